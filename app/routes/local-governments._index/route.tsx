@@ -1,0 +1,192 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import {
+  KIND_LABELS,
+  KIND_OPTIONS,
+  listPrefectureOptions,
+  PAGE_SIZE,
+  parseLocalGovernmentSearchParams,
+  searchLocalGovernmentsForPage,
+} from '~/models/local-government.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { database, search } = context.services
+  const prefectures = (await listPrefectureOptions(database.db)).map((p) => ({ code: p.prefecture_code, bodyCode: p.code, name: p.name }))
+  const parsed = parseLocalGovernmentSearchParams(new URL(request.url).searchParams)
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
+    return data({ prefectures, kinds: KIND_OPTIONS, fieldErrors, outcome: null, page: 1 }, { status: 400 })
+  }
+  const outcome = await searchLocalGovernmentsForPage(database.db, search, parsed.data)
+  return data(
+    {
+      prefectures,
+      kinds: KIND_OPTIONS,
+      fieldErrors: {} as Record<string, string>,
+      outcome: outcome.status === 'ok' ? { ...outcome, rows: outcome.rows.map((row) => ({ ...row, kindLabel: KIND_LABELS[row.kind] })) } : outcome,
+      page: parsed.data.page,
+    },
+    { status: outcome.status === 'search-unavailable' ? 503 : 200 },
+  )
+}
+
+export default function LocalGovernmentSearchRoute() {
+  const { prefectures, kinds, fieldErrors, outcome, page } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const navigation = useNavigation()
+  const selectedKinds = new Set(searchParams.getAll('kind'))
+  const searching = navigation.state === 'loading' && navigation.location.pathname === '/local-governments'
+
+  const pageLink = (target: number) => {
+    const next = new URLSearchParams(searchParams)
+    next.set('page', String(target))
+    return `?${next.toString()}`
+  }
+
+  return (
+    <div className="page">
+      <h1>自治体をさがす</h1>
+      <p>47都道府県と1,741市区町村を、名前または読み（ひらがな・カタカナ）で検索できます。</p>
+      <Form method="get" className="search-form" role="search" aria-label="自治体の検索">
+        <div className="search-form__row">
+          <div className="field">
+            <label htmlFor="q">名前・読み</label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={searchParams.get('q') ?? ''}
+              placeholder="例: さっぽろ、札幌、ヨコハマ"
+              maxLength={100}
+              aria-invalid={fieldErrors.q ? true : undefined}
+              aria-describedby={fieldErrors.q ? 'q-error' : undefined}
+            />
+            {fieldErrors.q ? (
+              <p id="q-error" className="field-error">
+                {fieldErrors.q}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="pref">都道府県</label>
+            <select
+              id="pref"
+              name="pref"
+              defaultValue={searchParams.get('pref') ?? ''}
+              aria-invalid={fieldErrors.pref ? true : undefined}
+              aria-describedby={fieldErrors.pref ? 'pref-error' : undefined}
+            >
+              <option value="">すべて</option>
+              {prefectures.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            {fieldErrors.pref ? (
+              <p id="pref-error" className="field-error">
+                {fieldErrors.pref}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        <fieldset aria-describedby={fieldErrors.kind ? 'kind-error' : undefined}>
+          <legend>団体区分</legend>
+          <div className="checkbox-group">
+            {kinds.map((kind) => (
+              <label key={kind.value}>
+                <input type="checkbox" name="kind" value={kind.value} defaultChecked={selectedKinds.has(kind.value)} />
+                {kind.label}
+              </label>
+            ))}
+          </div>
+          {fieldErrors.kind ? (
+            <p id="kind-error" className="field-error">
+              {fieldErrors.kind}
+            </p>
+          ) : null}
+        </fieldset>
+        {fieldErrors.page ? <p className="field-error">{fieldErrors.page}</p> : null}
+        <div>
+          <button type="submit" className="button">
+            {searching ? '検索中…' : '検索する'}
+          </button>
+        </div>
+      </Form>
+
+      {outcome?.status === 'search-unavailable' ? (
+        <div className="notice notice--error" role="alert">
+          <p>
+            <strong>検索は一時的にご利用いただけません。</strong>
+            検索サーバーに接続できませんでした。時間をおいて、もう一度お試しください。
+            都道府県のページ（下の一覧）はご覧いただけます。
+          </p>
+          <ul>
+            {prefectures.map((p) => (
+              <li key={p.code} style={{ display: 'inline', marginRight: '1rem' }}>
+                <Link to={`/local-governments/${p.bodyCode}`}>{p.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {outcome?.status === 'ok' ? (
+        <section aria-labelledby="results-heading" aria-busy={searching}>
+          <h2 id="results-heading" className="visually-hidden">
+            検索結果
+          </h2>
+          <p className="result-summary" role="status">
+            {outcome.total === 0
+              ? '該当する自治体はありません。読みや表記を変えてお試しください。'
+              : `${outcome.total.toLocaleString('ja-JP')} 件中 ${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, outcome.total)} 件を表示`}
+          </p>
+          {outcome.rows.length > 0 ? (
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">団体名</th>
+                  <th scope="col">区分</th>
+                  <th scope="col">都道府県</th>
+                  <th scope="col">団体コード</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcome.rows.map((row) => (
+                  <tr key={row.code}>
+                    <td>
+                      <Link to={`/local-governments/${row.code}`}>{row.name}</Link>
+                      <div className="kana">{row.name_kana}</div>
+                    </td>
+                    <td>
+                      <span className="badge">{row.kindLabel}</span>
+                    </td>
+                    <td>{prefectures.find((p) => p.code === row.prefecture_code)?.name}</td>
+                    <td>{row.code}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {outcome.total > PAGE_SIZE ? (
+            <nav className="pagination" aria-label="ページ送り">
+              {page > 1 ? <Link to={pageLink(page - 1)}>前のページ</Link> : null}
+              <span>
+                {page} / {Math.ceil(Math.min(outcome.total, 100 * PAGE_SIZE) / PAGE_SIZE)} ページ
+              </span>
+              {page * PAGE_SIZE < Math.min(outcome.total, 100 * PAGE_SIZE) ? <Link to={pageLink(page + 1)}>次のページ</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '自治体をさがす | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

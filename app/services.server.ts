@@ -1,0 +1,144 @@
+// The composition root: everything the server process owns (database, search, worker, bundled
+// Meilisearch) is created here once and handed to Remix through the load context.
+import { open, readFile, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
+import { migrateToLatest } from '../db/migrate'
+import { enqueueSearchSync } from '../db/queries/search-outbox'
+import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-documents'
+import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
+import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
+import { applyIndexSettings } from '../search/indexes'
+import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
+import { seedMasterData } from '../seeds/index'
+import type { Env } from './utils/env.server'
+
+export interface Services {
+  env: Env
+  database: Database
+  search: SearchClient
+  worker: SearchWorker | undefined
+  maxOutboxAttempts: number
+  close(): Promise<void>
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    services: Services
+  }
+}
+
+type Log = (message: string) => void
+
+/**
+ * PGlite has no lock on its directory and two writers corrupt it, so the data directory gets one: a file
+ * holding the owner's PID, created atomically; a stale file (its process gone) is taken over.
+ */
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  await mkdir(dataDir, { recursive: true })
+  const lockPath = path.join(dataDir, 'app.lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx')
+      await handle.writeFile(String(process.pid))
+      await handle.close()
+      return () => rm(lockPath, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const pid = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim())
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(
+          `データディレクトリ ${dataDir} は別のプロセス (PID ${pid}) が使用中です。` +
+            '同じデータで2つ目の npm start は起動できません。先に起動中のサーバーを停止してください。',
+        )
+      }
+      await rm(lockPath, { force: true })
+    }
+  }
+  throw new Error(`データディレクトリ ${dataDir} のロックを取得できませんでした`)
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Enqueues every row of an entity whose index is empty (e.g. Meilisearch's data was deleted). */
+async function healEmptyIndexes(database: Database, search: SearchClient, log: Log): Promise<void> {
+  for (const entity of SEARCH_ENTITIES) {
+    const loader = documentLoaderFor(entity)
+    if (!loader) continue
+    const stats = await search.meili.index(search.indexUid(loader.index)).getStats()
+    if (stats.numberOfDocuments > 0) continue
+    const ids = await loader.listIds(database.db)
+    if (ids.length === 0) continue
+    await database.db.transaction().execute((trx) => enqueueSearchSync(trx, entity, ids))
+    log(`検索インデックス ${loader.index} が空のため、${ids.length} 件を再登録します`)
+  }
+}
+
+export async function startServices(
+  env: Env,
+  { log = console.log, worker: runWorker = env.SEARCH_WORKER === 'in-process' }: { log?: Log; worker?: boolean } = {},
+): Promise<Services> {
+  const cleanups: Array<() => Promise<void>> = []
+  const closeAll = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log(`停止処理でエラー: ${error}`))
+    cleanups.length = 0
+  }
+  try {
+    // The data directory is ours alone only when it holds PGlite or the bundled Meilisearch.
+    if (!env.DATABASE_URL || !env.MEILI_URL) cleanups.push(await lockDataDir(env.DATA_DIR))
+
+    let meiliUrl = env.MEILI_URL
+    let meiliKey = env.MEILI_MASTER_KEY
+    if (!meiliUrl) {
+      meiliKey = await ensureMasterKey(env.DATA_DIR)
+      const meili = await startMeilisearch({ dataDir: env.DATA_DIR, masterKey: meiliKey, port: env.MEILI_PORT })
+      cleanups.push(() => meili.stop())
+      meiliUrl = meili.url
+      log(`Meilisearch (同梱の開発用バイナリ) を起動しました: ${meili.url}`)
+    }
+
+    const database = await createDatabase(databaseConfigFrom(env))
+    cleanups.push(() => database.close())
+    await migrateToLatest(database.db)
+    const seeded = await seedMasterData(database.db)
+    if (seeded.localGovernmentsChanged > 0) log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
+
+    const search = createSearchClient({ url: meiliUrl, apiKey: meiliKey ?? '', indexPrefix: env.MEILI_INDEX_PREFIX })
+    cleanups.push(async () => search.close())
+    const prepareSearch = async () => {
+      await applyIndexSettings(search)
+      await healEmptyIndexes(database, search, log)
+    }
+    if (await isSearchHealthy(search)) {
+      await prepareSearch()
+    } else {
+      log('Meilisearch に接続できません。検索以外の機能は動作し、接続が戻れば索引は自動で追いつきます。')
+    }
+
+    let worker: SearchWorker | undefined
+    if (runWorker) {
+      worker = startSearchWorker({
+        db: database.db,
+        search,
+        log,
+        maxAttempts: DEFAULT_MAX_ATTEMPTS,
+        onSearchAvailable: prepareSearch,
+      })
+      const started = worker
+      cleanups.push(() => started.stop())
+    }
+
+    return { env, database, search, worker, maxOutboxAttempts: DEFAULT_MAX_ATTEMPTS, close: closeAll }
+  } catch (error) {
+    await closeAll()
+    throw error
+  }
+}

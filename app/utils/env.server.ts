@@ -1,0 +1,55 @@
+// Configuration is parsed once at start-up (GUIDE rule 8). db/, search/ and jobs/ never read process.env:
+// they receive what they need from here as arguments, so tests configure them directly.
+import path from 'node:path'
+import { z } from 'zod'
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Address the web server binds to. Default: loopback only. */
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Where PGlite, Meilisearch's data and generated secrets live. */
+    DATA_DIR: z.string().default('.data'),
+    /** A PostgreSQL server (postgres://…). Unset = embedded PGlite under DATA_DIR. */
+    DATABASE_URL: optionalString,
+    /** An external Meilisearch. Unset = start the bundled development binary. */
+    MEILI_URL: optionalString,
+    MEILI_MASTER_KEY: optionalString,
+    /** Port for the bundled Meilisearch; 0 = any free port. */
+    MEILI_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    /** Prefix for index names, so several deployments can share one Meilisearch. */
+    MEILI_INDEX_PREFIX: z.string().default(''),
+    /** Comma-separated; the first signs, the others still verify (rotation). Generated in development. */
+    SESSION_SECRET: optionalString,
+    /** `in-process` runs the search outbox worker inside the web server; `off` leaves it to `npm run jobs`. */
+    SEARCH_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です' })
+    }
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: '本番環境では SESSION_SECRET が必要です' })
+    }
+    if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL は postgres:// で始まる接続文字列にしてください' })
+    }
+  })
+
+export type Env = z.infer<typeof EnvSchema>
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = EnvSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`環境変数の設定に誤りがあります:\n${lines.join('\n')}`)
+  }
+  return { ...result.data, DATA_DIR: path.resolve(result.data.DATA_DIR) }
+}

@@ -1,0 +1,10 @@
+// The explicit migration registry: bundlers cannot see a folder scan, and the order must be reviewable.
+// Add new migrations at the end with `npm run db:migration:create -- <name>`.
+import type { Migration } from 'kysely'
+import * as m20261123T183000000Z from './20261123T183000000Z-create-local-government'
+import * as m20261123T183100000Z from './20261123T183100000Z-create-search-outbox'
+
+export const migrations: Record<string, Migration> = {
+  '20261123T183000000Z-create-local-government': m20261123T183000000Z,
+  '20261123T183100000Z-create-search-outbox': m20261123T183100000Z,
+}

@@ -1,0 +1,65 @@
+import type { DbExecutor } from '../client'
+import type { LocalGovernment, LocalGovernmentKind } from '../schema'
+
+const columns = ['code', 'name', 'name_kana', 'kind', 'prefecture_code', 'active', 'updated_at'] as const
+
+export async function findLocalGovernment(db: DbExecutor, code: string): Promise<LocalGovernment | undefined> {
+  return db.selectFrom('local_government').select(columns).where('code', '=', code).executeTakeFirst()
+}
+
+export async function findPrefecture(db: DbExecutor, prefectureCode: string): Promise<LocalGovernment | undefined> {
+  return db
+    .selectFrom('local_government')
+    .select(columns)
+    .where('prefecture_code', '=', prefectureCode)
+    .where('kind', '=', 'prefecture')
+    .executeTakeFirst()
+}
+
+/** Rows for the given codes, in the order of `codes` (search results keep Meilisearch's ranking). */
+export async function listLocalGovernmentsByCodes(db: DbExecutor, codes: readonly string[]): Promise<LocalGovernment[]> {
+  if (codes.length === 0) return []
+  const rows = await db.selectFrom('local_government').select(columns).where('code', 'in', codes).execute()
+  const byCode = new Map(rows.map((row) => [row.code, row]))
+  return codes.flatMap((code) => byCode.get(code) ?? [])
+}
+
+export async function listPrefectures(db: DbExecutor): Promise<LocalGovernment[]> {
+  return db
+    .selectFrom('local_government')
+    .select(columns)
+    .where('kind', '=', 'prefecture')
+    .orderBy('code')
+    .execute()
+}
+
+/** A prefecture's municipalities (active ones unless asked otherwise), in code order. */
+export async function listMunicipalitiesOfPrefecture(
+  db: DbExecutor,
+  prefectureCode: string,
+  { includeInactive = false }: { includeInactive?: boolean } = {},
+): Promise<LocalGovernment[]> {
+  let query = db
+    .selectFrom('local_government')
+    .select(columns)
+    .where('prefecture_code', '=', prefectureCode)
+    .where('kind', '!=', 'prefecture')
+  if (!includeInactive) query = query.where('active', '=', true)
+  return query.orderBy('code').execute()
+}
+
+export async function countLocalGovernmentsByKind(
+  db: DbExecutor,
+): Promise<Array<{ kind: LocalGovernmentKind; active: boolean; count: number }>> {
+  const rows = await db
+    .selectFrom('local_government')
+    .select(['kind', 'active', db.fn.countAll<number>().as('count')])
+    .groupBy(['kind', 'active'])
+    .execute()
+  return rows.map((row) => ({ ...row, count: Number(row.count) }))
+}
+
+export async function listAllLocalGovernmentCodes(db: DbExecutor): Promise<string[]> {
+  const rows = await db.selectFrom('local_government').select('code').orderBy('code').execute()
+  return rows.map((row) => row.code)
+}

@@ -1,0 +1,191 @@
+// The search outbox worker (docs/decisions/002-search-outbox.md): claim pending rows, rebuild their
+// documents from Postgres, send them to Meilisearch, wait for the task, then confirm. Postgres stays the
+// truth: when Meilisearch is down nothing is lost, rows simply wait (without burning attempts).
+import type { Kysely } from 'kysely'
+import {
+  type ClaimedOutboxRow,
+  claimSearchOutbox,
+  confirmSearchOutbox,
+  failSearchOutbox,
+  releaseSearchOutbox,
+} from '../db/queries/search-outbox'
+import type { DB } from '../db/schema'
+import { isSearchHealthy, type SearchClient } from '../search/client'
+import { INDEXES } from '../search/indexes'
+import { documentLoaderFor } from './handlers/search-documents'
+
+export interface SearchWorkerOptions {
+  db: Kysely<DB>
+  search: SearchClient
+  batchSize?: number
+  /** After this many failed attempts a row stays pending as "failed" (shown by /healthz) until re-enqueued. */
+  maxAttempts?: number
+  leaseSeconds?: number
+  /** How long Meilisearch may take to process one task. */
+  taskTimeoutMs?: number
+  log?: (message: string) => void
+  /**
+   * Called before the first sync and after every reconnection (e.g. to apply index settings, which must
+   * exist before documents arrive, or Meilisearch would create the index with default settings).
+   */
+  onSearchAvailable?: () => Promise<void>
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8
+
+export interface DrainResult {
+  claimed: number
+  confirmed: number
+  failed: number
+  /** True when Meilisearch was unreachable: rows were released untouched. */
+  searchUnavailable: boolean
+}
+
+function isUnreachable(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : ''
+  // Request errors are transport failures (refused, reset, timeout); API errors are Meilisearch saying no.
+  return name === 'MeilisearchRequestError' || name === 'MeilisearchRequestTimeOutError'
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+}
+
+/** Processes one batch. Exported for tests and for the reindex script. */
+export async function drainSearchOutboxOnce(options: SearchWorkerOptions): Promise<DrainResult> {
+  const { db, search } = options
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
+  const result: DrainResult = { claimed: 0, confirmed: 0, failed: 0, searchUnavailable: false }
+  if (!(await isSearchHealthy(search))) return { ...result, searchUnavailable: true }
+
+  const rows = await claimSearchOutbox(db, {
+    limit: options.batchSize ?? 500,
+    maxAttempts,
+    leaseSeconds: options.leaseSeconds ?? 120,
+  })
+  result.claimed = rows.length
+
+  const byEntity = new Map<string, ClaimedOutboxRow[]>()
+  for (const row of rows) byEntity.set(row.entity, [...(byEntity.get(row.entity) ?? []), row])
+
+  for (const [entity, group] of byEntity) {
+    if (result.searchUnavailable) {
+      await releaseSearchOutbox(db, group)
+      continue
+    }
+    const load = documentLoaderFor(entity)
+    if (!load) {
+      await failSearchOutbox(db, group, `未知のエンティティです: ${entity}`)
+      result.failed += group.length
+      continue
+    }
+    try {
+      const rebuilt = await load.load(
+        db,
+        group.map((row) => row.entity_id),
+      )
+      const index = search.meili.index(search.indexUid(rebuilt.index))
+      const waitOptions = { timeout: options.taskTimeoutMs ?? 60_000, interval: 25 }
+      const tasks = []
+      if (rebuilt.documents.length > 0) {
+        tasks.push(
+          await index
+            .addDocuments(rebuilt.documents, { primaryKey: INDEXES[rebuilt.index].primaryKey })
+            .waitTask(waitOptions),
+        )
+      }
+      if (rebuilt.deleteIds.length > 0) {
+        tasks.push(await index.deleteDocuments(rebuilt.deleteIds).waitTask(waitOptions))
+      }
+      const failedTask = tasks.find((task) => task.status !== 'succeeded')
+      if (failedTask) {
+        await failSearchOutbox(db, group, `Meilisearch task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? ''}`)
+        result.failed += group.length
+      } else {
+        result.confirmed += await confirmSearchOutbox(db, group)
+      }
+    } catch (error) {
+      if (isUnreachable(error)) {
+        result.searchUnavailable = true
+        await releaseSearchOutbox(db, group)
+      } else {
+        options.log?.(`検索インデックスの同期に失敗しました (${entity}): ${describe(error)}`)
+        await failSearchOutbox(db, group, describe(error))
+        result.failed += group.length
+      }
+    }
+  }
+  return result
+}
+
+export interface SearchWorker {
+  /** Runs a drain soon (call after a commit that enqueued rows). */
+  wake(): void
+  stop(): Promise<void>
+}
+
+/**
+ * Runs the worker loop in this process. Idle polling is cheap (one indexed query); when Meilisearch is down
+ * it backs off up to `maxIdleMs` and tries again, so the backlog drains by itself once it is back.
+ */
+export function startSearchWorker(options: SearchWorkerOptions & { pollMs?: number; maxIdleMs?: number }): SearchWorker {
+  const pollMs = options.pollMs ?? 1000
+  const maxIdleMs = options.maxIdleMs ?? 10_000
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  let running: Promise<void> | undefined
+  let delay = pollMs
+  let reportedDown = false
+  let connected = false
+
+  const schedule = (ms: number) => {
+    if (stopped) return
+    clearTimeout(timer)
+    timer = setTimeout(tick, ms)
+  }
+
+  async function runOnce(): Promise<void> {
+    try {
+      if (!connected && options.onSearchAvailable && (await isSearchHealthy(options.search))) {
+        await options.onSearchAvailable()
+      }
+      const result = await drainSearchOutboxOnce(options)
+      if (result.searchUnavailable) {
+        if (!reportedDown) options.log?.('Meilisearch に接続できません。検索の同期は接続が戻りしだい再開します。')
+        reportedDown = true
+        connected = false
+        delay = Math.min(maxIdleMs, delay * 2)
+        return schedule(delay)
+      }
+      if (reportedDown) options.log?.('Meilisearch に再接続しました。未同期の変更を反映します。')
+      reportedDown = false
+      connected = true
+      delay = pollMs
+      // A full batch means more may be waiting: continue at once.
+      schedule(result.claimed > 0 ? 0 : pollMs)
+    } catch (error) {
+      // The database itself failed (e.g. closing during shutdown): log once per failure and retry later.
+      if (!stopped) options.log?.(`検索同期ワーカーでエラーが発生しました: ${describe(error)}`)
+      schedule(maxIdleMs)
+    }
+  }
+
+  function tick() {
+    if (stopped || running) return
+    running = runOnce().finally(() => {
+      running = undefined
+    })
+  }
+
+  schedule(0)
+  return {
+    wake() {
+      if (!running) schedule(0)
+    },
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,96 @@
+// The production and development server: starts the services (database, search, worker, bundled
+// Meilisearch), serves the Remix build through Express, and shuts everything down cleanly on Ctrl-C.
+import { createRequestHandler } from '@remix-run/express'
+import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import morgan from 'morgan'
+import crypto from 'node:crypto'
+import path from 'node:path'
+import url from 'node:url'
+import { startServices, type Services } from './app/services.server'
+import { parseEnv } from './app/utils/env.server'
+
+installGlobals({ nativeFetch: true })
+
+const BUILD_PATH = path.resolve('build/index.js')
+const env = parseEnv()
+const log = (message: string) => console.log(`[server] ${message}`)
+
+let services: Services
+try {
+  services = await startServices(env, { log })
+} catch (error) {
+  console.error(`[server] 起動できませんでした: ${error instanceof Error ? error.message : String(error)}`)
+  if (error instanceof Error && error.cause) console.error(error.cause)
+  process.exit(1)
+}
+
+const importBuild = async (): Promise<ServerBuild> =>
+  (await import(`${url.pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
+let build = await importBuild()
+
+const app = express()
+app.disable('x-powered-by')
+app.use(compression())
+app.use((req, res, next) => {
+  // One id per request, echoed to the client and used in error logs.
+  res.locals.requestId = req.get('x-request-id') ?? crypto.randomUUID()
+  res.set('X-Request-Id', res.locals.requestId)
+  res.set('X-Content-Type-Options', 'nosniff')
+  res.set('Referrer-Policy', 'same-origin')
+  res.set('X-Frame-Options', 'DENY')
+  next()
+})
+// Fingerprinted assets are immutable; everything else in public/ is cached briefly.
+app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+app.use(express.static('public', { maxAge: '1h' }))
+app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
+
+// Under `remix dev` (npm run dev) the build is re-imported on change; otherwise the build is served as is.
+const devMode = Boolean(process.env.REMIX_DEV_ORIGIN)
+const getLoadContext = () => ({ services })
+app.all(
+  '*',
+  devMode
+    ? (req, res, next) => createRequestHandler({ build, mode: 'development', getLoadContext })(req, res, next)
+    : createRequestHandler({ build, mode: build.mode, getLoadContext }),
+)
+
+const httpServer = app.listen(env.PORT, env.HOST, async () => {
+  const address = httpServer.address()
+  const port = typeof address === 'object' && address ? address.port : env.PORT
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST
+  console.log(`\n  自治体DXアクセラレータ500 プラットフォームを起動しました: http://${host}:${port}/\n`)
+  console.log(`  データベース: ${services.database.kind === 'pglite' ? `PGlite (${path.join(env.DATA_DIR, 'pglite')})` : 'PostgreSQL サーバー (DATABASE_URL)'}`)
+  console.log(`  検索: Meilisearch ${env.MEILI_URL ? '(MEILI_URL)' : '(同梱の開発用バイナリ)'}`)
+  console.log('  停止するには Ctrl-C を押してください。\n')
+  if (devMode) {
+    const chokidar = await import('chokidar')
+    chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on('all', async () => {
+      build = await importBuild()
+      broadcastDevReady(build)
+    })
+    broadcastDevReady(build)
+  }
+})
+
+let shuttingDown = false
+async function shutdown(signal: string) {
+  if (shuttingDown) return
+  shuttingDown = true
+  log(`${signal} を受け取りました。停止します…`)
+  const force = setTimeout(() => {
+    console.error('[server] 停止がタイムアウトしました。強制終了します。')
+    process.exit(1)
+  }, 15_000)
+  force.unref()
+  httpServer.closeIdleConnections()
+  setTimeout(() => httpServer.closeAllConnections(), 3000).unref()
+  await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+  await services.close()
+  log('停止しました。')
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
