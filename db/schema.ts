@@ -13,6 +13,16 @@ export const LOCAL_GOVERNMENT_KINDS = [
 ] as const
 export type LocalGovernmentKind = (typeof LOCAL_GOVERNMENT_KINDS)[number]
 
+/** 団体区分の表示名 (what officials read on every page and in search documents). */
+export const LOCAL_GOVERNMENT_KIND_LABELS = {
+  prefecture: '都道府県',
+  designated_city: '指定都市',
+  city: '市',
+  special_ward: '特別区',
+  town: '町',
+  village: '村',
+} as const satisfies Record<LocalGovernmentKind, string>
+
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 
 export interface LocalGovernmentTable {

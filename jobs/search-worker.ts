@@ -10,7 +10,7 @@ import {
   releaseSearchOutbox,
 } from '../db/queries/search-outbox'
 import type { DB } from '../db/schema'
-import { isSearchHealthy, type SearchClient } from '../search/client'
+import { isSearchHealthy, type SearchClient, searchErrorCode } from '../search/client'
 import { INDEXES } from '../search/indexes'
 import { documentLoaderFor } from './handlers/search-documents'
 
@@ -41,10 +41,12 @@ export interface DrainResult {
   searchUnavailable: boolean
 }
 
-function isUnreachable(error: unknown): boolean {
+export function isSearchOutage(error: unknown): boolean {
   const name = error instanceof Error ? error.name : ''
-  // Request errors are transport failures (refused, reset, timeout); API errors are Meilisearch saying no.
-  return name === 'MeilisearchRequestError' || name === 'MeilisearchRequestTimeOutError'
+  // The client wraps everything our transport throws in a MeilisearchRequestError, including Meilisearch's
+  // own refusals: those carry an error code (search/client.ts) and are the document's fault, not an outage.
+  const transportFailure = name === 'MeilisearchRequestError' || name === 'MeilisearchRequestTimeOutError'
+  return transportFailure && searchErrorCode(error) === undefined
 }
 
 function describe(error: unknown): string {
@@ -105,7 +107,7 @@ export async function drainSearchOutboxOnce(options: SearchWorkerOptions): Promi
         result.confirmed += await confirmSearchOutbox(db, group)
       }
     } catch (error) {
-      if (isUnreachable(error)) {
+      if (isSearchOutage(error)) {
         result.searchUnavailable = true
         await releaseSearchOutbox(db, group)
       } else {

@@ -9,18 +9,11 @@ import {
   listMunicipalitiesOfPrefecture,
   listPrefectures,
 } from '../../db/queries/local-government'
-import { LOCAL_GOVERNMENT_KINDS, type LocalGovernment } from '../../db/schema'
+import { LOCAL_GOVERNMENT_KIND_LABELS, LOCAL_GOVERNMENT_KINDS, type LocalGovernment } from '../../db/schema'
 import type { SearchClient } from '../../search/client'
 import { searchLocalGovernments } from '../../search/queries/local-government'
 
-export const KIND_LABELS: Record<LocalGovernment['kind'], string> = {
-  prefecture: '都道府県',
-  designated_city: '指定都市',
-  city: '市',
-  special_ward: '特別区',
-  town: '町',
-  village: '村',
-}
+export const KIND_LABELS: Record<LocalGovernment['kind'], string> = LOCAL_GOVERNMENT_KIND_LABELS
 
 export const PAGE_SIZE = 20
 
@@ -77,6 +70,42 @@ export async function searchLocalGovernmentsForPage(
   // Meilisearch returns ids; the rows come from Postgres, the source of truth.
   const rows = await listLocalGovernmentsByCodes(db, found.codes)
   return { status: 'ok', rows, total: found.total, normalizedQuery: found.query }
+}
+
+export interface LocalGovernmentOption {
+  code: string
+  name: string
+  nameKana: string
+  kindLabel: string
+  prefectureName: string
+}
+
+export type LocalGovernmentSuggestions =
+  | { status: 'ok'; options: LocalGovernmentOption[]; total: number }
+  | { status: 'search-unavailable'; message: string; options: [] }
+
+/** Options for the picker: the first page of the search, with the labels a person needs to tell bodies apart. */
+export async function suggestLocalGovernments(
+  db: DbExecutor,
+  search: SearchClient,
+  params: LocalGovernmentSearchParams,
+): Promise<LocalGovernmentSuggestions> {
+  const outcome = await searchLocalGovernmentsForPage(db, search, { ...params, page: 1 })
+  if (outcome.status !== 'ok') {
+    return { status: 'search-unavailable', message: '検索は一時的にご利用いただけません', options: [] }
+  }
+  const prefectures = new Map((await listPrefectures(db)).map((p) => [p.prefecture_code, p.name]))
+  return {
+    status: 'ok',
+    total: outcome.total,
+    options: outcome.rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      nameKana: row.name_kana,
+      kindLabel: KIND_LABELS[row.kind],
+      prefectureName: row.kind === 'prefecture' ? '' : (prefectures.get(row.prefecture_code) ?? ''),
+    })),
+  }
 }
 
 export function listPrefectureOptions(db: DbExecutor) {

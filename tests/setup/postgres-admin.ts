@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely'
 
-/** The maintenance database on the same server as `url`: we create and drop test databases from there. */
+/**
+ * The connection from which test databases are created and dropped: the database DATABASE_URL names (CI
+ * creates a fresh one). The template and per-file clones live beside it on the same server.
+ */
 export function adminUrlFor(url: string): string {
-  const parsed = new URL(url)
-  parsed.pathname = '/postgres'
-  return parsed.toString()
+  return new URL(url).toString()
 }
 
 export function quoteIdent(name: string): string {

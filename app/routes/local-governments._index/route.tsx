@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useNavigate, useNavigation, useSearchParams } from '@remix-run/react'
 import {
   KIND_LABELS,
   KIND_OPTIONS,
@@ -9,6 +9,7 @@ import {
   searchLocalGovernmentsForPage,
 } from '~/models/local-government.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { LocalGovernmentPicker } from '~/components/local-government-picker'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { database, search } = context.services
@@ -36,6 +37,7 @@ export default function LocalGovernmentSearchRoute() {
   const { prefectures, kinds, fieldErrors, outcome, page } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
+  const navigate = useNavigate()
   const selectedKinds = new Set(searchParams.getAll('kind'))
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/local-governments'
 
@@ -51,24 +53,15 @@ export default function LocalGovernmentSearchRoute() {
       <p>47都道府県と1,741市区町村を、名前または読み（ひらがな・カタカナ）で検索できます。</p>
       <Form method="get" className="search-form" role="search" aria-label="自治体の検索">
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="q">名前・読み</label>
-            <input
-              id="q"
-              name="q"
-              type="search"
-              defaultValue={searchParams.get('q') ?? ''}
-              placeholder="例: さっぽろ、札幌、ヨコハマ"
-              maxLength={100}
-              aria-invalid={fieldErrors.q ? true : undefined}
-              aria-describedby={fieldErrors.q ? 'q-error' : undefined}
-            />
-            {fieldErrors.q ? (
-              <p id="q-error" className="field-error">
-                {fieldErrors.q}
-              </p>
-            ) : null}
-          </div>
+          <LocalGovernmentPicker
+            label="名前・読み"
+            inputName="q"
+            defaultQuery={searchParams.get('q') ?? ''}
+            placeholder="例: さっぽろ、札幌、ヨコハマ"
+            description="候補から選ぶとその自治体のページを開きます。「検索する」で一覧を表示します。"
+            errorMessage={fieldErrors.q}
+            onSelect={(option) => navigate(`/local-governments/${option.code}`)}
+          />
           <div className="field">
             <label htmlFor="pref">都道府県</label>
             <select

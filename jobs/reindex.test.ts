@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Services } from '../app/services.server'
+import { createTestServices } from '../tests/services'
+import { reindexAll, renderProgressBar, type ReindexProgress } from './reindex'
+
+let services: Services
+beforeAll(async () => {
+  services = await createTestServices()
+})
+afterAll(async () => {
+  await services?.close()
+})
+
+describe('search:reindex', () => {
+  it('rebuilds the index from Postgres: drift is repaired, strays removed, nothing left behind', async () => {
+    const { search, database } = services
+    const uid = search.indexUid('local_government')
+    // Drift: one document missing, one stray, one stale.
+    await search.meili.index(uid).deleteDocument('011002').waitTask()
+    await search.meili.index(uid).addDocuments([{ ...(await search.meili.index(uid).getDocument('012025')), code: '999997' }]).waitTask()
+    await search.meili.index(uid).updateDocuments([{ code: '013455', name: '古い名前' }]).waitTask()
+
+    const progress: ReindexProgress[] = []
+    const counts = await reindexAll(database.db, search, { batchSize: 500, onProgress: (p) => progress.push(p) })
+
+    expect(counts).toEqual({ local_government: 47 + 1747 })
+    expect((await search.meili.index(uid).getStats()).numberOfDocuments).toBe(47 + 1747)
+    expect((await search.meili.index(uid).getDocument('011002')).name).toBe('札幌市')
+    expect((await search.meili.index(uid).getDocument('013455')).name).toBe('森町')
+    await expect(search.meili.index(uid).getDocument('999997')).rejects.toThrow()
+    const { results } = await search.meili.getIndexes({ limit: 1000 })
+    expect(results.map((i) => i.uid).filter((u) => u.startsWith(uid))).toEqual([uid])
+    // Settings survive the swap (the rebuilt index got them before its documents).
+    expect(await search.meili.index(uid).getFilterableAttributes()).toEqual(expect.arrayContaining(['prefecture_code', 'kind', 'active']))
+    expect(progress.at(-1)).toEqual({ entity: 'local_government', done: 1794, total: 1794 })
+    expect(progress.map((p) => p.done)).toEqual([0, 500, 1000, 1500, 1794])
+  })
+
+  it('draws a progress bar', () => {
+    expect(renderProgressBar({ entity: 'local_government', done: 897, total: 1794 }, 10)).toBe(
+      '[█████░░░░░]  50% local_government 897/1794',
+    )
+  })
+})

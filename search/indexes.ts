@@ -1,0 +1,100 @@
+// Index settings as code, applied at start-up (applyIndexSettings) and by the reindex job.
+//
+// local_government: why these fields and settings. Measured with Meilisearch 1.21 over the whole master
+// list (47 prefectures + 1,741 active 市区町村 = 1,788 bodies), a miss being "not in the first 10";
+// tests/search/local-government.test.ts keeps the bar and fails if any of the points below regresses.
+//
+// - Rows indexed as they are (default settings) miss badly: by reading without suffix (よこはま) 171 of
+//   1,788 (あかびら found nothing), by name without suffix (横浜) 22, in katakana 436, in half-width
+//   katakana all 1,788. Normalising the query (normalize.ts) fixes only the script: still 171/32/171/171.
+//   Meilisearch cuts Japanese with a morphological dictionary that does not know most place names, so
+//   「よこはまし」 in the document and 「よこはま」 in the query are cut differently.
+// - So the stem is its own field (`stem`: 横浜; the reading's stem is encoded below). A query equal to the
+//   whole field is cut exactly like it. With stem fields alone, all four misses above drop to 0.
+// - `kana_key`/`kana_full_key`: the readings spelled in latin letters, one fixed code per kana
+//   (toKanaKey: よこはま → yokohama). Users type through an IME, so a picker searches hiragana prefixes
+//   (よこ, よこは, …) until conversion. Of the 2,548 reading prefixes (2+ kana) shared by at most 10
+//   bodies, 201 missed their body with kana text fields (にせ found nothing), 129 with kana bigrams
+//   added as extra tokens, 0 with the keys: a latin word is never cut, and prefix search on it is
+//   exact. The query side spells each all-hiragana word the same way (queries/local-government.ts), so
+//   kana text fields are not searched at all.
+// - Names are normalised like queries (NFKC, katakana → hiragana, ヶ → け) on both sides, so
+//   南アルプス/南あるぷす and 鶴ヶ島/鶴ケ島 meet.
+// - localizedAttributes jpn on the kanji fields, and `locales: ['jpn']` on every query: both sides must
+//   be cut alike (jpn on the query but not on the fields missed 398 bodies by name), and kanji-only text
+//   must never be guessed as Chinese (known upstream reports).
+// - Typo tolerance is off. On the keys a typo is another place: with it on, かいし (kaisi) matched
+//   kasi… and 甲斐市 dropped out of the first 10 (5 full readings missed). Kanji names of 1-4
+//   characters get no typos at the default word sizes anyway; turning it off there changed no measure.
+// - Ranking: `attribute` before `exactness`, so a name starting with the query outranks bodies matching
+//   only through prefecture_name (長野 → 長野原町 in the top 10, not buried under 長野県's 77 bodies);
+//   `exactness` then puts exact stems first (よこはま → 横浜市, 横浜町 before 横須賀市); ties go to the
+//   larger body (kind_rank), then the code (ひろしま → 広島県, 広島市).
+// - prefecture_name is searchable so that 「北海道 伊達」 picks the right 伊達市.
+import type { Settings } from 'meilisearch'
+import type { SearchClient } from './client'
+import { searchErrorCode } from './client'
+
+const localGovernmentSettings: Settings = {
+  searchableAttributes: ['kana_key', 'stem', 'kana_full_key', 'name_search', 'prefecture_name'],
+  filterableAttributes: ['active', 'prefecture_code', 'kind'],
+  sortableAttributes: ['code', 'kind_rank'],
+  rankingRules: ['words', 'attribute', 'exactness', 'typo', 'proximity', 'sort', 'kind_rank:asc', 'code:asc'],
+  localizedAttributes: [{ attributePatterns: ['stem', 'name_search', 'prefecture_name'], locales: ['jpn'] }],
+  typoTolerance: { enabled: false },
+  // The default (1,000) would cut the unfiltered list of ~1,800 bodies short.
+  pagination: { maxTotalHits: 5_000 },
+  faceting: { maxValuesPerFacet: 100 },
+  // Settings as code: reset what we do not use, so nothing set by hand on a server survives a deploy.
+  stopWords: [],
+  synonyms: {},
+  distinctAttribute: null,
+  dictionary: [],
+  separatorTokens: [],
+  nonSeparatorTokens: [],
+}
+
+export const INDEXES = {
+  local_government: { primaryKey: 'code', settings: localGovernmentSettings },
+} as const
+
+export type IndexName = keyof typeof INDEXES
+
+export const INDEX_NAMES = Object.keys(INDEXES) as IndexName[]
+
+/** Creates each index if missing (with its primary key), applies its settings and waits for the tasks. */
+export async function applyIndexSettings(client: SearchClient, names: IndexName[] = INDEX_NAMES): Promise<void> {
+  for (const name of names) {
+    const { primaryKey, settings } = INDEXES[name]
+    const uid = client.indexUid(name)
+
+    let existingPrimaryKey: string | null | undefined
+    try {
+      existingPrimaryKey = (await client.meili.getRawIndex(uid)).primaryKey
+    } catch (error) {
+      if (searchErrorCode(error) !== 'index_not_found') throw error
+      const created = await client.meili.createIndex(uid, { primaryKey }).waitTask()
+      // Lost a race with another process creating it: fine, the settings below still apply.
+      if (created.status !== 'succeeded' && created.error?.code !== 'index_already_exists') {
+        throw new Error(`Creating search index ${uid} failed: ${created.error?.message ?? created.status}`)
+      }
+      existingPrimaryKey = primaryKey
+    }
+    if (existingPrimaryKey === null) {
+      // An index created implicitly (e.g. by a settings update) has none yet; it can still be set.
+      const updated = await client.meili.updateIndex(uid, { primaryKey }).waitTask()
+      if (updated.status !== 'succeeded') {
+        throw new Error(`Setting the primary key of ${uid} failed: ${updated.error?.message ?? updated.status}`)
+      }
+    } else if (existingPrimaryKey !== primaryKey) {
+      throw new Error(
+        `Search index ${uid} has primary key ${existingPrimaryKey}, expected ${primaryKey}; delete and reindex it`,
+      )
+    }
+
+    const task = await client.meili.index(uid).updateSettings(settings).waitTask()
+    if (task.status !== 'succeeded') {
+      throw new Error(`Updating settings of search index ${uid} failed: ${task.error?.message ?? task.status}`)
+    }
+  }
+}
