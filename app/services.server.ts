@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
 import { migrateToLatest } from '../db/migrate'
-import { enqueueSearchSync } from '../db/queries/search-outbox'
+import { enqueueSearchSync, hasPendingSearchSync } from '../db/queries/search-outbox'
 import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-documents'
 import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
 import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
@@ -68,13 +68,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Enqueues every row of an entity whose index is empty (e.g. Meilisearch's data was deleted). */
+/**
+ * Enqueues every row of an entity whose index is empty while nothing for it waits in the outbox (e.g.
+ * Meilisearch's data was deleted, or MEILI_URL now points at a new server).
+ */
 async function healEmptyIndexes(database: Database, search: SearchClient, log: Log): Promise<void> {
   for (const entity of SEARCH_ENTITIES) {
     const loader = documentLoaderFor(entity)
     if (!loader) continue
     const stats = await search.meili.index(search.indexUid(loader.index)).getStats()
     if (stats.numberOfDocuments > 0) continue
+    if (await hasPendingSearchSync(database.db, entity)) continue
     const ids = await loader.listIds(database.db)
     if (ids.length === 0) continue
     await database.db.transaction().execute((trx) => enqueueSearchSync(trx, entity, ids))
@@ -117,7 +121,8 @@ export async function startServices(
       await applyIndexSettings(search)
       await healEmptyIndexes(database, search, log)
     }
-    if (await isSearchHealthy(search)) {
+    const searchReady = await isSearchHealthy(search)
+    if (searchReady) {
       await prepareSearch()
     } else {
       log('Meilisearch に接続できません。検索以外の機能は動作し、接続が戻れば索引は自動で追いつきます。')
@@ -131,6 +136,7 @@ export async function startServices(
         log,
         maxAttempts: DEFAULT_MAX_ATTEMPTS,
         onSearchAvailable: prepareSearch,
+        searchPrepared: searchReady,
       })
       const started = worker
       cleanups.push(() => started.stop())

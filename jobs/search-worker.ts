@@ -29,6 +29,8 @@ export interface SearchWorkerOptions {
    * exist before documents arrive, or Meilisearch would create the index with default settings).
    */
   onSearchAvailable?: () => Promise<void>
+  /** The caller already ran onSearchAvailable's work at start-up: skip it until the first disconnection. */
+  searchPrepared?: boolean
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8
@@ -138,7 +140,7 @@ export function startSearchWorker(options: SearchWorkerOptions & { pollMs?: numb
   let running: Promise<void> | undefined
   let delay = pollMs
   let reportedDown = false
-  let connected = false
+  let connected = options.searchPrepared ?? false
 
   const schedule = (ms: number) => {
     if (stopped) return

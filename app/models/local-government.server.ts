@@ -16,6 +16,8 @@ import { searchLocalGovernments } from '../../search/queries/local-government'
 export const KIND_LABELS: Record<LocalGovernment['kind'], string> = LOCAL_GOVERNMENT_KIND_LABELS
 
 export const PAGE_SIZE = 20
+/** Meilisearch's maxTotalHits is 5,000; 100 pages of 20 cover every body (1,788) with room to spare. */
+export const MAX_PAGE = 100
 
 /** The search page's query string. Anything malformed is a 400 with a Japanese message, never a 500. */
 export const LocalGovernmentSearchParamsSchema = z.object({
@@ -30,7 +32,7 @@ export const LocalGovernmentSearchParamsSchema = z.object({
     .number({ message: 'ページ番号が正しくありません' })
     .int({ message: 'ページ番号が正しくありません' })
     .min(1, { message: 'ページ番号が正しくありません' })
-    .max(100, { message: 'ページ番号が大きすぎます' })
+    .max(MAX_PAGE, { message: 'ページ番号が大きすぎます' })
     .default(1),
 })
 export type LocalGovernmentSearchParams = z.infer<typeof LocalGovernmentSearchParamsSchema>

@@ -19,7 +19,11 @@ describe('parseEnv', () => {
 
   it('explains every configuration error in Japanese', () => {
     expect(() => parseEnv({ MEILI_URL: 'http://search:7700' })).toThrow('MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です')
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow('本番環境では SESSION_SECRET が必要です')
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app' })).toThrow(
+      'PostgreSQL サーバーで本番運用する場合は SESSION_SECRET が必要です',
+    )
+    // The newcomer's `npm start` (production build, embedded database) needs no configuration.
+    expect(parseEnv({ NODE_ENV: 'production' }).NODE_ENV).toBe('production')
     expect(() => parseEnv({ DATABASE_URL: 'mysql://x' })).toThrow('postgres:// で始まる接続文字列')
     expect(() => parseEnv({ PORT: 'abc' })).toThrow('環境変数の設定に誤りがあります')
   })

@@ -26,7 +26,10 @@ const EnvSchema = z
     MEILI_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     /** Prefix for index names, so several deployments can share one Meilisearch. */
     MEILI_INDEX_PREFIX: z.string().default(''),
-    /** Comma-separated; the first signs, the others still verify (rotation). Generated in development. */
+    /**
+     * Comma-separated; the first signs, the others still verify (rotation). Required for a server deployment
+     * (DATABASE_URL in production); otherwise generated once under DATA_DIR.
+     */
     SESSION_SECRET: optionalString,
     /** `in-process` runs the search outbox worker inside the web server; `off` leaves it to `npm run jobs`. */
     SEARCH_WORKER: z.enum(['in-process', 'off']).default('in-process'),
@@ -35,8 +38,12 @@ const EnvSchema = z
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です' })
     }
-    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: '本番環境では SESSION_SECRET が必要です' })
+    if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'PostgreSQL サーバーで本番運用する場合は SESSION_SECRET が必要です',
+      })
     }
     if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL は postgres:// で始まる接続文字列にしてください' })

@@ -107,6 +107,17 @@ export async function releaseSearchOutbox(db: DbExecutor, rows: readonly Claimed
     .execute()
 }
 
+export async function hasPendingSearchSync(db: DbExecutor, entity: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('search_outbox')
+    .select('id')
+    .where('entity', '=', entity)
+    .where('confirmed_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export interface OutboxBacklog {
   pending: number
   failed: number

@@ -24,11 +24,14 @@ describe('自治体をさがす (browser)', () => {
     await expect.poll(() => page.title()).toContain('自治体をさがす')
     await expectNoAxeViolations(page)
 
-    await page.getByLabel('名前・読み').fill('さっぽろ')
+    await page.getByRole('combobox', { name: '名前・読み' }).fill('さっぽろ')
     await page.getByRole('button', { name: '検索する' }).click()
     await page.waitForURL(/q=%E3%81%95%E3%81%A3%E3%81%BD%E3%82%8D/)
     const firstResult = page.locator('table.data-table tbody tr').first()
     await expect.poll(() => firstResult.locator('a').textContent()).toBe('札幌市')
+    // After hydration the summary must still be computed correctly in the browser (no server-only values).
+    await page.waitForLoadState('networkidle')
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '件中' }).textContent()).toMatch(/^\d+ 件中 1〜\d+ 件を表示$/)
     await page.screenshot({ path: path.join(screenshots, 'local-government-search.png'), fullPage: true })
     await expectNoAxeViolations(page)
 
@@ -37,6 +40,28 @@ describe('自治体をさがす (browser)', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('札幌市')
     await expect.poll(() => page.locator('dl').textContent()).toContain('さっぽろし')
     await expectNoAxeViolations(page)
+    await context.close()
+  })
+
+  it('picks a body from the combobox with the keyboard (the picker reused by later forms)', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/local-governments`)
+    await page.waitForLoadState('networkidle')
+    const combobox = page.getByRole('combobox', { name: '名前・読み' })
+    await combobox.pressSequentially('ヨコハ', { delay: 30 })
+    const options = page.getByRole('option')
+    await expect.poll(() => options.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('横浜市'), expect.stringContaining('横浜町')]),
+    )
+    expect(await combobox.getAttribute('aria-expanded')).toBe('true')
+    await expectNoAxeViolations(page)
+    await page.screenshot({ path: path.join(screenshots, 'local-government-picker.png') })
+    await combobox.press('ArrowDown')
+    expect(await combobox.getAttribute('aria-activedescendant')).toBeTruthy()
+    await combobox.press('Enter')
+    await page.waitForURL(/\/local-governments\/141003$/)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('横浜市')
     await context.close()
   })
 

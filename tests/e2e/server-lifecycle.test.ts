@@ -20,7 +20,7 @@ function startServer(port: number): Started {
   const { DATABASE_URL: _d, MEILI_URL: _m, MEILI_MASTER_KEY: _k, ...inherited } = process.env
   const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: root,
-    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...inherited, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)

@@ -5,6 +5,7 @@ import {
   KIND_OPTIONS,
   listPrefectureOptions,
   PAGE_SIZE,
+  MAX_PAGE,
   parseLocalGovernmentSearchParams,
   searchLocalGovernmentsForPage,
 } from '~/models/local-government.server'
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
-    return data({ prefectures, kinds: KIND_OPTIONS, fieldErrors, outcome: null, page: 1 }, { status: 400 })
+    return data({ prefectures, kinds: KIND_OPTIONS, fieldErrors, outcome: null, page: 1, pageSize: PAGE_SIZE, maxPage: MAX_PAGE }, { status: 400 })
   }
   const outcome = await searchLocalGovernmentsForPage(database.db, search, parsed.data)
   return data(
@@ -28,13 +29,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       fieldErrors: {} as Record<string, string>,
       outcome: outcome.status === 'ok' ? { ...outcome, rows: outcome.rows.map((row) => ({ ...row, kindLabel: KIND_LABELS[row.kind] })) } : outcome,
       page: parsed.data.page,
+      // Values the component needs travel in loader data: .server modules never reach the browser.
+      pageSize: PAGE_SIZE,
+      maxPage: MAX_PAGE,
     },
     { status: outcome.status === 'search-unavailable' ? 503 : 200 },
   )
 }
 
 export default function LocalGovernmentSearchRoute() {
-  const { prefectures, kinds, fieldErrors, outcome, page } = useLoaderData<typeof loader>()
+  const { prefectures, kinds, fieldErrors, outcome, page, pageSize, maxPage } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const navigation = useNavigation()
   const navigate = useNavigate()
@@ -134,7 +138,7 @@ export default function LocalGovernmentSearchRoute() {
           <p className="result-summary" role="status">
             {outcome.total === 0
               ? '該当する自治体はありません。読みや表記を変えてお試しください。'
-              : `${outcome.total.toLocaleString('ja-JP')} 件中 ${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, outcome.total)} 件を表示`}
+              : `${outcome.total.toLocaleString('ja-JP')} 件中 ${(page - 1) * pageSize + 1}〜${Math.min(page * pageSize, outcome.total)} 件を表示`}
           </p>
           {outcome.rows.length > 0 ? (
             <table className="data-table">
@@ -163,13 +167,13 @@ export default function LocalGovernmentSearchRoute() {
               </tbody>
             </table>
           ) : null}
-          {outcome.total > PAGE_SIZE ? (
+          {outcome.total > pageSize ? (
             <nav className="pagination" aria-label="ページ送り">
               {page > 1 ? <Link to={pageLink(page - 1)}>前のページ</Link> : null}
               <span>
-                {page} / {Math.ceil(Math.min(outcome.total, 100 * PAGE_SIZE) / PAGE_SIZE)} ページ
+                {page} / {Math.min(maxPage, Math.ceil(outcome.total / pageSize))} ページ
               </span>
-              {page * PAGE_SIZE < Math.min(outcome.total, 100 * PAGE_SIZE) ? <Link to={pageLink(page + 1)}>次のページ</Link> : null}
+              {page < Math.min(maxPage, Math.ceil(outcome.total / pageSize)) ? <Link to={pageLink(page + 1)}>次のページ</Link> : null}
             </nav>
           ) : null}
         </section>

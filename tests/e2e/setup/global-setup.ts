@@ -37,7 +37,8 @@ async function waitForReady(baseUrl: string, child: ChildProcess, output: () => 
 }
 
 export default async function setup(project: TestProject) {
-  execFileSync('npx', ['remix', 'build'], { cwd: root, stdio: 'inherit' })
+  // A production build, as `npm start` makes (vitest's own NODE_ENV=test would give a development build).
+  execFileSync('npx', ['remix', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   const dataDir = path.join(root, '.test-data', `e2e-${process.pid}`)
   await rm(dataDir, { recursive: true, force: true })
   await mkdir(dataDir, { recursive: true })
