@@ -46,6 +46,8 @@ export interface SearchOutboxTable {
   entity: string
   entity_id: string
   enqueued_at: Timestamp
+  /** Bumped on every re-enqueue; a worker confirms only the generation it claimed. */
+  generation: ColumnType<number, number | undefined, number>
   attempts: ColumnType<number, number | undefined, number>
   last_error: string | null
   next_attempt_at: Timestamp

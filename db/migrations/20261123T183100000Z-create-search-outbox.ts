@@ -9,6 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity', 'text', (col) => col.notNull())
     .addColumn('entity_id', 'text', (col) => col.notNull())
     .addColumn('enqueued_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`clock_timestamp()`))
+    // Bumped on every re-enqueue; the worker confirms only the generation it claimed.
+    .addColumn('generation', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
     .addColumn('next_attempt_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))

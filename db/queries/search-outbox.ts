@@ -16,6 +16,7 @@ export async function enqueueSearchSync(db: DbExecutor, entity: string, entityId
       .onConflict((oc) =>
         oc.constraint('search_outbox_entity_unique').doUpdateSet({
           enqueued_at: sql`clock_timestamp()`,
+          generation: sql`search_outbox.generation + 1`,
           attempts: 0,
           last_error: null,
           next_attempt_at: sql`now()`,
@@ -30,7 +31,7 @@ export interface ClaimedOutboxRow {
   id: number
   entity: string
   entity_id: string
-  enqueued_at: Date
+  generation: number
   attempts: number
 }
 
@@ -55,8 +56,8 @@ export async function claimSearchOutbox(
         order by enqueued_at
         limit ${limit}
         for update skip locked)
-    returning id, entity, entity_id, enqueued_at, attempts`.execute(db)
-  return result.rows.map((row) => ({ ...row, id: Number(row.id), enqueued_at: new Date(row.enqueued_at) }))
+    returning id, entity, entity_id, generation, attempts`.execute(db)
+  return result.rows.map((row) => ({ ...row, id: Number(row.id) }))
 }
 
 /** Confirms rows, unless they were re-enqueued after the claim (then the newer version is still pending). */
@@ -67,7 +68,8 @@ export async function confirmSearchOutbox(db: DbExecutor, rows: readonly Claimed
       .updateTable('search_outbox')
       .set({ confirmed_at: sql`now()`, locked_until: null, last_error: null })
       .where('id', '=', row.id)
-      .where('enqueued_at', '=', row.enqueued_at)
+      // Not enqueued_at: timestamptz keeps microseconds, a JS Date only milliseconds.
+      .where('generation', '=', row.generation)
       .executeTakeFirst()
     confirmed += Number(result.numUpdatedRows)
   }
