@@ -49,7 +49,10 @@ app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
 
 // Under `remix dev` (npm run dev) the build is re-imported on change; otherwise the build is served as is.
 const devMode = Boolean(process.env.REMIX_DEV_ORIGIN)
-const getLoadContext = () => ({ services })
+const getLoadContext = (req: express.Request, res: express.Response) => ({
+  services,
+  requestInfo: { id: String(res.locals.requestId), ip: req.ip ?? 'unknown' },
+})
 app.all(
   '*',
   devMode

@@ -1,7 +1,7 @@
 // The composition root: everything the server process owns (database, search, worker, bundled
 // Meilisearch) is created here once and handed to Remix through the load context.
-import { open, readFile, rm } from 'node:fs/promises'
-import { mkdir } from 'node:fs/promises'
+import crypto from 'node:crypto'
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
 import { migrateToLatest } from '../db/migrate'
@@ -13,6 +13,7 @@ import { applyIndexSettings } from '../search/indexes'
 import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
 import { seedMasterData } from '../seeds/index'
 import type { Env } from './utils/env.server'
+import { type Auth, createLucia } from './utils/session.server'
 
 export interface Services {
   env: Env
@@ -20,13 +21,48 @@ export interface Services {
   search: SearchClient
   worker: SearchWorker | undefined
   maxOutboxAttempts: number
+  auth: Auth
+  /** Signing secrets for cookies (first signs, all verify). */
+  sessionSecrets: string[]
+  secureCookies: boolean
+  /** The public base URL used in mailed links (never taken from the request's Host header). */
+  appUrl: string
   close(): Promise<void>
+}
+
+/** Per-request facts the server knows (set in server.ts). */
+export interface RequestInfo {
+  id: string
+  ip: string
 }
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
     services: Services
+    requestInfo: RequestInfo
   }
+}
+
+/** Cookies are Secure unless the site is served on loopback only (a developer's http://127.0.0.1). */
+export function shouldUseSecureCookies(env: Env): boolean {
+  if (env.APP_URL) return env.APP_URL.startsWith('https://')
+  return !['127.0.0.1', 'localhost', '::1'].includes(env.HOST)
+}
+
+export function appUrlFor(env: Env): string {
+  return env.APP_URL ?? `http://${env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST}:${env.PORT}`
+}
+
+/** SESSION_SECRET, or one generated once under DATA_DIR (the embedded setup needs no configuration). */
+export async function resolveSessionSecrets(env: Env): Promise<string[]> {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').map((s) => s.trim()).filter(Boolean)
+  const file = path.join(env.DATA_DIR, 'session-secret')
+  const existing = await readFile(file, 'utf8').catch(() => '')
+  if (existing.trim().length >= 32) return [existing.trim()]
+  await mkdir(env.DATA_DIR, { recursive: true })
+  const secret = crypto.randomBytes(32).toString('base64url')
+  await writeFile(file, secret, { mode: 0o600 })
+  return [secret]
 }
 
 type Log = (message: string) => void
@@ -142,7 +178,19 @@ export async function startServices(
       cleanups.push(() => started.stop())
     }
 
-    return { env, database, search, worker, maxOutboxAttempts: DEFAULT_MAX_ATTEMPTS, close: closeAll }
+    const secureCookies = shouldUseSecureCookies(env)
+    return {
+      env,
+      database,
+      search,
+      worker,
+      maxOutboxAttempts: DEFAULT_MAX_ATTEMPTS,
+      auth: createLucia(database.db, { secureCookies }),
+      sessionSecrets: await resolveSessionSecrets(env),
+      secureCookies,
+      appUrl: appUrlFor(env),
+      close: closeAll,
+    }
   } catch (error) {
     await closeAll()
     throw error

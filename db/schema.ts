@@ -56,10 +56,115 @@ export interface SearchOutboxTable {
   confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
+export const ROLES = [
+  'professional', // デジタル人材
+  'municipal_staff', // 市区町村職員
+  'prefecture_staff', // 都道府県職員
+  'prefecture_admin', // 都道府県職員（管理者）
+  'ministry_staff', // 総務省・デジタル庁職員
+  'ministry_admin', // 総務省・デジタル庁職員（管理者）
+] as const
+export type Role = (typeof ROLES)[number]
+
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+
+export interface AppUserTable {
+  id: string
+  email: string
+  email_verified_at: NullableTimestamp
+  /** argon2id; null only transiently (never for an account that can log in). */
+  password_hash: string | null
+  display_name: string
+  role: Role
+  prefecture_code: string | null
+  municipality_code: string | null
+  deactivated_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** lucia v3 sessions; `expires_at` slides (idle expiry), `absolute_expires_at` never moves. */
+export interface UserSessionTable {
+  id: string
+  user_id: string
+  expires_at: ColumnType<Date, Date | string, Date | string>
+  absolute_expires_at: ColumnType<Date, Date | string, Date | string>
+  created_at: Timestamp
+  ip: string | null
+  user_agent: string | null
+}
+
+export type AuthTokenPurpose = 'email_verification' | 'password_reset' | 'invitation' | 'email_change'
+
+export interface AuthTokenTable {
+  id: string
+  purpose: AuthTokenPurpose
+  /** SHA-256 of the token; the token itself exists only in the mailed link. */
+  token_hash: string
+  user_id: string | null
+  email: string
+  payload: ColumnType<Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown>>
+  created_by: string | null
+  expires_at: ColumnType<Date, Date | string, Date | string>
+  used_at: NullableTimestamp
+  created_at: Timestamp
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>
+  email: string
+  ip: string
+  succeeded: boolean
+  created_at: Timestamp
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>
+  to_address: string
+  subject: string
+  body_text: string
+  template: string
+  prefecture_code: string | null
+  created_at: Timestamp
+  sent_at: NullableTimestamp
+  attempts: ColumnType<number, number | undefined, number>
+  last_error: string | null
+  next_attempt_at: Timestamp
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  occurred_at: Timestamp
+  actor_user_id: string | null
+  actor_label: string
+  actor_role: Role | null
+  action: string
+  entity: string
+  entity_id: string
+  prefecture_code: string | null
+  municipality_code: string | null
+  summary: string
+  before: ColumnType<Record<string, unknown> | null, Record<string, unknown> | null | undefined, never>
+  after: ColumnType<Record<string, unknown> | null, Record<string, unknown> | null | undefined, never>
+  request_id: string | null
+  ip: string | null
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
+  app_user: AppUserTable
+  user_session: UserSessionTable
+  auth_token: AuthTokenTable
+  login_attempt: LoginAttemptTable
+  mail_outbox: MailOutboxTable
+  audit_log: AuditLogTable
 }
+
+export type AppUser = Selectable<AppUserTable>
+export type NewAppUser = Insertable<AppUserTable>
+export type AuditLogEntry = Selectable<AuditLogTable>
+export type MailOutboxRow = Selectable<MailOutboxTable>
 
 export type LocalGovernment = Selectable<LocalGovernmentTable>
 export type NewLocalGovernment = Insertable<LocalGovernmentTable>

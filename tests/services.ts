@@ -1,6 +1,7 @@
 // The app's Services for a test file: a fresh database, a search client with its own index prefix, the
 // master data indexed through the real outbox worker. Loaders get it as `context.services`.
 import type { Services } from '../app/services.server'
+import { createLucia } from '../app/utils/session.server'
 import { parseEnv } from '../app/utils/env.server'
 import { drainSearchOutboxOnce } from '../jobs/search-worker'
 import { createSearchClient, type SearchClient } from '../search/client'
@@ -23,6 +24,10 @@ export async function createTestServices({ indexed = true }: { indexed?: boolean
     search,
     worker: undefined,
     maxOutboxAttempts: 8,
+    auth: createLucia(database.db, { secureCookies: false }),
+    sessionSecrets: ['test-secret-test-secret-test-secret'],
+    secureCookies: false,
+    appUrl: 'http://localhost:3000',
     async close() {
       await search.dropIndexes()
       search.close()
@@ -36,9 +41,40 @@ export function createUnreachableSearchClient(): SearchClient {
   return createSearchClient({ url: 'http://127.0.0.1:9', apiKey: 'unused', indexPrefix: 'down_' })
 }
 
+export interface RequestOptions {
+  params?: Record<string, string>
+  /** Session (and other) cookies, e.g. from sessionCookieFor(). */
+  cookie?: string
+  ip?: string
+  /** A form body makes it a POST from our own origin. */
+  form?: Record<string, string | string[]>
+  headers?: Record<string, string>
+}
+
+/** Builds the Request and load context a loader or action receives from the server. */
+export function routeArgs(services: Services, url: string, options: RequestOptions = {}) {
+  const headers = new Headers(options.headers)
+  if (options.cookie) headers.set('Cookie', options.cookie)
+  let body: URLSearchParams | undefined
+  if (options.form) {
+    body = new URLSearchParams()
+    for (const [key, value] of Object.entries(options.form)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
+    }
+    headers.set('Content-Type', 'application/x-www-form-urlencoded')
+    headers.set('Origin', 'http://localhost')
+  }
+  const request = new Request(new URL(url, 'http://localhost'), { method: body ? 'POST' : 'GET', headers, body })
+  return {
+    request,
+    params: options.params ?? {},
+    context: { services, requestInfo: { id: 'test-request', ip: options.ip ?? '203.0.113.10' } },
+  }
+}
+
 /** Calls a Remix loader the way the server does, with our load context. */
 export function loaderArgs(services: Services, url: string, params: Record<string, string> = {}) {
-  return { request: new Request(new URL(url, 'http://localhost')), params, context: { services } }
+  return routeArgs(services, url, { params })
 }
 
 /** Unwraps `data(value, init)` (single fetch) or a plain object into { status, body }. */

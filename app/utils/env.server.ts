@@ -15,6 +15,15 @@ const EnvSchema = z
     /** Address the web server binds to. Default: loopback only. */
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** The public base URL (https://… in production), used in mailed links and to decide Secure cookies. */
+    APP_URL: optionalString.pipe(z.url({ message: 'APP_URL は URL で指定してください' }).optional()),
+    /** SMTP server for outgoing mail (smtp://user:pass@host:587). Unset = mail is only logged and kept. */
+    SMTP_URL: optionalString,
+    MAIL_FROM: z.string().default('自治体DXアクセラレータ500 <no-reply@dx-accelerator.example.jp>'),
+    /** Creates an invitation for the first ministry admin at start-up if none exists. */
+    INITIAL_ADMIN_EMAIL: optionalString,
+    /** Demo accounts (random passwords, printed at start-up). Default: on with the embedded database only. */
+    DEMO_ACCOUNTS: z.enum(['on', 'off']).optional(),
     /** Where PGlite, Meilisearch's data and generated secrets live. */
     DATA_DIR: z.string().default('.data'),
     /** A PostgreSQL server (postgres://…). Unset = embedded PGlite under DATA_DIR. */

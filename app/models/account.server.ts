@@ -1,0 +1,279 @@
+// Account use cases: sign-up (professionals), e-mail verification, password reset, password and e-mail
+// changes, sessions. Each owns its transaction and writes its audit row and mail in it.
+import crypto from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import { consumeAuthToken, insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
+import { findUserByEmail, findUserById, insertUser, updateUser } from '../../db/queries/users'
+import { hashPassword, type SessionUser, verifyPassword } from '../utils/auth.server'
+import { actorFrom, recordAudit, userSnapshot } from './audit.server'
+import { queueMail } from './mail.server'
+import { hashToken, newToken, TOKEN_TTL_MS } from './tokens.server'
+
+const UNIQUE_VIOLATION = '23505'
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; constraint_name?: string; message?: string }
+  return e?.code === UNIQUE_VIOLATION && (e.constraint === constraint || e.constraint_name === constraint || Boolean(e.message?.includes(constraint)))
+}
+
+export type SignUpResult = { status: 'ok' } | { status: 'email-taken' }
+
+/**
+ * A professional signs up. The answer is the same whether or not the address already has an account
+ * (no account enumeration): an existing owner gets a mail telling them so instead.
+ */
+export async function signUpProfessional(
+  context: AppLoadContext,
+  input: { displayName: string; email: string; password: string },
+): Promise<SignUpResult> {
+  const { db } = context.services.database
+  const passwordHash = await hashPassword(input.password)
+  const { token, tokenHash } = newToken()
+  try {
+    await db.transaction().execute(async (trx) => {
+      const user = await insertUser(trx, {
+        id: crypto.randomUUID(),
+        email: input.email,
+        display_name: input.displayName,
+        password_hash: passwordHash,
+        role: 'professional',
+      })
+      await insertAuthToken(trx, {
+        id: crypto.randomUUID(),
+        purpose: 'email_verification',
+        tokenHash,
+        email: user.email,
+        userId: user.id,
+        expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_verification),
+      })
+      await queueMail(trx, user.email, {
+        template: 'email_verification',
+        name: user.display_name,
+        url: `${context.services.appUrl}/verify-email?token=${token}`,
+      })
+      await recordAudit(trx, { ...actorFrom(context, null), label: '本人（新規登録）' }, {
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        summary: 'デジタル人材がアカウントを登録しました',
+        after: userSnapshot(user),
+      })
+    })
+    return { status: 'ok' }
+  } catch (error) {
+    if (!isUniqueViolation(error, 'app_user_email_unique')) throw error
+    await queueMail(db, input.email, { template: 'signup_existing', url: `${context.services.appUrl}/forgot-password` })
+    return { status: 'email-taken' }
+  }
+}
+
+export type TokenOutcome = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' }
+
+export async function verifyEmail(context: AppLoadContext, token: string): Promise<TokenOutcome> {
+  const { db } = context.services.database
+  return db.transaction().execute(async (trx) => {
+    const result = await consumeAuthToken(trx, 'email_verification', hashToken(token))
+    if (result.status !== 'valid' || !result.token.user_id) return { status: result.status === 'valid' ? 'unknown' : result.status }
+    const before = await findUserById(trx, result.token.user_id)
+    if (!before) return { status: 'unknown' }
+    const after = await updateUser(trx, before.id, { email_verified_at: new Date() })
+    await recordAudit(trx, { ...actorFrom(context, null), label: '本人（メール確認）' }, {
+      action: 'verify_email',
+      entity: 'user',
+      entityId: after.id,
+      summary: 'メールアドレスを確認しました',
+      prefectureCode: after.prefecture_code,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    })
+    return { status: 'ok', userId: after.id }
+  })
+}
+
+/** Always succeeds from the caller's point of view: whether the address exists is never revealed. */
+export async function requestPasswordReset(context: AppLoadContext, email: string): Promise<void> {
+  const { db } = context.services.database
+  await db.transaction().execute(async (trx) => {
+    const user = await findUserByEmail(trx, email)
+    if (!user || user.deactivated_at) return
+    await revokeOpenAuthTokens(trx, 'password_reset', user.email)
+    const { token, tokenHash } = newToken()
+    await insertAuthToken(trx, {
+      id: crypto.randomUUID(),
+      purpose: 'password_reset',
+      tokenHash,
+      email: user.email,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.password_reset),
+    })
+    await queueMail(
+      trx,
+      user.email,
+      { template: 'password_reset', url: `${context.services.appUrl}/reset-password?token=${token}` },
+      { prefectureCode: user.prefecture_code },
+    )
+  })
+}
+
+/** Sets a new password from a reset link and ends every session of the account. */
+export async function resetPassword(context: AppLoadContext, token: string, password: string): Promise<TokenOutcome> {
+  const { db } = context.services.database
+  const passwordHash = await hashPassword(password)
+  const outcome = await db.transaction().execute(async (trx): Promise<TokenOutcome> => {
+    const result = await consumeAuthToken(trx, 'password_reset', hashToken(token))
+    if (result.status !== 'valid' || !result.token.user_id) return { status: result.status === 'valid' ? 'unknown' : result.status }
+    const before = await findUserById(trx, result.token.user_id)
+    if (!before || before.deactivated_at) return { status: 'unknown' }
+    // Proving control of the mailbox also verifies it.
+    const after = await updateUser(trx, before.id, { password_hash: passwordHash, email_verified_at: before.email_verified_at ?? new Date() })
+    await recordAudit(trx, { ...actorFrom(context, null), label: '本人（パスワード再設定）' }, {
+      action: 'reset_password',
+      entity: 'user',
+      entityId: after.id,
+      summary: 'パスワードを再設定しました（全セッションを終了）',
+      prefectureCode: after.prefecture_code,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    })
+    return { status: 'ok', userId: after.id }
+  })
+  if (outcome.status === 'ok') await context.services.auth.invalidateUserSessions(outcome.userId)
+  return outcome
+}
+
+export type ChangeResult = { status: 'ok' } | { status: 'wrong-password' } | { status: 'email-taken' }
+
+/** Changes the password; every other session of the account ends (this one stays). */
+export async function changePassword(
+  context: AppLoadContext,
+  user: SessionUser,
+  currentSessionId: string,
+  { currentPassword, password }: { currentPassword: string; password: string },
+): Promise<ChangeResult> {
+  const { db } = context.services.database
+  const existing = await findUserById(db, user.id)
+  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, currentPassword))) return { status: 'wrong-password' }
+  const passwordHash = await hashPassword(password)
+  await db.transaction().execute(async (trx) => {
+    const after = await updateUser(trx, user.id, { password_hash: passwordHash })
+    await trx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '!=', currentSessionId).execute()
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'change_password',
+      entity: 'user',
+      entityId: user.id,
+      summary: 'パスワードを変更しました（他のセッションを終了）',
+      prefectureCode: user.prefecture_code,
+      before: userSnapshot(existing),
+      after: userSnapshot(after),
+    })
+  })
+  return { status: 'ok' }
+}
+
+/** Sends a confirmation link to the new address; the change happens when it is opened. */
+export async function requestEmailChange(
+  context: AppLoadContext,
+  user: SessionUser,
+  { email, currentPassword }: { email: string; currentPassword: string },
+): Promise<ChangeResult> {
+  const { db } = context.services.database
+  const existing = await findUserById(db, user.id)
+  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, currentPassword))) return { status: 'wrong-password' }
+  if (await findUserByEmail(db, email)) return { status: 'email-taken' }
+  const { token, tokenHash } = newToken()
+  await db.transaction().execute(async (trx) => {
+    await revokeOpenAuthTokens(trx, 'email_change', email)
+    await insertAuthToken(trx, {
+      id: crypto.randomUUID(),
+      purpose: 'email_change',
+      tokenHash,
+      email,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_change),
+    })
+    await queueMail(
+      trx,
+      email,
+      { template: 'email_change', name: user.display_name, url: `${context.services.appUrl}/confirm-email?token=${token}` },
+      { prefectureCode: user.prefecture_code },
+    )
+  })
+  return { status: 'ok' }
+}
+
+export async function confirmEmailChange(context: AppLoadContext, token: string): Promise<TokenOutcome | { status: 'email-taken' }> {
+  const { db } = context.services.database
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result = await consumeAuthToken(trx, 'email_change', hashToken(token))
+      if (result.status !== 'valid' || !result.token.user_id) return { status: result.status === 'valid' ? 'unknown' : result.status }
+      const before = await findUserById(trx, result.token.user_id)
+      if (!before || before.deactivated_at) return { status: 'unknown' as const }
+      const after = await updateUser(trx, before.id, { email: result.token.email, email_verified_at: new Date() })
+      await queueMail(trx, before.email, { template: 'email_changed_notice', name: before.display_name, newEmail: after.email }, { prefectureCode: before.prefecture_code })
+      await recordAudit(trx, { ...actorFrom(context, null), label: '本人（メールアドレス変更の確認）' }, {
+        action: 'change_email',
+        entity: 'user',
+        entityId: after.id,
+        summary: 'メールアドレスを変更しました',
+        prefectureCode: after.prefecture_code,
+        before: userSnapshot(before),
+        after: userSnapshot(after),
+      })
+      return { status: 'ok' as const, userId: after.id }
+    })
+  } catch (error) {
+    if (isUniqueViolation(error, 'app_user_email_unique')) return { status: 'email-taken' }
+    throw error
+  }
+}
+
+export interface SessionView {
+  id: string
+  current: boolean
+  createdAt: string
+  expiresAt: string
+  ip: string | null
+  userAgent: string | null
+}
+
+export async function listMySessions(context: AppLoadContext, user: SessionUser, currentSessionId: string): Promise<SessionView[]> {
+  const sessions = await context.services.auth.getUserSessions(user.id)
+  return sessions.map((s) => ({
+    // The id of another session is a credential: the page only ever sees a digest of it.
+    id: s.id === currentSessionId ? 'current' : hashToken(s.id).slice(0, 16),
+    current: s.id === currentSessionId,
+    createdAt: s.created_at.toISOString(),
+    expiresAt: new Date(Math.min(s.expiresAt.getTime(), s.absolute_expires_at.getTime())).toISOString(),
+    ip: s.ip,
+    userAgent: s.user_agent,
+  }))
+}
+
+/** Ends one of my other sessions, named by the digest listMySessions showed. */
+export async function revokeMySession(context: AppLoadContext, user: SessionUser, digest: string): Promise<boolean> {
+  const sessions = await context.services.auth.getUserSessions(user.id)
+  const target = sessions.find((s) => hashToken(s.id).slice(0, 16) === digest)
+  if (!target) return false
+  await context.services.auth.invalidateSession(target.id)
+  await recordAudit(context.services.database.db, actorFrom(context, user), {
+    action: 'revoke_session',
+    entity: 'user',
+    entityId: user.id,
+    summary: '別の端末のセッションを終了しました',
+    prefectureCode: user.prefecture_code,
+  })
+  return true
+}
+
+/** ログアウト（すべての端末）. */
+export async function logoutEverywhere(context: AppLoadContext, user: SessionUser): Promise<void> {
+  await context.services.auth.invalidateUserSessions(user.id)
+  await recordAudit(context.services.database.db, actorFrom(context, user), {
+    action: 'logout_everywhere',
+    entity: 'user',
+    entityId: user.id,
+    summary: 'すべての端末からログアウトしました',
+    prefectureCode: user.prefecture_code,
+  })
+}

@@ -1,0 +1,85 @@
+// The audit log (append-only; the database refuses UPDATE/DELETE): who did what to which entity, when,
+// with before/after snapshots. Writes happen in the same transaction as the change they describe.
+import type { AppLoadContext } from '@remix-run/node'
+import type { DbExecutor } from '../../db/client'
+import { insertAuditEntry } from '../../db/queries/audit-log'
+import type { AppUser } from '../../db/schema'
+import type { SessionUser } from '../utils/auth.server'
+
+export interface AuditActor {
+  user: Pick<SessionUser, 'id' | 'email' | 'display_name' | 'role'> | null
+  requestInfo?: { id: string; ip: string }
+  /** For changes with no logged-in actor: 'システム', '本人（未ログイン）', … */
+  label?: string
+}
+
+export function actorFrom(context: AppLoadContext, user: AuditActor['user']): AuditActor {
+  return { user, requestInfo: context.requestInfo }
+}
+
+export async function recordAudit(
+  db: DbExecutor,
+  actor: AuditActor,
+  entry: {
+    action: string
+    entity: string
+    entityId: string
+    summary: string
+    prefectureCode?: string | null
+    municipalityCode?: string | null
+    before?: Record<string, unknown> | null
+    after?: Record<string, unknown> | null
+  },
+): Promise<void> {
+  await insertAuditEntry(db, {
+    actorUserId: actor.user?.id ?? null,
+    actorLabel: actor.user ? `${actor.user.display_name} <${actor.user.email}>` : (actor.label ?? 'システム'),
+    actorRole: actor.user?.role ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    prefectureCode: entry.prefectureCode,
+    municipalityCode: entry.municipalityCode,
+    summary: entry.summary,
+    before: entry.before,
+    after: entry.after,
+    requestId: actor.requestInfo?.id,
+    ip: actor.requestInfo?.ip,
+  })
+}
+
+/** An account as the audit log keeps it: never the password hash. */
+export function userSnapshot(user: AppUser): Record<string, unknown> {
+  return {
+    email: user.email,
+    display_name: user.display_name,
+    role: user.role,
+    prefecture_code: user.prefecture_code,
+    municipality_code: user.municipality_code,
+    email_verified: Boolean(user.email_verified_at),
+    password_changed_at: user.updated_at,
+    deactivated: Boolean(user.deactivated_at),
+  }
+}
+
+/** Fields holding personal data: masked when the log is shown or exported. */
+const PERSONAL_FIELDS = new Set(['email', 'display_name', 'name', 'name_kana', 'phone', 'address', 'birth_year'])
+
+export function maskValue(key: string, value: unknown): unknown {
+  if (!PERSONAL_FIELDS.has(key) || typeof value !== 'string' || value === '') return value
+  if (key === 'email') {
+    const [local = '', domain = ''] = value.split('@')
+    return `${local.slice(0, 1)}***@${domain}`
+  }
+  return `${Array.from(value)[0] ?? ''}＊＊＊`
+}
+
+export function maskSnapshot(snapshot: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!snapshot) return null
+  return Object.fromEntries(Object.entries(snapshot).map(([key, value]) => [key, maskValue(key, value)]))
+}
+
+/** The actor label with its e-mail address masked ("山田 太郎 <y***@pref.example.jp>"). */
+export function maskActorLabel(label: string): string {
+  return label.replace(/<([^>@]+)@([^>]+)>/, (_m, local: string, domain: string) => `<${local.slice(0, 1)}***@${domain}>`)
+}

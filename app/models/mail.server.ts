@@ -1,0 +1,59 @@
+// Outgoing mail: Japanese templates queued in mail_outbox inside the caller's transaction; the mail worker
+// (jobs/mail-worker.ts) sends them by SMTP when configured, or prints them to the console in development.
+import type { DbExecutor } from '../../db/client'
+import { enqueueMail } from '../../db/queries/mail-outbox'
+
+const SIGNATURE = `\n\n--\n自治体DXアクセラレータ500 プラットフォーム\n（このメールは送信専用です。心当たりがない場合は破棄してください。）`
+
+type Template =
+  | { template: 'email_verification'; name: string; url: string }
+  | { template: 'password_reset'; url: string }
+  | { template: 'invitation'; inviter: string; roleLabel: string; scopeLabel: string; url: string }
+  | { template: 'email_change'; name: string; url: string }
+  | { template: 'email_changed_notice'; name: string; newEmail: string }
+  | { template: 'signup_existing'; url: string }
+
+function render(mail: Template): { subject: string; body: string } {
+  switch (mail.template) {
+    case 'email_verification':
+      return {
+        subject: '【自治体DXアクセラレータ500】メールアドレスの確認',
+        body: `${mail.name} 様\n\nご登録ありがとうございます。次のリンクを開いて、メールアドレスの確認を完了してください（24時間有効）。\n\n${mail.url}`,
+      }
+    case 'password_reset':
+      return {
+        subject: '【自治体DXアクセラレータ500】パスワードの再設定',
+        body: `パスワード再設定の手続きを受け付けました。次のリンクから新しいパスワードを設定してください（1時間有効、1回限り）。\n\n${mail.url}\n\nお心当たりがない場合は、このメールを破棄してください。パスワードは変更されません。`,
+      }
+    case 'invitation':
+      return {
+        subject: '【自治体DXアクセラレータ500】アカウントへの招待',
+        body: `${mail.inviter} さんから、${mail.scopeLabel}の「${mail.roleLabel}」としてプラットフォームに招待されました。\n次のリンクからアカウントを作成してください（7日間有効、1回限り）。\n\n${mail.url}`,
+      }
+    case 'email_change':
+      return {
+        subject: '【自治体DXアクセラレータ500】新しいメールアドレスの確認',
+        body: `${mail.name} 様\n\nメールアドレス変更の手続きを受け付けました。次のリンクを開くと変更が完了します（24時間有効）。\n\n${mail.url}`,
+      }
+    case 'signup_existing':
+      return {
+        subject: '【自治体DXアクセラレータ500】アカウントはすでに登録されています',
+        body: `このメールアドレスで新規登録の手続きがありましたが、アカウントはすでに登録されています。\nパスワードをお忘れの場合は、次のページから再設定してください。\n\n${mail.url}\n\nお心当たりがない場合は、このメールを破棄してください。`,
+      }
+    case 'email_changed_notice':
+      return {
+        subject: '【自治体DXアクセラレータ500】メールアドレスが変更されました',
+        body: `${mail.name} 様\n\nアカウントのメールアドレスが ${mail.newEmail} に変更されました。お心当たりがない場合は、管理者に連絡してください。`,
+      }
+  }
+}
+
+export async function queueMail(
+  db: DbExecutor,
+  to: string,
+  mail: Template,
+  { prefectureCode = null }: { prefectureCode?: string | null } = {},
+): Promise<void> {
+  const { subject, body } = render(mail)
+  await enqueueMail(db, { to, subject, bodyText: body + SIGNATURE, template: mail.template, prefectureCode })
+}

@@ -1,0 +1,225 @@
+// Staff accounts: invitations (signed, single-use, expiring links), acceptance, the user list per scope,
+// deactivation. Prefecture admins act only inside their prefecture; ministry admins nationally.
+import crypto from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import { consumeAuthToken, findAuthToken, insertAuthToken, listOpenInvitations, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
+import { findLocalGovernment, findPrefecture } from '../../db/queries/local-government'
+import { findUserByEmail, findUserById, insertUser, listStaffUsers, updateUser } from '../../db/queries/users'
+import type { Role } from '../../db/schema'
+import { hashPassword, type SessionUser } from '../utils/auth.server'
+import { INVITABLE_ROLES, ROLE_LABELS, roleHasPermission } from '../utils/permissions'
+import { actorFrom, recordAudit, userSnapshot } from './audit.server'
+import { queueMail } from './mail.server'
+import { hashToken, newToken, TOKEN_TTL_MS } from './tokens.server'
+
+interface InvitationPayload {
+  role: Role
+  prefectureCode: string | null
+  municipalityCode: string | null
+  inviterLabel: string
+}
+
+/** The scope an admin works in: undefined = national. */
+export function adminScope(user: SessionUser): { prefectureCode?: string } {
+  return roleHasPermission(user.role, 'read:user:any') ? {} : { prefectureCode: user.prefecture_code ?? '__none__' }
+}
+
+export type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
+export type InviteResult =
+  | { status: 'ok'; invitationUrl: string }
+  | { status: 'field-error'; field: keyof InviteInput; message: string }
+
+export async function inviteUser(context: AppLoadContext, inviter: SessionUser, input: InviteInput): Promise<InviteResult> {
+  const { db } = context.services.database
+  if (!INVITABLE_ROLES[inviter.role].includes(input.role)) {
+    return { status: 'field-error', field: 'role', message: 'この役割のユーザーを招待する権限がありません' }
+  }
+  const national = roleHasPermission(inviter.role, 'invite:user:any')
+  let prefectureCode: string | null = null
+  let municipalityCode: string | null = null
+  if (input.role === 'prefecture_admin' || input.role === 'prefecture_staff') {
+    prefectureCode = national ? (input.prefectureCode ?? null) : inviter.prefecture_code
+    if (!prefectureCode || !(await findPrefecture(db, prefectureCode))) {
+      return { status: 'field-error', field: 'prefectureCode', message: '都道府県を選択してください' }
+    }
+  }
+  if (input.role === 'municipal_staff') {
+    const body = input.municipalityCode ? await findLocalGovernment(db, input.municipalityCode) : undefined
+    if (!body || body.kind === 'prefecture' || !body.active) {
+      return { status: 'field-error', field: 'municipalityCode', message: '市区町村を候補から選択してください' }
+    }
+    if (!national && body.prefecture_code !== inviter.prefecture_code) {
+      return { status: 'field-error', field: 'municipalityCode', message: '管内の市区町村を選択してください' }
+    }
+    municipalityCode = body.code
+    prefectureCode = body.prefecture_code
+  }
+  if (await findUserByEmail(db, input.email)) {
+    return { status: 'field-error', field: 'email', message: 'このメールアドレスのアカウントはすでに存在します' }
+  }
+
+  const scopeLabel = municipalityCode
+    ? ((await findLocalGovernment(db, municipalityCode))?.name ?? '')
+    : prefectureCode
+      ? ((await findPrefecture(db, prefectureCode))?.name ?? '')
+      : '総務省・デジタル庁'
+  const { token, tokenHash } = newToken()
+  const invitationUrl = `${context.services.appUrl}/invitations/accept?token=${token}`
+  const payload: InvitationPayload = {
+    role: input.role,
+    prefectureCode,
+    municipalityCode,
+    inviterLabel: inviter.display_name,
+  }
+  await db.transaction().execute(async (trx) => {
+    await revokeOpenAuthTokens(trx, 'invitation', input.email)
+    const id = crypto.randomUUID()
+    await insertAuthToken(trx, {
+      id,
+      purpose: 'invitation',
+      tokenHash,
+      email: input.email,
+      payload: { ...payload },
+      createdBy: inviter.id,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invitation),
+    })
+    await queueMail(
+      trx,
+      input.email,
+      { template: 'invitation', inviter: inviter.display_name, roleLabel: ROLE_LABELS[input.role], scopeLabel, url: invitationUrl },
+      { prefectureCode },
+    )
+    await recordAudit(trx, actorFrom(context, inviter), {
+      action: 'invite',
+      entity: 'invitation',
+      entityId: id,
+      summary: `${scopeLabel}の${ROLE_LABELS[input.role]}を招待しました`,
+      prefectureCode,
+      municipalityCode,
+      after: { email: input.email, role: input.role, prefecture_code: prefectureCode, municipality_code: municipalityCode },
+    })
+  })
+  return { status: 'ok', invitationUrl }
+}
+
+export type InvitationView =
+  | { status: 'valid'; email: string; roleLabel: string; scopeLabel: string; inviter: string }
+  | { status: 'used' | 'expired' | 'unknown' }
+
+export async function getInvitation(context: AppLoadContext, token: string): Promise<InvitationView> {
+  const { db } = context.services.database
+  const found = await findAuthToken(db, 'invitation', hashToken(token))
+  if (found.status !== 'valid') return found
+  const payload = found.token.payload as unknown as InvitationPayload
+  const scopeLabel = payload.municipalityCode
+    ? ((await findLocalGovernment(db, payload.municipalityCode))?.name ?? '')
+    : payload.prefectureCode
+      ? ((await findPrefecture(db, payload.prefectureCode))?.name ?? '')
+      : '総務省・デジタル庁'
+  return { status: 'valid', email: found.token.email, roleLabel: ROLE_LABELS[payload.role], scopeLabel, inviter: payload.inviterLabel }
+}
+
+export type AcceptResult = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' | 'email-taken' }
+
+/** Creates the invited account (its e-mail is verified by the link itself). */
+export async function acceptInvitation(
+  context: AppLoadContext,
+  { token, displayName, password }: { token: string; displayName: string; password: string },
+): Promise<AcceptResult> {
+  const { db } = context.services.database
+  const passwordHash = await hashPassword(password)
+  return db.transaction().execute(async (trx): Promise<AcceptResult> => {
+    const result = await consumeAuthToken(trx, 'invitation', hashToken(token))
+    if (result.status !== 'valid') return { status: result.status }
+    if (await findUserByEmail(trx, result.token.email)) return { status: 'email-taken' }
+    const payload = result.token.payload as unknown as InvitationPayload
+    const user = await insertUser(trx, {
+      id: crypto.randomUUID(),
+      email: result.token.email,
+      display_name: displayName,
+      password_hash: passwordHash,
+      email_verified_at: new Date(),
+      role: payload.role,
+      prefecture_code: payload.prefectureCode,
+      municipality_code: payload.municipalityCode,
+    })
+    await recordAudit(trx, { ...actorFrom(context, null), label: `${displayName}（招待の受諾）` }, {
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      summary: `招待を受けて${ROLE_LABELS[user.role]}のアカウントを作成しました`,
+      prefectureCode: user.prefecture_code,
+      municipalityCode: user.municipality_code,
+      after: userSnapshot(user),
+    })
+    return { status: 'ok', userId: user.id }
+  })
+}
+
+export async function listUsersForAdmin(context: AppLoadContext, admin: SessionUser) {
+  const { db } = context.services.database
+  const scope = adminScope(admin)
+  const [users, invitations] = await Promise.all([listStaffUsers(db, scope), listOpenInvitations(db, scope)])
+  return {
+    users: users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      role: u.role,
+      roleLabel: ROLE_LABELS[u.role],
+      prefectureCode: u.prefecture_code,
+      municipalityName: u.municipality_name,
+      active: !u.deactivated_at,
+      isSelf: u.id === admin.id,
+    })),
+    invitations: invitations.map((i) => {
+      const payload = i.payload as unknown as InvitationPayload
+      return {
+        id: i.id,
+        email: i.email,
+        roleLabel: ROLE_LABELS[payload.role],
+        prefectureCode: payload.prefectureCode,
+        expiresAt: new Date(i.expires_at).toISOString(),
+      }
+    }),
+  }
+}
+
+export type SetActiveResult = { status: 'ok' } | { status: 'not-found' } | { status: 'self' }
+
+/**
+ * Deactivates (or reactivates) an account in the admin's scope. Deactivation ends all its sessions at once.
+ * An account outside the scope is "not found" (never "forbidden": its existence is not revealed).
+ */
+export async function setUserActive(
+  context: AppLoadContext,
+  admin: SessionUser,
+  userId: string,
+  active: boolean,
+): Promise<SetActiveResult> {
+  const { db } = context.services.database
+  const scope = adminScope(admin)
+  const outcome = await db.transaction().execute(async (trx): Promise<SetActiveResult> => {
+    const target = await findUserById(trx, userId)
+    if (!target || target.role === 'professional') return { status: 'not-found' }
+    if (scope.prefectureCode !== undefined && target.prefecture_code !== scope.prefectureCode) return { status: 'not-found' }
+    // A prefecture admin manages staff, not fellow admins or national accounts.
+    if (!INVITABLE_ROLES[admin.role].includes(target.role)) return { status: 'not-found' }
+    if (target.id === admin.id) return { status: 'self' }
+    if (Boolean(target.deactivated_at) === !active) return { status: 'ok' }
+    const after = await updateUser(trx, target.id, { deactivated_at: active ? null : new Date() })
+    await recordAudit(trx, actorFrom(context, admin), {
+      action: active ? 'reactivate' : 'deactivate',
+      entity: 'user',
+      entityId: target.id,
+      summary: active ? 'アカウントを再開しました' : 'アカウントを停止しました（全セッションを終了）',
+      prefectureCode: target.prefecture_code,
+      municipalityCode: target.municipality_code,
+      before: userSnapshot(target),
+      after: userSnapshot(after),
+    })
+    return { status: 'ok' }
+  })
+  if (outcome.status === 'ok' && !active) await context.services.auth.invalidateUserSessions(userId)
+  return outcome
+}

@@ -1,0 +1,124 @@
+// The small vocabulary routes use: getUser / requireUser / requireUserWithPermission / requireAnonymous,
+// login and logout. Expected outcomes are thrown Responses (redirects, 403) — GUIDE rule 7.
+import { hash, verify } from '@node-rs/argon2'
+import type { AppLoadContext } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { countRecentLoginFailures, recordLoginAttempt } from '../../db/queries/login-attempts'
+import { findUserByEmail } from '../../db/queries/users'
+import { type Permission, userHasPermission } from './permissions'
+import { safeRedirect } from './redirect'
+import { blankSessionCookie, readSession, type SessionUser, startSession } from './session.server'
+
+export type { SessionUser }
+
+/** Throttling (issue 3): per account and per IP, within a sliding window. */
+export const LOGIN_THROTTLE = { windowMinutes: 15, maxAccountFailures: 5, maxIpFailures: 20 } as const
+export const PASSWORD_MIN_LENGTH = 12
+
+export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  const session = await readSession(context.services.auth, request)
+  return session?.user ?? null
+}
+
+export async function getCurrentSession(request: Request, context: AppLoadContext) {
+  return readSession(context.services.auth, request)
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url)
+  const redirectTo = safeRedirect(`${url.pathname}${url.search}`)
+  throw redirect(`/login?${new URLSearchParams({ redirectTo }).toString()}`)
+}
+
+export async function requireUser(request: Request, context: AppLoadContext): Promise<SessionUser> {
+  const user = await getUser(request, context)
+  if (!user) loginRedirect(request)
+  return user
+}
+
+export async function requireUserWithPermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+): Promise<SessionUser> {
+  const user = await requireUser(request, context)
+  if (!userHasPermission(user, permission)) {
+    throw new Response('この操作を行う権限がありません。', { status: 403 })
+  }
+  return user
+}
+
+/** For staff-only or role-specific pages that have no finer permission (e.g. a professional's own pages). */
+export async function requireUserWithRole(
+  request: Request,
+  context: AppLoadContext,
+  roles: readonly SessionUser['role'][],
+): Promise<SessionUser> {
+  const user = await requireUser(request, context)
+  if (!roles.includes(user.role)) throw new Response('このページを表示する権限がありません。', { status: 403 })
+  return user
+}
+
+export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
+  if (await getUser(request, context)) throw redirect('/account')
+}
+
+export function hashPassword(password: string): Promise<string> {
+  // @node-rs/argon2 defaults: argon2id, m=19456 KiB, t=2, p=1 (OWASP's recommended minimum).
+  return hash(password)
+}
+
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return verify(passwordHash, password).catch(() => false)
+}
+
+// Verified against when the email is unknown, so both answers take the same time.
+let dummyHash: Promise<string> | undefined
+
+export type LoginResult =
+  | { status: 'ok'; userId: string; cookie: string }
+  | { status: 'invalid' }
+  | { status: 'throttled' }
+  | { status: 'unverified' }
+
+export const LOGIN_MESSAGES = {
+  invalid: 'メールアドレスまたはパスワードが正しくありません。',
+  throttled: 'ログインに続けて失敗したため、一時的にログインを制限しています。15分ほど待ってから、もう一度お試しください。',
+  unverified: 'メールアドレスの確認が済んでいません。届いたメールのリンクを開いてから、ログインしてください。',
+} as const
+
+/**
+ * Checks the throttle first (same answer whether or not the account exists), then the password with
+ * argon2id, then starts a fresh session: a login always gets a new session id.
+ */
+export async function login(
+  context: AppLoadContext,
+  { email, password, userAgent }: { email: string; password: string; userAgent: string | null },
+): Promise<LoginResult> {
+  const { db } = context.services.database
+  const ip = context.requestInfo.ip
+  const failures = await countRecentLoginFailures(db, { email, ip, windowMinutes: LOGIN_THROTTLE.windowMinutes })
+  if (failures.account >= LOGIN_THROTTLE.maxAccountFailures || failures.ip >= LOGIN_THROTTLE.maxIpFailures) {
+    await recordLoginAttempt(db, { email, ip, succeeded: false })
+    return { status: 'throttled' }
+  }
+  const user = await findUserByEmail(db, email)
+  const ok = user?.password_hash
+    ? await verifyPassword(user.password_hash, password)
+    : (await verifyPassword(await (dummyHash ??= hashPassword('dummy-password-for-timing')), password), false)
+  if (!user || !ok || user.deactivated_at) {
+    await recordLoginAttempt(db, { email, ip, succeeded: false })
+    return { status: 'invalid' }
+  }
+  if (!user.email_verified_at) return { status: 'unverified' }
+  await recordLoginAttempt(db, { email, ip, succeeded: true })
+  const { cookie } = await startSession(context.services.auth, user.id, { ip, userAgent })
+  return { status: 'ok', userId: user.id, cookie }
+}
+
+/** Ends this session and sends the browser a blank cookie. */
+export async function logout(request: Request, context: AppLoadContext, redirectTo = '/'): Promise<never> {
+  const session = await readSession(context.services.auth, request)
+  if (session) await context.services.auth.invalidateSession(session.sessionId)
+  throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': blankSessionCookie(context.services.auth) } })
+}

@@ -1,0 +1,71 @@
+// Roles and permissions as typed strings (GUIDE rule 2). Checked on the server by
+// requireUserWithPermission; the browser uses userHasPermission only to hide what a user cannot do.
+import type { Role } from '../../db/schema'
+
+export type { Role }
+
+export const ROLE_LABELS: Record<Role, string> = {
+  professional: 'デジタル人材',
+  municipal_staff: '市区町村職員',
+  prefecture_staff: '都道府県職員',
+  prefecture_admin: '都道府県管理者',
+  ministry_staff: '総務省・デジタル庁職員',
+  ministry_admin: '総務省・デジタル庁管理者',
+}
+
+/** `action:entity:scope`. `own-prefecture` = rows of the user's prefecture; `any` = national. */
+export type Permission =
+  | 'read:user:own-prefecture'
+  | 'read:user:any'
+  | 'invite:user:own-prefecture'
+  | 'invite:user:any'
+  | 'deactivate:user:own-prefecture'
+  | 'deactivate:user:any'
+  | 'read:audit:own-prefecture'
+  | 'read:audit:any'
+  | 'read:mail:own-prefecture'
+  | 'read:mail:any'
+
+const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  professional: [],
+  municipal_staff: [],
+  prefecture_staff: [],
+  prefecture_admin: [
+    'read:user:own-prefecture',
+    'invite:user:own-prefecture',
+    'deactivate:user:own-prefecture',
+    'read:audit:own-prefecture',
+    'read:mail:own-prefecture',
+  ],
+  ministry_staff: [],
+  ministry_admin: ['read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any'],
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return PERMISSIONS[role]
+}
+
+/** True when the role holds the permission, or its national (`any`) form. */
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  const granted = PERMISSIONS[role]
+  if (granted.includes(permission)) return true
+  const [action, entity] = permission.split(':')
+  return granted.includes(`${action}:${entity}:any` as Permission)
+}
+
+export function userHasPermission(user: { role: Role } | null | undefined, permission: Permission): boolean {
+  return user ? roleHasPermission(user.role, permission) : false
+}
+
+/**
+ * Who may invite whom. Ministry admins: other ministry users and prefecture admins (and, nationally,
+ * any staff); prefecture admins: their own prefecture's staff and its municipalities' staff.
+ */
+export const INVITABLE_ROLES: Record<Role, readonly Role[]> = {
+  professional: [],
+  municipal_staff: [],
+  prefecture_staff: [],
+  prefecture_admin: ['prefecture_staff', 'municipal_staff'],
+  ministry_staff: [],
+  ministry_admin: ['ministry_admin', 'ministry_staff', 'prefecture_admin', 'prefecture_staff', 'municipal_staff'],
+}

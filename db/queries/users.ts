@@ -1,0 +1,78 @@
+import { sql } from 'kysely'
+import type { DbExecutor } from '../client'
+import type { AppUser, NewAppUser, Role } from '../schema'
+
+export const userColumns = [
+  'id',
+  'email',
+  'email_verified_at',
+  'password_hash',
+  'display_name',
+  'role',
+  'prefecture_code',
+  'municipality_code',
+  'deactivated_at',
+  'created_at',
+  'updated_at',
+] as const
+
+export async function findUserById(db: DbExecutor, id: string): Promise<AppUser | undefined> {
+  return db.selectFrom('app_user').select(userColumns).where('id', '=', id).executeTakeFirst()
+}
+
+export async function findUserByEmail(db: DbExecutor, email: string): Promise<AppUser | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(userColumns)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst()
+}
+
+export async function insertUser(db: DbExecutor, user: NewAppUser): Promise<AppUser> {
+  return db.insertInto('app_user').values(user).returning(userColumns).executeTakeFirstOrThrow()
+}
+
+export async function updateUser(
+  db: DbExecutor,
+  id: string,
+  changes: Partial<Pick<AppUser, 'email' | 'email_verified_at' | 'password_hash' | 'display_name' | 'deactivated_at'>>,
+): Promise<AppUser> {
+  return db
+    .updateTable('app_user')
+    .set({ ...changes, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .returning(userColumns)
+    .executeTakeFirstOrThrow()
+}
+
+export interface UserScope {
+  /** Restrict to one prefecture (its staff and its municipalities' staff); undefined = national. */
+  prefectureCode?: string
+}
+
+export async function listStaffUsers(
+  db: DbExecutor,
+  scope: UserScope,
+  { roles, includeDeactivated = true }: { roles?: readonly Role[]; includeDeactivated?: boolean } = {},
+): Promise<Array<AppUser & { municipality_name: string | null }>> {
+  let query = db
+    .selectFrom('app_user')
+    .leftJoin('local_government', 'local_government.code', 'app_user.municipality_code')
+    .select(userColumns.map((c) => `app_user.${c}` as const))
+    .select('local_government.name as municipality_name')
+    .where('app_user.role', '!=', 'professional')
+  if (scope.prefectureCode !== undefined) query = query.where('app_user.prefecture_code', '=', scope.prefectureCode)
+  if (roles && roles.length > 0) query = query.where('app_user.role', 'in', roles)
+  if (!includeDeactivated) query = query.where('app_user.deactivated_at', 'is', null)
+  return query.orderBy('app_user.prefecture_code').orderBy('app_user.role').orderBy('app_user.email').execute()
+}
+
+export async function countUsersByRole(db: DbExecutor, role: Role): Promise<number> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(db.fn.countAll<number>().as('count'))
+    .where('role', '=', role)
+    .where('deactivated_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}

@@ -1,0 +1,58 @@
+// Factories shared by tests (and, later, the demo-data generator). Users are real rows with real
+// argon2id hashes and real lucia sessions.
+import crypto from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { insertUser } from '../db/queries/users'
+import type { AppUser, DB, Role } from '../db/schema'
+import type { Services } from '../app/services.server'
+import { hashPassword } from '../app/utils/auth.server'
+import { startSession } from '../app/utils/session.server'
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+let passwordHash: Promise<string> | undefined
+
+export interface UserOptions {
+  role?: Role
+  email?: string
+  displayName?: string
+  prefectureCode?: string | null
+  municipalityCode?: string | null
+  verified?: boolean
+  deactivated?: boolean
+  password?: string
+}
+
+/** Defaults give each role a valid scope: 広島県 (34) and 安芸太田町 (343684) unless told otherwise. */
+export async function createUser(db: Kysely<DB>, options: UserOptions = {}): Promise<AppUser> {
+  const role = options.role ?? 'professional'
+  const municipalityCode = role === 'municipal_staff' ? (options.municipalityCode ?? '343684') : null
+  const prefectureCode =
+    role === 'municipal_staff'
+      ? municipalityCode!.slice(0, 2)
+      : role === 'prefecture_admin' || role === 'prefecture_staff'
+        ? (options.prefectureCode ?? '34')
+        : null
+  const hash = options.password ? await hashPassword(options.password) : await (passwordHash ??= hashPassword(TEST_PASSWORD))
+  return insertUser(db, {
+    id: crypto.randomUUID(),
+    email: options.email ?? `${role}-${crypto.randomBytes(4).toString('hex')}@example.jp`,
+    display_name: options.displayName ?? `テスト ${role}`,
+    password_hash: hash,
+    role,
+    prefecture_code: prefectureCode,
+    municipality_code: municipalityCode,
+    email_verified_at: options.verified === false ? null : new Date(),
+    deactivated_at: options.deactivated ? new Date() : null,
+  })
+}
+
+/** A logged-in session for the user, as the Cookie header a browser would send. */
+export async function sessionCookieFor(services: Services, userId: string): Promise<string> {
+  const { cookie } = await startSession(services.auth, userId, { ip: '203.0.113.10', userAgent: 'vitest' })
+  return cookie.split(';')[0]!
+}
+
+export async function loginAs(services: Services, options: UserOptions = {}): Promise<{ user: AppUser; cookie: string }> {
+  const user = await createUser(services.database.db, options)
+  return { user, cookie: await sessionCookieFor(services, user.id) }
+}
