@@ -8,7 +8,9 @@ import morgan from 'morgan'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import url from 'node:url'
+import { ensureDemoAccounts, ensureInitialAdminInvitation, type DemoLogin } from './app/models/bootstrap.server'
 import { startServices, type Services } from './app/services.server'
+import { isForeignOriginRequest } from './app/utils/csrf.server'
 import { parseEnv } from './app/utils/env.server'
 
 installGlobals({ nativeFetch: true })
@@ -25,6 +27,11 @@ try {
   if (error instanceof Error && error.cause) console.error(error.cause)
   process.exit(1)
 }
+
+// Demo accounts come with the embedded setup (a developer's or evaluator's machine), not with a server DB.
+const demoEnabled = env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'on' : !env.DATABASE_URL
+const demoLogins: DemoLogin[] = demoEnabled ? await ensureDemoAccounts(services) : []
+const initialAdminUrl = env.INITIAL_ADMIN_EMAIL ? await ensureInitialAdminInvitation(services, env.INITIAL_ADMIN_EMAIL) : null
 
 const importBuild = async (): Promise<ServerBuild> =>
   (await import(`${url.pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
@@ -46,6 +53,15 @@ app.use((req, res, next) => {
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
 app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
+// Behind a reverse proxy (APP_URL https://…), req.ip and the protocol come from X-Forwarded-*.
+if (env.APP_URL) app.set('trust proxy', 'loopback, linklocal, uniquelocal')
+app.use((req, res, next) => {
+  if (isForeignOriginRequest(req.method, { origin: req.get('origin'), referer: req.get('referer'), host: req.get('host') })) {
+    res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けられません（CSRF 対策）。ページを開き直して、もう一度お試しください。')
+    return
+  }
+  next()
+})
 
 // Under `remix dev` (npm run dev) the build is re-imported on change; otherwise the build is served as is.
 const devMode = Boolean(process.env.REMIX_DEV_ORIGIN)
@@ -67,6 +83,14 @@ const httpServer = app.listen(env.PORT, env.HOST, async () => {
   console.log(`\n  自治体DXアクセラレータ500 プラットフォームを起動しました: http://${host}:${port}/\n`)
   console.log(`  データベース: ${services.database.kind === 'pglite' ? `PGlite (${path.join(env.DATA_DIR, 'pglite')})` : 'PostgreSQL サーバー (DATABASE_URL)'}`)
   console.log(`  検索: Meilisearch ${env.MEILI_URL ? '(MEILI_URL)' : '(同梱の開発用バイナリ)'}`)
+  if (demoLogins.length > 0) {
+    console.log(`  デモ用ログイン（パスワードは初回起動時に生成し、${path.relative(process.cwd(), path.join(env.DATA_DIR, 'demo-logins.json'))} に保存しています）:`)
+    for (const login of demoLogins) console.log(`    ${login.label.padEnd(14, '　')} ${login.email}  パスワード: ${login.password}`)
+    console.log('')
+  }
+  if (initialAdminUrl) {
+    console.log(`  最初の管理者（${env.INITIAL_ADMIN_EMAIL}）の招待リンク（7日間有効）:\n    ${initialAdminUrl}\n`)
+  }
   console.log('  停止するには Ctrl-C を押してください。\n')
   if (devMode) {
     const chokidar = await import('chokidar')

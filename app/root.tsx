@@ -1,18 +1,44 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node'
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from '@remix-run/react'
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import tokensHref from '@digital-go-jp/design-tokens/dist/tokens.css'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import appStylesHref from './styles/app.css'
+import { getUser } from './utils/auth.server'
+import { ROLE_LABELS, userHasPermission } from './utils/permissions'
+import { getToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: tokensHref },
   { rel: 'stylesheet', href: appStylesHref },
 ]
 
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [user, { toast, headers }] = await Promise.all([getUser(request, context), getToast(request, context)])
+  return data(
+    {
+      user: user
+        ? {
+            displayName: user.display_name,
+            roleLabel: ROLE_LABELS[user.role],
+            canManageUsers: userHasPermission(user, 'read:user:own-prefecture'),
+            canReadAudit: userHasPermission(user, 'read:audit:own-prefecture'),
+            // The 送信メール page exists only while mail is not sent for real (no SMTP configured).
+            canReadMail: userHasPermission(user, 'read:mail:own-prefecture') && !context.services.env.SMTP_URL,
+          }
+        : null,
+      toast,
+    },
+    { headers },
+  )
+}
+
 export const meta: MetaFunction = () => [{ title: '自治体DXアクセラレータ500 プラットフォーム' }]
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The layout also renders error pages, where the root loader may not have run.
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const user = rootData?.user
   return (
     <html lang="ja">
       <head>
@@ -35,10 +61,49 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to="/local-governments">自治体をさがす</Link>
                 </li>
+                {user?.canManageUsers ? (
+                  <li>
+                    <Link to="/admin/users">ユーザー管理</Link>
+                  </li>
+                ) : null}
+                {user?.canReadAudit ? (
+                  <li>
+                    <Link to="/admin/audit">監査ログ</Link>
+                  </li>
+                ) : null}
+                {user?.canReadMail ? (
+                  <li>
+                    <Link to="/admin/mail">送信メール</Link>
+                  </li>
+                ) : null}
               </ul>
             </nav>
+            <div className="user-menu">
+              {user ? (
+                <>
+                  <Link to="/account">
+                    {user.displayName}（{user.roleLabel}）
+                  </Link>
+                  <Form method="post" action="/logout" className="inline-form">
+                    <button type="submit" className="link-button">
+                      ログアウト
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <>
+                  <Link to="/login">ログイン</Link>
+                  <Link to="/signup">新規登録</Link>
+                </>
+              )}
+            </div>
           </div>
         </header>
+        {rootData?.toast ? (
+          <div className="toast" role="status">
+            <p className={`notice notice--${rootData.toast.type === 'error' ? 'error' : 'success'}`}>{rootData.toast.message}</p>
+          </div>
+        ) : null}
         <main id="main">{children}</main>
         <footer className="site-footer">
           <div className="site-footer__inner">

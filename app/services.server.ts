@@ -7,6 +7,8 @@ import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
 import { migrateToLatest } from '../db/migrate'
 import { enqueueSearchSync, hasPendingSearchSync } from '../db/queries/search-outbox'
 import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-documents'
+import { createMailTransport } from '../jobs/mail-transport'
+import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
 import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
 import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
 import { applyIndexSettings } from '../search/indexes'
@@ -20,6 +22,8 @@ export interface Services {
   database: Database
   search: SearchClient
   worker: SearchWorker | undefined
+  /** Sends queued mail; call wake() after a commit that queued some (it polls every second anyway). */
+  mailWorker: MailWorker | undefined
   maxOutboxAttempts: number
   auth: Auth
   /** Signing secrets for cookies (first signs, all verify). */
@@ -178,12 +182,23 @@ export async function startServices(
       cleanups.push(() => started.stop())
     }
 
+    let mailWorker: MailWorker | undefined
+    if (runWorker) {
+      // console.log, not `log`: the console transport prints multi-line mail that a prefix would garble.
+      const transport = createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
+      mailWorker = startMailWorker({ db: database.db, transport, log, maxAttempts: MAIL_MAX_ATTEMPTS })
+      const startedMail = mailWorker
+      cleanups.push(() => startedMail.stop())
+      log(env.SMTP_URL ? 'メールは SMTP で送信します。' : 'SMTP_URL が未設定のため、メールは送信せず端末と「送信メール」ページに表示します。')
+    }
+
     const secureCookies = shouldUseSecureCookies(env)
     return {
       env,
       database,
       search,
       worker,
+      mailWorker,
       maxOutboxAttempts: DEFAULT_MAX_ATTEMPTS,
       auth: createLucia(database.db, { secureCookies }),
       sessionSecrets: await resolveSessionSecrets(env),

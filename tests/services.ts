@@ -23,6 +23,7 @@ export async function createTestServices({ indexed = true }: { indexed?: boolean
     database,
     search,
     worker: undefined,
+    mailWorker: undefined,
     maxOutboxAttempts: 8,
     auth: createLucia(database.db, { secureCookies: false }),
     sessionSecrets: ['test-secret-test-secret-test-secret'],

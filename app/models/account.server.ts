@@ -2,7 +2,7 @@
 // changes, sessions. Each owns its transaction and writes its audit row and mail in it.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { consumeAuthToken, insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
+import { consumeAuthToken, findAuthToken, insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../../db/queries/users'
 import { hashPassword, type SessionUser, verifyPassword } from '../utils/auth.server'
 import { actorFrom, recordAudit, userSnapshot } from './audit.server'
@@ -67,6 +67,30 @@ export async function signUpProfessional(
   }
 }
 
+/** Sends a fresh verification link if (and only if) the account exists and is unverified; same answer always. */
+export async function resendVerificationEmail(context: AppLoadContext, email: string): Promise<void> {
+  const { db } = context.services.database
+  await db.transaction().execute(async (trx) => {
+    const user = await findUserByEmail(trx, email)
+    if (!user || user.email_verified_at || user.deactivated_at) return
+    await revokeOpenAuthTokens(trx, 'email_verification', user.email)
+    const { token, tokenHash } = newToken()
+    await insertAuthToken(trx, {
+      id: crypto.randomUUID(),
+      purpose: 'email_verification',
+      tokenHash,
+      email: user.email,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_verification),
+    })
+    await queueMail(trx, user.email, {
+      template: 'email_verification',
+      name: user.display_name,
+      url: `${context.services.appUrl}/verify-email?token=${token}`,
+    })
+  })
+}
+
 export type TokenOutcome = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' }
 
 export async function verifyEmail(context: AppLoadContext, token: string): Promise<TokenOutcome> {
@@ -113,6 +137,12 @@ export async function requestPasswordReset(context: AppLoadContext, email: strin
       { prefectureCode: user.prefecture_code },
     )
   })
+}
+
+/** Whether a reset link can still be used (to show the form or an explanation). */
+export async function getPasswordResetTokenStatus(context: AppLoadContext, token: string) {
+  if (!token) return 'unknown' as const
+  return (await findAuthToken(context.services.database.db, 'password_reset', hashToken(token))).status
 }
 
 /** Sets a new password from a reset link and ends every session of the account. */

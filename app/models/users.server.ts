@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { consumeAuthToken, findAuthToken, insertAuthToken, listOpenInvitations, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
-import { findLocalGovernment, findPrefecture } from '../../db/queries/local-government'
+import { findLocalGovernment, findPrefecture, listPrefectures } from '../../db/queries/local-government'
 import { findUserByEmail, findUserById, insertUser, listStaffUsers, updateUser } from '../../db/queries/users'
 import type { Role } from '../../db/schema'
 import { hashPassword, type SessionUser } from '../utils/auth.server'
@@ -19,9 +19,36 @@ interface InvitationPayload {
   inviterLabel: string
 }
 
+/** 所属 as officials say it: 広島県, 安芸太田町（広島県）, 総務省・デジタル庁; '' for professionals. */
+export async function describeScope(context: AppLoadContext, user: Pick<SessionUser, 'role' | 'prefecture_code' | 'municipality_code'>): Promise<string> {
+  const { db } = context.services.database
+  if (user.municipality_code) {
+    const [body, prefecture] = await Promise.all([
+      findLocalGovernment(db, user.municipality_code),
+      findPrefecture(db, user.municipality_code.slice(0, 2)),
+    ])
+    return `${body?.name ?? ''}（${prefecture?.name ?? ''}）`
+  }
+  if (user.prefecture_code) return (await findPrefecture(db, user.prefecture_code))?.name ?? ''
+  return user.role === 'ministry_admin' || user.role === 'ministry_staff' ? '総務省・デジタル庁' : ''
+}
+
 /** The scope an admin works in: undefined = national. */
 export function adminScope(user: SessionUser): { prefectureCode?: string } {
   return roleHasPermission(user.role, 'read:user:any') ? {} : { prefectureCode: user.prefecture_code ?? '__none__' }
+}
+
+/** What the invite form offers this admin: the roles they may invite and, nationally, every prefecture. */
+export async function getInviteFormOptions(context: AppLoadContext, admin: SessionUser) {
+  const national = roleHasPermission(admin.role, 'invite:user:any')
+  return {
+    roles: INVITABLE_ROLES[admin.role].map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+    prefectures: national
+      ? (await listPrefectures(context.services.database.db)).map((p) => ({ value: p.prefecture_code, label: p.name }))
+      : [],
+    ownPrefectureCode: national ? null : admin.prefecture_code,
+    scopeLabel: await describeScope(context, admin),
+  }
 }
 
 export type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
@@ -159,7 +186,12 @@ export async function acceptInvitation(
 export async function listUsersForAdmin(context: AppLoadContext, admin: SessionUser) {
   const { db } = context.services.database
   const scope = adminScope(admin)
-  const [users, invitations] = await Promise.all([listStaffUsers(db, scope), listOpenInvitations(db, scope)])
+  const [users, invitations, prefectures] = await Promise.all([
+    listStaffUsers(db, scope),
+    listOpenInvitations(db, scope),
+    listPrefectures(db),
+  ])
+  const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
   return {
     users: users.map((u) => ({
       id: u.id,
@@ -168,9 +200,11 @@ export async function listUsersForAdmin(context: AppLoadContext, admin: SessionU
       role: u.role,
       roleLabel: ROLE_LABELS[u.role],
       prefectureCode: u.prefecture_code,
+      prefectureName: u.prefecture_code ? (prefectureNames.get(u.prefecture_code) ?? null) : null,
       municipalityName: u.municipality_name,
       active: !u.deactivated_at,
-      isSelf: u.id === admin.id,
+      // The same rule setUserActive enforces: staff the admin could invite, never themselves.
+      manageable: u.id !== admin.id && INVITABLE_ROLES[admin.role].includes(u.role),
     })),
     invitations: invitations.map((i) => {
       const payload = i.payload as unknown as InvitationPayload

@@ -23,7 +23,8 @@ export const DisplayNameSchema = z
   .min(1, { message: '氏名を入力してください' })
   .max(100, { message: '氏名は100文字以内で入力してください' })
 
-function confirmed<T extends { password: string; confirmPassword: string }>(schema: z.ZodType<T>) {
+/** Adds the "passwords match" check, keeping the object type (conform reads the fields from it). */
+function confirmed<S extends z.ZodObject<{ password: z.ZodString; confirmPassword: z.ZodString }>>(schema: S): S {
   return schema.refine((value) => value.password === value.confirmPassword, {
     path: ['confirmPassword'],
     message: 'パスワードが一致しません',

@@ -20,8 +20,11 @@ export async function getUser(request: Request, context: AppLoadContext): Promis
   return session?.user ?? null
 }
 
-export async function getCurrentSession(request: Request, context: AppLoadContext) {
-  return readSession(context.services.auth, request)
+/** The logged-in user and this session's id (for "this device" on the account page). */
+export async function requireSession(request: Request, context: AppLoadContext) {
+  const session = await readSession(context.services.auth, request)
+  if (!session) loginRedirect(request)
+  return session
 }
 
 function loginRedirect(request: Request): never {

@@ -88,3 +88,65 @@ export async function listAuditEntries(
   ])
   return { rows, total: Number(count.count) }
 }
+
+/**
+ * Whose rows a viewer may read. Required (never defaulted) so a caller cannot widen the scope by
+ * forgetting it: 'national' only for holders of read:audit:any.
+ */
+export type AuditScope = { kind: 'national' } | { kind: 'prefecture'; prefectureCode: string }
+
+export interface AuditViewFilter {
+  entity?: string
+  action?: string
+  /** Matched against the actor label as the masked view shows it (see maskedActorLabel). */
+  actor?: string
+  /** Inclusive lower bound. */
+  from?: Date
+  /** Exclusive upper bound. */
+  to?: Date
+}
+
+// maskActorLabel (app/models/audit.server.ts) in SQL: "山田 太郎 <taro@x.jp>" → "山田 太郎 <t***@x.jp>". The admin
+// filter matches this form, so it searches what the page shows and cannot confirm a hidden address.
+const maskedActorLabel = sql<string>`regexp_replace(actor_label, '<([^>@])[^>@]*@([^>]+)>', '<\\1***@\\2>')`
+
+function auditViewQuery(db: DbExecutor, scope: AuditScope, filter: AuditViewFilter) {
+  let query = db.selectFrom('audit_log')
+  if (scope.kind === 'prefecture') query = query.where('prefecture_code', '=', scope.prefectureCode)
+  if (filter.entity) query = query.where('entity', '=', filter.entity)
+  if (filter.action) query = query.where('action', '=', filter.action)
+  if (filter.actor) {
+    const pattern = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where(maskedActorLabel, 'ilike', pattern)
+  }
+  if (filter.from) query = query.where('occurred_at', '>=', filter.from)
+  if (filter.to) query = query.where('occurred_at', '<', filter.to)
+  return query
+}
+
+/** The audit page and its CSV: newest first, tenant scope in the WHERE clause. */
+export async function listAuditEntriesInScope(
+  db: DbExecutor,
+  scope: AuditScope,
+  filter: AuditViewFilter,
+  { limit, offset = 0 }: { limit: number; offset?: number },
+): Promise<AuditLogEntry[]> {
+  return auditViewQuery(db, scope, filter)
+    .select(auditColumns)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countAuditEntriesInScope(
+  db: DbExecutor,
+  scope: AuditScope,
+  filter: AuditViewFilter,
+): Promise<number> {
+  const row = await auditViewQuery(db, scope, filter)
+    .select(sql<number>`count(*)`.as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}

@@ -73,3 +73,68 @@ export async function markMailFailed(db: DbExecutor, id: number, error: string):
     .where('id', '=', id)
     .execute()
 }
+
+export interface ClaimedMail {
+  id: number
+  to_address: string
+  subject: string
+  body_text: string
+  attempts: number
+}
+
+/**
+ * Claims up to `limit` due mails with a lease: their next_attempt_at moves `leaseSeconds` ahead, so another
+ * worker skips them, and a worker that dies mid-send leaves them due again once the lease runs out. One
+ * statement, no transaction held open while the worker talks to SMTP (PGlite has a single connection).
+ * Every claimed row then ends with markMailSent, markMailFailed, deferMail or releaseMail.
+ */
+export async function claimUnsentMail(
+  db: DbExecutor,
+  { limit, maxAttempts, leaseSeconds }: { limit: number; maxAttempts: number; leaseSeconds: number },
+): Promise<ClaimedMail[]> {
+  const result = await sql<ClaimedMail>`
+    update mail_outbox
+       set next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
+     where id in (
+       select id from mail_outbox
+        where sent_at is null
+          and attempts < ${maxAttempts}
+          and next_attempt_at <= now()
+        order by id
+        limit ${limit}
+        for update skip locked)
+    returning id, to_address, subject, body_text, attempts`.execute(db)
+  return result.rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id)
+}
+
+/**
+ * The mail server was unreachable (or refused us, not the mail): records the try and retries after
+ * `retrySeconds`, but never lets an outage use up the last attempt, so an outage cannot make a mail give up.
+ */
+export async function deferMail(
+  db: DbExecutor,
+  id: number,
+  { error, maxAttempts, retrySeconds }: { error: string; maxAttempts: number; retrySeconds: number },
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({
+      attempts: sql`greatest(attempts, least(attempts + 1, ${maxAttempts - 1}))`,
+      last_error: error.slice(0, 2000),
+      next_attempt_at: sql`now() + make_interval(secs => ${retrySeconds})`,
+    })
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute()
+}
+
+/** Gives claimed mails that were not tried back to the queue, due after `retrySeconds` (0 = at once). */
+export async function releaseMail(db: DbExecutor, ids: readonly number[], { retrySeconds = 0 }: { retrySeconds?: number } = {}): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .updateTable('mail_outbox')
+    .set({ next_attempt_at: sql`now() + make_interval(secs => ${retrySeconds})` })
+    .where('id', 'in', ids)
+    .where('sent_at', 'is', null)
+    .execute()
+}

@@ -1,0 +1,161 @@
+// Field components wired for accessibility: label, aria-invalid, aria-describedby, and the error list
+// reserved next to the field (GUIDE rule 6). Used with conform's getInputProps.
+import { useNavigation } from '@remix-run/react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+import { useId } from 'react'
+
+export type ListOfErrors = Array<string | null | undefined> | null | undefined
+
+export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const messages = errors?.filter(Boolean)
+  if (!messages?.length) return null
+  return (
+    <ul id={id} className="field-errors">
+      {messages.map((message) => (
+        <li key={message} className="field-error">
+          {message}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function describedBy(...ids: Array<string | undefined | false>) {
+  const value = ids.filter(Boolean).join(' ')
+  return value || undefined
+}
+
+export function Field({
+  label,
+  inputProps,
+  errors,
+  description,
+}: {
+  label: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement>
+  errors?: ListOfErrors
+  description?: ReactNode
+}) {
+  const fallbackId = useId()
+  const id = inputProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const descriptionId = description ? `${id}-description` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {inputProps.required ? <span className="required">必須</span> : null}
+      </label>
+      {description ? (
+        <p id={descriptionId} className="field-description">
+          {description}
+        </p>
+      ) : null}
+      <input
+        {...inputProps}
+        id={id}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy(descriptionId, errorId)}
+      />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function SelectField({
+  label,
+  selectProps,
+  options,
+  errors,
+  placeholder,
+}: {
+  label: ReactNode
+  selectProps: SelectHTMLAttributes<HTMLSelectElement>
+  options: Array<{ value: string; label: string }>
+  errors?: ListOfErrors
+  placeholder?: string
+}) {
+  const fallbackId = useId()
+  const id = selectProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {selectProps.required ? <span className="required">必須</span> : null}
+      </label>
+      <select {...selectProps} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+export function CheckboxField({
+  label,
+  inputProps,
+  errors,
+}: {
+  label: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement>
+  errors?: ListOfErrors
+}) {
+  const fallbackId = useId()
+  const id = inputProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  return (
+    <div className="field field--checkbox">
+      <label htmlFor={id}>
+        <input {...inputProps} type="checkbox" id={id} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
+        {label}
+      </label>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+/**
+ * Form-level errors from the server (e.g. a wrong password), announced to screen readers. Pass the action
+ * result's errors, not conform's live state: client revalidation on blur would clear them, shifting the
+ * page under the user's pointer between mousedown and click (the submit button then misses the click).
+ */
+export function FormErrors({ id, errors }: { id?: string; errors?: ListOfErrors }) {
+  const messages = errors?.filter(Boolean)
+  if (!messages?.length) return null
+  return (
+    <div id={id} className="notice notice--error" role="alert">
+      {messages.map((message) => (
+        <p key={message}>{message}</p>
+      ))}
+    </div>
+  )
+}
+
+/** A submit button that says what is happening while its form is submitting. */
+export function SubmitButton({
+  children,
+  pendingText = '送信中…',
+  className = 'button',
+  name,
+  value,
+}: {
+  children: ReactNode
+  pendingText?: string
+  className?: string
+  name?: string
+  value?: string
+}) {
+  const navigation = useNavigation()
+  const pending = navigation.state === 'submitting' && (!name || navigation.formData?.get(name) === value)
+  return (
+    <button type="submit" className={className} name={name} value={value} disabled={pending} aria-disabled={pending}>
+      {pending ? pendingText : children}
+    </button>
+  )
+}

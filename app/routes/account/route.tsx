@@ -1,0 +1,205 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { SubmissionResult } from '@conform-to/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { changePassword, listMySessions, logoutEverywhere, requestEmailChange, revokeMySession } from '~/models/account.server'
+import { describeScope } from '~/models/users.server'
+import { ChangeEmailSchema, ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '~/utils/account-validation'
+import { requireSession } from '~/utils/auth.server'
+import { ROLE_LABELS } from '~/utils/permissions'
+import { blankSessionCookie } from '~/utils/session.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, sessionId } = await requireSession(request, context)
+  return {
+    user: {
+      displayName: user.display_name,
+      email: user.email,
+      roleLabel: ROLE_LABELS[user.role],
+      scopeLabel: await describeScope(context, user),
+    },
+    sessions: await listMySessions(context, user, sessionId),
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request, context)
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent === 'change-password') {
+    const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
+    if (submission.status !== 'success') {
+      return data({ intent, result: submission.reply({ hideFields: ['currentPassword', 'password', 'confirmPassword'] }) }, { status: 400 })
+    }
+    const outcome = await changePassword(context, user, sessionId, submission.value)
+    if (outcome.status === 'wrong-password') {
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] }, hideFields: ['currentPassword', 'password', 'confirmPassword'] }) },
+        { status: 400 },
+      )
+    }
+    return redirectWithToast(context, '/account', { type: 'success', message: 'パスワードを変更しました。他の端末のセッションは終了しました。' })
+  }
+  if (intent === 'change-email') {
+    const submission = parseWithZod(formData, { schema: ChangeEmailSchema })
+    if (submission.status !== 'success') {
+      return data({ intent, result: submission.reply({ hideFields: ['currentPassword'] }) }, { status: 400 })
+    }
+    const outcome = await requestEmailChange(context, user, submission.value)
+    if (outcome.status !== 'ok') {
+      const fieldErrors: Record<string, string[]> =
+        outcome.status === 'wrong-password'
+          ? { currentPassword: ['現在のパスワードが正しくありません'] }
+          : { email: ['このメールアドレスは、すでに別のアカウントで使われています'] }
+      return data({ intent, result: submission.reply({ fieldErrors, hideFields: ['currentPassword'] }) }, { status: 400 })
+    }
+    return redirectWithToast(context, '/account', {
+      type: 'info',
+      message: `${submission.value.email} に確認メールを送信しました。メールのリンクを開くと変更が完了します。`,
+    })
+  }
+  if (intent === 'revoke-session') {
+    await revokeMySession(context, user, String(formData.get('session') ?? ''))
+    return redirectWithToast(context, '/account', { type: 'success', message: 'セッションを終了しました。' })
+  }
+  if (intent === 'logout-everywhere') {
+    await logoutEverywhere(context, user)
+    return redirect('/login', { headers: { 'Set-Cookie': blankSessionCookie(context.services.auth) } })
+  }
+  throw new Response('不明な操作です。', { status: 400 })
+}
+
+function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const [form, fields] = useForm({
+    id: 'change-password',
+    constraint: getZodConstraint(ChangePasswordSchema),
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" className="form-stack" {...getFormProps(form)}>
+      <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
+      <input type="hidden" name="intent" value="change-password" />
+      <Field label="現在のパスワード" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
+      <Field
+        label="新しいパスワード"
+        description={`${PASSWORD_MIN_LENGTH}文字以上`}
+        inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+        errors={fields.password.errors}
+      />
+      <Field label="新しいパスワード（確認）" inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }} errors={fields.confirmPassword.errors} />
+      <div>
+        <SubmitButton name="intent" value="change-password">
+          パスワードを変更する
+        </SubmitButton>
+      </div>
+    </Form>
+  )
+}
+
+function EmailForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
+  const [form, fields] = useForm({
+    id: 'change-email',
+    constraint: getZodConstraint(ChangeEmailSchema),
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" className="form-stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="change-email" />
+      <Field label="新しいメールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+      <Field label="現在のパスワード" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
+      <div>
+        <SubmitButton name="intent" value="change-email">
+          確認メールを送る
+        </SubmitButton>
+      </div>
+    </Form>
+  )
+}
+
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function AccountRoute() {
+  const { user, sessions } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page">
+      <h1>アカウント</h1>
+      <dl className="definition-list">
+        <dt>氏名</dt>
+        <dd>{user.displayName}</dd>
+        <dt>メールアドレス</dt>
+        <dd>{user.email}</dd>
+        <dt>役割</dt>
+        <dd>{user.roleLabel}</dd>
+        {user.scopeLabel ? (
+          <>
+            <dt>所属</dt>
+            <dd>{user.scopeLabel}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <h2>パスワードの変更</h2>
+      <PasswordForm lastResult={actionData?.intent === 'change-password' ? actionData.result : undefined} />
+
+      <h2>メールアドレスの変更</h2>
+      <p>新しいアドレスに届く確認メールのリンクを開くと変更されます。</p>
+      <EmailForm lastResult={actionData?.intent === 'change-email' ? actionData.result : undefined} />
+
+      <h2 id="sessions-heading">ログイン中の端末</h2>
+      <table className="data-table" aria-labelledby="sessions-heading">
+        <thead>
+          <tr>
+            <th scope="col">ログイン日時</th>
+            <th scope="col">有効期限</th>
+            <th scope="col">IPアドレス</th>
+            <th scope="col">ブラウザー</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <td>{dateTime(session.createdAt)}</td>
+              <td>{dateTime(session.expiresAt)}</td>
+              <td>{session.ip ?? '—'}</td>
+              <td>{session.userAgent ?? '—'}</td>
+              <td>
+                {session.current ? (
+                  <span className="badge">この端末</span>
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="session" value={session.id} />
+                    <button type="submit" name="intent" value="revoke-session" className="link-button">
+                      終了する
+                    </button>
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Form method="post" style={{ marginTop: '1.5rem' }}>
+        <button type="submit" name="intent" value="logout-everywhere" className="button button--secondary">
+          すべての端末からログアウトする
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'アカウント | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

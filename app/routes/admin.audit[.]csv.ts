@@ -1,0 +1,29 @@
+// /admin/audit.csv: the 監査ログ as CSV (UTF-8 with BOM, opens in Excel), same guard, filters, scope and
+// masking as the page. The page's 「CSVでダウンロード」 link carries the current filters.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { auditCsvForAdmin, auditFilterErrors, parseAuditFilters } from '~/models/audit-view.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireUserWithPermission(request, context, 'read:audit:own-prefecture')
+  const parsed = parseAuditFilters(new URL(request.url).searchParams)
+  if (!parsed.success) {
+    const messages = Object.values(auditFilterErrors(parsed.error))
+    return new Response(`絞り込みの条件が正しくありません。${messages.join('。')}。`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
+  }
+  const { csv, filename, asciiFilename, rowCount, truncated } = await auditCsvForAdmin(context, admin, parsed.data)
+  return new Response(csv, {
+    headers: {
+      'Content-Type': CSV_CONTENT_TYPE,
+      'Content-Disposition': attachmentDisposition(filename, asciiFilename),
+      // Personal data, even masked: never kept by a shared cache.
+      'Cache-Control': 'private, no-store',
+      'X-Audit-Row-Count': String(rowCount),
+      'X-Audit-Truncated': truncated ? 'true' : 'false',
+    },
+  })
+}

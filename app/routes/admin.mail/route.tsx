@@ -1,0 +1,95 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { listSentMailForAdmin, MAIL_PAGE_LIMIT, mailPageAvailable, type BodyPart } from '~/models/mail-view.server'
+import adminMailStylesHref from '~/styles/admin-mail.css'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { userHasPermission } from '~/utils/permissions'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminMailStylesHref }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireUserWithPermission(request, context, 'read:mail:own-prefecture')
+  if (!mailPageAvailable(context)) {
+    // With SMTP configured, mail really goes out and its links are credentials: the page does not exist.
+    throw new Response('このページは、SMTP が設定されていない開発環境でのみ利用できます。', { status: 404 })
+  }
+  const mails = await listSentMailForAdmin(context, admin)
+  return data({ mails, national: userHasPermission(admin, 'read:mail:any'), limit: MAIL_PAGE_LIMIT })
+}
+
+export default function AdminMailRoute() {
+  const { mails, national, limit } = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <h1>送信メール</h1>
+      <div className="notice notice--warning">
+        <p>開発環境用のページです。SMTP が設定されていないため、メールは送信されず、ここと端末に表示されます。</p>
+      </div>
+      <p className="result-summary">
+        {national ? 'すべての都道府県のメール' : '所属する都道府県のメール'}を、新しい順に最大 {limit}{' '}
+        件表示しています。
+      </p>
+      {mails.length === 0 ? (
+        <p>メールはまだありません。</p>
+      ) : (
+        <table className="data-table mail-table">
+          <thead>
+            <tr>
+              <th scope="col">日時</th>
+              <th scope="col">宛先</th>
+              <th scope="col">件名</th>
+              <th scope="col">状態</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mails.map((mail) => (
+              <tr key={mail.id}>
+                <td className="mail-table__when">{mail.createdAt}</td>
+                <td className="mail-table__to">{mail.to}</td>
+                <td>
+                  {mail.subject}
+                  <details className="mail-body">
+                    <summary>本文を表示</summary>
+                    <pre>
+                      <MailBody parts={mail.bodyParts} />
+                    </pre>
+                  </details>
+                </td>
+                <td>
+                  <span className={`badge mail-status mail-status--${mail.status}`}>{mail.statusLabel}</span>
+                  {mail.sentAt ? <p className="mail-meta">{mail.sentAt}</p> : null}
+                  {mail.retryNote ? <p className="mail-meta">{mail.retryNote}</p> : null}
+                  {mail.lastError ? <p className="mail-error">{mail.lastError}</p> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+/** Text stays text; only the http(s) links the server found become <a> elements (no HTML is rendered). */
+function MailBody({ parts }: { parts: BodyPart[] }) {
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.kind === 'link' ? (
+          <a key={index} href={part.href}>
+            {part.href}
+          </a>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '送信メール | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,116 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { describeScope, listUsersForAdmin, setUserActive } from '~/models/users.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const admin = await requireUserWithPermission(request, context, 'read:user:own-prefecture')
+  const { users, invitations } = await listUsersForAdmin(context, admin)
+  return { users, invitations, scopeLabel: await describeScope(context, admin) }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUserWithPermission(request, context, 'deactivate:user:own-prefecture')
+  const formData = await request.formData()
+  const intent = formData.get('intent')
+  if (intent !== 'deactivate' && intent !== 'reactivate') throw new Response('不明な操作です。', { status: 400 })
+  const outcome = await setUserActive(context, admin, String(formData.get('userId') ?? ''), intent === 'reactivate')
+  if (outcome.status === 'not-found') throw new Response('対象のユーザーが見つかりません。', { status: 404 })
+  if (outcome.status === 'self') {
+    return redirectWithToast(context, '/admin/users', { type: 'error', message: '自分自身のアカウントは停止できません。' })
+  }
+  return redirectWithToast(context, '/admin/users', {
+    type: 'success',
+    message: intent === 'deactivate' ? 'アカウントを停止しました。ログイン中のセッションも終了しました。' : 'アカウントを再開しました。',
+  })
+}
+
+const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function AdminUsersRoute() {
+  const { users, invitations, scopeLabel } = useLoaderData<typeof loader>()
+  return (
+    <div className="page">
+      <h1>ユーザー管理</h1>
+      <p>
+        {scopeLabel}の職員アカウントを管理します。職員のアカウントは招待でのみ作成できます。
+      </p>
+      <p>
+        <Link to="/admin/users/invite" className="button">
+          ユーザーを招待する
+        </Link>
+      </p>
+      <h2 id="users-heading">ユーザー一覧（{users.length}名）</h2>
+      <table className="data-table" aria-labelledby="users-heading">
+        <thead>
+          <tr>
+            <th scope="col">氏名</th>
+            <th scope="col">メールアドレス</th>
+            <th scope="col">役割</th>
+            <th scope="col">所属</th>
+            <th scope="col">状態</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>{user.displayName}</td>
+              <td>{user.email}</td>
+              <td>{user.roleLabel}</td>
+              <td>{user.municipalityName ?? user.prefectureName ?? '総務省・デジタル庁'}</td>
+              <td>{user.active ? '有効' : <span className="badge">停止中</span>}</td>
+              <td>
+                {user.manageable ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="userId" value={user.id} />
+                    {user.active ? (
+                      <button type="submit" name="intent" value="deactivate" className="link-button" aria-label={`${user.displayName} を停止する`}>
+                        停止する
+                      </button>
+                    ) : (
+                      <button type="submit" name="intent" value="reactivate" className="link-button" aria-label={`${user.displayName} を再開する`}>
+                        再開する
+                      </button>
+                    )}
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="invitations-heading">未受諾の招待（{invitations.length}件）</h2>
+      {invitations.length === 0 ? (
+        <p>未受諾の招待はありません。</p>
+      ) : (
+        <table className="data-table" aria-labelledby="invitations-heading">
+          <thead>
+            <tr>
+              <th scope="col">メールアドレス</th>
+              <th scope="col">役割</th>
+              <th scope="col">有効期限</th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td>{invitation.email}</td>
+                <td>{invitation.roleLabel}</td>
+                <td>{dateTime(invitation.expiresAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'ユーザー管理 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

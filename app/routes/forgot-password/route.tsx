@@ -1,0 +1,53 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, SubmitButton } from '~/components/forms'
+import { requestPasswordReset } from '~/models/account.server'
+import { ForgotPasswordSchema } from '~/utils/account-validation'
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
+  await requestPasswordReset(context, submission.value.email)
+  return data({ result: null, sent: true })
+}
+
+export default function ForgotPasswordRoute() {
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'forgot-password',
+    constraint: getZodConstraint(ForgotPasswordSchema),
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="page">
+      <h1>パスワードの再設定</h1>
+      {actionData?.sent ? (
+        <p className="notice notice--success" role="status">
+          入力されたメールアドレスにアカウントがある場合、再設定用のリンクを送信しました（1時間有効）。
+        </p>
+      ) : (
+        <Form method="post" className="form-stack" {...getFormProps(form)}>
+          <p>登録したメールアドレスを入力してください。再設定用のリンクをお送りします。</p>
+          <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+          <div>
+            <SubmitButton>再設定用のリンクを送る</SubmitButton>
+          </div>
+        </Form>
+      )}
+      <p>
+        <Link to="/login">ログイン画面へ戻る</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

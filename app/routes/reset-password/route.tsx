@@ -1,0 +1,80 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { getPasswordResetTokenStatus, resetPassword } from '~/models/account.server'
+import { TOKEN_MESSAGES } from '~/models/tokens.server'
+import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from '~/utils/account-validation'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  const status = await getPasswordResetTokenStatus(context, token)
+  return { token, error: status === 'valid' ? null : TOKEN_MESSAGES[status] }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
+  }
+  const outcome = await resetPassword(context, submission.value.token, submission.value.password)
+  if (outcome.status !== 'ok') {
+    return data({ result: submission.reply({ formErrors: [TOKEN_MESSAGES[outcome.status]], hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
+  }
+  return redirectWithToast(context, '/login', { type: 'success', message: 'パスワードを再設定しました。新しいパスワードでログインしてください。' })
+}
+
+export default function ResetPasswordRoute() {
+  const { token, error } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'reset-password',
+    constraint: getZodConstraint(ResetPasswordSchema),
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="page">
+      <h1>新しいパスワードの設定</h1>
+      {error ? (
+        <>
+          <p className="notice notice--error" role="alert">
+            {error}
+          </p>
+          <p>
+            <Link to="/forgot-password">再設定をやり直す</Link>
+          </p>
+        </>
+      ) : (
+        <Form method="post" className="form-stack" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
+          <input type="hidden" name="token" value={token} />
+          <Field
+            label="新しいパスワード"
+            description={`${PASSWORD_MIN_LENGTH}文字以上`}
+            inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+            errors={fields.password.errors}
+          />
+          <Field
+            label="新しいパスワード（確認）"
+            inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+            errors={fields.confirmPassword.errors}
+          />
+          <div>
+            <SubmitButton>パスワードを設定する</SubmitButton>
+          </div>
+        </Form>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,87 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CheckboxField, Field, SubmitButton } from '~/components/forms'
+import { signUpProfessional } from '~/models/account.server'
+import { PASSWORD_MIN_LENGTH, SignupSchema } from '~/utils/account-validation'
+import { requireAnonymous } from '~/utils/auth.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireAnonymous(request, context)
+  return { passwordMinLength: PASSWORD_MIN_LENGTH }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request, context)
+  const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }), sentTo: null }, { status: 400 })
+  }
+  // Taken or not, the answer is the same (no account enumeration); an existing owner is told by mail.
+  await signUpProfessional(context, submission.value)
+  return data({ result: null, sentTo: submission.value.email })
+}
+
+export default function SignupRoute() {
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'signup',
+    constraint: getZodConstraint(SignupSchema),
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  if (actionData?.sentTo) {
+    return (
+      <div className="page">
+        <h1>確認メールを送信しました</h1>
+        <p className="notice notice--success" role="status">
+          {actionData.sentTo} 宛に確認メールを送信しました。メールのリンクを開いて登録を完了してください（24時間有効）。
+        </p>
+        <p>
+          メールが届かない場合は、迷惑メールフォルダーを確認するか、<Link to="/login">ログイン画面</Link>から確認メールを再送してください。
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="page">
+      <h1>デジタル人材の新規登録</h1>
+      <p>登録後、スキル標準に沿ったプロフィールを作成し、都道府県の人材プールに応募できます。</p>
+      <Form method="post" className="form-stack" {...getFormProps(form)}>
+        <Field label="氏名" inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }} errors={fields.displayName.errors} />
+        <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+        <Field
+          label="パスワード"
+          description={`${PASSWORD_MIN_LENGTH}文字以上。長めの文や、複数の単語の組み合わせがおすすめです。`}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+          errors={fields.password.errors}
+        />
+        <Field
+          label="パスワード（確認）"
+          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+          errors={fields.confirmPassword.errors}
+        />
+        <CheckboxField
+          label="利用規約と個人情報の取扱い（プロフィールは本人が公開を許可した範囲でのみ都道府県に表示されます）に同意します"
+          inputProps={getInputProps(fields.agree, { type: 'checkbox' })}
+          errors={fields.agree.errors}
+        />
+        <div>
+          <SubmitButton pendingText="登録中…">登録する</SubmitButton>
+        </div>
+      </Form>
+      <p>
+        すでにアカウントをお持ちの方は <Link to="/login">ログイン</Link>
+      </p>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '新規登録 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { attachmentDisposition, CSV_BOM, CSV_CONTENT_TYPE, csvCell, toCsv } from './csv'
+
+describe('toCsv', () => {
+  it('starts with the UTF-8 BOM and ends every record with CRLF', () => {
+    const csv = toCsv([
+      ['日時', '内容'],
+      ['2025/04/01 09:00:00', '作成しました'],
+    ])
+    expect(csv.startsWith(CSV_BOM)).toBe(true)
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+    expect(csv).toBe('\uFEFF日時,内容\r\n2025/04/01 09:00:00,作成しました\r\n')
+    expect(toCsv([['a']], { bom: false })).toBe('a\r\n')
+    expect(toCsv([])).toBe(CSV_BOM)
+  })
+
+  it('quotes cells with commas, quotes, CR or LF (RFC 4180) and doubles the quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"')
+    expect(csvCell('彼は"はい"と言った')).toBe('"彼は""はい""と言った"')
+    expect(csvCell('一行目\n二行目')).toBe('"一行目\n二行目"')
+    expect(csvCell('一行目\r\n二行目')).toBe('"一行目\r\n二行目"')
+    expect(csvCell('plain text')).toBe('plain text')
+    expect(csvCell('')).toBe('')
+    expect(toCsv([['x', 'y,z', '"q"']], { bom: false })).toBe('x,"y,z","""q"""\r\n')
+  })
+
+  it('neutralises text that a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("https://evil.example","click")')).toBe(
+      `"'=HYPERLINK(""https://evil.example"",""click"")"`,
+    )
+    expect(csvCell('+81-90-1234-5678')).toBe(`'+81-90-1234-5678`)
+    expect(csvCell('-2+3')).toBe(`'-2+3`)
+    expect(csvCell('@SUM(A1)')).toBe(`'@SUM(A1)`)
+    expect(csvCell('\t=1+1')).toBe(`'\t=1+1`)
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`)
+    // Only the start matters.
+    expect(csvCell('a=b')).toBe('a=b')
+    expect(csvCell(' =1')).toBe(' =1')
+  })
+
+  it('writes numbers, booleans and empty values without touching them', () => {
+    expect(csvCell(-1500)).toBe('-1500')
+    expect(csvCell(3.5)).toBe('3.5')
+    expect(csvCell(Number.NaN)).toBe('')
+    expect(csvCell(true)).toBe('true')
+    expect(csvCell(null)).toBe('')
+    expect(csvCell(undefined)).toBe('')
+    expect(toCsv([[1, null, 'a']], { bom: false })).toBe('1,,a\r\n')
+  })
+})
+
+describe('attachmentDisposition', () => {
+  it('encodes the Japanese name per RFC 5987 with an ASCII fallback', () => {
+    expect(attachmentDisposition('監査ログ_20250401.csv', 'audit-log-20250401.csv')).toBe(
+      `attachment; filename="audit-log-20250401.csv"; filename*=UTF-8''%E7%9B%A3%E6%9F%BB%E3%83%AD%E3%82%B0_20250401.csv`,
+    )
+    expect(attachmentDisposition("it's (1).csv", 'a"b\\c日.csv')).toBe(
+      `attachment; filename="a_b_c_.csv"; filename*=UTF-8''it%27s%20%281%29.csv`,
+    )
+    expect(CSV_CONTENT_TYPE).toBe('text/csv; charset=utf-8')
+  })
+})

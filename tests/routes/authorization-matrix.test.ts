@@ -1,0 +1,111 @@
+// The route × role matrix (issue 3): every route, every role, the expected outcome of a GET. A route file
+// without a row here fails the first test, so nobody adds a page without deciding who may open it.
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Services } from '../../app/services.server'
+import type { Role } from '../../db/schema'
+import { loginAs } from '../factories'
+import { createTestServices, routeArgs } from '../services'
+
+type Who = Role | 'anonymous'
+type Outcome = 'ok' | 'login' | 'redirect' | 403 | 404
+const ROLES: Who[] = ['anonymous', 'professional', 'municipal_staff', 'prefecture_staff', 'prefecture_admin', 'ministry_staff', 'ministry_admin']
+
+const everyone = (outcome: Outcome): Record<Who, Outcome> => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Who, Outcome>
+const anonymousOnly: Record<Who, Outcome> = { ...everyone('redirect'), anonymous: 'ok' }
+const signedIn: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login' }
+const admins: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_admin: 'ok', ministry_admin: 'ok' }
+
+/** Route file (under app/routes) → the URL to GET and who gets what. */
+const MATRIX: Record<string, { url: string; params?: Record<string, string>; expect: Record<Who, Outcome> }> = {
+  '_index.tsx': { url: '/', expect: everyone('ok') },
+  'local-governments._index': { url: '/local-governments?q=さっぽろ', expect: everyone('ok') },
+  'local-governments.$code': { url: '/local-governments/011002', params: { code: '011002' }, expect: everyone('ok') },
+  'resources.local-governments.ts': { url: '/resources/local-governments?q=ひろしま', expect: everyone('ok') },
+  'healthz.ts': { url: '/healthz', expect: everyone('ok') },
+  login: { url: '/login', expect: anonymousOnly },
+  signup: { url: '/signup', expect: anonymousOnly },
+  'logout.ts': { url: '/logout', expect: everyone('redirect') },
+  'forgot-password': { url: '/forgot-password', expect: everyone('ok') },
+  'reset-password': { url: '/reset-password?token=x', expect: everyone('ok') },
+  'verify-email': { url: '/verify-email?token=x', expect: everyone('ok') },
+  'confirm-email': { url: '/confirm-email?token=x', expect: everyone('ok') },
+  'invitations.accept': { url: '/invitations/accept?token=x', expect: everyone('ok') },
+  account: { url: '/account', expect: signedIn },
+  'admin.users._index': { url: '/admin/users', expect: admins },
+  'admin.users.invite': { url: '/admin/users/invite', expect: admins },
+  'admin.audit._index': { url: '/admin/audit', expect: admins },
+  'admin.audit[.]csv.ts': { url: '/admin/audit.csv', expect: admins },
+  'admin.mail': { url: '/admin/mail', expect: admins },
+}
+
+const routesDir = path.resolve(import.meta.dirname, '../../app/routes')
+
+function routeFiles(): string[] {
+  return readdirSync(routesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() || /\.(ts|tsx)$/.test(entry.name))
+    .filter((entry) => !/\.test\.(ts|tsx)$/.test(entry.name))
+    .map((entry) => entry.name)
+}
+
+async function loaderOf(name: string) {
+  const file = name.endsWith('.ts') || name.endsWith('.tsx') ? path.join(routesDir, name) : path.join(routesDir, name, 'route.tsx')
+  const module = (await import(file)) as { loader?: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }
+  return module.loader
+}
+
+async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string> {
+  let result: unknown
+  try {
+    result = await run()
+  } catch (error) {
+    if (!(error instanceof Response)) throw error
+    result = error
+  }
+  if (result instanceof Response) {
+    if (result.status >= 300 && result.status < 400) {
+      return (result.headers.get('Location') ?? '').startsWith('/login') ? 'login' : 'redirect'
+    }
+    if (result.status === 403 || result.status === 404) return result.status
+    if (result.status >= 200 && result.status < 300) return 'ok'
+    return `status ${result.status}`
+  }
+  const init = (result as { type?: string; init?: { status?: number } } | undefined)?.init
+  if ((result as { type?: string })?.type === 'DataWithResponseInit' && init?.status && init.status >= 400) return `status ${init.status}`
+  return 'ok'
+}
+
+let services: Services
+const cookies: Partial<Record<Who, string>> = {}
+
+beforeAll(async () => {
+  services = await createTestServices()
+  for (const role of ROLES) {
+    if (role === 'anonymous') continue
+    cookies[role] = (await loginAs(services, { role })).cookie
+  }
+})
+afterAll(async () => {
+  await services?.close()
+})
+
+describe('authorization matrix', () => {
+  it('has a row for every route file (a new route must declare who may open it)', () => {
+    const missing = routeFiles().filter((name) => !(name in MATRIX))
+    const stale = Object.keys(MATRIX).filter((name) => !routeFiles().includes(name))
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] })
+  })
+
+  for (const [name, row] of Object.entries(MATRIX)) {
+    it(`GET ${row.url} (${name})`, async () => {
+      const loader = await loaderOf(name)
+      const actual: Record<string, Outcome | string> = {}
+      for (const role of ROLES) {
+        // A page without a loader serves no data: it renders for everyone.
+        actual[role] = loader ? await outcomeOf(() => loader(routeArgs(services, row.url, { params: row.params, cookie: cookies[role] }))) : 'ok'
+      }
+      expect(actual).toEqual(row.expect)
+    })
+  }
+})
