@@ -10,5 +10,7 @@ declare module 'vitest' {
       | { kind: 'postgres'; adminUrl: string; templateName: string }
     /** The e2e server's base URL (tests/e2e only). */
     baseUrl: string
+    /** The e2e server's DATA_DIR (its demo-logins.json holds the demo passwords). */
+    e2eDataDir: string
   }
 }

@@ -60,6 +60,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`
   await waitForReady(baseUrl, child, () => log)
   project.provide('baseUrl', baseUrl)
+  project.provide('e2eDataDir', dataDir)
 
   return async () => {
     child.kill('SIGTERM')
