@@ -3,6 +3,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as accountAction, loader as accountLoader } from '../../app/routes/account/route'
+import { action as confirmAction } from '../../app/routes/confirm-email/route'
 import { action as deactivateAction, loader as usersLoader } from '../../app/routes/admin.users._index/route'
 import { action as inviteAction } from '../../app/routes/admin.users.invite/route'
 import { action as forgotAction } from '../../app/routes/forgot-password/route'
@@ -165,6 +166,40 @@ describe('login and sessions', () => {
   })
 })
 
+describe('changing the e-mail address', () => {
+  it('changes it only when the new address confirms, tells the old one, and audits it', async () => {
+    const { user, cookie } = await loginAs(services)
+    const newEmail = `moved-${Date.now()}@example.jp`
+    const requested = (await accountAction(
+      routeArgs(services, '/account', { cookie, form: { intent: 'change-email', email: newEmail, currentPassword: TEST_PASSWORD } }),
+    )) as Response
+    expect(requested.status).toBe(302)
+    // Nothing changes until the link is opened.
+    expect((await db().selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(user.email)
+
+    const token = new URL(await lastMailLink(newEmail)).searchParams.get('token')!
+    const confirmed = (await confirmAction(routeArgs(services, '/confirm-email', { form: { token } }))) as Response
+    expect(confirmed.status).toBe(302)
+    expect((await db().selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(newEmail)
+    const notice = await db().selectFrom('mail_outbox').select('subject').where('to_address', '=', user.email).orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(notice.subject).toContain('メールアドレスが変更されました')
+    expect(await auditActions(user.id)).toContain('change_email')
+  })
+
+  it("refuses an address another account uses, and a wrong current password, on their fields", async () => {
+    const { cookie } = await loginAs(services)
+    const other = await createUser(db())
+    const taken = unwrap(
+      await accountAction(routeArgs(services, '/account', { cookie, form: { intent: 'change-email', email: other.email, currentPassword: TEST_PASSWORD } })),
+    )
+    expect((taken.body as { result: { error: Record<string, string[]> } }).result.error.email?.[0]).toContain('すでに別のアカウント')
+    const wrong = unwrap(
+      await accountAction(routeArgs(services, '/account', { cookie, form: { intent: 'change-email', email: 'fresh@example.jp', currentPassword: 'not my password' } })),
+    )
+    expect((wrong.body as { result: { error: Record<string, string[]> } }).result.error.currentPassword?.[0]).toContain('正しくありません')
+  })
+})
+
 describe('sign-up, verification and password reset', () => {
   it('signs a professional up, verifies the address once, and logs in', async () => {
     const email = 'new-pro@example.jp'
@@ -301,6 +336,16 @@ describe('invitations and tenant scope', () => {
       deactivateAction(routeArgs(services, '/admin/users', { cookie: hiroshima.cookie, form: { intent: 'deactivate', userId: peer.id } })),
     )
     expect(peerProbe.status).toBe(404)
+  })
+
+  it('does not invite an address that already has an account', async () => {
+    const ministry = await loginAs(services, { role: 'ministry_admin' })
+    const existing = await createUser(db(), { role: 'ministry_staff' })
+    const result = unwrap(
+      await inviteAction(routeArgs(services, '/admin/users/invite', { cookie: ministry.cookie, form: { email: existing.email, role: 'ministry_staff' } })),
+    )
+    expect(result.status).toBe(400)
+    expect(JSON.stringify(result.body)).toContain('このメールアドレスのアカウントはすでに存在します')
   })
 
   it('refuses staff actions to roles without the permission (403), and anonymous users go to login', async () => {
