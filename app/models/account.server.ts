@@ -3,7 +3,9 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { consumeAuthToken, findAuthToken, insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
+import type { DbExecutor } from '../../db/client'
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../../db/queries/users'
+import type { AppUser } from '../../db/schema'
 import { hashPassword, type SessionUser, verifyPassword } from '../utils/auth.server'
 import { actorFrom, recordAudit, userSnapshot } from './audit.server'
 import { queueMail } from './mail.server'
@@ -14,6 +16,24 @@ const UNIQUE_VIOLATION = '23505'
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; constraint_name?: string; message?: string }
   return e?.code === UNIQUE_VIOLATION && (e.constraint === constraint || e.constraint_name === constraint || Boolean(e.message?.includes(constraint)))
+}
+
+/** Issues a verification token and queues its mail, in the caller's transaction. */
+async function sendVerificationLink(trx: DbExecutor, context: AppLoadContext, user: Pick<AppUser, 'id' | 'email' | 'display_name'>) {
+  const { token, tokenHash } = newToken()
+  await insertAuthToken(trx, {
+    id: crypto.randomUUID(),
+    purpose: 'email_verification',
+    tokenHash,
+    email: user.email,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_verification),
+  })
+  await queueMail(trx, user.email, {
+    template: 'email_verification',
+    name: user.display_name,
+    url: `${context.services.appUrl}/verify-email?token=${token}`,
+  })
 }
 
 export type SignUpResult = { status: 'ok' } | { status: 'email-taken' }
@@ -28,7 +48,6 @@ export async function signUpProfessional(
 ): Promise<SignUpResult> {
   const { db } = context.services.database
   const passwordHash = await hashPassword(input.password)
-  const { token, tokenHash } = newToken()
   try {
     await db.transaction().execute(async (trx) => {
       const user = await insertUser(trx, {
@@ -38,19 +57,7 @@ export async function signUpProfessional(
         password_hash: passwordHash,
         role: 'professional',
       })
-      await insertAuthToken(trx, {
-        id: crypto.randomUUID(),
-        purpose: 'email_verification',
-        tokenHash,
-        email: user.email,
-        userId: user.id,
-        expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_verification),
-      })
-      await queueMail(trx, user.email, {
-        template: 'email_verification',
-        name: user.display_name,
-        url: `${context.services.appUrl}/verify-email?token=${token}`,
-      })
+      await sendVerificationLink(trx, context, user)
       await recordAudit(trx, { ...actorFrom(context, null), label: '本人（新規登録）' }, {
         action: 'create',
         entity: 'user',
@@ -74,20 +81,7 @@ export async function resendVerificationEmail(context: AppLoadContext, email: st
     const user = await findUserByEmail(trx, email)
     if (!user || user.email_verified_at || user.deactivated_at) return
     await revokeOpenAuthTokens(trx, 'email_verification', user.email)
-    const { token, tokenHash } = newToken()
-    await insertAuthToken(trx, {
-      id: crypto.randomUUID(),
-      purpose: 'email_verification',
-      tokenHash,
-      email: user.email,
-      userId: user.id,
-      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_verification),
-    })
-    await queueMail(trx, user.email, {
-      template: 'email_verification',
-      name: user.display_name,
-      url: `${context.services.appUrl}/verify-email?token=${token}`,
-    })
+    await sendVerificationLink(trx, context, user)
   })
 }
 
