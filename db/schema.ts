@@ -150,6 +150,80 @@ export interface AuditLogTable {
   ip: string | null
 }
 
+export type SkillStandardStatus = 'draft' | 'published' | 'archived'
+
+export interface SkillStandardVersionTable {
+  id: string
+  version_no: number
+  status: SkillStandardStatus
+  title: string
+  change_note: ColumnType<string, string | undefined, string>
+  based_on_version_id: string | null
+  lock_version: ColumnType<number, number | undefined, number>
+  created_by: string | null
+  created_at: Timestamp
+  published_at: NullableTimestamp
+  published_by: string | null
+}
+
+export interface RegistryTable {
+  id: string
+  created_at: Timestamp
+}
+
+interface RevisionColumns {
+  version_id: string
+  name: string
+  description: ColumnType<string, string | undefined, string>
+  sort_order: ColumnType<number, number | undefined, number>
+  retired: ColumnType<boolean, boolean | undefined, boolean>
+  lock_version: ColumnType<number, number | undefined, number>
+}
+
+type JsonStrings = ColumnType<string[], string[] | undefined, string[]>
+
+export interface SkillAreaRevisionTable extends RevisionColumns {
+  area_id: string
+}
+
+export interface SkillRevisionTable extends RevisionColumns {
+  skill_id: string
+  area_id: string
+  /** Exactly four descriptors: levels 1 知識 / 2 実務 / 3 主導 / 4 指導. */
+  level_descriptors: ColumnType<string[], string[], string[]>
+  synonyms: JsonStrings
+  source: ColumnType<string, string | undefined, string>
+  ipa_skill: string | null
+}
+
+export interface RoleRevisionTable extends RevisionColumns {
+  role_id: string
+  display_group: string | null
+  duties: ColumnType<string, string | undefined, string>
+  source: ColumnType<string, string | undefined, string>
+  /** DX推進リーダー: an internal staff role, not a pool role. */
+  internal: ColumnType<boolean, boolean | undefined, boolean>
+  synonyms: JsonStrings
+  ipa_role: string | null
+  itss_level: number | null
+}
+
+export interface RoleRequirementTable {
+  version_id: string
+  role_id: string
+  skill_id: string
+  min_level: number
+  essential: boolean
+}
+
+export interface QualificationRevisionTable extends RevisionColumns {
+  qualification_id: string
+  category: string
+  issuer: ColumnType<string, string | undefined, string>
+  itss_level: number | null
+  synonyms: JsonStrings
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -159,6 +233,16 @@ export interface DB {
   login_attempt: LoginAttemptTable
   mail_outbox: MailOutboxTable
   audit_log: AuditLogTable
+  skill_standard_version: SkillStandardVersionTable
+  skill_area: RegistryTable
+  skill: RegistryTable
+  standard_role: RegistryTable
+  qualification: RegistryTable
+  skill_area_revision: SkillAreaRevisionTable
+  skill_revision: SkillRevisionTable
+  role_revision: RoleRevisionTable
+  role_requirement: RoleRequirementTable
+  qualification_revision: QualificationRevisionTable
 }
 
 export type AppUser = Selectable<AppUserTable>
