@@ -128,3 +128,12 @@ export type RequirementContent = z.infer<typeof RequirementContentSchema>
 export type QualificationContent = z.infer<typeof QualificationContentSchema>
 export type CatalogueContent = z.infer<typeof CatalogueContentSchema>
 export type CatalogueContentInput = z.input<typeof CatalogueContentSchema>
+
+/** Outbox ids of the catalogue search index: `skill:bpr`, `role:producer`, `qualification:ipa-fe`. */
+export function catalogueSearchIds(content: Pick<CatalogueContent, 'skills' | 'roles' | 'qualifications'>): string[] {
+  return [
+    ...content.skills.map((s) => `skill:${s.id}`),
+    ...content.roles.map((r) => `role:${r.id}`),
+    ...content.qualifications.map((q) => `qualification:${q.id}`),
+  ]
+}

@@ -3,8 +3,9 @@
 // cited on each item. Ministry staff evolve it as data (new versions), so nothing here is final.
 import crypto from 'node:crypto'
 import type { DbExecutor } from '../db/client'
+import { enqueueSearchSync } from '../db/queries/search-outbox'
 import { writeVersionContent } from '../db/queries/skill-standard'
-import { type CatalogueContent, type CatalogueContentInput, CatalogueContentSchema } from '../db/skill-standard-content'
+import { type CatalogueContent, type CatalogueContentInput, CatalogueContentSchema, catalogueSearchIds } from '../db/skill-standard-content'
 
 /** Level descriptors follow one pattern per level, specialised by each skill's subject. */
 function levels(subject: string, overrides: Partial<Record<1 | 2 | 3 | 4, string>> = {}): [string, string, string, string] {
@@ -246,5 +247,6 @@ export async function seedSkillStandard(db: DbExecutor): Promise<boolean> {
     })
     .execute()
   await writeVersionContent(db, versionId, SEED_SKILL_STANDARD)
+  await enqueueSearchSync(db, 'skill_catalogue', catalogueSearchIds(SEED_SKILL_STANDARD))
   return true
 }

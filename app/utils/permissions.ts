@@ -25,6 +25,7 @@ export type Permission =
   | 'read:audit:any'
   | 'read:mail:own-prefecture'
   | 'read:mail:any'
+  | 'update:skill-standard:any'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
@@ -37,8 +38,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:audit:own-prefecture',
     'read:mail:own-prefecture',
   ],
-  ministry_staff: [],
-  ministry_admin: ['read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any'],
+  ministry_staff: ['update:skill-standard:any'],
+  ministry_admin: ['read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

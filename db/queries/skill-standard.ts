@@ -232,3 +232,93 @@ export async function resolveSkills(db: DbExecutor, skillIds: readonly string[])
     .orderBy('skill_standard_version.version_no', 'desc')
     .execute()
 }
+
+/**
+ * Locked single-item updates of a draft: each succeeds only while the row still has the lock version the
+ * editor loaded (optimistic locking), and bumps it. They return false on a conflict (or a missing row).
+ */
+export async function updateSkillRevision(db: DbExecutor, versionId: string, item: SkillContent, lockVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable('skill_revision')
+    .set({
+      area_id: item.areaId,
+      name: item.name,
+      description: item.description,
+      level_descriptors: item.levels,
+      synonyms: item.synonyms,
+      source: item.source,
+      ipa_skill: item.ipaSkill,
+      retired: item.retired,
+      sort_order: item.sortOrder,
+      lock_version: sql`lock_version + 1`,
+    })
+    .where('version_id', '=', versionId)
+    .where('skill_id', '=', item.id)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function updateRoleRevision(db: DbExecutor, versionId: string, item: RoleContent, lockVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable('role_revision')
+    .set({
+      name: item.name,
+      display_group: item.displayGroup,
+      duties: item.duties,
+      description: item.description,
+      source: item.source,
+      internal: item.internal,
+      synonyms: item.synonyms,
+      ipa_role: item.ipaRole,
+      itss_level: item.itssLevel,
+      retired: item.retired,
+      sort_order: item.sortOrder,
+      lock_version: sql`lock_version + 1`,
+    })
+    .where('version_id', '=', versionId)
+    .where('role_id', '=', item.id)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) !== 1) return false
+  await db.deleteFrom('role_requirement').where('version_id', '=', versionId).where('role_id', '=', item.id).execute()
+  if (item.requirements.length > 0) {
+    await db
+      .insertInto('role_requirement')
+      .values(item.requirements.map((r) => ({ version_id: versionId, role_id: item.id, skill_id: r.skillId, min_level: r.minLevel, essential: r.essential })))
+      .execute()
+  }
+  return true
+}
+
+export async function updateAreaRevision(db: DbExecutor, versionId: string, item: AreaContent, lockVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable('skill_area_revision')
+    .set({ name: item.name, description: item.description, sort_order: item.sortOrder, retired: item.retired, lock_version: sql`lock_version + 1` })
+    .where('version_id', '=', versionId)
+    .where('area_id', '=', item.id)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function updateQualificationRevision(db: DbExecutor, versionId: string, item: QualificationContent, lockVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable('qualification_revision')
+    .set({
+      name: item.name,
+      category: item.category,
+      issuer: item.issuer,
+      description: item.description,
+      itss_level: item.itssLevel,
+      synonyms: item.synonyms,
+      retired: item.retired,
+      sort_order: item.sortOrder,
+      lock_version: sql`lock_version + 1`,
+    })
+    .where('version_id', '=', versionId)
+    .where('qualification_id', '=', item.id)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
