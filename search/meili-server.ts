@@ -171,14 +171,15 @@ export async function startMeilisearch(opts: StartMeilisearchOptions): Promise<M
   const port = await reservePort(opts.port ?? 0)
   const url = `http://${HOST}:${port}`
 
-  // prettier-ignore
+  // `--flag=value`, never `--flag value`: a generated base64url key may start with '-', and the argument
+  // parser would then read it as a flag ("unexpected argument '-C'") and refuse to start.
   const args = [
-    '--db-path', path.join(meiliDir, 'data.ms'),
-    '--dump-dir', path.join(meiliDir, 'dumps'),
-    '--snapshot-dir', path.join(meiliDir, 'snapshots'),
-    '--http-addr', `${HOST}:${port}`,
-    '--master-key', opts.masterKey,
-    '--env', opts.env ?? 'development',
+    `--db-path=${path.join(meiliDir, 'data.ms')}`,
+    `--dump-dir=${path.join(meiliDir, 'dumps')}`,
+    `--snapshot-dir=${path.join(meiliDir, 'snapshots')}`,
+    `--http-addr=${HOST}:${port}`,
+    `--master-key=${opts.masterKey}`,
+    `--env=${opts.env ?? 'development'}`,
     '--no-analytics',
   ]
 

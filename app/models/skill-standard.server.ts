@@ -72,6 +72,22 @@ export async function getDraftWorkspace(context: AppLoadContext) {
   return { draft, published, content, changes: base ? diffCatalogues(base, content) : [] }
 }
 
+/** One draft item for the editor, with its lock version; `new` gives an empty item. */
+export async function getDraftItemForEdit(context: AppLoadContext, kind: ItemKind, id: string) {
+  const { draft, content } = await getDraftWorkspace(context)
+  if (!draft || !content) return { status: 'no-draft' as const }
+  const item = id === 'new' ? null : ((content[kind] as Array<{ id: string }>).find((i) => i.id === id) ?? null)
+  if (id !== 'new' && !item) notFound(`下書きに「${id}」はありません。`)
+  return {
+    status: 'ok' as const,
+    versionLabel: versionLabel(draft.version_no),
+    item: item as ItemOf<typeof kind> | null,
+    lockVersion: item ? content.locks[kind][id]! : null,
+    areas: content.areas.map((a) => ({ value: a.id, label: a.name })),
+    skills: content.skills.map((s) => ({ id: s.id, name: s.name, areaId: s.areaId, retired: s.retired })),
+  }
+}
+
 export type DraftResult = { status: 'ok'; versionNo: number } | { status: 'exists'; versionNo: number }
 
 /** Starts a draft as a copy of the current published version. */

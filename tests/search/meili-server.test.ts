@@ -67,6 +67,18 @@ describe('startMeilisearch', () => {
     await server.stop() // a second stop is harmless
   }, 60_000)
 
+  it('accepts a master key that starts with a dash (base64url keys can)', async () => {
+    const dataDir = path.join(dir, 'dash-key')
+    const masterKey = '-CdashLeadingKey_0123456789abcdefghijklmno'
+    const server = await startMeilisearch({ dataDir, masterKey })
+    try {
+      const authorised = await fetch(`${server.url}/indexes`, { headers: { Authorization: `Bearer ${masterKey}` } })
+      expect(authorised.status).toBe(200)
+    } finally {
+      await server.stop()
+    }
+  }, 60_000)
+
   it('fails clearly when the port is taken', async () => {
     const blocker = net.createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
