@@ -113,7 +113,12 @@ export function ItemForm({
         </>
       ) : null}
       {kind === 'roles' || kind === 'qualifications' ? (
-        <Field label="ITSSレベル（1〜7、任意）" inputProps={getInputProps(f.itssLevel!, { type: 'number' })} errors={f.itssLevel!.errors} />
+        <Field
+          label="ITSSレベル（1〜7、任意）"
+          // Optional: conform cannot see through the schema's transform, so say so here.
+          inputProps={{ ...getInputProps(f.itssLevel!, { type: 'number' }), required: false, min: 1, max: 7 }}
+          errors={f.itssLevel!.errors}
+        />
       ) : null}
       <Field label="表示順" inputProps={getInputProps(f.sortOrder!, { type: 'number' })} errors={f.sortOrder!.errors} />
       <CheckboxField label="廃止する（参照は残り、廃止と表示されます）" inputProps={getInputProps(f.retired!, { type: 'checkbox' })} errors={f.retired!.errors} />
