@@ -61,6 +61,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to="/local-governments">自治体をさがす</Link>
                 </li>
+                <li>
+                  <Link to="/skills">スキル標準</Link>
+                </li>
                 {user?.canManageUsers ? (
                   <li>
                     <Link to="/admin/users">ユーザー管理</Link>

@@ -5,7 +5,7 @@ import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
 import { migrateToLatest } from '../db/migrate'
-import { enqueueSearchSync, hasPendingSearchSync } from '../db/queries/search-outbox'
+import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
 import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-documents'
 import { createMailTransport } from '../jobs/mail-transport'
 import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
@@ -152,6 +152,8 @@ export async function startServices(
     const database = await createDatabase(databaseConfigFrom(env))
     cleanups.push(() => database.close())
     await migrateToLatest(database.db)
+    const retried = await retryFailedSearchSync(database.db, DEFAULT_MAX_ATTEMPTS)
+    if (retried > 0) log(`同期に失敗していた検索インデックスの更新 ${retried} 件を再試行します`)
     const seeded = await seedMasterData(database.db)
     if (seeded.localGovernmentsChanged > 0) log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
 

@@ -224,6 +224,70 @@ export interface QualificationRevisionTable extends RevisionColumns {
   synonyms: JsonStrings
 }
 
+export const EMPLOYMENT_FORMS = ['full_time', 'part_time', 'special_part_time', 'contract', 'side_job'] as const
+export type EmploymentForm = (typeof EMPLOYMENT_FORMS)[number]
+export type ProfileVisibility = 'none' | 'selected' | 'all'
+
+export interface ProfileTable {
+  id: string
+  user_id: string
+  family_name: string
+  given_name: string
+  family_name_kana: string
+  given_name_kana: string
+  contact_email: string
+  phone: string | null
+  residence_prefecture_code: string | null
+  birth_year: number | null
+  introduction: ColumnType<string, string | undefined, string>
+  years_private_it: ColumnType<number, number | undefined, number>
+  years_public_sector: ColumnType<number, number | undefined, number>
+  languages: JsonStrings
+  employment_forms: ColumnType<EmploymentForm[], EmploymentForm[] | undefined, EmploymentForm[]>
+  /** numeric(2,1): read as a string by the drivers; use Number(). */
+  days_per_week: ColumnType<string | null, number | string | null | undefined, number | string | null>
+  available_from: ColumnType<Date | null, string | null | undefined, string | null>
+  work_area: ColumnType<'all' | 'selected', 'all' | 'selected' | undefined, 'all' | 'selected'>
+  work_prefecture_codes: JsonStrings
+  remote_ok: ColumnType<boolean, boolean | undefined, boolean>
+  onsite_days_per_month: number | null
+  pay_min_yen: number | null
+  pay_max_yen: number | null
+  pay_unit: 'hour' | 'day' | 'month' | 'year' | null
+  visibility: ColumnType<ProfileVisibility, ProfileVisibility | undefined, ProfileVisibility>
+  visible_prefecture_codes: JsonStrings
+  national_list_consent: ColumnType<boolean, boolean | undefined, boolean>
+  public_directory_consent: ColumnType<boolean, boolean | undefined, boolean>
+  consent_updated_at: NullableTimestamp
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ProfileSkillTable {
+  profile_id: string
+  skill_id: string
+  level: number
+}
+
+export interface ProfileExperienceTable {
+  id: string
+  profile_id: string
+  organization: string
+  title: ColumnType<string, string | undefined, string>
+  started_on: ColumnType<Date, string, string>
+  ended_on: ColumnType<Date | null, string | null | undefined, string | null>
+  description: ColumnType<string, string | undefined, string>
+  skill_ids: JsonStrings
+  sort_order: ColumnType<number, number | undefined, number>
+}
+
+export interface ProfileQualificationTable {
+  profile_id: string
+  qualification_id: string
+  acquired_year: number | null
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -243,6 +307,10 @@ export interface DB {
   role_revision: RoleRevisionTable
   role_requirement: RoleRequirementTable
   qualification_revision: QualificationRevisionTable
+  profile: ProfileTable
+  profile_skill: ProfileSkillTable
+  profile_experience: ProfileExperienceTable
+  profile_qualification: ProfileQualificationTable
 }
 
 export type AppUser = Selectable<AppUserTable>

@@ -11,9 +11,13 @@ export const SKILL_LEVEL_LABELS: Record<(typeof SKILL_LEVELS)[number], string> =
   4: '指導',
 }
 
+/** Words that are page names beside /skills/$id or mean "create" in the editor: never item ids. */
+export const RESERVED_IDS = ['new', 'roles', 'qualifications', 'versions', 'diff', 'export'] as const
+
 const StableIdSchema = z
   .string({ message: 'IDを入力してください' })
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'IDは半角英小文字・数字・ハイフン（2〜63文字）で指定してください' })
+  .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), { message: `次の語はIDに使えません: ${RESERVED_IDS.join('、')}` })
 const NameSchema = z.string({ message: '名称を入力してください' }).trim().min(1, { message: '名称を入力してください' }).max(100, { message: '名称は100文字以内にしてください' })
 const TextSchema = z.string().trim().max(2000, { message: '2000文字以内にしてください' }).default('')
 const SynonymsSchema = z

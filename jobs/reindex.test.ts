@@ -23,7 +23,7 @@ describe('search:reindex', () => {
     const progress: ReindexProgress[] = []
     const counts = await reindexAll(database.db, search, { batchSize: 500, onProgress: (p) => progress.push(p) })
 
-    expect(counts).toEqual({ local_government: 47 + 1747 })
+    expect(counts).toEqual({ local_government: 47 + 1747, skill_catalogue: 35 + 6 + 16 })
     expect((await search.meili.index(uid).getStats()).numberOfDocuments).toBe(47 + 1747)
     expect((await search.meili.index(uid).getDocument('011002')).name).toBe('札幌市')
     expect((await search.meili.index(uid).getDocument('013455')).name).toBe('森町')
@@ -32,8 +32,10 @@ describe('search:reindex', () => {
     expect(results.map((i) => i.uid).filter((u) => u.startsWith(uid))).toEqual([uid])
     // Settings survive the swap (the rebuilt index got them before its documents).
     expect(await search.meili.index(uid).getFilterableAttributes()).toEqual(expect.arrayContaining(['prefecture_code', 'kind', 'active']))
-    expect(progress.at(-1)).toEqual({ entity: 'local_government', done: 1794, total: 1794 })
-    expect(progress.map((p) => p.done)).toEqual([0, 500, 1000, 1500, 1794])
+    const localGovernments = progress.filter((p) => p.entity === 'local_government')
+    expect(localGovernments.at(-1)).toEqual({ entity: 'local_government', done: 1794, total: 1794 })
+    expect(localGovernments.map((p) => p.done)).toEqual([0, 500, 1000, 1500, 1794])
+    expect(progress.at(-1)).toEqual({ entity: 'skill_catalogue', done: 57, total: 57 })
   })
 
   it('draws a progress bar', () => {

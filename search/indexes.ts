@@ -31,6 +31,29 @@
 //   `exactness` then puts exact stems first (よこはま → 横浜市, 横浜町 before 横須賀市); ties go to the
 //   larger body (kind_rank), then the code (ひろしま → 広島県, 広島市).
 // - prefecture_name is searchable so that 「北海道 伊達」 picks the right 伊達市.
+//
+// skill_catalogue: the skills, roles and qualifications of the CURRENT PUBLISHED skill-standard version
+// (documents/skill-catalogue.ts; older versions are browsed from Postgres, never searched). Measured with
+// Meilisearch 1.21 over the seed version (35 skills, 6 roles, 16 qualifications);
+// tests/search/skill-catalogue.test.ts keeps every case named here.
+// - Synonyms are expanded in our code (synonyms.ts, queries/skill-catalogue.ts), not in `synonyms` below.
+//   With Meilisearch's own synonyms (the catalogue's groups as the setting, the words not on the documents)
+//   katakana ↔ katakana worked (ガバクラ → ガバメントクラウド, プロマネ → PM role) but kanji did not:
+//   「業務改革」 did not reach 業務見直し（BPR）・システム発注支援, 「セキスペ」 did not reach
+//   情報処理安全確保支援士, and 「がばくら」 (hiragana) found nothing. Sending the variants as queries
+//   finds all three.
+// - The ministry's own words are on the documents too (`synonyms`), and searched FIRST: 「PM」 is a
+//   synonym of the PM role and a prefix of PMP; with name first PMP ranked above the role, with synonyms
+//   first the role comes first. The rest follow by how much they say about the item (related_names: the
+//   roles needing a skill, or the skills a role needs, so 「ガバクラ」 also lists エンジニア and CIO補佐官等).
+// - matchingStrategy 'all' on every query (queries/skill-catalogue.ts): with the default ('last') a query
+//   of two words silently dropped one: 「業務改革」 also listed every item containing only 業務
+//   (標準化・共通化（20業務）…, データ利活用に関する助言 …), and found 業務見直し… only by that accident.
+// - Meilisearch folds hiragana and katakana itself (「がばくら」 finds ガバクラ) but not half-width kana
+//   or full-width latin: 「ｾｷｽﾍﾟ」 and 「ＰＭ」 found nothing. The query side folds width (NFKC) first.
+// - localizedAttributes jpn on every text field and `locales: ['jpn']` on every query, as above.
+// - Ties go to the catalogue's display order (display_rank). Retired items stay in the index, flagged:
+//   a profile may still carry one, and includeRetired shows them.
 import type { Settings } from 'meilisearch'
 import type { SearchClient } from './client'
 import { searchErrorCode } from './client'
@@ -54,8 +77,29 @@ const localGovernmentSettings: Settings = {
   nonSeparatorTokens: [],
 }
 
+const SKILL_CATALOGUE_TEXT = ['synonyms', 'name', 'area_name', 'related_names', 'details', 'description']
+
+const skillCatalogueSettings: Settings = {
+  searchableAttributes: SKILL_CATALOGUE_TEXT,
+  filterableAttributes: ['type', 'retired'],
+  sortableAttributes: ['display_rank'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'display_rank:asc'],
+  localizedAttributes: [{ attributePatterns: SKILL_CATALOGUE_TEXT, locales: ['jpn'] }],
+  typoTolerance: { enabled: true },
+  pagination: { maxTotalHits: 1_000 },
+  faceting: { maxValuesPerFacet: 100 },
+  stopWords: [],
+  // Deliberately empty: see the comment at the top (kanji synonyms are expanded in our code).
+  synonyms: {},
+  distinctAttribute: null,
+  dictionary: [],
+  separatorTokens: [],
+  nonSeparatorTokens: [],
+}
+
 export const INDEXES = {
   local_government: { primaryKey: 'code', settings: localGovernmentSettings },
+  skill_catalogue: { primaryKey: 'key', settings: skillCatalogueSettings },
 } as const
 
 export type IndexName = keyof typeof INDEXES

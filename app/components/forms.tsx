@@ -137,7 +137,10 @@ export function FormErrors({ id, errors }: { id?: string; errors?: ListOfErrors 
   )
 }
 
-/** A submit button that says what is happening while its form is submitting. */
+/**
+ * A submit button that says what is happening while its form is submitting. Give it name/value only when
+ * the form has no hidden input of the same name: both would be sent, and `intent` would become a list.
+ */
 export function SubmitButton({
   children,
   pendingText = '送信中…',

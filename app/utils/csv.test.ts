@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { attachmentDisposition, CSV_BOM, CSV_CONTENT_TYPE, csvCell, toCsv } from './csv'
+import {
+  attachmentDisposition,
+  CSV_BOM,
+  CSV_CONTENT_TYPE,
+  csvCell,
+  CsvSyntaxError,
+  parseCsv,
+  restoreCsvText,
+  toCsv,
+} from './csv'
 
 describe('toCsv', () => {
   it('starts with the UTF-8 BOM and ends every record with CRLF', () => {
@@ -58,5 +67,65 @@ describe('attachmentDisposition', () => {
       `attachment; filename="a_b_c_.csv"; filename*=UTF-8''it%27s%20%281%29.csv`,
     )
     expect(CSV_CONTENT_TYPE).toBe('text/csv; charset=utf-8')
+  })
+})
+
+describe('parseCsv', () => {
+  it('splits records on CRLF, LF or CR, drops the BOM and the final line end', () => {
+    expect(parseCsv('\uFEFFa,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+    expect(parseCsv('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+    expect(parseCsv('a\rb\r')).toEqual([['a'], ['b']])
+    expect(parseCsv('')).toEqual([])
+    expect(parseCsv(CSV_BOM)).toEqual([])
+  })
+
+  it('keeps empty cells and blank lines (one empty cell) so row numbers match a spreadsheet', () => {
+    expect(parseCsv('a,,c\r\n\r\n,,\r\n')).toEqual([['a', '', 'c'], [''], ['', '', '']])
+    expect(parseCsv('""')).toEqual([['']])
+    expect(parseCsv('a,""\r\n')).toEqual([['a', '']])
+  })
+
+  it('reads quoted cells with commas, doubled quotes and line breaks (RFC 4180)', () => {
+    const records = parseCsv('id,説明\r\n1,"一行目\r\n二行目, 続き"\r\n2,"彼は""はい""と言った"\r\n')
+    expect(records).toEqual([
+      ['id', '説明'],
+      ['1', '一行目\r\n二行目, 続き'],
+      ['2', '彼は"はい"と言った'],
+    ])
+  })
+
+  it('keeps a quote inside an unquoted cell as text, as spreadsheets do', () => {
+    expect(parseCsv('5"3,x')).toEqual([['5"3', 'x']])
+  })
+
+  it('rejects an unclosed quote or text after a closing quote, naming the record', () => {
+    expect(() => parseCsv('a\r\nb,"never closed\r\nc')).toThrow(CsvSyntaxError)
+    try {
+      parseCsv('a\r\nb,"never closed\r\nc')
+    } catch (error) {
+      expect((error as CsvSyntaxError).record).toBe(2)
+      expect((error as CsvSyntaxError).message).toContain('2行目')
+    }
+    expect(() => parseCsv('"a"b,c')).toThrow(/余分な文字/)
+  })
+
+  it('reads back what toCsv writes, including neutralised formulas (restoreCsvText)', () => {
+    const rows = [
+      ['名称', '説明', '数'],
+      ['a,b', '一行目\n二行目', '-5'],
+      ['=SUM(A1)', '"引用"', '@x'],
+      ['', "it's", '+81'],
+    ]
+    const parsed = parseCsv(toCsv(rows)).map((record) => record.map(restoreCsvText))
+    expect(parsed).toEqual(rows)
+    expect(restoreCsvText("'abc")).toBe("'abc")
+    expect(restoreCsvText("'")).toBe("'")
+    expect(restoreCsvText("'-2")).toBe('-2')
   })
 })

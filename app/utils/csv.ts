@@ -56,3 +56,97 @@ export function attachmentDisposition(filename: string, asciiFallback: string): 
   )
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
 }
+
+// ---- reading -----------------------------------------------------------------------------------------
+
+/** A CSV that cannot be split into records (an unclosed or misplaced quote); `record` is 1-based. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly record: number,
+  ) {
+    super(message)
+    this.name = 'CsvSyntaxError'
+  }
+}
+
+/**
+ * Splits CSV text into records of cells (RFC 4180): quoted cells may hold commas, doubled quotes and line
+ * breaks; records end in CRLF, LF or CR; a leading BOM is dropped, and so is the line end after the last
+ * record. A quote inside an unquoted cell is kept as text (as spreadsheets do); an unclosed quoted cell, or
+ * text right after a closing quote, throws CsvSyntaxError. Record i of the result is line i + 1 in a
+ * spreadsheet, however many line breaks its cells hold.
+ */
+export function parseCsv(text: string): string[][] {
+  const source = text.startsWith(CSV_BOM) ? text.slice(1) : text
+  const records: string[][] = []
+  let record: string[] = []
+  let cell = ''
+  let i = 0
+  // Whether anything (even an empty quoted cell) was read since the last record ended.
+  let pending = false
+  const endRecord = () => {
+    record.push(cell)
+    records.push(record)
+    record = []
+    cell = ''
+    pending = false
+  }
+  while (i < source.length) {
+    const char = source[i]!
+    if (char === '"' && cell === '') {
+      // A quoted cell: read to the closing quote; "" is a quote inside it.
+      const startRecord = records.length + 1
+      i++
+      for (;;) {
+        if (i >= source.length)
+          throw new CsvSyntaxError(`${startRecord}行目: 引用符（"）が閉じられていません`, startRecord)
+        if (source[i] === '"') {
+          if (source[i + 1] === '"') {
+            cell += '"'
+            i += 2
+            continue
+          }
+          i++
+          break
+        }
+        cell += source[i]
+        i++
+      }
+      const next = source[i]
+      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+        throw new CsvSyntaxError(
+          `${records.length + 1}行目: 引用符（"）で囲んだ値の後に余分な文字があります`,
+          records.length + 1,
+        )
+      }
+      pending = true
+      continue
+    }
+    if (char === ',') {
+      record.push(cell)
+      cell = ''
+      pending = true
+      i++
+    } else if (char === '\r' || char === '\n') {
+      endRecord()
+      i += char === '\r' && source[i + 1] === '\n' ? 2 : 1
+    } else {
+      cell += char
+      pending = true
+      i++
+    }
+  }
+  // The last record, unless the text ended with its line break (or was empty).
+  if (pending) endRecord()
+  return records
+}
+
+/**
+ * Undoes csvCell's formula neutralisation when reading our own export back: a text cell starting with an
+ * apostrophe followed by a formula character loses the apostrophe. (A value that really began with, say,
+ * "'=" cannot be told apart; nothing in our data does.)
+ */
+export function restoreCsvText(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text
+}

@@ -2,10 +2,12 @@
 // schemas turn them into the content shapes of db/skill-standard-content.ts (which stays the real check).
 import { z } from 'zod'
 
+const RESERVED = ['new', 'roles', 'qualifications', 'versions', 'diff', 'export']
 const id = z
   .string({ message: 'IDを入力してください' })
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'IDは半角英小文字・数字・ハイフン（2〜63文字）で指定してください。作成後は変更できません' })
+  .refine((value) => !RESERVED.includes(value), { message: `次の語はIDに使えません: ${RESERVED.join('、')}` })
 const name = z.string({ message: '名称を入力してください' }).trim().min(1, { message: '名称を入力してください' }).max(100, { message: '名称は100文字以内にしてください' })
 const text = z.string().trim().max(2000, { message: '2000文字以内にしてください' }).default('')
 const optionalText = z

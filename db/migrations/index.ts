@@ -5,10 +5,12 @@ import * as m20261123T183000000Z from './20261123T183000000Z-create-local-govern
 import * as m20261123T183100000Z from './20261123T183100000Z-create-search-outbox'
 import * as m20261123T190500000Z from './20261123T190500000Z-create-accounts'
 import * as m20261123T192500000Z from './20261123T192500000Z-create-skill-standard'
+import * as m20261123T195000000Z from './20261123T195000000Z-create-profiles'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
   '20261123T183100000Z-create-search-outbox': m20261123T183100000Z,
   '20261123T190500000Z-create-accounts': m20261123T190500000Z,
   '20261123T192500000Z-create-skill-standard': m20261123T192500000Z,
+  '20261123T195000000Z-create-profiles': m20261123T195000000Z,
 }

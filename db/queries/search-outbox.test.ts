@@ -9,6 +9,7 @@ import {
   failSearchOutbox,
   getSearchOutboxBacklog,
   releaseSearchOutbox,
+  retryFailedSearchSync,
 } from './search-outbox'
 
 let database: Database
@@ -84,6 +85,10 @@ describe('search outbox', () => {
     }
     expect(claimed).toEqual([]) // attempts reached maxAttempts
     expect(await getSearchOutboxBacklog(database.db, 3)).toMatchObject({ pending: 0, failed: 1 })
+
+    // A restart gives dead-lettered rows one more round (a deploy may have fixed the cause).
+    expect(await retryFailedSearchSync(database.db, 3)).toBe(1)
+    expect(await getSearchOutboxBacklog(database.db, 3)).toMatchObject({ pending: 1, failed: 0 })
 
     // A new write gives the row a fresh start.
     await enqueueSearchSync(database.db, 'local_government', ['011002'])

@@ -109,6 +109,20 @@ export async function releaseSearchOutbox(db: DbExecutor, rows: readonly Claimed
     .execute()
 }
 
+/**
+ * Gives rows that used up their attempts one more round (called at start-up: a deploy may have fixed the
+ * cause, e.g. a loader for a new entity). Returns how many.
+ */
+export async function retryFailedSearchSync(db: DbExecutor, maxAttempts: number): Promise<number> {
+  const result = await db
+    .updateTable('search_outbox')
+    .set({ attempts: 0, next_attempt_at: sql`now()`, locked_until: null })
+    .where('confirmed_at', 'is', null)
+    .where('attempts', '>=', maxAttempts)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 export async function hasPendingSearchSync(db: DbExecutor, entity: string): Promise<boolean> {
   const row = await db
     .selectFrom('search_outbox')

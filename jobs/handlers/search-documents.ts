@@ -6,7 +6,10 @@ import {
   listLocalGovernmentsByCodes,
   listPrefectures,
 } from '../../db/queries/local-government'
+import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-standard'
+import { catalogueSearchIds } from '../../db/skill-standard-content'
 import { buildLocalGovernmentDocument } from '../../search/documents/local-government'
+import { buildSkillCatalogueDocuments, catalogueDocumentKey } from '../../search/documents/skill-catalogue'
 import type { IndexName } from '../../search/indexes'
 
 export interface RebuiltDocuments {
@@ -35,6 +38,28 @@ const loaders: Record<string, DocumentLoader> = {
       documents: rows.map((row) => buildLocalGovernmentDocument(row, prefectureNames.get(row.prefecture_code) ?? '')),
       deleteIds: ids.filter((id) => !found.has(id)),
     }
+    },
+  },
+  // Outbox ids are `skill:<id>`, `role:<id>`, `qualification:<id>`. Only the CURRENT PUBLISHED version is
+  // searchable: an id in it is (re)built, retired ones included (flagged); any other id leaves the index.
+  skill_catalogue: {
+    index: 'skill_catalogue',
+    async listIds(db) {
+      const published = await findVersionByStatus(db, 'published')
+      return published ? catalogueSearchIds(await readVersionContent(db, published.id)) : []
+    },
+    async load(db, ids) {
+      const published = await findVersionByStatus(db, 'published')
+      const documents = published ? buildSkillCatalogueDocuments(await readVersionContent(db, published.id), published.version_no) : []
+      const wanted = new Set(ids.map(catalogueDocumentKey).filter((key) => key !== null))
+      const kept = documents.filter((doc) => wanted.has(doc.key))
+      const keptKeys = new Set(kept.map((doc) => doc.key))
+      return {
+        index: 'skill_catalogue',
+        documents: kept,
+        // Malformed ids have no document to delete; they are simply confirmed.
+        deleteIds: [...wanted].filter((key) => !keptKeys.has(key)),
+      }
     },
   },
 }

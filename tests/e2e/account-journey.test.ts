@@ -83,6 +83,14 @@ describe('accounts journey (browser)', () => {
     await own.waitForURL(/\/account$/)
     await expect.poll(() => own.locator('header').textContent()).toContain('広島 花子')
 
+    // Changing the password from the account page (a form that also carries a hidden intent).
+    const newPassword = 'hiroshima admin renewed password'
+    await own.locator('input[name=currentPassword]').first().fill(password)
+    await own.locator('#change-password input[name=password]').fill(newPassword)
+    await own.locator('#change-password input[name=confirmPassword]').fill(newPassword)
+    await own.getByRole('button', { name: 'パスワードを変更する' }).click()
+    await expect.poll(() => own.getByRole('status').first().textContent()).toContain('パスワードを変更しました')
+
     // The new prefecture admin invites staff of one of their municipalities, picked by reading.
     await own.goto(`${baseUrl}/admin/users/invite`)
     await own.waitForLoadState('networkidle')

@@ -16,6 +16,8 @@ const everyone = (outcome: Outcome): Record<Who, Outcome> => Object.fromEntries(
 const anonymousOnly: Record<Who, Outcome> = { ...everyone('redirect'), anonymous: 'ok' }
 const signedIn: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login' }
 const admins: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_admin: 'ok', ministry_admin: 'ok' }
+/** Holders of 'update:skill-standard:any' (スキル標準の編集). */
+const ministryEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' }
 
 /** Route file (under app/routes) → the URL to GET and who gets what. */
 const MATRIX: Record<string, { url: string; params?: Record<string, string>; expect: Record<Who, Outcome> }> = {
@@ -38,6 +40,21 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'admin.audit._index': { url: '/admin/audit', expect: admins },
   'admin.audit[.]csv.ts': { url: '/admin/audit.csv', expect: admins },
   'admin.mail': { url: '/admin/mail', expect: admins },
+  'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
+  'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },
+  // The public スキル標準 pages: everyone, signed in or not. The diff row asks for a 400 (same version twice).
+  'skills._index': { url: '/skills?q=ガバクラ', expect: everyone('ok') },
+  'skills.$skillId': { url: '/skills/bpr', params: { skillId: 'bpr' }, expect: everyone('ok') },
+  'skills.roles.$roleId': { url: '/skills/roles/project-manager', params: { roleId: 'project-manager' }, expect: everyone('ok') },
+  'skills.qualifications': { url: '/skills/qualifications?version=1', expect: everyone('ok') },
+  'skills.versions': { url: '/skills/versions', expect: everyone('ok') },
+  'skills.diff': { url: '/skills/diff?from=1&to=1', expect: everyone('status 400' as Outcome) },
+  'skills.export[.]json.ts': { url: '/skills/export.json', expect: everyone('ok') },
+  'skills.export[.]csv.ts': { url: '/skills/export.csv?version=1', expect: everyone('ok') },
+  'admin.skill-standard.import': { url: '/admin/skill-standard/import', expect: ministryEditors },
+  // The seeded database has no draft: editors pass the guard and get 404 (「下書きがありません」).
+  'admin.skill-standard.export[.]json.ts': { url: '/admin/skill-standard/export.json', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
+  'admin.skill-standard.export[.]csv.ts': { url: '/admin/skill-standard/export.csv', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
 }
 
 const routesDir = path.resolve(import.meta.dirname, '../../app/routes')

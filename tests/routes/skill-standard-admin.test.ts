@@ -117,6 +117,9 @@ describe('skill standard: draft, edit, publish', () => {
     const duplicate = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'bpr' }), editor, { kind: 'skills', id: 'new' }))
     expect(JSON.stringify(duplicate.body)).toContain('ID「bpr」はすでに使われています')
 
+    const reserved = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'versions' }), editor, { kind: 'skills', id: 'new' }))
+    expect(JSON.stringify(reserved.body)).toContain('次の語はIDに使えません')
+
     const noArea = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'orphan-skill', areaId: 'no-such-area' }), editor, { kind: 'skills', id: 'new' }))
     expect(JSON.stringify(noArea.body)).toContain('分野「no-such-area」がありません')
   })

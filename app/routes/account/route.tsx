@@ -94,7 +94,7 @@ function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> |
       />
       <Field label="新しいパスワード（確認）" inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }} errors={fields.confirmPassword.errors} />
       <div>
-        <SubmitButton name="intent" value="change-password">
+        <SubmitButton>
           パスワードを変更する
         </SubmitButton>
       </div>
@@ -116,7 +116,7 @@ function EmailForm({ lastResult }: { lastResult: SubmissionResult<string[]> | nu
       <Field label="新しいメールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
       <Field label="現在のパスワード" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
       <div>
-        <SubmitButton name="intent" value="change-email">
+        <SubmitButton>
           確認メールを送る
         </SubmitButton>
       </div>

@@ -134,7 +134,7 @@ export default function SkillStandardWorkspaceRoute() {
             </div>
             <p>公開すると、この版が現行版になり、これまでの版は過去の版として閲覧のみ可能になります。</p>
             <div>
-              <SubmitButton name="intent" value="publish" pendingText="公開中…">
+              <SubmitButton pendingText="公開中…">
                 {draft.label}を公開する
               </SubmitButton>
             </div>

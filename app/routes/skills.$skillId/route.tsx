@@ -1,0 +1,150 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import {
+  LevelBadge,
+  PastVersionNotice,
+  RetiredBadge,
+  SITE_TITLE,
+  SkillsBreadcrumbs,
+  withVersion,
+} from '~/components/skill-catalogue'
+import { getSkillPage } from '~/models/skill-catalogue.server'
+import skillsStylesHref from '~/styles/skills.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  return getSkillPage(context, params.skillId ?? '', new URL(request.url).searchParams)
+}
+
+export default function SkillRoute() {
+  const { view, missingFrom, skill, retiredIn, requiredBy } = useLoaderData<typeof loader>()
+  const v = view.versionParam
+  return (
+    <div className="page skills-page">
+      <SkillsBreadcrumbs
+        versionParam={v}
+        trail={[
+          ...(skill.area ? [{ label: skill.area.name, to: withVersion('/skills', v, `area-${skill.area.id}`) }] : []),
+          { label: skill.name },
+        ]}
+      />
+      <h1>
+        {skill.name} {skill.retired ? <RetiredBadge /> : null}
+      </h1>
+      {skill.retired ? (
+        <div className="notice notice--error skills-retired-notice" role="note">
+          <p>
+            <strong>このスキルは{retiredIn ? `第${retiredIn}版` : view.shown.label}で廃止されました。</strong>
+            新しく人材像やニーズに求めることはできません。登録済みのプロフィール等では、記録として表示されます。
+          </p>
+        </div>
+      ) : null}
+      {missingFrom ? (
+        <p className="notice notice--warning" role="note">
+          {missingFrom.label}にはこのスキルがありません。このスキルが載っている最新の版（{view.shown.label}
+          ）の内容を表示しています。
+        </p>
+      ) : (
+        <PastVersionNotice view={view} path={`/skills/${skill.id}`} />
+      )}
+      {skill.description ? <p className="lead">{skill.description}</p> : null}
+      <dl className="definition-list">
+        <dt>分野</dt>
+        <dd>
+          {skill.area ? <Link to={withVersion('/skills', v, `area-${skill.area.id}`)}>{skill.area.name}</Link> : '—'}
+        </dd>
+        <dt>検索語</dt>
+        <dd>{skill.synonyms.length > 0 ? skill.synonyms.join('、') : '—'}</dd>
+        {skill.ipaSkill ? (
+          <>
+            <dt>IPAデジタルスキル標準との対応</dt>
+            <dd>{skill.ipaSkill}</dd>
+          </>
+        ) : null}
+        <dt>出典</dt>
+        <dd>{skill.source || '—'}</dd>
+        <dt>掲載の版</dt>
+        <dd>
+          {view.shown.label}（{view.isPast ? '過去の版' : '現行版'}）
+        </dd>
+      </dl>
+
+      <section aria-labelledby="levels-heading">
+        <h2 id="levels-heading">レベルごとの説明</h2>
+        <table className="data-table skills-level-table">
+          <caption className="visually-hidden">{skill.name}のレベル1〜4の説明</caption>
+          <thead>
+            <tr>
+              <th scope="col">レベル</th>
+              <th scope="col">できること</th>
+            </tr>
+          </thead>
+          <tbody>
+            {skill.levels.map((level) => (
+              <tr key={level.level}>
+                <th scope="row">
+                  <LevelBadge level={level.level} label={level.label} />
+                </th>
+                <td>{level.descriptor}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="field-description">
+          レベルの考え方は<Link to={withVersion('/skills', v, 'levels-heading')}>スキル標準のページ</Link>
+          で説明しています。
+        </p>
+      </section>
+
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading">このスキルを必要とする人材像</h2>
+        {requiredBy.length === 0 ? (
+          <p>この版では、このスキルを必要とする人材像はありません。</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">人材像</th>
+                <th scope="col">必要なレベル（以上）</th>
+                <th scope="col">区分</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requiredBy.map((r) => (
+                <tr key={r.roleId}>
+                  <td>
+                    <Link to={withVersion(`/skills/roles/${r.roleId}`, v)}>{r.roleName}</Link>{' '}
+                    {r.internal ? <span className="badge skills-badge--internal">内部人材</span> : null}{' '}
+                    {r.retired ? <RetiredBadge /> : null}
+                  </td>
+                  <td>
+                    <LevelBadge level={r.minLevel} label={r.levelLabel} />
+                  </td>
+                  <td>
+                    {r.essential ? (
+                      <span className="badge skills-badge--essential">必須</span>
+                    ) : (
+                      <span className="badge">任意</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: `${data?.skill.name ?? 'スキル'}${data?.view.isPast ? `（${data.view.shown.label}）` : ''} | スキル標準 | ${SITE_TITLE}`,
+  },
+]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,102 @@
+// Frozen: never import app code here, never edit after it has shipped; add a new migration instead.
+// Professionals' profiles (personal data: every read is scoped by consent, every change audited).
+import { type Kysely, sql } from 'kysely'
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('profile')
+    .addColumn('id', 'uuid', (col) => col.notNull())
+    .addColumn('user_id', 'uuid', (col) => col.notNull())
+    .addColumn('family_name', 'text', (col) => col.notNull())
+    .addColumn('given_name', 'text', (col) => col.notNull())
+    .addColumn('family_name_kana', 'text', (col) => col.notNull())
+    .addColumn('given_name_kana', 'text', (col) => col.notNull())
+    .addColumn('contact_email', 'text', (col) => col.notNull())
+    .addColumn('phone', 'text')
+    .addColumn('residence_prefecture_code', 'char(2)')
+    .addColumn('birth_year', 'integer')
+    .addColumn('introduction', 'text', (col) => col.notNull().defaultTo(''))
+    .addColumn('years_private_it', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('years_public_sector', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('languages', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
+    // Availability (働き方の希望)
+    .addColumn('employment_forms', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn('days_per_week', sql`numeric(2,1)`)
+    .addColumn('available_from', 'date')
+    .addColumn('work_area', 'text', (col) => col.notNull().defaultTo('selected'))
+    .addColumn('work_prefecture_codes', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn('remote_ok', 'boolean', (col) => col.notNull().defaultTo(false))
+    .addColumn('onsite_days_per_month', 'integer')
+    .addColumn('pay_min_yen', 'integer')
+    .addColumn('pay_max_yen', 'integer')
+    .addColumn('pay_unit', 'text')
+    // Consent and visibility (個人情報): who may see the profile.
+    .addColumn('visibility', 'text', (col) => col.notNull().defaultTo('none'))
+    .addColumn('visible_prefecture_codes', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn('national_list_consent', 'boolean', (col) => col.notNull().defaultTo(false))
+    .addColumn('public_directory_consent', 'boolean', (col) => col.notNull().defaultTo(false))
+    .addColumn('consent_updated_at', 'timestamptz')
+    .addColumn('lock_version', 'integer', (col) => col.notNull().defaultTo(0))
+    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('profile_pkey', ['id'])
+    .addUniqueConstraint('profile_user_unique', ['user_id'])
+    .addForeignKeyConstraint('profile_user_fkey', ['user_id'], 'app_user', ['id'], (fk) => fk.onDelete('cascade'))
+    .addCheckConstraint('profile_visibility_valid', sql`visibility in ('none', 'selected', 'all')`)
+    .addCheckConstraint('profile_work_area_valid', sql`work_area in ('all', 'selected')`)
+    .addCheckConstraint('profile_days_range', sql`days_per_week is null or (days_per_week > 0 and days_per_week <= 5)`)
+    .addCheckConstraint('profile_pay_range', sql`pay_min_yen is null or pay_max_yen is null or pay_min_yen <= pay_max_yen`)
+    .addCheckConstraint('profile_pay_unit_valid', sql`pay_unit is null or pay_unit in ('hour', 'day', 'month', 'year')`)
+    .addCheckConstraint('profile_years_nonnegative', sql`years_private_it >= 0 and years_public_sector >= 0`)
+    .addCheckConstraint('profile_birth_year_range', sql`birth_year is null or birth_year between 1930 and 2015`)
+    .execute()
+
+  await db.schema
+    .createTable('profile_skill')
+    .addColumn('profile_id', 'uuid', (col) => col.notNull())
+    .addColumn('skill_id', 'text', (col) => col.notNull())
+    .addColumn('level', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('profile_skill_pkey', ['profile_id', 'skill_id'])
+    .addForeignKeyConstraint('profile_skill_profile_fkey', ['profile_id'], 'profile', ['id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('profile_skill_skill_fkey', ['skill_id'], 'skill', ['id'])
+    .addCheckConstraint('profile_skill_level_range', sql`level between 1 and 4`)
+    .execute()
+  // Serves: finding professionals by skill (pool views, matching).
+  await db.schema.createIndex('profile_skill_skill_idx').on('profile_skill').columns(['skill_id', 'level']).execute()
+
+  await db.schema
+    .createTable('profile_experience')
+    .addColumn('id', 'uuid', (col) => col.notNull())
+    .addColumn('profile_id', 'uuid', (col) => col.notNull())
+    .addColumn('organization', 'text', (col) => col.notNull())
+    .addColumn('title', 'text', (col) => col.notNull().defaultTo(''))
+    .addColumn('started_on', 'date', (col) => col.notNull())
+    .addColumn('ended_on', 'date')
+    .addColumn('description', 'text', (col) => col.notNull().defaultTo(''))
+    // Catalogue skills this experience is evidence for (stable ids).
+    .addColumn('skill_ids', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
+    .addColumn('sort_order', 'integer', (col) => col.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint('profile_experience_pkey', ['id'])
+    .addForeignKeyConstraint('profile_experience_profile_fkey', ['profile_id'], 'profile', ['id'], (fk) => fk.onDelete('cascade'))
+    .addCheckConstraint('profile_experience_period', sql`ended_on is null or ended_on >= started_on`)
+    .execute()
+  await db.schema.createIndex('profile_experience_profile_idx').on('profile_experience').column('profile_id').execute()
+
+  await db.schema
+    .createTable('profile_qualification')
+    .addColumn('profile_id', 'uuid', (col) => col.notNull())
+    .addColumn('qualification_id', 'text', (col) => col.notNull())
+    .addColumn('acquired_year', 'integer')
+    .addPrimaryKeyConstraint('profile_qualification_pkey', ['profile_id', 'qualification_id'])
+    .addForeignKeyConstraint('profile_qualification_profile_fkey', ['profile_id'], 'profile', ['id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('profile_qualification_qualification_fkey', ['qualification_id'], 'qualification', ['id'])
+    .addCheckConstraint('profile_qualification_year_range', sql`acquired_year is null or acquired_year between 1970 and 2100`)
+    .execute()
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('profile_qualification').execute()
+  await db.schema.dropTable('profile_experience').execute()
+  await db.schema.dropTable('profile_skill').execute()
+  await db.schema.dropTable('profile').execute()
+}
