@@ -97,9 +97,32 @@ const skillCatalogueSettings: Settings = {
   nonSeparatorTokens: [],
 }
 
+// profile: professionals' profiles, only as far as each person consented (search/documents/profile.ts).
+// `audience` is filterable and EVERY profile search filters on it (search/queries/profiles.ts): a prefecture
+// finds only profiles shared with all prefectures or with it; the ministry only the national list. Names are
+// searchable so staff can find a person they know; contact details are never indexed.
+const PROFILE_TEXT = ['name', 'name_kana', 'skill_names', 'qualification_names', 'introduction']
+const profileSettings: Settings = {
+  searchableAttributes: PROFILE_TEXT,
+  filterableAttributes: ['audience', 'skill_ids', 'skill_levels', 'employment_forms', 'work_area', 'work_prefecture_codes', 'remote_ok'],
+  sortableAttributes: ['updated_at'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  localizedAttributes: [{ attributePatterns: PROFILE_TEXT, locales: ['jpn'] }],
+  typoTolerance: { enabled: false },
+  pagination: { maxTotalHits: 10_000 },
+  faceting: { maxValuesPerFacet: 100 },
+  stopWords: [],
+  synonyms: {},
+  distinctAttribute: null,
+  dictionary: [],
+  separatorTokens: [],
+  nonSeparatorTokens: [],
+}
+
 export const INDEXES = {
   local_government: { primaryKey: 'code', settings: localGovernmentSettings },
   skill_catalogue: { primaryKey: 'key', settings: skillCatalogueSettings },
+  profile: { primaryKey: 'id', settings: profileSettings },
 } as const
 
 export type IndexName = keyof typeof INDEXES

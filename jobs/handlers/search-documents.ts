@@ -10,6 +10,8 @@ import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-
 import { catalogueSearchIds } from '../../db/skill-standard-content'
 import { buildLocalGovernmentDocument } from '../../search/documents/local-government'
 import { buildSkillCatalogueDocuments, catalogueDocumentKey } from '../../search/documents/skill-catalogue'
+import { listAllProfileIds, listProfilesForIndex } from '../../db/queries/profile-index'
+import { buildProfileDocument } from '../../search/documents/profile'
 import type { IndexName } from '../../search/indexes'
 
 export interface RebuiltDocuments {
@@ -60,6 +62,18 @@ const loaders: Record<string, DocumentLoader> = {
         // Malformed ids have no document to delete; they are simply confirmed.
         deleteIds: [...wanted].filter((key) => !keptKeys.has(key)),
       }
+    },
+  },
+  // Profiles: shared with nobody → deleted from the index (buildProfileDocument returns null), so
+  // withdrawing consent removes a profile from every search on the next drain.
+  profile: {
+    index: 'profile',
+    listIds: listAllProfileIds,
+    async load(db, ids) {
+      const profiles = await listProfilesForIndex(db, ids)
+      const documents = profiles.map(buildProfileDocument).filter((doc) => doc !== null)
+      const indexed = new Set(documents.map((doc) => doc.id))
+      return { index: 'profile', documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
     },
   },
 }

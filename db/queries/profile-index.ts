@@ -1,0 +1,78 @@
+import { sql } from 'kysely'
+import type { DbExecutor } from '../client'
+
+/** Profiles with their current skill names and qualifications, for the search index (no contact data). */
+export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  const profiles = await db
+    .selectFrom('profile')
+    .select([
+      'id',
+      'family_name',
+      'given_name',
+      'family_name_kana',
+      'given_name_kana',
+      'introduction',
+      'visibility',
+      'visible_prefecture_codes',
+      'national_list_consent',
+      'employment_forms',
+      'work_area',
+      'work_prefecture_codes',
+      'remote_ok',
+      'days_per_week',
+      'updated_at',
+    ])
+    .where('id', 'in', ids)
+    .execute()
+  if (profiles.length === 0) return []
+  const profileIds = profiles.map((p) => p.id)
+  // Skill names as the newest non-draft version has them (a retired skill keeps its last name).
+  const skills = await db
+    .selectFrom('profile_skill')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('skill_revision')
+          .innerJoin('skill_standard_version', 'skill_standard_version.id', 'skill_revision.version_id')
+          .distinctOn('skill_revision.skill_id')
+          .select(['skill_revision.skill_id', 'skill_revision.name'])
+          .where('skill_standard_version.status', '!=', 'draft')
+          .orderBy('skill_revision.skill_id')
+          .orderBy('skill_standard_version.version_no', 'desc')
+          .as('latest'),
+      (join) => join.onRef('latest.skill_id', '=', 'profile_skill.skill_id'),
+    )
+    .select(['profile_skill.profile_id', 'profile_skill.skill_id', 'profile_skill.level', 'latest.name'])
+    .where('profile_skill.profile_id', 'in', profileIds)
+    .execute()
+  const qualifications = await db
+    .selectFrom('profile_qualification')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('qualification_revision')
+          .innerJoin('skill_standard_version', 'skill_standard_version.id', 'qualification_revision.version_id')
+          .distinctOn('qualification_revision.qualification_id')
+          .select(['qualification_revision.qualification_id', 'qualification_revision.name'])
+          .where('skill_standard_version.status', '!=', 'draft')
+          .orderBy('qualification_revision.qualification_id')
+          .orderBy('skill_standard_version.version_no', 'desc')
+          .as('latest'),
+      (join) => join.onRef('latest.qualification_id', '=', 'profile_qualification.qualification_id'),
+    )
+    .select(['profile_qualification.profile_id', 'latest.name'])
+    .where('profile_qualification.profile_id', 'in', profileIds)
+    .execute()
+  return profiles.map((p) => ({
+    ...p,
+    updated_at: new Date(p.updated_at),
+    skills: skills.filter((s) => s.profile_id === p.id).map((s) => ({ skill_id: s.skill_id, name: s.name, level: s.level })),
+    qualifications: qualifications.filter((q) => q.profile_id === p.id).map((q) => q.name),
+  }))
+}
+
+export async function listAllProfileIds(db: DbExecutor): Promise<string[]> {
+  const rows = await db.selectFrom('profile').select('id').orderBy(sql`id`).execute()
+  return rows.map((r) => r.id)
+}

@@ -1,0 +1,79 @@
+// The search document of a professional's profile. Personal data leaves Postgres only as far as the
+// person consented: a profile with visibility 'none' and no national-list consent is not indexed at all,
+// and every document carries `audience`, the list of viewers allowed to find it, which every profile
+// search filters on (search/queries/profiles.ts). Contact details are never indexed.
+import { z } from 'zod'
+import { normalizeQuery } from '../normalize'
+
+export const ProfileDocumentSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  name_kana: z.string(),
+  introduction: z.string(),
+  skill_ids: z.array(z.string()),
+  skill_names: z.array(z.string()),
+  /** `skill_id:level` pairs, for filters such as "BPR at level 3 or more" (expanded to each level ≤ held). */
+  skill_levels: z.array(z.string()),
+  qualification_names: z.array(z.string()),
+  employment_forms: z.array(z.string()),
+  work_area: z.enum(['all', 'selected']),
+  work_prefecture_codes: z.array(z.string()),
+  remote_ok: z.boolean(),
+  days_per_week: z.number().nullable(),
+  /** Who may find it: 'all-prefectures', 'pref:34', 'national' (ministry, national list). */
+  audience: z.array(z.string()).min(1),
+  updated_at: z.number(),
+})
+export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>
+
+export interface ProfileForIndex {
+  id: string
+  family_name: string
+  given_name: string
+  family_name_kana: string
+  given_name_kana: string
+  introduction: string
+  visibility: 'none' | 'selected' | 'all'
+  visible_prefecture_codes: string[]
+  national_list_consent: boolean
+  employment_forms: string[]
+  work_area: 'all' | 'selected'
+  work_prefecture_codes: string[]
+  remote_ok: boolean
+  days_per_week: string | number | null
+  updated_at: Date
+  skills: Array<{ skill_id: string; name: string; level: number }>
+  qualifications: string[]
+}
+
+/** The viewers a profile is shared with, from its consent settings (empty = not searchable at all). */
+export function profileAudience(profile: Pick<ProfileForIndex, 'visibility' | 'visible_prefecture_codes' | 'national_list_consent'>): string[] {
+  const audience: string[] = []
+  if (profile.visibility === 'all') audience.push('all-prefectures')
+  if (profile.visibility === 'selected') audience.push(...profile.visible_prefecture_codes.map((code) => `pref:${code}`))
+  if (profile.national_list_consent || profile.visibility === 'all') audience.push('national')
+  return audience
+}
+
+/** Returns null when the person shares the profile with nobody: then it must not be in the index. */
+export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument | null {
+  const audience = profileAudience(profile)
+  if (audience.length === 0) return null
+  return ProfileDocumentSchema.parse({
+    id: profile.id,
+    name: `${profile.family_name} ${profile.given_name}`,
+    name_kana: normalizeQuery(`${profile.family_name_kana} ${profile.given_name_kana}`),
+    introduction: profile.introduction,
+    skill_ids: profile.skills.map((s) => s.skill_id),
+    skill_names: profile.skills.map((s) => s.name),
+    skill_levels: profile.skills.flatMap((s) => Array.from({ length: s.level }, (_, i) => `${s.skill_id}:${i + 1}`)),
+    qualification_names: profile.qualifications,
+    employment_forms: profile.employment_forms,
+    work_area: profile.work_area,
+    work_prefecture_codes: profile.work_prefecture_codes,
+    remote_ok: profile.remote_ok,
+    days_per_week: profile.days_per_week === null ? null : Number(profile.days_per_week),
+    audience,
+    updated_at: profile.updated_at.getTime(),
+  })
+}

@@ -1,0 +1,124 @@
+// Consent decides search: a prefecture finds only profiles shared with it (or with all prefectures), the
+// ministry only the national list, and withdrawing consent removes a profile on the next drain.
+import crypto from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Services } from '../../app/services.server'
+import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import type { ProfileVisibility } from '../../db/schema'
+import { drainSearchOutboxOnce } from '../../jobs/search-worker'
+import { buildProfileDocument } from '../../search/documents/profile'
+import { audienceOf, searchProfiles } from '../../search/queries/profiles'
+import { createUser } from '../factories'
+import { createTestServices } from '../services'
+
+let services: Services
+beforeAll(async () => {
+  services = await createTestServices()
+})
+afterAll(async () => {
+  await services?.close()
+})
+
+async function createProfile(name: string, consent: { visibility: ProfileVisibility; prefectures?: string[]; national?: boolean }, skills: Array<[string, number]> = []) {
+  const user = await createUser(services.database.db)
+  const id = crypto.randomUUID()
+  await services.database.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('profile')
+      .values({
+        id,
+        user_id: user.id,
+        family_name: name,
+        given_name: '太郎',
+        family_name_kana: 'てすと',
+        given_name_kana: 'たろう',
+        contact_email: user.email,
+        visibility: consent.visibility,
+        visible_prefecture_codes: consent.prefectures ?? [],
+        national_list_consent: consent.national ?? false,
+        employment_forms: ['contract'],
+      })
+      .execute()
+    if (skills.length > 0) await trx.insertInto('profile_skill').values(skills.map(([skill_id, level]) => ({ profile_id: id, skill_id, level }))).execute()
+    await enqueueSearchSync(trx, 'profile', [id])
+  })
+  return id
+}
+
+async function drain() {
+  for (let i = 0; i < 10; i++) if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
+}
+
+const hiroshima = { kind: 'prefecture', prefectureCode: '34' } as const
+const tokyo = { kind: 'prefecture', prefectureCode: '13' } as const
+const ministry = { kind: 'ministry' } as const
+
+describe('profile search respects consent', () => {
+  let everyone: string
+  let onlyHiroshima: string
+  let nobody: string
+  let nationalOnly: string
+
+  beforeAll(async () => {
+    everyone = await createProfile('全公開', { visibility: 'all' }, [['bpr', 3]])
+    onlyHiroshima = await createProfile('広島限定', { visibility: 'selected', prefectures: ['34'] }, [['bpr', 2]])
+    nobody = await createProfile('非公開', { visibility: 'none' }, [['bpr', 4]])
+    nationalOnly = await createProfile('国リスト', { visibility: 'none', national: true })
+    await drain()
+  })
+
+  it('shows each viewer exactly the profiles shared with it', async () => {
+    const ids = async (viewer: Parameters<typeof searchProfiles>[1]) => (await searchProfiles(services.search, viewer, {})).ids.sort()
+    expect(await ids(hiroshima)).toEqual([everyone, onlyHiroshima].sort())
+    expect(await ids(tokyo)).toEqual([everyone])
+    expect(await ids(ministry)).toEqual([everyone, nationalOnly].sort())
+    // A profile shared with nobody is not even in the index.
+    expect((await services.search.meili.index(services.search.indexUid('profile')).getDocuments({ limit: 100 })).results.map((d) => d.id)).not.toContain(nobody)
+  })
+
+  it('filters by skill level within what the viewer may see', async () => {
+    const found = await searchProfiles(services.search, hiroshima, { skillId: 'bpr', minLevel: 3 })
+    expect(found.ids).toEqual([everyone])
+  })
+
+  it('takes a consent change into account on the next drain', async () => {
+    await services.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('profile').set({ visibility: 'none', visible_prefecture_codes: [] }).where('id', '=', onlyHiroshima).execute()
+      await enqueueSearchSync(trx, 'profile', [onlyHiroshima])
+    })
+    await drain()
+    expect((await searchProfiles(services.search, hiroshima, {})).ids).toEqual([everyone])
+
+    await services.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('profile').set({ visibility: 'selected', visible_prefecture_codes: ['13'] }).where('id', '=', nobody).execute()
+      await enqueueSearchSync(trx, 'profile', [nobody])
+    })
+    await drain()
+    expect((await searchProfiles(services.search, tokyo, {})).ids.sort()).toEqual([everyone, nobody].sort())
+  })
+
+  it('never indexes contact details, and refuses a malformed viewer', () => {
+    const doc = buildProfileDocument({
+      id: crypto.randomUUID(),
+      family_name: '山田',
+      given_name: '花子',
+      family_name_kana: 'やまだ',
+      given_name_kana: 'はなこ',
+      introduction: '',
+      visibility: 'all',
+      visible_prefecture_codes: [],
+      national_list_consent: false,
+      employment_forms: [],
+      work_area: 'all',
+      work_prefecture_codes: [],
+      remote_ok: true,
+      days_per_week: '2.5',
+      updated_at: new Date(),
+      skills: [],
+      qualifications: [],
+    })
+    expect(Object.keys(doc!)).not.toContain('contact_email')
+    expect(doc!.days_per_week).toBe(2.5)
+    expect(() => audienceOf({ kind: 'prefecture', prefectureCode: '34" OR audience = "national' })).toThrow()
+  })
+})
