@@ -288,6 +288,50 @@ export interface ProfileQualificationTable {
   acquired_year: number | null
 }
 
+/** 応募 → 書類確認 → 面接 → 研修 → 登録 / 見送り / 辞退 */
+export const POOL_STATUSES = ['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'] as const
+export type PoolStatus = (typeof POOL_STATUSES)[number]
+/** 公募（本人の応募を含む）, 企業推薦, 国のリスト, 紹介 */
+export const POOL_SOURCES = ['application', 'public_call', 'company_recommendation', 'national_list', 'referral'] as const
+export type PoolSource = (typeof POOL_SOURCES)[number]
+
+export interface PoolMemberTable {
+  id: string
+  prefecture_code: string
+  profile_id: string | null
+  status: PoolStatus
+  source: PoolSource
+  application_message: ColumnType<string, string | undefined, string>
+  target_role_ids: JsonStrings
+  interview_at: NullableTimestamp
+  interview_place: string | null
+  notes: ColumnType<string, string | undefined, string>
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PoolMemberEventTable {
+  id: Generated<number>
+  pool_member_id: string
+  from_status: PoolStatus | null
+  to_status: PoolStatus
+  occurred_at: Timestamp
+  actor_user_id: string | null
+  actor_label: string
+  note: ColumnType<string, string | undefined, string>
+}
+
+export interface TrainingRecordTable {
+  id: string
+  pool_member_id: string
+  title: string
+  provider: ColumnType<string, string | undefined, string>
+  completed_on: ColumnType<Date | null, string | null | undefined, string | null>
+  note: ColumnType<string, string | undefined, string>
+  created_at: Timestamp
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -311,6 +355,9 @@ export interface DB {
   profile_skill: ProfileSkillTable
   profile_experience: ProfileExperienceTable
   profile_qualification: ProfileQualificationTable
+  pool_member: PoolMemberTable
+  pool_member_event: PoolMemberEventTable
+  training_record: TrainingRecordTable
 }
 
 export type AppUser = Selectable<AppUserTable>

@@ -56,3 +56,27 @@ export async function loginAs(services: Services, options: UserOptions = {}): Pr
   const user = await createUser(services.database.db, options)
   return { user, cookie: await sessionCookieFor(services, user.id) }
 }
+
+/** A minimal saved profile for a professional (consent defaults to "shared with nobody"). */
+export async function createProfile(
+  db: Kysely<DB>,
+  userId: string,
+  options: { familyName?: string; visibility?: 'none' | 'selected' | 'all'; prefectures?: string[] } = {},
+): Promise<string> {
+  const id = crypto.randomUUID()
+  await db
+    .insertInto('profile')
+    .values({
+      id,
+      user_id: userId,
+      family_name: options.familyName ?? '試験',
+      given_name: '太郎',
+      family_name_kana: 'しけん',
+      given_name_kana: 'たろう',
+      contact_email: `${id}@example.jp`,
+      visibility: options.visibility ?? 'none',
+      visible_prefecture_codes: options.prefectures ?? [],
+    })
+    .execute()
+  return id
+}

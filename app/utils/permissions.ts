@@ -26,20 +26,25 @@ export type Permission =
   | 'read:mail:own-prefecture'
   | 'read:mail:any'
   | 'update:skill-standard:any'
+  | 'read:pool:own-prefecture'
+  | 'read:pool:any'
+  | 'update:pool:own-prefecture'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
   municipal_staff: [],
-  prefecture_staff: [],
+  prefecture_staff: ['read:pool:own-prefecture', 'update:pool:own-prefecture'],
   prefecture_admin: [
+    'read:pool:own-prefecture',
+    'update:pool:own-prefecture',
     'read:user:own-prefecture',
     'invite:user:own-prefecture',
     'deactivate:user:own-prefecture',
     'read:audit:own-prefecture',
     'read:mail:own-prefecture',
   ],
-  ministry_staff: ['update:skill-standard:any'],
-  ministry_admin: ['read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
+  ministry_staff: ['update:skill-standard:any', 'read:pool:any'],
+  ministry_admin: ['read:pool:any', 'read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

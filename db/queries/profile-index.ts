@@ -64,8 +64,15 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     .select(['profile_qualification.profile_id', 'latest.name'])
     .where('profile_qualification.profile_id', 'in', profileIds)
     .execute()
+  const applications = await db
+    .selectFrom('pool_member')
+    .select(['profile_id', 'prefecture_code'])
+    .where('profile_id', 'in', profileIds)
+    .where('status', '!=', 'withdrawn')
+    .execute()
   return profiles.map((p) => ({
     ...p,
+    applied_prefecture_codes: applications.filter((a) => a.profile_id === p.id).map((a) => a.prefecture_code),
     updated_at: new Date(p.updated_at),
     skills: skills.filter((s) => s.profile_id === p.id).map((s) => ({ skill_id: s.skill_id, name: s.name, level: s.level })),
     qualifications: qualifications.filter((q) => q.profile_id === p.id).map((q) => q.name),

@@ -44,15 +44,20 @@ export interface ProfileForIndex {
   updated_at: Date
   skills: Array<{ skill_id: string; name: string; level: number }>
   qualifications: string[]
+  /** Prefectures whose pool the person applied to (not withdrawn): applying shares the profile with them. */
+  applied_prefecture_codes?: string[]
 }
 
 /** The viewers a profile is shared with, from its consent settings (empty = not searchable at all). */
-export function profileAudience(profile: Pick<ProfileForIndex, 'visibility' | 'visible_prefecture_codes' | 'national_list_consent'>): string[] {
-  const audience: string[] = []
-  if (profile.visibility === 'all') audience.push('all-prefectures')
-  if (profile.visibility === 'selected') audience.push(...profile.visible_prefecture_codes.map((code) => `pref:${code}`))
-  if (profile.national_list_consent || profile.visibility === 'all') audience.push('national')
-  return audience
+export function profileAudience(
+  profile: Pick<ProfileForIndex, 'visibility' | 'visible_prefecture_codes' | 'national_list_consent' | 'applied_prefecture_codes'>,
+): string[] {
+  const audience = new Set<string>()
+  if (profile.visibility === 'all') audience.add('all-prefectures')
+  if (profile.visibility === 'selected') for (const code of profile.visible_prefecture_codes) audience.add(`pref:${code}`)
+  for (const code of profile.applied_prefecture_codes ?? []) audience.add(`pref:${code}`)
+  if (profile.national_list_consent || profile.visibility === 'all') audience.add('national')
+  return [...audience]
 }
 
 /** Returns null when the person shares the profile with nobody: then it must not be in the index. */

@@ -17,6 +17,7 @@ const anonymousOnly: Record<Who, Outcome> = { ...everyone('redirect'), anonymous
 const signedIn: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login' }
 const admins: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_admin: 'ok', ministry_admin: 'ok' }
 /** Holders of 'update:skill-standard:any' (スキル標準の編集). */
+const poolReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
 const ministryEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' }
 
 /** Route file (under app/routes) → the URL to GET and who gets what. */
@@ -40,6 +41,9 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'admin.audit._index': { url: '/admin/audit', expect: admins },
   'admin.audit[.]csv.ts': { url: '/admin/audit.csv', expect: admins },
   'admin.mail': { url: '/admin/mail', expect: admins },
+  'pools._index': { url: '/pools', expect: poolReaders },
+  'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
+  applications: { url: '/applications', expect: { ...everyone(403), anonymous: 'login', professional: 'ok' } },
   'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
   'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },
   // The public スキル標準 pages: everyone, signed in or not. The diff row asks for a 400 (same version twice).

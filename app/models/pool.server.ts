@@ -1,0 +1,237 @@
+// Prefectural talent pools (人材プール): professionals apply; prefecture staff move each member through
+// 応募 → 書類確認 → 面接 → 研修 → 登録 (or 見送り / 辞退), with every step in the history and the audit log.
+// Applying shares the applicant's profile with that prefecture (its search audience gains the prefecture).
+import crypto from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import { sql } from 'kysely'
+import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
+import {
+  countPoolMembersByStatus,
+  findPoolMember,
+  insertPoolEvent,
+  listMemberships,
+  listPoolEvents,
+  listPoolMembers,
+  setPoolStatus,
+} from '../../db/queries/pools'
+import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import { POOL_STATUSES, type PoolStatus } from '../../db/schema'
+import type { SessionUser } from '../utils/auth.server'
+import { roleHasPermission } from '../utils/permissions'
+import { actorFrom, recordAudit } from './audit.server'
+
+export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
+  applied: '応募',
+  screening: '書類確認',
+  interview: '面接',
+  training: '研修',
+  registered: '登録',
+  declined: '見送り',
+  withdrawn: '辞退',
+}
+
+/** What prefecture staff may move a member to, from each status. 辞退 is the person's own decision, also recordable by staff. */
+export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
+  applied: ['screening', 'declined', 'withdrawn'],
+  screening: ['interview', 'declined', 'withdrawn'],
+  interview: ['training', 'declined', 'withdrawn'],
+  training: ['registered', 'declined', 'withdrawn'],
+  registered: ['withdrawn'],
+  declined: ['screening'],
+  withdrawn: [],
+}
+
+export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: status, label: POOL_STATUS_LABELS[status] }))
+
+function staffScope(user: SessionUser): { prefectureCode?: string } {
+  if (roleHasPermission(user.role, 'read:pool:any')) return {}
+  return { prefectureCode: user.prefecture_code ?? '__none__' }
+}
+
+async function requireOwnProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
+  const row = await context.services.database.db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+  return row?.id ?? null
+}
+
+export type ApplyResult = { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'field-error'; field: string; message: string }
+
+/** Applies to a prefecture's pool (or re-applies after withdrawing). */
+export async function applyToPool(
+  context: AppLoadContext,
+  user: SessionUser,
+  { prefectureCode, message }: { prefectureCode: string; message: string },
+): Promise<ApplyResult> {
+  const { db } = context.services.database
+  const profileId = await requireOwnProfileId(context, user)
+  if (!profileId) return { status: 'no-profile' }
+  const prefecture = await findPrefecture(db, prefectureCode)
+  if (!prefecture) return { status: 'field-error', field: 'prefectureCode', message: '都道府県を選択してください' }
+  return db.transaction().execute(async (trx): Promise<ApplyResult> => {
+    const existing = await trx
+      .selectFrom('pool_member')
+      .select(['id', 'status', 'lock_version'])
+      .where('prefecture_code', '=', prefectureCode)
+      .where('profile_id', '=', profileId)
+      .executeTakeFirst()
+    const actor = { actorUserId: user.id, actorLabel: '本人' }
+    let memberId: string
+    if (existing && existing.status !== 'withdrawn') {
+      return { status: 'field-error', field: 'prefectureCode', message: `${prefecture.name}にはすでに応募しています` }
+    }
+    if (existing) {
+      memberId = existing.id
+      await trx
+        .updateTable('pool_member')
+        .set({ status: 'applied', application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .where('id', '=', existing.id)
+        .execute()
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: 'withdrawn', to: 'applied', ...actor, note: '再応募' })
+    } else {
+      memberId = crypto.randomUUID()
+      await trx
+        .insertInto('pool_member')
+        .values({ id: memberId, prefecture_code: prefectureCode, profile_id: profileId, status: 'applied', source: 'application', application_message: message })
+        .execute()
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
+    }
+    await enqueueSearchSync(trx, 'profile', [profileId])
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'apply',
+      entity: 'pool_member',
+      entityId: memberId,
+      summary: `${prefecture.name}の人材プールに応募しました`,
+      prefectureCode,
+      after: { status: 'applied', message },
+    })
+    return { status: 'ok', prefectureName: prefecture.name }
+  })
+}
+
+export async function withdrawApplication(context: AppLoadContext, user: SessionUser, memberId: string): Promise<boolean> {
+  const { db } = context.services.database
+  const profileId = await requireOwnProfileId(context, user)
+  if (!profileId) return false
+  return db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('pool_member')
+      .select(['id', 'status', 'prefecture_code', 'lock_version'])
+      .where('id', '=', memberId)
+      .where('profile_id', '=', profileId)
+      .executeTakeFirst()
+    if (!member || member.status === 'withdrawn') return false
+    await setPoolStatus(trx, member.id, { from: member.status, to: 'withdrawn', lockVersion: member.lock_version })
+    await insertPoolEvent(trx, { poolMemberId: member.id, from: member.status, to: 'withdrawn', actorUserId: user.id, actorLabel: '本人' })
+    await enqueueSearchSync(trx, 'profile', [profileId])
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'withdraw',
+      entity: 'pool_member',
+      entityId: member.id,
+      summary: '人材プールへの応募を辞退しました',
+      prefectureCode: member.prefecture_code,
+      before: { status: member.status },
+      after: { status: 'withdrawn' },
+    })
+    return true
+  })
+}
+
+export async function getMyApplications(context: AppLoadContext, user: SessionUser) {
+  const { db } = context.services.database
+  const profileId = await requireOwnProfileId(context, user)
+  const [applications, prefectures] = await Promise.all([profileId ? listMemberships(db, profileId) : [], listPrefectures(db)])
+  return {
+    hasProfile: Boolean(profileId),
+    applications: applications.map((a) => ({
+      id: a.id,
+      prefectureName: a.prefecture_name,
+      status: a.status,
+      statusLabel: POOL_STATUS_LABELS[a.status],
+      message: a.application_message,
+      appliedAt: new Date(a.created_at).toISOString(),
+      canWithdraw: a.status !== 'withdrawn',
+    })),
+    prefectures: prefectures.map((p) => ({ value: p.prefecture_code, label: p.name })),
+  }
+}
+
+export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: { status?: PoolStatus }) {
+  const { db } = context.services.database
+  const scope = staffScope(user)
+  const [members, counts] = await Promise.all([listPoolMembers(db, scope, filter), countPoolMembersByStatus(db, scope)])
+  return {
+    national: scope.prefectureCode === undefined,
+    counts: POOL_STATUSES.map((status) => ({ status, label: POOL_STATUS_LABELS[status], count: counts[status] ?? 0 })),
+    members: members.map((m) => ({
+      id: m.id,
+      prefectureCode: m.prefecture_code,
+      name: m.family_name ? `${m.family_name} ${m.given_name}` : '（退会済み）',
+      kana: m.family_name_kana ? `${m.family_name_kana} ${m.given_name_kana}` : '',
+      status: m.status,
+      statusLabel: POOL_STATUS_LABELS[m.status],
+      updatedAt: new Date(m.updated_at).toISOString(),
+    })),
+  }
+}
+
+/** A member of the viewer's prefecture (another prefecture's member is "not found"). */
+export async function requirePoolMember(context: AppLoadContext, user: SessionUser, memberId: string) {
+  const { db } = context.services.database
+  if (!/^[0-9a-f-]{36}$/.test(memberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
+  const member = await findPoolMember(db, memberId, staffScope(user))
+  if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
+  const events = await listPoolEvents(db, member.id)
+  const canUpdate = roleHasPermission(user.role, 'update:pool:own-prefecture') && member.prefecture_code === user.prefecture_code
+  return {
+    id: member.id,
+    name: member.family_name ? `${member.family_name} ${member.given_name}` : '（退会済み）',
+    kana: member.family_name_kana ? `${member.family_name_kana} ${member.given_name_kana}` : '',
+    email: member.contact_email,
+    status: member.status,
+    statusLabel: POOL_STATUS_LABELS[member.status],
+    lockVersion: member.lock_version,
+    message: member.application_message,
+    notes: member.notes,
+    nextStatuses: canUpdate ? STAFF_TRANSITIONS[member.status].map((s) => ({ value: s, label: POOL_STATUS_LABELS[s] })) : [],
+    history: events.map((e) => ({
+      id: e.id,
+      from: e.from_status ? POOL_STATUS_LABELS[e.from_status] : null,
+      to: POOL_STATUS_LABELS[e.to_status],
+      at: new Date(e.occurred_at).toISOString(),
+      actor: e.actor_label,
+      note: e.note,
+    })),
+  }
+}
+
+export type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
+
+/** Moves a member to the next status (only along STAFF_TRANSITIONS), recording history and audit. */
+export async function changePoolStatus(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+  { to, note, lockVersion }: { to: PoolStatus; note: string; lockVersion: number },
+): Promise<TransitionResult> {
+  const { db } = context.services.database
+  const scope = { prefectureCode: user.prefecture_code ?? '__none__' }
+  return db.transaction().execute(async (trx): Promise<TransitionResult> => {
+    const member = await findPoolMember(trx, memberId, scope)
+    if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
+    if (!STAFF_TRANSITIONS[member.status].includes(to)) {
+      return { status: 'invalid-transition', message: `「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」には変更できません` }
+    }
+    if (!(await setPoolStatus(trx, member.id, { from: member.status, to, lockVersion }))) return { status: 'conflict' }
+    await insertPoolEvent(trx, { poolMemberId: member.id, from: member.status, to, actorUserId: user.id, actorLabel: user.display_name, note })
+    if (member.profile_id) await enqueueSearchSync(trx, 'profile', [member.profile_id])
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'change_status',
+      entity: 'pool_member',
+      entityId: member.id,
+      summary: `人材プールの状態を「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」に変更しました`,
+      prefectureCode: member.prefecture_code,
+      before: { status: member.status },
+      after: { status: to, note },
+    })
+    return { status: 'ok' }
+  })
+}

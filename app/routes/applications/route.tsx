@@ -1,0 +1,125 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, SubmitButton } from '~/components/forms'
+import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool.server'
+import { requireUserWithRole } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithRole(request, context, ['professional'])
+  return getMyApplications(context, user)
+}
+
+const ApplySchema = z.object({
+  prefectureCode: z.string({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '応募する都道府県を選択してください' }),
+  message: z.string().trim().max(1000, { message: 'メッセージは1000文字以内にしてください' }).default(''),
+})
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithRole(request, context, ['professional'])
+  const formData = await request.formData()
+  if (formData.get('intent') === 'withdraw') {
+    const ok = await withdrawApplication(context, user, String(formData.get('memberId') ?? ''))
+    if (!ok) throw new Response('応募が見つかりません。', { status: 404 })
+    return redirectWithToast(context, '/applications', { type: 'success', message: '応募を辞退しました。' })
+  }
+  const parsed = ApplySchema.safeParse({ prefectureCode: formData.get('prefectureCode') ?? undefined, message: formData.get('message') ?? undefined })
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message)
+    return data({ fieldErrors }, { status: 400 })
+  }
+  const outcome = await applyToPool(context, user, parsed.data)
+  if (outcome.status === 'no-profile') return data({ fieldErrors: { prefectureCode: ['応募する前に、プロフィールの基本情報を登録してください'] } }, { status: 400 })
+  if (outcome.status === 'field-error') return data({ fieldErrors: { [outcome.field]: [outcome.message] } }, { status: 400 })
+  return redirectWithToast(context, '/applications', { type: 'success', message: `${outcome.prefectureName}の人材プールに応募しました。` })
+}
+
+export default function ApplicationsRoute() {
+  const { hasProfile, applications, prefectures } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors = actionData?.fieldErrors ?? {}
+  return (
+    <div className="page">
+      <h1>人材プールへの応募</h1>
+      {!hasProfile ? (
+        <p className="notice notice--warning">
+          応募するには、まず <Link to="/profile">プロフィール</Link> を登録してください。
+        </p>
+      ) : null}
+      <p>応募すると、応募先の都道府県の担当者があなたのプロフィールを閲覧できるようになります（辞退すると閲覧できなくなります）。</p>
+      <Form method="post" className="form-stack">
+        <div className="field">
+          <label htmlFor="prefectureCode">応募先の都道府県</label>
+          <select
+            id="prefectureCode"
+            name="prefectureCode"
+            defaultValue=""
+            aria-invalid={errors.prefectureCode ? true : undefined}
+            aria-describedby={errors.prefectureCode ? 'prefectureCode-error' : undefined}
+          >
+            <option value="">選択してください</option>
+            {prefectures.map((p) => (
+              <option key={p.value} value={p.value}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          <ErrorList id="prefectureCode-error" errors={errors.prefectureCode} />
+        </div>
+        <div className="field">
+          <label htmlFor="message">メッセージ（任意）</label>
+          <textarea id="message" name="message" rows={4} aria-invalid={errors.message ? true : undefined} aria-describedby={errors.message ? 'message-error' : undefined} />
+          <ErrorList id="message-error" errors={errors.message} />
+        </div>
+        <div>
+          <SubmitButton pendingText="応募中…">応募する</SubmitButton>
+        </div>
+      </Form>
+      <h2 id="applications-heading">応募の状況</h2>
+      {applications.length === 0 ? (
+        <p>まだ応募はありません。</p>
+      ) : (
+        <table className="data-table" aria-labelledby="applications-heading">
+          <thead>
+            <tr>
+              <th scope="col">都道府県</th>
+              <th scope="col">状態</th>
+              <th scope="col">応募日</th>
+              <th scope="col">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {applications.map((a) => (
+              <tr key={a.id}>
+                <td>{a.prefectureName}</td>
+                <td>
+                  <span className="badge">{a.statusLabel}</span>
+                </td>
+                <td>{new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(a.appliedAt))}</td>
+                <td>
+                  {a.canWithdraw ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="memberId" value={a.id} />
+                      <button type="submit" name="intent" value="withdraw" className="link-button" aria-label={`${a.prefectureName}への応募を辞退する`}>
+                        辞退する
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '人材プールへの応募 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

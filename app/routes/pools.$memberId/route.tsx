@@ -1,0 +1,119 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { changePoolStatus, requirePoolMember } from '~/models/pool.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
+  return requirePoolMember(context, user, params.memberId ?? '')
+}
+
+const StatusSchema = z.object({
+  to: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'], { message: '変更後の状態を選択してください' }),
+  note: z.string().trim().max(2000, { message: 'メモは2000文字以内にしてください' }).default(''),
+  lockVersion: z.coerce.number().int(),
+})
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  const parsed = StatusSchema.safeParse(Object.fromEntries(await request.formData()))
+  if (!parsed.success) {
+    return data({ fieldErrors: { to: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
+  }
+  const outcome = await changePoolStatus(context, user, params.memberId ?? '', parsed.data)
+  if (outcome.status === 'ok') {
+    return redirectWithToast(context, `/pools/${params.memberId}`, { type: 'success', message: '状態を変更しました。' })
+  }
+  const message =
+    outcome.status === 'conflict' ? 'ほかの人が先に状態を変更しました。画面を読み込み直してください。' : outcome.message
+  return data({ fieldErrors: {} as Record<string, string[]>, formErrors: [message] }, { status: outcome.status === 'conflict' ? 409 : 400 })
+}
+
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function PoolMemberRoute() {
+  const member = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label="パンくずリスト">
+        <ol>
+          <li>
+            <Link to="/pools">人材プール</Link>
+          </li>
+          <li aria-current="page">{member.name}</li>
+        </ol>
+      </nav>
+      <h1>
+        {member.name} <span className="badge">{member.statusLabel}</span>
+      </h1>
+      <dl className="definition-list">
+        <dt>ふりがな</dt>
+        <dd>{member.kana || '—'}</dd>
+        <dt>連絡先</dt>
+        <dd>{member.email ?? '—'}</dd>
+        <dt>応募時のメッセージ</dt>
+        <dd>{member.message || '—'}</dd>
+      </dl>
+      {member.nextStatuses.length > 0 ? (
+        <>
+          <h2>状態の変更</h2>
+          <Form method="post" className="form-stack">
+            <FormErrors errors={actionData?.formErrors} />
+            <input type="hidden" name="lockVersion" value={member.lockVersion} />
+            <div className="field">
+              <label htmlFor="to">変更後の状態</label>
+              <select id="to" name="to" aria-invalid={actionData?.fieldErrors.to ? true : undefined} aria-describedby={actionData?.fieldErrors.to ? 'to-error' : undefined}>
+                {member.nextStatuses.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id="to-error" errors={actionData?.fieldErrors.to} />
+            </div>
+            <div className="field">
+              <label htmlFor="note">メモ（面接日程、見送りの理由など）</label>
+              <textarea id="note" name="note" rows={3} />
+            </div>
+            <div>
+              <SubmitButton>状態を変更する</SubmitButton>
+            </div>
+          </Form>
+        </>
+      ) : null}
+      <h2 id="history-heading">経過</h2>
+      <table className="data-table" aria-labelledby="history-heading">
+        <thead>
+          <tr>
+            <th scope="col">日時</th>
+            <th scope="col">変更</th>
+            <th scope="col">担当</th>
+            <th scope="col">メモ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {member.history.map((e) => (
+            <tr key={e.id}>
+              <td>{dateTime(e.at)}</td>
+              <td>{e.from ? `${e.from} → ${e.to}` : e.to}</td>
+              <td>{e.actor}</td>
+              <td>{e.note || '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '人材プール | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,129 @@
+// Prefectural pools through the real routes: a professional applies (sharing the profile with that
+// prefecture), staff move the member through the screening steps, history and audit keep every step.
+import crypto from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { action as applicationsAction, loader as applicationsLoader } from '../../app/routes/applications/route'
+import { action as memberAction, loader as memberLoader } from '../../app/routes/pools.$memberId/route'
+import { loader as poolLoader } from '../../app/routes/pools._index/route'
+import type { Services } from '../../app/services.server'
+import { drainSearchOutboxOnce } from '../../jobs/search-worker'
+import { searchProfiles } from '../../search/queries/profiles'
+import { createProfile, loginAs } from '../factories'
+import { createTestServices, routeArgs, thrownResponse, unwrap } from '../services'
+
+let services: Services
+beforeAll(async () => {
+  services = await createTestServices()
+})
+afterAll(async () => {
+  await services?.close()
+})
+
+async function drain() {
+  for (let i = 0; i < 10; i++) if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
+}
+
+describe('applying to a pool and screening', () => {
+  let professional: Awaited<ReturnType<typeof loginAs>>
+  let profileId: string
+  let memberId: string
+  let hiroshimaStaff: string
+  let tokyoStaff: string
+
+  beforeAll(async () => {
+    professional = await loginAs(services, { role: 'professional' })
+    hiroshimaStaff = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })).cookie
+    tokyoStaff = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '13' })).cookie
+  })
+
+  it('asks for a profile before applying', async () => {
+    const result = unwrap(await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } })))
+    expect(result.status).toBe(400)
+    expect(JSON.stringify(result.body)).toContain('プロフィールの基本情報を登録してください')
+  })
+
+  it('applies once; the application shares the (otherwise private) profile with that prefecture only', async () => {
+    profileId = await createProfile(services.database.db, professional.user.id, { familyName: '応募', visibility: 'none' })
+    const applied = (await applicationsAction(
+      routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34', message: '週2日で支援できます' } }),
+    )) as Response
+    expect(applied.status).toBe(302)
+    const again = unwrap(await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } })))
+    expect(JSON.stringify(again.body)).toContain('広島県にはすでに応募しています')
+    const mine = await applicationsLoader(routeArgs(services, '/applications', { cookie: professional.cookie }))
+    expect(mine.applications).toMatchObject([{ prefectureName: '広島県', statusLabel: '応募' }])
+    memberId = mine.applications[0]!.id
+
+    await drain()
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(profileId)
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '13' }, {})).ids).not.toContain(profileId)
+  })
+
+  it("shows the member to its prefecture only (another prefecture's staff get 404 by id)", async () => {
+    const pool = await poolLoader(routeArgs(services, '/pools', { cookie: hiroshimaStaff }))
+    expect(pool.members.map((m) => m.id)).toContain(memberId)
+    expect(pool.counts.find((c) => c.status === 'applied')?.count).toBe(1)
+    const tokyoPool = await poolLoader(routeArgs(services, '/pools', { cookie: tokyoStaff }))
+    expect(tokyoPool.members.map((m) => m.id)).not.toContain(memberId)
+    const probe = await thrownResponse(() => memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: tokyoStaff, params: { memberId } })))
+    expect(probe.status).toBe(404)
+    const write = await thrownResponse(() =>
+      memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: tokyoStaff, params: { memberId }, form: { to: 'screening', lockVersion: '0' } })),
+    )
+    expect(write.status).toBe(404)
+  })
+
+  it('moves only along the screening steps, refuses stale edits, and keeps the history', async () => {
+    const step = async (to: string, note = '') => {
+      const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+      return memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { to, note, lockVersion: String(member.lockVersion) } }))
+    }
+    const skip = unwrap(await step('registered'))
+    expect(skip.status).toBe(400)
+    expect(JSON.stringify(skip.body)).toContain('「応募」から「登録」には変更できません')
+
+    expect(((await step('screening', '書類は揃っている')) as Response).status).toBe(302)
+    const stale = unwrap(await memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { to: 'interview', lockVersion: '0' } })))
+    expect(stale.status).toBe(409)
+    for (const to of ['interview', 'training', 'registered']) expect(((await step(to)) as Response).status).toBe(302)
+
+    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    expect(member.statusLabel).toBe('登録')
+    expect(member.history.map((e) => e.to)).toEqual(['応募', '書類確認', '面接', '研修', '登録'])
+    expect(member.history[1]?.note).toBe('書類は揃っている')
+    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', memberId).orderBy('id').execute()
+    expect(audit.map((a) => a.action)).toEqual(['apply', 'change_status', 'change_status', 'change_status', 'change_status'])
+  })
+
+  it('lets the ministry read pools nationally but not change them', async () => {
+    const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
+    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: ministry, params: { memberId } }))
+    expect(member.nextStatuses).toEqual([])
+    const write = await thrownResponse(() => memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: ministry, params: { memberId }, form: { to: 'withdrawn', lockVersion: '0' } })))
+    expect(write.status).toBe(403)
+  })
+
+  it('lets the professional withdraw (the prefecture loses sight of the profile) and apply again', async () => {
+    const withdrawn = (await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { intent: 'withdraw', memberId } }))) as Response
+    expect(withdrawn.status).toBe(302)
+    await drain()
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).not.toContain(profileId)
+
+    // Someone else's application cannot be withdrawn by id.
+    const other = await loginAs(services, { role: 'professional' })
+    await createProfile(services.database.db, other.user.id)
+    const probe = await thrownResponse(() => applicationsAction(routeArgs(services, '/applications', { cookie: other.cookie, form: { intent: 'withdraw', memberId: crypto.randomUUID() } })))
+    expect(probe.status).toBe(404)
+
+    expect(((await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } }))) as Response).status).toBe(302)
+    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    expect(member.statusLabel).toBe('応募')
+    expect(member.history.at(-1)).toMatchObject({ from: '辞退', to: '応募', note: '再応募' })
+  })
+
+  it('refuses the pages to roles without access', async () => {
+    const municipal = (await loginAs(services, { role: 'municipal_staff' })).cookie
+    expect((await thrownResponse(() => poolLoader(routeArgs(services, '/pools', { cookie: municipal })))).status).toBe(403)
+    expect((await thrownResponse(() => applicationsLoader(routeArgs(services, '/applications', { cookie: hiroshimaStaff })))).status).toBe(403)
+  })
+})
