@@ -179,7 +179,10 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   if (!/^[0-9a-f-]{36}$/.test(memberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const member = await findPoolMember(db, memberId, staffScope(user))
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const events = await listPoolEvents(db, member.id)
+  const [events, trainings] = await Promise.all([
+    listPoolEvents(db, member.id),
+    db.selectFrom('training_record').select(['id', 'title', 'provider', 'completed_on', 'note']).where('pool_member_id', '=', member.id).orderBy('created_at').execute(),
+  ])
   const canUpdate = roleHasPermission(user.role, 'update:pool:own-prefecture') && member.prefecture_code === user.prefecture_code
   return {
     id: member.id,
@@ -191,6 +194,16 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     lockVersion: member.lock_version,
     message: member.application_message,
     notes: member.notes,
+    interviewAt: member.interview_at ? new Date(member.interview_at).toISOString() : null,
+    interviewPlace: member.interview_place ?? '',
+    canUpdate,
+    trainings: trainings.map((t) => ({
+      id: t.id,
+      title: t.title,
+      provider: t.provider,
+      completedOn: t.completed_on ? new Date(t.completed_on).toISOString().slice(0, 10) : null,
+      note: t.note,
+    })),
     nextStatuses: canUpdate ? STAFF_TRANSITIONS[member.status].map((s) => ({ value: s, label: POOL_STATUS_LABELS[s] })) : [],
     history: events.map((e) => ({
       id: e.id,
@@ -201,6 +214,72 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
       note: e.note,
     })),
   }
+}
+
+export type MemberUpdateResult = { status: 'ok' } | { status: 'conflict' }
+
+/** 面接の日時・場所とメモ (optimistic locking like status changes). */
+export async function updateInterview(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+  input: { interviewAt: Date | null; interviewPlace: string; notes: string; lockVersion: number },
+): Promise<MemberUpdateResult> {
+  const { db } = context.services.database
+  return db.transaction().execute(async (trx): Promise<MemberUpdateResult> => {
+    const member = await findPoolMember(trx, memberId, { prefectureCode: user.prefecture_code ?? '__none__' })
+    if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
+    const result = await trx
+      .updateTable('pool_member')
+      .set({
+        interview_at: input.interviewAt,
+        interview_place: input.interviewPlace || null,
+        notes: input.notes,
+        lock_version: sql`lock_version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', member.id)
+      .where('lock_version', '=', input.lockVersion)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'update',
+      entity: 'pool_member',
+      entityId: member.id,
+      summary: '面接の予定・メモを更新しました',
+      prefectureCode: member.prefecture_code,
+      before: { interview_at: member.interview_at, interview_place: member.interview_place, notes: member.notes },
+      after: { interview_at: input.interviewAt, interview_place: input.interviewPlace || null, notes: input.notes },
+    })
+    return { status: 'ok' }
+  })
+}
+
+/** 研修の記録 (e.g. 行政実務研修, 自治大学校, completion date). */
+export async function addTrainingRecord(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+  input: { title: string; provider: string; completedOn: string | null; note: string },
+): Promise<void> {
+  const { db } = context.services.database
+  await db.transaction().execute(async (trx) => {
+    const member = await findPoolMember(trx, memberId, { prefectureCode: user.prefecture_code ?? '__none__' })
+    if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
+    const id = crypto.randomUUID()
+    await trx
+      .insertInto('training_record')
+      .values({ id, pool_member_id: member.id, title: input.title, provider: input.provider, completed_on: input.completedOn, note: input.note })
+      .execute()
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'add_training',
+      entity: 'pool_member',
+      entityId: member.id,
+      summary: `研修の記録「${input.title}」を追加しました`,
+      prefectureCode: member.prefecture_code,
+      after: { title: input.title, provider: input.provider, completed_on: input.completedOn },
+    })
+  })
 }
 
 export type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }

@@ -95,6 +95,35 @@ describe('applying to a pool and screening', () => {
     expect(audit.map((a) => a.action)).toEqual(['apply', 'change_status', 'change_status', 'change_status', 'change_status'])
   })
 
+  it('records the interview schedule and training (with field errors in Japanese), audited', async () => {
+    const before = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    const saved = (await memberAction(
+      routeArgs(services, `/pools/${memberId}`, {
+        cookie: hiroshimaStaff,
+        params: { memberId },
+        form: { intent: 'interview', interviewAt: '2026-12-01T10:00', interviewPlace: '県庁本館3階', notes: '技術面接', lockVersion: String(before.lockVersion) },
+      }),
+    )) as Response
+    expect(saved.status).toBe(302)
+    const badTraining = unwrap(await memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { intent: 'training', title: '', completedOn: '2026/12/01' } })))
+    expect(badTraining.status).toBe(400)
+    expect((badTraining.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({ title: ['研修名を入力してください'], completedOn: ['修了日の形式が正しくありません'] })
+    const training = (await memberAction(
+      routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { intent: 'training', title: '行政実務研修', provider: '自治大学校', completedOn: '2026-11-20' } }),
+    )) as Response
+    expect(training.status).toBe(302)
+    const after = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    expect(after.interviewAt).toBe('2026-12-01T01:00:00.000Z') // 10:00 in Japan
+    expect(after.interviewPlace).toBe('県庁本館3階')
+    expect(after.trainings).toEqual([expect.objectContaining({ title: '行政実務研修', provider: '自治大学校', completedOn: '2026-11-20' })])
+    const stale = unwrap(
+      await memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { intent: 'interview', interviewPlace: 'x', lockVersion: String(before.lockVersion) } })),
+    )
+    expect(stale.status).toBe(409)
+    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', memberId).where('action', 'in', ['update', 'add_training']).execute()
+    expect(audit.map((a) => a.action).sort()).toEqual(['add_training', 'update'])
+  })
+
   it('lets the ministry read pools nationally but not change them', async () => {
     const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
     const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: ministry, params: { memberId } }))

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
-import { changePoolStatus, requirePoolMember } from '~/models/pool.server'
+import { addTrainingRecord, changePoolStatus, requirePoolMember, updateInterview } from '~/models/pool.server'
+import { MemberDetails } from './member-details'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -18,11 +19,57 @@ const StatusSchema = z.object({
   lockVersion: z.coerce.number().int(),
 })
 
+const InterviewSchema = z.object({
+  interviewAt: z
+    .string()
+    .optional()
+    .transform((value) => (value ? new Date(`${value}:00+09:00`) : null))
+    .refine((value) => value === null || !Number.isNaN(value.getTime()), { message: '面接日時の形式が正しくありません' }),
+  interviewPlace: z.string().trim().max(200, { message: '場所は200文字以内にしてください' }).default(''),
+  notes: z.string().trim().max(4000, { message: 'メモは4000文字以内にしてください' }).default(''),
+  lockVersion: z.coerce.number().int(),
+})
+
+const TrainingSchema = z.object({
+  title: z.string({ message: '研修名を入力してください' }).trim().min(1, { message: '研修名を入力してください' }).max(200),
+  provider: z.string().trim().max(200).default(''),
+  completedOn: z
+    .string()
+    .optional()
+    .transform((value) => value || null)
+    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), { message: '修了日の形式が正しくありません' }),
+  note: z.string().trim().max(2000).default(''),
+})
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {}
+  for (const issue of error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message)
+  return fieldErrors
+}
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
-  const parsed = StatusSchema.safeParse(Object.fromEntries(await request.formData()))
+  const formData = await request.formData()
+  const memberId = params.memberId ?? ''
+  const intent = formData.get('intent')
+  if (intent === 'interview') {
+    const parsed = InterviewSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
+    const outcome = await updateInterview(context, user, memberId, parsed.data)
+    if (outcome.status === 'conflict') {
+      return data({ intent, fieldErrors: {}, formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'] }, { status: 409 })
+    }
+    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '面接の予定・メモを保存しました。' })
+  }
+  if (intent === 'training') {
+    const parsed = TrainingSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success) return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
+    await addTrainingRecord(context, user, memberId, parsed.data)
+    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '研修の記録を追加しました。' })
+  }
+  const parsed = StatusSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
-    return data({ fieldErrors: { to: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
+    return data({ intent: 'status', fieldErrors: { to: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
   }
   const outcome = await changePoolStatus(context, user, params.memberId ?? '', parsed.data)
   if (outcome.status === 'ok') {
@@ -30,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const message =
     outcome.status === 'conflict' ? 'ほかの人が先に状態を変更しました。画面を読み込み直してください。' : outcome.message
-  return data({ fieldErrors: {} as Record<string, string[]>, formErrors: [message] }, { status: outcome.status === 'conflict' ? 409 : 400 })
+  return data({ intent: 'status', fieldErrors: {} as Record<string, string[]>, formErrors: [message] }, { status: outcome.status === 'conflict' ? 409 : 400 })
 }
 
 const dateTime = (iso: string) =>
@@ -64,7 +111,7 @@ export default function PoolMemberRoute() {
         <>
           <h2>状態の変更</h2>
           <Form method="post" className="form-stack">
-            <FormErrors errors={actionData?.formErrors} />
+            <FormErrors errors={actionData?.intent === 'status' ? actionData.formErrors : undefined} />
             <input type="hidden" name="lockVersion" value={member.lockVersion} />
             <div className="field">
               <label htmlFor="to">変更後の状態</label>
@@ -87,6 +134,7 @@ export default function PoolMemberRoute() {
           </Form>
         </>
       ) : null}
+      <MemberDetails member={member} actionData={actionData} />
       <h2 id="history-heading">経過</h2>
       <table className="data-table" aria-labelledby="history-heading">
         <thead>
