@@ -17,6 +17,7 @@ import {
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
+import { toCsv } from '../utils/csv'
 import { roleHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 
@@ -171,6 +172,70 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
       updatedAt: new Date(m.updated_at).toISOString(),
     })),
   }
+}
+
+/** The pool as CSV (UTF-8 with BOM, opens in Excel): only what the viewer's scope may see. */
+export async function poolCsv(context: AppLoadContext, user: SessionUser): Promise<{ csv: string; filename: string; asciiFilename: string }> {
+  const { db } = context.services.database
+  const scope = staffScope(user)
+  const members = await db
+    .selectFrom('pool_member')
+    .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
+    .select([
+      'pool_member.id',
+      'pool_member.prefecture_code',
+      'pool_member.status',
+      'pool_member.source',
+      'pool_member.created_at',
+      'pool_member.updated_at',
+      'pool_member.interview_at',
+      'pool_member.interview_place',
+      'profile.family_name',
+      'profile.given_name',
+      'profile.family_name_kana',
+      'profile.given_name_kana',
+      'profile.contact_email',
+    ])
+    .$if(scope.prefectureCode !== undefined, (q) => q.where('pool_member.prefecture_code', '=', scope.prefectureCode!))
+    .orderBy('pool_member.prefecture_code')
+    .orderBy('pool_member.created_at')
+    .execute()
+  const trainings = members.length
+    ? await db
+        .selectFrom('training_record')
+        .select(['pool_member_id', 'title', 'completed_on'])
+        .where(
+          'pool_member_id',
+          'in',
+          members.map((m) => m.id),
+        )
+        .execute()
+    : []
+  const tokyo = (date: Date | string | null) =>
+    date ? new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(date)) : ''
+  const SOURCE_LABELS = { application: '公募（本人応募）', public_call: '公募', company_recommendation: '企業推薦', national_list: '国のリスト', referral: '紹介' }
+  const rows = [
+    ['ID', '都道府県コード', '氏名', 'ふりがな', '連絡先', '状態', '経路', '応募日時', '更新日時', '面接日時', '面接場所', '研修'],
+    ...members.map((m) => [
+      m.id,
+      m.prefecture_code,
+      m.family_name ? `${m.family_name} ${m.given_name}` : '（退会済み）',
+      m.family_name_kana ? `${m.family_name_kana} ${m.given_name_kana}` : '',
+      m.contact_email ?? '',
+      POOL_STATUS_LABELS[m.status],
+      SOURCE_LABELS[m.source],
+      tokyo(m.created_at),
+      tokyo(m.updated_at),
+      tokyo(m.interview_at),
+      m.interview_place ?? '',
+      trainings
+        .filter((t) => t.pool_member_id === m.id)
+        .map((t) => `${t.title}${t.completed_on ? `（${new Date(t.completed_on).toISOString().slice(0, 10)} 修了）` : ''}`)
+        .join('、'),
+    ]),
+  ]
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+  return { csv: toCsv(rows), filename: `人材プール_${day}.csv`, asciiFilename: `talent-pool-${day}.csv` }
 }
 
 /** A member of the viewer's prefecture (another prefecture's member is "not found"). */

@@ -43,6 +43,7 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'admin.mail': { url: '/admin/mail', expect: admins },
   'pools._index': { url: '/pools', expect: poolReaders },
   'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
+  'pools.export[.]csv.ts': { url: '/pools/export.csv', expect: poolReaders },
   applications: { url: '/applications', expect: { ...everyone(403), anonymous: 'login', professional: 'ok' } },
   'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
   'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as applicationsAction, loader as applicationsLoader } from '../../app/routes/applications/route'
 import { action as memberAction, loader as memberLoader } from '../../app/routes/pools.$memberId/route'
 import { loader as poolLoader } from '../../app/routes/pools._index/route'
+import { loader as poolCsvLoader } from '../../app/routes/pools.export[.]csv'
 import type { Services } from '../../app/services.server'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { searchProfiles } from '../../search/queries/profiles'
@@ -122,6 +123,19 @@ describe('applying to a pool and screening', () => {
     expect(stale.status).toBe(409)
     const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', memberId).where('action', 'in', ['update', 'add_training']).execute()
     expect(audit.map((a) => a.action).sort()).toEqual(['add_training', 'update'])
+  })
+
+  it("exports the pool as Excel-ready CSV, only the viewer's prefecture", async () => {
+    const response = (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: hiroshimaStaff }))) as Response
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder().decode(bytes)
+    expect(text).toContain('氏名')
+    expect(text).toContain('応募 太郎')
+    expect(text).toContain('行政実務研修（2026-11-20 修了）')
+    const tokyo = await (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: tokyoStaff })) as Response).text()
+    expect(tokyo).not.toContain('応募 太郎')
   })
 
   it('lets the ministry read pools nationally but not change them', async () => {

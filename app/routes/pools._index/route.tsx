@@ -25,6 +25,11 @@ export default function PoolRoute() {
     <div className="page">
       <h1>人材プール</h1>
       <p>{national ? '全国の人材プールを閲覧しています（閲覧のみ）。' : '応募者とプール登録者の選考状況を管理します。'}</p>
+      <p>
+        <a href="/pools/export.csv" download>
+          CSVでダウンロード（Excel対応）
+        </a>
+      </p>
       <nav aria-label="状態で絞り込み">
         <ul className="status-filter">
           <li>

@@ -1,0 +1,17 @@
+// The pool as CSV for Excel (UTF-8 with BOM): the viewer's own prefecture only (national for the ministry).
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { poolCsv } from '~/models/pool.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
+  const { csv, filename, asciiFilename } = await poolCsv(context, user)
+  return new Response(csv, {
+    headers: {
+      'Content-Type': CSV_CONTENT_TYPE,
+      'Content-Disposition': attachmentDisposition(filename, asciiFilename),
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
