@@ -22,6 +22,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             displayName: user.display_name,
             roleLabel: ROLE_LABELS[user.role],
             canManageUsers: userHasPermission(user, 'read:user:own-prefecture'),
+            canReadPools: userHasPermission(user, 'read:pool:own-prefecture'),
+            canEditSkillStandard: userHasPermission(user, 'update:skill-standard:any'),
+            isProfessional: user.role === 'professional',
             canReadAudit: userHasPermission(user, 'read:audit:own-prefecture'),
             // The 送信メール page exists only while mail is not sent for real (no SMTP configured).
             canReadMail: userHasPermission(user, 'read:mail:own-prefecture') && !context.services.env.SMTP_URL,
@@ -64,6 +67,26 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to="/skills">スキル標準</Link>
                 </li>
+                {user?.isProfessional ? (
+                  <>
+                    <li>
+                      <Link to="/profile">プロフィール</Link>
+                    </li>
+                    <li>
+                      <Link to="/applications">応募</Link>
+                    </li>
+                  </>
+                ) : null}
+                {user?.canReadPools ? (
+                  <li>
+                    <Link to="/pools">人材プール</Link>
+                  </li>
+                ) : null}
+                {user?.canEditSkillStandard ? (
+                  <li>
+                    <Link to="/admin/skill-standard">スキル標準の編集</Link>
+                  </li>
+                ) : null}
                 {user?.canManageUsers ? (
                   <li>
                     <Link to="/admin/users">ユーザー管理</Link>
