@@ -18,6 +18,9 @@ const signedIn: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login' }
 const admins: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_admin: 'ok', ministry_admin: 'ok' }
 /** Holders of 'update:skill-standard:any' (スキル標準の編集). */
 const poolReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
+const professionalOnly: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', professional: 'ok' }
+/** Sections other than basics send a professional without a profile to /profile/basics first. */
+const professionalSection: Record<Who, Outcome> = { ...professionalOnly, professional: 'redirect' }
 const ministryEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' }
 
 /** Route file (under app/routes) → the URL to GET and who gets what. */
@@ -44,6 +47,16 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'pools._index': { url: '/pools', expect: poolReaders },
   'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
   'pools.export[.]csv.ts': { url: '/pools/export.csv', expect: poolReaders },
+  'profile._index': { url: '/profile', expect: professionalOnly },
+  'profile.basics': { url: '/profile/basics', expect: professionalOnly },
+  'profile.availability': { url: '/profile/availability', expect: professionalSection },
+  'profile.consent': { url: '/profile/consent', expect: professionalSection },
+  'profile.skills': { url: '/profile/skills', expect: professionalSection },
+  'profile.qualifications': { url: '/profile/qualifications', expect: professionalSection },
+  'profile.experiences': { url: '/profile/experiences', expect: professionalSection },
+  'profile.export[.]json.ts': { url: '/profile/export.json', expect: professionalOnly },
+  'profile.export[.]csv.ts': { url: '/profile/export.csv', expect: professionalOnly },
+  'account_.delete': { url: '/account/delete', expect: professionalOnly },
   applications: { url: '/applications', expect: { ...everyone(403), anonymous: 'login', professional: 'ok' } },
   'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
   'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },

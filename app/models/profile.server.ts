@@ -1,0 +1,766 @@
+// A professional's own profile (プロフィール): reading it with the published catalogue for the forms, saving
+// each section, exporting all their data and deleting their account. Every function takes the session user
+// and reads or writes only that user's profile: no id from the browser ever selects whose profile it is.
+// Each save owns its transaction: optimistic locking on profile.lock_version, an audit row with the
+// section's before/after, and a search-outbox row so a consent change reaches search at once.
+import crypto from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import { sql } from 'kysely'
+import type { DbExecutor } from '../../db/client'
+import { listPrefectures } from '../../db/queries/local-government'
+import {
+  deleteProfileOfUser,
+  findProfileByUserId,
+  listProfileExperiences,
+  listProfileQualifications,
+  listProfileSkills,
+  type ProfileChanges,
+  type ProfileExperienceRow,
+  type ProfileRow,
+  replaceProfileExperiences,
+  replaceProfileQualifications,
+  replaceProfileSkills,
+  resolveQualifications,
+  updateProfileLocked,
+  upsertProfile,
+} from '../../db/queries/profiles'
+import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import { findVersionByStatus, readVersionContent, resolveSkills } from '../../db/queries/skill-standard'
+import { findUserById, updateUser } from '../../db/queries/users'
+import { SKILL_LEVEL_LABELS, SKILL_LEVELS } from '../../db/skill-standard-content'
+import { type SessionUser, verifyPassword } from '../utils/auth.server'
+import { toCsv } from '../utils/csv'
+import {
+  type AvailabilityInput,
+  type BasicsInput,
+  type ConsentInput,
+  EMPLOYMENT_FORM_OPTIONS,
+  type ExperienceInput,
+  PAY_UNIT_OPTIONS,
+  type QualificationsInput,
+  type SkillsInput,
+  VISIBILITY_OPTIONS,
+} from '../utils/profile-validation'
+import { actorFrom, recordAudit } from './audit.server'
+
+export const PROFILE_CONFLICT_MESSAGE =
+  'このプロフィールは、別の画面または別の端末で先に更新されていました。入力内容はそのまま残しています。内容を確認のうえ、もう一度保存すると、この入力内容で上書きします。'
+export const PROFILE_MISSING_MESSAGE = 'まず基本情報（氏名・連絡先）を保存してください。基本情報を保存すると、プロフィールが作成されます。'
+
+export type SaveResult =
+  | { status: 'ok' }
+  /** Someone saved in between: the form keeps the input and gets the current lock version. */
+  | { status: 'conflict'; lockVersion: number | null }
+  | { status: 'no-profile' }
+  | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+
+// ---- reading ----------------------------------------------------------------------------------------------
+
+const PREFECTURE_SENTINEL = '' // 未設定
+
+function levelLabel(level: number): string {
+  return SKILL_LEVEL_LABELS[level as (typeof SKILL_LEVELS)[number]] ?? ''
+}
+
+async function publishedCatalogue(db: DbExecutor) {
+  const version = await findVersionByStatus(db, 'published')
+  if (!version) return { version: null, content: { areas: [], skills: [], roles: [], qualifications: [] } }
+  return { version, content: await readVersionContent(db, version.id) }
+}
+
+function profileView(row: ProfileRow) {
+  return {
+    id: row.id,
+    lockVersion: row.lock_version,
+    fullName: `${row.family_name} ${row.given_name}`,
+    consentUpdatedAt: row.consent_updated_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+    // Each section's values, named like its form fields (the forms use them as default values).
+    basics: {
+      familyName: row.family_name,
+      givenName: row.given_name,
+      familyNameKana: row.family_name_kana,
+      givenNameKana: row.given_name_kana,
+      contactEmail: row.contact_email,
+      phone: row.phone ?? '',
+      residencePrefectureCode: row.residence_prefecture_code ?? PREFECTURE_SENTINEL,
+      birthYear: row.birth_year === null ? '' : String(row.birth_year),
+      introduction: row.introduction,
+      yearsPrivateIt: String(row.years_private_it),
+      yearsPublicSector: String(row.years_public_sector),
+      languages: row.languages.join('、'),
+    },
+    availability: {
+      employmentForms: row.employment_forms,
+      daysPerWeek: row.days_per_week === null ? '' : String(row.days_per_week),
+      availableFrom: row.available_from ?? '',
+      workArea: row.work_area,
+      workPrefectureCodes: row.work_prefecture_codes,
+      remoteOk: row.remote_ok,
+      onsiteDaysPerMonth: row.onsite_days_per_month === null ? '' : String(row.onsite_days_per_month),
+      payMinYen: row.pay_min_yen === null ? '' : String(row.pay_min_yen),
+      payMaxYen: row.pay_max_yen === null ? '' : String(row.pay_max_yen),
+      payUnit: row.pay_unit ?? '',
+    },
+    consent: {
+      visibility: row.visibility,
+      visiblePrefectureCodes: row.visible_prefecture_codes,
+      nationalListConsent: row.national_list_consent,
+      publicDirectoryConsent: row.public_directory_consent,
+    },
+  }
+}
+export type ProfileView = ReturnType<typeof profileView>
+
+/** The basics form before any profile exists: the account's address as the contact address. */
+export function blankBasics(user: SessionUser): ProfileView['basics'] {
+  return {
+    familyName: '',
+    givenName: '',
+    familyNameKana: '',
+    givenNameKana: '',
+    contactEmail: user.email,
+    phone: '',
+    residencePrefectureCode: '',
+    birthYear: '',
+    introduction: '',
+    yearsPrivateIt: '0',
+    yearsPublicSector: '0',
+    languages: '',
+  }
+}
+
+/** Everything the profile pages show: my profile (null before the basics are first saved) and the catalogue. */
+export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
+  const { db } = context.services.database
+  const [row, catalogue, prefectureRows] = await Promise.all([
+    findProfileByUserId(db, user.id),
+    publishedCatalogue(db),
+    listPrefectures(db),
+  ])
+  const prefectures = prefectureRows.map((p) => ({ code: p.prefecture_code, name: p.name }))
+  const { content } = catalogue
+  const currentSkills = new Map(content.skills.filter((s) => !s.retired).map((s) => [s.id, s]))
+  const currentQualifications = new Map(content.qualifications.filter((q) => !q.retired).map((q) => [q.id, q]))
+
+  const [skillRows, qualificationRows, experienceRows] = row
+    ? await Promise.all([listProfileSkills(db, row.id), listProfileQualifications(db, row.id), listProfileExperiences(db, row.id)])
+    : [[], [], []]
+  // Skills no longer in the current version still resolve (by their last published name) and show as 廃止.
+  const referencedSkillIds = [...new Set([...skillRows.map((s) => s.skill_id), ...experienceRows.flatMap((e) => e.skill_ids)])]
+  const resolvedSkills = new Map((await resolveSkills(db, referencedSkillIds.filter((id) => !currentSkills.has(id)))).map((s) => [s.skill_id, s.name]))
+  const resolvedQualifications = new Map(
+    (await resolveQualifications(db, qualificationRows.map((q) => q.qualification_id).filter((id) => !currentQualifications.has(id)))).map((q) => [
+      q.qualification_id,
+      q.name,
+    ]),
+  )
+  const skillRef = (id: string) => ({
+    id,
+    name: currentSkills.get(id)?.name ?? resolvedSkills.get(id) ?? id,
+    retired: !currentSkills.has(id),
+  })
+
+  const skills = skillRows.map((s) => ({ ...skillRef(s.skill_id), level: s.level, levelLabel: levelLabel(s.level) }))
+  const qualifications = qualificationRows.map((q) => ({
+    id: q.qualification_id,
+    name: currentQualifications.get(q.qualification_id)?.name ?? resolvedQualifications.get(q.qualification_id) ?? q.qualification_id,
+    retired: !currentQualifications.has(q.qualification_id),
+    acquiredYear: q.acquired_year,
+  }))
+  const experiences = experienceRows.map((e) => ({
+    id: e.id,
+    organization: e.organization,
+    title: e.title,
+    startMonth: e.started_month,
+    endMonth: e.ended_month,
+    description: e.description,
+    skills: e.skill_ids.map(skillRef),
+  }))
+  const profile = row ? profileView(row) : null
+
+  return {
+    profile,
+    skills,
+    qualifications,
+    experiences,
+    prefectures,
+    catalogue: {
+      versionTitle: catalogue.version ? `第${catalogue.version.version_no}版 ${catalogue.version.title}` : null,
+      levels: SKILL_LEVELS.map((level) => ({ level, label: SKILL_LEVEL_LABELS[level] })),
+      areas: content.areas
+        .filter((a) => !a.retired)
+        .map((a) => ({
+          id: a.id,
+          name: a.name,
+          skills: content.skills
+            .filter((s) => s.areaId === a.id && !s.retired)
+            .map((s) => ({ id: s.id, name: s.name, description: s.description, levels: [...s.levels] })),
+        }))
+        .filter((a) => a.skills.length > 0),
+      qualifications: content.qualifications
+        .filter((q) => !q.retired)
+        .map((q) => ({ id: q.id, name: q.name, category: q.category, issuer: q.issuer })),
+    },
+    completion: completionOf(row, { skills: skills.length, qualifications: qualifications.length, experiences: experiences.length }),
+  }
+}
+export type MyProfile = Awaited<ReturnType<typeof getMyProfile>>
+
+function completionOf(row: ProfileRow | undefined, counts: { skills: number; qualifications: number; experiences: number }) {
+  return [
+    {
+      section: 'basics',
+      label: '基本情報',
+      href: '/profile/basics',
+      done: Boolean(row),
+      hint: row ? '氏名・ふりがな・連絡先・経験年数を登録済みです。' : '氏名・連絡先などを保存すると、プロフィールが作成されます。最初にここから始めてください。',
+    },
+    {
+      section: 'availability',
+      label: '働き方の希望',
+      href: '/profile/availability',
+      done: Boolean(row && row.employment_forms.length > 0 && row.days_per_week !== null),
+      hint: '勤務形態・週の勤務可能日数・勤務地域を登録すると、条件に合う募集が見つけやすくなります。',
+    },
+    {
+      section: 'consent',
+      label: '公開範囲と同意',
+      href: '/profile/consent',
+      done: Boolean(row?.consent_updated_at && row.visibility !== 'none'),
+      hint:
+        row && row.visibility !== 'none'
+          ? '公開範囲を設定済みです。'
+          : 'まだどの都道府県にも公開していません。公開範囲を選ぶと、都道府県の担当者があなたを見つけられます。',
+    },
+    {
+      section: 'skills',
+      label: 'スキル（自己評価）',
+      href: '/profile/skills',
+      done: counts.skills > 0,
+      hint: 'スキル標準の各スキルについて、1〜4のレベルで自己評価してください。',
+    },
+    {
+      section: 'qualifications',
+      label: '資格',
+      href: '/profile/qualifications',
+      done: counts.qualifications > 0,
+      hint: '保有している資格があれば、取得年とともに登録してください（任意）。',
+    },
+    {
+      section: 'experiences',
+      label: '職歴',
+      href: '/profile/experiences',
+      done: counts.experiences > 0,
+      hint: '職歴ごとに、根拠となるスキルを選んで登録してください。',
+    },
+  ]
+}
+
+// ---- saving -----------------------------------------------------------------------------------------------
+
+type Section = 'basics' | 'availability' | 'consent' | 'skills' | 'qualifications' | 'experiences'
+
+const SECTION_LABELS: Record<Section, string> = {
+  basics: '基本情報',
+  availability: '働き方の希望',
+  consent: '公開範囲と同意',
+  skills: 'スキル',
+  qualifications: '資格',
+  experiences: '職歴',
+}
+
+// Audit snapshots: the section's facts. Personal fields use the names the audit page masks (name, email, …).
+function basicsSnapshot(row: ProfileRow): Record<string, unknown> {
+  return {
+    name: `${row.family_name} ${row.given_name}`,
+    name_kana: `${row.family_name_kana} ${row.given_name_kana}`,
+    email: row.contact_email,
+    phone: row.phone,
+    residence_prefecture_code: row.residence_prefecture_code,
+    birth_year: row.birth_year,
+    // The text itself stays out of the append-only log.
+    introduction_length: row.introduction.length,
+    years_private_it: row.years_private_it,
+    years_public_sector: row.years_public_sector,
+    languages: row.languages,
+  }
+}
+
+function availabilitySnapshot(row: ProfileRow): Record<string, unknown> {
+  return {
+    employment_forms: row.employment_forms,
+    days_per_week: row.days_per_week,
+    available_from: row.available_from,
+    work_area: row.work_area,
+    work_prefecture_codes: row.work_prefecture_codes,
+    remote_ok: row.remote_ok,
+    onsite_days_per_month: row.onsite_days_per_month,
+    pay_min_yen: row.pay_min_yen,
+    pay_max_yen: row.pay_max_yen,
+    pay_unit: row.pay_unit,
+  }
+}
+
+function consentSnapshot(row: ProfileRow): Record<string, unknown> {
+  return {
+    visibility: row.visibility,
+    visible_prefecture_codes: row.visible_prefecture_codes,
+    national_list_consent: row.national_list_consent,
+    public_directory_consent: row.public_directory_consent,
+  }
+}
+
+function experiencesSnapshot(rows: readonly ProfileExperienceRow[]): Record<string, unknown> {
+  return {
+    experiences: rows.map((e) => ({
+      id: e.id,
+      organization: e.organization,
+      title: e.title,
+      period: `${e.started_month}〜${e.ended_month ?? ''}`,
+      skill_ids: e.skill_ids,
+    })),
+  }
+}
+
+async function audit(
+  trx: DbExecutor,
+  context: AppLoadContext,
+  user: SessionUser,
+  profileId: string,
+  entry: { action: string; section: Section; before: Record<string, unknown> | null; after: Record<string, unknown> },
+) {
+  await recordAudit(trx, actorFrom(context, user), {
+    action: entry.action,
+    entity: 'profile',
+    entityId: profileId,
+    summary: `プロフィールの${SECTION_LABELS[entry.section]}を${entry.before ? '更新' : '登録'}しました`,
+    // A profile belongs to no tenant: the professional decides who sees it.
+    prefectureCode: null,
+    before: entry.before,
+    after: entry.after,
+  })
+}
+
+/** 基本情報: the first save creates the profile. */
+export async function saveBasics(context: AppLoadContext, user: SessionUser, input: BasicsInput): Promise<SaveResult> {
+  const { db } = context.services.database
+  return db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const before = await findProfileByUserId(trx, user.id)
+    if (before && input.lockVersion === null) return { status: 'conflict', lockVersion: before.lock_version }
+    const after = await upsertProfile(trx, user.id, before ? input.lockVersion : null, {
+      id: before?.id ?? crypto.randomUUID(),
+      user_id: user.id,
+      family_name: input.familyName,
+      given_name: input.givenName,
+      family_name_kana: input.familyNameKana,
+      given_name_kana: input.givenNameKana,
+      contact_email: input.contactEmail,
+      phone: input.phone,
+      residence_prefecture_code: input.residencePrefectureCode,
+      birth_year: input.birthYear,
+      introduction: input.introduction,
+      years_private_it: input.yearsPrivateIt,
+      years_public_sector: input.yearsPublicSector,
+      languages: input.languages,
+    })
+    if (!after) return { status: 'conflict', lockVersion: before?.lock_version ?? null }
+    await audit(trx, context, user, after.id, {
+      action: before ? 'update_basics' : 'create',
+      section: 'basics',
+      before: before ? basicsSnapshot(before) : null,
+      after: basicsSnapshot(after),
+    })
+    await enqueueSearchSync(trx, 'profile', [after.id])
+    return { status: 'ok' }
+  })
+}
+
+/** A section stored on the main row: locked update, audit, outbox. */
+async function saveMainRowSection(
+  context: AppLoadContext,
+  user: SessionUser,
+  lockVersion: number | null,
+  section: 'availability' | 'consent',
+  changes: ProfileChanges,
+  snapshot: (row: ProfileRow) => Record<string, unknown>,
+): Promise<SaveResult> {
+  const { db } = context.services.database
+  return db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const before = await findProfileByUserId(trx, user.id)
+    if (!before) return { status: 'no-profile' }
+    const after = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, changes)
+    if (!after) return { status: 'conflict', lockVersion: before.lock_version }
+    await audit(trx, context, user, after.id, { action: `update_${section}`, section, before: snapshot(before), after: snapshot(after) })
+    await enqueueSearchSync(trx, 'profile', [after.id])
+    return { status: 'ok' }
+  })
+}
+
+export function saveAvailability(context: AppLoadContext, user: SessionUser, input: AvailabilityInput): Promise<SaveResult> {
+  return saveMainRowSection(
+    context,
+    user,
+    input.lockVersion,
+    'availability',
+    {
+      employment_forms: input.employmentForms,
+      days_per_week: input.daysPerWeek,
+      available_from: input.availableFrom,
+      work_area: input.workArea,
+      // "All prefectures" keeps no list: a stale selection must not come back when switching to 'selected'.
+      work_prefecture_codes: input.workArea === 'all' ? [] : input.workPrefectureCodes,
+      remote_ok: input.remoteOk,
+      onsite_days_per_month: input.onsiteDaysPerMonth,
+      pay_min_yen: input.payMinYen,
+      pay_max_yen: input.payMaxYen,
+      pay_unit: input.payUnit,
+    },
+    availabilitySnapshot,
+  )
+}
+
+/** 公開範囲と同意: takes effect in search at once (the outbox row commits with the change). */
+export function saveConsent(context: AppLoadContext, user: SessionUser, input: ConsentInput): Promise<SaveResult> {
+  return saveMainRowSection(
+    context,
+    user,
+    input.lockVersion,
+    'consent',
+    {
+      visibility: input.visibility,
+      visible_prefecture_codes: input.visibility === 'selected' ? input.visiblePrefectureCodes : [],
+      national_list_consent: input.nationalListConsent,
+      public_directory_consent: input.publicDirectoryConsent,
+      consent_updated_at: new Date(),
+    },
+    consentSnapshot,
+  )
+}
+
+/** Thrown inside a section's transaction to roll it back when the input names something not allowed. */
+class RefusedInput extends Error {
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super('refused input')
+  }
+}
+
+/**
+ * A section in its own table: the main row's lock is checked and bumped first (so two tabs cannot both
+ * replace the list), then `write` replaces the rows. `write` may refuse the input with field errors.
+ */
+async function saveChildSection<T>(
+  context: AppLoadContext,
+  user: SessionUser,
+  lockVersion: number | null,
+  section: 'skills' | 'qualifications' | 'experiences',
+  action: string,
+  read: (trx: DbExecutor, profileId: string) => Promise<T>,
+  write: (trx: DbExecutor, profileId: string, current: T) => Promise<{ fieldErrors: Record<string, string[]> } | null>,
+  snapshot: (value: T) => Record<string, unknown>,
+): Promise<SaveResult> {
+  const { db } = context.services.database
+  try {
+    return await db.transaction().execute(async (trx): Promise<SaveResult> => {
+      const profile = await findProfileByUserId(trx, user.id)
+      if (!profile) return { status: 'no-profile' }
+      const locked = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, {})
+      if (!locked) return { status: 'conflict', lockVersion: profile.lock_version }
+      const before = await read(trx, profile.id)
+      const problem = await write(trx, profile.id, before)
+      // Roll back the lock bump too: nothing was saved.
+      if (problem) throw new RefusedInput(problem.fieldErrors)
+      const after = await read(trx, profile.id)
+      await audit(trx, context, user, profile.id, { action, section, before: snapshot(before), after: snapshot(after) })
+      await enqueueSearchSync(trx, 'profile', [profile.id])
+      return { status: 'ok' }
+    })
+  } catch (error) {
+    if (error instanceof RefusedInput) return { status: 'invalid', fieldErrors: error.fieldErrors }
+    throw error
+  }
+}
+
+/** スキル（自己評価）: one level per catalogue skill; a skill left at 「未選択」 is removed. */
+export async function saveSkills(context: AppLoadContext, user: SessionUser, input: SkillsInput): Promise<SaveResult> {
+  const { content } = await publishedCatalogue(context.services.database.db)
+  const offered = new Set(content.skills.filter((s) => !s.retired).map((s) => s.id))
+  return saveChildSection(
+    context,
+    user,
+    input.lockVersion,
+    'skills',
+    'update_skills',
+    listProfileSkills,
+    async (trx, profileId, current) => {
+      // A skill the catalogue has since retired may be kept (or cleared), never newly added.
+      const allowed = new Set([...offered, ...current.map((s) => s.skill_id)])
+      const fieldErrors: Record<string, string[]> = {}
+      input.skills.forEach((s, index) => {
+        if (!allowed.has(s.skillId)) fieldErrors[`skills[${index}].level`] = ['このスキルはスキル標準にありません。ページを再読み込みしてください']
+      })
+      if (Object.keys(fieldErrors).length > 0) return { fieldErrors }
+      const levels = new Map(input.skills.flatMap((s) => (s.level === null ? [] : [[s.skillId, s.level] as const])))
+      await replaceProfileSkills(trx, profileId, [...levels].map(([skill_id, level]) => ({ skill_id, level })))
+      return null
+    },
+    (rows) => ({ skills: Object.fromEntries(rows.map((s) => [s.skill_id, s.level])) }),
+  )
+}
+
+/** 資格: held ones with their acquired year. */
+export async function saveQualifications(context: AppLoadContext, user: SessionUser, input: QualificationsInput): Promise<SaveResult> {
+  const { content } = await publishedCatalogue(context.services.database.db)
+  const offered = new Set(content.qualifications.filter((q) => !q.retired).map((q) => q.id))
+  return saveChildSection(
+    context,
+    user,
+    input.lockVersion,
+    'qualifications',
+    'update_qualifications',
+    listProfileQualifications,
+    async (trx, profileId, current) => {
+      const allowed = new Set([...offered, ...current.map((q) => q.qualification_id)])
+      const fieldErrors: Record<string, string[]> = {}
+      input.qualifications.forEach((q, index) => {
+        if (q.held && !allowed.has(q.qualificationId)) {
+          fieldErrors[`qualifications[${index}].held`] = ['この資格はスキル標準にありません。ページを再読み込みしてください']
+        }
+      })
+      if (Object.keys(fieldErrors).length > 0) return { fieldErrors }
+      const held = new Map(input.qualifications.filter((q) => q.held).map((q) => [q.qualificationId, q.acquiredYear]))
+      await replaceProfileQualifications(trx, profileId, [...held].map(([qualification_id, acquired_year]) => ({ qualification_id, acquired_year })))
+      return null
+    },
+    (rows) => ({ qualifications: Object.fromEntries(rows.map((q) => [q.qualification_id, q.acquired_year])) }),
+  )
+}
+
+/** 職歴: adds a new entry (no id) or changes one of mine (an id that is not mine is refused). */
+export async function saveExperience(context: AppLoadContext, user: SessionUser, input: ExperienceInput): Promise<SaveResult> {
+  const { content } = await publishedCatalogue(context.services.database.db)
+  const offered = new Set(content.skills.filter((s) => !s.retired).map((s) => s.id))
+  return saveChildSection(
+    context,
+    user,
+    input.lockVersion,
+    'experiences',
+    input.id ? 'update_experience' : 'add_experience',
+    listProfileExperiences,
+    async (trx, profileId, current): Promise<{ fieldErrors: Record<string, string[]> } | null> => {
+      const existing = input.id ? current.find((e) => e.id === input.id) : undefined
+      if (input.id && !existing) return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
+      const allowed = new Set([...offered, ...(existing?.skill_ids ?? [])])
+      if (input.skillIds.some((id) => !allowed.has(id))) {
+        return { fieldErrors: { skillIds: ['スキル標準にないスキルが含まれています。ページを再読み込みしてください'] } }
+      }
+      const entry: ProfileExperienceRow = {
+        id: existing?.id ?? crypto.randomUUID(),
+        organization: input.organization,
+        title: input.title,
+        started_month: input.startMonth,
+        ended_month: input.endMonth,
+        description: input.description,
+        skill_ids: input.skillIds,
+      }
+      const next = existing ? current.map((e) => (e.id === existing.id ? entry : e)) : [entry, ...current]
+      await replaceProfileExperiences(trx, profileId, next)
+      return null
+    },
+    experiencesSnapshot,
+  )
+}
+
+export async function deleteExperience(context: AppLoadContext, user: SessionUser, input: { lockVersion: number | null; id: string }): Promise<SaveResult> {
+  return saveChildSection(
+    context,
+    user,
+    input.lockVersion,
+    'experiences',
+    'delete_experience',
+    listProfileExperiences,
+    async (trx, profileId, current) => {
+      if (!current.some((e) => e.id === input.id)) return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
+      await replaceProfileExperiences(
+        trx,
+        profileId,
+        current.filter((e) => e.id !== input.id),
+      )
+      return null
+    },
+    experiencesSnapshot,
+  )
+}
+
+// ---- my data: export and deletion ---------------------------------------------------------------------------
+
+const EMPLOYMENT_FORM_LABEL = new Map<string, string>(EMPLOYMENT_FORM_OPTIONS.map((o) => [o.value, o.label]))
+const PAY_UNIT_LABEL = new Map<string, string>(PAY_UNIT_OPTIONS.map((o) => [o.value, o.label]))
+const VISIBILITY_LABEL = new Map<string, string>(VISIBILITY_OPTIONS.map((o) => [o.value, o.label]))
+
+/** All the data the platform keeps about me (本人開示): JSON for machines, CSV (one fact per row) for Excel. */
+export async function exportMyData(context: AppLoadContext, user: SessionUser) {
+  const { db } = context.services.database
+  const account = await findUserById(db, user.id)
+  if (!account) throw new Response('アカウントが見つかりません。', { status: 404 })
+  const mine = await getMyProfile(context, user)
+  const sessions = await context.services.auth.getUserSessions(user.id)
+  const row = await findProfileByUserId(db, user.id)
+  const json = {
+    exportedAt: new Date().toISOString(),
+    account: {
+      email: account.email,
+      displayName: account.display_name,
+      role: account.role,
+      emailVerifiedAt: account.email_verified_at?.toISOString() ?? null,
+      createdAt: new Date(account.created_at).toISOString(),
+    },
+    profile: row
+      ? {
+          familyName: row.family_name,
+          givenName: row.given_name,
+          familyNameKana: row.family_name_kana,
+          givenNameKana: row.given_name_kana,
+          contactEmail: row.contact_email,
+          phone: row.phone,
+          residencePrefectureCode: row.residence_prefecture_code,
+          birthYear: row.birth_year,
+          introduction: row.introduction,
+          yearsPrivateIt: row.years_private_it,
+          yearsPublicSector: row.years_public_sector,
+          languages: row.languages,
+          employmentForms: row.employment_forms,
+          daysPerWeek: row.days_per_week,
+          availableFrom: row.available_from,
+          workArea: row.work_area,
+          workPrefectureCodes: row.work_prefecture_codes,
+          remoteOk: row.remote_ok,
+          onsiteDaysPerMonth: row.onsite_days_per_month,
+          payMinYen: row.pay_min_yen,
+          payMaxYen: row.pay_max_yen,
+          payUnit: row.pay_unit,
+          visibility: row.visibility,
+          visiblePrefectureCodes: row.visible_prefecture_codes,
+          nationalListConsent: row.national_list_consent,
+          publicDirectoryConsent: row.public_directory_consent,
+          consentUpdatedAt: row.consent_updated_at?.toISOString() ?? null,
+          createdAt: row.created_at.toISOString(),
+          updatedAt: row.updated_at.toISOString(),
+        }
+      : null,
+    skills: mine.skills.map((s) => ({ skillId: s.id, name: s.name, level: s.level, levelLabel: s.levelLabel, retired: s.retired })),
+    qualifications: mine.qualifications.map((q) => ({ qualificationId: q.id, name: q.name, acquiredYear: q.acquiredYear, retired: q.retired })),
+    experiences: mine.experiences.map((e) => ({
+      organization: e.organization,
+      title: e.title,
+      startMonth: e.startMonth,
+      endMonth: e.endMonth,
+      description: e.description,
+      skills: e.skills.map((s) => ({ skillId: s.id, name: s.name })),
+    })),
+    // Session ids are credentials: never exported.
+    sessions: sessions.map((s) => ({
+      createdAt: s.created_at.toISOString(),
+      expiresAt: s.expiresAt.toISOString(),
+      ip: s.ip,
+      userAgent: s.user_agent,
+    })),
+  }
+
+  const prefectureName = new Map(mine.prefectures.map((p) => [p.code, p.name]))
+  const pref = (code: string | null) => (code ? (prefectureName.get(code) ?? code) : '')
+  const facts: Array<[string, string, string | number | null]> = [
+    ['アカウント', 'メールアドレス', json.account.email],
+    ['アカウント', '表示名', json.account.displayName],
+    ['アカウント', '登録日時', json.account.createdAt],
+  ]
+  const p = json.profile
+  if (p) {
+    facts.push(
+      ['基本情報', '氏名', `${p.familyName} ${p.givenName}`],
+      ['基本情報', 'ふりがな', `${p.familyNameKana} ${p.givenNameKana}`],
+      ['基本情報', '連絡先メールアドレス', p.contactEmail],
+      ['基本情報', '電話番号', p.phone],
+      ['基本情報', '居住都道府県', pref(p.residencePrefectureCode)],
+      ['基本情報', '生年', p.birthYear],
+      ['基本情報', '自己紹介', p.introduction],
+      ['基本情報', '民間企業でのIT関連の経験年数', p.yearsPrivateIt],
+      ['基本情報', '公共部門での経験年数', p.yearsPublicSector],
+      ['基本情報', '言語', p.languages.join('、')],
+      ['働き方の希望', '勤務形態', p.employmentForms.map((f) => EMPLOYMENT_FORM_LABEL.get(f) ?? f).join('、')],
+      ['働き方の希望', '週の勤務可能日数', p.daysPerWeek],
+      ['働き方の希望', '勤務開始可能日', p.availableFrom],
+      ['働き方の希望', '勤務地域', p.workArea === 'all' ? '全国' : p.workPrefectureCodes.map(pref).join('、')],
+      ['働き方の希望', 'リモート勤務', p.remoteOk ? '可' : '不可'],
+      ['働き方の希望', '月あたりの現地勤務日数', p.onsiteDaysPerMonth],
+      ['働き方の希望', '希望報酬（下限・円）', p.payMinYen],
+      ['働き方の希望', '希望報酬（上限・円）', p.payMaxYen],
+      ['働き方の希望', '報酬の単位', p.payUnit ? (PAY_UNIT_LABEL.get(p.payUnit) ?? p.payUnit) : null],
+      ['公開範囲と同意', '公開範囲', VISIBILITY_LABEL.get(p.visibility) ?? p.visibility],
+      ['公開範囲と同意', '公開する都道府県', p.visiblePrefectureCodes.map(pref).join('、')],
+      ['公開範囲と同意', '国の外部人材リストへの掲載', p.nationalListConsent ? '同意する' : '同意しない'],
+      ['公開範囲と同意', '任命時の公開名簿への掲載', p.publicDirectoryConsent ? '同意する' : '同意しない'],
+      ['公開範囲と同意', '同意の更新日時', p.consentUpdatedAt],
+    )
+  }
+  for (const s of json.skills) facts.push(['スキル', s.name + (s.retired ? '（廃止）' : ''), `レベル${s.level} ${s.levelLabel}`])
+  for (const q of json.qualifications) facts.push(['資格', q.name + (q.retired ? '（廃止）' : ''), q.acquiredYear === null ? '保有' : `${q.acquiredYear}年取得`])
+  json.experiences.forEach((e, index) => {
+    const label = `職歴${index + 1}`
+    facts.push(
+      [label, '所属先', e.organization],
+      [label, '役職・担当', e.title],
+      [label, '期間', `${e.startMonth}〜${e.endMonth ?? '現在'}`],
+      [label, '業務内容', e.description],
+      [label, '関連スキル', e.skills.map((s) => s.name).join('、')],
+    )
+  })
+  json.sessions.forEach((s, index) => facts.push([`ログイン中の端末${index + 1}`, 'ログイン日時・IPアドレス・ブラウザー', `${s.createdAt} ${s.ip ?? ''} ${s.userAgent ?? ''}`.trim()]))
+  const csv = toCsv([['区分', '項目', '値'], ...facts])
+  return { json, csv }
+}
+
+export type DeleteAccountResult = { status: 'ok' } | { status: 'wrong-password' }
+
+/**
+ * 退会: deletes the profile (its skills, qualifications and experiences go with it), anonymises the account
+ * (the row stays so audit rows keep pointing somewhere) and ends every session. The audit row records only
+ * that the account with this id was deleted — no name, no address.
+ */
+export async function deleteMyAccount(context: AppLoadContext, user: SessionUser, password: string): Promise<DeleteAccountResult> {
+  const { db } = context.services.database
+  const existing = await findUserById(db, user.id)
+  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, password))) return { status: 'wrong-password' }
+  await db.transaction().execute(async (trx) => {
+    const profile = await findProfileByUserId(trx, user.id)
+    await deleteProfileOfUser(trx, user.id)
+    // Tokens carry the address and are credentials: none may outlive the account.
+    await trx.deleteFrom('auth_token').where('user_id', '=', user.id).execute()
+    // The address also sits in mail history and login throttling rows: neither is needed once the person is gone.
+    await trx.deleteFrom('mail_outbox').where(sql<string>`lower(to_address)`, '=', user.email.toLowerCase()).execute()
+    await trx.deleteFrom('login_attempt').where('email', '=', user.email.toLowerCase()).execute()
+    const anonymised = await updateUser(trx, user.id, {
+      email: `deleted-${crypto.randomUUID()}@invalid`,
+      display_name: '退会済みユーザー',
+      password_hash: null,
+      deactivated_at: new Date(),
+    })
+    // The actor is the anonymised account, so the label carries no personal data either.
+    await recordAudit(
+      trx,
+      { user: { id: anonymised.id, email: anonymised.email, display_name: anonymised.display_name, role: anonymised.role }, requestInfo: context.requestInfo },
+      {
+        action: 'delete_account',
+        entity: 'user',
+        entityId: user.id,
+        summary: '本人がアカウントを削除しました（プロフィールを削除し、アカウントを匿名化）',
+        prefectureCode: null,
+        after: { profile_deleted: Boolean(profile), anonymised: true },
+      },
+    )
+    // The search document goes too (the worker finds no row and removes it).
+    if (profile) await enqueueSearchSync(trx, 'profile', [profile.id])
+  })
+  await context.services.auth.invalidateUserSessions(user.id)
+  return { status: 'ok' }
+}

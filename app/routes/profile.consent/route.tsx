@@ -1,0 +1,116 @@
+import { getCollectionProps, getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CheckboxField, FormErrors, SubmitButton } from '~/components/forms'
+import { saveConsent } from '~/models/profile.server'
+import profileStylesHref from '~/styles/profile.css'
+import { requireUserWithRole } from '~/utils/auth.server'
+import { ConsentSchema, VISIBILITY_OPTIONS } from '~/utils/profile-validation'
+import { BackToProfile, ChoiceGroup, LockVersionInput } from '../profile._index/profile-ui'
+import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithRole(request, context, ['professional'])
+  const { profile, prefectures } = await requireMyProfile(context, user)
+  return { lockVersion: profile.lockVersion, defaults: profile.consent, consentUpdatedAt: profile.consentUpdatedAt, prefectures }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithRole(request, context, ['professional'])
+  const submission = parseWithZod(await request.formData(), { schema: ConsentSchema })
+  if (submission.status !== 'success') return replyInvalid(submission)
+  const result = await saveConsent(context, user, submission.value)
+  return replyToSave(context, submission, result, {
+    redirectTo: '/profile',
+    message: '公開範囲と同意を保存しました。検索結果にもすぐに反映されます。',
+  })
+}
+
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function ProfileConsentRoute() {
+  const { lockVersion, defaults, consentUpdatedAt, prefectures } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
+  const [form, fields] = useForm({
+    id: 'profile-consent',
+    constraint: getZodConstraint(ConsentSchema),
+    defaultValue: defaults,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const prefectureName = new Map(prefectures.map((p) => [p.code, p.name]))
+  return (
+    <div className="page">
+      <BackToProfile />
+      <h1>公開範囲と同意</h1>
+      <h2>だれが、何を見られるか</h2>
+      <ul>
+        <li>
+          <strong>都道府県の担当者</strong>は、あなたが公開を許可した都道府県のものだけ、プロフィール（氏名・連絡先・スキル・職歴・働き方の希望）を閲覧・検索できます。「まだ公開しない」の間は、どの都道府県にも表示されません。
+        </li>
+        <li>
+          <strong>市区町村の職員</strong>は、あなたのプロフィールを直接見ることはできません。
+        </li>
+        <li>
+          <strong>総務省・デジタル庁</strong>は、「国の外部人材リストへの掲載」に同意した場合に、リストに掲載し、公開を許可した都道府県へ紹介します。
+        </li>
+        <li>
+          <strong>一般の方</strong>は、自治体DXアクセラレータに任命され、公開名簿への掲載に同意した場合に限り、氏名と担当自治体を閲覧できます。連絡先は公開されません。
+        </li>
+      </ul>
+      <p>変更はすぐに検索結果にも反映されます。公開をやめると、その時点から都道府県の検索結果に表示されなくなります。</p>
+      {consentUpdatedAt ? <p>最終更新: {dateTime(consentUpdatedAt)}</p> : <p>まだ一度も設定していません。</p>}
+      <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
+        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
+        <ChoiceGroup
+          legend="都道府県への公開範囲"
+          required
+          errorId={fields.visibility.errorId}
+          errors={fields.visibility.errors}
+          choices={getCollectionProps(fields.visibility, { type: 'radio', options: VISIBILITY_OPTIONS.map((o) => o.value) }).map((props) => {
+            const option = VISIBILITY_OPTIONS.find((o) => o.value === props.value)
+            return { props, label: option?.label ?? props.value, hint: option?.description }
+          })}
+        />
+        <ChoiceGroup
+          legend="公開する都道府県"
+          description="「選んだ都道府県にだけ公開する」場合に、1つ以上選んでください。"
+          columns
+          errorId={fields.visiblePrefectureCodes.errorId}
+          errors={fields.visiblePrefectureCodes.errors}
+          choices={getCollectionProps(fields.visiblePrefectureCodes, { type: 'checkbox', options: prefectures.map((p) => p.code) }).map((props) => ({
+            props,
+            label: prefectureName.get(props.value) ?? props.value,
+          }))}
+        />
+        <CheckboxField
+          label="国（総務省）の外部人材リストへの掲載に同意します"
+          inputProps={getInputProps(fields.nationalListConsent, { type: 'checkbox' })}
+          errors={fields.nationalListConsent.errors}
+        />
+        <CheckboxField
+          label="自治体DXアクセラレータに任命された場合、公開名簿（氏名・担当自治体）への掲載に同意します"
+          inputProps={getInputProps(fields.publicDirectoryConsent, { type: 'checkbox' })}
+          errors={fields.publicDirectoryConsent.errors}
+        />
+        <div>
+          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '公開範囲と同意 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

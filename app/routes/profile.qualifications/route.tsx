@@ -1,0 +1,109 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CheckboxField, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { saveQualifications } from '~/models/profile.server'
+import profileStylesHref from '~/styles/profile.css'
+import { requireUserWithRole } from '~/utils/auth.server'
+import { QUALIFICATION_YEAR_MIN, qualificationsSchema } from '~/utils/profile-validation'
+import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
+import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithRole(request, context, ['professional'])
+  const { profile, qualifications, catalogue } = await requireMyProfile(context, user)
+  const held = new Map(qualifications.map((q) => [q.id, q]))
+  const items = [
+    ...catalogue.qualifications.map((q) => ({ id: q.id, name: q.name, group: q.category, issuer: q.issuer, retired: false })),
+    ...qualifications.filter((q) => q.retired).map((q) => ({ id: q.id, name: q.name, group: '廃止された資格', issuer: '', retired: true })),
+  ]
+  return {
+    lockVersion: profile.lockVersion,
+    currentYear: new Date().getFullYear(),
+    items,
+    defaults: {
+      qualifications: items.map((q) => ({
+        qualificationId: q.id,
+        held: held.has(q.id),
+        acquiredYear: held.get(q.id)?.acquiredYear?.toString() ?? '',
+      })),
+    },
+  }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithRole(request, context, ['professional'])
+  const submission = parseWithZod(await request.formData(), { schema: qualificationsSchema() })
+  if (submission.status !== 'success') return replyInvalid(submission)
+  const result = await saveQualifications(context, user, submission.value)
+  return replyToSave(context, submission, result, { redirectTo: '/profile', message: '資格を保存しました。' })
+}
+
+export default function ProfileQualificationsRoute() {
+  const { lockVersion, currentYear, items, defaults } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
+  const schema = qualificationsSchema(currentYear)
+  const [form, fields] = useForm({
+    id: 'profile-qualifications',
+    constraint: getZodConstraint(schema),
+    defaultValue: defaults,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const list = fields.qualifications.getFieldList()
+  const groups = [...new Set(items.map((q) => q.group))]
+  return (
+    <div className="page">
+      <BackToProfile />
+      <h1>資格</h1>
+      <p>保有している資格にチェックを入れ、分かれば取得年（西暦）を入力してください（{QUALIFICATION_YEAR_MIN}〜{currentYear}年）。</p>
+      <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
+        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
+        {groups.map((group) => (
+          <fieldset key={group} className="skill-area">
+            <legend>{group}</legend>
+            {items.map((q, i) => {
+              if (q.group !== group) return null
+              const item = list[i]
+              if (!item) return null
+              const { qualificationId, held, acquiredYear } = item.getFieldset()
+              return (
+                <div key={q.id} className="skill-row">
+                  <input type="hidden" name={qualificationId.name} value={q.id} />
+                  <CheckboxField
+                    label={
+                      <>
+                        {q.name}
+                        {q.issuer ? `（${q.issuer}）` : null}
+                        {q.retired ? <span className="retired-badge">廃止</span> : null}
+                        を保有している
+                      </>
+                    }
+                    inputProps={getInputProps(held, { type: 'checkbox' })}
+                    errors={held.errors}
+                  />
+                  <Field label={`${q.name}の取得年（任意）`} inputProps={getInputProps(acquiredYear, { type: 'number' })} errors={acquiredYear.errors} />
+                </div>
+              )
+            })}
+          </fieldset>
+        ))}
+        <div>
+          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '資格 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

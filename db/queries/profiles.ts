@@ -1,0 +1,302 @@
+// A professional's own profile (デジタル人材のプロフィール): the main row with optimistic locking, and the
+// skills, qualifications and experiences that are replaced as a whole when their section is saved.
+// Every function here takes the owner's user id or the profile id the model read for that user: no query
+// reads or writes a profile by anything the browser sent.
+import { sql } from 'kysely'
+import type { DbExecutor } from '../client'
+import type { EmploymentForm, ProfileTable, ProfileVisibility } from '../schema'
+
+/** The main row as the app uses it: dates as 'YYYY-MM-DD' strings, days_per_week as a number. */
+export interface ProfileRow {
+  id: string
+  user_id: string
+  family_name: string
+  given_name: string
+  family_name_kana: string
+  given_name_kana: string
+  contact_email: string
+  phone: string | null
+  residence_prefecture_code: string | null
+  birth_year: number | null
+  introduction: string
+  years_private_it: number
+  years_public_sector: number
+  languages: string[]
+  employment_forms: EmploymentForm[]
+  days_per_week: number | null
+  available_from: string | null
+  work_area: 'all' | 'selected'
+  work_prefecture_codes: string[]
+  remote_ok: boolean
+  onsite_days_per_month: number | null
+  pay_min_yen: number | null
+  pay_max_yen: number | null
+  pay_unit: ProfileTable['pay_unit']
+  visibility: ProfileVisibility
+  visible_prefecture_codes: string[]
+  national_list_consent: boolean
+  public_directory_consent: boolean
+  consent_updated_at: Date | null
+  lock_version: number
+  created_at: Date
+  updated_at: Date
+}
+
+/** The columns a section form may change (never id, user_id, lock_version or the timestamps). */
+export type ProfileChanges = Partial<
+  Omit<ProfileRow, 'id' | 'user_id' | 'lock_version' | 'created_at' | 'updated_at' | 'consent_updated_at'>
+> & { consent_updated_at?: Date }
+
+const plainColumns = [
+  'id',
+  'user_id',
+  'family_name',
+  'given_name',
+  'family_name_kana',
+  'given_name_kana',
+  'contact_email',
+  'phone',
+  'residence_prefecture_code',
+  'birth_year',
+  'introduction',
+  'years_private_it',
+  'years_public_sector',
+  'languages',
+  'employment_forms',
+  'days_per_week',
+  'work_area',
+  'work_prefecture_codes',
+  'remote_ok',
+  'onsite_days_per_month',
+  'pay_min_yen',
+  'pay_max_yen',
+  'pay_unit',
+  'visibility',
+  'visible_prefecture_codes',
+  'national_list_consent',
+  'public_directory_consent',
+  'consent_updated_at',
+  'lock_version',
+  'created_at',
+  'updated_at',
+] as const
+
+// A date column as text: the drivers would turn it into a Date at some time zone's midnight.
+const availableFromText = sql<string | null>`to_char(available_from, 'YYYY-MM-DD')`.as('available_from_text')
+
+type RawProfile = {
+  [K in (typeof plainColumns)[number]]: unknown
+} & { available_from_text: string | null }
+
+function toProfileRow(raw: RawProfile): ProfileRow {
+  const { available_from_text, ...row } = raw
+  const r = row as unknown as Omit<ProfileRow, 'days_per_week' | 'available_from'> & { days_per_week: string | number | null }
+  return {
+    ...r,
+    // numeric(2,1) comes back as a string on both drivers.
+    days_per_week: r.days_per_week === null ? null : Number(r.days_per_week),
+    available_from: available_from_text,
+    consent_updated_at: r.consent_updated_at ? new Date(r.consent_updated_at) : null,
+    created_at: new Date(r.created_at),
+    updated_at: new Date(r.updated_at),
+  }
+}
+
+export async function findProfileByUserId(db: DbExecutor, userId: string): Promise<ProfileRow | undefined> {
+  const raw = await db.selectFrom('profile').select(plainColumns).select(availableFromText).where('user_id', '=', userId).executeTakeFirst()
+  return raw ? toProfileRow(raw as RawProfile) : undefined
+}
+
+/** Creates the profile (the first save of the basic information). */
+export async function insertProfile(
+  db: DbExecutor,
+  values: { id: string; user_id: string } & Pick<ProfileRow, 'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana' | 'contact_email'> &
+    ProfileChanges,
+): Promise<ProfileRow> {
+  const raw = await db
+    .insertInto('profile')
+    .values(values)
+    .returning(plainColumns)
+    .returning(availableFromText)
+    .executeTakeFirstOrThrow()
+  return toProfileRow(raw as RawProfile)
+}
+
+/**
+ * Optimistic locking: changes the owner's profile only while it still has the lock version the form was
+ * loaded with, and bumps it. Undefined = someone saved in between (or there is no profile).
+ */
+export async function updateProfileLocked(
+  db: DbExecutor,
+  userId: string,
+  lockVersion: number,
+  changes: ProfileChanges,
+): Promise<ProfileRow | undefined> {
+  const raw = await db
+    .updateTable('profile')
+    .set({ ...changes, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('lock_version', '=', lockVersion)
+    .returning(plainColumns)
+    .returning(availableFromText)
+    .executeTakeFirst()
+  return raw ? toProfileRow(raw as RawProfile) : undefined
+}
+
+/**
+ * Creates the profile or updates it under optimistic locking: `lockVersion` null means the form was
+ * loaded before any profile existed (a profile created in between is a conflict: the unique user_id
+ * refuses the insert and we answer undefined).
+ */
+export async function upsertProfile(
+  db: DbExecutor,
+  userId: string,
+  lockVersion: number | null,
+  values: Parameters<typeof insertProfile>[1],
+): Promise<ProfileRow | undefined> {
+  if (lockVersion !== null) {
+    const { id: _id, user_id: _userId, ...changes } = values
+    return updateProfileLocked(db, userId, lockVersion, changes)
+  }
+  const created = await db
+    .insertInto('profile')
+    .values(values)
+    .onConflict((oc) => oc.constraint('profile_user_unique').doNothing())
+    .returning(plainColumns)
+    .returning(availableFromText)
+    .executeTakeFirst()
+  return created ? toProfileRow(created as RawProfile) : undefined
+}
+
+export async function deleteProfileOfUser(db: DbExecutor, userId: string): Promise<void> {
+  await db.deleteFrom('profile').where('user_id', '=', userId).execute()
+}
+
+// ---- skills (自己評価レベル) ------------------------------------------------------------------------------
+
+export interface ProfileSkillRow {
+  skill_id: string
+  level: number
+}
+
+export async function listProfileSkills(db: DbExecutor, profileId: string): Promise<ProfileSkillRow[]> {
+  return db.selectFrom('profile_skill').select(['skill_id', 'level']).where('profile_id', '=', profileId).orderBy('skill_id').execute()
+}
+
+export async function replaceProfileSkills(db: DbExecutor, profileId: string, skills: readonly ProfileSkillRow[]): Promise<void> {
+  await db.deleteFrom('profile_skill').where('profile_id', '=', profileId).execute()
+  if (skills.length === 0) return
+  await db
+    .insertInto('profile_skill')
+    .values(skills.map((s) => ({ profile_id: profileId, skill_id: s.skill_id, level: s.level })))
+    .execute()
+}
+
+// ---- qualifications ------------------------------------------------------------------------------------
+
+export interface ProfileQualificationRow {
+  qualification_id: string
+  acquired_year: number | null
+}
+
+export async function listProfileQualifications(db: DbExecutor, profileId: string): Promise<ProfileQualificationRow[]> {
+  return db
+    .selectFrom('profile_qualification')
+    .select(['qualification_id', 'acquired_year'])
+    .where('profile_id', '=', profileId)
+    .orderBy('qualification_id')
+    .execute()
+}
+
+export async function replaceProfileQualifications(
+  db: DbExecutor,
+  profileId: string,
+  qualifications: readonly ProfileQualificationRow[],
+): Promise<void> {
+  await db.deleteFrom('profile_qualification').where('profile_id', '=', profileId).execute()
+  if (qualifications.length === 0) return
+  await db
+    .insertInto('profile_qualification')
+    .values(qualifications.map((q) => ({ profile_id: profileId, qualification_id: q.qualification_id, acquired_year: q.acquired_year })))
+    .execute()
+}
+
+// ---- experiences (職歴) ------------------------------------------------------------------------------------
+
+/** One entry; months as 'YYYY-MM' (stored as the first day of the month). */
+export interface ProfileExperienceRow {
+  id: string
+  organization: string
+  title: string
+  started_month: string
+  ended_month: string | null
+  description: string
+  skill_ids: string[]
+}
+
+export async function listProfileExperiences(db: DbExecutor, profileId: string): Promise<ProfileExperienceRow[]> {
+  return db
+    .selectFrom('profile_experience')
+    .select([
+      'id',
+      'organization',
+      'title',
+      sql<string>`to_char(started_on, 'YYYY-MM')`.as('started_month'),
+      sql<string | null>`to_char(ended_on, 'YYYY-MM')`.as('ended_month'),
+      'description',
+      'skill_ids',
+    ])
+    .where('profile_id', '=', profileId)
+    // Newest first, as a CV reads; sort_order keeps the order stable for entries with the same start.
+    .orderBy('started_on', 'desc')
+    .orderBy('sort_order')
+    .execute()
+}
+
+export async function replaceProfileExperiences(
+  db: DbExecutor,
+  profileId: string,
+  experiences: readonly ProfileExperienceRow[],
+): Promise<void> {
+  await db.deleteFrom('profile_experience').where('profile_id', '=', profileId).execute()
+  if (experiences.length === 0) return
+  await db
+    .insertInto('profile_experience')
+    .values(
+      experiences.map((e, index) => ({
+        id: e.id,
+        profile_id: profileId,
+        organization: e.organization,
+        title: e.title,
+        started_on: `${e.started_month}-01`,
+        ended_on: e.ended_month ? `${e.ended_month}-01` : null,
+        description: e.description,
+        skill_ids: e.skill_ids,
+        sort_order: index,
+      })),
+    )
+    .execute()
+}
+
+/**
+ * The newest non-draft revision of each qualification id (like resolveSkills in skill-standard.ts): how a
+ * profile shows a qualification that the current version retired or dropped.
+ */
+export async function resolveQualifications(db: DbExecutor, qualificationIds: readonly string[]) {
+  if (qualificationIds.length === 0) return []
+  return db
+    .selectFrom('qualification_revision')
+    .innerJoin('skill_standard_version', 'skill_standard_version.id', 'qualification_revision.version_id')
+    .distinctOn('qualification_revision.qualification_id')
+    .select([
+      'qualification_revision.qualification_id',
+      'qualification_revision.name',
+      'qualification_revision.retired',
+      'skill_standard_version.status',
+    ])
+    .where('qualification_revision.qualification_id', 'in', qualificationIds)
+    .where('skill_standard_version.status', '!=', 'draft')
+    .orderBy('qualification_revision.qualification_id')
+    .orderBy('skill_standard_version.version_no', 'desc')
+    .execute()
+}
