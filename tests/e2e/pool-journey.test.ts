@@ -1,0 +1,104 @@
+// Issue 5's journey in Debian's Chromium: a professional signs up (verifying the mailed link), saves a
+// profile, applies to 広島県's pool; 広島県's staff move them through screening to 登録.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { expectNoAxeViolations, launchBrowser } from './browser'
+
+let browser: Browser
+const baseUrl = inject('baseUrl')
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function demoPassword(email: string): Promise<string> {
+  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{ email: string; password: string }>
+  return logins.find((l) => l.email === email)!.password
+}
+
+async function logIn(page: Page, email: string, password: string, redirectTo = '/') {
+  await page.goto(`${baseUrl}/login?redirectTo=${encodeURIComponent(redirectTo)}`)
+  await page.waitForLoadState('networkidle')
+  await page.locator('input[name=email]').fill(email)
+  await page.locator('input[name=password]').fill(password)
+  await page.getByRole('button', { name: 'ログイン' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+describe('talent pool journey (browser)', () => {
+  it('a professional registers and applies; the prefecture moves them through to 登録', async () => {
+    const email = `pro-${Date.now()}@example.jp`
+    const password = 'professional long password'
+    const pro = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
+
+    // Sign up.
+    await pro.goto(`${baseUrl}/signup`)
+    await pro.waitForLoadState('networkidle')
+    await pro.locator('input[name=displayName]').fill('山田 一郎')
+    await pro.locator('input[name=email]').fill(email)
+    await pro.locator('input[name=password]').fill(password)
+    await pro.locator('input[name=confirmPassword]').fill(password)
+    await pro.locator('input[name=agree]').check()
+    await pro.getByRole('button', { name: '登録する' }).click()
+    await expect.poll(() => pro.locator('main').textContent()).toContain('確認メールを送信しました')
+
+    // The verification link, as the development mail page shows it to an admin.
+    const admin = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
+    await logIn(admin, 'ministry-admin@demo.dx500.example.jp', await demoPassword('ministry-admin@demo.dx500.example.jp'), '/admin/mail')
+    await expect.poll(() => admin.locator('tr', { hasText: email }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
+    const verifyLink = await admin.locator(`a[href*="/verify-email?token="]`).first().getAttribute('href')
+    await admin.context().close()
+
+    await pro.goto(verifyLink!)
+    await pro.getByRole('button', { name: 'メールアドレスを確認する' }).click()
+    await pro.waitForURL(/\/login/)
+    await logIn(pro, email, password, '/profile/basics')
+
+    // Profile basics, then apply to 広島県.
+    await pro.waitForLoadState('networkidle')
+    await pro.locator('input[name=familyName]').fill('山田')
+    await pro.locator('input[name=givenName]').fill('一郎')
+    await pro.locator('input[name=familyNameKana]').fill('やまだ')
+    await pro.locator('input[name=givenNameKana]').fill('いちろう')
+    await pro.locator('input[name=contactEmail]').fill(email)
+    await pro.locator('select[name=residencePrefectureCode]').selectOption('34')
+    await pro.locator('input[name=yearsPrivateIt]').fill('12')
+    await pro.locator('input[name=yearsPublicSector]').fill('0')
+    await pro.getByRole('button', { name: '保存する' }).click()
+    await pro.waitForURL((url) => url.pathname !== '/profile/basics')
+    await expectNoAxeViolations(pro)
+
+    await pro.goto(`${baseUrl}/applications`)
+    await pro.waitForLoadState('networkidle')
+    await pro.locator('select[name=prefectureCode]').selectOption('34')
+    await pro.locator('textarea[name=message]').fill('標準化・クラウド化の経験があります。週2日で支援できます。')
+    await pro.getByRole('button', { name: '応募する' }).click()
+    await expect.poll(() => pro.locator('table').textContent()).toContain('広島県')
+    await expectNoAxeViolations(pro)
+
+    // 広島県's staff screen the applicant to 登録.
+    const staff = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
+    await logIn(staff, 'hiroshima@demo.dx500.example.jp', await demoPassword('hiroshima@demo.dx500.example.jp'), '/pools')
+    await staff.getByRole('link', { name: '山田 一郎' }).click()
+    await staff.waitForURL(/\/pools\/[0-9a-f-]{36}$/)
+    await staff.waitForLoadState('networkidle')
+    await expectNoAxeViolations(staff)
+    for (const next of ['書類確認', '面接', '研修', '登録']) {
+      await staff.locator('select[name=to]').selectOption({ label: next })
+      await staff.getByRole('button', { name: '状態を変更する' }).click()
+      await expect.poll(() => staff.getByRole('heading', { level: 1 }).textContent()).toContain(next)
+    }
+    await expect.poll(() => staff.locator('table', { hasText: '経過' }).or(staff.locator('table').last()).textContent()).toContain('研修 → 登録')
+
+    // The professional sees the outcome.
+    await pro.goto(`${baseUrl}/applications`)
+    await expect.poll(() => pro.locator('table').textContent()).toContain('登録')
+    await pro.context().close()
+    await staff.context().close()
+  })
+})
