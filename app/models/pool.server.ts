@@ -15,6 +15,8 @@ import {
   setPoolStatus,
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-standard'
+import { type ProfileViewer, searchProfiles } from '../../search/queries/profiles'
 import { POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
@@ -155,12 +157,44 @@ export async function getMyApplications(context: AppLoadContext, user: SessionUs
   }
 }
 
-export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: { status?: PoolStatus }) {
+export interface PoolFilter {
+  status?: PoolStatus
+  /** Filters through the consent-scoped profile index (search/queries/profiles.ts). */
+  skillId?: string
+  minLevel?: number
+  employmentForm?: string
+  remoteOk?: boolean
+}
+
+export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: PoolFilter) {
   const { db } = context.services.database
   const scope = staffScope(user)
-  const [members, counts] = await Promise.all([listPoolMembers(db, scope, filter), countPoolMembersByStatus(db, scope)])
+  const [allMembers, counts, published] = await Promise.all([
+    listPoolMembers(db, scope, { status: filter.status }),
+    countPoolMembersByStatus(db, scope),
+    findVersionByStatus(db, 'published'),
+  ])
+  const skills = published ? (await readVersionContent(db, published.id)).skills.filter((s) => !s.retired).map((s) => ({ value: s.id, label: s.name })) : []
+  let members = allMembers
+  let searchUnavailable = false
+  if (filter.skillId || filter.employmentForm || filter.remoteOk) {
+    const viewer: ProfileViewer = scope.prefectureCode === undefined ? { kind: 'ministry' } : { kind: 'prefecture', prefectureCode: scope.prefectureCode }
+    try {
+      const found = await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset: 0 })
+      // More than one page of matches is unusual for one pool; fetch the rest rather than cut it short.
+      const ids = new Set(found.ids)
+      for (let offset = 100; offset < found.total; offset += 100) {
+        for (const id of (await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset })).ids) ids.add(id)
+      }
+      members = allMembers.filter((m) => m.profile_id !== null && ids.has(m.profile_id))
+    } catch {
+      searchUnavailable = true
+    }
+  }
   return {
     national: scope.prefectureCode === undefined,
+    searchUnavailable,
+    skills,
     counts: POOL_STATUSES.map((status) => ({ status, label: POOL_STATUS_LABELS[status], count: counts[status] ?? 0 })),
     members: members.map((m) => ({
       id: m.id,

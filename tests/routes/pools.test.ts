@@ -7,10 +7,11 @@ import { action as memberAction, loader as memberLoader } from '../../app/routes
 import { loader as poolLoader } from '../../app/routes/pools._index/route'
 import { loader as poolCsvLoader } from '../../app/routes/pools.export[.]csv'
 import type { Services } from '../../app/services.server'
+import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { searchProfiles } from '../../search/queries/profiles'
 import { createProfile, loginAs } from '../factories'
-import { createTestServices, routeArgs, thrownResponse, unwrap } from '../services'
+import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
 
 let services: Services
 beforeAll(async () => {
@@ -136,6 +137,29 @@ describe('applying to a pool and screening', () => {
     expect(text).toContain('行政実務研修（2026-11-20 修了）')
     const tokyo = await (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: tokyoStaff })) as Response).text()
     expect(tokyo).not.toContain('応募 太郎')
+  })
+
+  it('filters the pool by skill level and working style through the consent-scoped index', async () => {
+    await services.database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('profile_skill').values({ profile_id: profileId, skill_id: 'bpr', level: 3 }).execute()
+      await trx.updateTable('profile').set({ employment_forms: ['contract'], remote_ok: true }).where('id', '=', profileId).execute()
+      await enqueueSearchSync(trx, 'profile', [profileId])
+    })
+    await drain()
+    const ids = async (query: string, search = services.search) => {
+      const page = await poolLoader(routeArgs({ ...services, search }, `/pools${query}`, { cookie: hiroshimaStaff }))
+      return { ids: page.members.map((m) => m.id), searchUnavailable: page.searchUnavailable }
+    }
+    expect((await ids('?skillId=bpr&minLevel=3')).ids).toEqual([memberId])
+    expect((await ids('?skillId=bpr&minLevel=4')).ids).toEqual([])
+    expect((await ids('?employmentForm=contract&remoteOk=on')).ids).toEqual([memberId])
+    expect((await ids('?employmentForm=part_time')).ids).toEqual([])
+    // Nonsense parameters are ignored, never a 500.
+    expect((await ids('?skillId=%22%20OR%201&minLevel=9')).ids).toEqual([memberId])
+    // Search down: the pool still opens, unfiltered, and says why.
+    const down = createUnreachableSearchClient()
+    expect(await ids('?skillId=bpr&minLevel=4', down)).toEqual({ ids: [memberId], searchUnavailable: true })
+    down.close()
   })
 
   it('lets the ministry read pools nationally but not change them', async () => {

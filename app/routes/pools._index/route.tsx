@@ -1,24 +1,32 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getPoolOverview } from '~/models/pool.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
+import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
 
+// Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
   status: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn']).optional().catch(undefined),
+  skillId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional().catch(undefined),
+  minLevel: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+  employmentForm: z.enum(['full_time', 'part_time', 'special_part_time', 'contract', 'side_job']).optional().catch(undefined),
+  remoteOk: z.literal('on').optional().catch(undefined),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
-  const filter = FilterSchema.parse({ status: new URL(request.url).searchParams.get('status') || undefined })
-  return getPoolOverview(context, user, filter)
+  const params = new URL(request.url).searchParams
+  const filter = FilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')))
+  const overview = await getPoolOverview(context, user, { ...filter, remoteOk: filter.remoteOk === 'on' })
+  return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
 }
 
 const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function PoolRoute() {
-  const { counts, members, national } = useLoaderData<typeof loader>()
+  const { counts, members, national, skills, employmentForms, searchUnavailable } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const current = searchParams.get('status') ?? ''
   return (
@@ -46,6 +54,53 @@ export default function PoolRoute() {
           ))}
         </ul>
       </nav>
+      <Form method="get" className="search-form" aria-label="スキル・働き方で絞り込み">
+        {current ? <input type="hidden" name="status" value={current} /> : null}
+        <div className="search-form__row">
+          <div className="field">
+            <label htmlFor="skillId">スキル</label>
+            <select id="skillId" name="skillId" defaultValue={searchParams.get('skillId') ?? ''}>
+              <option value="">指定なし</option>
+              {skills.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="minLevel">レベル（以上）</label>
+            <select id="minLevel" name="minLevel" defaultValue={searchParams.get('minLevel') ?? '1'}>
+              <option value="1">1 知識</option>
+              <option value="2">2 実務</option>
+              <option value="3">3 主導</option>
+              <option value="4">4 指導</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="employmentForm">雇用形態</label>
+            <select id="employmentForm" name="employmentForm" defaultValue={searchParams.get('employmentForm') ?? ''}>
+              <option value="">指定なし</option>
+              {employmentForms.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="field--checkbox">
+            <input type="checkbox" name="remoteOk" value="on" defaultChecked={searchParams.get('remoteOk') === 'on'} /> リモート可
+          </label>
+          <button type="submit" className="button button--secondary">
+            絞り込む
+          </button>
+        </div>
+      </Form>
+      {searchUnavailable ? (
+        <p className="notice notice--error" role="alert">
+          検索は一時的にご利用いただけないため、スキル・働き方の条件を適用せずに表示しています。
+        </p>
+      ) : null}
       {members.length === 0 ? (
         <p>該当する人材はいません。</p>
       ) : (
