@@ -23,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             roleLabel: ROLE_LABELS[user.role],
             canManageUsers: userHasPermission(user, 'read:user:own-prefecture'),
             canReadPools: userHasPermission(user, 'read:pool:own-prefecture'),
+            canReadPartners: userHasPermission(user, 'read:partner:any'),
             canEditSkillStandard: userHasPermission(user, 'update:skill-standard:any'),
             isProfessional: user.role === 'professional',
             canReadAudit: userHasPermission(user, 'read:audit:own-prefecture'),
@@ -80,6 +81,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {user?.canReadPools ? (
                   <li>
                     <Link to="/pools">人材プール</Link>
+                  </li>
+                ) : null}
+                {user?.canReadPartners ? (
+                  <li>
+                    <Link to="/partners">パートナー企業</Link>
                   </li>
                 ) : null}
                 {user?.canEditSkillStandard ? (

@@ -332,6 +332,22 @@ export interface TrainingRecordTable {
   created_at: Timestamp
 }
 
+export interface PartnerCompanyTable {
+  id: string
+  name: string
+  name_kana: ColumnType<string, string | undefined, string>
+  corporate_number: string | null
+  contact_name: ColumnType<string, string | undefined, string>
+  contact_email: ColumnType<string, string | undefined, string>
+  contact_phone: ColumnType<string, string | undefined, string>
+  website: ColumnType<string, string | undefined, string>
+  note: ColumnType<string, string | undefined, string>
+  active: ColumnType<boolean, boolean | undefined, boolean>
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -358,6 +374,7 @@ export interface DB {
   pool_member: PoolMemberTable
   pool_member_event: PoolMemberEventTable
   training_record: TrainingRecordTable
+  partner_company: PartnerCompanyTable
 }
 
 export type AppUser = Selectable<AppUserTable>

@@ -29,12 +29,15 @@ export type Permission =
   | 'read:pool:own-prefecture'
   | 'read:pool:any'
   | 'update:pool:own-prefecture'
+  | 'read:partner:any'
+  | 'update:partner:any'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
   municipal_staff: [],
-  prefecture_staff: ['read:pool:own-prefecture', 'update:pool:own-prefecture'],
+  prefecture_staff: ['read:pool:own-prefecture', 'update:pool:own-prefecture', 'read:partner:any'],
   prefecture_admin: [
+    'read:partner:any',
     'read:pool:own-prefecture',
     'update:pool:own-prefecture',
     'read:user:own-prefecture',
@@ -43,8 +46,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:audit:own-prefecture',
     'read:mail:own-prefecture',
   ],
-  ministry_staff: ['update:skill-standard:any', 'read:pool:any'],
-  ministry_admin: ['read:pool:any', 'read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
+  ministry_staff: ['update:skill-standard:any', 'read:pool:any', 'read:partner:any', 'update:partner:any'],
+  ministry_admin: ['read:partner:any', 'update:partner:any', 'read:pool:any', 'read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -7,6 +7,7 @@ import * as m20261123T190500000Z from './20261123T190500000Z-create-accounts'
 import * as m20261123T192500000Z from './20261123T192500000Z-create-skill-standard'
 import * as m20261123T195000000Z from './20261123T195000000Z-create-profiles'
 import * as m20261123T200500000Z from './20261123T200500000Z-create-pools'
+import * as m20261123T202000000Z from './20261123T202000000Z-create-partner-companies'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T192500000Z-create-skill-standard': m20261123T192500000Z,
   '20261123T195000000Z-create-profiles': m20261123T195000000Z,
   '20261123T200500000Z-create-pools': m20261123T200500000Z,
+  '20261123T202000000Z-create-partner-companies': m20261123T202000000Z,
 }

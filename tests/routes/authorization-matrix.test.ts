@@ -57,6 +57,8 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'profile.export[.]json.ts': { url: '/profile/export.json', expect: professionalOnly },
   'profile.export[.]csv.ts': { url: '/profile/export.csv', expect: professionalOnly },
   'account_.delete': { url: '/account/delete', expect: professionalOnly },
+  'partners._index': { url: '/partners', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' } },
+  'partners.$id': { url: '/partners/new', params: { id: 'new' }, expect: ministryEditors },
   applications: { url: '/applications', expect: { ...everyone(403), anonymous: 'login', professional: 'ok' } },
   'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
   'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },

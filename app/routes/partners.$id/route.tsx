@@ -1,0 +1,91 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { CheckboxField, ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { getPartnerCompanyForEdit, savePartnerCompany } from '~/models/partner-company.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { PartnerCompanySchema } from '~/utils/partner-company-validation'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, context, 'update:partner:any')
+  return { company: await getPartnerCompanyForEdit(context, params.id ?? '') }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'update:partner:any')
+  const submission = parseWithZod(await request.formData(), { schema: PartnerCompanySchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const outcome = await savePartnerCompany(context, user, params.id ?? '', submission.value)
+  if (outcome.status === 'ok') return redirectWithToast(context, '/partners', { type: 'success', message: `「${outcome.name}」を保存しました。` })
+  if (outcome.status === 'conflict') {
+    return data({ result: submission.reply({ formErrors: ['ほかの人が先に更新しました。画面を読み込み直してから、もう一度編集してください（入力内容は残っています）。'] }) }, { status: 409 })
+  }
+  return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 })
+}
+
+export default function EditPartnerRoute() {
+  const { company } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'partner-company',
+    constraint: getZodConstraint(PartnerCompanySchema),
+    lastResult: actionData?.result,
+    defaultValue: company
+      ? {
+          name: company.name,
+          nameKana: company.name_kana,
+          corporateNumber: company.corporate_number ?? '',
+          contactName: company.contact_name,
+          contactEmail: company.contact_email,
+          contactPhone: company.contact_phone,
+          website: company.website,
+          note: company.note,
+          active: company.active ? 'on' : '',
+        }
+      : { active: 'on' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PartnerCompanySchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label="パンくずリスト">
+        <ol>
+          <li>
+            <Link to="/partners">パートナー企業</Link>
+          </li>
+          <li aria-current="page">{company ? company.name : '新規登録'}</li>
+        </ol>
+      </nav>
+      <h1>{company ? `「${company.name}」の編集` : 'パートナー企業の登録'}</h1>
+      <Form method="post" className="form-stack" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
+        <input type="hidden" name="lockVersion" value={company?.lock_version ?? ''} />
+        <Field label="企業名" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
+        <Field label="企業名のふりがな" inputProps={getInputProps(fields.nameKana, { type: 'text' })} errors={fields.nameKana.errors} />
+        <Field label="法人番号（13桁・任意）" inputProps={{ ...getInputProps(fields.corporateNumber, { type: 'text' }), inputMode: 'numeric' }} errors={fields.corporateNumber.errors} />
+        <Field label="担当者名" inputProps={getInputProps(fields.contactName, { type: 'text' })} errors={fields.contactName.errors} />
+        <Field label="担当者メールアドレス" inputProps={getInputProps(fields.contactEmail, { type: 'email' })} errors={fields.contactEmail.errors} />
+        <Field label="電話番号" inputProps={getInputProps(fields.contactPhone, { type: 'tel' })} errors={fields.contactPhone.errors} />
+        <Field label="ウェブサイト" inputProps={getInputProps(fields.website, { type: 'url' })} errors={fields.website.errors} />
+        <div className="field">
+          <label htmlFor={fields.note.id}>備考（推薦できる人材の分野など）</label>
+          <textarea {...getTextareaProps(fields.note)} rows={4} />
+          <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
+        </div>
+        <CheckboxField label="有効（推薦を受け付ける）" inputProps={getInputProps(fields.active, { type: 'checkbox' })} errors={fields.active.errors} />
+        <div>
+          <SubmitButton>保存する</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'パートナー企業 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
