@@ -133,7 +133,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         {rootData?.toast ? (
           <div className="toast" role="status">
-            <p className={`notice notice--${rootData.toast.type === 'error' ? 'error' : 'success'}`}>{rootData.toast.message}</p>
+            <p className={`notice ${rootData.toast.type === 'error' ? 'notice--error' : rootData.toast.type === 'success' ? 'notice--success' : ''}`}>
+              {rootData.toast.message}
+            </p>
           </div>
         ) : null}
         <main id="main">{children}</main>
