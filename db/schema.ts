@@ -309,6 +309,12 @@ export interface PoolMemberTable {
   lock_version: ColumnType<number, number | undefined, number>
   created_at: Timestamp
   updated_at: Timestamp
+  /** For people added directly (no profile yet). */
+  person_name: ColumnType<string | null, string | null | undefined, string | null>
+  person_name_kana: ColumnType<string | null, string | null | undefined, string | null>
+  person_email: ColumnType<string | null, string | null | undefined, string | null>
+  person_birth_year: ColumnType<number | null, number | null | undefined, number | null>
+  partner_company_id: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface PoolMemberEventTable {

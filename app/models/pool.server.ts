@@ -8,6 +8,7 @@ import { findPrefecture, listPrefectures } from '../../db/queries/local-governme
 import {
   countPoolMembersByStatus,
   findPoolMember,
+  findPossibleDuplicates,
   insertPoolEvent,
   listMemberships,
   listPoolEvents,
@@ -199,8 +200,9 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
     members: members.map((m) => ({
       id: m.id,
       prefectureCode: m.prefecture_code,
-      name: m.family_name ? `${m.family_name} ${m.given_name}` : '（退会済み）',
-      kana: m.family_name_kana ? `${m.family_name_kana} ${m.given_name_kana}` : '',
+      name: m.display_name ?? '（退会済み）',
+      kana: m.display_kana ?? '',
+      registered: m.profile_id !== null,
       status: m.status,
       statusLabel: POOL_STATUS_LABELS[m.status],
       updatedAt: new Date(m.updated_at).toISOString(),
@@ -224,11 +226,9 @@ export async function poolCsv(context: AppLoadContext, user: SessionUser): Promi
       'pool_member.updated_at',
       'pool_member.interview_at',
       'pool_member.interview_place',
-      'profile.family_name',
-      'profile.given_name',
-      'profile.family_name_kana',
-      'profile.given_name_kana',
-      'profile.contact_email',
+      sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as('name'),
+      sql<string | null>`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as('kana'),
+      sql<string | null>`coalesce(profile.contact_email, pool_member.person_email)`.as('email'),
     ])
     .$if(scope.prefectureCode !== undefined, (q) => q.where('pool_member.prefecture_code', '=', scope.prefectureCode!))
     .orderBy('pool_member.prefecture_code')
@@ -253,9 +253,9 @@ export async function poolCsv(context: AppLoadContext, user: SessionUser): Promi
     ...members.map((m) => [
       m.id,
       m.prefecture_code,
-      m.family_name ? `${m.family_name} ${m.given_name}` : '（退会済み）',
-      m.family_name_kana ? `${m.family_name_kana} ${m.given_name_kana}` : '',
-      m.contact_email ?? '',
+      m.name ?? '（退会済み）',
+      m.kana ?? '',
+      m.email ?? '',
       POOL_STATUS_LABELS[m.status],
       SOURCE_LABELS[m.source],
       tokyo(m.created_at),
@@ -285,9 +285,10 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   const canUpdate = roleHasPermission(user.role, 'update:pool:own-prefecture') && member.prefecture_code === user.prefecture_code
   return {
     id: member.id,
-    name: member.family_name ? `${member.family_name} ${member.given_name}` : '（退会済み）',
-    kana: member.family_name_kana ? `${member.family_name_kana} ${member.given_name_kana}` : '',
-    email: member.contact_email,
+    name: member.display_name ?? '（退会済み）',
+    kana: member.display_kana ?? '',
+    email: member.display_email,
+    registered: member.profile_id !== null,
     status: member.status,
     statusLabel: POOL_STATUS_LABELS[member.status],
     lockVersion: member.lock_version,
@@ -379,6 +380,91 @@ export async function addTrainingRecord(
       after: { title: input.title, provider: input.provider, completed_on: input.completedOn },
     })
   })
+}
+
+export const DIRECT_SOURCES = [
+  { value: 'company_recommendation', label: '企業推薦' },
+  { value: 'national_list', label: '国のリスト' },
+  { value: 'referral', label: '紹介' },
+  { value: 'public_call', label: '公募（書面等での応募）' },
+] as const
+
+export type AddMemberResult =
+  | { status: 'ok'; memberId: string }
+  | { status: 'possible-duplicates'; matches: Array<{ id: string; name: string; statusLabel: string }> }
+  | { status: 'field-error'; field: string; message: string }
+
+/**
+ * Adds a person the prefecture found itself (company recommendation, national list, referral). Possible
+ * duplicates (same e-mail, or same name and birth year) are shown first; `confirmed` adds anyway.
+ */
+export async function addPoolMemberDirectly(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: {
+    name: string
+    nameKana: string
+    email: string | null
+    birthYear: number | null
+    source: (typeof DIRECT_SOURCES)[number]['value']
+    partnerCompanyId: string | null
+    note: string
+    confirmed: boolean
+  },
+): Promise<AddMemberResult> {
+  const { db } = context.services.database
+  const prefectureCode = user.prefecture_code
+  if (!prefectureCode) throw new Response('都道府県の職員だけが登録できます。', { status: 403 })
+  if (input.source === 'company_recommendation' && !input.partnerCompanyId) {
+    return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
+  }
+  if (input.partnerCompanyId) {
+    const company = await db.selectFrom('partner_company').select('id').where('id', '=', input.partnerCompanyId).executeTakeFirst()
+    if (!company) return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
+  }
+  if (!input.confirmed) {
+    const matches = await findPossibleDuplicates(db, prefectureCode, input)
+    if (matches.length > 0) {
+      return {
+        status: 'possible-duplicates',
+        matches: matches.map((m) => ({ id: m.id, name: m.display_name ?? '（退会済み）', statusLabel: POOL_STATUS_LABELS[m.status] })),
+      }
+    }
+  }
+  return db.transaction().execute(async (trx): Promise<AddMemberResult> => {
+    const memberId = crypto.randomUUID()
+    await trx
+      .insertInto('pool_member')
+      .values({
+        id: memberId,
+        prefecture_code: prefectureCode,
+        status: 'applied',
+        source: input.source,
+        person_name: input.name,
+        person_name_kana: input.nameKana,
+        person_email: input.email,
+        person_birth_year: input.birthYear,
+        partner_company_id: input.partnerCompanyId,
+        notes: input.note,
+      })
+      .execute()
+    const sourceLabel = DIRECT_SOURCES.find((s) => s.value === input.source)?.label ?? ''
+    await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', actorUserId: user.id, actorLabel: user.display_name, note: `直接登録（${sourceLabel}）` })
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'create',
+      entity: 'pool_member',
+      entityId: memberId,
+      summary: `人材プールに直接登録しました（${sourceLabel}）`,
+      prefectureCode,
+      after: { name: input.name, email: input.email, source: input.source, duplicate_confirmed: input.confirmed },
+    })
+    return { status: 'ok', memberId }
+  })
+}
+
+export async function getDirectAddOptions(context: AppLoadContext) {
+  const companies = await context.services.database.db.selectFrom('partner_company').select(['id', 'name']).where('active', '=', true).orderBy('name').execute()
+  return { sources: DIRECT_SOURCES.map((s) => ({ ...s })), companies: companies.map((c) => ({ value: c.id, label: c.name })) }
 }
 
 export type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }

@@ -16,6 +16,14 @@ const memberColumns = [
   'pool_member.lock_version',
   'pool_member.created_at',
   'pool_member.updated_at',
+  'pool_member.partner_company_id',
+] as const
+
+/** The person's name, kana and e-mail: from the profile when registered, else from the membership. */
+const personColumns = [
+  sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as('display_name'),
+  sql<string | null>`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as('display_kana'),
+  sql<string | null>`coalesce(profile.contact_email, pool_member.person_email)`.as('display_email'),
 ] as const
 
 /** One member, only if it belongs to the given prefecture (undefined scope = national read). */
@@ -24,7 +32,7 @@ export async function findPoolMember(db: DbExecutor, id: string, scope: { prefec
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
     .select(memberColumns)
-    .select(['profile.family_name', 'profile.given_name', 'profile.family_name_kana', 'profile.given_name_kana', 'profile.contact_email'])
+    .select(personColumns)
     .where('pool_member.id', '=', id)
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   return query.executeTakeFirst()
@@ -35,7 +43,7 @@ export async function listPoolMembers(db: DbExecutor, scope: { prefectureCode?: 
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
     .select(memberColumns)
-    .select(['profile.family_name', 'profile.given_name', 'profile.family_name_kana', 'profile.given_name_kana'])
+    .select(personColumns)
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   if (filter.status) query = query.where('pool_member.status', '=', filter.status)
   return query.orderBy('pool_member.updated_at', 'desc').limit(500).execute()
@@ -89,4 +97,38 @@ export async function setPoolStatus(db: DbExecutor, id: string, { from, to, lock
     .where('lock_version', '=', lockVersion)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Members of a prefecture's pool who may be the same person: same e-mail (case-insensitive), or same name
+ * (spaces ignored) and birth year.
+ */
+export async function findPossibleDuplicates(
+  db: DbExecutor,
+  prefectureCode: string,
+  person: { name: string; email: string | null; birthYear: number | null },
+) {
+  const name = person.name.replace(/[\s　]/g, '')
+  return db
+    .selectFrom('pool_member')
+    .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
+    .select(['pool_member.id', 'pool_member.status'])
+    .select(personColumns)
+    .where('pool_member.prefecture_code', '=', prefectureCode)
+    .where((eb) => {
+      const byEmail = person.email
+        ? [eb(sql<string>`lower(coalesce(profile.contact_email, pool_member.person_email))`, '=', person.email.toLowerCase())]
+        : []
+      const byNameAndYear =
+        person.birthYear !== null
+          ? [
+              eb.and([
+                eb(sql<string>`regexp_replace(coalesce(profile.family_name || profile.given_name, pool_member.person_name), '[[:space:]　]', '', 'g')`, '=', name),
+                eb(sql<number>`coalesce(profile.birth_year, pool_member.person_birth_year)`, '=', person.birthYear),
+              ]),
+            ]
+          : []
+      return eb.or([...byEmail, ...byNameAndYear, eb.val(false)])
+    })
+    .execute()
 }

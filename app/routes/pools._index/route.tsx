@@ -33,6 +33,13 @@ export default function PoolRoute() {
     <div className="page">
       <h1>人材プール</h1>
       <p>{national ? '全国の人材プールを閲覧しています（閲覧のみ）。' : '応募者とプール登録者の選考状況を管理します。'}</p>
+      {!national ? (
+        <p>
+          <Link to="/pools/new" className="button">
+            人材を直接登録する
+          </Link>
+        </p>
+      ) : null}
       <p>
         <a href="/pools/export.csv" download>
           CSVでダウンロード（Excel対応）

@@ -1,0 +1,164 @@
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, SubmitButton } from '~/components/forms'
+import { addPoolMemberDirectly, getDirectAddOptions } from '~/models/pool.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { redirectWithToast } from '~/utils/toast.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  return getDirectAddOptions(context)
+}
+
+const AddSchema = z.object({
+  name: z.string({ message: '氏名を入力してください' }).trim().min(1, { message: '氏名を入力してください' }).max(100, { message: '氏名は100文字以内にしてください' }),
+  nameKana: z
+    .string()
+    .trim()
+    .max(100)
+    .default('')
+    .refine((value) => value === '' || /^[\p{Script=Hiragana}ー\s　]+$/u.test(value), { message: 'ふりがなはひらがなで入力してください' }),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .refine((value) => value === null || z.email().safeParse(value).success, { message: 'メールアドレスの形式が正しくありません' }),
+  birthYear: z
+    .string()
+    .optional()
+    .transform((value) => (value ? Number(value) : null))
+    .refine((value) => value === null || (Number.isInteger(value) && value >= 1930 && value <= 2015), { message: '生年は1930〜2015の西暦で入力してください' }),
+  source: z.enum(['company_recommendation', 'national_list', 'referral', 'public_call'], { message: '経路を選択してください' }),
+  partnerCompanyId: z
+    .string()
+    .optional()
+    .transform((value) => value || null),
+  note: z.string().trim().max(2000, { message: '2000文字以内にしてください' }).default(''),
+  confirmed: z
+    .string()
+    .optional()
+    .transform((value) => value === 'yes'),
+})
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  const values = Object.fromEntries(await request.formData()) as Record<string, string>
+  const parsed = AddSchema.safeParse(values)
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message)
+    return data({ values, fieldErrors, duplicates: null }, { status: 400 })
+  }
+  const outcome = await addPoolMemberDirectly(context, user, parsed.data)
+  if (outcome.status === 'ok') {
+    return redirectWithToast(context, `/pools/${outcome.memberId}`, { type: 'success', message: `${parsed.data.name} さんを人材プールに登録しました。` })
+  }
+  if (outcome.status === 'field-error') return data({ values, fieldErrors: { [outcome.field]: [outcome.message] }, duplicates: null }, { status: 400 })
+  return data({ values, fieldErrors: {} as Record<string, string[]>, duplicates: outcome.matches }, { status: 409 })
+}
+
+export default function AddPoolMemberRoute() {
+  const { sources, companies } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const values = actionData?.values ?? {}
+  const errors = actionData?.fieldErrors ?? {}
+  const field = (name: string) => ({
+    id: name,
+    name,
+    defaultValue: values[name] ?? '',
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${name}-error` : undefined,
+  })
+  return (
+    <div className="page">
+      <nav className="breadcrumbs" aria-label="パンくずリスト">
+        <ol>
+          <li>
+            <Link to="/pools">人材プール</Link>
+          </li>
+          <li aria-current="page">人材の直接登録</li>
+        </ol>
+      </nav>
+      <h1>人材を直接登録する</h1>
+      <p>企業からの推薦、国のリスト、紹介などで知った人を人材プールに登録します。本人がプラットフォームに登録していなくても登録できます。</p>
+      {actionData?.duplicates ? (
+        <div className="notice notice--warning" role="alert">
+          <p>同じ人がすでに登録されている可能性があります（メールアドレス、または氏名と生年が一致）。</p>
+          <ul>
+            {actionData.duplicates.map((d: { id: string; name: string; statusLabel: string }) => (
+              <li key={d.id}>
+                <Link to={`/pools/${d.id}`}>{d.name}</Link>（{d.statusLabel}）
+              </li>
+            ))}
+          </ul>
+          <p>別の人であれば、下の「それでも登録する」を押してください。</p>
+        </div>
+      ) : null}
+      <Form method="post" className="form-stack">
+        {actionData?.duplicates ? <input type="hidden" name="confirmed" value="yes" /> : null}
+        <div className="field">
+          <label htmlFor="name">
+            氏名<span className="required">必須</span>
+          </label>
+          <input type="text" autoComplete="off" {...field('name')} />
+          <ErrorList id="name-error" errors={errors.name} />
+        </div>
+        <div className="field">
+          <label htmlFor="nameKana">ふりがな</label>
+          <input type="text" autoComplete="off" {...field('nameKana')} />
+          <ErrorList id="nameKana-error" errors={errors.nameKana} />
+        </div>
+        <div className="field">
+          <label htmlFor="email">メールアドレス</label>
+          <input type="email" autoComplete="off" {...field('email')} />
+          <ErrorList id="email-error" errors={errors.email} />
+        </div>
+        <div className="field">
+          <label htmlFor="birthYear">生年（西暦・任意。同一人物の確認にだけ使います）</label>
+          <input type="number" {...field('birthYear')} />
+          <ErrorList id="birthYear-error" errors={errors.birthYear} />
+        </div>
+        <div className="field">
+          <label htmlFor="source">経路</label>
+          <select {...field('source')}>
+            {sources.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <ErrorList id="source-error" errors={errors.source} />
+        </div>
+        <div className="field">
+          <label htmlFor="partnerCompanyId">推薦した企業（企業推薦の場合）</label>
+          <select {...field('partnerCompanyId')}>
+            <option value="">—</option>
+            {companies.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <ErrorList id="partnerCompanyId-error" errors={errors.partnerCompanyId} />
+        </div>
+        <div className="field">
+          <label htmlFor="note">メモ</label>
+          <textarea rows={3} {...field('note')} />
+          <ErrorList id="note-error" errors={errors.note} />
+        </div>
+        <div>
+          <SubmitButton>{actionData?.duplicates ? 'それでも登録する' : '登録する'}</SubmitButton>
+        </div>
+      </Form>
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '人材の直接登録 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
