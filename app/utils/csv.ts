@@ -150,3 +150,42 @@ export function parseCsv(text: string): string[][] {
 export function restoreCsvText(text: string): string {
   return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text
 }
+
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    // The BOM, if any, is dropped by the decoder.
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+export type DecodedText = { text: string; notice?: string } | { error: string }
+
+/**
+ * CSV encoding: UTF-8 (with or without BOM) as is. Excel on Japanese Windows saves 「CSV（コンマ区切り）」
+ * in Shift_JIS (CP932); such a file is converted (the WHATWG shift_jis decoder is CP932) and the user told.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      error:
+        'UTF-16（Excelの「Unicode テキスト」）のファイルは読み込めません。「CSV UTF-8（コンマ区切り）」で保存し直してください。',
+    }
+  }
+  const utf8 = decodeUtf8(bytes)
+  if (utf8 !== null) return { text: utf8 }
+  try {
+    const text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes)
+    return {
+      text,
+      notice:
+        'ファイルの文字コードがShift_JIS（Excelの「CSV（コンマ区切り）」形式）だったため、UTF-8に変換して読み込みました。Shift_JISで表せない文字は保存時に「?」に置き換わっていることがあるため、内容を確認してください。次回からは「CSV UTF-8（コンマ区切り）」で保存することをお勧めします。',
+    }
+  } catch {
+    return {
+      error:
+        'ファイルの文字コードを判別できません。UTF-8（Excelでは「CSV UTF-8（コンマ区切り）」）で保存し直してください。',
+    }
+  }
+}

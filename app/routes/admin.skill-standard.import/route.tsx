@@ -16,7 +16,7 @@ import ioStylesHref from '~/styles/skill-standard-io.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { ImportReport, type ImportReportError } from './import-report'
-import { readUpload } from './read-upload.server'
+import { readUpload } from '~/utils/upload.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: ioStylesHref }]
 
