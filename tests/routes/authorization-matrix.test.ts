@@ -47,6 +47,7 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'pools._index': { url: '/pools', expect: poolReaders },
   'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
   'pools.new': { url: '/pools/new', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' } },
+  'pools.import': { url: '/pools/import', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' } },
   'pools.export[.]csv.ts': { url: '/pools/export.csv', expect: poolReaders },
   'profile._index': { url: '/profile', expect: professionalOnly },
   'profile.basics': { url: '/profile/basics', expect: professionalOnly },

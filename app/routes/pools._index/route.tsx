@@ -37,7 +37,8 @@ export default function PoolRoute() {
         <p>
           <Link to="/pools/new" className="button">
             人材を直接登録する
-          </Link>
+          </Link>{' '}
+          <Link to="/pools/import">CSVで取り込む</Link>
         </p>
       ) : null}
       <p>
