@@ -283,6 +283,10 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     db.selectFrom('training_record').select(['id', 'title', 'provider', 'completed_on', 'note']).where('pool_member_id', '=', member.id).orderBy('created_at').execute(),
   ])
   const canUpdate = roleHasPermission(user.role, 'update:pool:own-prefecture') && member.prefecture_code === user.prefecture_code
+  const birthYear = member.person_birth_year
+  const duplicates = member.display_name
+    ? (await findPossibleDuplicates(db, member.prefecture_code, { name: member.display_name, email: member.display_email, birthYear })).filter((d) => d.id !== member.id)
+    : []
   return {
     id: member.id,
     name: member.display_name ?? '（退会済み）',
@@ -305,6 +309,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
       note: t.note,
     })),
     nextStatuses: canUpdate ? STAFF_TRANSITIONS[member.status].map((s) => ({ value: s, label: POOL_STATUS_LABELS[s] })) : [],
+    possibleDuplicates: duplicates.map((d) => ({ id: d.id, name: d.display_name ?? '（退会済み）', statusLabel: POOL_STATUS_LABELS[d.status] })),
     history: events.map((e) => ({
       id: e.id,
       from: e.from_status ? POOL_STATUS_LABELS[e.from_status] : null,
@@ -465,6 +470,59 @@ export async function addPoolMemberDirectly(
 export async function getDirectAddOptions(context: AppLoadContext) {
   const companies = await context.services.database.db.selectFrom('partner_company').select(['id', 'name']).where('active', '=', true).orderBy('name').execute()
   return { sources: DIRECT_SOURCES.map((s) => ({ ...s })), companies: companies.map((c) => ({ value: c.id, label: c.name })) }
+}
+
+export type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'; message: string }
+
+/**
+ * Merges two members of the same pool who are the same person. The registered one (with a profile) is kept;
+ * the other's history and training move over, its notes are appended, and it is deleted. Two registered
+ * accounts cannot be merged here (that is two logins: the person must delete one).
+ */
+export async function mergePoolMembers(context: AppLoadContext, user: SessionUser, memberId: string, otherId: string): Promise<MergeResult> {
+  const { db } = context.services.database
+  const scope = { prefectureCode: user.prefecture_code ?? '__none__' }
+  return db.transaction().execute(async (trx): Promise<MergeResult> => {
+    const a = await findPoolMember(trx, memberId, scope)
+    const b = /^[0-9a-f-]{36}$/.test(otherId) ? await findPoolMember(trx, otherId, scope) : undefined
+    if (!a || !b || a.id === b.id) throw new Response('指定された人材は見つかりません。', { status: 404 })
+    if (a.profile_id && b.profile_id) {
+      return { status: 'refused', message: '2人とも本人がアカウントを登録しているため統合できません。本人に確認し、不要なアカウントを退会してもらってください。' }
+    }
+    const [kept, removed] = b.profile_id ? [b, a] : [a, b]
+    await trx.updateTable('pool_member_event').set({ pool_member_id: kept.id }).where('pool_member_id', '=', removed.id).execute()
+    await trx.updateTable('training_record').set({ pool_member_id: kept.id }).where('pool_member_id', '=', removed.id).execute()
+    await trx
+      .updateTable('pool_member')
+      .set({
+        notes: [kept.notes, removed.notes].filter(Boolean).join('\n'),
+        person_email: sql`coalesce(pool_member.person_email, ${removed.display_email})`,
+        partner_company_id: sql`coalesce(pool_member.partner_company_id, ${removed.partner_company_id})`,
+        lock_version: sql`lock_version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', kept.id)
+      .execute()
+    await trx.deleteFrom('pool_member').where('id', '=', removed.id).execute()
+    await insertPoolEvent(trx, {
+      poolMemberId: kept.id,
+      from: kept.status,
+      to: kept.status,
+      actorUserId: user.id,
+      actorLabel: user.display_name,
+      note: `重複していた「${removed.display_name ?? ''}」（${POOL_STATUS_LABELS[removed.status]}）を統合`,
+    })
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'merge',
+      entity: 'pool_member',
+      entityId: kept.id,
+      summary: `重複していた人材を統合しました（${removed.id} を ${kept.id} に統合）`,
+      prefectureCode: kept.prefecture_code,
+      before: { removed_id: removed.id, removed_name: removed.display_name, removed_status: removed.status },
+      after: { kept_id: kept.id, kept_status: kept.status },
+    })
+    return { status: 'ok', keptId: kept.id }
+  })
 }
 
 export type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }

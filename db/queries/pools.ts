@@ -17,6 +17,7 @@ const memberColumns = [
   'pool_member.created_at',
   'pool_member.updated_at',
   'pool_member.partner_company_id',
+  'pool_member.person_birth_year',
 ] as const
 
 /** The person's name, kana and e-mail: from the profile when registered, else from the membership. */

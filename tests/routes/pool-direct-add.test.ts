@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loader as poolCsvLoader } from '../../app/routes/pools.export[.]csv'
-import { loader as memberLoader } from '../../app/routes/pools.$memberId/route'
+import { action as memberAction, loader as memberLoader } from '../../app/routes/pools.$memberId/route'
 import { loader as poolLoader } from '../../app/routes/pools._index/route'
 import { action as addAction } from '../../app/routes/pools.new/route'
 import type { Services } from '../../app/services.server'
@@ -79,5 +79,52 @@ describe('adding people to a pool directly', () => {
     expect((await poolLoader(routeArgs(services, '/pools', { cookie: tokyo }))).members.map((m) => m.name)).not.toContain('佐藤 次郎')
     const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
     expect((await thrownResponse(() => add({ name: 'x', source: 'referral' }, ministry))).status).toBe(403)
+  })
+})
+
+describe('merging duplicates', () => {
+  it('merges a directly added person into the registered applicant, moving history and training', async () => {
+    const professional = await loginAs(services, { role: 'professional' })
+    const profileId = await createProfile(services.database.db, professional.user.id, { familyName: '統合' })
+    const registeredId = crypto.randomUUID()
+    await services.database.db
+      .insertInto('pool_member')
+      .values({ id: registeredId, prefecture_code: '34', profile_id: profileId, status: 'applied', source: 'application' })
+      .execute()
+    const direct = (await add({ name: '統合 予定', email: `${profileId}@example.jp`, source: 'referral', note: '企業から紹介', confirmed: 'yes' })) as Response
+    const directId = direct.headers.get('Location')!.split('/').pop()!
+    await memberAction(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId }, form: { intent: 'training', title: '行政実務研修' } }))
+
+    const page = await memberLoader(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId } }))
+    expect(page.possibleDuplicates.map((d) => d.id)).toEqual([registeredId])
+
+    // Another prefecture cannot reach either record.
+    const tokyo = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '13' })).cookie
+    expect((await thrownResponse(() => memberAction(routeArgs(services, `/pools/${directId}`, { cookie: tokyo, params: { memberId: directId }, form: { intent: 'merge', otherId: registeredId } })))).status).toBe(404)
+
+    const merged = (await memberAction(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId }, form: { intent: 'merge', otherId: registeredId } }))) as Response
+    expect(merged.status).toBe(302)
+    expect(merged.headers.get('Location')).toBe(`/pools/${registeredId}`) // the registered record is kept
+    const kept = await memberLoader(routeArgs(services, `/pools/${registeredId}`, { cookie: staff, params: { memberId: registeredId } }))
+    expect(kept.trainings.map((t) => t.title)).toEqual(['行政実務研修'])
+    expect(kept.history.map((e) => e.note)).toEqual(expect.arrayContaining(['直接登録（紹介）', expect.stringContaining('を統合')]))
+    expect(kept.notes).toContain('企業から紹介')
+    expect((await thrownResponse(() => memberLoader(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId } })))).status).toBe(404)
+    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', registeredId).where('action', '=', 'merge').execute()
+    expect(audit).toHaveLength(1)
+  })
+
+  it('refuses to merge two registered accounts', async () => {
+    const ids: string[] = []
+    for (const name of ['二重', '二重']) {
+      const professional = await loginAs(services, { role: 'professional' })
+      const profileId = await createProfile(services.database.db, professional.user.id, { familyName: name })
+      const id = crypto.randomUUID()
+      await services.database.db.insertInto('pool_member').values({ id, prefecture_code: '34', profile_id: profileId, status: 'applied', source: 'application' }).execute()
+      ids.push(id)
+    }
+    const refused = unwrap(await memberAction(routeArgs(services, `/pools/${ids[0]}`, { cookie: staff, params: { memberId: ids[0]! }, form: { intent: 'merge', otherId: ids[1]! } })))
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toContain('2人とも本人がアカウントを登録しているため統合できません')
   })
 })

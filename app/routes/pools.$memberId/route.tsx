@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
-import { addTrainingRecord, changePoolStatus, requirePoolMember, updateInterview } from '~/models/pool.server'
+import { addTrainingRecord, changePoolStatus, mergePoolMembers, requirePoolMember, updateInterview } from '~/models/pool.server'
 import { MemberDetails } from './member-details'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -60,6 +60,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return data({ intent, fieldErrors: {}, formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'] }, { status: 409 })
     }
     return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '面接の予定・メモを保存しました。' })
+  }
+  if (intent === 'merge') {
+    const outcome = await mergePoolMembers(context, user, memberId, String(formData.get('otherId') ?? ''))
+    if (outcome.status === 'refused') return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] }, { status: 400 })
+    return redirectWithToast(context, `/pools/${outcome.keptId}`, { type: 'success', message: '重複していた人材を統合しました。' })
   }
   if (intent === 'training') {
     const parsed = TrainingSchema.safeParse(Object.fromEntries(formData))
@@ -133,6 +138,29 @@ export default function PoolMemberRoute() {
             </div>
           </Form>
         </>
+      ) : null}
+      {member.possibleDuplicates.length > 0 ? (
+        <section aria-labelledby="duplicates-heading" className="notice notice--warning">
+          <h2 id="duplicates-heading">重複の可能性</h2>
+          <p>メールアドレス、または氏名と生年が同じ人がプールにいます。同じ人であれば統合してください（本人登録のある方を残し、経過と研修の記録を移します）。</p>
+          <FormErrors errors={actionData?.intent === 'merge' ? actionData.formErrors : undefined} />
+          <ul>
+            {member.possibleDuplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={`/pools/${d.id}`}>{d.name}</Link>（{d.statusLabel}）
+                {member.canUpdate ? (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="merge" />
+                    <input type="hidden" name="otherId" value={d.id} />{' '}
+                    <button type="submit" className="link-button" aria-label={`${d.name} と統合する`}>
+                      この人と統合する
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <MemberDetails member={member} actionData={actionData} />
       <h2 id="history-heading">経過</h2>
