@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import { claimUnsentMail, deferMail, markMailFailed, markMailSent, releaseMail } from '../db/queries/mail-outbox'
 import type { DB } from '../db/schema'
 import { MailRefusedError, type MailTransport } from './mail-transport'
+import { type PollingLoop, startPollingLoop } from './polling-loop'
 
 export const MAIL_MAX_ATTEMPTS = 8
 
@@ -77,76 +78,38 @@ export async function drainMailOutboxOnce(options: MailWorkerOptions): Promise<M
   return result
 }
 
-export interface MailWorker {
-  /** Sends soon (call after a commit that queued mail). */
-  wake(): void
-  stop(): Promise<void>
-}
+export type MailWorker = PollingLoop
 
 /**
- * Runs the worker loop in this process. Idle polling is one indexed query; while the mail server is down it
- * backs off up to `maxIdleMs` and tries again, so the backlog goes out by itself once the server is back.
+ * Runs the worker loop in this process (jobs/polling-loop.ts). While the mail server is down the loop backs
+ * off up to `maxIdleMs` and tries again, so the backlog goes out by itself once the server is back.
  */
 export function startMailWorker(options: MailWorkerOptions & { pollMs?: number; maxIdleMs?: number }): MailWorker {
-  const pollMs = options.pollMs ?? 1000
-  const maxIdleMs = options.maxIdleMs ?? 30_000
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-  let delay = pollMs
   let reportedDown = false
-  let wokenWhileRunning = false
-
-  const schedule = (ms: number) => {
-    if (stopped) return
-    clearTimeout(timer)
-    timer = setTimeout(tick, ms)
-  }
-
-  async function runOnce(): Promise<void> {
-    try {
+  const loop = startPollingLoop({
+    pollMs: options.pollMs ?? 1000,
+    maxIdleMs: options.maxIdleMs ?? 30_000,
+    onError: (error) => options.log?.(`メール送信ワーカーでエラーが発生しました: ${describe(error)}`),
+    async step() {
       const result = await drainMailOutboxOnce(options)
       if (result.transportUnavailable) {
         if (!reportedDown) options.log?.('メールサーバーに接続できません。未送信のメールは接続が戻りしだい送信します。')
         reportedDown = true
-        delay = Math.min(maxIdleMs, delay * 2)
-        return schedule(delay)
+        return 'down'
       }
       if (reportedDown && result.sent > 0) {
         options.log?.('メールサーバーに再接続しました。未送信のメールを送信します。')
         reportedDown = false
       }
-      delay = pollMs
       // A non-empty batch means more may be waiting: continue at once.
-      schedule(result.claimed > 0 || wokenWhileRunning ? 0 : pollMs)
-    } catch (error) {
-      // The database itself failed (e.g. closing during shutdown): log and retry later.
-      if (!stopped) options.log?.(`メール送信ワーカーでエラーが発生しました: ${describe(error)}`)
-      schedule(maxIdleMs)
-    } finally {
-      wokenWhileRunning = false
-    }
-  }
-
-  function tick() {
-    if (stopped || running) return
-    running = runOnce().finally(() => {
-      running = undefined
-    })
-  }
-
-  schedule(0)
-  return {
-    wake() {
-      // A commit that lands during a drain may have missed that drain's claim: run again right after it.
-      if (running) wokenWhileRunning = true
-      else schedule(0)
+      return result.claimed > 0 ? 'more' : 'idle'
     },
+  })
+  return {
+    wake: loop.wake,
     /** Waits for the batch in flight, then closes the transport (the worker owns it once started). */
     async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
+      await loop.stop()
       options.transport.close()
     },
   }

@@ -13,6 +13,7 @@ import type { DB } from '../db/schema'
 import { isSearchHealthy, type SearchClient, searchErrorCode } from '../search/client'
 import { INDEXES } from '../search/indexes'
 import { documentLoaderFor } from './handlers/search-documents'
+import { type PollingLoop, startPollingLoop } from './polling-loop'
 
 export interface SearchWorkerOptions {
   db: Kysely<DB>
@@ -122,34 +123,20 @@ export async function drainSearchOutboxOnce(options: SearchWorkerOptions): Promi
   return result
 }
 
-export interface SearchWorker {
-  /** Runs a drain soon (call after a commit that enqueued rows). */
-  wake(): void
-  stop(): Promise<void>
-}
+export type SearchWorker = PollingLoop
 
 /**
- * Runs the worker loop in this process. Idle polling is cheap (one indexed query); when Meilisearch is down
- * it backs off up to `maxIdleMs` and tries again, so the backlog drains by itself once it is back.
+ * Runs the worker loop in this process (jobs/polling-loop.ts). When Meilisearch is down the loop backs off
+ * up to `maxIdleMs` and tries again, so the backlog drains by itself once it is back.
  */
 export function startSearchWorker(options: SearchWorkerOptions & { pollMs?: number; maxIdleMs?: number }): SearchWorker {
-  const pollMs = options.pollMs ?? 1000
-  const maxIdleMs = options.maxIdleMs ?? 10_000
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<void> | undefined
-  let delay = pollMs
   let reportedDown = false
   let connected = options.searchPrepared ?? false
-
-  const schedule = (ms: number) => {
-    if (stopped) return
-    clearTimeout(timer)
-    timer = setTimeout(tick, ms)
-  }
-
-  async function runOnce(): Promise<void> {
-    try {
+  return startPollingLoop({
+    pollMs: options.pollMs ?? 1000,
+    maxIdleMs: options.maxIdleMs ?? 10_000,
+    onError: (error) => options.log?.(`検索同期ワーカーでエラーが発生しました: ${describe(error)}`),
+    async step() {
       if (!connected && options.onSearchAvailable && (await isSearchHealthy(options.search))) {
         await options.onSearchAvailable()
       }
@@ -158,38 +145,13 @@ export function startSearchWorker(options: SearchWorkerOptions & { pollMs?: numb
         if (!reportedDown) options.log?.('Meilisearch に接続できません。検索の同期は接続が戻りしだい再開します。')
         reportedDown = true
         connected = false
-        delay = Math.min(maxIdleMs, delay * 2)
-        return schedule(delay)
+        return 'down'
       }
       if (reportedDown) options.log?.('Meilisearch に再接続しました。未同期の変更を反映します。')
       reportedDown = false
       connected = true
-      delay = pollMs
       // A full batch means more may be waiting: continue at once.
-      schedule(result.claimed > 0 ? 0 : pollMs)
-    } catch (error) {
-      // The database itself failed (e.g. closing during shutdown): log once per failure and retry later.
-      if (!stopped) options.log?.(`検索同期ワーカーでエラーが発生しました: ${describe(error)}`)
-      schedule(maxIdleMs)
-    }
-  }
-
-  function tick() {
-    if (stopped || running) return
-    running = runOnce().finally(() => {
-      running = undefined
-    })
-  }
-
-  schedule(0)
-  return {
-    wake() {
-      if (!running) schedule(0)
+      return result.claimed > 0 ? 'more' : 'idle'
     },
-    async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
-    },
-  }
+  })
 }
