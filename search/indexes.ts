@@ -58,6 +58,17 @@ import type { Settings } from 'meilisearch'
 import type { SearchClient } from './client'
 import { searchErrorCode } from './client'
 
+// Settings as code: every index resets what it does not use, so nothing set by hand on a server survives
+// a deploy.
+const UNUSED_SETTINGS = {
+  stopWords: [],
+  synonyms: {},
+  distinctAttribute: null,
+  dictionary: [],
+  separatorTokens: [],
+  nonSeparatorTokens: [],
+} satisfies Settings
+
 const localGovernmentSettings: Settings = {
   searchableAttributes: ['kana_key', 'stem', 'kana_full_key', 'name_search', 'prefecture_name'],
   filterableAttributes: ['active', 'prefecture_code', 'kind'],
@@ -68,13 +79,7 @@ const localGovernmentSettings: Settings = {
   // The default (1,000) would cut the unfiltered list of ~1,800 bodies short.
   pagination: { maxTotalHits: 5_000 },
   faceting: { maxValuesPerFacet: 100 },
-  // Settings as code: reset what we do not use, so nothing set by hand on a server survives a deploy.
-  stopWords: [],
-  synonyms: {},
-  distinctAttribute: null,
-  dictionary: [],
-  separatorTokens: [],
-  nonSeparatorTokens: [],
+  ...UNUSED_SETTINGS,
 }
 
 const SKILL_CATALOGUE_TEXT = ['synonyms', 'name', 'area_name', 'related_names', 'details', 'description']
@@ -88,13 +93,9 @@ const skillCatalogueSettings: Settings = {
   typoTolerance: { enabled: true },
   pagination: { maxTotalHits: 1_000 },
   faceting: { maxValuesPerFacet: 100 },
-  stopWords: [],
-  // Deliberately empty: see the comment at the top (kanji synonyms are expanded in our code).
-  synonyms: {},
-  distinctAttribute: null,
-  dictionary: [],
-  separatorTokens: [],
-  nonSeparatorTokens: [],
+  // UNUSED_SETTINGS keeps `synonyms` deliberately empty: see the comment at the top (kanji synonyms are
+  // expanded in our code).
+  ...UNUSED_SETTINGS,
 }
 
 // profile: professionals' profiles, only as far as each person consented (search/documents/profile.ts).
@@ -111,12 +112,7 @@ const profileSettings: Settings = {
   typoTolerance: { enabled: false },
   pagination: { maxTotalHits: 10_000 },
   faceting: { maxValuesPerFacet: 100 },
-  stopWords: [],
-  synonyms: {},
-  distinctAttribute: null,
-  dictionary: [],
-  separatorTokens: [],
-  nonSeparatorTokens: [],
+  ...UNUSED_SETTINGS,
 }
 
 export const INDEXES = {
