@@ -67,6 +67,11 @@ export function LevelBadge({ level, label }: { level: number; label: string }) {
   )
 }
 
+/** 必須 / 任意 for a role's required skill. */
+export function EssentialBadge({ essential }: { essential: boolean }) {
+  return essential ? <span className="badge skills-badge--essential">必須</span> : <span className="badge">任意</span>
+}
+
 export function RetiredBadge() {
   return <span className="badge skills-badge--retired">廃止</span>
 }

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
+  EssentialBadge,
   LevelBadge,
   PastVersionNotice,
   RetiredBadge,
@@ -123,11 +124,7 @@ export default function SkillRoute() {
                     <LevelBadge level={r.minLevel} label={r.levelLabel} />
                   </td>
                   <td>
-                    {r.essential ? (
-                      <span className="badge skills-badge--essential">必須</span>
-                    ) : (
-                      <span className="badge">任意</span>
-                    )}
+                    <EssentialBadge essential={r.essential} />
                   </td>
                 </tr>
               ))}

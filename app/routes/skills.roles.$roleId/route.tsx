@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
+  EssentialBadge,
   LevelBadge,
   PastVersionNotice,
   RetiredBadge,
@@ -106,11 +107,7 @@ export default function RoleRoute() {
                   <div className="skills-requirements__descriptor">{r.levelDescriptor}</div>
                 </td>
                 <td>
-                  {r.essential ? (
-                    <span className="badge skills-badge--essential">必須</span>
-                  ) : (
-                    <span className="badge">任意</span>
-                  )}
+                  <EssentialBadge essential={r.essential} />
                 </td>
               </tr>
             ))}
