@@ -16,7 +16,7 @@ import {
   setPoolStatus,
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
-import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-standard'
+import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
 import { type ProfileViewer, searchProfiles } from '../../search/queries/profiles'
 import { POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -170,12 +170,11 @@ export interface PoolFilter {
 export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: PoolFilter) {
   const { db } = context.services.database
   const scope = staffScope(user)
-  const [allMembers, counts, published] = await Promise.all([
+  const [allMembers, counts, skills] = await Promise.all([
     listPoolMembers(db, scope, { status: filter.status }),
     countPoolMembersByStatus(db, scope),
-    findVersionByStatus(db, 'published'),
+    listPublishedSkillOptions(db),
   ])
-  const skills = published ? (await readVersionContent(db, published.id)).skills.filter((s) => !s.retired).map((s) => ({ value: s.id, label: s.name })) : []
   let members = allMembers
   let searchUnavailable = false
   if (filter.skillId || filter.employmentForm || filter.remoteOk) {
