@@ -354,6 +354,125 @@ export interface PartnerCompanyTable {
   updated_at: Timestamp
 }
 
+/** 課題 posted by a municipality (or entered by the prefecture after a hearing). */
+export const ISSUE_STATUSES = ['submitted', 'reviewing', 'in_need', 'closed', 'withdrawn'] as const
+export type IssueStatus = (typeof ISSUE_STATUSES)[number]
+export const ISSUE_URGENCIES = ['high', 'medium', 'low'] as const
+export type IssueUrgency = (typeof ISSUE_URGENCIES)[number]
+/** 情報担当の体制: 専任なし / 一人情シス / 2〜4人 / 5人以上 */
+export const IT_STAFFING = ['none', 'one', 'few', 'team'] as const
+export type ItStaffing = (typeof IT_STAFFING)[number]
+
+export interface MunicipalIssueTable {
+  id: string
+  prefecture_code: string
+  municipality_code: string
+  title: string
+  current_situation: string
+  desired_outcome: string
+  urgency: IssueUrgency
+  topic_skill_ids: JsonStrings
+  it_staffing: ItStaffing
+  size_note: ColumnType<string, string | undefined, string>
+  contact_name: string
+  contact_department: ColumnType<string, string | undefined, string>
+  contact_email: string
+  contact_phone: ColumnType<string, string | undefined, string>
+  status: ColumnType<IssueStatus, IssueStatus | undefined, IssueStatus>
+  entered_by_prefecture: ColumnType<boolean, boolean | undefined, boolean>
+  prefecture_note: ColumnType<string, string | undefined, string>
+  created_by: string | null
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** 下書き → 公開 → 選考中 → 充足 → 終了 (and 取下げ). */
+export const NEED_STATUSES = ['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn'] as const
+export type NeedStatus = (typeof NEED_STATUSES)[number]
+/** Who employs: the prefecture, a company contracted to dispatch (002:428), or joint hiring with municipalities. */
+export const NEED_EMPLOYERS = ['prefecture', 'dispatch_company', 'joint'] as const
+export type NeedEmployer = (typeof NEED_EMPLOYERS)[number]
+export type PayUnit = 'hour' | 'day' | 'month' | 'year'
+
+type NumericColumn = ColumnType<string | null, number | string | null | undefined, number | string | null>
+type DateColumn = ColumnType<Date | null, string | null | undefined, string | null>
+
+export interface NeedTable {
+  id: string
+  prefecture_code: string
+  status: ColumnType<NeedStatus, NeedStatus | undefined, NeedStatus>
+  template_id: ColumnType<string | null, string | null | undefined, string | null>
+  title: string
+  background: ColumnType<string, string | undefined, string>
+  task_skill_ids: JsonStrings
+  task_details: ColumnType<string, string | undefined, string>
+  role_id: ColumnType<string | null, string | null | undefined, string | null>
+  employment_form: ColumnType<EmploymentForm | null, EmploymentForm | null | undefined, EmploymentForm | null>
+  employer: ColumnType<NeedEmployer, NeedEmployer | undefined, NeedEmployer>
+  employer_note: ColumnType<string, string | undefined, string>
+  work_place: ColumnType<string, string | undefined, string>
+  /** numeric(2,1): read as a string by the drivers; use Number(). */
+  remote_days_per_week: NumericColumn
+  start_on: DateColumn
+  end_on: DateColumn
+  pay_min_yen: ColumnType<number | null, number | null | undefined, number | null>
+  pay_max_yen: ColumnType<number | null, number | null | undefined, number | null>
+  pay_unit: ColumnType<PayUnit | null, PayUnit | null | undefined, PayUnit | null>
+  /** bigint: read as a string by the drivers. */
+  budget_yen: ColumnType<string | null, number | string | null | undefined, number | string | null>
+  selection_process: ColumnType<string, string | undefined, string>
+  supervisor: ColumnType<string, string | undefined, string>
+  management_note: ColumnType<string, string | undefined, string>
+  contact: ColumnType<string, string | undefined, string>
+  open_call: ColumnType<boolean, boolean | undefined, boolean>
+  application_deadline: DateColumn
+  published_at: NullableTimestamp
+  created_by: string | null
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface NeedMunicipalityTable {
+  need_id: string
+  municipality_code: string
+  days_per_week: ColumnType<string, number | string, number | string>
+  sort_order: ColumnType<number, number | undefined, number>
+}
+
+export interface NeedSkillTable {
+  need_id: string
+  skill_id: string
+  min_level: number
+  essential: boolean
+  sort_order: ColumnType<number, number | undefined, number>
+}
+
+export interface NeedIssueTable {
+  need_id: string
+  issue_id: string
+}
+
+export interface NeedEventTable {
+  id: Generated<number>
+  need_id: string
+  from_status: NeedStatus | null
+  to_status: NeedStatus
+  occurred_at: Timestamp
+  actor_user_id: string | null
+  actor_label: string
+  note: ColumnType<string, string | undefined, string>
+}
+
+export interface NeedInterestTable {
+  need_id: string
+  profile_id: string
+  pool_member_id: string
+  message: ColumnType<string, string | undefined, string>
+  created_at: Timestamp
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -381,6 +500,13 @@ export interface DB {
   pool_member_event: PoolMemberEventTable
   training_record: TrainingRecordTable
   partner_company: PartnerCompanyTable
+  municipal_issue: MunicipalIssueTable
+  need: NeedTable
+  need_municipality: NeedMunicipalityTable
+  need_skill: NeedSkillTable
+  need_issue: NeedIssueTable
+  need_event: NeedEventTable
+  need_interest: NeedInterestTable
 }
 
 export type AppUser = Selectable<AppUserTable>

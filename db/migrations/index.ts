@@ -9,6 +9,7 @@ import * as m20261123T195000000Z from './20261123T195000000Z-create-profiles'
 import * as m20261123T200500000Z from './20261123T200500000Z-create-pools'
 import * as m20261123T202000000Z from './20261123T202000000Z-create-partner-companies'
 import * as m20261123T202500000Z from './20261123T202500000Z-add-pool-direct-members'
+import * as m20261123T210000000Z from './20261123T210000000Z-create-needs'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261123T200500000Z-create-pools': m20261123T200500000Z,
   '20261123T202000000Z-create-partner-companies': m20261123T202000000Z,
   '20261123T202500000Z-add-pool-direct-members': m20261123T202500000Z,
+  '20261123T210000000Z-create-needs': m20261123T210000000Z,
 }
