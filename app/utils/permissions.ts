@@ -31,12 +31,24 @@ export type Permission =
   | 'update:pool:own-prefecture'
   | 'read:partner:any'
   | 'update:partner:any'
+  | 'create:issue:own-municipality'
+  | 'read:issue:own-municipality'
+  | 'read:issue:own-prefecture'
+  | 'update:issue:own-prefecture'
+  | 'read:issue:any'
+  | 'read:need:own-prefecture'
+  | 'update:need:own-prefecture'
+  | 'read:need:any'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
-  municipal_staff: [],
-  prefecture_staff: ['read:pool:own-prefecture', 'update:pool:own-prefecture', 'read:partner:any'],
+  municipal_staff: ['create:issue:own-municipality', 'read:issue:own-municipality'],
+  prefecture_staff: ['read:issue:own-prefecture', 'update:issue:own-prefecture', 'read:need:own-prefecture', 'update:need:own-prefecture', 'read:pool:own-prefecture', 'update:pool:own-prefecture', 'read:partner:any'],
   prefecture_admin: [
+    'read:issue:own-prefecture',
+    'update:issue:own-prefecture',
+    'read:need:own-prefecture',
+    'update:need:own-prefecture',
     'read:partner:any',
     'read:pool:own-prefecture',
     'update:pool:own-prefecture',
@@ -46,8 +58,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:audit:own-prefecture',
     'read:mail:own-prefecture',
   ],
-  ministry_staff: ['update:skill-standard:any', 'read:pool:any', 'read:partner:any', 'update:partner:any'],
-  ministry_admin: ['read:partner:any', 'update:partner:any', 'read:pool:any', 'read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
+  ministry_staff: ['read:issue:any', 'read:need:any', 'update:skill-standard:any', 'read:pool:any', 'read:partner:any', 'update:partner:any'],
+  ministry_admin: ['read:issue:any', 'read:need:any', 'read:partner:any', 'update:partner:any', 'read:pool:any', 'read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {
