@@ -12,6 +12,7 @@ type Template =
   | { template: 'email_change'; name: string; url: string }
   | { template: 'email_changed_notice'; name: string; newEmail: string }
   | { template: 'signup_existing'; url: string }
+  | { template: 'pool_invitation'; name: string; poolLabel: string; orgLabel: string; inviter: string; url: string; expiresOn: string }
 
 function render(mail: Template): { subject: string; body: string } {
   switch (mail.template) {
@@ -39,6 +40,11 @@ function render(mail: Template): { subject: string; body: string } {
       return {
         subject: '【自治体DXアクセラレータ500】アカウントはすでに登録されています',
         body: `このメールアドレスで新規登録の手続きがありましたが、アカウントはすでに登録されています。\nパスワードをお忘れの場合は、次のページから再設定してください。\n\n${mail.url}\n\nお心当たりがない場合は、このメールを破棄してください。`,
+      }
+    case 'pool_invitation':
+      return {
+        subject: `【自治体DXアクセラレータ500】${mail.poolLabel}への登録のお願い（${mail.orgLabel}）`,
+        body: `${mail.name} 様\n\n${mail.orgLabel}の${mail.inviter}です。あなたを${mail.poolLabel}にお迎えしたく、プラットフォームへのご登録をお願いします。\n次のリンクを開き、アカウントとプロフィールを作成して、依頼を承諾してください（${mail.expiresOn}まで有効、1回限り）。\n承諾すると、あなたのプロフィールが${mail.orgLabel}の担当者に表示されます。承諾しない場合は、同じページで辞退できます。\n\n${mail.url}`,
       }
     case 'email_changed_notice':
       return {

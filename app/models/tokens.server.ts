@@ -6,6 +6,7 @@ export const TOKEN_TTL_MS = {
   password_reset: 60 * 60 * 1000,
   invitation: 7 * 24 * 60 * 60 * 1000,
   email_change: 24 * 60 * 60 * 1000,
+  pool_invitation: 14 * 24 * 60 * 60 * 1000,
 } as const
 
 export function newToken(): { token: string; tokenHash: string } {
