@@ -115,10 +115,27 @@ const profileSettings: Settings = {
   ...UNUSED_SETTINGS,
 }
 
+// need: 公開 needs only (search/documents/need.ts). The public open calls page filters on open_call = true;
+// filters by prefecture, role, topic (support tasks and required skills) and remote work. Text fields in
+// order of how much they say: the title, the topics and role, then the places and the longer texts.
+const NEED_TEXT = ['title', 'topic_names', 'role_name', 'municipality_names', 'prefecture_name', 'task_details', 'background']
+const needSettings: Settings = {
+  searchableAttributes: NEED_TEXT,
+  filterableAttributes: ['open_call', 'prefecture_code', 'municipality_codes', 'role_id', 'topic_ids', 'remote', 'employment_form'],
+  sortableAttributes: ['published_at'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'published_at:desc'],
+  localizedAttributes: [{ attributePatterns: NEED_TEXT, locales: ['jpn'] }],
+  typoTolerance: { enabled: false },
+  pagination: { maxTotalHits: 5_000 },
+  faceting: { maxValuesPerFacet: 100 },
+  ...UNUSED_SETTINGS,
+}
+
 export const INDEXES = {
   local_government: { primaryKey: 'code', settings: localGovernmentSettings },
   skill_catalogue: { primaryKey: 'key', settings: skillCatalogueSettings },
   profile: { primaryKey: 'id', settings: profileSettings },
+  need: { primaryKey: 'id', settings: needSettings },
 } as const
 
 export type IndexName = keyof typeof INDEXES

@@ -12,6 +12,8 @@ import { buildLocalGovernmentDocument } from '../../search/documents/local-gover
 import { buildSkillCatalogueDocuments, catalogueDocumentKey } from '../../search/documents/skill-catalogue'
 import { listAllProfileIds, listProfilesForIndex } from '../../db/queries/profile-index'
 import { buildProfileDocument } from '../../search/documents/profile'
+import { listAllNeedIds, listNeedsForIndex } from '../../db/queries/needs'
+import { buildNeedDocument, type CatalogueNames } from '../../search/documents/need'
 import type { IndexName } from '../../search/indexes'
 
 export interface RebuiltDocuments {
@@ -76,6 +78,17 @@ const loaders: Record<string, DocumentLoader> = {
       return { index: 'profile', documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
     },
   },
+  // Needs: only 公開 ones are documents; any other status (or a deleted need) leaves the index.
+  need: {
+    index: 'need',
+    listIds: listAllNeedIds,
+    async load(db, ids) {
+      const [needs, names] = await Promise.all([listNeedsForIndex(db, ids), catalogueNames(db)])
+      const documents = needs.map((need) => buildNeedDocument(need, names)).filter((doc) => doc !== null)
+      const indexed = new Set(documents.map((doc) => doc.id))
+      return { index: 'need', documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
+    },
+  },
 }
 
 export function documentLoaderFor(entity: string): DocumentLoader | undefined {
@@ -83,3 +96,13 @@ export function documentLoaderFor(entity: string): DocumentLoader | undefined {
 }
 
 export const SEARCH_ENTITIES = Object.keys(loaders)
+
+async function catalogueNames(db: DbExecutor): Promise<CatalogueNames> {
+  const published = await findVersionByStatus(db, 'published')
+  if (!published) return { skills: new Map(), roles: new Map() }
+  const content = await readVersionContent(db, published.id)
+  return {
+    skills: new Map(content.skills.map((skill) => [skill.id, skill.name])),
+    roles: new Map(content.roles.map((role) => [role.id, role.name])),
+  }
+}

@@ -1,0 +1,252 @@
+// Form schemas for municipal issues (課題) and needs with their job description (ジョブディスクリプション),
+// shared by the browser (conform's constraints) and the server (the real check). Messages in Japanese, at
+// the field. Checks that need the database (a municipality outside the prefecture, unknown skills) are made
+// by the models; Postgres constraints stay the final guard.
+import { z } from 'zod'
+import type { IssueStatus, IssueUrgency, ItStaffing, NeedEmployer, NeedStatus } from '../../db/schema'
+import { EmailSchema } from './account-validation'
+
+export { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from './profile-validation'
+
+export const URGENCY_OPTIONS = [
+  { value: 'high', label: '高い（半年以内に対応が必要）' },
+  { value: 'medium', label: '中程度（1年以内）' },
+  { value: 'low', label: '低い（中長期の課題）' },
+] as const satisfies ReadonlyArray<{ value: IssueUrgency; label: string }>
+export const URGENCY_LABELS: Record<IssueUrgency, string> = { high: '高', medium: '中', low: '低' }
+
+export const IT_STAFFING_OPTIONS = [
+  { value: 'none', label: '情報担当の専任職員がいない' },
+  { value: 'one', label: '一人情シス（専任1人）' },
+  { value: 'few', label: '2〜4人' },
+  { value: 'team', label: '5人以上' },
+] as const satisfies ReadonlyArray<{ value: ItStaffing; label: string }>
+
+export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
+  submitted: '提出済み',
+  reviewing: '県で確認中',
+  in_need: 'ニーズに反映済み',
+  closed: '対応終了',
+  withdrawn: '取下げ',
+}
+
+export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
+  draft: '下書き',
+  published: '公開',
+  selecting: '選考中',
+  filled: '充足',
+  closed: '終了',
+  withdrawn: '取下げ',
+}
+
+/** Who employs the person (domain README §5; dispatch by a contracted company: 002:428). */
+export const EMPLOYER_OPTIONS = [
+  { value: 'prefecture', label: '都道府県が採用' },
+  { value: 'dispatch_company', label: '委託先の企業から派遣' },
+  { value: 'joint', label: '都道府県と市町村の共同採用' },
+] as const satisfies ReadonlyArray<{ value: NeedEmployer; label: string }>
+
+/** Above this many days a week in total, one person is probably not enough: warned, not refused. */
+export const MAX_DAYS_PER_WEEK = 5
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+const MUNICIPALITY_CODE = /^[0-9]{6}$/
+
+const lockVersion = z
+  .number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' })
+  .int()
+  .min(0)
+  .optional()
+  .transform((value) => value ?? null)
+
+const requiredText = (label: string, max: number) =>
+  z
+    .string({ message: `${label}を入力してください` })
+    .trim()
+    .min(1, { message: `${label}を入力してください` })
+    .max(max, { message: `${label}は${max}文字以内で入力してください` })
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `${label}は${max}文字以内で入力してください` })
+    .optional()
+    .transform((value) => value ?? '')
+
+const checkbox = z
+  .boolean()
+  .optional()
+  .transform((value) => value ?? false)
+
+const optionalDate = (label: string) =>
+  z
+    .string()
+    .regex(DATE, { message: `${label}を正しい日付で入力してください（例: 2027-04-01）` })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: `${label}を正しい日付で入力してください` })
+    .optional()
+    .transform((value) => value ?? null)
+
+const yen = (label: string, max: number) =>
+  z
+    .number({ message: `${label}は円単位の半角数字で入力してください（例: 5000）` })
+    .int({ message: `${label}は円単位の整数で入力してください` })
+    .min(0, { message: `${label}は0円以上で入力してください` })
+    .max(max, { message: `${label}が大きすぎます` })
+    .optional()
+    .transform((value) => value ?? null)
+
+const skillIdList = z
+  .array(z.string().min(1).max(100))
+  .optional()
+  .transform((ids) => [...new Set(ids ?? [])])
+
+/** Days a week for one body: refused when negative, zero or above 5 (issue 6). */
+export const daysPerWeekSchema = z
+  .number({ message: '週の日数を半角数字で入力してください（例: 1、0.5）' })
+  .gt(0, { message: '週の日数は0より大きい数にしてください（0.5日単位）' })
+  .max(MAX_DAYS_PER_WEEK, { message: '1つの団体あたり週5日以内にしてください' })
+  .refine((value) => Number.isInteger(value * 2), { message: '週の日数は0.5日単位で入力してください（例: 1.5）' })
+
+// ---- 課題（市町村） -----------------------------------------------------------------------------------------
+
+export const IssueSchema = z.object({
+  lockVersion,
+  /** Only prefecture staff choose it (entering on a municipality's behalf); municipal staff post for their own body. */
+  municipalityCode: z
+    .string()
+    .regex(MUNICIPALITY_CODE, { message: '市区町村を一覧から選択してください' })
+    .optional()
+    .transform((value) => value ?? null),
+  title: requiredText('課題の件名', 100),
+  currentSituation: requiredText('現状（困っていること）', 4000),
+  desiredOutcome: requiredText('実現したいこと', 4000),
+  urgency: z.enum(['high', 'medium', 'low'], { message: '緊急度を選択してください' }),
+  topicSkillIds: skillIdList,
+  itStaffing: z.enum(['none', 'one', 'few', 'team'], { message: '情報担当の体制を選択してください' }),
+  sizeNote: optionalText('体制の補足', 500),
+  contactName: requiredText('担当者名', 100),
+  contactDepartment: optionalText('担当部署', 100),
+  contactEmail: EmailSchema,
+  contactPhone: optionalText('電話番号', 30),
+  prefectureNote: optionalText('県のメモ（ヒアリング記録）', 4000),
+})
+export type IssueInput = z.infer<typeof IssueSchema>
+
+// ---- ニーズとジョブディスクリプション（都道府県） -----------------------------------------------------------
+
+export const NeedMunicipalitySchema = z.object({
+  code: z.string({ message: '市区町村を選択してください' }).regex(MUNICIPALITY_CODE, { message: '市区町村を一覧から選択してください' }),
+  daysPerWeek: daysPerWeekSchema,
+})
+
+export const NeedSkillSchema = z.object({
+  skillId: z.string().min(1),
+  minLevel: z
+    .number({ message: '必要なレベルを選択してください' })
+    .int()
+    .min(1, { message: 'レベルは1〜4から選択してください' })
+    .max(4, { message: 'レベルは1〜4から選択してください' })
+    .optional()
+    .transform((value) => value ?? null),
+  essential: z
+    .enum(['essential', 'optional'], { message: '必須か任意かを選択してください' })
+    .optional()
+    .transform((value) => (value ?? 'essential') === 'essential'),
+})
+
+export const NeedSchema = z
+  .object({
+    lockVersion,
+    title: requiredText('件名（募集する業務）', 120),
+    background: optionalText('背景と課題', 4000),
+    taskSkillIds: skillIdList,
+    taskDetails: optionalText('業務内容の詳細', 4000),
+    roleId: z
+      .string()
+      .max(100)
+      .optional()
+      .transform((value) => value ?? null),
+    employmentForm: z
+      .enum(['full_time', 'part_time', 'special_part_time', 'contract', 'side_job'], { message: '任用・契約の形態を一覧から選択してください' })
+      .optional()
+      .transform((value) => value ?? null),
+    employer: z.enum(['prefecture', 'dispatch_company', 'joint'], { message: '採用する主体を選択してください' }),
+    employerNote: optionalText('採用主体の補足', 500),
+    municipalities: z
+      .array(NeedMunicipalitySchema)
+      .optional()
+      .transform((rows) => rows ?? []),
+    workPlace: optionalText('勤務場所', 200),
+    remoteDaysPerWeek: z
+      .number({ message: 'リモート勤務の日数を半角数字で入力してください' })
+      .min(0, { message: 'リモート勤務の日数は0〜5日にしてください' })
+      .max(5, { message: 'リモート勤務の日数は0〜5日にしてください' })
+      .refine((value) => Number.isInteger(value * 2), { message: 'リモート勤務の日数は0.5日単位で入力してください' })
+      .optional()
+      .transform((value) => value ?? null),
+    startOn: optionalDate('開始日'),
+    endOn: optionalDate('終了日'),
+    payMinYen: yen('報酬の下限', 100_000_000),
+    payMaxYen: yen('報酬の上限', 100_000_000),
+    payUnit: z
+      .enum(['hour', 'day', 'month', 'year'], { message: '報酬の単位を選択してください' })
+      .optional()
+      .transform((value) => value ?? null),
+    budgetYen: yen('予算額', 10_000_000_000),
+    skills: z
+      .array(NeedSkillSchema)
+      .optional()
+      .transform((rows) => rows ?? []),
+    selectionProcess: optionalText('選考の方法', 2000),
+    supervisor: optionalText('県の管理体制（担当課・監督者）', 500),
+    managementNote: optionalText('管理体制の補足', 2000),
+    contact: optionalText('問い合わせ先', 500),
+    openCall: checkbox,
+    applicationDeadline: optionalDate('応募締切日'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.startOn && value.endOn && value.endOn < value.startOn) {
+      ctx.addIssue({ code: 'custom', path: ['endOn'], message: '終了日は開始日以降の日付にしてください' })
+    }
+    if ((value.payMinYen !== null || value.payMaxYen !== null) && value.payUnit === null) {
+      ctx.addIssue({ code: 'custom', path: ['payUnit'], message: '報酬を入力した場合は、単位（時給・日額・月額・年額）を選択してください' })
+    }
+    if (value.payMinYen !== null && value.payMaxYen !== null && value.payMinYen > value.payMaxYen) {
+      ctx.addIssue({ code: 'custom', path: ['payMaxYen'], message: '報酬の上限は下限以上の金額にしてください' })
+    }
+    const seen = new Set<string>()
+    value.municipalities.forEach((row, index) => {
+      if (seen.has(row.code)) {
+        ctx.addIssue({ code: 'custom', path: ['municipalities', index, 'code'], message: '同じ市区町村が2回選ばれています' })
+      }
+      seen.add(row.code)
+    })
+  })
+  .transform((value) => ({ ...value, skills: value.skills.filter((row) => row.minLevel !== null) as Array<{ skillId: string; minLevel: number; essential: boolean }> }))
+export type NeedInput = z.infer<typeof NeedSchema>
+
+/** Total days a week over the municipalities served, and whether it deserves the warning. */
+export function daysPerWeekTotal(rows: ReadonlyArray<{ daysPerWeek: number | string | null | undefined }>) {
+  const total = rows.reduce((sum, row) => {
+    const days = Number(row.daysPerWeek)
+    return Number.isFinite(days) && days > 0 ? sum + days : sum
+  }, 0)
+  return { total, overLimit: total > MAX_DAYS_PER_WEEK }
+}
+
+export function daysPerWeekWarning(total: number): string | null {
+  return total > MAX_DAYS_PER_WEEK
+    ? `市区町村ごとの日数の合計が週${total}日で、週5日を超えています。1人で担える日数か、募集人数や日数を確認してください。`
+    : null
+}
+
+export const NeedStatusChangeSchema = z.object({
+  lockVersion: z.number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' }).int().min(0),
+  to: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn'], { message: '変更後の状態を選択してください' }),
+  note: optionalText('メモ', 1000),
+})
+
+export const InterestSchema = z.object({
+  message: optionalText('メッセージ', 1000),
+})

@@ -1,0 +1,340 @@
+// SQL for municipal issues (課題) and needs (ニーズ). Every read takes the viewer's scope and filters on it in
+// the WHERE clause: a municipality sees its own posts, a prefecture its own rows, the ministry everything.
+import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import type { DbExecutor } from '../client'
+import type { IssueStatus, NeedStatus } from '../schema'
+
+export type ViewerScope =
+  | { kind: 'national' }
+  | { kind: 'prefecture'; prefectureCode: string }
+  | { kind: 'municipality'; prefectureCode: string; municipalityCode: string }
+
+const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`
+
+// ---- 課題 -----------------------------------------------------------------------------------------------------
+
+export const issueColumns = [
+  'municipal_issue.id',
+  'municipal_issue.prefecture_code',
+  'municipal_issue.municipality_code',
+  'municipal_issue.title',
+  'municipal_issue.current_situation',
+  'municipal_issue.desired_outcome',
+  'municipal_issue.urgency',
+  'municipal_issue.topic_skill_ids',
+  'municipal_issue.it_staffing',
+  'municipal_issue.size_note',
+  'municipal_issue.contact_name',
+  'municipal_issue.contact_department',
+  'municipal_issue.contact_email',
+  'municipal_issue.contact_phone',
+  'municipal_issue.status',
+  'municipal_issue.entered_by_prefecture',
+  'municipal_issue.prefecture_note',
+  'municipal_issue.lock_version',
+  'municipal_issue.created_at',
+  'municipal_issue.updated_at',
+] as const
+
+function scopeIssues<QB extends { where: (...args: any[]) => QB }>(query: QB, scope: ViewerScope): QB {
+  if (scope.kind === 'municipality') return query.where('municipal_issue.municipality_code', '=', scope.municipalityCode)
+  if (scope.kind === 'prefecture') return query.where('municipal_issue.prefecture_code', '=', scope.prefectureCode)
+  return query
+}
+
+export async function listIssues(
+  db: DbExecutor,
+  scope: ViewerScope,
+  filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string } = {},
+) {
+  let query = db
+    .selectFrom('municipal_issue')
+    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
+    .select([...issueColumns, 'm.name as municipality_name'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_issue')
+          .innerJoin('need', 'need.id', 'need_issue.need_id')
+          .select(['need.id', 'need.title', 'need.status'])
+          .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
+          .orderBy('need.created_at'),
+      ).as('needs'),
+    )
+  query = scopeIssues(query, scope)
+  if (filter.status) query = query.where('municipal_issue.status', '=', filter.status)
+  if (filter.municipalityCode) query = query.where('municipal_issue.municipality_code', '=', filter.municipalityCode)
+  if (filter.prefectureCode) query = query.where('municipal_issue.prefecture_code', '=', filter.prefectureCode)
+  return query.orderBy('municipal_issue.created_at', 'desc').limit(1000).execute()
+}
+
+export async function findIssue(db: DbExecutor, scope: ViewerScope, id: string) {
+  const query = db
+    .selectFrom('municipal_issue')
+    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
+    .select([...issueColumns, 'm.name as municipality_name'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_issue')
+          .innerJoin('need', 'need.id', 'need_issue.need_id')
+          .select(['need.id', 'need.title', 'need.status'])
+          .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
+          .orderBy('need.created_at'),
+      ).as('needs'),
+    )
+    .where('municipal_issue.id', '=', id)
+  return scopeIssues(query, scope).executeTakeFirst()
+}
+
+export async function listIssuesByIds(db: DbExecutor, prefectureCode: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('municipal_issue')
+    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
+    .select([...issueColumns, 'm.name as municipality_name'])
+    .where('municipal_issue.prefecture_code', '=', prefectureCode)
+    .where('municipal_issue.id', 'in', ids)
+    .orderBy('municipal_issue.created_at')
+    .execute()
+}
+
+// ---- ニーズ -----------------------------------------------------------------------------------------------------
+
+export const needSummaryColumns = [
+  'need.id',
+  'need.prefecture_code',
+  'need.status',
+  'need.title',
+  'need.role_id',
+  'need.employment_form',
+  'need.employer',
+  'need.remote_days_per_week',
+  'need.open_call',
+  'need.lock_version',
+  'need.published_at',
+  'need.created_at',
+  'need.updated_at',
+] as const
+
+function scopeNeeds<QB extends { where: (...args: any[]) => QB }>(query: QB, scope: ViewerScope): QB {
+  if (scope.kind === 'national') return query
+  return query.where('need.prefecture_code', '=', scope.prefectureCode)
+}
+
+export async function listNeeds(db: DbExecutor, scope: ViewerScope, filter: { status?: NeedStatus; prefectureCode?: string } = {}) {
+  let query = db
+    .selectFrom('need')
+    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .select([...needSummaryColumns, 'p.name as prefecture_name'])
+    .select([dateText('need.start_on').as('start_on'), dateText('need.end_on').as('end_on'), dateText('need.application_deadline').as('application_deadline')])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_municipality')
+          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
+          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
+          .whereRef('need_municipality.need_id', '=', 'need.id')
+          .orderBy('need_municipality.sort_order'),
+      ).as('municipalities'),
+      eb.selectFrom('need_interest').select((e) => e.fn.countAll<string>().as('n')).whereRef('need_interest.need_id', '=', 'need.id').as('interest_count'),
+    ])
+  query = scopeNeeds(query, scope)
+  if (filter.status) query = query.where('need.status', '=', filter.status)
+  if (filter.prefectureCode) query = query.where('need.prefecture_code', '=', filter.prefectureCode)
+  return query.orderBy('need.updated_at', 'desc').limit(2000).execute()
+}
+
+export async function findNeed(db: DbExecutor, scope: ViewerScope | { kind: 'public' }, id: string) {
+  let query = db
+    .selectFrom('need')
+    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .select([
+      ...needSummaryColumns,
+      'p.name as prefecture_name',
+      'need.template_id',
+      'need.background',
+      'need.task_skill_ids',
+      'need.task_details',
+      'need.employer_note',
+      'need.work_place',
+      'need.pay_min_yen',
+      'need.pay_max_yen',
+      'need.pay_unit',
+      'need.budget_yen',
+      'need.selection_process',
+      'need.supervisor',
+      'need.management_note',
+      'need.contact',
+    ])
+    .select([dateText('need.start_on').as('start_on'), dateText('need.end_on').as('end_on'), dateText('need.application_deadline').as('application_deadline')])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_municipality')
+          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
+          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
+          .whereRef('need_municipality.need_id', '=', 'need.id')
+          .orderBy('need_municipality.sort_order'),
+      ).as('municipalities'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_skill')
+          .select(['need_skill.skill_id', 'need_skill.min_level', 'need_skill.essential'])
+          .whereRef('need_skill.need_id', '=', 'need.id')
+          .orderBy('need_skill.sort_order'),
+      ).as('skills'),
+    ])
+    .where('need.id', '=', id)
+  if (scope.kind === 'public') {
+    // Outside the prefecture only 公開 needs the prefecture chose to publish are visible.
+    query = query.where('need.status', '=', 'published').where('need.open_call', '=', true)
+  } else {
+    query = scopeNeeds(query, scope)
+  }
+  return query.executeTakeFirst()
+}
+
+export async function listNeedIssues(db: DbExecutor, needId: string) {
+  return db
+    .selectFrom('need_issue')
+    .innerJoin('municipal_issue', 'municipal_issue.id', 'need_issue.issue_id')
+    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
+    .select(['municipal_issue.id', 'municipal_issue.title', 'municipal_issue.status', 'municipal_issue.urgency', 'm.name as municipality_name'])
+    .where('need_issue.need_id', '=', needId)
+    .orderBy('municipal_issue.created_at')
+    .execute()
+}
+
+export async function listNeedEvents(db: DbExecutor, needId: string) {
+  return db
+    .selectFrom('need_event')
+    .select(['id', 'from_status', 'to_status', 'occurred_at', 'actor_label', 'note'])
+    .where('need_id', '=', needId)
+    .orderBy('id')
+    .execute()
+}
+
+export async function listNeedInterests(db: DbExecutor, needId: string) {
+  return db
+    .selectFrom('need_interest')
+    .innerJoin('profile', 'profile.id', 'need_interest.profile_id')
+    .innerJoin('pool_member', 'pool_member.id', 'need_interest.pool_member_id')
+    .select([
+      'need_interest.pool_member_id',
+      'need_interest.message',
+      'need_interest.created_at',
+      'profile.family_name',
+      'profile.given_name',
+      'pool_member.status as pool_status',
+    ])
+    .where('need_interest.need_id', '=', needId)
+    .orderBy('need_interest.created_at')
+    .execute()
+}
+
+export async function insertNeedEvent(
+  db: DbExecutor,
+  event: { needId: string; from: NeedStatus | null; to: NeedStatus; actorUserId: string | null; actorLabel: string; note?: string },
+) {
+  await db
+    .insertInto('need_event')
+    .values({ need_id: event.needId, from_status: event.from, to_status: event.to, actor_user_id: event.actorUserId, actor_label: event.actorLabel, note: event.note ?? '' })
+    .execute()
+}
+
+export async function replaceNeedMunicipalities(db: DbExecutor, needId: string, rows: ReadonlyArray<{ code: string; daysPerWeek: number }>) {
+  await db.deleteFrom('need_municipality').where('need_id', '=', needId).execute()
+  if (rows.length === 0) return
+  await db
+    .insertInto('need_municipality')
+    .values(rows.map((row, index) => ({ need_id: needId, municipality_code: row.code, days_per_week: row.daysPerWeek, sort_order: index })))
+    .execute()
+}
+
+export async function replaceNeedSkills(db: DbExecutor, needId: string, rows: ReadonlyArray<{ skillId: string; minLevel: number; essential: boolean }>) {
+  await db.deleteFrom('need_skill').where('need_id', '=', needId).execute()
+  if (rows.length === 0) return
+  await db
+    .insertInto('need_skill')
+    .values(rows.map((row, index) => ({ need_id: needId, skill_id: row.skillId, min_level: row.minLevel, essential: row.essential, sort_order: index })))
+    .execute()
+}
+
+/** Public open calls read from Postgres by the ids Meilisearch returned, keeping the search order. */
+export async function listPublicNeedsByIds(db: DbExecutor, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('need')
+    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .select([...needSummaryColumns, 'p.name as prefecture_name', 'need.task_skill_ids', 'need.work_place'])
+    .select([dateText('need.start_on').as('start_on'), dateText('need.application_deadline').as('application_deadline')])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_municipality')
+          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
+          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
+          .whereRef('need_municipality.need_id', '=', 'need.id')
+          .orderBy('need_municipality.sort_order'),
+      ).as('municipalities'),
+    )
+    .where('need.id', 'in', ids)
+    .where('need.status', '=', 'published')
+    .where('need.open_call', '=', true)
+    .execute()
+  const order = new Map(ids.map((id, index) => [id, index]))
+  return rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+}
+
+// ---- search documents -----------------------------------------------------------------------------------------
+
+export async function listAllNeedIds(db: DbExecutor): Promise<string[]> {
+  const rows = await db.selectFrom('need').select('id').where('status', '=', 'published').execute()
+  return rows.map((row) => row.id)
+}
+
+export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('need')
+    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .select([
+      'need.id',
+      'need.prefecture_code',
+      'p.name as prefecture_name',
+      'need.status',
+      'need.title',
+      'need.background',
+      'need.task_skill_ids',
+      'need.task_details',
+      'need.role_id',
+      'need.employment_form',
+      'need.remote_days_per_week',
+      'need.open_call',
+      'need.work_place',
+      'need.published_at',
+      'need.updated_at',
+    ])
+    .select(dateText('need.start_on').as('start_on'))
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_municipality')
+          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
+          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
+          .whereRef('need_municipality.need_id', '=', 'need.id')
+          .orderBy('need_municipality.sort_order'),
+      ).as('municipalities'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_skill')
+          .select(['need_skill.skill_id', 'need_skill.min_level', 'need_skill.essential'])
+          .whereRef('need_skill.need_id', '=', 'need.id')
+          .orderBy('need_skill.sort_order'),
+      ).as('skills'),
+    ])
+    .where('need.id', 'in', ids)
+    .execute()
+}
