@@ -99,7 +99,8 @@ export const NEED_TEMPLATES: readonly NeedTemplate[] = [
     background: '職員のデジタルに関する知識にばらつきがあり、DX推進リーダーの育成も進んでいない。',
     taskSkillIds: ['hr-development'],
     taskDetails: '職員向け研修の企画と講師、DX推進リーダーの育成支援を行う。',
-    roleId: 'dx-leader',
+    // DX推進リーダー itself is an internal role (002:452-474); the trainer is external.
+    roleId: 'service-designer',
     employmentForm: 'contract',
     daysPerMunicipality: 0.5,
     skills: [

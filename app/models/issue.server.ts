@@ -1,0 +1,279 @@
+// Municipal issues (課題, step ① of 001:246-250): a municipality posts what is wrong today and what it wants;
+// the prefecture reviews them (or enters them after a hearing) and groups them into needs. Scope: a
+// municipality sees its own posts only, a prefecture its municipalities', the ministry everything. The
+// contact person is personal data: every change is audited.
+import crypto from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import { sql } from 'kysely'
+import { findLocalGovernment, listMunicipalitiesOfPrefecture } from '../../db/queries/local-government'
+import { findIssue, listIssues, type ViewerScope } from '../../db/queries/needs'
+import type { IssueStatus } from '../../db/schema'
+import type { SessionUser } from '../utils/auth.server'
+import { ISSUE_STATUS_LABELS, type IssueInput, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
+import { userHasPermission } from '../utils/permissions'
+import { actorFrom, recordAudit } from './audit.server'
+import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
+
+export type { ViewerScope }
+
+/** The rows a user may see, from their role: the WHERE clause of every issue and need query. */
+export function viewerScopeOf(user: SessionUser): ViewerScope {
+  if (user.role === 'ministry_staff' || user.role === 'ministry_admin') return { kind: 'national' }
+  if ((user.role === 'prefecture_staff' || user.role === 'prefecture_admin') && user.prefecture_code) {
+    return { kind: 'prefecture', prefectureCode: user.prefecture_code }
+  }
+  if (user.role === 'municipal_staff' && user.municipality_code && user.prefecture_code) {
+    return { kind: 'municipality', prefectureCode: user.prefecture_code, municipalityCode: user.municipality_code }
+  }
+  throw new Response('このページを表示する権限がありません。', { status: 403 })
+}
+
+const notFound = () => new Response('指定された課題は見つかりません。', { status: 404 })
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export async function getIssueList(context: AppLoadContext, user: SessionUser, filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string }) {
+  const { db } = context.services.database
+  const scope = viewerScopeOf(user)
+  const [rows, municipalities] = await Promise.all([
+    listIssues(db, scope, filter),
+    scope.kind === 'prefecture' ? listMunicipalitiesOfPrefecture(db, scope.prefectureCode) : Promise.resolve([]),
+  ])
+  return {
+    scope: scope.kind,
+    canCreate: userHasPermission(user, 'create:issue:own-municipality') || userHasPermission(user, 'update:issue:own-prefecture'),
+    canGroup: scope.kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture'),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
+    issues: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      municipalityName: row.municipality_name,
+      prefectureCode: row.prefecture_code,
+      urgency: row.urgency,
+      urgencyLabel: URGENCY_LABELS[row.urgency],
+      status: row.status,
+      statusLabel: ISSUE_STATUS_LABELS[row.status],
+      enteredByPrefecture: row.entered_by_prefecture,
+      createdAt: row.created_at.toISOString(),
+      needs: row.needs.map((n) => ({ id: n.id, title: n.title, status: n.status })),
+    })),
+  }
+}
+
+export async function requireIssue(context: AppLoadContext, user: SessionUser, id: string) {
+  if (!UUID.test(id)) throw notFound()
+  const row = await findIssue(context.services.database.db, viewerScopeOf(user), id)
+  if (!row) throw notFound()
+  return row
+}
+
+export async function getIssuePage(context: AppLoadContext, user: SessionUser, id: string) {
+  const row = await requireIssue(context, user, id)
+  const catalogue = await loadNeedCatalogue(context.services.database.db)
+  const names = catalogueNameMaps(catalogue)
+  const scope = viewerScopeOf(user)
+  const isPrefecture = scope.kind === 'prefecture' && userHasPermission(user, 'update:issue:own-prefecture')
+  const isOwnMunicipality = scope.kind === 'municipality'
+  return {
+    issue: {
+      ...row,
+      created_at: row.created_at.toISOString(),
+      updated_at: row.updated_at.toISOString(),
+      urgencyLabel: URGENCY_LABELS[row.urgency],
+      statusLabel: ISSUE_STATUS_LABELS[row.status],
+      itStaffingLabel: IT_STAFFING_OPTIONS.find((o) => o.value === row.it_staffing)?.label ?? '',
+      topics: row.topic_skill_ids.map((skillId) => ({ id: skillId, name: names.skills.get(skillId) ?? skillId })),
+    },
+    canEdit: (isPrefecture && row.status !== 'withdrawn') || (isOwnMunicipality && (row.status === 'submitted' || row.status === 'reviewing')),
+    statusActions: issueStatusActions(row.status, { isPrefecture, isOwnMunicipality }),
+    showPrefectureNote: scope.kind !== 'municipality',
+  }
+}
+
+function issueStatusActions(status: IssueStatus, who: { isPrefecture: boolean; isOwnMunicipality: boolean }) {
+  const actions: Array<{ to: IssueStatus; label: string }> = []
+  if (who.isPrefecture) {
+    if (status === 'submitted') actions.push({ to: 'reviewing', label: '確認中にする' })
+    if (status === 'submitted' || status === 'reviewing' || status === 'in_need') actions.push({ to: 'closed', label: '対応終了にする' })
+    if (status === 'closed') actions.push({ to: 'reviewing', label: '確認中に戻す' })
+  }
+  if (who.isOwnMunicipality && (status === 'submitted' || status === 'reviewing')) actions.push({ to: 'withdrawn', label: 'この課題を取り下げる' })
+  return actions
+}
+
+/** What the issue form needs: the catalogue's topics and, for prefecture staff, their municipalities. */
+export async function getIssueFormOptions(context: AppLoadContext, user: SessionUser) {
+  const { db } = context.services.database
+  const scope = viewerScopeOf(user)
+  const catalogue = await loadNeedCatalogue(db)
+  let municipality: { code: string; name: string } | null = null
+  let municipalities: Array<{ code: string; name: string }> = []
+  if (scope.kind === 'municipality') {
+    const row = await findLocalGovernment(db, scope.municipalityCode)
+    municipality = row ? { code: row.code, name: row.name } : null
+  } else if (scope.kind === 'prefecture') {
+    municipalities = (await listMunicipalitiesOfPrefecture(db, scope.prefectureCode)).map((m) => ({ code: m.code, name: m.name }))
+  }
+  return {
+    scope: scope.kind,
+    municipality,
+    municipalities,
+    areas: catalogue.areas,
+    defaults: { contactName: scope.kind === 'municipality' ? user.display_name : '', contactEmail: scope.kind === 'municipality' ? user.email : '' },
+  }
+}
+
+export type SaveIssueResult =
+  | { status: 'ok'; id: string }
+  | { status: 'conflict' }
+  | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+
+function snapshot(input: Omit<IssueInput, 'lockVersion'> & { municipalityCode: string | null }) {
+  return {
+    municipality_code: input.municipalityCode,
+    title: input.title,
+    urgency: input.urgency,
+    topic_skill_ids: input.topicSkillIds,
+    it_staffing: input.itStaffing,
+    contact_name: input.contactName,
+    contact_email: input.contactEmail,
+  }
+}
+
+/** Checks the parts the schema cannot: the municipality (in the user's own prefecture) and the topics. */
+async function resolveIssueTarget(context: AppLoadContext, user: SessionUser, input: IssueInput): Promise<{ municipalityCode: string; prefectureCode: string } | { fieldErrors: Record<string, string[]> }> {
+  const { db } = context.services.database
+  const scope = viewerScopeOf(user)
+  const catalogue = await loadNeedCatalogue(db)
+  const known = new Set(catalogue.areas.flatMap((area) => area.skills.map((s) => s.id)))
+  if (input.topicSkillIds.some((id) => !known.has(id))) return { fieldErrors: { topicSkillIds: ['分野は一覧から選択してください'] } }
+  if (scope.kind === 'municipality') return { municipalityCode: scope.municipalityCode, prefectureCode: scope.prefectureCode }
+  if (scope.kind !== 'prefecture' || !userHasPermission(user, 'update:issue:own-prefecture')) throw new Response('この操作を行う権限がありません。', { status: 403 })
+  if (!input.municipalityCode) return { fieldErrors: { municipalityCode: ['課題のある市区町村を選択してください'] } }
+  const body = await findLocalGovernment(db, input.municipalityCode)
+  if (!body || body.kind === 'prefecture' || !body.active) return { fieldErrors: { municipalityCode: ['市区町村を一覧から選択してください'] } }
+  if (body.prefecture_code !== scope.prefectureCode) return { fieldErrors: { municipalityCode: [`${body.name}は管内の市区町村ではありません。管内の市区町村を選択してください`] } }
+  return { municipalityCode: body.code, prefectureCode: body.prefecture_code }
+}
+
+export async function createIssue(context: AppLoadContext, user: SessionUser, input: IssueInput): Promise<SaveIssueResult> {
+  const target = await resolveIssueTarget(context, user, input)
+  if ('fieldErrors' in target) return { status: 'invalid', fieldErrors: target.fieldErrors }
+  const enteredByPrefecture = user.role === 'prefecture_staff' || user.role === 'prefecture_admin'
+  const id = crypto.randomUUID()
+  await context.services.database.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('municipal_issue')
+      .values({
+        id,
+        prefecture_code: target.prefectureCode,
+        municipality_code: target.municipalityCode,
+        title: input.title,
+        current_situation: input.currentSituation,
+        desired_outcome: input.desiredOutcome,
+        urgency: input.urgency,
+        topic_skill_ids: input.topicSkillIds,
+        it_staffing: input.itStaffing,
+        size_note: input.sizeNote,
+        contact_name: input.contactName,
+        contact_department: input.contactDepartment,
+        contact_email: input.contactEmail,
+        contact_phone: input.contactPhone,
+        entered_by_prefecture: enteredByPrefecture,
+        prefecture_note: enteredByPrefecture ? input.prefectureNote : '',
+        created_by: user.id,
+      })
+      .execute()
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'create',
+      entity: 'municipal_issue',
+      entityId: id,
+      summary: enteredByPrefecture ? `課題「${input.title}」を市区町村に代わって登録しました` : `課題「${input.title}」を登録しました`,
+      prefectureCode: target.prefectureCode,
+      municipalityCode: target.municipalityCode,
+      after: snapshot({ ...input, municipalityCode: target.municipalityCode }),
+    })
+  })
+  return { status: 'ok', id }
+}
+
+export async function updateIssue(context: AppLoadContext, user: SessionUser, id: string, input: IssueInput): Promise<SaveIssueResult> {
+  const page = await getIssuePage(context, user, id)
+  if (!page.canEdit) throw new Response('この課題は編集できません。', { status: 403 })
+  const before = page.issue
+  const scope = viewerScopeOf(user)
+  // A municipality cannot move its post elsewhere; the prefecture may correct the body within its prefecture.
+  const target = await resolveIssueTarget(context, user, scope.kind === 'municipality' ? input : { ...input, municipalityCode: input.municipalityCode ?? before.municipality_code })
+  if ('fieldErrors' in target) return { status: 'invalid', fieldErrors: target.fieldErrors }
+  return context.services.database.db.transaction().execute(async (trx): Promise<SaveIssueResult> => {
+    const result = await trx
+      .updateTable('municipal_issue')
+      .set({
+        municipality_code: target.municipalityCode,
+        title: input.title,
+        current_situation: input.currentSituation,
+        desired_outcome: input.desiredOutcome,
+        urgency: input.urgency,
+        topic_skill_ids: input.topicSkillIds,
+        it_staffing: input.itStaffing,
+        size_note: input.sizeNote,
+        contact_name: input.contactName,
+        contact_department: input.contactDepartment,
+        contact_email: input.contactEmail,
+        contact_phone: input.contactPhone,
+        // Only the prefecture writes its hearing notes; a municipality's save keeps them.
+        ...(scope.kind === 'prefecture' ? { prefecture_note: input.prefectureNote } : {}),
+        lock_version: sql`lock_version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .where('lock_version', '=', input.lockVersion ?? -1)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'update',
+      entity: 'municipal_issue',
+      entityId: id,
+      summary: `課題「${input.title}」を更新しました`,
+      prefectureCode: target.prefectureCode,
+      municipalityCode: target.municipalityCode,
+      before: snapshot({
+        municipalityCode: before.municipality_code,
+        title: before.title,
+        currentSituation: before.current_situation,
+        desiredOutcome: before.desired_outcome,
+        urgency: before.urgency,
+        topicSkillIds: before.topic_skill_ids,
+        itStaffing: before.it_staffing,
+        sizeNote: before.size_note,
+        contactName: before.contact_name,
+        contactDepartment: before.contact_department,
+        contactEmail: before.contact_email,
+        contactPhone: before.contact_phone,
+        prefectureNote: before.prefecture_note,
+      }),
+      after: snapshot({ ...input, municipalityCode: target.municipalityCode }),
+    })
+    return { status: 'ok', id }
+  })
+}
+
+export async function changeIssueStatus(context: AppLoadContext, user: SessionUser, id: string, to: IssueStatus): Promise<{ status: 'ok'; label: string } | { status: 'refused'; message: string }> {
+  const page = await getIssuePage(context, user, id)
+  const action = page.statusActions.find((a) => a.to === to)
+  if (!action) return { status: 'refused', message: `「${page.issue.statusLabel}」の課題をこの状態には変更できません。` }
+  const from = page.issue.status
+  await context.services.database.db.transaction().execute(async (trx) => {
+    await trx.updateTable('municipal_issue').set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` }).where('id', '=', id).where('status', '=', from).execute()
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'change-status',
+      entity: 'municipal_issue',
+      entityId: id,
+      summary: `課題「${page.issue.title}」を「${ISSUE_STATUS_LABELS[to]}」にしました`,
+      prefectureCode: page.issue.prefecture_code,
+      municipalityCode: page.issue.municipality_code,
+      before: { status: from },
+      after: { status: to },
+    })
+  })
+  return { status: 'ok', label: ISSUE_STATUS_LABELS[to] }
+}

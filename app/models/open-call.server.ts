@@ -1,0 +1,194 @@
+// Open calls (公募中のニーズ): the public list of 公開 needs that their prefecture chose to publish, searched in
+// Meilisearch by prefecture, role, topic and remote work; a professional expresses interest from there, which
+// files a pool application to that prefecture linked to the need (issue 6). When Meilisearch is down the list
+// is read from Postgres with the same filters except the words, and says so.
+import crypto from 'node:crypto'
+import type { AppLoadContext } from '@remix-run/node'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import { listPrefectures } from '../../db/queries/local-government'
+import { findNeed, listPublicNeedsByIds } from '../../db/queries/needs'
+import { insertPoolEvent } from '../../db/queries/pools'
+import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import { searchNeeds } from '../../search/queries/needs'
+import type { SessionUser } from '../utils/auth.server'
+import { EMPLOYMENT_FORM_OPTIONS } from '../utils/need-validation'
+import { actorFrom, recordAudit } from './audit.server'
+import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
+import { describeNeed } from './need.server'
+
+const PAGE_SIZE = 20
+
+export const OpenCallQuerySchema = z.object({
+  q: z.string().trim().max(100, { message: '検索語は100文字以内にしてください' }).optional().default(''),
+  pref: z
+    .string()
+    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県を一覧から選択してください' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  role: z.string().max(100).optional().or(z.literal('').transform(() => undefined)),
+  topic: z.string().max(100).optional().or(z.literal('').transform(() => undefined)),
+  remote: z
+    .string()
+    .optional()
+    .transform((value) => value === '1' || value === 'on'),
+  page: z.coerce.number().int().min(1).max(250).optional().default(1),
+})
+
+export async function getOpenCallsPage(context: AppLoadContext, searchParams: URLSearchParams) {
+  const { db } = context.services.database
+  const parsed = OpenCallQuerySchema.safeParse(Object.fromEntries(searchParams))
+  const query = parsed.success ? parsed.data : { q: '', pref: undefined, role: undefined, topic: undefined, remote: false, page: 1 }
+  const [catalogue, prefectures] = await Promise.all([loadNeedCatalogue(db), listPrefectures(db)])
+  const names = catalogueNameMaps(catalogue)
+
+  let ids: string[] = []
+  let total = 0
+  let notice: string | null = parsed.success ? null : (parsed.error.issues[0]?.message ?? '検索条件が正しくありません')
+  try {
+    const result = await searchNeeds(
+      context.services.search,
+      { kind: 'public' },
+      { q: query.q, prefectureCode: query.pref, roleId: query.role, topicId: query.topic, remote: query.remote, page: query.page, hitsPerPage: PAGE_SIZE },
+    )
+    ids = result.ids
+    total = result.total
+  } catch (error) {
+    console.error('open calls search failed; listing from Postgres', error)
+    notice = '検索が一時的に利用できないため、キーワードを使わずに一覧を表示しています。'
+    const rows = await fallbackIds(context, query)
+    total = rows.length
+    ids = rows.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE)
+  }
+  const rows = await listPublicNeedsByIds(db, ids)
+  return {
+    query: { q: query.q, pref: query.pref ?? '', role: query.role ?? '', topic: query.topic ?? '', remote: query.remote, page: query.page },
+    notice,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
+    roles: catalogue.roles.map((r) => ({ id: r.id, name: r.name })),
+    topics: catalogue.areas.map((a) => ({ name: a.name, skills: a.skills.map((s) => ({ id: s.id, name: s.name })) })),
+    needs: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      prefectureName: row.prefecture_name,
+      roleName: row.role_id ? (names.roles.get(row.role_id) ?? '') : '',
+      tasks: row.task_skill_ids.map((id) => names.skills.get(id) ?? id),
+      employmentFormLabel: EMPLOYMENT_FORM_OPTIONS.find((o) => o.value === row.employment_form)?.label ?? '',
+      municipalities: row.municipalities.map((m) => `${m.name} 週${Number(m.days_per_week)}日`).join('・'),
+      remoteDaysPerWeek: row.remote_days_per_week === null ? null : Number(row.remote_days_per_week),
+      workPlace: row.work_place,
+      startOn: row.start_on,
+      applicationDeadline: row.application_deadline,
+    })),
+  }
+}
+
+async function fallbackIds(context: AppLoadContext, query: { pref?: string; role?: string; topic?: string; remote: boolean }): Promise<string[]> {
+  let q = context.services.database.db
+    .selectFrom('need')
+    .select('need.id')
+    .where('need.status', '=', 'published')
+    .where('need.open_call', '=', true)
+  if (query.pref) q = q.where('need.prefecture_code', '=', query.pref)
+  if (query.role) q = q.where('need.role_id', '=', query.role)
+  if (query.remote) q = q.where('need.remote_days_per_week', '>', '0')
+  if (query.topic) {
+    const topic = query.topic
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`need.task_skill_ids ? ${topic}`,
+        eb.exists(eb.selectFrom('need_skill').select('need_skill.skill_id').whereRef('need_skill.need_id', '=', 'need.id').where('need_skill.skill_id', '=', topic)),
+      ]),
+    )
+  }
+  const rows = await q.orderBy('need.published_at', 'desc').limit(5000).execute()
+  return rows.map((row) => row.id)
+}
+
+const notFound = () => new Response('この公募は見つからないか、募集を終了しました。', { status: 404 })
+
+export async function getOpenCallPage(context: AppLoadContext, user: SessionUser | null, id: string) {
+  const { db } = context.services.database
+  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound()
+  const row = await findNeed(db, { kind: 'public' }, id)
+  if (!row) throw notFound()
+  const need = describeNeed(row, await loadNeedCatalogue(db))
+  let interest: { state: 'anonymous' | 'not-professional' | 'no-profile' | 'can-apply' | 'interested'; at?: string } = { state: 'anonymous' }
+  if (user) {
+    if (user.role !== 'professional') interest = { state: 'not-professional' }
+    else {
+      const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+      if (!profile) interest = { state: 'no-profile' }
+      else {
+        const existing = await db.selectFrom('need_interest').select('created_at').where('need_id', '=', id).where('profile_id', '=', profile.id).executeTakeFirst()
+        interest = existing ? { state: 'interested', at: existing.created_at.toISOString() } : { state: 'can-apply' }
+      }
+    }
+  }
+  // The public page shows the job description without the prefecture's internal notes.
+  const { lockVersion: _lock, managementNote: _note, ...publicNeed } = need
+  return { need: publicNeed, interest }
+}
+
+export type InterestResult = { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'refused'; message: string }
+
+/**
+ * 関心を表明する: files (or reopens) the professional's application to the need's prefecture and links it to
+ * the need, in one transaction. Applying shares the profile with that prefecture (its audience gains
+ * pref:NN), as any application does.
+ */
+export async function expressInterest(context: AppLoadContext, user: SessionUser, needId: string, message: string): Promise<InterestResult> {
+  const { db } = context.services.database
+  if (user.role !== 'professional') return { status: 'refused', message: '関心の表明はデジタル人材として登録した方だけができます。' }
+  const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+  if (!profile) return { status: 'no-profile' }
+  return db.transaction().execute(async (trx): Promise<InterestResult> => {
+    const need = await findNeed(trx, { kind: 'public' }, needId)
+    if (!need) return { status: 'refused', message: 'この公募は募集を終了しました。' }
+    const already = await trx.selectFrom('need_interest').select('need_id').where('need_id', '=', needId).where('profile_id', '=', profile.id).executeTakeFirst()
+    if (already) return { status: 'refused', message: 'この公募にはすでに関心を表明しています。' }
+    const member = await trx
+      .selectFrom('pool_member')
+      .select(['id', 'status'])
+      .where('prefecture_code', '=', need.prefecture_code)
+      .where('profile_id', '=', profile.id)
+      .forUpdate()
+      .executeTakeFirst()
+    const actor = { actorUserId: user.id, actorLabel: '本人' }
+    const note = `公募「${need.title}」への関心表明`
+    let memberId: string
+    if (!member) {
+      memberId = crypto.randomUUID()
+      await trx
+        .insertInto('pool_member')
+        .values({ id: memberId, prefecture_code: need.prefecture_code, profile_id: profile.id, status: 'applied', source: 'public_call', application_message: message })
+        .execute()
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor, note })
+    } else if (member.status === 'withdrawn' || member.status === 'declined') {
+      // A withdrawn or earlier declined person applies again for this need.
+      memberId = member.id
+      await trx
+        .updateTable('pool_member')
+        .set({ status: 'applied', application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .where('id', '=', member.id)
+        .execute()
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: member.status, to: 'applied', ...actor, note: `${note}（再応募）` })
+    } else {
+      // Already in the pool (applied, screening, …, registered): the interest is linked to that membership.
+      memberId = member.id
+    }
+    await trx.insertInto('need_interest').values({ need_id: needId, profile_id: profile.id, pool_member_id: memberId, message }).execute()
+    await enqueueSearchSync(trx, 'profile', [profile.id])
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'express-interest',
+      entity: 'need',
+      entityId: needId,
+      summary: `${need.prefecture_name}の公募「${need.title}」に関心を表明しました`,
+      prefectureCode: need.prefecture_code,
+      after: { pool_member_id: memberId, message },
+    })
+    return { status: 'ok', prefectureName: need.prefecture_name }
+  })
+}
