@@ -19,7 +19,12 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 /** Issues a verification token and queues its mail, in the caller's transaction. */
-async function sendVerificationLink(trx: DbExecutor, context: AppLoadContext, user: Pick<AppUser, 'id' | 'email' | 'display_name'>) {
+async function sendVerificationLink(
+  trx: DbExecutor,
+  context: AppLoadContext,
+  user: Pick<AppUser, 'id' | 'email' | 'display_name'>,
+  redirectTo?: string,
+) {
   const { token, tokenHash } = newToken()
   await insertAuthToken(trx, {
     id: crypto.randomUUID(),
@@ -27,6 +32,8 @@ async function sendVerificationLink(trx: DbExecutor, context: AppLoadContext, us
     tokenHash,
     email: user.email,
     userId: user.id,
+    // Where the person was going when they signed up (e.g. a pool invitation): login returns them there.
+    payload: redirectTo ? { redirectTo } : {},
     expiresAt: new Date(Date.now() + TOKEN_TTL_MS.email_verification),
   })
   await queueMail(trx, user.email, {
@@ -44,7 +51,7 @@ export type SignUpResult = { status: 'ok' } | { status: 'email-taken' }
  */
 export async function signUpProfessional(
   context: AppLoadContext,
-  input: { displayName: string; email: string; password: string },
+  input: { displayName: string; email: string; password: string; redirectTo?: string },
 ): Promise<SignUpResult> {
   const { db } = context.services.database
   const passwordHash = await hashPassword(input.password)
@@ -57,7 +64,7 @@ export async function signUpProfessional(
         password_hash: passwordHash,
         role: 'professional',
       })
-      await sendVerificationLink(trx, context, user)
+      await sendVerificationLink(trx, context, user, input.redirectTo)
       await recordAudit(trx, { ...actorFrom(context, null), label: '本人（新規登録）' }, {
         action: 'create',
         entity: 'user',
@@ -85,7 +92,7 @@ export async function resendVerificationEmail(context: AppLoadContext, email: st
   })
 }
 
-export type TokenOutcome = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' }
+export type TokenOutcome = { status: 'ok'; userId: string; redirectTo?: string } | { status: 'used' | 'expired' | 'unknown' }
 
 export async function verifyEmail(context: AppLoadContext, token: string): Promise<TokenOutcome> {
   const { db } = context.services.database
@@ -104,7 +111,8 @@ export async function verifyEmail(context: AppLoadContext, token: string): Promi
       before: userSnapshot(before),
       after: userSnapshot(after),
     })
-    return { status: 'ok', userId: after.id }
+    const redirectTo = (result.token.payload as { redirectTo?: unknown }).redirectTo
+    return { status: 'ok', userId: after.id, redirectTo: typeof redirectTo === 'string' ? redirectTo : undefined }
   })
 }
 

@@ -6,6 +6,7 @@ import { findPossibleDuplicates, insertPoolEvent } from '../../db/queries/pools'
 import type { PoolSource } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { CsvSyntaxError, decodeCsvBytes, parseCsv, restoreCsvText } from '../utils/csv'
+import { managedPoolCode, prefectureColumn } from './pool-scope.server'
 import { actorFrom, recordAudit } from './audit.server'
 
 export const POOL_IMPORT_COLUMNS = ['氏名', 'ふりがな', 'メールアドレス', '生年', '経路', '推薦企業の法人番号', 'メモ'] as const
@@ -41,8 +42,9 @@ interface Row {
 
 export async function importPool(context: AppLoadContext, user: SessionUser, bytes: Uint8Array): Promise<PoolImportResult> {
   const { db } = context.services.database
-  const prefectureCode = user.prefecture_code
-  if (!prefectureCode) throw new Response('都道府県の職員だけが取り込めます。', { status: 403 })
+  // A prefecture's pool, or the national list for ministry staff.
+  const prefectureCode = managedPoolCode(user)
+  if (!prefectureCode) throw new Response('人材プールを担当する職員だけが取り込めます。', { status: 403 })
 
   const decoded = decodeCsvBytes(bytes)
   if ('error' in decoded) return { status: 'invalid', errors: [{ message: decoded.error }], notices: [] }
@@ -140,7 +142,7 @@ export async function importPool(context: AppLoadContext, user: SessionUser, byt
         entity: 'pool_member',
         entityId: memberId,
         summary: `人材プールにCSVから登録しました（${row.row}行目）`,
-        prefectureCode,
+        prefectureCode: prefectureColumn(prefectureCode),
         after: { name: row.name, email: row.email, source: row.source },
       })
     }

@@ -6,6 +6,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
 import {
+  countPoolMembersByRole,
   countPoolMembersByStatus,
   findPoolMember,
   findPossibleDuplicates,
@@ -13,16 +14,21 @@ import {
   listMemberships,
   listPoolEvents,
   listPoolMembers,
+  listPoolRoleOptions,
+  resolveRoleNames,
+  type RoleFilter,
   setPoolStatus,
+  setTargetRoles,
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
 import { type ProfileViewer, searchProfiles } from '../../search/queries/profiles'
-import { POOL_STATUSES, type PoolStatus } from '../../db/schema'
+import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
-import { roleHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
+import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
+import { describePool, managedPoolCode, managedScope, prefectureColumn, readScope } from './pool-scope.server'
 
 export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
   applied: '応募',
@@ -47,10 +53,7 @@ export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
 
 export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: status, label: POOL_STATUS_LABELS[status] }))
 
-function staffScope(user: SessionUser): { prefectureCode?: string } {
-  if (roleHasPermission(user.role, 'read:pool:any')) return {}
-  return { prefectureCode: user.prefecture_code ?? '__none__' }
-}
+const NATIONAL_LIST_NAME = '国の外部人材リスト（総務省・デジタル庁）'
 
 async function requireOwnProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
   const row = await context.services.database.db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
@@ -131,7 +134,7 @@ export async function withdrawApplication(context: AppLoadContext, user: Session
       entity: 'pool_member',
       entityId: member.id,
       summary: '人材プールへの応募を辞退しました',
-      prefectureCode: member.prefecture_code,
+      prefectureCode: prefectureColumn(member.prefecture_code),
       before: { status: member.status },
       after: { status: 'withdrawn' },
     })
@@ -147,7 +150,7 @@ export async function getMyApplications(context: AppLoadContext, user: SessionUs
     hasProfile: Boolean(profileId),
     applications: applications.map((a) => ({
       id: a.id,
-      prefectureName: a.prefecture_name,
+      prefectureName: a.prefecture_name ?? NATIONAL_LIST_NAME,
       status: a.status,
       statusLabel: POOL_STATUS_LABELS[a.status],
       message: a.application_message,
@@ -159,7 +162,11 @@ export async function getMyApplications(context: AppLoadContext, user: SessionUs
 }
 
 export interface PoolFilter {
+  /** Ministry only: the national list ('00') instead of every pool. */
+  national?: boolean
   status?: PoolStatus
+  /** A 人材像 (catalogue role id), or 'none' for members without one. */
+  roleId?: RoleFilter
   /** Filters through the consent-scoped profile index (search/queries/profiles.ts). */
   skillId?: string
   minLevel?: number
@@ -167,18 +174,53 @@ export interface PoolFilter {
   remoteOk?: boolean
 }
 
+/** The scope of the list pages: ministry staff read every pool, or only the national list they run. */
+function overviewScope(user: SessionUser, national: boolean | undefined): { prefectureCode?: string } {
+  const scope = readScope(user)
+  return scope.prefectureCode === undefined && national ? { prefectureCode: NATIONAL_LIST_CODE } : scope
+}
+
+/**
+ * Members per 人材像 and status for a pool (or, for the ministry, nationally): the table the pool page shows
+ * and the prefecture dashboard reuses. A member with two target roles counts in both rows.
+ */
+export async function getPoolRoleCounts(context: AppLoadContext, user: SessionUser, { national }: { national?: boolean } = {}) {
+  const { db } = context.services.database
+  const scope = overviewScope(user, national)
+  const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listPoolRoleOptions(db)])
+  const known = new Set(roles.map((r) => r.value))
+  const extraIds = [...new Set(rows.map((r) => r.roleId).filter((id): id is string => id !== null && !known.has(id)))]
+  const extraNames = await resolveRoleNames(db, extraIds)
+  const line = (roleId: string | null, label: string) => {
+    const byStatus = POOL_STATUSES.map((status) => rows.find((r) => r.roleId === roleId && r.status === status)?.count ?? 0)
+    return { roleId: roleId ?? 'none', label, counts: byStatus, total: byStatus.reduce((a, b) => a + b, 0) }
+  }
+  return {
+    statuses: POOL_STATUSES.map((status) => ({ status, label: POOL_STATUS_LABELS[status] })),
+    rows: [
+      ...roles.map((r) => line(r.value, r.label)),
+      ...extraIds.map((id) => line(id, `${extraNames.get(id) ?? id}（廃止）`)),
+      line(null, '人材像未設定'),
+    ],
+  }
+}
+
 export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: PoolFilter) {
   const { db } = context.services.database
-  const scope = staffScope(user)
-  const [allMembers, counts, skills] = await Promise.all([
-    listPoolMembers(db, scope, { status: filter.status }),
+  const scope = overviewScope(user, filter.national)
+  const [allMembers, counts, skills, roleCounts] = await Promise.all([
+    listPoolMembers(db, scope, { status: filter.status, roleId: filter.roleId }),
     countPoolMembersByStatus(db, scope),
     listPublishedSkillOptions(db),
+    getPoolRoleCounts(context, user, { national: filter.national }),
   ])
+  const managed = managedPoolCode(user)
   let members = allMembers
   let searchUnavailable = false
   if (filter.skillId || filter.employmentForm || filter.remoteOk) {
-    const viewer: ProfileViewer = scope.prefectureCode === undefined ? { kind: 'ministry' } : { kind: 'prefecture', prefectureCode: scope.prefectureCode }
+    // The ministry (all pools, or its national list) searches with its own audience.
+    const viewer: ProfileViewer =
+      scope.prefectureCode === undefined || scope.prefectureCode === NATIONAL_LIST_CODE ? { kind: 'ministry' } : { kind: 'prefecture', prefectureCode: scope.prefectureCode }
     try {
       const found = await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset: 0 })
       // More than one page of matches is unusual for one pool; fetch the rest rather than cut it short.
@@ -193,8 +235,15 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
   }
   return {
     national: scope.prefectureCode === undefined,
+    nationalList: scope.prefectureCode === NATIONAL_LIST_CODE,
+    /** Whether the viewer runs the pool shown (add, import, invitations). */
+    canManage: managed !== null && scope.prefectureCode === managed,
+    /** Ministry staff run the national list. */
+    runsNationalList: managed === NATIONAL_LIST_CODE,
     searchUnavailable,
     skills,
+    roles: roleCounts.rows.filter((r) => r.roleId !== 'none').map((r) => ({ value: r.roleId, label: r.label })),
+    roleCounts,
     counts: POOL_STATUSES.map((status) => ({ status, label: POOL_STATUS_LABELS[status], count: counts[status] ?? 0 })),
     members: members.map((m) => ({
       id: m.id,
@@ -210,9 +259,13 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
 }
 
 /** The pool as CSV (UTF-8 with BOM, opens in Excel): only what the viewer's scope may see. */
-export async function poolCsv(context: AppLoadContext, user: SessionUser): Promise<{ csv: string; filename: string; asciiFilename: string }> {
+export async function poolCsv(
+  context: AppLoadContext,
+  user: SessionUser,
+  { national }: { national?: boolean } = {},
+): Promise<{ csv: string; filename: string; asciiFilename: string }> {
   const { db } = context.services.database
-  const scope = staffScope(user)
+  const scope = overviewScope(user, national)
   const members = await db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
@@ -268,6 +321,7 @@ export async function poolCsv(context: AppLoadContext, user: SessionUser): Promi
     ]),
   ]
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+  if (scope.prefectureCode === NATIONAL_LIST_CODE) return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
   return { csv: toCsv(rows), filename: `人材プール_${day}.csv`, asciiFilename: `talent-pool-${day}.csv` }
 }
 
@@ -275,13 +329,17 @@ export async function poolCsv(context: AppLoadContext, user: SessionUser): Promi
 export async function requirePoolMember(context: AppLoadContext, user: SessionUser, memberId: string) {
   const { db } = context.services.database
   if (!/^[0-9a-f-]{36}$/.test(memberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const member = await findPoolMember(db, memberId, staffScope(user))
+  const member = await findPoolMember(db, memberId, readScope(user))
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const [events, trainings] = await Promise.all([
+  const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
     listPoolEvents(db, member.id),
     db.selectFrom('training_record').select(['id', 'title', 'provider', 'completed_on', 'note']).where('pool_member_id', '=', member.id).orderBy('created_at').execute(),
+    getInvitationStatus(db, member.id),
+    listPoolRoleOptions(db),
+    resolveRoleNames(db, member.target_role_ids),
+    describePool(context, member.prefecture_code),
   ])
-  const canUpdate = roleHasPermission(user.role, 'update:pool:own-prefecture') && member.prefecture_code === user.prefecture_code
+  const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
   const duplicates = member.display_name
     ? (await findPossibleDuplicates(db, member.prefecture_code, { name: member.display_name, email: member.display_email, birthYear })).filter((d) => d.id !== member.id)
@@ -292,9 +350,16 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     kana: member.display_kana ?? '',
     email: member.display_email,
     registered: member.profile_id !== null,
+    poolLabel: pool.poolLabel,
+    nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,
     statusLabel: POOL_STATUS_LABELS[member.status],
     lockVersion: member.lock_version,
+    targetRoles: member.target_role_ids.map((id) => ({ value: id, label: roleNames.get(id) ?? id })),
+    roleOptions,
+    invitation,
+    /** 「メールで登録を依頼」: only for people without a profile who have an address. */
+    canInvite: canUpdate && member.profile_id === null && Boolean(member.person_email),
     message: member.application_message,
     notes: member.notes,
     interviewAt: member.interview_at ? new Date(member.interview_at).toISOString() : null,
@@ -331,7 +396,7 @@ export async function updateInterview(
 ): Promise<MemberUpdateResult> {
   const { db } = context.services.database
   return db.transaction().execute(async (trx): Promise<MemberUpdateResult> => {
-    const member = await findPoolMember(trx, memberId, { prefectureCode: user.prefecture_code ?? '__none__' })
+    const member = await findPoolMember(trx, memberId, managedScope(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     const result = await trx
       .updateTable('pool_member')
@@ -351,7 +416,7 @@ export async function updateInterview(
       entity: 'pool_member',
       entityId: member.id,
       summary: '面接の予定・メモを更新しました',
-      prefectureCode: member.prefecture_code,
+      prefectureCode: prefectureColumn(member.prefecture_code),
       before: { interview_at: member.interview_at, interview_place: member.interview_place, notes: member.notes },
       after: { interview_at: input.interviewAt, interview_place: input.interviewPlace || null, notes: input.notes },
     })
@@ -368,7 +433,7 @@ export async function addTrainingRecord(
 ): Promise<void> {
   const { db } = context.services.database
   await db.transaction().execute(async (trx) => {
-    const member = await findPoolMember(trx, memberId, { prefectureCode: user.prefecture_code ?? '__none__' })
+    const member = await findPoolMember(trx, memberId, managedScope(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     const id = crypto.randomUUID()
     await trx
@@ -380,7 +445,7 @@ export async function addTrainingRecord(
       entity: 'pool_member',
       entityId: member.id,
       summary: `研修の記録「${input.title}」を追加しました`,
-      prefectureCode: member.prefecture_code,
+      prefectureCode: prefectureColumn(member.prefecture_code),
       after: { title: input.title, provider: input.provider, completed_on: input.completedOn },
     })
   })
@@ -414,11 +479,16 @@ export async function addPoolMemberDirectly(
     partnerCompanyId: string | null
     note: string
     confirmed: boolean
+    /** 「メールで登録を依頼」 at once, in the same transaction. */
+    sendInvitation?: boolean
   },
 ): Promise<AddMemberResult> {
   const { db } = context.services.database
-  const prefectureCode = user.prefecture_code
-  if (!prefectureCode) throw new Response('都道府県の職員だけが登録できます。', { status: 403 })
+  const prefectureCode = managedPoolCode(user)
+  if (!prefectureCode) throw new Response('人材プールを担当する職員だけが登録できます。', { status: 403 })
+  if (input.sendInvitation && !input.email) {
+    return { status: 'field-error', field: 'email', message: '登録を依頼するには、メールアドレスを入力してください' }
+  }
   if (input.source === 'company_recommendation' && !input.partnerCompanyId) {
     return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
@@ -459,9 +529,19 @@ export async function addPoolMemberDirectly(
       entity: 'pool_member',
       entityId: memberId,
       summary: `人材プールに直接登録しました（${sourceLabel}）`,
-      prefectureCode,
+      prefectureCode: prefectureColumn(prefectureCode),
       after: { name: input.name, email: input.email, source: input.source, duplicate_confirmed: input.confirmed },
     })
+    if (input.sendInvitation) {
+      await issuePoolInvitation(trx, context, user, {
+        id: memberId,
+        prefecture_code: prefectureCode,
+        status: 'applied',
+        profile_id: null,
+        display_name: input.name,
+        person_email: input.email,
+      })
+    }
     return { status: 'ok', memberId }
   })
 }
@@ -480,7 +560,7 @@ export type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'
  */
 export async function mergePoolMembers(context: AppLoadContext, user: SessionUser, memberId: string, otherId: string): Promise<MergeResult> {
   const { db } = context.services.database
-  const scope = { prefectureCode: user.prefecture_code ?? '__none__' }
+  const scope = managedScope(user)
   return db.transaction().execute(async (trx): Promise<MergeResult> => {
     const a = await findPoolMember(trx, memberId, scope)
     const b = /^[0-9a-f-]{36}$/.test(otherId) ? await findPoolMember(trx, otherId, scope) : undefined
@@ -516,7 +596,7 @@ export async function mergePoolMembers(context: AppLoadContext, user: SessionUse
       entity: 'pool_member',
       entityId: kept.id,
       summary: `重複していた人材を統合しました（${removed.id} を ${kept.id} に統合）`,
-      prefectureCode: kept.prefecture_code,
+      prefectureCode: prefectureColumn(kept.prefecture_code),
       before: { removed_id: removed.id, removed_name: removed.display_name, removed_status: removed.status },
       after: { kept_id: kept.id, kept_status: kept.status },
     })
@@ -534,7 +614,7 @@ export async function changePoolStatus(
   { to, note, lockVersion }: { to: PoolStatus; note: string; lockVersion: number },
 ): Promise<TransitionResult> {
   const { db } = context.services.database
-  const scope = { prefectureCode: user.prefecture_code ?? '__none__' }
+  const scope = managedScope(user)
   return db.transaction().execute(async (trx): Promise<TransitionResult> => {
     const member = await findPoolMember(trx, memberId, scope)
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
@@ -549,9 +629,43 @@ export async function changePoolStatus(
       entity: 'pool_member',
       entityId: member.id,
       summary: `人材プールの状態を「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」に変更しました`,
-      prefectureCode: member.prefecture_code,
+      prefectureCode: prefectureColumn(member.prefecture_code),
       before: { status: member.status },
       after: { status: to, note },
+    })
+    return { status: 'ok' }
+  })
+}
+
+export type TargetRolesResult = { status: 'ok' } | { status: 'conflict' } | { status: 'field-error'; message: string }
+
+/** 人材像: the catalogue roles the pool has this person in mind for (counted per role on the pool page). */
+export async function updateTargetRoles(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+  { roleIds, lockVersion }: { roleIds: string[]; lockVersion: number },
+): Promise<TargetRolesResult> {
+  const { db } = context.services.database
+  const options = await listPoolRoleOptions(db)
+  const unique = [...new Set(roleIds)]
+  return db.transaction().execute(async (trx): Promise<TargetRolesResult> => {
+    const member = await findPoolMember(trx, memberId, managedScope(user))
+    if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
+    // A role retired from the catalogue may stay if it was already set; new ones must be current.
+    if (unique.some((id) => !options.some((o) => o.value === id) && !member.target_role_ids.includes(id))) {
+      return { status: 'field-error', message: '人材像はスキル標準の一覧から選択してください' }
+    }
+    const ordered = [...options.map((o) => o.value).filter((id) => unique.includes(id)), ...unique.filter((id) => !options.some((o) => o.value === id))]
+    if (!(await setTargetRoles(trx, member.id, ordered, lockVersion))) return { status: 'conflict' }
+    await recordAudit(trx, actorFrom(context, user), {
+      action: 'update_target_roles',
+      entity: 'pool_member',
+      entityId: member.id,
+      summary: '人材像を変更しました',
+      prefectureCode: prefectureColumn(member.prefecture_code),
+      before: { target_role_ids: member.target_role_ids },
+      after: { target_role_ids: ordered },
     })
     return { status: 'ok' }
   })

@@ -6,7 +6,9 @@ import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
-  const { csv, filename, asciiFilename } = await poolCsv(context, user)
+  // ?pool=national: the ministry's national list only (prefecture staff always get their own pool).
+  const national = new URL(request.url).searchParams.get('pool') === 'national'
+  const { csv, filename, asciiFilename } = await poolCsv(context, user, { national })
   return new Response(csv, {
     headers: {
       'Content-Type': CSV_CONTENT_TYPE,

@@ -38,6 +38,8 @@ export const SignupSchema = confirmed(
     password: PasswordSchema,
     confirmPassword: z.string({ message: '確認のため、もう一度パスワードを入力してください' }),
     agree: z.literal('on', { message: '利用規約と個人情報の取扱いへの同意が必要です' }),
+    /** Where to return after verifying and logging in (e.g. a pool invitation); checked by safeRedirect. */
+    redirectTo: z.string().optional(),
   }),
 )
 

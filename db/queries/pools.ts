@@ -1,6 +1,10 @@
 import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
-import type { PoolStatus } from '../schema'
+import { NATIONAL_LIST_CODE, type PoolStatus } from '../schema'
+
+/** A role filter: a catalogue role id, or 'none' for members with no 人材像 set. */
+export type RoleFilter = string | 'none'
 
 const memberColumns = [
   'pool_member.id',
@@ -18,6 +22,7 @@ const memberColumns = [
   'pool_member.updated_at',
   'pool_member.partner_company_id',
   'pool_member.person_birth_year',
+  'pool_member.person_email',
 ] as const
 
 /** The person's name, kana and e-mail: from the profile when registered, else from the membership. */
@@ -39,7 +44,7 @@ export async function findPoolMember(db: DbExecutor, id: string, scope: { prefec
   return query.executeTakeFirst()
 }
 
-export async function listPoolMembers(db: DbExecutor, scope: { prefectureCode?: string }, filter: { status?: PoolStatus } = {}) {
+export async function listPoolMembers(db: DbExecutor, scope: { prefectureCode?: string }, filter: { status?: PoolStatus; roleId?: RoleFilter } = {}) {
   let query = db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
@@ -47,6 +52,8 @@ export async function listPoolMembers(db: DbExecutor, scope: { prefectureCode?: 
     .select(personColumns)
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   if (filter.status) query = query.where('pool_member.status', '=', filter.status)
+  if (filter.roleId === 'none') query = query.where(sql<number>`jsonb_array_length(pool_member.target_role_ids)`, '=', 0)
+  else if (filter.roleId) query = query.where(sql<boolean>`pool_member.target_role_ids @> ${JSON.stringify([filter.roleId])}::jsonb`, '=', true)
   return query.orderBy('pool_member.updated_at', 'desc').limit(500).execute()
 }
 
@@ -55,6 +62,137 @@ export async function countPoolMembersByStatus(db: DbExecutor, scope: { prefectu
   if (scope.prefectureCode !== undefined) query = query.where('prefecture_code', '=', scope.prefectureCode)
   const rows = await query.execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)])) as Partial<Record<PoolStatus, number>>
+}
+
+/**
+ * Members per 人材像 (target role) and status: one row per (role, status); role_id null = 人材像未設定.
+ * A member with two target roles counts under both.
+ */
+export async function countPoolMembersByRole(db: DbExecutor, scope: { prefectureCode?: string }) {
+  const rows = await sql<{ role_id: string | null; status: PoolStatus; count: string | number }>`
+    select r.role_id, pm.status, count(*) as count
+    from pool_member pm
+    left join lateral jsonb_array_elements_text(pm.target_role_ids) as r(role_id) on true
+    where ${scope.prefectureCode === undefined ? sql`true` : sql`pm.prefecture_code = ${scope.prefectureCode}`}
+    group by r.role_id, pm.status`.execute(db)
+  return rows.rows.map((r) => ({ roleId: r.role_id, status: r.status, count: Number(r.count) }))
+}
+
+/** The pool roles (人材像) of the published skill standard, in catalogue order (internal roles excluded). */
+export async function listPoolRoleOptions(db: DbExecutor): Promise<Array<{ value: string; label: string }>> {
+  const rows = await db
+    .selectFrom('role_revision')
+    .innerJoin('skill_standard_version', 'skill_standard_version.id', 'role_revision.version_id')
+    .select(['role_revision.role_id', 'role_revision.name'])
+    .where('skill_standard_version.status', '=', 'published')
+    .where('role_revision.retired', '=', false)
+    .where('role_revision.internal', '=', false)
+    .orderBy('role_revision.sort_order')
+    .orderBy('role_revision.role_id')
+    .execute()
+  return rows.map((r) => ({ value: r.role_id, label: r.name }))
+}
+
+/** Names for role ids, including retired ones (newest non-draft revision). */
+export async function resolveRoleNames(db: DbExecutor, roleIds: readonly string[]): Promise<Map<string, string>> {
+  if (roleIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('role_revision')
+    .innerJoin('skill_standard_version', 'skill_standard_version.id', 'role_revision.version_id')
+    .distinctOn('role_revision.role_id')
+    .select(['role_revision.role_id', 'role_revision.name'])
+    .where('role_revision.role_id', 'in', roleIds)
+    .where('skill_standard_version.status', '!=', 'draft')
+    .orderBy('role_revision.role_id')
+    .orderBy('skill_standard_version.version_no', 'desc')
+    .execute()
+  return new Map(rows.map((r) => [r.role_id, r.name]))
+}
+
+export async function setTargetRoles(db: DbExecutor, id: string, roleIds: string[], lockVersion: number): Promise<boolean> {
+  const result = await db
+    .updateTable('pool_member')
+    .set({ target_role_ids: roleIds, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+// ---- invitations by e-mail (auth_token purpose 'pool_invitation', payload.poolMemberId) ----------------------
+
+/** The newest invitation sent for a member (older ones were revoked when it was sent). */
+export async function findLatestPoolInvitation(db: DbExecutor, poolMemberId: string) {
+  return db
+    .selectFrom('auth_token')
+    .select(['id', 'email', 'payload', 'created_at', 'expires_at', 'used_at'])
+    .where('purpose', '=', 'pool_invitation')
+    .where(sql<string>`payload->>'poolMemberId'`, '=', poolMemberId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** Sending again invalidates the open link (marked 'replaced', so the page can tell it from an answer). */
+export async function revokePoolInvitations(db: DbExecutor, poolMemberId: string): Promise<void> {
+  await db
+    .updateTable('auth_token')
+    .set({ used_at: sql`now()`, payload: sql`payload || '{"outcome":"replaced"}'::jsonb` })
+    .where('purpose', '=', 'pool_invitation')
+    .where(sql<string>`payload->>'poolMemberId'`, '=', poolMemberId)
+    .where('used_at', 'is', null)
+    .execute()
+}
+
+export async function recordInvitationOutcome(db: DbExecutor, tokenId: string, outcome: 'accepted' | 'declined'): Promise<void> {
+  await db
+    .updateTable('auth_token')
+    .set({ payload: sql`payload || jsonb_build_object('outcome', ${outcome}::text)` })
+    .where('id', '=', tokenId)
+    .execute()
+}
+
+// ---- the national list as prefectures see it ---------------------------------------------------------------
+
+/**
+ * National-list members a prefecture may see: 登録 (registered) and linked to a profile whose owner consented
+ * to the national list. People added directly without a profile, and anyone without consent, never appear.
+ * `inOwnPool` tells whether the viewer's prefecture already has them.
+ */
+export async function listConsentedNationalList(db: DbExecutor, viewerPrefectureCode: string, memberId?: string) {
+  let query = db
+    .selectFrom('pool_member')
+    .innerJoin('profile', 'profile.id', 'pool_member.profile_id')
+    .leftJoin('pool_member as own', (join) =>
+      join.onRef('own.profile_id', '=', 'pool_member.profile_id').on('own.prefecture_code', '=', viewerPrefectureCode),
+    )
+    .select([
+      'pool_member.id',
+      'pool_member.profile_id',
+      'pool_member.target_role_ids',
+      'pool_member.updated_at',
+      'profile.residence_prefecture_code',
+      'profile.years_private_it',
+      'profile.years_public_sector',
+      'own.id as own_member_id',
+      'own.status as own_status',
+      sql<string>`profile.family_name || ' ' || profile.given_name`.as('name'),
+      sql<string>`profile.family_name_kana || ' ' || profile.given_name_kana`.as('kana'),
+    ])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('training_record')
+          .select(['training_record.title', 'training_record.provider', 'training_record.completed_on'])
+          .whereRef('training_record.pool_member_id', '=', 'pool_member.id')
+          .orderBy('training_record.created_at'),
+      ).as('trainings'),
+    ])
+    .where('pool_member.prefecture_code', '=', NATIONAL_LIST_CODE)
+    .where('pool_member.status', '=', 'registered')
+    .where('profile.national_list_consent', '=', true)
+  if (memberId) query = query.where('pool_member.id', '=', memberId)
+  return query.orderBy('profile.family_name_kana').orderBy('profile.given_name_kana').limit(1000).execute()
 }
 
 export async function listPoolEvents(db: DbExecutor, poolMemberId: string) {
@@ -69,7 +207,8 @@ export async function listPoolEvents(db: DbExecutor, poolMemberId: string) {
 export async function listMemberships(db: DbExecutor, profileId: string) {
   return db
     .selectFrom('pool_member')
-    .innerJoin('local_government', (join) =>
+    // The national list ('00') has no local_government row: its name is given by the caller.
+    .leftJoin('local_government', (join) =>
       join.onRef('local_government.prefecture_code', '=', 'pool_member.prefecture_code').on('local_government.kind', '=', 'prefecture'),
     )
     .select(['pool_member.id', 'pool_member.prefecture_code', 'pool_member.status', 'pool_member.application_message', 'pool_member.created_at', 'pool_member.updated_at', 'local_government.name as prefecture_name'])

@@ -46,9 +46,14 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'admin.mail': { url: '/admin/mail', expect: admins },
   'pools._index': { url: '/pools', expect: poolReaders },
   'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
-  'pools.new': { url: '/pools/new', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' } },
-  'pools.import': { url: '/pools/import', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' } },
+  // Prefecture staff add to their own pool; ministry staff to the national list (国の外部人材リスト, pool '00').
+  'pools.new': { url: '/pools/new', expect: poolReaders },
+  'pools.import': { url: '/pools/import', expect: poolReaders },
   'pools.export[.]csv.ts': { url: '/pools/export.csv', expect: poolReaders },
+  // The link itself is the credential: anyone may open it (an unknown token shows an error page).
+  'pool-invitations.accept': { url: '/pool-invitations/accept?token=x', expect: everyone('ok') },
+  'national-list._index': { url: '/national-list', expect: poolReaders },
+  'national-list.export[.]csv.ts': { url: '/national-list/export.csv', expect: poolReaders },
   'profile._index': { url: '/profile', expect: professionalOnly },
   'profile.basics': { url: '/profile/basics', expect: professionalOnly },
   'profile.availability': { url: '/profile/availability', expect: professionalSection },

@@ -77,8 +77,16 @@ describe('adding people to a pool directly', () => {
     expect(csv).toContain('紹介')
     const tokyo = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '13' })).cookie
     expect((await poolLoader(routeArgs(services, '/pools', { cookie: tokyo }))).members.map((m) => m.name)).not.toContain('佐藤 次郎')
+    // Ministry staff add to the national list (pool '00'), never to a prefecture's pool.
     const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
-    expect((await thrownResponse(() => add({ name: 'x', source: 'referral' }, ministry))).status).toBe(403)
+    const national = (await add({ name: '国 選考', source: 'referral' }, ministry)) as Response
+    expect(national.status).toBe(302)
+    const nationalId = national.headers.get('Location')!.split('/').pop()!
+    const row = await services.database.db.selectFrom('pool_member').select('prefecture_code').where('id', '=', nationalId).executeTakeFirstOrThrow()
+    expect(row.prefecture_code).toBe('00')
+    expect((await poolLoader(routeArgs(services, '/pools', { cookie: staff }))).members.map((m) => m.name)).not.toContain('国 選考')
+    const municipal = (await loginAs(services, { role: 'municipal_staff' })).cookie
+    expect((await thrownResponse(() => add({ name: 'x', source: 'referral' }, municipal))).status).toBe(403)
   })
 })
 

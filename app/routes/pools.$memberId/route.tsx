@@ -3,9 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
-import { addTrainingRecord, changePoolStatus, mergePoolMembers, requirePoolMember, updateInterview } from '~/models/pool.server'
+import { sendPoolInvitation } from '~/models/pool-invitation.server'
+import { requirePoolManager } from '~/models/pool-scope.server'
+import { addTrainingRecord, changePoolStatus, mergePoolMembers, requirePoolMember, updateInterview, updateTargetRoles } from '~/models/pool.server'
+import { InvitationSection, TargetRolesSection } from './invitation-and-roles'
 import { MemberDetails } from './member-details'
-import { requireUserWithPermission } from '~/utils/auth.server'
+import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -47,11 +50,33 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   return fieldErrors
 }
 
+const RolesSchema = z.object({
+  roleIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: '人材像はスキル標準の一覧から選択してください' })).max(10),
+  lockVersion: z.coerce.number().int(),
+})
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  // Prefecture staff run their prefecture's pool; ministry staff the national list (国の外部人材リスト).
+  const user = await requireUser(request, context)
+  requirePoolManager(user)
   const formData = await request.formData()
   const memberId = params.memberId ?? ''
   const intent = formData.get('intent')
+  if (intent === 'invite') {
+    const outcome = await sendPoolInvitation(context, user, memberId)
+    if (outcome.status === 'refused') return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] }, { status: 400 })
+    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: `${outcome.sentTo} に登録依頼のメールを送信しました。` })
+  }
+  if (intent === 'roles') {
+    const parsed = RolesSchema.safeParse({ roleIds: formData.getAll('roleIds').map(String), lockVersion: formData.get('lockVersion') })
+    if (!parsed.success) return data({ intent, fieldErrors: { roleIds: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
+    const outcome = await updateTargetRoles(context, user, memberId, parsed.data)
+    if (outcome.status === 'field-error') return data({ intent, fieldErrors: { roleIds: [outcome.message] }, formErrors: [] as string[] }, { status: 400 })
+    if (outcome.status === 'conflict') {
+      return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'] }, { status: 409 })
+    }
+    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '人材像を保存しました。' })
+  }
   if (intent === 'interview') {
     const parsed = InterviewSchema.safeParse(Object.fromEntries(formData))
     if (!parsed.success) return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
@@ -96,7 +121,7 @@ export default function PoolMemberRoute() {
       <nav className="breadcrumbs" aria-label="パンくずリスト">
         <ol>
           <li>
-            <Link to="/pools">人材プール</Link>
+            <Link to={member.nationalList ? '/pools?pool=national' : '/pools'}>{member.nationalList ? '国の外部人材リスト' : '人材プール'}</Link>
           </li>
           <li aria-current="page">{member.name}</li>
         </ol>
@@ -111,7 +136,11 @@ export default function PoolMemberRoute() {
         <dd>{member.email ?? '—'}</dd>
         <dt>応募時のメッセージ</dt>
         <dd>{member.message || '—'}</dd>
+        <dt>本人のプロフィール</dt>
+        <dd>{member.registered ? 'あり（本人が登録・公開に同意）' : 'なし（担当者が登録した情報のみ）'}</dd>
       </dl>
+      <InvitationSection member={member} actionData={actionData} />
+      <TargetRolesSection member={member} actionData={actionData} />
       {member.nextStatuses.length > 0 ? (
         <>
           <h2>状態の変更</h2>

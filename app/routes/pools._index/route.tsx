@@ -3,11 +3,14 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getPoolOverview } from '~/models/pool.server'
+import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
+  pool: z.literal('national').optional().catch(undefined),
+  roleId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional().catch(undefined),
   status: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn']).optional().catch(undefined),
   skillId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional().catch(undefined),
   minLevel: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
@@ -19,43 +22,70 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
   const params = new URL(request.url).searchParams
   const filter = FilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')))
-  const overview = await getPoolOverview(context, user, { ...filter, remoteOk: filter.remoteOk === 'on' })
+  const overview = await getPoolOverview(context, user, { ...filter, national: filter.pool === 'national', remoteOk: filter.remoteOk === 'on' })
   return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
 }
 
 const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function PoolRoute() {
-  const { counts, members, national, skills, employmentForms, searchUnavailable } = useLoaderData<typeof loader>()
+  const { counts, members, national, nationalList, canManage, runsNationalList, skills, roles, roleCounts, employmentForms, searchUnavailable } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const current = searchParams.get('status') ?? ''
+  const currentRole = searchParams.get('roleId') ?? ''
+  // Links keep the pool (national list) and the role while the status changes, and the other way round.
+  const listUrl = (changes: Record<string, string>) => {
+    const params = new URLSearchParams()
+    const merged = { pool: nationalList ? 'national' : '', status: current, roleId: currentRole, ...changes }
+    for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value)
+    const query = params.toString()
+    return query ? `/pools?${query}` : '/pools'
+  }
   return (
     <div className="page">
-      <h1>人材プール</h1>
-      <p>{national ? '全国の人材プールを閲覧しています（閲覧のみ）。' : '応募者とプール登録者の選考状況を管理します。'}</p>
-      {!national ? (
+      <h1>{nationalList ? '国の外部人材リスト（管理）' : '人材プール'}</h1>
+      <p>
+        {nationalList
+          ? '国が選考した外部人材の状態と研修を管理します。都道府県には、「登録」の状態で本人が国のリストへの掲載に同意している人だけが表示されます。'
+          : national
+            ? '全国の人材プールを閲覧しています（閲覧のみ）。'
+            : '応募者とプール登録者の選考状況を管理します。'}
+      </p>
+      {runsNationalList && !nationalList ? (
+        <p>
+          <Link to="/pools?pool=national">国の外部人材リストを管理する</Link>
+        </p>
+      ) : null}
+      {canManage ? (
         <p>
           <Link to="/pools/new" className="button">
             人材を直接登録する
           </Link>{' '}
           <Link to="/pools/import">CSVで取り込む</Link>
+          {!nationalList ? (
+            <>
+              {' '}
+              <Link to="/national-list">国の外部人材リストから探す</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
       <p>
-        <a href="/pools/export.csv" download>
+        <a href={nationalList ? '/pools/export.csv?pool=national' : '/pools/export.csv'} download>
           CSVでダウンロード（Excel対応）
         </a>
       </p>
+      <RoleCountTable roleCounts={roleCounts} linkTo={(roleId) => listUrl({ roleId, status: '' })} />
       <nav aria-label="状態で絞り込み">
         <ul className="status-filter">
           <li>
-            <Link to="/pools" aria-current={current === '' ? 'page' : undefined}>
+            <Link to={listUrl({ status: '' })} aria-current={current === '' ? 'page' : undefined}>
               すべて（{counts.reduce((n, c) => n + c.count, 0)}）
             </Link>
           </li>
           {counts.map((c) => (
             <li key={c.status}>
-              <Link to={`/pools?status=${c.status}`} aria-current={current === c.status ? 'page' : undefined}>
+              <Link to={listUrl({ status: c.status })} aria-current={current === c.status ? 'page' : undefined}>
                 {c.label}（{c.count}）
               </Link>
             </li>
@@ -64,7 +94,20 @@ export default function PoolRoute() {
       </nav>
       <Form method="get" className="search-form" aria-label="スキル・働き方で絞り込み">
         {current ? <input type="hidden" name="status" value={current} /> : null}
+        {nationalList ? <input type="hidden" name="pool" value="national" /> : null}
         <div className="search-form__row">
+          <div className="field">
+            <label htmlFor="roleId">人材像</label>
+            <select id="roleId" name="roleId" defaultValue={currentRole}>
+              <option value="">指定なし</option>
+              {roles.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+              <option value="none">人材像未設定</option>
+            </select>
+          </div>
           <div className="field">
             <label htmlFor="skillId">スキル</label>
             <select id="skillId" name="skillId" defaultValue={searchParams.get('skillId') ?? ''}>
@@ -132,7 +175,7 @@ export default function PoolRoute() {
                 <td>
                   <span className="badge">{m.statusLabel}</span>
                 </td>
-                {national ? <td>{m.prefectureCode}</td> : null}
+                {national ? <td>{m.prefectureCode === '00' ? '国のリスト' : m.prefectureCode}</td> : null}
                 <td>{dateTime(m.updatedAt)}</td>
               </tr>
             ))}

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SubmitButton } from '~/components/forms'
 import { importPool, POOL_IMPORT_COLUMNS, POOL_IMPORT_MAX_ROWS, type PoolImportError } from '~/models/pool-import.server'
-import { requireUserWithPermission } from '~/utils/auth.server'
+import { requirePoolManager } from '~/models/pool-scope.server'
+import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readUpload } from '~/utils/upload.server'
 
@@ -12,17 +13,19 @@ const MAX_BYTES = 2 * 1024 * 1024
 type ImportReport = { errors: PoolImportError[]; notices: string[]; filename: string | null }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  // A prefecture's staff import into its pool; ministry staff into the national list.
+  requirePoolManager(await requireUser(request, context))
   return { columns: [...POOL_IMPORT_COLUMNS], maxRows: POOL_IMPORT_MAX_ROWS }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  const user = await requireUser(request, context)
+  const poolCode = requirePoolManager(user)
   const upload = await readUpload(request, 'file', MAX_BYTES)
   if (upload.status === 'error') return data<ImportReport>({ errors: [{ message: upload.message }], notices: [], filename: null }, { status: 400 })
   const result = await importPool(context, user, upload.bytes)
   if (result.status === 'invalid') return data<ImportReport>({ errors: result.errors, notices: result.notices, filename: upload.filename }, { status: 400 })
-  return redirectWithToast(context, '/pools', {
+  return redirectWithToast(context, poolCode === '00' ? '/pools?pool=national' : '/pools', {
     type: 'success',
     message: `${result.count}人を人材プールに取り込みました。${result.notices.join(' ')}`,
   })

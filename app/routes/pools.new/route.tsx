@@ -3,13 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, SubmitButton } from '~/components/forms'
+import { requirePoolManager } from '~/models/pool-scope.server'
 import { addPoolMemberDirectly, getDirectAddOptions } from '~/models/pool.server'
-import { requireUserWithPermission } from '~/utils/auth.server'
+import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
-  return getDirectAddOptions(context)
+  // A prefecture's staff add to its pool; ministry staff to the national list.
+  const poolCode = requirePoolManager(await requireUser(request, context))
+  return { ...(await getDirectAddOptions(context)), nationalList: poolCode === '00' }
 }
 
 const AddSchema = z.object({
@@ -41,10 +43,15 @@ const AddSchema = z.object({
     .string()
     .optional()
     .transform((value) => value === 'yes'),
+  sendInvitation: z
+    .string()
+    .optional()
+    .transform((value) => value === 'on'),
 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
+  const user = await requireUser(request, context)
+  requirePoolManager(user)
   const values = Object.fromEntries(await request.formData()) as Record<string, string>
   const parsed = AddSchema.safeParse(values)
   if (!parsed.success) {
@@ -54,14 +61,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const outcome = await addPoolMemberDirectly(context, user, parsed.data)
   if (outcome.status === 'ok') {
-    return redirectWithToast(context, `/pools/${outcome.memberId}`, { type: 'success', message: `${parsed.data.name} さんを人材プールに登録しました。` })
+    const message = parsed.data.sendInvitation
+      ? `${parsed.data.name} さんを登録し、${parsed.data.email} に登録依頼のメールを送信しました。`
+      : `${parsed.data.name} さんを人材プールに登録しました。`
+    return redirectWithToast(context, `/pools/${outcome.memberId}`, { type: 'success', message })
   }
   if (outcome.status === 'field-error') return data({ values, fieldErrors: { [outcome.field]: [outcome.message] }, duplicates: null }, { status: 400 })
   return data({ values, fieldErrors: {} as Record<string, string[]>, duplicates: outcome.matches }, { status: 409 })
 }
 
 export default function AddPoolMemberRoute() {
-  const { sources, companies } = useLoaderData<typeof loader>()
+  const { sources, companies, nationalList } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const values = actionData?.values ?? {}
   const errors = actionData?.fieldErrors ?? {}
@@ -77,12 +87,12 @@ export default function AddPoolMemberRoute() {
       <nav className="breadcrumbs" aria-label="パンくずリスト">
         <ol>
           <li>
-            <Link to="/pools">人材プール</Link>
+            <Link to={nationalList ? '/pools?pool=national' : '/pools'}>{nationalList ? '国の外部人材リスト' : '人材プール'}</Link>
           </li>
           <li aria-current="page">人材の直接登録</li>
         </ol>
       </nav>
-      <h1>人材を直接登録する</h1>
+      <h1>{nationalList ? '国の外部人材リストに直接登録する' : '人材を直接登録する'}</h1>
       <p>企業からの推薦、国のリスト、紹介などで知った人を人材プールに登録します。本人がプラットフォームに登録していなくても登録できます。</p>
       {actionData?.duplicates ? (
         <div className="notice notice--warning" role="alert">
@@ -116,6 +126,9 @@ export default function AddPoolMemberRoute() {
           <input type="email" autoComplete="off" {...field('email')} />
           <ErrorList id="email-error" errors={errors.email} />
         </div>
+        <label className="field--checkbox">
+          <input type="checkbox" name="sendInvitation" defaultChecked={values.sendInvitation === 'on'} /> 登録と同時に、本人にプラットフォームへの登録を依頼するメールを送る（14日間有効のリンク。本人が承諾するとプロフィールと紐づきます）
+        </label>
         <div className="field">
           <label htmlFor="birthYear">生年（西暦・任意。同一人物の確認にだけ使います）</label>
           <input type="number" {...field('birthYear')} />

@@ -7,6 +7,7 @@ import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '~/compo
 import { blankBasics, getMyProfile, saveBasics } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/redirect'
 import { BasicsSchema, BIRTH_YEAR_RANGE, INTRODUCTION_MAX_LENGTH } from '~/utils/profile-validation'
 import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave } from '../profile._index/section.server'
@@ -22,19 +23,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // A new profile starts with the account's address as the contact address.
     defaults: profile?.basics ?? blankBasics(user),
     prefectures,
+    // Where to go after saving (e.g. back to a pool invitation); same-site paths only.
+    redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo'), ''),
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const submission = parseWithZod(await request.formData(), { schema: BasicsSchema })
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: BasicsSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveBasics(context, user, submission.value)
-  return replyToSave(context, submission, result, { redirectTo: '/profile', message: '基本情報を保存しました。' })
+  return replyToSave(context, submission, result, { redirectTo: safeRedirect(formData.get('redirectTo'), '/profile'), message: '基本情報を保存しました。' })
 }
 
 export default function ProfileBasicsRoute() {
-  const { isNew, lockVersion, defaults, prefectures } = useLoaderData<typeof loader>()
+  const { isNew, lockVersion, defaults, prefectures, redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
   const [form, fields] = useForm({
@@ -52,6 +56,7 @@ export default function ProfileBasicsRoute() {
       {isNew ? <p>保存すると、あなたのプロフィールが作成されます。公開範囲を設定するまで、都道府県の担当者には表示されません。</p> : null}
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
+        {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
         <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
         <Field label="姓" inputProps={{ ...getInputProps(fields.familyName, { type: 'text' }), autoComplete: 'family-name' }} errors={fields.familyName.errors} />
         <Field label="名" inputProps={{ ...getInputProps(fields.givenName, { type: 'text' }), autoComplete: 'given-name' }} errors={fields.givenName.errors} />

@@ -1,12 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CheckboxField, Field, SubmitButton } from '~/components/forms'
 import { signUpProfessional } from '~/models/account.server'
 import { PASSWORD_MIN_LENGTH, SignupSchema } from '~/utils/account-validation'
 import { requireAnonymous } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/redirect'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -20,12 +21,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }), sentTo: null }, { status: 400 })
   }
   // Taken or not, the answer is the same (no account enumeration); an existing owner is told by mail.
-  await signUpProfessional(context, submission.value)
+  const redirectTo = safeRedirect(submission.value.redirectTo, '')
+  await signUpProfessional(context, { ...submission.value, redirectTo: redirectTo || undefined })
   return data({ result: null, sentTo: submission.value.email })
 }
 
 export default function SignupRoute() {
   const actionData = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
   const [form, fields] = useForm({
     id: 'signup',
     constraint: getZodConstraint(SignupSchema),
@@ -51,6 +54,7 @@ export default function SignupRoute() {
       <h1>デジタル人材の新規登録</h1>
       <p>登録後、スキル標準に沿ったプロフィールを作成し、都道府県の人材プールに応募できます。</p>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <Field label="氏名" inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }} errors={fields.displayName.errors} />
         <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
         <Field

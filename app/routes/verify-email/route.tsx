@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TokenConfirmPage } from '~/components/token-confirm-page'
 import { verifyEmail } from '~/models/account.server'
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
+import { safeRedirect } from '~/utils/redirect'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,7 +15,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const token = String((await request.formData()).get('token') ?? '')
   const outcome = await verifyEmail(context, token)
   if (outcome.status !== 'ok') return data({ error: TOKEN_MESSAGES[outcome.status] }, { status: 400 })
-  return redirectWithToast(context, '/login', { type: 'success', message: 'メールアドレスを確認しました。ログインしてください。' })
+  const redirectTo = safeRedirect(outcome.redirectTo, '')
+  return redirectWithToast(context, redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : '/login', {
+    type: 'success',
+    message: 'メールアドレスを確認しました。ログインしてください。',
+  })
 }
 
 export default function VerifyEmailRoute() {

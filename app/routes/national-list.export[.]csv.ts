@@ -1,0 +1,17 @@
+// 国の外部人材リスト as prefectures see it, as CSV (UTF-8 with BOM): registered people who consented, only.
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { sharedNationalListCsv } from '~/models/pool-national-list.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'read:national-list:consented')
+  const { csv, filename, asciiFilename } = await sharedNationalListCsv(context, user)
+  return new Response(csv, {
+    headers: {
+      'Content-Type': CSV_CONTENT_TYPE,
+      'Content-Disposition': attachmentDisposition(filename, asciiFilename),
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}
