@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react'
 import tokensHref from '@digital-go-jp/design-tokens/dist/tokens.css'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
@@ -24,6 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             canManageUsers: userHasPermission(user, 'read:user:own-prefecture'),
             canReadPools: userHasPermission(user, 'read:pool:own-prefecture'),
             canReadPartners: userHasPermission(user, 'read:partner:any'),
+            canReadIssues: userHasPermission(user, 'read:issue:own-municipality') || userHasPermission(user, 'read:issue:own-prefecture'),
+            canReadNeeds: userHasPermission(user, 'read:need:own-prefecture'),
             canEditSkillStandard: userHasPermission(user, 'update:skill-standard:any'),
             isProfessional: user.role === 'professional',
             canReadAudit: userHasPermission(user, 'read:audit:own-prefecture'),
@@ -43,6 +45,25 @@ export function Layout({ children }: { children: ReactNode }) {
   // The layout also renders error pages, where the root loader may not have run.
   const rootData = useRouteLoaderData<typeof loader>('root')
   const user = rootData?.user
+  // Printable pages (e.g. the A4 job description) opt out of the site chrome with `handle.bare`.
+  const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare)
+  if (bare) {
+    return (
+      <html lang="ja">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="bare">
+          <main id="main">{children}</main>
+          <ScrollRestoration />
+          <Scripts />
+        </body>
+      </html>
+    )
+  }
   return (
     <html lang="ja">
       <head>
@@ -68,6 +89,19 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to="/skills">スキル標準</Link>
                 </li>
+                <li>
+                  <Link to="/open-calls">公募中のニーズ</Link>
+                </li>
+                {user?.canReadIssues ? (
+                  <li>
+                    <Link to="/issues">課題</Link>
+                  </li>
+                ) : null}
+                {user?.canReadNeeds ? (
+                  <li>
+                    <Link to="/needs">ニーズ</Link>
+                  </li>
+                ) : null}
                 {user?.isProfessional ? (
                   <>
                     <li>

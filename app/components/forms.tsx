@@ -1,7 +1,7 @@
 // Field components wired for accessibility: label, aria-invalid, aria-describedby, and the error list
 // reserved next to the field (GUIDE rule 6). Used with conform's getInputProps.
 import { useNavigation } from '@remix-run/react'
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useId } from 'react'
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
@@ -160,5 +160,37 @@ export function SubmitButton({
     <button type="submit" className={className} name={name} value={value} disabled={pending} aria-disabled={pending}>
       {pending ? pendingText : children}
     </button>
+  )
+}
+
+export function TextareaField({
+  label,
+  textareaProps,
+  errors,
+  description,
+}: {
+  label: ReactNode
+  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
+  errors?: ListOfErrors
+  description?: ReactNode
+}) {
+  const fallbackId = useId()
+  const id = textareaProps.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const descriptionId = description ? `${id}-description` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {textareaProps.required ? <span className="required">必須</span> : null}
+      </label>
+      {description ? (
+        <p id={descriptionId} className="field-description">
+          {description}
+        </p>
+      ) : null}
+      <textarea {...textareaProps} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(descriptionId, errorId)} />
+      <ErrorList id={errorId} errors={errors} />
+    </div>
   )
 }

@@ -1,0 +1,145 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getIssueList } from '~/models/issue.server'
+import { requireUser } from '~/utils/auth.server'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/need-validation'
+import { userHasPermission } from '~/utils/permissions'
+
+// Unknown values are ignored (a stale bookmark still opens the list), never a 500.
+const FilterSchema = z.object({
+  status: z.enum(['submitted', 'reviewing', 'in_need', 'closed', 'withdrawn']).optional().catch(undefined),
+  municipality: z.string().regex(/^[0-9]{6}$/).optional().catch(undefined),
+  pref: z.string().regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/).optional().catch(undefined),
+})
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context)
+  if (!userHasPermission(user, 'read:issue:own-municipality') && !userHasPermission(user, 'read:issue:own-prefecture')) {
+    throw new Response('このページを表示する権限がありません。', { status: 403 })
+  }
+  const params = Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== ''))
+  const filter = FilterSchema.parse(params)
+  return getIssueList(context, user, { status: filter.status, municipalityCode: filter.municipality, prefectureCode: filter.pref })
+}
+
+const date = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function IssuesRoute() {
+  const { scope, canCreate, canGroup, municipalities, issues } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  return (
+    <div className="page">
+      <h1>{scope === 'municipality' ? '自団体の課題' : scope === 'prefecture' ? '管内市区町村の課題' : '全国の課題'}</h1>
+      <p>
+        {scope === 'municipality'
+          ? 'デジタル化で困っていること（課題）を都道府県に伝えます。都道府県が課題を整理し、外部人材の募集（ニーズ）にまとめます。'
+          : scope === 'prefecture'
+            ? '市区町村から寄せられた課題です。ヒアリングの結果を代わりに登録することもできます。いくつかの課題を選んで、1つのニーズ（ジョブディスクリプション）にまとめられます。'
+            : '各都道府県に寄せられた課題を閲覧しています（閲覧のみ）。'}
+      </p>
+      {canCreate ? (
+        <p>
+          <Link to="/issues/new" className="button">
+            {scope === 'prefecture' ? '課題を代わりに登録する' : '課題を登録する'}
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="search-form" aria-label="課題の絞り込み">
+        <div className="search-form__row">
+          <div className="field">
+            <label htmlFor="status">状態</label>
+            <select id="status" name="status" defaultValue={searchParams.get('status') ?? ''}>
+              <option value="">すべて</option>
+              {Object.entries(ISSUE_STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {municipalities.length > 0 ? (
+            <div className="field">
+              <label htmlFor="municipality">市区町村</label>
+              <select id="municipality" name="municipality" defaultValue={searchParams.get('municipality') ?? ''}>
+                <option value="">すべて</option>
+                {municipalities.map((m) => (
+                  <option key={m.code} value={m.code}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="submit" className="button button--secondary">
+            絞り込む
+          </button>
+        </div>
+      </Form>
+      {issues.length === 0 ? (
+        <p>該当する課題はありません。</p>
+      ) : (
+        <Form method="get" action="/needs/new">
+          <table className="data-table">
+            <caption className="visually-hidden">課題の一覧</caption>
+            <thead>
+              <tr>
+                {canGroup ? <th scope="col">選択</th> : null}
+                <th scope="col">件名</th>
+                <th scope="col">市区町村</th>
+                <th scope="col">緊急度</th>
+                <th scope="col">状態</th>
+                <th scope="col">ニーズ</th>
+                <th scope="col">登録日</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issues.map((issue) => (
+                <tr key={issue.id}>
+                  {canGroup ? (
+                    <td>
+                      <input type="checkbox" name="issue" value={issue.id} aria-label={`「${issue.title}」を選ぶ`} disabled={issue.status === 'withdrawn' || issue.status === 'closed'} />
+                    </td>
+                  ) : null}
+                  <td>
+                    <Link to={`/issues/${issue.id}`}>{issue.title}</Link>
+                    {issue.enteredByPrefecture ? <div className="field-description">県が代理で登録</div> : null}
+                  </td>
+                  <td>{issue.municipalityName}</td>
+                  <td>{issue.urgencyLabel}</td>
+                  <td>
+                    <span className="badge">{issue.statusLabel}</span>
+                  </td>
+                  <td>
+                    {issue.needs.length === 0
+                      ? '—'
+                      : issue.needs.map((n) => (
+                          <div key={n.id}>
+                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}（{NEED_STATUS_LABELS[n.status]}）
+                          </div>
+                        ))}
+                  </td>
+                  <td>{date(issue.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {canGroup ? (
+            <p>
+              <button type="submit" className="button">
+                選んだ課題からニーズを作る
+              </button>
+            </p>
+          ) : null}
+        </Form>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '課題 | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,181 @@
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormErrors, SubmitButton } from '~/components/forms'
+import { changeNeedStatus, getNeedPage, linkIssue, NEED_CONFLICT_MESSAGE } from '~/models/need.server'
+import needsStylesHref from '~/styles/needs.css'
+import skillsStylesHref from '~/styles/skills.css'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { NeedStatusChangeSchema } from '~/utils/need-validation'
+import { redirectWithToast } from '~/utils/toast.server'
+import { JobDescription } from './job-description'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: skillsStylesHref },
+  { rel: 'stylesheet', href: needsStylesHref },
+]
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
+  return getNeedPage(context, user, params.id ?? '')
+}
+
+const IssueLinkSchema = z.object({ issueId: z.string().min(1, { message: '課題を選んでください。' }) })
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
+  const id = params.id ?? ''
+  const form = await request.formData()
+  const intent = form.get('intent')
+  if (intent === 'link-issue' || intent === 'unlink-issue') {
+    const parsed = IssueLinkSchema.safeParse({ issueId: form.get('issueId') ?? '' })
+    if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 })
+    const result = await linkIssue(context, user, id, parsed.data.issueId, intent === 'link-issue')
+    if (result.status === 'refused') return data({ errors: [result.message] }, { status: 409 })
+    return redirectWithToast(context, `/needs/${id}`, { type: 'success', message: intent === 'link-issue' ? '課題を加えました。' : '課題を外しました。' })
+  }
+  const parsed = NeedStatusChangeSchema.safeParse({ to: form.get('to'), lockVersion: Number(form.get('lockVersion')), note: form.get('note') ?? undefined })
+  if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 })
+  const result = await changeNeedStatus(context, user, id, parsed.data)
+  if (result.status === 'conflict') return data({ errors: [NEED_CONFLICT_MESSAGE] }, { status: 409 })
+  if (result.status === 'refused') return data({ errors: result.messages }, { status: 400 })
+  return redirectWithToast(context, `/needs/${id}`, { type: 'success', message: `ニーズを「${result.label}」にしました。` })
+}
+
+const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function NeedRoute() {
+  const { need, canEdit, editable, transitions, publishProblems, issues, candidateIssues, events, interests } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page">
+      <p>
+        <Link to="/needs">← ニーズの一覧に戻る</Link>
+      </p>
+      <h1>{need.title}</h1>
+      <p>
+        <span className="badge">{need.statusLabel}</span> {need.prefectureName}
+        {need.status === 'published' ? (need.openCall ? '・公募ページに掲載中' : '・公募ページには掲載しない（県内のマッチングのみ）') : ''}
+      </p>
+      <FormErrors errors={actionData?.errors} />
+      <div className="button-row">
+        {editable ? (
+          <Link to={`/needs/${need.id}/edit`} className="button">
+            ジョブディスクリプションを編集する
+          </Link>
+        ) : null}
+        <Link to={`/needs/${need.id}/print`} className="button button--secondary">
+          印刷用の表示（A4）
+        </Link>
+        {need.status === 'published' && need.openCall ? <Link to={`/open-calls/${need.id}`}>公募ページで見る</Link> : null}
+      </div>
+      {publishProblems.length > 0 && canEdit ? (
+        <div className="notice" role="status">
+          <p>公開するには、次の項目を書いてください。</p>
+          <ul>
+            {publishProblems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {transitions.length > 0 ? (
+        <section aria-labelledby="need-status-heading" className="status-panel">
+          <h2 id="need-status-heading">状態の変更</h2>
+          <Form method="post" className="form-stack">
+            <input type="hidden" name="lockVersion" value={need.lockVersion} />
+            <div className="field">
+              <label htmlFor="need-status-note">メモ（任意・経過に残ります）</label>
+              <input id="need-status-note" name="note" type="text" maxLength={1000} />
+            </div>
+            <div className="button-row">
+              {transitions.map((t) => (
+                <SubmitButton key={t.to} name="to" value={t.to} className={t.to === 'withdrawn' ? 'button button--danger' : t.to === 'published' ? 'button' : 'button button--secondary'} pendingText="変更中…">
+                  {t.label}
+                </SubmitButton>
+              ))}
+            </div>
+          </Form>
+        </section>
+      ) : null}
+      <h2>ジョブディスクリプション</h2>
+      <JobDescription need={need} />
+      <section aria-labelledby="need-issues-heading">
+        <h2 id="need-issues-heading">もとになった市区町村の課題</h2>
+        {issues.length === 0 ? <p>課題は紐づいていません。</p> : null}
+        <ul>
+          {issues.map((i) => (
+            <li key={i.id}>
+              <Link to={`/issues/${i.id}`}>
+                {i.municipalityName}：{i.title}
+              </Link>
+              （{i.statusLabel}）
+              {editable ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="unlink-issue" />
+                  <input type="hidden" name="issueId" value={i.id} />
+                  <button type="submit" className="link-button">
+                    外す
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {candidateIssues.length > 0 ? (
+          <Form method="post" className="search-form">
+            <input type="hidden" name="intent" value="link-issue" />
+            <div className="search-form__row">
+              <div className="field">
+                <label htmlFor="issueId">課題を加える</label>
+                <select id="issueId" name="issueId" defaultValue="">
+                  <option value="">選択してください</option>
+                  {candidateIssues.map((i) => (
+                    <option key={i.id} value={i.id}>
+                      {i.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <SubmitButton className="button button--secondary" pendingText="追加中…">
+                加える
+              </SubmitButton>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+      <section aria-labelledby="need-interests-heading">
+        <h2 id="need-interests-heading">関心を表明した人（{interests.length}人）</h2>
+        {interests.length === 0 ? (
+          <p>まだいません。公開すると、公募ページから関心を表明でき、人材プールへの応募として届きます。</p>
+        ) : (
+          <ul>
+            {interests.map((i) => (
+              <li key={i.poolMemberId}>
+                <Link to={`/pools/${i.poolMemberId}`}>{i.name}</Link>（{dateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="need-history-heading">
+        <h2 id="need-history-heading">状態の経過</h2>
+        <ol className="history-list">
+          {events.map((e) => (
+            <li key={e.id}>
+              {dateTime(e.occurredAt)} {e.fromLabel ? `${e.fromLabel} → ` : ''}
+              {e.toLabel}（{e.actorLabel}）{e.note ? `：${e.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? 'ニーズ'} | ニーズ | 自治体DXアクセラレータ500 プラットフォーム` }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,121 @@
+import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getNeedList } from '~/models/need.server'
+import { requireUserWithPermission } from '~/utils/auth.server'
+import { NEED_STATUS_LABELS } from '~/utils/need-validation'
+
+const FilterSchema = z.object({
+  status: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn']).optional().catch(undefined),
+  pref: z.string().regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/).optional().catch(undefined),
+})
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
+  const filter = FilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== '')))
+  return getNeedList(context, user, { status: filter.status, prefectureCode: filter.pref })
+}
+
+const date = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+
+export default function NeedsRoute() {
+  const { scope, canEdit, needs } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const current = searchParams.get('status') ?? ''
+  const statusUrl = (status: string) => {
+    const params = new URLSearchParams(searchParams)
+    if (status) params.set('status', status)
+    else params.delete('status')
+    const query = params.toString()
+    return query ? `/needs?${query}` : '/needs'
+  }
+  return (
+    <div className="page">
+      <h1>{scope === 'national' ? '全国のニーズ' : 'ニーズとジョブディスクリプション'}</h1>
+      <p>
+        {scope === 'national'
+          ? '各都道府県のニーズを閲覧しています（都道府県間の調整用・閲覧のみ）。'
+          : '市区町村の課題をまとめた外部人材の募集（ニーズ）です。ジョブディスクリプションを書き、公開すると公募ページとマッチングの対象になります。'}
+      </p>
+      {canEdit ? (
+        <p>
+          <Link to="/needs/new" className="button">
+            ニーズを作る
+          </Link>{' '}
+          <Link to="/issues">市区町村の課題から作る</Link>
+        </p>
+      ) : null}
+      <p>
+        <a href="/needs/export.csv" download>
+          CSVでダウンロード（Excel対応）
+        </a>
+      </p>
+      <nav aria-label="状態で絞り込み">
+        <ul className="status-filter">
+          <li>
+            <Link to={statusUrl('')} aria-current={current === '' ? 'page' : undefined}>
+              すべて
+            </Link>
+          </li>
+          {Object.entries(NEED_STATUS_LABELS).map(([value, label]) => (
+            <li key={value}>
+              <Link to={statusUrl(value)} aria-current={current === value ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {needs.length === 0 ? (
+        <p>該当するニーズはありません。</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">ニーズの一覧</caption>
+          <thead>
+            <tr>
+              <th scope="col">件名</th>
+              {scope === 'national' ? <th scope="col">都道府県</th> : null}
+              <th scope="col">状態</th>
+              <th scope="col">人材像・形態</th>
+              <th scope="col">支援する市区町村</th>
+              <th scope="col">開始日</th>
+              <th scope="col">関心表明</th>
+              <th scope="col">更新日</th>
+            </tr>
+          </thead>
+          <tbody>
+            {needs.map((n) => (
+              <tr key={n.id}>
+                <td>
+                  <Link to={`/needs/${n.id}`}>{n.title}</Link>
+                </td>
+                {scope === 'national' ? <td>{n.prefectureName}</td> : null}
+                <td>
+                  <span className="badge">{n.statusLabel}</span>
+                </td>
+                <td>
+                  {n.roleName}
+                  <div className="field-description">{n.employmentFormLabel}</div>
+                </td>
+                <td>
+                  {n.municipalities || '未設定'}
+                  {n.overLimit ? <div className="field-error">合計 週{n.daysTotal}日（週5日超）</div> : null}
+                </td>
+                <td>{n.startOn ?? '未定'}</td>
+                <td>{n.interestCount}</td>
+                <td>{date(n.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'ニーズ | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,90 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FormErrors, SubmitButton } from '~/components/forms'
+import { expressInterest, getOpenCallPage } from '~/models/open-call.server'
+import needsStylesHref from '~/styles/needs.css'
+import skillsStylesHref from '~/styles/skills.css'
+import { getUser, requireUser } from '~/utils/auth.server'
+import { InterestSchema } from '~/utils/need-validation'
+import { redirectWithToast } from '~/utils/toast.server'
+import { JobDescription } from '../needs.$id/job-description'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: skillsStylesHref },
+  { rel: 'stylesheet', href: needsStylesHref },
+]
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await getUser(request, context)
+  return getOpenCallPage(context, user, params.id ?? '')
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context)
+  const id = params.id ?? ''
+  const submission = parseWithZod(await request.formData(), { schema: InterestSchema })
+  if (submission.status !== 'success') return data({ errors: Object.values(submission.error ?? {}).flat() }, { status: 400 })
+  const result = await expressInterest(context, user, id, submission.value.message)
+  if (result.status === 'no-profile') {
+    return redirectWithToast(context, `/profile/basics?${new URLSearchParams({ redirectTo: `/open-calls/${id}` })}`, { type: 'info', message: '関心を表明する前に、プロフィールの基本情報を登録してください。' })
+  }
+  if (result.status === 'refused') return data({ errors: [result.message] }, { status: 409 })
+  return redirectWithToast(context, '/applications', { type: 'success', message: `関心を表明しました。${result.prefectureName}の人材プールへの応募として届きます。` })
+}
+
+export default function OpenCallRoute() {
+  const { need, interest } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  return (
+    <div className="page">
+      <p>
+        <Link to="/open-calls">← 公募中のニーズに戻る</Link>
+      </p>
+      <h1>{need.title}</h1>
+      <p>
+        <strong>{need.prefectureName}</strong>の公募
+        {need.applicationDeadline ? `（応募締切 ${need.applicationDeadline}）` : ''}
+      </p>
+      <JobDescription need={need} showWarning={false} />
+      <section aria-labelledby="interest-heading" className="status-panel">
+        <h2 id="interest-heading">この仕事に関心がある方へ</h2>
+        <FormErrors errors={actionData?.errors} />
+        {interest.state === 'anonymous' ? (
+          <p>
+            関心を表明するには、<Link to={`/login?${new URLSearchParams({ redirectTo: `/open-calls/${need.id}` })}`}>ログイン</Link>するか、
+            <Link to="/signup">デジタル人材として新規登録</Link>してください。
+          </p>
+        ) : interest.state === 'not-professional' ? (
+          <p>関心の表明は、デジタル人材として登録した方が行えます。</p>
+        ) : interest.state === 'no-profile' ? (
+          <p>
+            関心を表明する前に、<Link to={`/profile/basics?${new URLSearchParams({ redirectTo: `/open-calls/${need.id}` })}`}>プロフィールの基本情報</Link>を登録してください。
+          </p>
+        ) : interest.state === 'interested' ? (
+          <p>
+            関心を表明済みです。状況は<Link to="/applications">応募</Link>のページで確認できます。
+          </p>
+        ) : (
+          <Form method="post" className="form-stack">
+            <p>関心を表明すると、{need.prefectureName}の人材プールへの応募として届き、あなたのプロフィールを{need.prefectureName}の担当者が見られるようになります。</p>
+            <div className="field">
+              <label htmlFor="interest-message">メッセージ（任意・1000文字まで）</label>
+              <textarea id="interest-message" name="message" rows={4} maxLength={1000} />
+            </div>
+            <div>
+              <SubmitButton pendingText="送信中…">関心を表明する</SubmitButton>
+            </div>
+          </Form>
+        )}
+      </section>
+    </div>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? '公募'} | 公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム` }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,134 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { getOpenCallsPage } from '~/models/open-call.server'
+import needsStylesHref from '~/styles/needs.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: needsStylesHref }]
+
+// Public: anyone may browse the open calls; only 公開 needs a prefecture chose to publish are here.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return getOpenCallsPage(context, new URL(request.url).searchParams)
+}
+
+export default function OpenCallsRoute() {
+  const { query, notice, total, pageCount, prefectures, roles, topics, needs } = useLoaderData<typeof loader>()
+  const pageUrl = (page: number) => {
+    const params = new URLSearchParams()
+    if (query.q) params.set('q', query.q)
+    if (query.pref) params.set('pref', query.pref)
+    if (query.role) params.set('role', query.role)
+    if (query.topic) params.set('topic', query.topic)
+    if (query.remote) params.set('remote', '1')
+    if (page > 1) params.set('page', String(page))
+    const text = params.toString()
+    return text ? `/open-calls?${text}` : '/open-calls'
+  }
+  return (
+    <div className="page">
+      <h1>公募中のニーズ</h1>
+      <p>都道府県が市区町村の支援のために募集している外部デジタル人材の仕事です。関心を表明すると、その都道府県の人材プールへの応募として届きます。</p>
+      <Form method="get" className="search-form" role="search" aria-label="公募の検索">
+        <div className="search-form__row">
+          <div className="field">
+            <label htmlFor="q">キーワード</label>
+            <input id="q" name="q" type="search" defaultValue={query.q} placeholder="例: 標準化、BPR、研修" />
+          </div>
+          <div className="field">
+            <label htmlFor="pref">都道府県</label>
+            <select id="pref" name="pref" defaultValue={query.pref}>
+              <option value="">すべて</option>
+              {prefectures.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="role">人材像</label>
+            <select id="role" name="role" defaultValue={query.role}>
+              <option value="">すべて</option>
+              {roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="topic">分野・業務</label>
+            <select id="topic" name="topic" defaultValue={query.topic}>
+              <option value="">すべて</option>
+              {topics.map((area) => (
+                <optgroup key={area.name} label={area.name}>
+                  {area.skills.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </div>
+          <label className="field--checkbox">
+            <input type="checkbox" name="remote" value="1" defaultChecked={query.remote} /> リモート勤務あり
+          </label>
+          <button type="submit" className="button">
+            検索
+          </button>
+        </div>
+      </Form>
+      {notice ? (
+        <p className="notice notice--error" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      <p className="result-summary" role="status">
+        {total}件
+      </p>
+      {needs.length === 0 ? (
+        <p>条件に合う公募はありません。条件を減らしてお試しください。</p>
+      ) : (
+        <ul className="open-call-list">
+          {needs.map((n) => (
+            <li key={n.id} className="open-call-card">
+              <h2>
+                <Link to={`/open-calls/${n.id}`}>{n.title}</Link>
+              </h2>
+              <p>
+                <strong>{n.prefectureName}</strong>
+                {n.roleName ? `／${n.roleName}` : ''}
+                {n.employmentFormLabel ? `／${n.employmentFormLabel}` : ''}
+              </p>
+              <p>
+                {n.municipalities}
+                {n.remoteDaysPerWeek ? `／リモート 週${n.remoteDaysPerWeek}日まで` : ''}
+              </p>
+              {n.tasks.length > 0 ? <p className="field-description">業務: {n.tasks.join('、')}</p> : null}
+              <p className="field-description">
+                開始 {n.startOn ?? '未定'}
+                {n.applicationDeadline ? `／応募締切 ${n.applicationDeadline}` : ''}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="ページ">
+          {query.page > 1 ? <Link to={pageUrl(query.page - 1)}>前へ</Link> : null}
+          <span>
+            {query.page} / {pageCount}
+          </span>
+          {query.page < pageCount ? <Link to={pageUrl(query.page + 1)}>次へ</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: '公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
