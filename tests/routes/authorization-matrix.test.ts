@@ -22,6 +22,14 @@ const professionalOnly: Record<Who, Outcome> = { ...everyone(403), anonymous: 'l
 /** Sections other than basics send a professional without a profile to /profile/basics first. */
 const professionalSection: Record<Who, Outcome> = { ...professionalOnly, professional: 'redirect' }
 const ministryEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' }
+/** 課題: municipal staff (own posts), prefecture staff (their municipalities'), ministry (national, read only). */
+const issueReaders: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login', professional: 403 }
+/** ニーズ: prefecture staff (own), ministry (national, read only). */
+const needReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
+const needEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' }
+const MISSING_ID = '00000000-0000-4000-8000-000000000000'
+const notFoundFor = (row: Record<Who, Outcome>): Record<Who, Outcome> =>
+  Object.fromEntries(Object.entries(row).map(([who, outcome]) => [who, outcome === 'ok' ? 404 : outcome])) as Record<Who, Outcome>
 
 /** Route file (under app/routes) → the URL to GET and who gets what. */
 const MATRIX: Record<string, { url: string; params?: Record<string, string>; expect: Record<Who, Outcome> }> = {
@@ -78,6 +86,19 @@ const MATRIX: Record<string, { url: string; params?: Record<string, string>; exp
   'skills.diff': { url: '/skills/diff?from=1&to=1', expect: everyone('status 400' as Outcome) },
   'skills.export[.]json.ts': { url: '/skills/export.json', expect: everyone('ok') },
   'skills.export[.]csv.ts': { url: '/skills/export.csv?version=1', expect: everyone('ok') },
+  'issues._index': { url: '/issues', expect: issueReaders },
+  'issues.new': { url: '/issues/new', expect: { ...issueReaders, ministry_staff: 403, ministry_admin: 403 } },
+  'issues.$id': { url: `/issues/${MISSING_ID}`, params: { id: MISSING_ID }, expect: notFoundFor(issueReaders) },
+  'issues.$id.edit': { url: `/issues/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(issueReaders) },
+  'needs._index': { url: '/needs', expect: needReaders },
+  'needs.new': { url: '/needs/new', expect: needEditors },
+  'needs.export[.]csv.ts': { url: '/needs/export.csv', expect: needReaders },
+  'needs.$id': { url: `/needs/${MISSING_ID}`, params: { id: MISSING_ID }, expect: notFoundFor(needReaders) },
+  'needs.$id.edit': { url: `/needs/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(needEditors) },
+  'needs.$id.print': { url: `/needs/${MISSING_ID}/print`, params: { id: MISSING_ID }, expect: notFoundFor(needReaders) },
+  // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
+  'open-calls._index': { url: '/open-calls?q=標準化', expect: everyone('ok') },
+  'open-calls.$id': { url: `/open-calls/${MISSING_ID}`, params: { id: MISSING_ID }, expect: everyone(404) },
   'admin.skill-standard.import': { url: '/admin/skill-standard/import', expect: ministryEditors },
   // The seeded database has no draft: editors pass the guard and get 404 (「下書きがありません」).
   'admin.skill-standard.export[.]json.ts': { url: '/admin/skill-standard/export.json', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
