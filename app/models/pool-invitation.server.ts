@@ -64,7 +64,7 @@ export async function issuePoolInvitation(
 ): Promise<SendInvitationResult> {
   if (member.profile_id) return { status: 'refused', message: INVITATION_REFUSALS.registered }
   if (!member.person_email) return { status: 'refused', message: INVITATION_REFUSALS['no-email'] }
-  const { poolLabel, orgLabel } = await describePool(context, member.prefecture_code)
+  const { poolLabel, orgLabel } = await describePool(trx, member.prefecture_code)
   const { token, tokenHash } = newToken()
   const expiresAt = new Date(Date.now() + TOKEN_TTL_MS.pool_invitation)
   const payload: PoolInvitationPayload = {
@@ -223,7 +223,7 @@ export async function getPoolInvitationPage(
   const { db } = context.services.database
   const loaded = token ? await loadInvitation(db, token) : ({ status: 'unknown' } as const)
   if (loaded.status !== 'valid') return { status: 'invalid', message: TOKEN_MESSAGES[loaded.status] }
-  const { poolLabel, orgLabel } = await describePool(context, loaded.member.prefecture_code)
+  const { poolLabel, orgLabel } = await describePool(db, loaded.member.prefecture_code)
   let viewer: Extract<InvitationPage, { status: 'valid' }>['viewer'] = 'anonymous'
   let nationalListConsent = false
   if (user && user.role !== 'professional') viewer = 'not-professional'
@@ -275,7 +275,7 @@ export async function acceptPoolInvitation(
       const loaded = await loadInvitation(trx, token)
       if (loaded.status !== 'valid') return { status: 'invalid', message: TOKEN_MESSAGES[loaded.status] }
       const { member } = loaded
-      const { poolLabel } = await describePool(context, member.prefecture_code)
+      const { poolLabel } = await describePool(trx, member.prefecture_code)
       const profile = await ownProfile(trx, user.id)
       if (!profile) return { status: 'no-profile' }
       if (await existingMembership(trx, member.prefecture_code, profile.id))
@@ -341,7 +341,7 @@ export async function declinePoolInvitation(
     if (used.status !== 'valid') return { status: 'invalid', message: TOKEN_MESSAGES[used.status] }
     await recordInvitationOutcome(trx, used.token.id, 'declined')
     const { member } = loaded
-    const { poolLabel } = await describePool(context, member.prefecture_code)
+    const { poolLabel } = await describePool(trx, member.prefecture_code)
     await insertPoolEvent(trx, {
       poolMemberId: member.id,
       from: member.status,

@@ -1,6 +1,6 @@
 // Which pool a staff member runs, and how pools are named. A prefecture's staff run their prefecture's pool;
 // ministry staff run the national list (国の外部人材リスト), the pool with code '00', with the same pages.
-import type { AppLoadContext } from '@remix-run/node'
+import type { DbExecutor } from '../../db/client'
 import { findPrefecture } from '../../db/queries/local-government'
 import { NATIONAL_LIST_CODE } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -38,13 +38,13 @@ export function prefectureColumn(poolCode: string): string | null {
   return poolCode === NATIONAL_LIST_CODE ? null : poolCode
 }
 
-/** 「広島県の人材プール」/「国の外部人材リスト」, and who runs it (「広島県」/「総務省・デジタル庁」). */
-export async function describePool(
-  context: AppLoadContext,
-  poolCode: string,
-): Promise<{ poolLabel: string; orgLabel: string }> {
+/**
+ * 「広島県の人材プール」/「国の外部人材リスト」, and who runs it (「広島県」/「総務省・デジタル庁」). Inside a
+ * transaction pass the transaction (PGlite has one connection: the outer pool would wait forever).
+ */
+export async function describePool(db: DbExecutor, poolCode: string): Promise<{ poolLabel: string; orgLabel: string }> {
   if (poolCode === NATIONAL_LIST_CODE) return { poolLabel: '国の外部人材リスト', orgLabel: '総務省・デジタル庁' }
-  const name = (await findPrefecture(context.services.database.db, poolCode))?.name ?? ''
+  const name = (await findPrefecture(db, poolCode))?.name ?? ''
   return { poolLabel: `${name}の人材プール`, orgLabel: name }
 }
 

@@ -337,7 +337,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     getInvitationStatus(db, member.id),
     listPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
-    describePool(context, member.prefecture_code),
+    describePool(db, member.prefecture_code),
   ])
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
