@@ -53,7 +53,7 @@ export async function listPoolMembers(db: DbExecutor, scope: { prefectureCode?: 
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   if (filter.status) query = query.where('pool_member.status', '=', filter.status)
   if (filter.roleId === 'none') query = query.where(sql<number>`jsonb_array_length(pool_member.target_role_ids)`, '=', 0)
-  else if (filter.roleId) query = query.where(sql<boolean>`pool_member.target_role_ids @> ${JSON.stringify([filter.roleId])}::jsonb`, '=', true)
+  else if (filter.roleId) query = query.where(sql<boolean>`pool_member.target_role_ids @> jsonb_build_array(${filter.roleId}::text)`, '=', true)
   return query.orderBy('pool_member.updated_at', 'desc').limit(500).execute()
 }
 
