@@ -3,6 +3,7 @@
 // the prefecture can find it in search) or declines; an existing membership in that pool is refused.
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { action as deleteAccountAction } from '../../app/routes/account_.delete/route'
 import { action as acceptAction, loader as acceptLoader } from '../../app/routes/pool-invitations.accept/route'
 import { action as memberAction, loader as memberLoader } from '../../app/routes/pools.$memberId/route'
 import { action as addAction } from '../../app/routes/pools.new/route'
@@ -12,7 +13,7 @@ import { action as verifyAction } from '../../app/routes/verify-email/route'
 import type { Services } from '../../app/services.server'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { searchProfiles } from '../../search/queries/profiles'
-import { createProfile, loginAs } from '../factories'
+import { createProfile, loginAs, TEST_PASSWORD } from '../factories'
 import { createTestServices, routeArgs, thrownResponse, unwrap } from '../services'
 
 let services: Services
@@ -374,5 +375,18 @@ describe('answering an invitation', () => {
       message: expect.stringContaining('有効期限が切れています'),
     })
     expect((await member(memberId)).invitation).toMatchObject({ state: 'expired', stateLabel: '期限切れ' })
+  })
+})
+
+describe('leaving the platform after joining a pool', () => {
+  it('an applicant can still delete their account; the pool keeps an anonymous row of its history', async () => {
+    const pro = await loginAs(services, { role: 'professional' })
+    const profileId = await createProfile(db(), pro.user.id, { familyName: '退会' })
+    const memberId = crypto.randomUUID()
+    await db().insertInto('pool_member').values({ id: memberId, prefecture_code: '34', profile_id: profileId, status: 'screening', source: 'application' }).execute()
+    const deleted = (await deleteAccountAction(routeArgs(services, '/account/delete', { cookie: pro.cookie, form: { password: TEST_PASSWORD, confirm: 'on' } }))) as Response
+    expect(deleted.status).toBe(302)
+    expect(await db().selectFrom('profile').select('id').where('id', '=', profileId).executeTakeFirst()).toBeUndefined()
+    expect(await member(memberId)).toMatchObject({ name: '（退会済み）', registered: false, email: null })
   })
 })
