@@ -55,3 +55,12 @@ export function toKanaKey(hiragana: string): string | null {
   if (!isHiragana(hiragana)) return null
   return Array.from(hiragana, (ch) => KANA_KEY_CODES[ch]).join('')
 }
+
+/**
+ * The same folding for document text (no length cap): a field searched with normalizeQuery must be folded
+ * alike, or Meilisearch cuts 「ネットワーク更改」 in the document and 「ねっとわーく更改」 in the query differently
+ * and finds nothing (measured on the need index, search/needs.test.ts).
+ */
+export function foldForSearch(text: string): string {
+  return toHiragana(text.normalize('NFKC')).replace(/\u3096/g, 'け').replace(/\u3095/g, 'か')
+}

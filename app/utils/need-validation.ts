@@ -194,10 +194,11 @@ export const NeedSchema = z
       .optional()
       .transform((value) => value ?? null),
     budgetYen: yen('予算額', 10_000_000_000),
+    // One row per catalogue skill on the form; a row left at 「求めない」 (no level) is not required.
     skills: z
       .array(NeedSkillSchema)
       .optional()
-      .transform((rows) => rows ?? []),
+      .transform((rows) => (rows ?? []).filter((row): row is { skillId: string; minLevel: number; essential: boolean } => row.minLevel !== null)),
     selectionProcess: optionalText('選考の方法', 2000),
     supervisor: optionalText('県の管理体制（担当課・監督者）', 500),
     managementNote: optionalText('管理体制の補足', 2000),
@@ -223,7 +224,6 @@ export const NeedSchema = z
       seen.add(row.code)
     })
   })
-  .transform((value) => ({ ...value, skills: value.skills.filter((row) => row.minLevel !== null) as Array<{ skillId: string; minLevel: number; essential: boolean }> }))
 export type NeedInput = z.infer<typeof NeedSchema>
 
 /** Total days a week over the municipalities served, and whether it deserves the warning. */

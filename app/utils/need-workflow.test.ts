@@ -1,5 +1,6 @@
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
-import { daysPerWeekTotal, daysPerWeekWarning, NeedSchema } from './need-validation'
+import { daysPerWeekTotal, daysPerWeekWarning, IssueSchema, NeedSchema } from './need-validation'
 import { allowedTransitions, canTransition, isEditable, publishProblems } from './need-workflow'
 
 describe('need status workflow', () => {
@@ -56,5 +57,12 @@ describe('days a week per municipality', () => {
       ['endOn', '終了日は開始日以降の日付にしてください'],
       ['municipalities.1.code', '同じ市区町村が2回選ばれています'],
     ])
+  })
+})
+
+describe('form schemas', () => {
+  it('are schemas conform can derive browser constraints from (a root-level transform breaks the page)', () => {
+    expect(getZodConstraint(NeedSchema)).toMatchObject({ title: { required: true }, 'municipalities[].daysPerWeek': { required: true } })
+    expect(getZodConstraint(IssueSchema)).toMatchObject({ title: { required: true }, contactEmail: { required: true } })
   })
 })

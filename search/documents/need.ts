@@ -3,6 +3,7 @@
 // search. `open_call` says whether the prefecture chose to list it on the public open calls page; the
 // matching engine (a later issue) also uses the needs a prefecture keeps to itself, filtered by prefecture.
 import { z } from 'zod'
+import { foldForSearch } from '../normalize'
 
 export const NeedDocumentSchema = z.object({
   id: z.string().uuid(),
@@ -63,17 +64,18 @@ export function buildNeedDocument(need: NeedForIndex, names: CatalogueNames): Ne
   const remoteDays = need.remote_days_per_week === null ? null : Number(need.remote_days_per_week)
   return NeedDocumentSchema.parse({
     id: need.id,
-    title: need.title,
-    background: need.background,
-    task_details: need.task_details,
+    // Text is folded like queries (normalize.ts): pages show rows from Postgres, never these fields.
+    title: foldForSearch(need.title),
+    background: foldForSearch(need.background),
+    task_details: foldForSearch(need.task_details),
     prefecture_code: need.prefecture_code,
-    prefecture_name: need.prefecture_name,
+    prefecture_name: foldForSearch(need.prefecture_name),
     municipality_codes: need.municipalities.map((m) => m.code),
-    municipality_names: need.municipalities.map((m) => m.name),
+    municipality_names: need.municipalities.map((m) => foldForSearch(m.name)),
     role_id: need.role_id,
-    role_name: need.role_id ? (names.roles.get(need.role_id) ?? need.role_id) : '',
+    role_name: foldForSearch(need.role_id ? (names.roles.get(need.role_id) ?? need.role_id) : ''),
     topic_ids: topicIds,
-    topic_names: topicIds.map((id) => names.skills.get(id) ?? id),
+    topic_names: topicIds.map((id) => foldForSearch(names.skills.get(id) ?? id)),
     essential_skill_levels: need.skills.filter((s) => s.essential).map((s) => `${s.skill_id}:${s.min_level}`),
     employment_form: need.employment_form,
     remote: remoteDays !== null && remoteDays > 0,
