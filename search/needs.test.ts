@@ -53,7 +53,7 @@ beforeAll(async () => {
     need({ id: B, prefecture_code: '33', prefecture_name: '岡山県', title: '職員研修の企画と講師', task_skill_ids: ['hr-development'], skills: [], role_id: 'producer', remote_days_per_week: null, municipalities: [{ code: '332097', name: '高梁市', days_per_week: '0.5' }] }),
     // Kept to the prefecture (matching only): never on the public page.
     need({ id: C, title: '非公開のネットワーク支援', open_call: false }),
-  ].map((n) => buildNeedDocument(n, names))
+  ].flatMap((n) => buildNeedDocument(n, names) ?? [])
   await client.meili.index(client.indexUid('need')).addDocuments(documents).waitTask()
 })
 afterAll(async () => {
