@@ -3,7 +3,7 @@
 // and every document carries `audience`, the list of viewers allowed to find it, which every profile
 // search filters on (search/queries/profiles.ts). Contact details are never indexed.
 import { z } from 'zod'
-import { normalizeQuery } from '../normalize'
+import { foldForSearch, normalizeQuery } from '../normalize'
 
 export const ProfileDocumentSchema = z.object({
   id: z.string().uuid(),
@@ -55,7 +55,9 @@ export function profileAudience(
   const audience = new Set<string>()
   if (profile.visibility === 'all') audience.add('all-prefectures')
   if (profile.visibility === 'selected') for (const code of profile.visible_prefecture_codes) audience.add(`pref:${code}`)
-  for (const code of profile.applied_prefecture_codes ?? []) audience.add(`pref:${code}`)
+  // A membership of the ministry's national list (pool '00', joined by accepting its invitation) shares the
+  // profile with the ministry; any other membership with that prefecture.
+  for (const code of profile.applied_prefecture_codes ?? []) audience.add(code === '00' ? 'national' : `pref:${code}`)
   if (profile.national_list_consent || profile.visibility === 'all') audience.add('national')
   return [...audience]
 }
@@ -66,13 +68,14 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
   if (audience.length === 0) return null
   return ProfileDocumentSchema.parse({
     id: profile.id,
-    name: `${profile.family_name} ${profile.given_name}`,
+    // Text is folded like queries (normalize.ts), so katakana in a query meets katakana in the profile.
+    name: foldForSearch(`${profile.family_name} ${profile.given_name}`),
     name_kana: normalizeQuery(`${profile.family_name_kana} ${profile.given_name_kana}`),
-    introduction: profile.introduction,
+    introduction: foldForSearch(profile.introduction),
     skill_ids: profile.skills.map((s) => s.skill_id),
-    skill_names: profile.skills.map((s) => s.name),
+    skill_names: profile.skills.map((s) => foldForSearch(s.name)),
     skill_levels: profile.skills.flatMap((s) => Array.from({ length: s.level }, (_, i) => `${s.skill_id}:${i + 1}`)),
-    qualification_names: profile.qualifications,
+    qualification_names: profile.qualifications.map(foldForSearch),
     employment_forms: profile.employment_forms,
     work_area: profile.work_area,
     work_prefecture_codes: profile.work_prefecture_codes,

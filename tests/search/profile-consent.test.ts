@@ -6,7 +6,7 @@ import type { Services } from '../../app/services.server'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { ProfileVisibility } from '../../db/schema'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
-import { buildProfileDocument } from '../../search/documents/profile'
+import { buildProfileDocument, profileAudience } from '../../search/documents/profile'
 import { audienceOf, searchProfiles } from '../../search/queries/profiles'
 import { createUser } from '../factories'
 import { createTestServices } from '../services'
@@ -120,5 +120,19 @@ describe('profile search respects consent', () => {
     expect(Object.keys(doc!)).not.toContain('contact_email')
     expect(doc!.days_per_week).toBe(2.5)
     expect(() => audienceOf({ kind: 'prefecture', prefectureCode: '34" OR audience = "national' })).toThrow()
+  })
+
+  it("shares a member of the ministry's national list (pool 00) with the ministry, never as a prefecture", () => {
+    expect(profileAudience({ visibility: 'none', visible_prefecture_codes: [], national_list_consent: false, applied_prefecture_codes: ['00', '34'] }).sort()).toEqual(['national', 'pref:34'])
+  })
+
+  it('finds katakana skill names and introductions from queries typed in katakana or hiragana', async () => {
+    const id = await createProfile('片仮名', { visibility: 'all' }, [['government-cloud', 2]])
+    await services.database.db.updateTable('profile').set({ introduction: '庁内ネットワーク更改を担当しました。' }).where('id', '=', id).execute()
+    await enqueueSearchSync(services.database.db, 'profile', [id])
+    await drain()
+    for (const q of ['ガバメントクラウド', 'がばめんと', 'ネットワーク更改', 'ﾈｯﾄﾜｰｸ']) {
+      expect((await searchProfiles(services.search, hiroshima, { q })).ids, q).toEqual([id])
+    }
   })
 })
