@@ -26,6 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             canReadPartners: userHasPermission(user, 'read:partner:any'),
             canReadIssues: userHasPermission(user, 'read:issue:own-municipality') || userHasPermission(user, 'read:issue:own-prefecture'),
             canReadNeeds: userHasPermission(user, 'read:need:own-prefecture'),
+            // Prefectures browse the consented national list; the ministry runs it as pool '00'.
+            nationalListLink: userHasPermission(user, 'update:national-list:any')
+              ? { to: '/pools?pool=national', label: '国の外部人材リスト（管理）' }
+              : userHasPermission(user, 'read:national-list:consented')
+                ? { to: '/national-list', label: '国の外部人材リスト' }
+                : null,
             canEditSkillStandard: userHasPermission(user, 'update:skill-standard:any'),
             isProfessional: user.role === 'professional',
             canReadAudit: userHasPermission(user, 'read:audit:own-prefecture'),
@@ -115,6 +121,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {user?.canReadPools ? (
                   <li>
                     <Link to="/pools">人材プール</Link>
+                  </li>
+                ) : null}
+                {user?.nationalListLink ? (
+                  <li>
+                    <Link to={user.nationalListLink.to}>{user.nationalListLink.label}</Link>
                   </li>
                 ) : null}
                 {user?.canReadPartners ? (

@@ -192,3 +192,25 @@ export async function expressInterest(context: AppLoadContext, user: SessionUser
     return { status: 'ok', prefectureName: need.prefecture_name }
   })
 }
+
+/** The needs I expressed interest in, with where they stand now (the professional's 応募 page). */
+export async function getMyInterests(context: AppLoadContext, user: SessionUser) {
+  const rows = await context.services.database.db
+    .selectFrom('need_interest')
+    .innerJoin('profile', 'profile.id', 'need_interest.profile_id')
+    .innerJoin('need', 'need.id', 'need_interest.need_id')
+    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .select(['need.id', 'need.title', 'need.status', 'need.open_call', 'p.name as prefecture_name', 'need_interest.created_at'])
+    .where('profile.user_id', '=', user.id)
+    .orderBy('need_interest.created_at', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    needId: row.id,
+    title: row.title,
+    prefectureName: row.prefecture_name,
+    // Only 公開 needs are public; otherwise say how it went without showing the prefecture's page.
+    open: row.status === 'published' && row.open_call,
+    stateLabel: row.status === 'published' ? '募集中' : row.status === 'selecting' ? '選考中' : row.status === 'filled' ? '採用決定' : '募集終了',
+    createdAt: row.created_at.toISOString(),
+  }))
+}

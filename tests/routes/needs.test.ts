@@ -1,6 +1,7 @@
 // Municipal issues → needs with a job description → open calls, through the real routes, Postgres and
 // Meilisearch (issue 6): scope, the status workflow, templates, the bad-input rules, CSV and interest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loader as applicationsLoader } from '../../app/routes/applications/route'
 import { action as issueAction, loader as issueLoader } from '../../app/routes/issues.$id/route'
 import { action as issueEditAction } from '../../app/routes/issues.$id_.edit/route'
 import { loader as issuesLoader } from '../../app/routes/issues._index/route'
@@ -300,6 +301,9 @@ describe('issues, needs and open calls', () => {
 
     const member = await services.database.db.selectFrom('pool_member').select(['id', 'prefecture_code', 'status', 'source']).where('profile_id', '=', profileId).executeTakeFirstOrThrow()
     expect(member).toMatchObject({ prefecture_code: '34', status: 'applied', source: 'public_call' })
+    const mine = await applicationsLoader(routeArgs(services, '/applications', { cookie: professional.cookie }))
+    expect(mine.applications).toMatchObject([{ id: member.id, prefectureName: '広島県', statusLabel: '応募' }])
+    expect(mine.interests).toMatchObject([{ needId, open: true, stateLabel: '募集中', prefectureName: '広島県' }])
     const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
     expect(need.interests).toMatchObject([{ poolMemberId: member.id, name: '関心 太郎', message: '標準化の経験があります' }])
     // Applying shared the (otherwise private) profile with 広島県 only.

@@ -3,13 +3,15 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, SubmitButton } from '~/components/forms'
+import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  return getMyApplications(context, user)
+  const [applications, interests] = await Promise.all([getMyApplications(context, user), getMyInterests(context, user)])
+  return { ...applications, interests }
 }
 
 const ApplySchema = z.object({
@@ -38,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationsRoute() {
-  const { hasProfile, applications, prefectures } = useLoaderData<typeof loader>()
+  const { hasProfile, applications, prefectures, interests } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const errors = actionData?.fieldErrors ?? {}
   return (
@@ -50,6 +52,9 @@ export default function ApplicationsRoute() {
         </p>
       ) : null}
       <p>応募すると、応募先の都道府県の担当者があなたのプロフィールを閲覧できるようになります（辞退すると閲覧できなくなります）。</p>
+      <p>
+        都道府県が募集している具体的な仕事は <Link to="/open-calls">公募中のニーズ</Link> から探せます。関心を表明すると、その都道府県への応募になります。
+      </p>
       <Form method="post" className="form-stack">
         <div className="field">
           <label htmlFor="prefectureCode">応募先の都道府県</label>
@@ -113,6 +118,22 @@ export default function ApplicationsRoute() {
             ))}
           </tbody>
         </table>
+      )}
+      <h2 id="interests-heading">関心を表明した公募</h2>
+      {interests.length === 0 ? (
+        <p>
+          まだありません。<Link to="/open-calls">公募中のニーズを見る</Link>
+        </p>
+      ) : (
+        <ul aria-labelledby="interests-heading">
+          {interests.map((i) => (
+            <li key={i.needId}>
+              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}・{i.stateLabel}）
+              {' '}
+              {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(i.createdAt))} 表明
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   )
