@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
-import { findLocalGovernment, listMunicipalitiesOfPrefecture } from '../../db/queries/local-government'
+import { findLocalGovernment, listMunicipalitiesOfPrefecture, listPrefectures } from '../../db/queries/local-government'
 import { findIssue, listIssues, type ViewerScope } from '../../db/queries/needs'
 import type { IssueStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -34,12 +34,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export async function getIssueList(context: AppLoadContext, user: SessionUser, filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string }) {
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
-  const [rows, municipalities] = await Promise.all([
+  const [rows, municipalities, prefectures] = await Promise.all([
     listIssues(db, scope, filter),
     scope.kind === 'prefecture' ? listMunicipalitiesOfPrefecture(db, scope.prefectureCode) : Promise.resolve([]),
+    scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([]),
   ])
   return {
     scope: scope.kind,
+    prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
     canCreate: userHasPermission(user, 'create:issue:own-municipality') || userHasPermission(user, 'update:issue:own-prefecture'),
     canGroup: scope.kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture'),
     municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),

@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import type { DbExecutor } from '../../db/client'
-import { findPrefecture, listLocalGovernmentsByCodes, listMunicipalitiesOfPrefecture } from '../../db/queries/local-government'
+import { findPrefecture, listLocalGovernmentsByCodes, listMunicipalitiesOfPrefecture, listPrefectures } from '../../db/queries/local-government'
 import {
   findNeed,
   insertNeedEvent,
@@ -70,10 +70,11 @@ export async function getNeedList(context: AppLoadContext, user: SessionUser, fi
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
   if (scope.kind === 'municipality') throw new Response('このページを表示する権限がありません。', { status: 403 })
-  const [rows, catalogue] = await Promise.all([listNeeds(db, scope, filter), loadNeedCatalogue(db)])
+  const [rows, catalogue, prefectures] = await Promise.all([listNeeds(db, scope, filter), loadNeedCatalogue(db), scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([])])
   const names = catalogueNameMaps(catalogue)
   return {
     scope: scope.kind,
+    prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
     canEdit: scope.kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture'),
     needs: rows.map((row) => {
       const { total, overLimit } = daysPerWeekTotal(row.municipalities.map((m) => ({ daysPerWeek: m.days_per_week })))

@@ -3,6 +3,7 @@
 // feeds the search index through the outbox.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
+import { listAllNeedIds } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import {
   clearVersionContent,
@@ -261,6 +262,8 @@ export async function publishDraft(
       .execute()
     // Everything in either version: new and changed items are rebuilt, removed ones leave the index.
     await enqueueSearchSync(trx, 'skill_catalogue', [...new Set([...catalogueSearchIds(content), ...(previous ? catalogueSearchIds(previous) : [])])])
+    // Published needs carry the catalogue's skill and role names in their search documents.
+    await enqueueSearchSync(trx, 'need', await listAllNeedIds(trx))
     await recordAudit(trx, actorFrom(context, user), {
       action: 'publish',
       entity: 'skill_standard_version',

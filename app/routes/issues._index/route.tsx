@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const date = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function IssuesRoute() {
-  const { scope, canCreate, canGroup, municipalities, issues } = useLoaderData<typeof loader>()
+  const { scope, canCreate, canGroup, municipalities, prefectures, issues } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
     <div className="page">
@@ -59,6 +59,19 @@ export default function IssuesRoute() {
               ))}
             </select>
           </div>
+          {prefectures.length > 0 ? (
+            <div className="field">
+              <label htmlFor="pref">都道府県</label>
+              <select id="pref" name="pref" defaultValue={searchParams.get('pref') ?? ''}>
+                <option value="">すべて</option>
+                {prefectures.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           {municipalities.length > 0 ? (
             <div className="field">
               <label htmlFor="municipality">市区町村</label>

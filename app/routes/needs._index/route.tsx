@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getNeedList } from '~/models/need.server'
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const date = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function NeedsRoute() {
-  const { scope, canEdit, needs } = useLoaderData<typeof loader>()
+  const { scope, canEdit, needs, prefectures } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const current = searchParams.get('status') ?? ''
   const statusUrl = (status: string) => {
@@ -51,6 +51,27 @@ export default function NeedsRoute() {
           CSVでダウンロード（Excel対応）
         </a>
       </p>
+      {prefectures.length > 0 ? (
+        <Form method="get" className="search-form" aria-label="都道府県で絞り込み">
+          {current ? <input type="hidden" name="status" value={current} /> : null}
+          <div className="search-form__row">
+            <div className="field">
+              <label htmlFor="pref">都道府県</label>
+              <select id="pref" name="pref" defaultValue={searchParams.get('pref') ?? ''}>
+                <option value="">すべて</option>
+                {prefectures.map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--secondary">
+              絞り込む
+            </button>
+          </div>
+        </Form>
+      ) : null}
       <nav aria-label="状態で絞り込み">
         <ul className="status-filter">
           <li>
