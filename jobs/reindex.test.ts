@@ -23,7 +23,7 @@ describe('search:reindex', () => {
     const progress: ReindexProgress[] = []
     const counts = await reindexAll(database.db, search, { batchSize: 500, onProgress: (p) => progress.push(p) })
 
-    expect(counts).toEqual({ local_government: 47 + 1747, skill_catalogue: 35 + 6 + 16, profile: 0 })
+    expect(counts).toEqual({ local_government: 47 + 1747, skill_catalogue: 35 + 6 + 16, profile: 0, need: 0 })
     expect((await search.meili.index(uid).getStats()).numberOfDocuments).toBe(47 + 1747)
     expect((await search.meili.index(uid).getDocument('011002')).name).toBe('札幌市')
     expect((await search.meili.index(uid).getDocument('013455')).name).toBe('森町')
@@ -36,7 +36,7 @@ describe('search:reindex', () => {
     expect(localGovernments.at(-1)).toEqual({ entity: 'local_government', done: 1794, total: 1794 })
     expect(localGovernments.map((p) => p.done)).toEqual([0, 500, 1000, 1500, 1794])
     expect(progress.filter((p) => p.entity === 'skill_catalogue').at(-1)).toEqual({ entity: 'skill_catalogue', done: 57, total: 57 })
-    expect(progress.at(-1)).toEqual({ entity: 'profile', done: 0, total: 0 })
+    expect(progress.at(-1)).toEqual({ entity: 'need', done: 0, total: 0 })
   })
 
   it('draws a progress bar', () => {
