@@ -8,6 +8,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import type { DbExecutor } from '../../db/client'
 import { listPrefectures } from '../../db/queries/local-government'
+import { listMemberships } from '../../db/queries/pools'
 import {
   deleteProfileOfUser,
   findProfileByUserId,
@@ -606,6 +607,19 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
   const mine = await getMyProfile(context, user)
   const sessions = await context.services.auth.getUserSessions(user.id)
   const row = await findProfileByUserId(db, user.id)
+  // What I sent: applications to pools and interest in open calls (the prefectures' screening notes are theirs).
+  const [memberships, interests] = row
+    ? await Promise.all([
+        listMemberships(db, row.id),
+        db
+          .selectFrom('need_interest')
+          .innerJoin('need', 'need.id', 'need_interest.need_id')
+          .select(['need.title', 'need.prefecture_code', 'need_interest.message', 'need_interest.created_at'])
+          .where('need_interest.profile_id', '=', row.id)
+          .orderBy('need_interest.created_at')
+          .execute(),
+      ])
+    : [[], []]
   const json = {
     exportedAt: new Date().toISOString(),
     account: {
@@ -658,6 +672,14 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       description: e.description,
       skills: e.skills.map((s) => ({ skillId: s.id, name: s.name })),
     })),
+    applications: memberships.map((m) => ({
+      prefectureCode: m.prefecture_code,
+      prefectureName: m.prefecture_name ?? '国の外部人材リスト',
+      status: m.status,
+      message: m.application_message,
+      createdAt: new Date(m.created_at).toISOString(),
+    })),
+    openCallInterests: interests.map((i) => ({ needTitle: i.title, prefectureCode: i.prefecture_code, message: i.message, createdAt: i.created_at.toISOString() })),
     // Session ids are credentials: never exported.
     sessions: sessions.map((s) => ({
       createdAt: s.created_at.toISOString(),
@@ -715,6 +737,8 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       [label, '関連スキル', e.skills.map((s) => s.name).join('、')],
     )
   })
+  json.applications.forEach((a, index) => facts.push([`応募${index + 1}`, `${a.prefectureName}（${a.createdAt}）`, a.message]))
+  json.openCallInterests.forEach((i, index) => facts.push([`公募への関心表明${index + 1}`, `${pref(i.prefectureCode)}「${i.needTitle}」（${i.createdAt}）`, i.message]))
   json.sessions.forEach((s, index) => facts.push([`ログイン中の端末${index + 1}`, 'ログイン日時・IPアドレス・ブラウザー', `${s.createdAt} ${s.ip ?? ''} ${s.userAgent ?? ''}`.trim()]))
   const csv = toCsv([['区分', '項目', '値'], ...facts])
   return { json, csv }

@@ -8,6 +8,7 @@ import { loader as issuesLoader } from '../../app/routes/issues._index/route'
 import { action as newIssueAction } from '../../app/routes/issues.new/route'
 import { action as needAction, loader as needLoader } from '../../app/routes/needs.$id/route'
 import { action as needEditAction, loader as needEditLoader } from '../../app/routes/needs.$id_.edit/route'
+import { loader as exportJsonLoader } from '../../app/routes/profile.export[.]json'
 import { loader as printLoader } from '../../app/routes/needs.$id_.print/route'
 import { loader as needsLoader } from '../../app/routes/needs._index/route'
 import { loader as needsCsvLoader } from '../../app/routes/needs.export[.]csv'
@@ -304,6 +305,10 @@ describe('issues, needs and open calls', () => {
     const mine = await applicationsLoader(routeArgs(services, '/applications', { cookie: professional.cookie }))
     expect(mine.applications).toMatchObject([{ id: member.id, prefectureName: '広島県', statusLabel: '応募' }])
     expect(mine.interests).toMatchObject([{ needId, open: true, stateLabel: '募集中', prefectureName: '広島県' }])
+    // It is the professional's own data: in the download too.
+    const exported = JSON.parse(await ((await exportJsonLoader(routeArgs(services, '/profile/export.json', { cookie: professional.cookie }))) as Response).text())
+    expect(exported.applications).toMatchObject([{ prefectureName: '広島県', status: 'applied', message: '標準化の経験があります' }])
+    expect(exported.openCallInterests).toMatchObject([{ needTitle: '標準化・クラウド化に向けた助言・仕様調整', message: '標準化の経験があります' }])
     const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
     expect(need.interests).toMatchObject([{ poolMemberId: member.id, name: '関心 太郎', message: '標準化の経験があります' }])
     // Applying shared the (otherwise private) profile with 広島県 only.
