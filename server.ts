@@ -9,6 +9,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import url from 'node:url'
 import { ensureDemoAccounts, ensureInitialAdminInvitation, type DemoLogin } from './app/models/bootstrap.server'
+import { ensureDemoContent } from './app/models/demo-content.server'
 import { startServices, type Services } from './app/services.server'
 import { isForeignOriginRequest } from './app/utils/csrf.server'
 import { parseEnv } from './app/utils/env.server'
@@ -31,6 +32,8 @@ try {
 // Demo accounts come with the embedded setup (a developer's or evaluator's machine), not with a server DB.
 const demoEnabled = env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'on' : !env.DATABASE_URL
 const demoLogins: DemoLogin[] = demoEnabled ? await ensureDemoAccounts(services) : []
+// A first 課題 and a published need, so the issues, needs and open calls pages are not empty on a first start.
+if (demoEnabled) await ensureDemoContent(services).catch((error: unknown) => console.error('[server] demo content was not created', error))
 const initialAdminUrl = env.INITIAL_ADMIN_EMAIL ? await ensureInitialAdminInvitation(services, env.INITIAL_ADMIN_EMAIL) : null
 
 const importBuild = async (): Promise<ServerBuild> =>
