@@ -141,6 +141,23 @@ function snapshot(input: Omit<IssueInput, 'lockVersion'> & { municipalityCode: s
   }
 }
 
+/** The columns both a new post and an edit write from the form. */
+function issueValues(input: IssueInput) {
+  return {
+    title: input.title,
+    current_situation: input.currentSituation,
+    desired_outcome: input.desiredOutcome,
+    urgency: input.urgency,
+    topic_skill_ids: input.topicSkillIds,
+    it_staffing: input.itStaffing,
+    size_note: input.sizeNote,
+    contact_name: input.contactName,
+    contact_department: input.contactDepartment,
+    contact_email: input.contactEmail,
+    contact_phone: input.contactPhone,
+  }
+}
+
 /** Checks the parts the schema cannot: the municipality (in the user's own prefecture) and the topics. */
 async function resolveIssueTarget(context: AppLoadContext, user: SessionUser, input: IssueInput): Promise<{ municipalityCode: string; prefectureCode: string } | { fieldErrors: Record<string, string[]> }> {
   const { db } = context.services.database
@@ -169,17 +186,7 @@ export async function createIssue(context: AppLoadContext, user: SessionUser, in
         id,
         prefecture_code: target.prefectureCode,
         municipality_code: target.municipalityCode,
-        title: input.title,
-        current_situation: input.currentSituation,
-        desired_outcome: input.desiredOutcome,
-        urgency: input.urgency,
-        topic_skill_ids: input.topicSkillIds,
-        it_staffing: input.itStaffing,
-        size_note: input.sizeNote,
-        contact_name: input.contactName,
-        contact_department: input.contactDepartment,
-        contact_email: input.contactEmail,
-        contact_phone: input.contactPhone,
+        ...issueValues(input),
         entered_by_prefecture: enteredByPrefecture,
         prefecture_note: enteredByPrefecture ? input.prefectureNote : '',
         created_by: user.id,
@@ -211,17 +218,7 @@ export async function updateIssue(context: AppLoadContext, user: SessionUser, id
       .updateTable('municipal_issue')
       .set({
         municipality_code: target.municipalityCode,
-        title: input.title,
-        current_situation: input.currentSituation,
-        desired_outcome: input.desiredOutcome,
-        urgency: input.urgency,
-        topic_skill_ids: input.topicSkillIds,
-        it_staffing: input.itStaffing,
-        size_note: input.sizeNote,
-        contact_name: input.contactName,
-        contact_department: input.contactDepartment,
-        contact_email: input.contactEmail,
-        contact_phone: input.contactPhone,
+        ...issueValues(input),
         // Only the prefecture writes its hearing notes; a municipality's save keeps them.
         ...(scope.kind === 'prefecture' ? { prefecture_note: input.prefectureNote } : {}),
         lock_version: sql`lock_version + 1`,

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { IssueStatus, IssueUrgency, ItStaffing, NeedEmployer, NeedStatus } from '../../db/schema'
 import { EmailSchema } from './account-validation'
+import { checkbox, lockVersion, optionalText, requiredText } from './field-schemas'
 
 export { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from './profile-validation'
 
@@ -51,33 +52,6 @@ export const MAX_DAYS_PER_WEEK = 5
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 const MUNICIPALITY_CODE = /^[0-9]{6}$/
-
-const lockVersion = z
-  .number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' })
-  .int()
-  .min(0)
-  .optional()
-  .transform((value) => value ?? null)
-
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ message: `${label}を入力してください` })
-    .trim()
-    .min(1, { message: `${label}を入力してください` })
-    .max(max, { message: `${label}は${max}文字以内で入力してください` })
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label}は${max}文字以内で入力してください` })
-    .optional()
-    .transform((value) => value ?? '')
-
-const checkbox = z
-  .boolean()
-  .optional()
-  .transform((value) => value ?? false)
 
 const optionalDate = (label: string) =>
   z

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { EmploymentForm, ProfileVisibility } from '../../db/schema'
 import { EmailSchema } from './account-validation'
+import { checkbox, lockVersion, optionalText, requiredText } from './field-schemas'
 
 /** 勤務形態 (domain README §5); the list mirrors db/schema.ts EMPLOYMENT_FORMS (a value import is server-only). */
 export const EMPLOYMENT_FORM_OPTIONS = [
@@ -43,29 +44,6 @@ const PREFECTURE_CODE = /^(0[1-9]|[1-3][0-9]|4[0-7])$/
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
-/** The hidden lock version of a section form: empty (no profile yet) or the version the page was loaded with. */
-const lockVersion = z
-  .number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' })
-  .int()
-  .min(0)
-  .optional()
-  .transform((value) => value ?? null)
-
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ message: `${label}を入力してください` })
-    .trim()
-    .min(1, { message: `${label}を入力してください` })
-    .max(max, { message: `${label}は${max}文字以内で入力してください` })
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `${label}は${max}文字以内で入力してください` })
-    .optional()
-    .transform((value) => value ?? '')
-
 const kana = (label: string) =>
   requiredText(label, 50).regex(HIRAGANA, { message: `${label}はひらがなで入力してください（例: やまだ）` })
 
@@ -80,11 +58,6 @@ const prefectureCodes = z
   .array(z.string().regex(PREFECTURE_CODE, { message: '都道府県を一覧から選択してください' }))
   .optional()
   .transform((codes) => [...new Set(codes ?? [])].sort())
-
-const checkbox = z
-  .boolean()
-  .optional()
-  .transform((value) => value ?? false)
 
 /** Comma- or 読点-separated words (e.g. "日本語、英語") → a list without blanks and duplicates. */
 const wordList = z

@@ -1,9 +1,9 @@
 // SQL for municipal issues (課題) and needs (ニーズ). Every read takes the viewer's scope and filters on it in
 // the WHERE clause: a municipality sees its own posts, a prefecture its own rows, the ministry everything.
-import { sql } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
-import type { IssueStatus, NeedStatus } from '../schema'
+import type { DB, IssueStatus, NeedStatus } from '../schema'
 
 export type ViewerScope =
   | { kind: 'national' }
@@ -11,6 +11,37 @@ export type ViewerScope =
   | { kind: 'municipality'; prefectureCode: string; municipalityCode: string }
 
 const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`
+
+// Shared subqueries: the municipalities a need serves (with days a week), its required skills, and the
+// needs an issue was grouped into.
+const municipalitiesOf = (eb: ExpressionBuilder<DB, 'need'>) =>
+  jsonArrayFrom(
+    eb
+      .selectFrom('need_municipality')
+      .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
+      .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
+      .whereRef('need_municipality.need_id', '=', 'need.id')
+      .orderBy('need_municipality.sort_order'),
+  ).as('municipalities')
+
+const skillsOf = (eb: ExpressionBuilder<DB, 'need'>) =>
+  jsonArrayFrom(
+    eb
+      .selectFrom('need_skill')
+      .select(['need_skill.skill_id', 'need_skill.min_level', 'need_skill.essential'])
+      .whereRef('need_skill.need_id', '=', 'need.id')
+      .orderBy('need_skill.sort_order'),
+  ).as('skills')
+
+const needsOfIssue = (eb: ExpressionBuilder<DB, 'municipal_issue'>) =>
+  jsonArrayFrom(
+    eb
+      .selectFrom('need_issue')
+      .innerJoin('need', 'need.id', 'need_issue.need_id')
+      .select(['need.id', 'need.title', 'need.status'])
+      .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
+      .orderBy('need.created_at'),
+  ).as('needs')
 
 // ---- 課題 -----------------------------------------------------------------------------------------------------
 
@@ -52,16 +83,7 @@ export async function listIssues(
     .selectFrom('municipal_issue')
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
     .select([...issueColumns, 'm.name as municipality_name'])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_issue')
-          .innerJoin('need', 'need.id', 'need_issue.need_id')
-          .select(['need.id', 'need.title', 'need.status'])
-          .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
-          .orderBy('need.created_at'),
-      ).as('needs'),
-    )
+    .select((eb) => needsOfIssue(eb))
   query = scopeIssues(query, scope)
   if (filter.status) query = query.where('municipal_issue.status', '=', filter.status)
   if (filter.municipalityCode) query = query.where('municipal_issue.municipality_code', '=', filter.municipalityCode)
@@ -74,16 +96,7 @@ export async function findIssue(db: DbExecutor, scope: ViewerScope, id: string) 
     .selectFrom('municipal_issue')
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
     .select([...issueColumns, 'm.name as municipality_name'])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_issue')
-          .innerJoin('need', 'need.id', 'need_issue.need_id')
-          .select(['need.id', 'need.title', 'need.status'])
-          .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
-          .orderBy('need.created_at'),
-      ).as('needs'),
-    )
+    .select((eb) => needsOfIssue(eb))
     .where('municipal_issue.id', '=', id)
   return scopeIssues(query, scope).executeTakeFirst()
 }
@@ -130,14 +143,7 @@ export async function listNeeds(db: DbExecutor, scope: ViewerScope, filter: { st
     .select([...needSummaryColumns, 'p.name as prefecture_name'])
     .select([dateText('need.start_on').as('start_on'), dateText('need.end_on').as('end_on'), dateText('need.application_deadline').as('application_deadline')])
     .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_municipality')
-          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
-          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
-          .whereRef('need_municipality.need_id', '=', 'need.id')
-          .orderBy('need_municipality.sort_order'),
-      ).as('municipalities'),
+      municipalitiesOf(eb),
       eb.selectFrom('need_interest').select((e) => e.fn.countAll<string>().as('n')).whereRef('need_interest.need_id', '=', 'need.id').as('interest_count'),
     ])
   query = scopeNeeds(query, scope)
@@ -170,21 +176,8 @@ export async function findNeed(db: DbExecutor, scope: ViewerScope | { kind: 'pub
     ])
     .select([dateText('need.start_on').as('start_on'), dateText('need.end_on').as('end_on'), dateText('need.application_deadline').as('application_deadline')])
     .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_municipality')
-          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
-          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
-          .whereRef('need_municipality.need_id', '=', 'need.id')
-          .orderBy('need_municipality.sort_order'),
-      ).as('municipalities'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_skill')
-          .select(['need_skill.skill_id', 'need_skill.min_level', 'need_skill.essential'])
-          .whereRef('need_skill.need_id', '=', 'need.id')
-          .orderBy('need_skill.sort_order'),
-      ).as('skills'),
+      municipalitiesOf(eb),
+      skillsOf(eb),
     ])
     .where('need.id', '=', id)
   if (scope.kind === 'public') {
@@ -270,16 +263,7 @@ export async function listPublicNeedsByIds(db: DbExecutor, ids: readonly string[
     .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
     .select([...needSummaryColumns, 'p.name as prefecture_name', 'need.task_skill_ids', 'need.work_place'])
     .select([dateText('need.start_on').as('start_on'), dateText('need.application_deadline').as('application_deadline')])
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_municipality')
-          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
-          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
-          .whereRef('need_municipality.need_id', '=', 'need.id')
-          .orderBy('need_municipality.sort_order'),
-      ).as('municipalities'),
-    )
+    .select((eb) => municipalitiesOf(eb))
     .where('need.id', 'in', ids)
     .where('need.status', '=', 'published')
     .where('need.open_call', '=', true)
@@ -319,21 +303,8 @@ export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) 
     ])
     .select(dateText('need.start_on').as('start_on'))
     .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_municipality')
-          .innerJoin('local_government as m', 'm.code', 'need_municipality.municipality_code')
-          .select(['need_municipality.municipality_code as code', 'm.name', 'need_municipality.days_per_week'])
-          .whereRef('need_municipality.need_id', '=', 'need.id')
-          .orderBy('need_municipality.sort_order'),
-      ).as('municipalities'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('need_skill')
-          .select(['need_skill.skill_id', 'need_skill.min_level', 'need_skill.essential'])
-          .whereRef('need_skill.need_id', '=', 'need.id')
-          .orderBy('need_skill.sort_order'),
-      ).as('skills'),
+      municipalitiesOf(eb),
+      skillsOf(eb),
     ])
     .where('need.id', 'in', ids)
     .execute()
