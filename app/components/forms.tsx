@@ -194,3 +194,32 @@ export function TextareaField({
     </div>
   )
 }
+
+/** A select in a GET filter form: 「すべて」 (no filter) first, then the options; keeps the current value. */
+export function FilterSelect({
+  name,
+  label,
+  defaultValue,
+  options,
+  allLabel = 'すべて',
+}: {
+  name: string
+  label: string
+  defaultValue: string
+  options: ReadonlyArray<{ value: string; label: string }>
+  allLabel?: string
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={defaultValue}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}

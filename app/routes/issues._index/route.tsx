@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FilterSelect } from '~/components/forms'
 import { getIssueList } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/need-validation'
@@ -48,42 +49,10 @@ export default function IssuesRoute() {
       ) : null}
       <Form method="get" className="search-form" aria-label="課題の絞り込み">
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="status">状態</label>
-            <select id="status" name="status" defaultValue={searchParams.get('status') ?? ''}>
-              <option value="">すべて</option>
-              {Object.entries(ISSUE_STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          {prefectures.length > 0 ? (
-            <div className="field">
-              <label htmlFor="pref">都道府県</label>
-              <select id="pref" name="pref" defaultValue={searchParams.get('pref') ?? ''}>
-                <option value="">すべて</option>
-                {prefectures.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
+          <FilterSelect name="status" label="状態" defaultValue={searchParams.get('status') ?? ''} options={Object.entries(ISSUE_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+          {prefectures.length > 0 ? <FilterSelect name="pref" label="都道府県" defaultValue={searchParams.get('pref') ?? ''} options={prefectures.map((p) => ({ value: p.code, label: p.name }))} /> : null}
           {municipalities.length > 0 ? (
-            <div className="field">
-              <label htmlFor="municipality">市区町村</label>
-              <select id="municipality" name="municipality" defaultValue={searchParams.get('municipality') ?? ''}>
-                <option value="">すべて</option>
-                {municipalities.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect name="municipality" label="市区町村" defaultValue={searchParams.get('municipality') ?? ''} options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
           ) : null}
           <button type="submit" className="button button--secondary">
             絞り込む

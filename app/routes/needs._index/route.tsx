@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FilterSelect } from '~/components/forms'
 import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { NEED_STATUS_LABELS } from '~/utils/need-validation'
@@ -55,17 +56,7 @@ export default function NeedsRoute() {
         <Form method="get" className="search-form" aria-label="都道府県で絞り込み">
           {current ? <input type="hidden" name="status" value={current} /> : null}
           <div className="search-form__row">
-            <div className="field">
-              <label htmlFor="pref">都道府県</label>
-              <select id="pref" name="pref" defaultValue={searchParams.get('pref') ?? ''}>
-                <option value="">すべて</option>
-                {prefectures.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect name="pref" label="都道府県" defaultValue={searchParams.get('pref') ?? ''} options={prefectures.map((p) => ({ value: p.code, label: p.name }))} />
             <button type="submit" className="button button--secondary">
               絞り込む
             </button>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { FilterSelect } from '~/components/forms'
 import { getOpenCallsPage } from '~/models/open-call.server'
 import needsStylesHref from '~/styles/needs.css'
 
@@ -34,28 +35,8 @@ export default function OpenCallsRoute() {
             <label htmlFor="q">キーワード</label>
             <input id="q" name="q" type="search" defaultValue={query.q} placeholder="例: 標準化、BPR、研修" />
           </div>
-          <div className="field">
-            <label htmlFor="pref">都道府県</label>
-            <select id="pref" name="pref" defaultValue={query.pref}>
-              <option value="">すべて</option>
-              {prefectures.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="role">人材像</label>
-            <select id="role" name="role" defaultValue={query.role}>
-              <option value="">すべて</option>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="pref" label="都道府県" defaultValue={query.pref} options={prefectures.map((p) => ({ value: p.code, label: p.name }))} />
+          <FilterSelect name="role" label="人材像" defaultValue={query.role} options={roles.map((r) => ({ value: r.id, label: r.name }))} />
           <div className="field">
             <label htmlFor="topic">分野・業務</label>
             <select id="topic" name="topic" defaultValue={query.topic}>
