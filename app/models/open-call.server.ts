@@ -54,7 +54,7 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
     ids = result.ids
     total = result.total
   } catch (error) {
-    console.error('open calls search failed; listing from Postgres', error)
+    console.error('[search] 公募の検索に失敗しました（Postgres から一覧します）:', error instanceof Error ? error.message : error)
     notice = '検索が一時的に利用できないため、キーワードを使わずに一覧を表示しています。'
     const rows = await fallbackIds(context, query)
     total = rows.length
