@@ -25,6 +25,50 @@ function describedBy(...ids: Array<string | undefined | false>) {
   return value || undefined
 }
 
+/** The ids and ARIA wiring every labelled control shares: its id, the description and the error list. */
+interface ControlWiring {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
+
+/** Label (with 必須), optional description, the control, and its errors reserved below it. */
+function FieldFrame({
+  label,
+  controlId,
+  required,
+  errors,
+  description,
+  children,
+}: {
+  label: ReactNode
+  controlId: string | undefined
+  required: boolean | undefined
+  errors?: ListOfErrors
+  description?: ReactNode
+  children: (wiring: ControlWiring) => ReactNode
+}) {
+  const fallbackId = useId()
+  const id = controlId ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
+  const descriptionId = description ? `${id}-description` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required">必須</span> : null}
+      </label>
+      {description ? (
+        <p id={descriptionId} className="field-description">
+          {description}
+        </p>
+      ) : null}
+      {children({ id, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': describedBy(descriptionId, errorId) })}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  )
+}
+
 export function Field({
   label,
   inputProps,
@@ -36,29 +80,10 @@ export function Field({
   errors?: ListOfErrors
   description?: ReactNode
 }) {
-  const fallbackId = useId()
-  const id = inputProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
-  const descriptionId = description ? `${id}-description` : undefined
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {inputProps.required ? <span className="required">必須</span> : null}
-      </label>
-      {description ? (
-        <p id={descriptionId} className="field-description">
-          {description}
-        </p>
-      ) : null}
-      <input
-        {...inputProps}
-        id={id}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy(descriptionId, errorId)}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame label={label} controlId={inputProps.id} required={inputProps.required} errors={errors} description={description}>
+      {(wiring) => <input {...inputProps} {...wiring} />}
+    </FieldFrame>
   )
 }
 
@@ -75,25 +100,19 @@ export function SelectField({
   errors?: ListOfErrors
   placeholder?: string
 }) {
-  const fallbackId = useId()
-  const id = selectProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {selectProps.required ? <span className="required">必須</span> : null}
-      </label>
-      <select {...selectProps} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame label={label} controlId={selectProps.id} required={selectProps.required} errors={errors}>
+      {(wiring) => (
+        <select {...selectProps} {...wiring}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   )
 }
 
@@ -174,24 +193,10 @@ export function TextareaField({
   errors?: ListOfErrors
   description?: ReactNode
 }) {
-  const fallbackId = useId()
-  const id = textareaProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
-  const descriptionId = description ? `${id}-description` : undefined
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {textareaProps.required ? <span className="required">必須</span> : null}
-      </label>
-      {description ? (
-        <p id={descriptionId} className="field-description">
-          {description}
-        </p>
-      ) : null}
-      <textarea {...textareaProps} id={id} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy(descriptionId, errorId)} />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldFrame label={label} controlId={textareaProps.id} required={textareaProps.required} errors={errors} description={description}>
+      {(wiring) => <textarea {...textareaProps} {...wiring} />}
+    </FieldFrame>
   )
 }
 
