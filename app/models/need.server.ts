@@ -11,6 +11,7 @@ import { findPrefecture, listLocalGovernmentsByCodes, listMunicipalitiesOfPrefec
 import {
   findNeed,
   insertNeedEvent,
+  listGroupableIssues,
   listIssuesByIds,
   listNeedEvents,
   listNeedInterests,
@@ -194,17 +195,7 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
     listNeedIssues(db, id),
     listNeedEvents(db, id),
     listNeedInterests(db, id),
-    // Issues of the prefecture not yet grouped into this need, to add from the page.
-    db
-      .selectFrom('municipal_issue')
-      .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-      .select(['municipal_issue.id', 'municipal_issue.title', 'm.name as municipality_name'])
-      .where('municipal_issue.prefecture_code', '=', row.prefecture_code)
-      .where('municipal_issue.status', 'in', ['submitted', 'reviewing', 'in_need'])
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('need_issue').select('need_issue.issue_id').whereRef('need_issue.issue_id', '=', 'municipal_issue.id').where('need_issue.need_id', '=', id))))
-      .orderBy('municipal_issue.created_at', 'desc')
-      .limit(200)
-      .execute(),
+    listGroupableIssues(db, row.prefecture_code, id),
   ])
   const canEdit = viewerScopeOf(user).kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture')
   const need = describeNeed(row, catalogue)

@@ -7,7 +7,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import { listPrefectures } from '../../db/queries/local-government'
-import { findNeed, listPublicNeedsByIds } from '../../db/queries/needs'
+import { findNeed, listInterestsOfProfile, listOpenCallIds, listPublicNeedsByIds } from '../../db/queries/needs'
 import { insertPoolEvent } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { searchNeeds } from '../../search/queries/needs'
@@ -56,7 +56,7 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
   } catch (error) {
     console.error('[search] 公募の検索に失敗しました（Postgres から一覧します）:', error instanceof Error ? error.message : error)
     notice = '検索が一時的に利用できないため、キーワードを使わずに一覧を表示しています。'
-    const rows = await fallbackIds(context, query)
+    const rows = await listOpenCallIds(db, { prefectureCode: query.pref, roleId: query.role, topicId: query.topic, remote: query.remote })
     total = rows.length
     ids = rows.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE)
   }
@@ -83,28 +83,6 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
       applicationDeadline: row.application_deadline,
     })),
   }
-}
-
-async function fallbackIds(context: AppLoadContext, query: { pref?: string; role?: string; topic?: string; remote: boolean }): Promise<string[]> {
-  let q = context.services.database.db
-    .selectFrom('need')
-    .select('need.id')
-    .where('need.status', '=', 'published')
-    .where('need.open_call', '=', true)
-  if (query.pref) q = q.where('need.prefecture_code', '=', query.pref)
-  if (query.role) q = q.where('need.role_id', '=', query.role)
-  if (query.remote) q = q.where('need.remote_days_per_week', '>', '0')
-  if (query.topic) {
-    const topic = query.topic
-    q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`need.task_skill_ids ? ${topic}`,
-        eb.exists(eb.selectFrom('need_skill').select('need_skill.skill_id').whereRef('need_skill.need_id', '=', 'need.id').where('need_skill.skill_id', '=', topic)),
-      ]),
-    )
-  }
-  const rows = await q.orderBy('need.published_at', 'desc').limit(5000).execute()
-  return rows.map((row) => row.id)
 }
 
 const notFound = () => new Response('この公募は見つからないか、募集を終了しました。', { status: 404 })
@@ -195,15 +173,9 @@ export async function expressInterest(context: AppLoadContext, user: SessionUser
 
 /** The needs I expressed interest in, with where they stand now (the professional's 応募 page). */
 export async function getMyInterests(context: AppLoadContext, user: SessionUser) {
-  const rows = await context.services.database.db
-    .selectFrom('need_interest')
-    .innerJoin('profile', 'profile.id', 'need_interest.profile_id')
-    .innerJoin('need', 'need.id', 'need_interest.need_id')
-    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
-    .select(['need.id', 'need.title', 'need.status', 'need.open_call', 'p.name as prefecture_name', 'need_interest.created_at'])
-    .where('profile.user_id', '=', user.id)
-    .orderBy('need_interest.created_at', 'desc')
-    .execute()
+  const { db } = context.services.database
+  const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+  const rows = profile ? await listInterestsOfProfile(db, profile.id) : []
   return rows.map((row) => ({
     needId: row.id,
     title: row.title,

@@ -8,6 +8,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import type { DbExecutor } from '../../db/client'
 import { listPrefectures } from '../../db/queries/local-government'
+import { listInterestsOfProfile } from '../../db/queries/needs'
 import { listMemberships } from '../../db/queries/pools'
 import {
   deleteProfileOfUser,
@@ -611,13 +612,7 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
   const [memberships, interests] = row
     ? await Promise.all([
         listMemberships(db, row.id),
-        db
-          .selectFrom('need_interest')
-          .innerJoin('need', 'need.id', 'need_interest.need_id')
-          .select(['need.title', 'need.prefecture_code', 'need_interest.message', 'need_interest.created_at'])
-          .where('need_interest.profile_id', '=', row.id)
-          .orderBy('need_interest.created_at')
-          .execute(),
+        listInterestsOfProfile(db, row.id),
       ])
     : [[], []]
   const json = {

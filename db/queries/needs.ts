@@ -309,3 +309,48 @@ export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) 
     .where('need.id', 'in', ids)
     .execute()
 }
+
+/** The prefecture's open issues not yet grouped into this need (to add from the need page). */
+export async function listGroupableIssues(db: DbExecutor, prefectureCode: string, needId: string) {
+  return db
+    .selectFrom('municipal_issue')
+    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
+    .select(['municipal_issue.id', 'municipal_issue.title', 'm.name as municipality_name'])
+    .where('municipal_issue.prefecture_code', '=', prefectureCode)
+    .where('municipal_issue.status', 'in', ['submitted', 'reviewing', 'in_need'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('need_issue').select('need_issue.issue_id').whereRef('need_issue.issue_id', '=', 'municipal_issue.id').where('need_issue.need_id', '=', needId))))
+    .orderBy('municipal_issue.created_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+/** Open calls straight from Postgres (when Meilisearch is down): the same filters but no words, newest first. */
+export async function listOpenCallIds(db: DbExecutor, filter: { prefectureCode?: string; roleId?: string; topicId?: string; remote?: boolean }): Promise<string[]> {
+  let query = db.selectFrom('need').select('need.id').where('need.status', '=', 'published').where('need.open_call', '=', true)
+  if (filter.prefectureCode) query = query.where('need.prefecture_code', '=', filter.prefectureCode)
+  if (filter.roleId) query = query.where('need.role_id', '=', filter.roleId)
+  if (filter.remote) query = query.where('need.remote_days_per_week', '>', '0')
+  const topic = filter.topicId
+  if (topic) {
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`need.task_skill_ids ? ${topic}`,
+        eb.exists(eb.selectFrom('need_skill').select('need_skill.skill_id').whereRef('need_skill.need_id', '=', 'need.id').where('need_skill.skill_id', '=', topic)),
+      ]),
+    )
+  }
+  const rows = await query.orderBy('need.published_at', 'desc').limit(5000).execute()
+  return rows.map((row) => row.id)
+}
+
+/** A professional's interests in needs, newest first, with where each need stands now. */
+export async function listInterestsOfProfile(db: DbExecutor, profileId: string) {
+  return db
+    .selectFrom('need_interest')
+    .innerJoin('need', 'need.id', 'need_interest.need_id')
+    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .select(['need.id', 'need.title', 'need.status', 'need.open_call', 'need.prefecture_code', 'p.name as prefecture_name', 'need_interest.message', 'need_interest.created_at'])
+    .where('need_interest.profile_id', '=', profileId)
+    .orderBy('need_interest.created_at', 'desc')
+    .execute()
+}
