@@ -2,6 +2,7 @@
 // data directory is refused, Ctrl-C stops the server and its Meilisearch, and a restart reuses the data.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { access, mkdtemp, rm } from 'node:fs/promises'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -40,6 +41,23 @@ async function waitForOutput(started: Started, text: string, timeoutMs = 120_000
   }
 }
 
+/**
+ * A port below Linux's ephemeral range (32768–60999) that is free now. A random port inside that range can be
+ * taken meanwhile by any outgoing connection or by a Meilisearch started on port 0 (seen once in CI:
+ * EADDRINUSE on 37208).
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000)
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer()
+      probe.once('error', () => resolve(false))
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+}
+
 function meilisearchProcessesFor(dir: string): string[] {
   const lines = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n')
   return lines.filter((line) => line.includes('meilisearch') && line.includes(dir))
@@ -53,7 +71,7 @@ afterAll(async () => {
 describe('server lifecycle (npm start)', () => {
   it('starts, refuses a second start on the same data, stops cleanly on Ctrl-C, and restarts on the same data', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'dxp-lifecycle-'))
-    const port = 30_000 + Math.floor(Math.random() * 20_000)
+    const port = await freePort()
 
     const first = startServer(port)
     await waitForOutput(first, 'プラットフォームを起動しました')
@@ -63,7 +81,7 @@ describe('server lifecycle (npm start)', () => {
     expect(health).toMatchObject({ database: { status: 'ok', backend: 'pglite' }, search: { status: 'ok' } })
     expect(meilisearchProcessesFor(dataDir)).toHaveLength(1)
 
-    const second = startServer(port + 1)
+    const second = startServer(await freePort())
     expect(await second.exited).toBe(1)
     expect(second.output()).toContain('同じデータで2つ目の npm start は起動できません')
 
