@@ -9,6 +9,7 @@ import { ROLE_LABELS, userHasPermission } from './utils/permissions'
 import { getToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
   { rel: 'stylesheet', href: tokensHref },
   { rel: 'stylesheet', href: appStylesHref },
 ]

@@ -26,13 +26,13 @@ export const OpenCallQuerySchema = z.object({
     .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県を一覧から選択してください' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  role: z.string().max(100).optional().or(z.literal('').transform(() => undefined)),
-  topic: z.string().max(100).optional().or(z.literal('').transform(() => undefined)),
+  role: z.string().max(100, { message: '人材像を一覧から選択してください' }).optional().or(z.literal('').transform(() => undefined)),
+  topic: z.string().max(100, { message: '分野・業務を一覧から選択してください' }).optional().or(z.literal('').transform(() => undefined)),
   remote: z
     .string()
     .optional()
     .transform((value) => value === '1' || value === 'on'),
-  page: z.coerce.number().int().min(1).max(250).optional().default(1),
+  page: z.coerce.number({ message: 'ページ番号が正しくありません' }).int({ message: 'ページ番号が正しくありません' }).min(1, { message: 'ページ番号が正しくありません' }).max(250, { message: '250ページより先は表示できません。条件を絞り込んでください' }).optional().default(1),
 })
 
 export async function getOpenCallsPage(context: AppLoadContext, searchParams: URLSearchParams) {

@@ -71,7 +71,7 @@ const yen = (label: string, max: number) =>
     .transform((value) => value ?? null)
 
 const skillIdList = z
-  .array(z.string().min(1).max(100))
+  .array(z.string().min(1, { message: '一覧から選択してください' }).max(100, { message: '一覧から選択してください' }))
   .optional()
   .transform((ids) => [...new Set(ids ?? [])])
 
@@ -115,7 +115,7 @@ export const NeedMunicipalitySchema = z.object({
 })
 
 export const NeedSkillSchema = z.object({
-  skillId: z.string().min(1),
+  skillId: z.string({ message: 'スキルを一覧から選択してください' }).min(1, { message: 'スキルを一覧から選択してください' }),
   minLevel: z
     .number({ message: '必要なレベルを選択してください' })
     .int()
@@ -138,7 +138,7 @@ export const NeedSchema = z
     taskDetails: optionalText('業務内容の詳細', 4000),
     roleId: z
       .string()
-      .max(100)
+      .max(100, { message: '人材像は一覧から選択してください' })
       .optional()
       .transform((value) => value ?? null),
     employmentForm: z

@@ -14,9 +14,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const CreateSchema = z.object({
-  templateId: z.string().max(100).optional().transform((v) => v || null),
+  templateId: z.string().max(100, { message: 'ひな形を一覧から選択してください' }).optional().transform((v) => v || null),
   title: z.string().trim().max(120, { message: '件名は120文字以内にしてください' }).optional().transform((v) => v || null),
-  issueIds: z.array(z.string()).max(100),
+  issueIds: z.array(z.string()).max(100, { message: '一度にまとめられる課題は100件までです' }),
 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,7 +27,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     title: form.get('title') ?? undefined,
     issueIds: form.getAll('issueIds').map(String),
   })
-  if (!parsed.success) return data({ fieldErrors: { title: parsed.error.issues.map((i) => i.message) } as Record<string, string[]> }, { status: 400 })
+  if (!parsed.success) {
+    // Each message at its own field (templateId, title, issueIds).
+    const fieldErrors: Record<string, string[]> = {}
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message)
+    return data({ fieldErrors }, { status: 400 })
+  }
   const result = await createNeed(context, user, parsed.data)
   if (result.status === 'invalid') return data({ fieldErrors: result.fieldErrors }, { status: 400 })
   return redirectWithToast(context, `/needs/${result.id}/edit`, { type: 'success', message: '下書きを作成しました。ジョブディスクリプションを書いてください。' })
