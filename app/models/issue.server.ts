@@ -68,13 +68,21 @@ export async function requireIssue(context: AppLoadContext, user: SessionUser, i
   return row
 }
 
+/** What this user may do with this issue (pure: the pages show it, the writes enforce it). */
+function issueAccess(user: SessionUser, status: IssueStatus) {
+  const scope = viewerScopeOf(user)
+  const isPrefecture = scope.kind === 'prefecture' && userHasPermission(user, 'update:issue:own-prefecture')
+  const isOwnMunicipality = scope.kind === 'municipality'
+  return {
+    canEdit: (isPrefecture && status !== 'withdrawn') || (isOwnMunicipality && (status === 'submitted' || status === 'reviewing')),
+    statusActions: issueStatusActions(status, { isPrefecture, isOwnMunicipality }),
+  }
+}
+
 export async function getIssuePage(context: AppLoadContext, user: SessionUser, id: string) {
   const row = await requireIssue(context, user, id)
   const catalogue = await loadNeedCatalogue(context.services.database.db)
   const names = catalogueNameMaps(catalogue)
-  const scope = viewerScopeOf(user)
-  const isPrefecture = scope.kind === 'prefecture' && userHasPermission(user, 'update:issue:own-prefecture')
-  const isOwnMunicipality = scope.kind === 'municipality'
   return {
     issue: {
       ...row,
@@ -85,9 +93,8 @@ export async function getIssuePage(context: AppLoadContext, user: SessionUser, i
       itStaffingLabel: IT_STAFFING_OPTIONS.find((o) => o.value === row.it_staffing)?.label ?? '',
       topics: row.topic_skill_ids.map((skillId) => ({ id: skillId, name: names.skills.get(skillId) ?? skillId })),
     },
-    canEdit: (isPrefecture && row.status !== 'withdrawn') || (isOwnMunicipality && (row.status === 'submitted' || row.status === 'reviewing')),
-    statusActions: issueStatusActions(row.status, { isPrefecture, isOwnMunicipality }),
-    showPrefectureNote: scope.kind !== 'municipality',
+    ...issueAccess(user, row.status),
+    showPrefectureNote: viewerScopeOf(user).kind !== 'municipality',
   }
 }
 
@@ -129,15 +136,18 @@ export type SaveIssueResult =
   | { status: 'conflict' }
   | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
-function snapshot(input: Omit<IssueInput, 'lockVersion'> & { municipalityCode: string | null }) {
+type IssueColumns = ReturnType<typeof issueValues> & { municipality_code: string }
+
+/** What the audit log keeps of an issue (the columns officials act on, and the contact person). */
+function snapshot(row: IssueColumns) {
   return {
-    municipality_code: input.municipalityCode,
-    title: input.title,
-    urgency: input.urgency,
-    topic_skill_ids: input.topicSkillIds,
-    it_staffing: input.itStaffing,
-    contact_name: input.contactName,
-    contact_email: input.contactEmail,
+    municipality_code: row.municipality_code,
+    title: row.title,
+    urgency: row.urgency,
+    topic_skill_ids: row.topic_skill_ids,
+    it_staffing: row.it_staffing,
+    contact_name: row.contact_name,
+    contact_email: row.contact_email,
   }
 }
 
@@ -199,16 +209,15 @@ export async function createIssue(context: AppLoadContext, user: SessionUser, in
       summary: enteredByPrefecture ? `課題「${input.title}」を市区町村に代わって登録しました` : `課題「${input.title}」を登録しました`,
       prefectureCode: target.prefectureCode,
       municipalityCode: target.municipalityCode,
-      after: snapshot({ ...input, municipalityCode: target.municipalityCode }),
+      after: snapshot({ ...issueValues(input), municipality_code: target.municipalityCode }),
     })
   })
   return { status: 'ok', id }
 }
 
 export async function updateIssue(context: AppLoadContext, user: SessionUser, id: string, input: IssueInput): Promise<SaveIssueResult> {
-  const page = await getIssuePage(context, user, id)
-  if (!page.canEdit) throw new Response('この課題は編集できません。', { status: 403 })
-  const before = page.issue
+  const before = await requireIssue(context, user, id)
+  if (!issueAccess(user, before.status).canEdit) throw new Response('この課題は編集できません。', { status: 403 })
   const scope = viewerScopeOf(user)
   // A municipality cannot move its post elsewhere; the prefecture may correct the body within its prefecture.
   const target = await resolveIssueTarget(context, user, scope.kind === 'municipality' ? input : { ...input, municipalityCode: input.municipalityCode ?? before.municipality_code })
@@ -235,41 +244,27 @@ export async function updateIssue(context: AppLoadContext, user: SessionUser, id
       summary: `課題「${input.title}」を更新しました`,
       prefectureCode: target.prefectureCode,
       municipalityCode: target.municipalityCode,
-      before: snapshot({
-        municipalityCode: before.municipality_code,
-        title: before.title,
-        currentSituation: before.current_situation,
-        desiredOutcome: before.desired_outcome,
-        urgency: before.urgency,
-        topicSkillIds: before.topic_skill_ids,
-        itStaffing: before.it_staffing,
-        sizeNote: before.size_note,
-        contactName: before.contact_name,
-        contactDepartment: before.contact_department,
-        contactEmail: before.contact_email,
-        contactPhone: before.contact_phone,
-        prefectureNote: before.prefecture_note,
-      }),
-      after: snapshot({ ...input, municipalityCode: target.municipalityCode }),
+      before: snapshot(before),
+      after: snapshot({ ...issueValues(input), municipality_code: target.municipalityCode }),
     })
     return { status: 'ok', id }
   })
 }
 
 export async function changeIssueStatus(context: AppLoadContext, user: SessionUser, id: string, to: IssueStatus): Promise<{ status: 'ok'; label: string } | { status: 'refused'; message: string }> {
-  const page = await getIssuePage(context, user, id)
-  const action = page.statusActions.find((a) => a.to === to)
-  if (!action) return { status: 'refused', message: `「${page.issue.statusLabel}」の課題をこの状態には変更できません。` }
-  const from = page.issue.status
+  const issue = await requireIssue(context, user, id)
+  const action = issueAccess(user, issue.status).statusActions.find((a) => a.to === to)
+  if (!action) return { status: 'refused', message: `「${ISSUE_STATUS_LABELS[issue.status]}」の課題をこの状態には変更できません。` }
+  const from = issue.status
   await context.services.database.db.transaction().execute(async (trx) => {
     await trx.updateTable('municipal_issue').set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` }).where('id', '=', id).where('status', '=', from).execute()
     await recordAudit(trx, actorFrom(context, user), {
       action: 'change-status',
       entity: 'municipal_issue',
       entityId: id,
-      summary: `課題「${page.issue.title}」を「${ISSUE_STATUS_LABELS[to]}」にしました`,
-      prefectureCode: page.issue.prefecture_code,
-      municipalityCode: page.issue.municipality_code,
+      summary: `課題「${issue.title}」を「${ISSUE_STATUS_LABELS[to]}」にしました`,
+      prefectureCode: issue.prefecture_code,
+      municipalityCode: issue.municipality_code,
       before: { status: from },
       after: { status: to },
     })

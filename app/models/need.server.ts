@@ -387,20 +387,62 @@ export type SaveNeedResult =
   | { status: 'conflict' }
   | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
-function needSnapshot(input: Omit<NeedInput, 'lockVersion'>) {
+/** What the audit log keeps of a job description, from the stored row or from a save (same shape). */
+function needSnapshot(need: {
+  title: string
+  role_id: string | null
+  employment_form: string | null
+  employer: string
+  municipalities: ReadonlyArray<{ code: string; days_per_week: number | string }>
+  skills: ReadonlyArray<{ skill_id: string; min_level: number; essential: boolean }>
+  start_on: string | null
+  end_on: string | null
+  pay_min_yen: number | null
+  pay_max_yen: number | null
+  budget_yen: number | string | null
+  open_call: boolean
+}) {
+  return {
+    title: need.title,
+    role_id: need.role_id,
+    employment_form: need.employment_form,
+    employer: need.employer,
+    municipalities: need.municipalities.map((m) => `${m.code}:${Number(m.days_per_week)}`),
+    skills: need.skills.map((s) => `${s.skill_id}:${s.min_level}${s.essential ? '' : '(任意)'}`),
+    start_on: need.start_on,
+    end_on: need.end_on,
+    pay_min_yen: need.pay_min_yen,
+    pay_max_yen: need.pay_max_yen,
+    budget_yen: need.budget_yen === null ? null : Number(need.budget_yen),
+    open_call: need.open_call,
+  }
+}
+
+/** The need columns a save writes from the form. */
+function needValues(input: NeedInput) {
   return {
     title: input.title,
+    background: input.background,
+    task_skill_ids: input.taskSkillIds,
+    task_details: input.taskDetails,
     role_id: input.roleId,
     employment_form: input.employmentForm,
     employer: input.employer,
-    municipalities: input.municipalities.map((m) => `${m.code}:${m.daysPerWeek}`),
-    skills: input.skills.map((s) => `${s.skillId}:${s.minLevel}${s.essential ? '' : '(任意)'}`),
+    employer_note: input.employerNote,
+    work_place: input.workPlace,
+    remote_days_per_week: input.remoteDaysPerWeek,
     start_on: input.startOn,
     end_on: input.endOn,
     pay_min_yen: input.payMinYen,
     pay_max_yen: input.payMaxYen,
+    pay_unit: input.payUnit,
     budget_yen: input.budgetYen,
+    selection_process: input.selectionProcess,
+    supervisor: input.supervisor,
+    management_note: input.managementNote,
+    contact: input.contact,
     open_call: input.openCall,
+    application_deadline: input.applicationDeadline,
   }
 }
 
@@ -448,28 +490,7 @@ export async function saveNeed(context: AppLoadContext, user: SessionUser, id: s
     const result = await trx
       .updateTable('need')
       .set({
-        title: input.title,
-        background: input.background,
-        task_skill_ids: input.taskSkillIds,
-        task_details: input.taskDetails,
-        role_id: input.roleId,
-        employment_form: input.employmentForm,
-        employer: input.employer,
-        employer_note: input.employerNote,
-        work_place: input.workPlace,
-        remote_days_per_week: input.remoteDaysPerWeek,
-        start_on: input.startOn,
-        end_on: input.endOn,
-        pay_min_yen: input.payMinYen,
-        pay_max_yen: input.payMaxYen,
-        pay_unit: input.payUnit,
-        budget_yen: input.budgetYen,
-        selection_process: input.selectionProcess,
-        supervisor: input.supervisor,
-        management_note: input.managementNote,
-        contact: input.contact,
-        open_call: input.openCall,
-        application_deadline: input.applicationDeadline,
+        ...needValues(input),
         lock_version: sql`lock_version + 1`,
         updated_at: sql`now()`,
       })
@@ -487,22 +508,12 @@ export async function saveNeed(context: AppLoadContext, user: SessionUser, id: s
       entityId: id,
       summary: `ニーズ「${input.title}」のジョブディスクリプションを更新しました`,
       prefectureCode,
-      before: needSnapshot({
-        ...input,
-        title: before.title,
-        roleId: before.role_id,
-        employmentForm: before.employment_form,
-        employer: before.employer,
-        municipalities: before.municipalities.map((m) => ({ code: m.code, daysPerWeek: Number(m.days_per_week) })),
-        skills: before.skills.map((s) => ({ skillId: s.skill_id, minLevel: s.min_level, essential: s.essential })),
-        startOn: before.start_on,
-        endOn: before.end_on,
-        payMinYen: before.pay_min_yen,
-        payMaxYen: before.pay_max_yen,
-        budgetYen: before.budget_yen === null ? null : Number(before.budget_yen),
-        openCall: before.open_call,
+      before: needSnapshot(before),
+      after: needSnapshot({
+        ...needValues(input),
+        municipalities: input.municipalities.map((m) => ({ code: m.code, days_per_week: m.daysPerWeek })),
+        skills: input.skills.map((s) => ({ skill_id: s.skillId, min_level: s.minLevel, essential: s.essential })),
       }),
-      after: needSnapshot(input),
     })
     return { status: 'ok', warning: daysPerWeekWarning(daysPerWeekTotal(input.municipalities).total) }
   })
