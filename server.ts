@@ -5,7 +5,6 @@ import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
-import crypto from 'node:crypto'
 import path from 'node:path'
 import url from 'node:url'
 import { ensureDemoAccounts, ensureInitialAdminInvitation, type DemoLogin } from './app/models/bootstrap.server'
@@ -13,6 +12,7 @@ import { ensureDemoContent } from './app/models/demo-content.server'
 import { startServices, type Services } from './app/services.server'
 import { isForeignOriginRequest } from './app/utils/csrf.server'
 import { parseEnv } from './app/utils/env.server'
+import { securityHeaders } from './app/utils/security-headers.server'
 
 installGlobals({ nativeFetch: true })
 
@@ -43,15 +43,8 @@ let build = await importBuild()
 const app = express()
 app.disable('x-powered-by')
 app.use(compression())
-app.use((req, res, next) => {
-  // One id per request, echoed to the client and used in error logs.
-  res.locals.requestId = req.get('x-request-id') ?? crypto.randomUUID()
-  res.set('X-Request-Id', res.locals.requestId)
-  res.set('X-Content-Type-Options', 'nosniff')
-  res.set('Referrer-Policy', 'same-origin')
-  res.set('X-Frame-Options', 'DENY')
-  next()
-})
+// Request id, CSP nonce, no-store by default, HSTS over https (app/utils/security-headers.server.ts).
+app.use(securityHeaders())
 // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
@@ -71,6 +64,7 @@ const devMode = Boolean(process.env.REMIX_DEV_ORIGIN)
 const getLoadContext = (req: express.Request, res: express.Response) => ({
   services,
   requestInfo: { id: String(res.locals.requestId), ip: req.ip ?? 'unknown' },
+  cspNonce: String(res.locals.cspNonce),
 })
 app.all(
   '*',

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from './components/error-boundary'
 import appStylesHref from './styles/app.css'
 import { getUser } from './utils/auth.server'
 import { ROLE_LABELS, userHasPermission } from './utils/permissions'
+import { useNonce } from './utils/nonce'
 import { getToast } from './utils/toast.server'
 
 export const links: LinksFunction = () => [
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const user = rootData?.user
   // Printable pages (e.g. the A4 job description) opt out of the site chrome with `handle.bare`.
   const bare = useMatches().some((match) => (match.handle as { bare?: boolean } | undefined)?.bare)
+  const nonce = useNonce()
   if (bare) {
     return (
       <html lang="ja">
@@ -65,8 +67,8 @@ export function Layout({ children }: { children: ReactNode }) {
         </head>
         <body className="bare">
           <main id="main">{children}</main>
-          <ScrollRestoration />
-          <Scripts />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
         </body>
       </html>
     )
@@ -190,8 +192,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>総務省・デジタル庁「自治体DXアクセラレータ500 プロジェクト」の人材プール・マッチング基盤</p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -1,0 +1,65 @@
+// Renders documents with React's web-streams renderer.
+//
+// Why not `renderToPipeableStream` (Remix's default on Node): in React 18.3 it copies encoded text into
+// 2 KB buffers and, when a multi-byte character (all Japanese text) does not fit at the end of a buffer,
+// sends the whole buffer with its unwritten tail, i.e. NUL bytes inside the page (react#24985, fixed
+// upstream only in React 19 by react#26228). The web-streams build encodes each chunk whole before copying
+// bytes, so it cannot split a character; `tests/routes/document-render.test.ts` keeps it that way.
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToReadableStream } from 'react-dom/server.browser'
+import type { ReactElement } from 'react'
+import { NonceProvider } from './utils/nonce'
+
+const ABORT_DELAY_MS = 5_000
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce ?? ''
+  let status = responseStatusCode
+  const body = await renderDocument(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+    </NonceProvider>,
+    {
+      nonce,
+      signal: AbortSignal.timeout(ABORT_DELAY_MS + 1_000),
+      onError(error) {
+        status = 500
+        // Errors after the shell are logged here once; errors in loaders are logged by Remix's handleError.
+        if (!request.signal.aborted) console.error(`[render] ${loadContext.requestInfo?.id ?? ''}`, error)
+      },
+    },
+  )
+  // Crawlers and no-JS clients get the complete document in one go.
+  if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+  return new Response(body, { headers: responseHeaders, status })
+}
+
+/** The one place documents are rendered (exported for the renderer test). */
+export function renderDocument(
+  element: ReactElement,
+  options: { nonce?: string; signal?: AbortSignal; onError?: (error: unknown) => void },
+) {
+  return renderToReadableStream(element, options)
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  // Aborted requests (the client went away) are not errors of ours.
+  if (request.signal.aborted) return
+  console.error(`[error] ${request.method} ${new URL(request.url).pathname}`, error)
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** Set by server.ts per request; the same value is in the Content-Security-Policy header. */
+    cspNonce?: string
+  }
+}
