@@ -1,23 +1,234 @@
-import type { MetaFunction } from '@remix-run/node'
-import { Link } from '@remix-run/react'
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
+import { getHome, type Home } from '~/models/home.server'
+import homeStylesHref from '~/styles/home.css'
+import { getUser } from '~/utils/auth.server'
 
-export default function Index() {
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: homeStylesHref }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getUser(request, context)
+  return { displayName: user?.display_name ?? null, home: await getHome(context, user) }
+}
+
+export default function HomeRoute() {
+  const { displayName, home } = useLoaderData<typeof loader>()
   return (
     <div className="page">
-      <h1>自治体DXアクセラレータ500 プラットフォーム</h1>
-      <p className="lead">
-        総務省とデジタル庁は、デジタル分野の実務経験・スキルを持つ人材500名を「自治体DXアクセラレータ」として任命し、
-        各都道府県が構築する人材プールを通じて管内市町村のDXを支援します。このサイトでは、スキル標準、都道府県の人材プール、
-        市町村のニーズ（ジョブディスクリプション）、アクセラレータの任命と財政措置をまとめて管理します。
-      </p>
-      <h2>いま使える機能</h2>
-      <ul>
-        <li>
-          <Link to="/local-governments">自治体をさがす</Link> — 47都道府県と1,741市区町村を名前や読みで検索できます。
-        </li>
-      </ul>
+      {home.kind === 'public' ? <PublicHome figures={home.figures} /> : <h1>{displayName} さんのホーム</h1>}
+      {home.kind === 'professional' ? <ProfessionalHome home={home} /> : null}
+      {home.kind === 'municipality' ? <MunicipalityHome home={home} /> : null}
+      {home.kind === 'prefecture' ? <PrefectureHome home={home} /> : null}
+      {home.kind === 'ministry' ? <MinistryHome home={home} /> : null}
+      {home.kind === 'incomplete' ? (
+        <p className="notice notice--warning">このアカウントには所属する団体が設定されていません。管理者に連絡してください。</p>
+      ) : null}
     </div>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'トップ | 自治体DXアクセラレータ500 プラットフォーム' }]
+interface Card {
+  to: string
+  count: number
+  label: string
+  hint: string
+  /** The viewer is the one to act (shown with an accent). */
+  action?: boolean
+}
+
+function AttentionCards({ cards, label }: { cards: Card[]; label: string }) {
+  return (
+    <ul className="attention-grid" aria-label={label}>
+      {cards.map((card) => (
+        <li key={card.label}>
+          <Link to={card.to} className={`attention-card${card.action && card.count > 0 ? ' attention-card--action' : ''}`}>
+            <span className="attention-card__label">{card.label}</span>
+            <span className="attention-card__count">
+              {card.count}
+              <span className="visually-hidden">件</span>
+            </span>
+            <span className="attention-card__hint">{card.hint}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function PublicHome({ figures }: { figures: Extract<Home, { kind: 'public' }>['figures'] }) {
+  return (
+    <>
+      <h1>自治体DXアクセラレータ500 プラットフォーム</h1>
+      <p className="lead">
+        総務省とデジタル庁は、デジタル分野の実務経験・スキルを持つ人材500名を「自治体DXアクセラレータ」として任命し、
+        各都道府県が構築する人材プールを通じて、管内の市町村のDXを支援します。このサイトは、その人材プール・市町村のニーズ・スキル標準をまとめて扱う基盤です。
+      </p>
+      <h2>いまできること</h2>
+      <AttentionCards
+        label="公開している情報"
+        cards={[
+          { to: '/open-calls', count: figures.openCalls, label: '公募中のニーズ', hint: '市町村を支援するデジタル人材の募集を、地域・役割・テーマで探せます。' },
+          { to: '/skills', count: 4, label: 'スキル標準の人材像', hint: 'プロデューサー・プロジェクトマネージャー・サービスデザイナー・エンジニアに求めるスキルとレベル。' },
+          { to: '/local-governments', count: 47, label: '都道府県', hint: '47都道府県と1,741市区町村を、名前や読みで探せます。' },
+        ]}
+      />
+      <h2>デジタル人材の方へ</h2>
+      <p>
+        <Link to="/signup">新規登録</Link>してプロフィール（スキル・働き方の希望・公開範囲）を登録すると、都道府県の人材プールに応募でき、
+        公開範囲を選んだ都道府県の担当者があなたを見つけられるようになります。公開範囲はいつでも変えられます。
+      </p>
+      <h2>都道府県・市区町村・国の職員の方へ</h2>
+      <p>
+        職員のアカウントは、所属団体の管理者からの招待で作成します。招待メールのリンクから登録し、<Link to="/login">ログイン</Link>してください。
+      </p>
+    </>
+  )
+}
+
+function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional' }> }) {
+  const { completion, applications } = home
+  return (
+    <>
+      <h2>プロフィール</h2>
+      <p>
+        <progress max={completion.total} value={completion.done} aria-label="プロフィールの入力状況" /> {completion.total}項目中 {completion.done}項目 入力済み
+      </p>
+      {completion.next ? (
+        <p className="notice">
+          次は「<Link to={completion.next.href}>{completion.next.label}</Link>」を入力しましょう。{completion.next.hint}
+        </p>
+      ) : (
+        <p className="notice notice--success">プロフィールはすべて入力済みです。</p>
+      )}
+      <h2>応募の状況</h2>
+      {applications.length === 0 ? (
+        <div className="empty-state">
+          <p>まだどの人材プールにも応募していません。</p>
+          <p>
+            <Link to="/applications">人材プールに応募する</Link>か、<Link to="/open-calls">公募中のニーズ</Link>を探してみましょう。
+          </p>
+        </div>
+      ) : (
+        <ul className="home-list">
+          {applications.map((a) => (
+            <li key={a.id}>
+              <strong>{a.poolName}</strong> <StatusBadge tone={STATUS_TONES.pool[a.status]} label={a.statusLabel} />
+              {a.interview ? (
+                <p>
+                  <strong>面接: {a.interview.at}</strong>
+                  {a.interview.place ? `（${a.interview.place}）` : null}
+                </p>
+              ) : null}
+              <p>{a.nextStep}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+function MunicipalityHome({ home }: { home: Extract<Home, { kind: 'municipality' }> }) {
+  return (
+    <>
+      <p>
+        <Link to="/issues/new" className="button">
+          課題を登録する
+        </Link>
+      </p>
+      <h2>わたしたちの課題</h2>
+      {home.issues.length === 0 ? (
+        <div className="empty-state">
+          <p>まだ課題を登録していません。困っていること・実現したいことを登録すると、都道府県の担当者が支援を検討します。</p>
+        </div>
+      ) : (
+        <ul className="home-list">
+          {home.issues.map((issue) => (
+            <li key={issue.id}>
+              <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} />
+              <span className="attention-card__hint">更新: {issue.updated}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>わたしたちを支援するニーズ</h2>
+      {home.needs.length === 0 ? (
+        <div className="empty-state">
+          <p>都道府県が公開した、この団体を支援するニーズはまだありません。</p>
+        </div>
+      ) : (
+        <ul className="home-list">
+          {home.needs.map((need) => (
+            <li key={need.id}>
+              {need.title} <StatusBadge tone={STATUS_TONES.need[need.status]} label={need.statusLabel} />
+              <span className="attention-card__hint">
+                週{need.daysPerWeek}日{need.period ? `・${need.period}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+function PrefectureHome({ home }: { home: Extract<Home, { kind: 'prefecture' }> }) {
+  const c = home.counts
+  return (
+    <>
+      <h2>対応が必要なこと</h2>
+      <AttentionCards
+        label="対応が必要なこと"
+        cards={[
+          { to: '/pools?status=applied', count: c.new_applications, label: '新しい応募', hint: '人材プールへの応募。書類確認に進めてください。', action: true },
+          { to: '/issues?status=submitted', count: c.new_issues, label: '新しい課題', hint: '市町村から届いた課題。内容を確認してください。', action: true },
+          { to: '/needs', count: c.recent_interests, label: '関心表明（14日以内）', hint: '公募中のニーズに関心を示した人。', action: true },
+          { to: '/needs?status=draft', count: c.draft_needs, label: '下書きのニーズ', hint: '公開前のジョブディスクリプション。' },
+        ]}
+      />
+      <h2>人材プールとニーズ</h2>
+      <AttentionCards
+        label="人材プールとニーズ"
+        cards={[
+          { to: '/pools?status=interview', count: c.in_screening, label: '選考中', hint: '書類確認・面接・研修の段階にいる人。' },
+          { to: '/pools?status=interview', count: c.upcoming_interviews, label: '今後の面接', hint: '日程が決まっている面接。' },
+          { to: '/pools?status=registered', count: c.registered, label: '登録済み', hint: '人材プールに登録された人。' },
+          { to: '/needs?status=published', count: c.open_needs, label: '公開中・選考中のニーズ', hint: '市町村を支援する人材を募集中。' },
+        ]}
+      />
+    </>
+  )
+}
+
+function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
+  const c = home.counts
+  return (
+    <>
+      <h2>対応が必要なこと</h2>
+      <AttentionCards
+        label="対応が必要なこと"
+        cards={[
+          { to: '/admin/skill-standard', count: c.catalogue_drafts, label: 'スキル標準の下書き', hint: '公開前の改訂版。差分を確認して公開してください。', action: true },
+          { to: '/pools?pool=national', count: c.national_list_in_screening, label: '国のリストの選考中', hint: '国の外部人材リストへの応募・選考。', action: true },
+          ...(home.isAdmin ? [{ to: '/admin/users', count: c.pending_invitations, label: '未承諾の招待', hint: '招待メールを送ったが、まだ登録していない職員。' }] : []),
+        ]}
+      />
+      <h2>全国の状況</h2>
+      <AttentionCards
+        label="全国の状況"
+        cards={[
+          { to: '/needs', count: c.open_needs, label: '公開中・選考中のニーズ', hint: '全国の都道府県が募集しているニーズ。' },
+          { to: '/issues', count: c.new_issues, label: '未確認の課題', hint: '市町村から届き、都道府県がまだ確認していない課題。' },
+        ]}
+      />
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'ホーム | 自治体DXアクセラレータ500 プラットフォーム' }]
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,23 @@
+// A status shown with its meaning, not only its word: colour and a shape mark per tone (so colour is never
+// the only cue, WCAG 1.4.1). Tones follow the デジタル庁デザインシステム's notification colours.
+import type { IssueStatus, NeedStatus, PoolStatus } from '../../db/schema'
+
+export type StatusTone = 'action' | 'progress' | 'done' | 'closed' | 'stopped'
+
+const MARK: Record<StatusTone, string> = { action: '●', progress: '◐', done: '✓', closed: '―', stopped: '×' }
+
+/** Which tone each workflow status has: waiting for staff, moving, reached its goal, over, or stopped. */
+export const STATUS_TONES = {
+  pool: { applied: 'action', screening: 'progress', interview: 'progress', training: 'progress', registered: 'done', declined: 'stopped', withdrawn: 'closed' } satisfies Record<PoolStatus, StatusTone>,
+  issue: { submitted: 'action', reviewing: 'progress', in_need: 'done', closed: 'closed', withdrawn: 'closed' } satisfies Record<IssueStatus, StatusTone>,
+  need: { draft: 'action', published: 'progress', selecting: 'progress', filled: 'done', closed: 'closed', withdrawn: 'stopped' } satisfies Record<NeedStatus, StatusTone>,
+} as const
+
+export function StatusBadge({ tone, label }: { tone: StatusTone; label: string }) {
+  return (
+    <span className={`status-badge status-badge--${tone}`}>
+      <span aria-hidden="true">{MARK[tone]} </span>
+      {label}
+    </span>
+  )
+}
