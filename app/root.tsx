@@ -3,6 +3,7 @@ import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches
 import tokensHref from '@digital-go-jp/design-tokens/dist/tokens.css'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { SiteNav } from './components/site-nav'
 import appStylesHref from './styles/app.css'
 import { getUser } from './utils/auth.server'
 import { ROLE_LABELS, userHasPermission } from './utils/permissions'
@@ -90,74 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link to="/" className="site-title">
               自治体DXアクセラレータ500
             </Link>
-            <nav className="site-nav" aria-label="メインメニュー">
-              <ul>
-                <li>
-                  <Link to="/local-governments">自治体をさがす</Link>
-                </li>
-                <li>
-                  <Link to="/skills">スキル標準</Link>
-                </li>
-                <li>
-                  <Link to="/open-calls">公募中のニーズ</Link>
-                </li>
-                {user?.canReadIssues ? (
-                  <li>
-                    <Link to="/issues">課題</Link>
-                  </li>
-                ) : null}
-                {user?.canReadNeeds ? (
-                  <li>
-                    <Link to="/needs">ニーズ</Link>
-                  </li>
-                ) : null}
-                {user?.isProfessional ? (
-                  <>
-                    <li>
-                      <Link to="/profile">プロフィール</Link>
-                    </li>
-                    <li>
-                      <Link to="/applications">応募</Link>
-                    </li>
-                  </>
-                ) : null}
-                {user?.canReadPools ? (
-                  <li>
-                    <Link to="/pools">人材プール</Link>
-                  </li>
-                ) : null}
-                {user?.nationalListLink ? (
-                  <li>
-                    <Link to={user.nationalListLink.to}>{user.nationalListLink.label}</Link>
-                  </li>
-                ) : null}
-                {user?.canReadPartners ? (
-                  <li>
-                    <Link to="/partners">パートナー企業</Link>
-                  </li>
-                ) : null}
-                {user?.canEditSkillStandard ? (
-                  <li>
-                    <Link to="/admin/skill-standard">スキル標準の編集</Link>
-                  </li>
-                ) : null}
-                {user?.canManageUsers ? (
-                  <li>
-                    <Link to="/admin/users">ユーザー管理</Link>
-                  </li>
-                ) : null}
-                {user?.canReadAudit ? (
-                  <li>
-                    <Link to="/admin/audit">監査ログ</Link>
-                  </li>
-                ) : null}
-                {user?.canReadMail ? (
-                  <li>
-                    <Link to="/admin/mail">送信メール</Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
+            <SiteNav user={user} />
             <div className="user-menu">
               {user ? (
                 <>

@@ -34,6 +34,8 @@ const notFoundFor = (row: Record<Who, Outcome>): Record<Who, Outcome> =>
 /** Route file (under app/routes) → the URL to GET and who gets what. */
 const MATRIX: Record<string, { url: string; params?: Record<string, string>; expect: Record<Who, Outcome> }> = {
   '_index.tsx': { url: '/', expect: everyone('ok') },
+  // Any unmatched URL: a Japanese 404 inside the layout, for everyone.
+  '$.tsx': { url: '/no-such-page', params: { '*': 'no-such-page' }, expect: everyone(404) },
   'local-governments._index': { url: '/local-governments?q=さっぽろ', expect: everyone('ok') },
   'local-governments.$code': { url: '/local-governments/011002', params: { code: '011002' }, expect: everyone('ok') },
   'resources.local-governments.ts': { url: '/resources/local-governments?q=ひろしま', expect: everyone('ok') },
