@@ -130,7 +130,8 @@ beforeAll(async () => {
     people.push(person)
   }
   await drain()
-})
+  // Twenty people set up through the real routes: slow on a busy machine, so a generous limit.
+}, 600_000)
 afterAll(async () => {
   await services?.close()
 })
@@ -258,11 +259,11 @@ async function checkAddAction(phase: string, consentOf: (p: Person) => Consent) 
 describe('consent decides every read path, as one rule', () => {
   it('before withdrawal: each viewer sees exactly what the consent table allows, on every path', async () => {
     await checkTable('before', (p) => p.c, PATHS)
-  })
+  }, 180_000)
 
   it('before withdrawal: 「自県の人材プールに追加」 only where the national list shows the person', async () => {
     await checkAddAction('before', (p) => p.c)
-  })
+  }, 180_000)
 
   it('after withdrawal: every Postgres path hides the person at once, even while the index lags', async () => {
     for (const p of people) await setConsent(p, WITHDRAWN)
@@ -275,11 +276,11 @@ describe('consent decides every read path, as one rule', () => {
       () => WITHDRAWN,
       PATHS.filter((path) => path !== 'pool search (Meilisearch filter)'),
     )
-  })
+  }, 180_000)
 
   it('after withdrawal: the search index follows on the next drain, and nobody can copy the person any more', async () => {
     await drain()
     await checkTable('withdrawn, index updated', () => WITHDRAWN, ['pool search (Meilisearch filter)'])
     await checkAddAction('withdrawn', () => WITHDRAWN)
-  })
+  }, 180_000)
 })
