@@ -318,6 +318,8 @@ export interface PoolMemberTable {
   person_email: ColumnType<string | null, string | null | undefined, string | null>
   person_birth_year: ColumnType<number | null, number | null | undefined, number | null>
   partner_company_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Copied by the prefecture from the national list: its record only, no sharing of the profile. */
+  copied_from_national_list: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 export interface PoolMemberEventTable {

@@ -157,6 +157,9 @@ export async function expressInterest(context: AppLoadContext, user: SessionUser
       // Already in the pool (applied, screening, …, registered): the interest is linked to that membership.
       memberId = member.id
     }
+    // Expressing interest is the person's own application: a record the prefecture copied from the national
+    // list now shares the profile with it (db/queries/profile-visibility.ts).
+    await trx.updateTable('pool_member').set({ copied_from_national_list: false }).where('id', '=', memberId).where('copied_from_national_list', '=', true).execute()
     await trx.insertInto('need_interest').values({ need_id: needId, profile_id: profile.id, pool_member_id: memberId, message }).execute()
     await enqueueSearchSync(trx, 'profile', [profile.id])
     await recordAudit(trx, actorFrom(context, user), {

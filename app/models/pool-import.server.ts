@@ -6,7 +6,7 @@ import { findPossibleDuplicates, insertPoolEvent } from '../../db/queries/pools'
 import type { PoolSource } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { CsvSyntaxError, decodeCsvBytes, parseCsv, restoreCsvText } from '../utils/csv'
-import { managedPoolCode, prefectureColumn } from './pool-scope.server'
+import { managedPoolCode, prefectureColumn, profileViewerOf } from './pool-scope.server'
 import { actorFrom, recordAudit } from './audit.server'
 
 export const POOL_IMPORT_COLUMNS = ['氏名', 'ふりがな', 'メールアドレス', '生年', '経路', '推薦企業の法人番号', 'メモ'] as const
@@ -111,7 +111,7 @@ export async function importPool(context: AppLoadContext, user: SessionUser, byt
     }
     // … and against the pool as it is.
     if (name) {
-      const matches = await findPossibleDuplicates(db, prefectureCode, { name, email, birthYear })
+      const matches = await findPossibleDuplicates(db, prefectureCode, profileViewerOf(user), { name, email, birthYear })
       if (matches.length > 0) problem('氏名', `すでにプールにいる「${matches[0]!.display_name ?? ''}」と同じ人の可能性があります（メールアドレス、または氏名と生年が一致）`)
     }
     if (source) rows.push({ row: rowNumber, name, nameKana, email, birthYear, source, partnerCompanyId, note: cell('メモ').slice(0, 2000) })

@@ -25,6 +25,7 @@ import {
   managedScope,
   NATIONAL_LIST_CODE,
   prefectureColumn,
+  profileViewerOf,
 } from './pool-scope.server'
 import { hashToken, newToken, TOKEN_MESSAGES, TOKEN_TTL_MS } from './tokens.server'
 
@@ -123,7 +124,7 @@ export async function sendPoolInvitation(
   memberId: string,
 ): Promise<SendInvitationResult> {
   return context.services.database.db.transaction().execute(async (trx) => {
-    const member = await findPoolMember(trx, memberId, managedScope(user))
+    const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     return issuePoolInvitation(trx, context, user, member)
   })

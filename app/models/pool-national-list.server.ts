@@ -1,23 +1,23 @@
 // 国の外部人材リスト as prefectures see it: people the ministry screened nationally, shown only when they are
-// 登録 (registered), linked to a profile, and that profile's owner consented to the national list. The
-// consent is read in the same query, so withdrawing it removes the person from these pages at once.
-// A prefecture can add someone from the list to its own pool (source 'national_list', same profile).
+// 登録 (registered), linked to a profile, that profile's owner consented to the national list, and the
+// profile is shared with the viewing prefecture (db/queries/profile-visibility.ts). Consent is read in the
+// same query, so withdrawing it removes the person from these pages at once. A prefecture can copy someone
+// from the list into its own pool (source 'national_list', same profile): the copy is the prefecture's record
+// and shares nothing of the profile beyond what consent already allows.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { findPrefecture } from '../../db/queries/local-government'
 import { insertPoolEvent, listConsentedNationalList, resolveRoleNames } from '../../db/queries/pools'
-import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { actorFrom, recordAudit } from './audit.server'
 import { POOL_STATUS_LABELS } from './pool.server'
-import { isUniqueViolation, managedPoolCode } from './pool-scope.server'
+import { isUniqueViolation, managedPoolCode, profileViewerOf } from './pool-scope.server'
 
-async function rowsFor(context: AppLoadContext, user: SessionUser, memberId?: string) {
+async function rowsFor(context: AppLoadContext, user: SessionUser) {
   const { db } = context.services.database
-  // Ministry viewers have no pool of their own here: '__none__' marks nobody as already added.
-  const own = user.prefecture_code ?? '__none__'
-  const rows = await listConsentedNationalList(db, own, memberId)
+  const viewer = profileViewerOf(user)
+  const rows = viewer ? await listConsentedNationalList(db, viewer) : []
   const roleNames = await resolveRoleNames(db, [...new Set(rows.flatMap((r) => r.target_role_ids))])
   return rows.map((r) => ({
     id: r.id,
@@ -87,8 +87,8 @@ export async function addFromNationalList(
   const prefectureName = (await findPrefecture(db, prefectureCode))?.name ?? ''
   try {
     return await db.transaction().execute(async (trx): Promise<AddFromListResult> => {
-      // Re-checked inside the transaction: registered, with a profile, and consent still given.
-      const [listed] = await listConsentedNationalList(trx, prefectureCode, nationalMemberId)
+      // Re-checked inside the transaction: registered, with a profile, and consent still given to this prefecture.
+      const [listed] = await listConsentedNationalList(trx, { kind: 'prefecture', prefectureCode }, nationalMemberId)
       if (!listed || !listed.profile_id) throw new Response('指定された人材は見つかりません。', { status: 404 })
       if (listed.own_status)
         return { status: 'refused', message: alreadyInPool(prefectureName, POOL_STATUS_LABELS[listed.own_status]) }
@@ -101,6 +101,7 @@ export async function addFromNationalList(
           profile_id: listed.profile_id,
           status: 'applied',
           source: 'national_list',
+          copied_from_national_list: true,
           target_role_ids: listed.target_role_ids,
         })
         .execute()
@@ -112,8 +113,6 @@ export async function addFromNationalList(
         actorLabel: user.display_name,
         note: '国の外部人材リストから追加',
       })
-      // The profile's search audience gains this prefecture.
-      await enqueueSearchSync(trx, 'profile', [listed.profile_id])
       await recordAudit(trx, actorFrom(context, user), {
         action: 'add_from_national_list',
         entity: 'pool_member',

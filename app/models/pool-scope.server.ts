@@ -2,6 +2,7 @@
 // ministry staff run the national list (国の外部人材リスト), the pool with code '00', with the same pages.
 import type { DbExecutor } from '../../db/client'
 import { findPrefecture } from '../../db/queries/local-government'
+import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import { NATIONAL_LIST_CODE } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { roleHasPermission } from '../utils/permissions'
@@ -31,6 +32,17 @@ export function managedScope(user: SessionUser): { prefectureCode: string } {
 export function readScope(user: SessionUser): { prefectureCode?: string } {
   if (roleHasPermission(user.role, 'read:pool:any')) return {}
   return { prefectureCode: user.prefecture_code ?? '__none__' }
+}
+
+/**
+ * Whose consent applies when this user reads profiles (db/queries/profile-visibility.ts): the ministry's
+ * for ministry staff, the prefecture's for its staff; null (sees no profile) for anyone else.
+ */
+export function profileViewerOf(user: Pick<SessionUser, 'role' | 'prefecture_code'>): ProfileViewer | null {
+  if (roleHasPermission(user.role, 'read:pool:any')) return { kind: 'ministry' }
+  if (user.prefecture_code && roleHasPermission(user.role, 'read:pool:own-prefecture'))
+    return { kind: 'prefecture', prefectureCode: user.prefecture_code }
+  return null
 }
 
 /** The audit log and mail outbox keep prefecture codes; the national list is national (null). */

@@ -14,6 +14,7 @@ import {
   listMemberships,
   listPoolEvents,
   listPoolMembers,
+  listPoolMembersForExport,
   listPoolRoleOptions,
   resolveRoleNames,
   type RoleFilter,
@@ -22,13 +23,13 @@ import {
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
-import { type ProfileViewer, searchProfiles } from '../../search/queries/profiles'
+import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
-import { describePool, managedPoolCode, managedScope, prefectureColumn, readScope } from './pool-scope.server'
+import { describePool, managedPoolCode, managedScope, prefectureColumn, profileViewerOf, readScope } from './pool-scope.server'
 
 export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
   applied: '応募',
@@ -76,20 +77,29 @@ export async function applyToPool(
   return db.transaction().execute(async (trx): Promise<ApplyResult> => {
     const existing = await trx
       .selectFrom('pool_member')
-      .select(['id', 'status', 'lock_version'])
+      .select(['id', 'status', 'lock_version', 'copied_from_national_list'])
       .where('prefecture_code', '=', prefectureCode)
       .where('profile_id', '=', profileId)
       .executeTakeFirst()
     const actor = { actorUserId: user.id, actorLabel: '本人' }
     let memberId: string
-    if (existing && existing.status !== 'withdrawn') {
+    if (existing && existing.status !== 'withdrawn' && !existing.copied_from_national_list) {
       return { status: 'field-error', field: 'prefectureCode', message: `${prefecture.name}にはすでに応募しています` }
     }
-    if (existing) {
+    if (existing && existing.status !== 'withdrawn') {
+      // The prefecture copied the person from the national list; applying now shares the profile with it.
       memberId = existing.id
       await trx
         .updateTable('pool_member')
-        .set({ status: 'applied', application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .set({ copied_from_national_list: false, application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .where('id', '=', existing.id)
+        .execute()
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: existing.status, to: existing.status, ...actor, note: '本人が応募' })
+    } else if (existing) {
+      memberId = existing.id
+      await trx
+        .updateTable('pool_member')
+        .set({ status: 'applied', copied_from_national_list: false, application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
         .where('id', '=', existing.id)
         .execute()
       await insertPoolEvent(trx, { poolMemberId: memberId, from: 'withdrawn', to: 'applied', ...actor, note: '再応募' })
@@ -208,8 +218,9 @@ export async function getPoolRoleCounts(context: AppLoadContext, user: SessionUs
 export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: PoolFilter) {
   const { db } = context.services.database
   const scope = overviewScope(user, filter.national)
+  const viewer = profileViewerOf(user)
   const [allMembers, counts, skills, roleCounts] = await Promise.all([
-    listPoolMembers(db, scope, { status: filter.status, roleId: filter.roleId }),
+    listPoolMembers(db, scope, viewer, { status: filter.status, roleId: filter.roleId }),
     countPoolMembersByStatus(db, scope),
     listPublishedSkillOptions(db),
     getPoolRoleCounts(context, user, { national: filter.national }),
@@ -218,17 +229,19 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
   let members = allMembers
   let searchUnavailable = false
   if (filter.skillId || filter.employmentForm || filter.remoteOk) {
-    // The ministry (all pools, or its national list) searches with its own audience.
-    const viewer: ProfileViewer =
-      scope.prefectureCode === undefined || scope.prefectureCode === NATIONAL_LIST_CODE ? { kind: 'ministry' } : { kind: 'prefecture', prefectureCode: scope.prefectureCode }
+    const ids = new Set<string>()
     try {
-      const found = await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset: 0 })
-      // More than one page of matches is unusual for one pool; fetch the rest rather than cut it short.
-      const ids = new Set(found.ids)
-      for (let offset = 100; offset < found.total; offset += 100) {
-        for (const id of (await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset })).ids) ids.add(id)
+      if (viewer) {
+        const found = await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset: 0 })
+        // More than one page of matches is unusual for one pool; fetch the rest rather than cut it short.
+        for (const id of found.ids) ids.add(id)
+        for (let offset = 100; offset < found.total; offset += 100) {
+          for (const id of (await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset })).ids) ids.add(id)
+        }
       }
-      members = allMembers.filter((m) => m.profile_id !== null && ids.has(m.profile_id))
+      // The index may not have caught up with a consent change yet: the rows' own consent check (made in
+      // Postgres with the same rule) decides, so a withdrawn profile is never a search result.
+      members = allMembers.filter((m) => m.profile_id !== null && m.profile_visible && ids.has(m.profile_id))
     } catch {
       searchUnavailable = true
     }
@@ -251,6 +264,8 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
       name: m.display_name ?? '（退会済み）',
       kana: m.display_kana ?? '',
       registered: m.profile_id !== null,
+      /** The person shares the profile with this viewer (else only the pool's own record is shown). */
+      profileShared: m.profile_visible,
       status: m.status,
       statusLabel: POOL_STATUS_LABELS[m.status],
       updatedAt: new Date(m.updated_at).toISOString(),
@@ -258,7 +273,7 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
   }
 }
 
-/** The pool as CSV (UTF-8 with BOM, opens in Excel): only what the viewer's scope may see. */
+/** The pool as CSV (UTF-8 with BOM, opens in Excel): only the viewer's pools, contact details only as consented. */
 export async function poolCsv(
   context: AppLoadContext,
   user: SessionUser,
@@ -266,37 +281,7 @@ export async function poolCsv(
 ): Promise<{ csv: string; filename: string; asciiFilename: string }> {
   const { db } = context.services.database
   const scope = overviewScope(user, national)
-  const members = await db
-    .selectFrom('pool_member')
-    .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
-    .select([
-      'pool_member.id',
-      'pool_member.prefecture_code',
-      'pool_member.status',
-      'pool_member.source',
-      'pool_member.created_at',
-      'pool_member.updated_at',
-      'pool_member.interview_at',
-      'pool_member.interview_place',
-      sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as('name'),
-      sql<string | null>`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as('kana'),
-      sql<string | null>`coalesce(profile.contact_email, pool_member.person_email)`.as('email'),
-    ])
-    .$if(scope.prefectureCode !== undefined, (q) => q.where('pool_member.prefecture_code', '=', scope.prefectureCode!))
-    .orderBy('pool_member.prefecture_code')
-    .orderBy('pool_member.created_at')
-    .execute()
-  const trainings = members.length
-    ? await db
-        .selectFrom('training_record')
-        .select(['pool_member_id', 'title', 'completed_on'])
-        .where(
-          'pool_member_id',
-          'in',
-          members.map((m) => m.id),
-        )
-        .execute()
-    : []
+  const members = await listPoolMembersForExport(db, scope, profileViewerOf(user))
   const tokyo = (date: Date | string | null) =>
     date ? new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(date)) : ''
   const SOURCE_LABELS = { application: '公募（本人応募）', public_call: '公募', company_recommendation: '企業推薦', national_list: '国のリスト', referral: '紹介' }
@@ -305,17 +290,16 @@ export async function poolCsv(
     ...members.map((m) => [
       m.id,
       m.prefecture_code,
-      m.name ?? '（退会済み）',
-      m.kana ?? '',
-      m.email ?? '',
+      m.display_name ?? '（退会済み）',
+      m.display_kana ?? '',
+      m.display_email ?? '',
       POOL_STATUS_LABELS[m.status],
       SOURCE_LABELS[m.source],
       tokyo(m.created_at),
       tokyo(m.updated_at),
       tokyo(m.interview_at),
       m.interview_place ?? '',
-      trainings
-        .filter((t) => t.pool_member_id === m.id)
+      m.trainings
         .map((t) => `${t.title}${t.completed_on ? `（${new Date(t.completed_on).toISOString().slice(0, 10)} 修了）` : ''}`)
         .join('、'),
     ]),
@@ -329,7 +313,8 @@ export async function poolCsv(
 export async function requirePoolMember(context: AppLoadContext, user: SessionUser, memberId: string) {
   const { db } = context.services.database
   if (!/^[0-9a-f-]{36}$/.test(memberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const member = await findPoolMember(db, memberId, readScope(user))
+  const viewer = profileViewerOf(user)
+  const member = await findPoolMember(db, memberId, readScope(user), viewer)
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
     listPoolEvents(db, member.id),
@@ -342,7 +327,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
   const duplicates = member.display_name
-    ? (await findPossibleDuplicates(db, member.prefecture_code, { name: member.display_name, email: member.display_email, birthYear })).filter((d) => d.id !== member.id)
+    ? (await findPossibleDuplicates(db, member.prefecture_code, viewer, { name: member.display_name, email: member.display_email, birthYear })).filter((d) => d.id !== member.id)
     : []
   return {
     id: member.id,
@@ -350,6 +335,8 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     kana: member.display_kana ?? '',
     email: member.display_email,
     registered: member.profile_id !== null,
+    /** The person shares the profile with this viewer; if not, only what the pool recorded itself is shown. */
+    profileShared: member.profile_visible,
     poolLabel: pool.poolLabel,
     nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,
@@ -396,7 +383,7 @@ export async function updateInterview(
 ): Promise<MemberUpdateResult> {
   const { db } = context.services.database
   return db.transaction().execute(async (trx): Promise<MemberUpdateResult> => {
-    const member = await findPoolMember(trx, memberId, managedScope(user))
+    const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     const result = await trx
       .updateTable('pool_member')
@@ -433,7 +420,7 @@ export async function addTrainingRecord(
 ): Promise<void> {
   const { db } = context.services.database
   await db.transaction().execute(async (trx) => {
-    const member = await findPoolMember(trx, memberId, managedScope(user))
+    const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     const id = crypto.randomUUID()
     await trx
@@ -497,7 +484,7 @@ export async function addPoolMemberDirectly(
     if (!company) return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (!input.confirmed) {
-    const matches = await findPossibleDuplicates(db, prefectureCode, input)
+    const matches = await findPossibleDuplicates(db, prefectureCode, profileViewerOf(user), input)
     if (matches.length > 0) {
       return {
         status: 'possible-duplicates',
@@ -562,8 +549,9 @@ export async function mergePoolMembers(context: AppLoadContext, user: SessionUse
   const { db } = context.services.database
   const scope = managedScope(user)
   return db.transaction().execute(async (trx): Promise<MergeResult> => {
-    const a = await findPoolMember(trx, memberId, scope)
-    const b = /^[0-9a-f-]{36}$/.test(otherId) ? await findPoolMember(trx, otherId, scope) : undefined
+    const viewer = profileViewerOf(user)
+    const a = await findPoolMember(trx, memberId, scope, viewer)
+    const b = /^[0-9a-f-]{36}$/.test(otherId) ? await findPoolMember(trx, otherId, scope, viewer) : undefined
     if (!a || !b || a.id === b.id) throw new Response('指定された人材は見つかりません。', { status: 404 })
     if (a.profile_id && b.profile_id) {
       return { status: 'refused', message: '2人とも本人がアカウントを登録しているため統合できません。本人に確認し、不要なアカウントを退会してもらってください。' }
@@ -616,7 +604,7 @@ export async function changePoolStatus(
   const { db } = context.services.database
   const scope = managedScope(user)
   return db.transaction().execute(async (trx): Promise<TransitionResult> => {
-    const member = await findPoolMember(trx, memberId, scope)
+    const member = await findPoolMember(trx, memberId, scope, profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     if (!STAFF_TRANSITIONS[member.status].includes(to)) {
       return { status: 'invalid-transition', message: `「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」には変更できません` }
@@ -650,7 +638,7 @@ export async function updateTargetRoles(
   const options = await listPoolRoleOptions(db)
   const unique = [...new Set(roleIds)]
   return db.transaction().execute(async (trx): Promise<TargetRolesResult> => {
-    const member = await findPoolMember(trx, memberId, managedScope(user))
+    const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     // A role retired from the catalogue may stay if it was already set; new ones must be current.
     if (unique.some((id) => !options.some((o) => o.value === id) && !member.target_role_ids.includes(id))) {

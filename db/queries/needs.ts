@@ -62,11 +62,16 @@ export const issueColumns = [
   'municipal_issue.contact_phone',
   'municipal_issue.status',
   'municipal_issue.entered_by_prefecture',
-  'municipal_issue.prefecture_note',
   'municipal_issue.lock_version',
   'municipal_issue.created_at',
   'municipal_issue.updated_at',
 ] as const
+
+/**
+ * The prefecture's hearing note (県のメモ) is internal: selected for prefecture and ministry staff only, so a
+ * municipality's page data never holds it (the row type marks it optional).
+ */
+const withInternalIssueColumns = (scope: ViewerScope) => scope.kind !== 'municipality'
 
 function scopeIssues<QB extends { where: (...args: any[]) => QB }>(query: QB, scope: ViewerScope): QB {
   if (scope.kind === 'municipality') return query.where('municipal_issue.municipality_code', '=', scope.municipalityCode)
@@ -84,6 +89,7 @@ export async function listIssues(
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
     .select([...issueColumns, 'm.name as municipality_name'])
     .select((eb) => needsOfIssue(eb))
+    .$if(withInternalIssueColumns(scope), (q) => q.select('municipal_issue.prefecture_note'))
   query = scopeIssues(query, scope)
   if (filter.status) query = query.where('municipal_issue.status', '=', filter.status)
   if (filter.municipalityCode) query = query.where('municipal_issue.municipality_code', '=', filter.municipalityCode)
@@ -97,6 +103,7 @@ export async function findIssue(db: DbExecutor, scope: ViewerScope, id: string) 
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
     .select([...issueColumns, 'm.name as municipality_name'])
     .select((eb) => needsOfIssue(eb))
+    .$if(withInternalIssueColumns(scope), (q) => q.select('municipal_issue.prefecture_note'))
     .where('municipal_issue.id', '=', id)
   return scopeIssues(query, scope).executeTakeFirst()
 }
@@ -106,7 +113,7 @@ export async function listIssuesByIds(db: DbExecutor, prefectureCode: string, id
   return db
     .selectFrom('municipal_issue')
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-    .select([...issueColumns, 'm.name as municipality_name'])
+    .select([...issueColumns, 'municipal_issue.prefecture_note', 'm.name as municipality_name'])
     .where('municipal_issue.prefecture_code', '=', prefectureCode)
     .where('municipal_issue.id', 'in', ids)
     .orderBy('municipal_issue.created_at')

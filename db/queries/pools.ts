@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
 import { NATIONAL_LIST_CODE, type PoolStatus } from '../schema'
+import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
 
 /** A role filter: a catalogue role id, or 'none' for members with no 人材像 set. */
 export type RoleFilter = string | 'none'
@@ -25,36 +26,80 @@ const memberColumns = [
   'pool_member.person_email',
 ] as const
 
-/** The person's name, kana and e-mail: from the profile when registered, else from the membership. */
-const personColumns = [
-  sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as('display_name'),
-  sql<string | null>`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as('display_kana'),
-  sql<string | null>`coalesce(profile.contact_email, pool_member.person_email)`.as('display_email'),
-] as const
+/**
+ * The person as this viewer may see them. The name is the pool's record of whom it holds and is always shown;
+ * the e-mail comes from the profile only while its owner shares it with the viewer (profile-visibility.ts),
+ * else it is the address the staff typed themselves (null for applications and national-list copies).
+ */
+const personColumns = (viewer: ProfileViewer | null) => {
+  const visible = profileVisibleTo(viewer)
+  return [
+    sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as('display_name'),
+    sql<string | null>`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as('display_kana'),
+    sql<string | null>`case when ${visible} then coalesce(profile.contact_email, pool_member.person_email) else pool_member.person_email end`.as('display_email'),
+    visible.as('profile_visible'),
+  ] as const
+}
 
 /** One member, only if it belongs to the given prefecture (undefined scope = national read). */
-export async function findPoolMember(db: DbExecutor, id: string, scope: { prefectureCode?: string }) {
+export async function findPoolMember(db: DbExecutor, id: string, scope: { prefectureCode?: string }, viewer: ProfileViewer | null) {
   let query = db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
     .select(memberColumns)
-    .select(personColumns)
+    .select(personColumns(viewer))
     .where('pool_member.id', '=', id)
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   return query.executeTakeFirst()
 }
 
-export async function listPoolMembers(db: DbExecutor, scope: { prefectureCode?: string }, filter: { status?: PoolStatus; roleId?: RoleFilter } = {}) {
+export async function listPoolMembers(
+  db: DbExecutor,
+  scope: { prefectureCode?: string },
+  viewer: ProfileViewer | null,
+  filter: { status?: PoolStatus; roleId?: RoleFilter } = {},
+) {
   let query = db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
     .select(memberColumns)
-    .select(personColumns)
+    .select(personColumns(viewer))
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   if (filter.status) query = query.where('pool_member.status', '=', filter.status)
   if (filter.roleId === 'none') query = query.where(sql<number>`jsonb_array_length(pool_member.target_role_ids)`, '=', 0)
   else if (filter.roleId) query = query.where(sql<boolean>`pool_member.target_role_ids @> jsonb_build_array(${filter.roleId}::text)`, '=', true)
   return query.orderBy('pool_member.updated_at', 'desc').limit(500).execute()
+}
+
+/** The pool's CSV rows, with their training records; contact details only as the viewer may see them. */
+export async function listPoolMembersForExport(db: DbExecutor, scope: { prefectureCode?: string }, viewer: ProfileViewer | null) {
+  return db
+    .selectFrom('pool_member')
+    .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
+    .select([
+      'pool_member.id',
+      'pool_member.prefecture_code',
+      'pool_member.status',
+      'pool_member.source',
+      'pool_member.created_at',
+      'pool_member.updated_at',
+      'pool_member.interview_at',
+      'pool_member.interview_place',
+    ])
+    .select(personColumns(viewer))
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('training_record')
+          .select(['training_record.title', 'training_record.completed_on'])
+          .whereRef('training_record.pool_member_id', '=', 'pool_member.id')
+          .orderBy('training_record.created_at'),
+      ).as('trainings'),
+    ])
+    .$if(scope.prefectureCode !== undefined, (q) => q.where('pool_member.prefecture_code', '=', scope.prefectureCode!))
+    .orderBy('pool_member.prefecture_code')
+    .orderBy('pool_member.created_at')
+    .execute()
 }
 
 export async function countPoolMembersByStatus(db: DbExecutor, scope: { prefectureCode?: string }) {
@@ -155,16 +200,19 @@ export async function recordInvitationOutcome(db: DbExecutor, tokenId: string, o
 // ---- the national list as prefectures see it ---------------------------------------------------------------
 
 /**
- * National-list members a prefecture may see: 登録 (registered) and linked to a profile whose owner consented
- * to the national list. People added directly without a profile, and anyone without consent, never appear.
- * `inOwnPool` tells whether the viewer's prefecture already has them.
+ * National-list members a viewer may see: 登録 (registered), linked to a profile whose owner consented to the
+ * national list, and whose profile the viewer may see at all (the prefectures the person chose, or one they
+ * applied to themselves: profile-visibility.ts). People added directly without a profile never appear.
+ * `own_member_id` tells whether the viewer's prefecture already has them.
  */
-export async function listConsentedNationalList(db: DbExecutor, viewerPrefectureCode: string, memberId?: string) {
+export async function listConsentedNationalList(db: DbExecutor, viewer: ProfileViewer, memberId?: string) {
+  // Ministry viewers have no pool of their own here: '__none__' marks nobody as already added.
+  const ownPool = viewer.kind === 'prefecture' ? viewer.prefectureCode : '__none__'
   let query = db
     .selectFrom('pool_member')
     .innerJoin('profile', 'profile.id', 'pool_member.profile_id')
     .leftJoin('pool_member as own', (join) =>
-      join.onRef('own.profile_id', '=', 'pool_member.profile_id').on('own.prefecture_code', '=', viewerPrefectureCode),
+      join.onRef('own.profile_id', '=', 'pool_member.profile_id').on('own.prefecture_code', '=', ownPool),
     )
     .select([
       'pool_member.id',
@@ -191,6 +239,7 @@ export async function listConsentedNationalList(db: DbExecutor, viewerPrefecture
     .where('pool_member.prefecture_code', '=', NATIONAL_LIST_CODE)
     .where('pool_member.status', '=', 'registered')
     .where('profile.national_list_consent', '=', true)
+    .where(profileVisibleTo(viewer))
   if (memberId) query = query.where('pool_member.id', '=', memberId)
   return query.orderBy('profile.family_name_kana').orderBy('profile.given_name_kana').limit(1000).execute()
 }
@@ -241,30 +290,39 @@ export async function setPoolStatus(db: DbExecutor, id: string, { from, to, lock
 
 /**
  * Members of a prefecture's pool who may be the same person: same e-mail (case-insensitive), or same name
- * (spaces ignored) and birth year.
+ * (spaces ignored) and birth year. A profile's e-mail and birth year are compared only while its owner shares
+ * the profile with the viewer: the check must not reveal them otherwise.
  */
 export async function findPossibleDuplicates(
   db: DbExecutor,
   prefectureCode: string,
+  viewer: ProfileViewer | null,
   person: { name: string; email: string | null; birthYear: number | null },
 ) {
   const name = person.name.replace(/[\s　]/g, '')
+  const visible = profileVisibleTo(viewer)
   return db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
     .select(['pool_member.id', 'pool_member.status'])
-    .select(personColumns)
+    .select(personColumns(viewer))
     .where('pool_member.prefecture_code', '=', prefectureCode)
     .where((eb) => {
       const byEmail = person.email
-        ? [eb(sql<string>`lower(coalesce(profile.contact_email, pool_member.person_email))`, '=', person.email.toLowerCase())]
+        ? [
+            eb(
+              sql<string>`lower(case when ${visible} then coalesce(profile.contact_email, pool_member.person_email) else pool_member.person_email end)`,
+              '=',
+              person.email.toLowerCase(),
+            ),
+          ]
         : []
       const byNameAndYear =
         person.birthYear !== null
           ? [
               eb.and([
                 eb(sql<string>`regexp_replace(coalesce(profile.family_name || profile.given_name, pool_member.person_name), '[[:space:]　]', '', 'g')`, '=', name),
-                eb(sql<number>`coalesce(profile.birth_year, pool_member.person_birth_year)`, '=', person.birthYear),
+                eb(sql<number>`case when ${visible} then coalesce(profile.birth_year, pool_member.person_birth_year) else pool_member.person_birth_year end`, '=', person.birthYear),
               ]),
             ]
           : []

@@ -68,7 +68,10 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     .selectFrom('pool_member')
     .select(['profile_id', 'prefecture_code'])
     .where('profile_id', 'in', profileIds)
+    // Only pools the person joined themselves share the profile (profile-visibility.ts): a prefecture's copy
+    // from the national list does not.
     .where('status', '!=', 'withdrawn')
+    .where('copied_from_national_list', '=', false)
     .execute()
   return profiles.map((p) => ({
     ...p,

@@ -1,8 +1,10 @@
 // The search document of a professional's profile. Personal data leaves Postgres only as far as the
 // person consented: a profile with visibility 'none' and no national-list consent is not indexed at all,
 // and every document carries `audience`, the list of viewers allowed to find it, which every profile
-// search filters on (search/queries/profiles.ts). Contact details are never indexed.
+// search filters on (search/queries/profiles.ts). Both come from the one consent definition in
+// db/queries/profile-visibility.ts, which the SQL read paths use too. Contact details are never indexed.
 import { z } from 'zod'
+import { type ConsentFacts, profileAudiences } from '../../db/queries/profile-visibility'
 import { foldForSearch, normalizeQuery } from '../normalize'
 
 export const ProfileDocumentSchema = z.object({
@@ -44,22 +46,13 @@ export interface ProfileForIndex {
   updated_at: Date
   skills: Array<{ skill_id: string; name: string; level: number }>
   qualifications: string[]
-  /** Prefectures whose pool the person applied to (not withdrawn): applying shares the profile with them. */
+  /** Pools the person joined themselves (not withdrawn, not copies from the national list). */
   applied_prefecture_codes?: string[]
 }
 
 /** The viewers a profile is shared with, from its consent settings (empty = not searchable at all). */
-export function profileAudience(
-  profile: Pick<ProfileForIndex, 'visibility' | 'visible_prefecture_codes' | 'national_list_consent' | 'applied_prefecture_codes'>,
-): string[] {
-  const audience = new Set<string>()
-  if (profile.visibility === 'all') audience.add('all-prefectures')
-  if (profile.visibility === 'selected') for (const code of profile.visible_prefecture_codes) audience.add(`pref:${code}`)
-  // A membership of the ministry's national list (pool '00', joined by accepting its invitation) shares the
-  // profile with the ministry; any other membership with that prefecture.
-  for (const code of profile.applied_prefecture_codes ?? []) audience.add(code === '00' ? 'national' : `pref:${code}`)
-  if (profile.national_list_consent || profile.visibility === 'all') audience.add('national')
-  return [...audience]
+export function profileAudience(profile: ConsentFacts): string[] {
+  return profileAudiences(profile)
 }
 
 /** Returns null when the person shares the profile with nobody: then it must not be in the index. */

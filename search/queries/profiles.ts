@@ -1,25 +1,30 @@
 // Profile search for staff. The viewer's audience is not optional: a search without it cannot be written,
-// so no code path can search profiles outside what their owners consented to.
+// so no code path can search profiles outside what their owners consented to. The index may lag a consent
+// change by a moment: callers load the rows for the returned ids through the SQL consent predicate.
+import { type ProfileViewer, viewerAudiences } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
 import { normalizeQuery } from '../normalize'
 
-export type ProfileViewer = { kind: 'prefecture'; prefectureCode: string } | { kind: 'ministry' }
+export type { ProfileViewer }
 
-/** The audience tokens a viewer may see (search/documents/profile.ts). */
+/** The audience tokens a viewer may see: the consent definition's, never re-derived here. */
 export function audienceOf(viewer: ProfileViewer): string[] {
-  if (viewer.kind === 'ministry') return ['national']
-  if (!/^(0[1-9]|[1-3][0-9]|4[0-7])$/.test(viewer.prefectureCode)) throw new RangeError(`Invalid prefecture code: ${viewer.prefectureCode}`)
-  return ['all-prefectures', `pref:${viewer.prefectureCode}`]
+  return viewerAudiences(viewer)
 }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
+
+/** The consent part of every profile search: any one of the viewer's audiences (an OR group). */
+export function audienceFilter(viewer: ProfileViewer): string[] {
+  return audienceOf(viewer).map((token) => `audience = ${quote(token)}`)
+}
 
 export async function searchProfiles(
   client: SearchClient,
   viewer: ProfileViewer,
   params: { q?: string; skillId?: string; minLevel?: number; employmentForm?: string; workPrefectureCode?: string; remoteOk?: boolean; limit?: number; offset?: number },
 ): Promise<{ ids: string[]; total: number }> {
-  const filter: Array<string | string[]> = [audienceOf(viewer).map((token) => `audience = ${quote(token)}`)]
+  const filter: Array<string | string[]> = [audienceFilter(viewer)]
   if (params.skillId) filter.push(`skill_levels = ${quote(`${params.skillId}:${params.minLevel ?? 1}`)}`)
   if (params.employmentForm) filter.push(`employment_forms = ${quote(params.employmentForm)}`)
   if (params.workPrefectureCode) filter.push([`work_area = "all"`, `work_prefecture_codes = ${quote(params.workPrefectureCode)}`])

@@ -1,6 +1,7 @@
 // 国の外部人材リスト (the ministry's pool '00') and 人材像 counts, through the real routes. Prefectures see only
-// people who are 登録 and whose profile consents to the national list — in the page, the CSV and search —
-// and can add them to their own pool once; withdrawing consent removes them at once.
+// people who are 登録, whose profile consents to the national list and is shared with that prefecture — in
+// the page, the CSV and search — and can add them to their own pool once; withdrawing consent removes them at
+// once. (Every combination is in consent-table.test.ts.)
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as nationalAction, loader as nationalLoader } from '../../app/routes/national-list._index/route'
@@ -50,7 +51,8 @@ async function listed(
   { consent, status }: { consent: boolean; status: 'applied' | 'screening' | 'registered' },
 ) {
   const pro = await loginAs(services, { role: 'professional' })
-  const profileId = await createProfile(db(), pro.user.id, { familyName, visibility: 'none' })
+  // Shared with 広島県 only: 東京都 must not see them, on the national list or anywhere else.
+  const profileId = await createProfile(db(), pro.user.id, { familyName, visibility: 'selected', prefectures: ['34'] })
   await db().updateTable('profile').set({ national_list_consent: consent }).where('id', '=', profileId).execute()
   const memberId = crypto.randomUUID()
   await db()
@@ -151,9 +153,9 @@ describe('the ministry runs the national list with the pool pages', () => {
     ).text()
     expect(csv).toContain('同意 太郎')
     for (const hidden of ['不同意', '選考中', '直接 登録']) expect(csv).not.toContain(hidden)
-    // Search: a national-list membership shares nothing with prefectures.
+    // Search: a national-list membership shares nothing with a prefecture the person did not choose.
     await drain()
-    const found = (await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids
+    const found = (await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '13' }, {})).ids
     expect(found).not.toContain(noConsent.profileId)
     expect(found).not.toContain(screening.profileId)
     // Adding someone not shown is "not found".
@@ -203,10 +205,15 @@ describe('the ministry runs the national list with the pool pages', () => {
     expect(
       (await nationalLoader(routeArgs(services, '/national-list', { cookie: hiroshima.cookie }))).members[0],
     ).toMatchObject({ ownMemberId: ownId, ownStatusLabel: '応募' })
-    // Another prefecture still sees them as not added.
-    expect((await nationalLoader(routeArgs(services, '/national-list', { cookie: tokyo }))).members[0]).toMatchObject({
-      ownMemberId: null,
-    })
+    // The person shared the profile with 広島県 only: 東京都 does not see them on the list, nor can copy them.
+    expect((await nationalLoader(routeArgs(services, '/national-list', { cookie: tokyo }))).members).toEqual([])
+    expect(
+      (
+        await thrownResponse(() =>
+          nationalAction(routeArgs(services, '/national-list', { cookie: tokyo, form: { memberId: consented.memberId } })),
+        )
+      ).status,
+    ).toBe(404)
 
     await drain()
     expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(
@@ -225,11 +232,17 @@ describe('the ministry runs the national list with the pool pages', () => {
       }),
     )
     expect((withdrawn as Response).status).toBe(302)
-    expect((await nationalLoader(routeArgs(services, '/national-list', { cookie: tokyo }))).members).toEqual([])
+    expect((await nationalLoader(routeArgs(services, '/national-list', { cookie: hiroshima.cookie }))).members).toEqual([])
     const csv = await (
-      (await nationalCsvLoader(routeArgs(services, '/national-list/export.csv', { cookie: tokyo }))) as Response
+      (await nationalCsvLoader(routeArgs(services, '/national-list/export.csv', { cookie: hiroshima.cookie }))) as Response
     ).text()
     expect(csv).not.toContain('同意 太郎')
+    // 広島県's copy keeps its own record (name, status) but no longer the person's e-mail.
+    const ownId = (
+      await db().selectFrom('pool_member').select('id').where('profile_id', '=', consented.profileId).where('prefecture_code', '=', '34').executeTakeFirstOrThrow()
+    ).id
+    const copy = await memberLoader(routeArgs(services, `/pools/${ownId}`, { cookie: hiroshima.cookie, params: { memberId: ownId } }))
+    expect(copy).toMatchObject({ name: '同意 太郎', statusLabel: '応募', email: null, profileShared: false })
     // The ministry still runs its own list in full.
     expect(
       (await poolLoader(routeArgs(services, '/pools?pool=national', { cookie: ministry.cookie }))).members.map(

@@ -34,7 +34,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       contactDepartment: i.contact_department,
       contactEmail: i.contact_email,
       contactPhone: i.contact_phone,
-      prefectureNote: i.prefecture_note,
+      // Only for the viewers the query selected it for (never a municipality).
+      ...(i.prefecture_note === undefined ? {} : { prefectureNote: i.prefecture_note }),
     },
   }
 }

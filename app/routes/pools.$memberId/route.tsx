@@ -137,7 +137,13 @@ export default function PoolMemberRoute() {
         <dt>応募時のメッセージ</dt>
         <dd>{member.message || '—'}</dd>
         <dt>本人のプロフィール</dt>
-        <dd>{member.registered ? 'あり（本人が登録・公開に同意）' : 'なし（担当者が登録した情報のみ）'}</dd>
+        <dd>
+          {!member.registered
+            ? 'なし（担当者が登録した情報のみ）'
+            : member.profileShared
+              ? 'あり（本人が登録・公開に同意）'
+              : '非公開（本人の公開設定により、連絡先などは表示されません。氏名・状態・履歴はこのプールの記録です）'}
+        </dd>
       </dl>
       <InvitationSection member={member} actionData={actionData} />
       <TargetRolesSection member={member} actionData={actionData} />

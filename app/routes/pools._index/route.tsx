@@ -171,6 +171,7 @@ export default function PoolRoute() {
                 <td>
                   <Link to={`/pools/${m.id}`}>{m.name}</Link>
                   {m.kana ? <div className="kana">{m.kana}</div> : null}
+                  {m.registered && !m.profileShared ? <div className="kana">本人の公開設定により非公開</div> : null}
                 </td>
                 <td>
                   <span className="badge">{m.statusLabel}</span>
