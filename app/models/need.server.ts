@@ -39,6 +39,7 @@ import { allowedTransitions, canTransition, isEditable, publishProblems, TRANSIT
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { viewerScopeOf } from './issue.server'
+import { profileViewerOf } from './pool-scope.server'
 import { catalogueNameMaps, loadNeedCatalogue, type NeedCatalogue } from './need-catalogue.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -194,7 +195,7 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
     loadNeedCatalogue(db),
     listNeedIssues(db, id),
     listNeedEvents(db, id),
-    listNeedInterests(db, id),
+    listNeedInterests(db, id, profileViewerOf(user)),
     listGroupableIssues(db, row.prefecture_code, id),
   ])
   const canEdit = viewerScopeOf(user).kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture')
@@ -217,7 +218,8 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
     })),
     interests: interests.map((i) => ({
       poolMemberId: i.pool_member_id,
-      name: `${i.family_name} ${i.given_name}`,
+      // Null when the person does not share their profile with this viewer: the page says 非公開.
+      name: i.full_name,
       message: i.message,
       createdAt: i.created_at.toISOString(),
     })),

@@ -4,6 +4,7 @@ import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
 import type { DB, IssueStatus, NeedStatus } from '../schema'
+import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
 
 export type ViewerScope =
   | { kind: 'national' }
@@ -216,17 +217,21 @@ export async function listNeedEvents(db: DbExecutor, needId: string) {
     .execute()
 }
 
-export async function listNeedInterests(db: DbExecutor, needId: string) {
+/**
+ * The people who expressed interest in a need. Their names come from their profiles, so they are read
+ * under the consent rule: the need's prefecture sees its applicants; the ministry only those who share
+ * their profile with it.
+ */
+export async function listNeedInterests(db: DbExecutor, needId: string, viewer: ProfileViewer | null) {
   return db
     .selectFrom('need_interest')
     .innerJoin('profile', 'profile.id', 'need_interest.profile_id')
     .innerJoin('pool_member', 'pool_member.id', 'need_interest.pool_member_id')
     .select([
       'need_interest.pool_member_id',
-      'need_interest.message',
+      sql<string>`case when ${profileVisibleTo(viewer)} then need_interest.message else '' end`.as('message'),
       'need_interest.created_at',
-      'profile.family_name',
-      'profile.given_name',
+      sql<string | null>`case when ${profileVisibleTo(viewer)} then profile.family_name || ' ' || profile.given_name end`.as('full_name'),
       'pool_member.status as pool_status',
     ])
     .where('need_interest.need_id', '=', needId)

@@ -311,6 +311,10 @@ describe('issues, needs and open calls', () => {
     expect(exported.openCallInterests).toMatchObject([{ needTitle: '標準化・クラウド化に向けた助言・仕様調整', message: '標準化の経験があります' }])
     const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
     expect(need.interests).toMatchObject([{ poolMemberId: member.id, name: '関心 太郎', message: '標準化の経験があります' }])
+    // The ministry reads the need nationally, but this person shares the profile with 広島県 only (by applying).
+    const nationalView = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: ministry, params: { id: needId } }))
+    expect(nationalView.interests).toEqual([expect.objectContaining({ poolMemberId: member.id, name: null, message: '' })])
+    expect(JSON.stringify(nationalView)).not.toContain('関心 太郎')
     // Applying shared the (otherwise private) profile with 広島県 only.
     await drain()
     expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(profileId)

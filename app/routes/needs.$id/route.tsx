@@ -153,7 +153,7 @@ export default function NeedRoute() {
           <ul>
             {interests.map((i) => (
               <li key={i.poolMemberId}>
-                <Link to={`/pools/${i.poolMemberId}`}>{i.name}</Link>（{dateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
+                <Link to={`/pools/${i.poolMemberId}`}>{i.name ?? '本人の公開設定により非公開'}</Link>（{dateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
               </li>
             ))}
           </ul>
