@@ -53,7 +53,8 @@ export async function getInviteFormOptions(context: AppLoadContext, admin: Sessi
 
 export type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
 export type InviteResult =
-  | { status: 'ok'; invitationUrl: string }
+  // No link in the answer: the invitation's token goes to the invitee's mailbox only.
+  | { status: 'ok' }
   | { status: 'field-error'; field: keyof InviteInput; message: string }
 
 export async function inviteUser(context: AppLoadContext, inviter: SessionUser, input: InviteInput): Promise<InviteResult> {
@@ -126,7 +127,7 @@ export async function inviteUser(context: AppLoadContext, inviter: SessionUser, 
       after: { email: input.email, role: input.role, prefecture_code: prefectureCode, municipality_code: municipalityCode },
     })
   })
-  return { status: 'ok', invitationUrl }
+  return { status: 'ok' }
 }
 
 export type InvitationView =
