@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         resent: false,
         unverifiedEmail: result.status === 'unverified' ? submission.value.email : null,
       },
-      { status: result.status === 'throttled' ? 429 : 400 },
+      result.status === 'throttled' ? { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } } : { status: 400 },
     )
   }
   const headers = new Headers({ 'Set-Cookie': result.cookie })
