@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
-import type { MailOutboxRow } from '../schema'
+import type { AccountMailKind, MailOutboxRow } from '../schema'
 
 export interface NewMail {
   to: string
@@ -157,4 +157,40 @@ export async function releaseMail(db: DbExecutor, ids: readonly number[], { retr
     .where('id', 'in', ids)
     .where('sent_at', 'is', null)
     .execute()
+}
+
+/** Requests for the account mails anyone can trigger (reset, sign-up, resend verification), for their limits. */
+export async function recordAccountMailRequest(
+  db: DbExecutor,
+  request: { kind: AccountMailKind; emailDigest: string; ip: string; mailSent: boolean },
+): Promise<void> {
+  await db
+    .insertInto('account_mail_request')
+    .values({ kind: request.kind, email_digest: request.emailDigest, ip: request.ip, mail_sent: request.mailSent })
+    .execute()
+}
+
+/**
+ * Within the window: mails actually sent to the address (so a flood of requests cannot keep its owner from
+ * ever getting one once the window has passed), and every request from the IP, sent or not.
+ */
+export async function countRecentAccountMailRequests(
+  db: DbExecutor,
+  { emailDigest, ip, windowMinutes }: { emailDigest: string; ip: string; windowMinutes: number },
+): Promise<{ mailsToAddress: number; requestsFromIp: number }> {
+  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`
+  const toAddress = await db
+    .selectFrom('account_mail_request')
+    .select(db.fn.countAll<number>().as('count'))
+    .where('email_digest', '=', emailDigest)
+    .where('mail_sent', '=', true)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  const fromIp = await db
+    .selectFrom('account_mail_request')
+    .select(db.fn.countAll<number>().as('count'))
+    .where('ip', '=', ip)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  return { mailsToAddress: Number(toAddress.count), requestsFromIp: Number(fromIp.count) }
 }
