@@ -52,7 +52,7 @@ app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
 // Behind a reverse proxy (APP_URL https://…), req.ip and the protocol come from X-Forwarded-*.
 if (env.APP_URL) app.set('trust proxy', 'loopback, linklocal, uniquelocal')
 app.use((req, res, next) => {
-  if (isForeignOriginRequest(req.method, { origin: req.get('origin'), referer: req.get('referer'), host: req.get('host') })) {
+  if (isForeignOriginRequest(req.method, { origin: req.get('origin'), referer: req.get('referer'), host: req.get('host'), protocol: req.protocol, appUrl: env.APP_URL })) {
     res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けられません（CSRF 対策）。ページを開き直して、もう一度お試しください。')
     return
   }

@@ -124,6 +124,8 @@ export interface MailOutboxTable {
   to_address: string
   subject: string
   body_text: string
+  /** The body as staff may see it: every one-time token blanked out ('' = nothing may be shown). */
+  shown_body_text: ColumnType<string, string | undefined, string>
   template: string
   prefecture_code: string | null
   created_at: Timestamp
@@ -131,6 +133,17 @@ export interface MailOutboxTable {
   attempts: ColumnType<number, number | undefined, number>
   last_error: string | null
   next_attempt_at: Timestamp
+}
+
+export type AccountMailKind = 'password_reset' | 'signup' | 'resend_verification'
+
+export interface AccountMailRequestTable {
+  id: Generated<number>
+  kind: AccountMailKind
+  email_digest: string
+  ip: string
+  mail_sent: boolean
+  created_at: Timestamp
 }
 
 export interface AuditLogTable {
@@ -486,6 +499,7 @@ export interface DB {
   auth_token: AuthTokenTable
   login_attempt: LoginAttemptTable
   mail_outbox: MailOutboxTable
+  account_mail_request: AccountMailRequestTable
   audit_log: AuditLogTable
   skill_standard_version: SkillStandardVersionTable
   skill_area: RegistryTable

@@ -4,8 +4,9 @@ import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { consumeAuthToken, findAuthToken, insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
 import type { DbExecutor } from '../../db/client'
+import { countRecentAccountMailRequests, recordAccountMailRequest } from '../../db/queries/mail-outbox'
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../../db/queries/users'
-import type { AppUser } from '../../db/schema'
+import type { AccountMailKind, AppUser } from '../../db/schema'
 import { hashPassword, type SessionUser, verifyPassword } from '../utils/auth.server'
 import { actorFrom, recordAudit, userSnapshot } from './audit.server'
 import { queueMail } from './mail.server'
@@ -43,11 +44,37 @@ async function sendVerificationLink(
   })
 }
 
-export type SignUpResult = { status: 'ok' } | { status: 'email-taken' }
+/**
+ * Mails anyone can make the platform send to any address (password reset, sign-up, resend verification)
+ * are limited, or the platform becomes a tool for flooding someone's mailbox: per recipient address (mails
+ * actually sent) and per requesting IP (every request), within one window. Routes answer the same neutral
+ * message whether or not a mail went out, so the limits reveal nothing about which addresses have accounts.
+ */
+export const ACCOUNT_MAIL_LIMITS = { windowMinutes: 60, perAddress: 3, perIp: 20 } as const
+
+/** Runs `send` (which answers whether it queued a mail) only within the limits; records the request either way. */
+async function withinAccountMailLimits(
+  trx: DbExecutor,
+  context: AppLoadContext,
+  kind: AccountMailKind,
+  email: string,
+  send: () => Promise<boolean>,
+): Promise<boolean> {
+  const emailDigest = hashToken(email.trim().toLowerCase())
+  const ip = context.requestInfo.ip
+  const recent = await countRecentAccountMailRequests(trx, { emailDigest, ip, windowMinutes: ACCOUNT_MAIL_LIMITS.windowMinutes })
+  const allowed = recent.mailsToAddress < ACCOUNT_MAIL_LIMITS.perAddress && recent.requestsFromIp < ACCOUNT_MAIL_LIMITS.perIp
+  const mailSent = allowed ? await send() : false
+  await recordAccountMailRequest(trx, { kind, emailDigest, ip, mailSent })
+  return mailSent
+}
+
+export type SignUpResult = { status: 'ok' } | { status: 'email-taken' } | { status: 'limited' }
 
 /**
  * A professional signs up. The answer is the same whether or not the address already has an account
- * (no account enumeration): an existing owner gets a mail telling them so instead.
+ * (no account enumeration): an existing owner gets a mail telling them so instead. Over the mail limits
+ * nothing is created and nothing is sent (the route still answers the same).
  */
 export async function signUpProfessional(
   context: AppLoadContext,
@@ -56,27 +83,37 @@ export async function signUpProfessional(
   const { db } = context.services.database
   const passwordHash = await hashPassword(input.password)
   try {
-    await db.transaction().execute(async (trx) => {
-      const user = await insertUser(trx, {
-        id: crypto.randomUUID(),
-        email: input.email,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        role: 'professional',
+    return await db.transaction().execute(async (trx): Promise<SignUpResult> => {
+      let outcome: SignUpResult = { status: 'limited' }
+      await withinAccountMailLimits(trx, context, 'signup', input.email, async () => {
+        if (await findUserByEmail(trx, input.email)) {
+          await queueMail(trx, input.email, { template: 'signup_existing', url: `${context.services.appUrl}/forgot-password` })
+          outcome = { status: 'email-taken' }
+          return true
+        }
+        const user = await insertUser(trx, {
+          id: crypto.randomUUID(),
+          email: input.email,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          role: 'professional',
+        })
+        await sendVerificationLink(trx, context, user, input.redirectTo)
+        await recordAudit(trx, { ...actorFrom(context, null), label: '本人（新規登録）' }, {
+          action: 'create',
+          entity: 'user',
+          entityId: user.id,
+          summary: 'デジタル人材がアカウントを登録しました',
+          after: userSnapshot(user),
+        })
+        outcome = { status: 'ok' }
+        return true
       })
-      await sendVerificationLink(trx, context, user, input.redirectTo)
-      await recordAudit(trx, { ...actorFrom(context, null), label: '本人（新規登録）' }, {
-        action: 'create',
-        entity: 'user',
-        entityId: user.id,
-        summary: 'デジタル人材がアカウントを登録しました',
-        after: userSnapshot(user),
-      })
+      return outcome
     })
-    return { status: 'ok' }
   } catch (error) {
+    // Two sign-ups for one address at the same moment: the other one won; the answer stays the same.
     if (!isUniqueViolation(error, 'app_user_email_unique')) throw error
-    await queueMail(db, input.email, { template: 'signup_existing', url: `${context.services.appUrl}/forgot-password` })
     return { status: 'email-taken' }
   }
 }
@@ -85,10 +122,13 @@ export async function signUpProfessional(
 export async function resendVerificationEmail(context: AppLoadContext, email: string): Promise<void> {
   const { db } = context.services.database
   await db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, email)
-    if (!user || user.email_verified_at || user.deactivated_at) return
-    await revokeOpenAuthTokens(trx, 'email_verification', user.email)
-    await sendVerificationLink(trx, context, user)
+    await withinAccountMailLimits(trx, context, 'resend_verification', email, async () => {
+      const user = await findUserByEmail(trx, email)
+      if (!user || user.email_verified_at || user.deactivated_at) return false
+      await revokeOpenAuthTokens(trx, 'email_verification', user.email)
+      await sendVerificationLink(trx, context, user)
+      return true
+    })
   })
 }
 
@@ -119,26 +159,29 @@ export async function verifyEmail(context: AppLoadContext, token: string): Promi
 /** Always succeeds from the caller's point of view: whether the address exists is never revealed. */
 export async function requestPasswordReset(context: AppLoadContext, email: string): Promise<void> {
   const { db } = context.services.database
-  await db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, email)
-    if (!user || user.deactivated_at) return
-    await revokeOpenAuthTokens(trx, 'password_reset', user.email)
-    const { token, tokenHash } = newToken()
-    await insertAuthToken(trx, {
-      id: crypto.randomUUID(),
-      purpose: 'password_reset',
-      tokenHash,
-      email: user.email,
-      userId: user.id,
-      expiresAt: new Date(Date.now() + TOKEN_TTL_MS.password_reset),
-    })
-    await queueMail(
-      trx,
-      user.email,
-      { template: 'password_reset', url: `${context.services.appUrl}/reset-password?token=${token}` },
-      { prefectureCode: user.prefecture_code },
-    )
+  await db.transaction().execute((trx) => withinAccountMailLimits(trx, context, 'password_reset', email, () => sendPasswordResetLink(trx, context, email)))
+}
+
+async function sendPasswordResetLink(trx: DbExecutor, context: AppLoadContext, email: string): Promise<boolean> {
+  const user = await findUserByEmail(trx, email)
+  if (!user || user.deactivated_at) return false
+  await revokeOpenAuthTokens(trx, 'password_reset', user.email)
+  const { token, tokenHash } = newToken()
+  await insertAuthToken(trx, {
+    id: crypto.randomUUID(),
+    purpose: 'password_reset',
+    tokenHash,
+    email: user.email,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + TOKEN_TTL_MS.password_reset),
   })
+  await queueMail(
+    trx,
+    user.email,
+    { template: 'password_reset', url: `${context.services.appUrl}/reset-password?token=${token}` },
+    { prefectureCode: user.prefecture_code },
+  )
+  return true
 }
 
 /** Whether a reset link can still be used (to show the form or an explanation). */

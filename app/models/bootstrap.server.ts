@@ -9,6 +9,7 @@ import { countUsersByRole, findUserByEmail, insertUser } from '../../db/queries/
 import type { Role } from '../../db/schema'
 import type { Services } from '../services.server'
 import { hashPassword } from '../utils/auth.server'
+import type { Env } from '../utils/env.server'
 import { ROLE_LABELS } from '../utils/permissions'
 import { recordAudit, userSnapshot } from './audit.server'
 import { queueMail } from './mail.server'
@@ -54,6 +55,15 @@ export async function ensureInitialAdminInvitation(services: Services, email: st
     })
   })
   return url
+}
+
+/**
+ * Whether this deployment runs the demo: the embedded database with demo accounts (DEMO_ACCOUNTS defaults to
+ * on there). Never with DATABASE_URL: a server deployment holds real people's accounts.
+ */
+export function isEmbeddedDemo(env: Pick<Env, 'DATABASE_URL' | 'DEMO_ACCOUNTS'>): boolean {
+  if (env.DATABASE_URL) return false
+  return env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'on' : true
 }
 
 export interface DemoLogin {

@@ -1,17 +1,26 @@
 // The 送信メール page (development only): admins read the mail the platform queued, within their scope.
-// With SMTP configured the page does not exist: mail then really goes out, and the links in it are
-// credentials (verification, password reset, invitations) that nobody but the recipient may open.
+// With SMTP configured the page does not exist: mail then really goes out.
+// The links in these mails are credentials (verification, password reset, invitations): whoever holds one
+// can verify, reset or take the account. So staff read only the copy queued with every token blanked out
+// (mail_outbox.shown_body_text); an admin can trigger a reset for a colleague anonymously, and must not be
+// able to read the link. Only the embedded demo (no DATABASE_URL, demo accounts on: nobody's real account)
+// shows the live links, so the demo's sign-up and invitation flows can be tried without a mailbox.
 import type { AppLoadContext } from '@remix-run/node'
-import { listMail } from '../../db/queries/mail-outbox'
-import type { MailOutboxRow } from '../../db/schema'
+import { type ListedMail, listMail } from '../../db/queries/mail-outbox'
 import { MAIL_MAX_ATTEMPTS } from '../../jobs/mail-worker'
 import type { SessionUser } from '../utils/auth.server'
 import { userHasPermission } from '../utils/permissions'
+import { isEmbeddedDemo } from './bootstrap.server'
 
 export const MAIL_PAGE_LIMIT = 100
 
 export function mailPageAvailable(context: AppLoadContext): boolean {
   return context.services.env.SMTP_URL === undefined
+}
+
+/** Whether the page may show the links as sent (with their tokens): the embedded demo only. */
+export function mailPageShowsLiveLinks(context: AppLoadContext): boolean {
+  return mailPageAvailable(context) && isEmbeddedDemo(context.services.env)
 }
 
 /** A mail body cut into text and http(s) links, so the page can link them without rendering HTML. */
@@ -85,15 +94,15 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function toViewRow(row: MailOutboxRow): MailViewRow {
+function toViewRow(row: ListedMail): MailViewRow {
   const failed = !row.sent_at && row.last_error !== null
   const status = row.sent_at ? 'sent' : failed ? 'failed' : 'pending'
   return {
     id: row.id,
     to: row.to_address,
     subject: row.subject,
-    body: row.body_text,
-    bodyParts: splitBodyLinks(row.body_text),
+    body: row.body || '（このメールの本文は表示できません）',
+    bodyParts: splitBodyLinks(row.body || '（このメールの本文は表示できません）'),
     template: row.template,
     createdAt: formatTokyoDateTime(row.created_at),
     sentAt: row.sent_at ? formatTokyoDateTime(row.sent_at) : null,
@@ -126,6 +135,9 @@ export async function listSentMailForAdmin(
     // The route's guard already answered 403; this keeps the model safe on its own.
     throw new Response('この操作を行う権限がありません。', { status: 403 })
   }
-  const rows = await listMail(context.services.database.db, scope, MAIL_PAGE_LIMIT)
+  const rows = await listMail(context.services.database.db, scope, {
+    limit: MAIL_PAGE_LIMIT,
+    body: mailPageShowsLiveLinks(context) ? 'live' : 'shown',
+  })
   return rows.map(toViewRow)
 }

@@ -54,6 +54,31 @@ function render(mail: Template): { subject: string; body: string } {
   }
 }
 
+/** Shown instead of a link's one-time token to anyone but the addressee (the 送信メール page). */
+export const TOKEN_PLACEHOLDER = '（トークンは宛先本人にのみ送られます）'
+
+// A token in any link's query (?token=… or &token=…), whatever the template.
+const TOKEN_IN_LINK = /([?&]token=)[^\s&#]+/g
+
+/**
+ * The body as staff may see it: the token of the mail's link (and of any other link with a token) is
+ * replaced, so nobody but the mailbox's owner ever holds a usable verification, reset or invitation link.
+ */
+export function redactTokens(body: string, secrets: readonly string[] = []): string {
+  let shown = body
+  for (const secret of secrets) if (secret) shown = shown.split(secret).join(TOKEN_PLACEHOLDER)
+  return shown.replace(TOKEN_IN_LINK, `$1${TOKEN_PLACEHOLDER}`)
+}
+
+function secretsOf(mail: Template): string[] {
+  if (!('url' in mail)) return []
+  try {
+    return new URL(mail.url).searchParams.getAll('token')
+  } catch {
+    return []
+  }
+}
+
 export async function queueMail(
   db: DbExecutor,
   to: string,
@@ -61,5 +86,13 @@ export async function queueMail(
   { prefectureCode = null }: { prefectureCode?: string | null } = {},
 ): Promise<void> {
   const { subject, body } = render(mail)
-  await enqueueMail(db, { to, subject, bodyText: body + SIGNATURE, template: mail.template, prefectureCode })
+  const bodyText = body + SIGNATURE
+  await enqueueMail(db, {
+    to,
+    subject,
+    bodyText,
+    shownBodyText: redactTokens(bodyText, secretsOf(mail)),
+    template: mail.template,
+    prefectureCode,
+  })
 }

@@ -2,10 +2,11 @@
 // deactivation. Prefecture admins act only inside their prefecture; ministry admins nationally.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { consumeAuthToken, findAuthToken, insertAuthToken, listOpenInvitations, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
+import type { DbExecutor } from '../../db/client'
+import { consumeAuthToken, findAuthToken, insertAuthToken, listOpenInvitations, revokeOpenAuthTokens, revokeUserAuthTokens } from '../../db/queries/auth-tokens'
 import { findLocalGovernment, findPrefecture, listPrefectures } from '../../db/queries/local-government'
-import { findUserByEmail, findUserById, insertUser, listStaffUsers, updateUser } from '../../db/queries/users'
-import type { Role } from '../../db/schema'
+import { deleteUserSessions, findUserByEmail, findUserById, insertUser, listStaffUsers, updateUser, userHasProfile } from '../../db/queries/users'
+import type { AppUser, Role } from '../../db/schema'
 import { hashPassword, type SessionUser } from '../utils/auth.server'
 import { INVITABLE_ROLES, ROLE_LABELS, roleHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit, userSnapshot } from './audit.server'
@@ -51,9 +52,35 @@ export async function getInviteFormOptions(context: AppLoadContext, admin: Sessi
   }
 }
 
+/**
+ * An invitation may go to an address that already has an account only when that account is a
+ * professional's sign-up whose address was never verified: anyone can sign up with any address, and such
+ * a squatted account must not block a staff invitation. The invitee proves control of the mailbox by the
+ * invitation link, so at acceptance the account is taken over (see acceptInvitation).
+ * If that account has a professional profile, it is refused instead: a profile holds a person's names,
+ * contact and career, and turning it into a staff account would either hand that data to whoever accepts
+ * or silently delete it. Staff are told why, in Japanese, and the owner can verify or reset as usual.
+ */
+type TakeoverRefusal = { status: 'email-taken' | 'has-profile'; message: string }
+
+export const TAKEOVER_MESSAGES = {
+  'email-taken': 'このメールアドレスのアカウントはすでに存在します',
+  'has-profile':
+    'このメールアドレスには、確認が済んでいないデジタル人材のアカウントがあり、プロフィール（個人情報）が登録されているため、招待で引き継げません。別のメールアドレスで招待するか、本人にメールアドレスの確認を済ませてもらってください',
+} as const
+
+async function takeoverRefusal(db: DbExecutor, existing: AppUser): Promise<TakeoverRefusal | null> {
+  if (existing.email_verified_at || existing.role !== 'professional' || existing.deactivated_at) {
+    return { status: 'email-taken', message: TAKEOVER_MESSAGES['email-taken'] }
+  }
+  if (await userHasProfile(db, existing.id)) return { status: 'has-profile', message: TAKEOVER_MESSAGES['has-profile'] }
+  return null
+}
+
 export type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
 export type InviteResult =
-  | { status: 'ok'; invitationUrl: string }
+  // No link in the answer: the invitation's token goes to the invitee's mailbox only.
+  | { status: 'ok' }
   | { status: 'field-error'; field: keyof InviteInput; message: string }
 
 export async function inviteUser(context: AppLoadContext, inviter: SessionUser, input: InviteInput): Promise<InviteResult> {
@@ -81,9 +108,9 @@ export async function inviteUser(context: AppLoadContext, inviter: SessionUser, 
     municipalityCode = body.code
     prefectureCode = body.prefecture_code
   }
-  if (await findUserByEmail(db, input.email)) {
-    return { status: 'field-error', field: 'email', message: 'このメールアドレスのアカウントはすでに存在します' }
-  }
+  const existing = await findUserByEmail(db, input.email)
+  const refusal = existing ? await takeoverRefusal(db, existing) : null
+  if (refusal) return { status: 'field-error', field: 'email', message: refusal.message }
 
   const scopeLabel = municipalityCode
     ? ((await findLocalGovernment(db, municipalityCode))?.name ?? '')
@@ -126,7 +153,7 @@ export async function inviteUser(context: AppLoadContext, inviter: SessionUser, 
       after: { email: input.email, role: input.role, prefecture_code: prefectureCode, municipality_code: municipalityCode },
     })
   })
-  return { status: 'ok', invitationUrl }
+  return { status: 'ok' }
 }
 
 export type InvitationView =
@@ -146,9 +173,15 @@ export async function getInvitation(context: AppLoadContext, token: string): Pro
   return { status: 'valid', email: found.token.email, roleLabel: ROLE_LABELS[payload.role], scopeLabel, inviter: payload.inviterLabel }
 }
 
-export type AcceptResult = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' | 'email-taken' }
+export type AcceptResult = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' | 'email-taken' | 'has-profile' }
 
-/** Creates the invited account (its e-mail is verified by the link itself). */
+/**
+ * Creates the invited account (its e-mail is verified by the link itself), or takes over an unverified
+ * professional sign-up on the same address (see takeoverRefusal): the invitee has just proved control of
+ * the mailbox, so the sign-up's password, open links and sessions stop working, and the account gets the
+ * invitation's role, scope and the invitee's name and password. A refused takeover leaves the invitation
+ * unused.
+ */
 export async function acceptInvitation(
   context: AppLoadContext,
   { token, displayName, password }: { token: string; displayName: string; password: string },
@@ -156,10 +189,37 @@ export async function acceptInvitation(
   const { db } = context.services.database
   const passwordHash = await hashPassword(password)
   return db.transaction().execute(async (trx): Promise<AcceptResult> => {
+    const found = await findAuthToken(trx, 'invitation', hashToken(token))
+    if (found.status !== 'valid') return { status: found.status }
+    const existing = await findUserByEmail(trx, found.token.email)
+    const refusal = existing ? await takeoverRefusal(trx, existing) : null
+    if (refusal) return { status: refusal.status }
     const result = await consumeAuthToken(trx, 'invitation', hashToken(token))
     if (result.status !== 'valid') return { status: result.status }
-    if (await findUserByEmail(trx, result.token.email)) return { status: 'email-taken' }
     const payload = result.token.payload as unknown as InvitationPayload
+    if (existing) {
+      const after = await updateUser(trx, existing.id, {
+        display_name: displayName,
+        password_hash: passwordHash,
+        email_verified_at: new Date(),
+        role: payload.role,
+        prefecture_code: payload.prefectureCode,
+        municipality_code: payload.municipalityCode,
+      })
+      await revokeUserAuthTokens(trx, existing.id)
+      await deleteUserSessions(trx, existing.id)
+      await recordAudit(trx, { ...actorFrom(context, null), label: `${displayName}（招待の受諾）` }, {
+        action: 'takeover_unverified',
+        entity: 'user',
+        entityId: after.id,
+        summary: `招待を受けて、メールアドレスの確認が済んでいなかったアカウントを${ROLE_LABELS[after.role]}として引き継ぎました（以前のパスワード・リンク・セッションは無効）`,
+        prefectureCode: after.prefecture_code,
+        municipalityCode: after.municipality_code,
+        before: userSnapshot(existing),
+        after: userSnapshot(after),
+      })
+      return { status: 'ok', userId: after.id }
+    }
     const user = await insertUser(trx, {
       id: crypto.randomUUID(),
       email: result.token.email,

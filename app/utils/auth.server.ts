@@ -11,8 +11,32 @@ import { blankSessionCookie, readSession, type SessionUser, startSession } from 
 
 export type { SessionUser }
 
-/** Throttling (issue 3): per account and per IP, within a sliding window. */
-export const LOGIN_THROTTLE = { windowMinutes: 15, maxAccountFailures: 5, maxIpFailures: 20 } as const
+/**
+ * Login throttling. Never per account alone: that would let anyone lock an official out by failing five
+ * times against their address. Instead:
+ * - per (account, IP) pair: the first `freePairFailures` failures cost nothing; after that each further
+ *   try must wait, 30 s doubling with every failure up to 15 min. The attacker slows themselves; the owner,
+ *   from their own address, logs in as usual.
+ * - per IP, any account: `maxIpFailures` failures within `ipWindowMinutes` stop that address (password
+ *   spraying across many accounts).
+ * A distributed guess at one account is bounded per address by the same delays, and by argon2id's cost
+ * and the 12-character minimum.
+ */
+export const LOGIN_THROTTLE = {
+  pairWindowMinutes: 60,
+  freePairFailures: 5,
+  baseDelaySeconds: 30,
+  maxDelaySeconds: 15 * 60,
+  ipWindowMinutes: 15,
+  maxIpFailures: 20,
+} as const
+
+/** How long this pair must still wait (0: it may try now). */
+export function pairDelaySeconds(failures: number, secondsSinceLastFailure: number | null): number {
+  if (failures < LOGIN_THROTTLE.freePairFailures || secondsSinceLastFailure === null) return 0
+  const delay = Math.min(LOGIN_THROTTLE.baseDelaySeconds * 2 ** (failures - LOGIN_THROTTLE.freePairFailures), LOGIN_THROTTLE.maxDelaySeconds)
+  return Math.max(0, Math.ceil(delay - secondsSinceLastFailure))
+}
 export const PASSWORD_MIN_LENGTH = 12
 
 export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
@@ -81,18 +105,19 @@ let dummyHash: Promise<string> | undefined
 export type LoginResult =
   | { status: 'ok'; userId: string; cookie: string }
   | { status: 'invalid' }
-  | { status: 'throttled' }
+  | { status: 'throttled'; retryAfterSeconds: number }
   | { status: 'unverified' }
 
 export const LOGIN_MESSAGES = {
   invalid: 'メールアドレスまたはパスワードが正しくありません。',
-  throttled: 'ログインに続けて失敗したため、一時的にログインを制限しています。15分ほど待ってから、もう一度お試しください。',
+  throttled: 'ログインに続けて失敗したため、この接続元からのログインを一時的に制限しています。しばらく待ってから、もう一度お試しください。',
   unverified: 'メールアドレスの確認が済んでいません。届いたメールのリンクを開いてから、ログインしてください。',
 } as const
 
 /**
- * Checks the throttle first (same answer whether or not the account exists), then the password with
- * argon2id, then starts a fresh session: a login always gets a new session id.
+ * Checks the throttle first (same answer whether or not the account exists; a throttled try tests no
+ * password, so it is not counted either), then the password with argon2id, then starts a fresh session:
+ * a login always gets a new session id.
  */
 export async function login(
   context: AppLoadContext,
@@ -100,11 +125,15 @@ export async function login(
 ): Promise<LoginResult> {
   const { db } = context.services.database
   const ip = context.requestInfo.ip
-  const failures = await countRecentLoginFailures(db, { email, ip, windowMinutes: LOGIN_THROTTLE.windowMinutes })
-  if (failures.account >= LOGIN_THROTTLE.maxAccountFailures || failures.ip >= LOGIN_THROTTLE.maxIpFailures) {
-    await recordLoginAttempt(db, { email, ip, succeeded: false })
-    return { status: 'throttled' }
-  }
+  const failures = await countRecentLoginFailures(db, {
+    email,
+    ip,
+    pairWindowMinutes: LOGIN_THROTTLE.pairWindowMinutes,
+    ipWindowMinutes: LOGIN_THROTTLE.ipWindowMinutes,
+  })
+  if (failures.ip >= LOGIN_THROTTLE.maxIpFailures) return { status: 'throttled', retryAfterSeconds: LOGIN_THROTTLE.ipWindowMinutes * 60 }
+  const wait = pairDelaySeconds(failures.pair, failures.secondsSincePairFailure)
+  if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait }
   const user = await findUserByEmail(db, email)
   const ok = user?.password_hash
     ? await verifyPassword(user.password_hash, password)

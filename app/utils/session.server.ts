@@ -2,7 +2,7 @@
 // adapter, sessions as rows in Postgres, the cookie holding only the session id. Upstream froze lucia v3
 // in March 2025 and now publishes the same design as a guide; moving to it is a change to this file only
 // (same table, same cookie).
-import { type Adapter, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
+import { type Adapter, Cookie, type DatabaseSession, type DatabaseUser, Lucia, TimeSpan } from 'lucia'
 import { type Kysely, sql } from 'kysely'
 import type { DB, Role } from '../../db/schema'
 
@@ -141,8 +141,8 @@ export function createLucia(db: Kysely<DB>, { secureCookies }: { secureCookies: 
     sessionExpiresIn: SESSION_IDLE,
     sessionCookie: {
       name: SESSION_COOKIE_NAME,
-      // A browser-session cookie: the idle and absolute limits are enforced on the server, so the cookie
-      // never needs refreshing, and closing the browser (a shared office PC) ends the session too.
+      // lucia turns `expires: false` into a 400-day Max-Age; sessionCookie() below drops it, so the cookie
+      // really is a browser-session cookie.
       expires: false,
       attributes: { secure: secureCookies, sameSite: 'lax', path: '/' },
     },
@@ -195,7 +195,19 @@ export async function startSession(
     ip,
     user_agent: userAgent ? userAgent.slice(0, 300) : null,
   })
-  return { sessionId: session.id, cookie: auth.createSessionCookie(session.id).serialize() }
+  return { sessionId: session.id, cookie: sessionCookie(auth, session.id) }
+}
+
+/**
+ * The session cookie, as a browser-session cookie: no Max-Age, no Expires. It never outlives the session
+ * in a meaningful way: the server refuses it after 2 h idle or 12 h at most, and closing the browser (a
+ * shared office PC) forgets it sooner. A persistent cookie (lucia's default here: 400 days) would sit on
+ * the disk long after the session ended.
+ */
+export function sessionCookie(auth: Auth, sessionId: string): string {
+  const cookie = auth.createSessionCookie(sessionId)
+  const { maxAge: _maxAge, expires: _expires, ...attributes } = cookie.attributes
+  return new Cookie(cookie.name, cookie.value, attributes).serialize()
 }
 
 export function blankSessionCookie(auth: Auth): string {

@@ -12,6 +12,7 @@ import * as m20261123T202500000Z from './20261123T202500000Z-add-pool-direct-mem
 import * as m20261123T210000000Z from './20261123T210000000Z-create-needs'
 import * as m20261123T214000000Z from './20261123T214000000Z-pool-invitations-and-national-list'
 import * as m20261123T214500000Z from './20261123T214500000Z-pool-member-after-account-deletion'
+import * as m20261130T175049576Z from './20261130T175049576Z-account-abuse-limits'
 import * as m20261201T090000000Z from './20261201T090000000Z-pool-member-copied-from-national-list'
 
 export const migrations: Record<string, Migration> = {
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T210000000Z-create-needs': m20261123T210000000Z,
   '20261123T214000000Z-pool-invitations-and-national-list': m20261123T214000000Z,
   '20261123T214500000Z-pool-member-after-account-deletion': m20261123T214500000Z,
+  '20261130T175049576Z-account-abuse-limits': m20261130T175049576Z,
   '20261201T090000000Z-pool-member-copied-from-national-list': m20261201T090000000Z,
 }

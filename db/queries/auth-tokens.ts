@@ -77,6 +77,11 @@ export async function revokeOpenAuthTokens(db: DbExecutor, purpose: AuthTokenPur
     .execute()
 }
 
+/** Every unused token issued for an account (verification, reset, e-mail change) stops working. */
+export async function revokeUserAuthTokens(db: DbExecutor, userId: string): Promise<void> {
+  await db.updateTable('auth_token').set({ used_at: sql`now()` }).where('user_id', '=', userId).where('used_at', 'is', null).execute()
+}
+
 export async function listOpenInvitations(db: DbExecutor, scope: { prefectureCode?: string }) {
   let query = db
     .selectFrom('auth_token')

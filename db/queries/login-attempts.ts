@@ -8,34 +8,53 @@ export async function recordLoginAttempt(db: DbExecutor, attempt: { email: strin
     .execute()
 }
 
+export interface RecentLoginFailures {
+  /** Failures of this (account, IP) pair within the pair window, since the pair's last success. */
+  pair: number
+  /** Seconds since the pair's last failure (null: none in the window). */
+  secondsSincePairFailure: number | null
+  /** Failures from this IP, any account, within the IP window. */
+  ip: number
+}
+
 /**
- * Failures since the last success, within the window, for the account and for the IP. A success resets
- * the account's count (not the IP's: one IP spraying many accounts stays throttled).
+ * The counts the login throttle needs. Failures count per (account, IP) pair, never per account alone:
+ * an attacker failing against someone's account slows only their own address, and the owner logging in
+ * from theirs is unaffected. A success resets its own pair only.
  */
 export async function countRecentLoginFailures(
   db: DbExecutor,
-  { email, ip, windowMinutes }: { email: string; ip: string; windowMinutes: number },
-): Promise<{ account: number; ip: number; lastFailureAt: Date | null }> {
-  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`
-  const lastSuccess = db
+  { email, ip, pairWindowMinutes, ipWindowMinutes }: { email: string; ip: string; pairWindowMinutes: number; ipWindowMinutes: number },
+): Promise<RecentLoginFailures> {
+  const address = email.toLowerCase()
+  const lastPairSuccess = db
     .selectFrom('login_attempt')
     .select(sql<Date>`coalesce(max(created_at), '-infinity'::timestamptz)`.as('at'))
-    .where('email', '=', email.toLowerCase())
+    .where('email', '=', address)
+    .where('ip', '=', ip)
     .where('succeeded', '=', true)
-  const account = await db
+  const pair = await db
     .selectFrom('login_attempt')
-    .select([db.fn.countAll<number>().as('count'), sql<Date | null>`max(created_at)`.as('last')])
-    .where('email', '=', email.toLowerCase())
+    .select([
+      db.fn.countAll<number>().as('count'),
+      sql<number | null>`extract(epoch from now() - max(created_at))`.as('seconds_since'),
+    ])
+    .where('email', '=', address)
+    .where('ip', '=', ip)
     .where('succeeded', '=', false)
-    .where('created_at', '>', since)
-    .where('created_at', '>', lastSuccess)
+    .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${pairWindowMinutes})`)
+    .where('created_at', '>', lastPairSuccess)
     .executeTakeFirstOrThrow()
   const byIp = await db
     .selectFrom('login_attempt')
     .select(db.fn.countAll<number>().as('count'))
     .where('ip', '=', ip)
     .where('succeeded', '=', false)
-    .where('created_at', '>', since)
+    .where('created_at', '>', sql<Date>`now() - make_interval(mins => ${ipWindowMinutes})`)
     .executeTakeFirstOrThrow()
-  return { account: Number(account.count), ip: Number(byIp.count), lastFailureAt: account.last ? new Date(account.last) : null }
+  return {
+    pair: Number(pair.count),
+    secondsSincePairFailure: pair.seconds_since === null ? null : Number(pair.seconds_since),
+    ip: Number(byIp.count),
+  }
 }

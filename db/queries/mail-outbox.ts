@@ -1,11 +1,13 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
-import type { MailOutboxRow } from '../schema'
+import type { AccountMailKind, MailOutboxRow } from '../schema'
 
 export interface NewMail {
   to: string
   subject: string
   bodyText: string
+  /** The body with its one-time tokens blanked out: what the 送信メール page shows staff. */
+  shownBodyText: string
   template: string
   prefectureCode?: string | null
 }
@@ -18,6 +20,7 @@ export async function enqueueMail(db: DbExecutor, mail: NewMail): Promise<number
       to_address: mail.to,
       subject: mail.subject,
       body_text: mail.bodyText,
+      shown_body_text: mail.shownBodyText,
       template: mail.template,
       prefecture_code: mail.prefectureCode ?? null,
     })
@@ -40,13 +43,30 @@ const mailColumns = [
   'next_attempt_at',
 ] as const
 
-export async function listMail(db: DbExecutor, scope: { prefectureCode?: string }, limit = 100): Promise<MailOutboxRow[]> {
-  let query = db.selectFrom('mail_outbox').select(mailColumns)
+export type ListedMail = Omit<MailOutboxRow, 'body_text' | 'shown_body_text'> & { body: string }
+
+/**
+ * The newest mails in a scope, for the 送信メール page. `body: 'shown'` (staff) reads only the copy whose
+ * tokens are blanked out: the live body never leaves the database. `'live'` is for the embedded demo only.
+ */
+export async function listMail(
+  db: DbExecutor,
+  scope: { prefectureCode?: string },
+  { limit = 100, body }: { limit?: number; body: 'shown' | 'live' },
+): Promise<ListedMail[]> {
+  const listColumns = mailColumns.filter((column) => column !== 'body_text')
+  let query = db
+    .selectFrom('mail_outbox')
+    .select(listColumns)
+    .select(body === 'live' ? 'body_text as body' : 'shown_body_text as body')
   if (scope.prefectureCode !== undefined) query = query.where('prefecture_code', '=', scope.prefectureCode)
   return query.orderBy('id', 'desc').limit(limit).execute()
 }
 
-export async function listUnsentMail(db: DbExecutor, { limit, maxAttempts }: { limit: number; maxAttempts: number }): Promise<MailOutboxRow[]> {
+export async function listUnsentMail(
+  db: DbExecutor,
+  { limit, maxAttempts }: { limit: number; maxAttempts: number },
+): Promise<Array<Omit<MailOutboxRow, 'shown_body_text'>>> {
   return db
     .selectFrom('mail_outbox')
     .select(mailColumns)
@@ -137,4 +157,40 @@ export async function releaseMail(db: DbExecutor, ids: readonly number[], { retr
     .where('id', 'in', ids)
     .where('sent_at', 'is', null)
     .execute()
+}
+
+/** Requests for the account mails anyone can trigger (reset, sign-up, resend verification), for their limits. */
+export async function recordAccountMailRequest(
+  db: DbExecutor,
+  request: { kind: AccountMailKind; emailDigest: string; ip: string; mailSent: boolean },
+): Promise<void> {
+  await db
+    .insertInto('account_mail_request')
+    .values({ kind: request.kind, email_digest: request.emailDigest, ip: request.ip, mail_sent: request.mailSent })
+    .execute()
+}
+
+/**
+ * Within the window: mails actually sent to the address (so a flood of requests cannot keep its owner from
+ * ever getting one once the window has passed), and every request from the IP, sent or not.
+ */
+export async function countRecentAccountMailRequests(
+  db: DbExecutor,
+  { emailDigest, ip, windowMinutes }: { emailDigest: string; ip: string; windowMinutes: number },
+): Promise<{ mailsToAddress: number; requestsFromIp: number }> {
+  const since = sql<Date>`now() - make_interval(mins => ${windowMinutes})`
+  const toAddress = await db
+    .selectFrom('account_mail_request')
+    .select(db.fn.countAll<number>().as('count'))
+    .where('email_digest', '=', emailDigest)
+    .where('mail_sent', '=', true)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  const fromIp = await db
+    .selectFrom('account_mail_request')
+    .select(db.fn.countAll<number>().as('count'))
+    .where('ip', '=', ip)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  return { mailsToAddress: Number(toAddress.count), requestsFromIp: Number(fromIp.count) }
 }

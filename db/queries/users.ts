@@ -35,7 +35,9 @@ export async function insertUser(db: DbExecutor, user: NewAppUser): Promise<AppU
 export async function updateUser(
   db: DbExecutor,
   id: string,
-  changes: Partial<Pick<AppUser, 'email' | 'email_verified_at' | 'password_hash' | 'display_name' | 'deactivated_at'>>,
+  changes: Partial<
+    Pick<AppUser, 'email' | 'email_verified_at' | 'password_hash' | 'display_name' | 'deactivated_at' | 'role' | 'prefecture_code' | 'municipality_code'>
+  >,
 ): Promise<AppUser> {
   return db
     .updateTable('app_user')
@@ -75,4 +77,15 @@ export async function countUsersByRole(db: DbExecutor, role: Role): Promise<numb
     .where('deactivated_at', 'is', null)
     .executeTakeFirstOrThrow()
   return Number(row.count)
+}
+
+/** Whether the account has a professional's profile (names, contact, career: personal data). */
+export async function userHasProfile(db: DbExecutor, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('profile').select('id').where('user_id', '=', userId).executeTakeFirst()
+  return row !== undefined
+}
+
+/** Ends every session of an account inside the caller's transaction (lucia's own call would use another connection). */
+export async function deleteUserSessions(db: DbExecutor, userId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute()
 }

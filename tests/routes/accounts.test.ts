@@ -13,7 +13,7 @@ import { action as resetAction } from '../../app/routes/reset-password/route'
 import { action as signupAction } from '../../app/routes/signup/route'
 import { action as verifyAction } from '../../app/routes/verify-email/route'
 import type { Services } from '../../app/services.server'
-import { getUser, LOGIN_MESSAGES, LOGIN_THROTTLE } from '../../app/utils/auth.server'
+import { getUser, LOGIN_MESSAGES, LOGIN_THROTTLE, pairDelaySeconds } from '../../app/utils/auth.server'
 import { createUser, loginAs, TEST_PASSWORD } from '../factories'
 import { createTestServices, routeArgs, thrownResponse, unwrap } from '../services'
 
@@ -36,6 +36,12 @@ async function postLogin(email: string, password: string, options: { ip?: string
     routeArgs(services, '/login', { form: { email, password, redirectTo: options.redirectTo ?? '' }, ip: options.ip, cookie: options.cookie }),
   )
   return response
+}
+
+/** The Retry-After header of a throttled login (an action's data() carries its headers in init). */
+function retryAfter(result: unknown): string | null {
+  const init = (result as { init?: { headers?: HeadersInit } }).init
+  return new Headers(init?.headers).get('Retry-After')
 }
 
 function sessionCookieFrom(response: Response): string {
@@ -67,6 +73,8 @@ describe('login and sessions', () => {
     const cookieHeader = first.headers.getSetCookie().find((c) => c.startsWith('dxp_session='))!
     expect(cookieHeader).toMatch(/HttpOnly/i)
     expect(cookieHeader).toMatch(/SameSite=Lax/i)
+    // A browser-session cookie: nothing on the disk outlives the session (the server ends it within 12 h).
+    expect(cookieHeader).not.toMatch(/Max-Age|Expires/i)
 
     // Logging in again (e.g. over an old session) rotates the id.
     const second = (await postLogin(user.email, TEST_PASSWORD, { redirectTo: '//evil.example/steal' })) as Response
@@ -97,29 +105,67 @@ describe('login and sessions', () => {
     expect(await db().selectFrom('user_session').select('id').where('user_id', '=', old.user.id).execute()).toEqual([])
   })
 
-  it('throttles an account after repeated failures, with the same message for unknown addresses', async () => {
+  it('throttles an (account, IP) pair with growing delays, never the owner at another address', async () => {
     const user = await createUser(db())
-    for (let i = 0; i < LOGIN_THROTTLE.maxAccountFailures; i++) await postLogin(user.email, 'wrong password number x', { ip: '198.51.100.1' })
-    // Even the right password is refused while throttled, from another IP too.
-    const throttled = unwrap(await postLogin(user.email, TEST_PASSWORD, { ip: '198.51.100.2' }))
-    expect(throttled.status).toBe(429)
-    expect(JSON.stringify(throttled.body)).toContain(LOGIN_MESSAGES.throttled)
+    const attacker = '198.51.100.1'
+    const wrong = 'wrong password number x'
+    for (let i = 0; i < LOGIN_THROTTLE.freePairFailures; i++) expect(unwrap(await postLogin(user.email, wrong, { ip: attacker })).status).toBe(400)
+    // The attacker's address must now wait, even with the right password (no oracle while throttled).
+    const throttled = await postLogin(user.email, TEST_PASSWORD, { ip: attacker })
+    expect(unwrap(throttled).status).toBe(429)
+    expect(JSON.stringify(unwrap(throttled).body)).toContain(LOGIN_MESSAGES.throttled)
+    expect(Number(retryAfter(throttled))).toBeGreaterThan(0)
+    expect(Number(retryAfter(throttled))).toBeLessThanOrEqual(LOGIN_THROTTLE.baseDelaySeconds)
+    // The owner, from their own address, logs in at once while the attacker's address is throttled.
+    expect(((await postLogin(user.email, TEST_PASSWORD, { ip: '198.51.100.2' })) as Response).status).toBe(302)
+    expect(unwrap(await postLogin(user.email, TEST_PASSWORD, { ip: attacker })).status).toBe(429)
 
-    for (let i = 0; i < LOGIN_THROTTLE.maxAccountFailures; i++) await postLogin('ghost@example.jp', 'wrong password number x', { ip: '198.51.100.3' })
-    const ghost = unwrap(await postLogin('ghost@example.jp', 'wrong password number x', { ip: '198.51.100.4' }))
+    // An unknown address answers exactly the same way.
+    for (let i = 0; i < LOGIN_THROTTLE.freePairFailures; i++) await postLogin('ghost@example.jp', wrong, { ip: attacker })
+    const ghost = unwrap(await postLogin('ghost@example.jp', wrong, { ip: attacker }))
     expect(ghost.status).toBe(429)
+    const known = unwrap(await postLogin(user.email, wrong, { ip: attacker }))
+    expect(known.status).toBe(429)
+    const errorsOf = (body: unknown) => (body as { result: { error: unknown } }).result.error
+    expect(errorsOf(ghost.body)).toEqual(errorsOf(known.body))
 
-    // The window passes: the account can log in again.
-    await db().updateTable('login_attempt').set({ created_at: sql`now() - interval '16 minutes'` }).where('email', '=', user.email).execute()
-    expect(((await postLogin(user.email, TEST_PASSWORD)) as Response).status).toBe(302)
+    // Throttled tries are not counted; after the wait, one more try, and each failure doubles the wait.
+    const age = (seconds: number) =>
+      db()
+        .updateTable('login_attempt')
+        .set({ created_at: sql`created_at - make_interval(secs => ${seconds})` })
+        .where('email', '=', user.email)
+        .where('ip', '=', attacker)
+        .execute()
+    await age(LOGIN_THROTTLE.baseDelaySeconds + 1)
+    expect(unwrap(await postLogin(user.email, wrong, { ip: attacker })).status).toBe(400)
+    await age(LOGIN_THROTTLE.baseDelaySeconds + 1)
+    const doubled = await postLogin(user.email, wrong, { ip: attacker })
+    expect(unwrap(doubled).status).toBe(429)
+    expect(Number(retryAfter(doubled))).toBeGreaterThan(LOGIN_THROTTLE.baseDelaySeconds * 2 - LOGIN_THROTTLE.baseDelaySeconds - 2)
+    await age(LOGIN_THROTTLE.baseDelaySeconds)
+    // Past the doubled wait the right password works from the attacker's address too, and resets the pair.
+    expect(((await postLogin(user.email, TEST_PASSWORD, { ip: attacker })) as Response).status).toBe(302)
+    expect(unwrap(await postLogin(user.email, wrong, { ip: attacker })).status).toBe(400)
   })
 
-  it('throttles an IP that sprays many accounts', async () => {
+  it('caps the wait, and forgets a pair’s failures after its window', () => {
+    expect(pairDelaySeconds(LOGIN_THROTTLE.freePairFailures - 1, 0)).toBe(0)
+    expect(pairDelaySeconds(LOGIN_THROTTLE.freePairFailures, 0)).toBe(LOGIN_THROTTLE.baseDelaySeconds)
+    expect(pairDelaySeconds(LOGIN_THROTTLE.freePairFailures + 1, 0)).toBe(LOGIN_THROTTLE.baseDelaySeconds * 2)
+    expect(pairDelaySeconds(LOGIN_THROTTLE.freePairFailures + 30, 0)).toBe(LOGIN_THROTTLE.maxDelaySeconds)
+    expect(pairDelaySeconds(LOGIN_THROTTLE.freePairFailures + 30, LOGIN_THROTTLE.maxDelaySeconds)).toBe(0)
+  })
+
+  it('stops an IP that sprays many accounts, and only that IP', async () => {
     const ip = '192.0.2.77'
     for (let i = 0; i < LOGIN_THROTTLE.maxIpFailures; i++) await postLogin(`spray-${i}@example.jp`, 'wrong password number x', { ip })
     const user = await createUser(db())
-    const result = unwrap(await postLogin(user.email, TEST_PASSWORD, { ip }))
-    expect(result.status).toBe(429)
+    expect(unwrap(await postLogin(user.email, TEST_PASSWORD, { ip })).status).toBe(429)
+    expect(((await postLogin(user.email, TEST_PASSWORD, { ip: '192.0.2.78' })) as Response).status).toBe(302)
+    // The IP window passes.
+    await db().updateTable('login_attempt').set({ created_at: sql`now() - make_interval(mins => ${LOGIN_THROTTLE.ipWindowMinutes + 1})` }).where('ip', '=', ip).execute()
+    expect(((await postLogin(user.email, TEST_PASSWORD, { ip })) as Response).status).toBe(302)
   })
 
   it('refuses deactivated accounts and ends their sessions', async () => {

@@ -7,6 +7,10 @@ import { Field, SubmitButton } from '~/components/forms'
 import { requestPasswordReset } from '~/models/account.server'
 import { ForgotPasswordSchema } from '~/utils/account-validation'
 
+// One answer whatever happened: no account, a mail sent, or the per-address / per-IP mail limit reached.
+export const FORGOT_PASSWORD_SENT =
+  '受け付けました。入力されたメールアドレスにアカウントがある場合は、再設定用のリンク（1時間有効）をお送りします。届かない場合は、迷惑メールフォルダーを確認し、1時間ほど待ってから、もう一度お試しください。'
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
@@ -28,7 +32,7 @@ export default function ForgotPasswordRoute() {
       <h1>パスワードの再設定</h1>
       {actionData?.sent ? (
         <p className="notice notice--success" role="status">
-          入力されたメールアドレスにアカウントがある場合、再設定用のリンクを送信しました（1時間有効）。
+          {FORGOT_PASSWORD_SENT}
         </p>
       ) : (
         <Form method="post" className="form-stack" {...getFormProps(form)}>

@@ -27,7 +27,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const invitation = await getInvitation(context, submission.value.token)
   const outcome = await acceptInvitation(context, submission.value)
   if (outcome.status !== 'ok') {
-    const message = outcome.status === 'email-taken' ? 'このメールアドレスのアカウントはすでに存在します。ログインしてください。' : TOKEN_MESSAGES[outcome.status]
+    const message =
+      outcome.status === 'email-taken'
+        ? 'このメールアドレスのアカウントはすでに存在します。ログインしてください。'
+        : outcome.status === 'has-profile'
+          ? 'このメールアドレスには、デジタル人材のプロフィールが登録されたアカウントがあるため、招待を受諾できません。招待した管理者に連絡してください。'
+          : TOKEN_MESSAGES[outcome.status]
     return data({ result: submission.reply({ formErrors: [message], hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
   }
   const email = invitation.status === 'valid' ? invitation.email : ''

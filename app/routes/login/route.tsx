@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         resent: false,
         unverifiedEmail: result.status === 'unverified' ? submission.value.email : null,
       },
-      { status: result.status === 'throttled' ? 429 : 400 },
+      result.status === 'throttled' ? { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } } : { status: 400 },
     )
   }
   const headers = new Headers({ 'Set-Cookie': result.cookie })
@@ -59,7 +59,7 @@ export default function LoginRoute() {
       <h1>ログイン</h1>
       {actionData?.resent ? (
         <p className="notice notice--success" role="status">
-          確認メールを送信しました（アカウントが確認待ちの場合のみ届きます）。
+          受け付けました。アカウントが確認待ちの場合は、確認メールをお送りします（短い時間に何度も依頼された場合は、1時間ほど送信を控えます）。
         </p>
       ) : null}
       <Form method="post" className="form-stack" {...getFormProps(form)}>

@@ -20,7 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }), sentTo: null }, { status: 400 })
   }
-  // Taken or not, the answer is the same (no account enumeration); an existing owner is told by mail.
+  // Taken or not, over the mail limits or not, the answer is the same (no account enumeration); an
+  // existing owner is told by mail.
   const redirectTo = safeRedirect(submission.value.redirectTo, '')
   await signUpProfessional(context, { ...submission.value, redirectTo: redirectTo || undefined })
   return data({ result: null, sentTo: submission.value.email })
@@ -41,10 +42,10 @@ export default function SignupRoute() {
       <div className="page">
         <h1>確認メールを送信しました</h1>
         <p className="notice notice--success" role="status">
-          {actionData.sentTo} 宛に確認メールを送信しました。メールのリンクを開いて登録を完了してください（24時間有効）。
+          受け付けました。{actionData.sentTo} 宛に確認メールをお送りします。メールのリンクを開いて登録を完了してください（24時間有効）。
         </p>
         <p>
-          メールが届かない場合は、迷惑メールフォルダーを確認するか、<Link to="/login">ログイン画面</Link>から確認メールを再送してください。
+          メールが届かない場合は、迷惑メールフォルダーを確認し、1時間ほど待ってから<Link to="/login">ログイン画面</Link>で確認メールを再送してください。
         </p>
       </div>
     )
