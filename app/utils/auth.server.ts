@@ -87,7 +87,7 @@ export async function requireUserWithRole(
 }
 
 export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
-  if (await getUser(request, context)) throw redirect('/account')
+  if (await getUser(request, context)) throw redirect('/')
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -80,7 +80,10 @@ describe('accounts journey (browser)', () => {
     expect(await own.locator('input[name=email]').inputValue()).toBe(prefAdminEmail)
     await own.locator('input[name=password]').fill(password)
     await own.getByRole('button', { name: 'ログイン' }).click()
-    await own.waitForURL(/\/account$/)
+    // A login lands on the role's home page; the password is changed on the account page.
+    await own.waitForURL(new RegExp(`^${baseUrl}/$`))
+    await expect.poll(() => own.getByRole('heading', { level: 1 }).textContent()).toBe('広島 花子 さんのホーム')
+    await own.goto(`${baseUrl}/account`)
     await expect.poll(() => own.locator('header').textContent()).toContain('広島 花子')
 
     // Changing the password from the account page (a form that also carries a hidden intent).

@@ -78,7 +78,7 @@ describe('login and sessions', () => {
 
     // Logging in again (e.g. over an old session) rotates the id.
     const second = (await postLogin(user.email, TEST_PASSWORD, { redirectTo: '//evil.example/steal' })) as Response
-    expect(second.headers.get('Location')).toBe('/account')
+    expect(second.headers.get('Location')).toBe('/')
     const cookieB = sessionCookieFrom(second)
     expect(cookieB).not.toBe(cookieA)
     expect((await userFor(cookieB))?.id).toBe(user.id)

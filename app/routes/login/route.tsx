@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const headers = new Headers({ 'Set-Cookie': result.cookie })
   headers.append('Set-Cookie', await toastHeader(context, { type: 'success', message: 'ログインしました。' }))
-  return redirect(safeRedirect(submission.value.redirectTo, '/account'), { headers })
+  return redirect(safeRedirect(submission.value.redirectTo, '/'), { headers })
 }
 
 export default function LoginRoute() {
