@@ -6,9 +6,10 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, SubmitButton } from '~/components/forms'
 import { requestPasswordReset } from '~/models/account.server'
 import { ForgotPasswordSchema } from '~/utils/account-validation'
+import { readFormData } from '~/utils/params'
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
   await requestPasswordReset(context, submission.value.email)
   return data({ result: null, sent: true })
