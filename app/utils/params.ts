@@ -23,9 +23,7 @@ export function requireUuidOrNewParam(params: Params, name: string): string {
 
 // C0 control characters except tab, line feed and carriage return. Postgres refuses NUL in text outright;
 // the others are invisible in the UI and break CSV exports and mail headers.
-// eslint-disable-next-line no-control-regex
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g
-// eslint-disable-next-line no-control-regex
 const HAS_CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 
 export function hasControlCharacters(value: string): boolean {
