@@ -11,7 +11,7 @@ import { NeedStatusChangeSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { JobDescription } from './job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
-import { plainString, uuidField } from '~/utils/field-schemas'
+import { uuidField } from '~/utils/field-schemas'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillsStylesHref },
