@@ -14,6 +14,7 @@ import { createSearchClient, isSearchHealthy, type SearchClient } from '../searc
 import { applyIndexSettings } from '../search/indexes'
 import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
 import { seedMasterData } from '../seeds/index'
+import { inputErrorResponse } from './utils/database-errors.server'
 import type { Env } from './utils/env.server'
 import { type Auth, createLucia } from './utils/session.server'
 
@@ -149,7 +150,7 @@ export async function startServices(
       log(`Meilisearch (同梱の開発用バイナリ) を起動しました: ${meili.url}`)
     }
 
-    const database = await createDatabase(databaseConfigFrom(env))
+    const database = await createDatabase(databaseConfigFrom(env), { mapQueryError: inputErrorResponse })
     cleanups.push(() => database.close())
     await migrateToLatest(database.db)
     const retried = await retryFailedSearchSync(database.db, DEFAULT_MAX_ATTEMPTS)

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, type Transaction } from 'kysely'
+import { type DatabaseConnection, type Dialect, type Driver, Kysely, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
@@ -33,7 +33,16 @@ export interface Database {
 // int8 (count(*), bigint ids) as JS numbers on both backends: our counts and ids stay far below 2^53.
 const INT8_OID = 20
 
-export async function createDatabase(config: DatabaseConfig): Promise<Database> {
+export interface DatabaseOptions {
+  /**
+   * Replaces an error a query raised before it reaches the caller (the app turns Postgres input errors into
+   * a 400 answer there; see app/utils/database-errors.server.ts). The database layer stays HTTP-free.
+   */
+  mapQueryError?: (error: unknown) => unknown
+}
+
+export async function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Promise<Database> {
+  const withErrors = (dialect: Dialect) => (options.mapQueryError ? mapQueryErrors(dialect, options.mapQueryError) : dialect)
   if (config.kind === 'postgres') {
     const sql = postgres(config.url, {
       max: config.max ?? 10,
@@ -47,7 +56,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
         },
       },
     })
-    const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }) })
+    const db = new Kysely<DB>({ dialect: withErrors(new PostgresJSDialect({ postgres: sql })) })
     return { db, kind: 'postgres', singleConnection: false, close: () => db.destroy() }
   }
 
@@ -60,7 +69,7 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     loadDataDir: config.loadDataDir,
     parsers: { [INT8_OID]: (value: string) => Number(value) },
   })
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+  const db = new Kysely<DB>({ dialect: withErrors(new PGliteDialect(pglite)) })
   return {
     db,
     kind: 'pglite',
@@ -69,6 +78,40 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     async close() {
       await db.destroy()
       if (!pglite.closed) await pglite.close()
+    },
+  }
+}
+
+/**
+ * Every statement (transactions included) runs through a connection the driver hands out, so patching
+ * executeQuery on each connection maps every query's error in one place. The driver and connections are
+ * patched in place rather than wrapped: the dialects keep private state and compare connection identity.
+ */
+function mapQueryErrors(dialect: Dialect, mapError: (error: unknown) => unknown): Dialect {
+  const patched = new WeakSet<DatabaseConnection>()
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver(): Driver {
+      const driver = dialect.createDriver()
+      const acquire = driver.acquireConnection.bind(driver)
+      driver.acquireConnection = async () => {
+        const connection = await acquire()
+        if (!patched.has(connection)) {
+          const execute = connection.executeQuery.bind(connection)
+          connection.executeQuery = async (query) => {
+            try {
+              return await execute(query)
+            } catch (error) {
+              throw mapError(error)
+            }
+          }
+          patched.add(connection)
+        }
+        return connection
+      }
+      return driver
     },
   }
 }

@@ -4,21 +4,21 @@ import crypto from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { sql } from 'kysely'
 import { inject } from 'vitest'
-import { createDatabase, type Database } from '../db/client'
+import { createDatabase, type Database, type DatabaseOptions } from '../db/client'
 import { dropDatabase, quoteIdent } from './setup/postgres-admin'
 
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const config = inject('testDatabase')
   if (config.kind === 'pglite') {
     const dump = await readFile(config.templatePath)
-    return createDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) })
+    return createDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) }, options)
   }
   const name = `dxp_test_${process.env.VITEST_POOL_ID ?? '0'}_${crypto.randomBytes(4).toString('hex')}`
   const admin = await createDatabase({ kind: 'postgres', url: config.adminUrl, max: 1 })
   await sql.raw(`create database ${quoteIdent(name)} template ${quoteIdent(config.templateName)}`).execute(admin.db)
   const url = new URL(config.adminUrl)
   url.pathname = `/${name}`
-  const database = await createDatabase({ kind: 'postgres', url: url.toString(), max: 4 })
+  const database = await createDatabase({ kind: 'postgres', url: url.toString(), max: 4 }, options)
   return {
     ...database,
     async close() {

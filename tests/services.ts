@@ -1,6 +1,7 @@
 // The app's Services for a test file: a fresh database, a search client with its own index prefix, the
 // master data indexed through the real outbox worker. Loaders get it as `context.services`.
 import type { Services } from '../app/services.server'
+import { inputErrorResponse } from '../app/utils/database-errors.server'
 import { createLucia } from '../app/utils/session.server'
 import { parseEnv } from '../app/utils/env.server'
 import { drainSearchOutboxOnce } from '../jobs/search-worker'
@@ -10,7 +11,8 @@ import { createTestDatabase } from './db'
 import { createTestSearchClient } from './search'
 
 export async function createTestServices({ indexed = true }: { indexed?: boolean } = {}): Promise<Services> {
-  const database = await createTestDatabase()
+  // The app's mapping of Postgres input errors to 400, as the server installs it.
+  const database = await createTestDatabase({ mapQueryError: inputErrorResponse })
   const search = createTestSearchClient()
   if (indexed) {
     await applyIndexSettings(search)

@@ -1,6 +1,21 @@
 // Field schemas the form modules share (GUIDE rule 6): the hidden lock version, required and optional text,
-// a checkbox. Messages in Japanese, naming the field.
+// a checkbox, an id. Messages in Japanese, naming the field.
 import { z } from 'zod'
+import { hasControlCharacters, isUuid } from './params'
+
+const controlCharacterMessage = (label?: string) =>
+  `${label ? `${label}に` : ''}使用できない制御文字が含まれています。文字を入力し直してください`
+
+/**
+ * Every text field starts here: a string without C0 control characters (tab and line breaks allowed).
+ * Postgres refuses NUL in text (a 500 if it got that far) and the others are invisible to the person who
+ * pasted them, so a field message says what to fix.
+ */
+export const plainString = (params?: Parameters<typeof z.string>[0], label?: string) =>
+  z.string(params).refine((value) => !hasControlCharacters(value), { message: controlCharacterMessage(label) })
+
+/** An id sent back by a form (a hidden field, a select): anything but a uuid is a tampered or stale form. */
+export const uuidField = (message: string) => z.string({ message }).refine(isUuid, { message })
 
 /** The hidden lock version of a form: empty (nothing saved yet) or the version the page was loaded with. */
 export const lockVersion = z
@@ -11,15 +26,13 @@ export const lockVersion = z
   .transform((value) => value ?? null)
 
 export const requiredText = (label: string, max: number) =>
-  z
-    .string({ message: `${label}を入力してください` })
+  plainString({ message: `${label}を入力してください` }, label)
     .trim()
     .min(1, { message: `${label}を入力してください` })
     .max(max, { message: `${label}は${max}文字以内で入力してください` })
 
 export const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  plainString(undefined, label)
     .trim()
     .max(max, { message: `${label}は${max}文字以内で入力してください` })
     .optional()

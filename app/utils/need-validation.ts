@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { IssueStatus, IssueUrgency, ItStaffing, NeedEmployer, NeedStatus } from '../../db/schema'
 import { EmailSchema } from './account-validation'
-import { checkbox, lockVersion, optionalText, requiredText } from './field-schemas'
+import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
 
 export { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from './profile-validation'
 
@@ -54,8 +54,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 const MUNICIPALITY_CODE = /^[0-9]{6}$/
 
 const optionalDate = (label: string) =>
-  z
-    .string()
+  plainString()
     .regex(DATE, { message: `${label}を正しい日付で入力してください（例: 2027-04-01）` })
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: `${label}を正しい日付で入力してください` })
     .optional()
@@ -71,7 +70,7 @@ const yen = (label: string, max: number) =>
     .transform((value) => value ?? null)
 
 const skillIdList = z
-  .array(z.string().min(1, { message: '一覧から選択してください' }).max(100, { message: '一覧から選択してください' }))
+  .array(plainString().min(1, { message: '一覧から選択してください' }).max(100, { message: '一覧から選択してください' }))
   .optional()
   .transform((ids) => [...new Set(ids ?? [])])
 
@@ -87,8 +86,7 @@ export const daysPerWeekSchema = z
 export const IssueSchema = z.object({
   lockVersion,
   /** Only prefecture staff choose it (entering on a municipality's behalf); municipal staff post for their own body. */
-  municipalityCode: z
-    .string()
+  municipalityCode: plainString()
     .regex(MUNICIPALITY_CODE, { message: '市区町村を一覧から選択してください' })
     .optional()
     .transform((value) => value ?? null),
@@ -110,12 +108,12 @@ export type IssueInput = z.infer<typeof IssueSchema>
 // ---- ニーズとジョブディスクリプション（都道府県） -----------------------------------------------------------
 
 export const NeedMunicipalitySchema = z.object({
-  code: z.string({ message: '市区町村を選択してください' }).regex(MUNICIPALITY_CODE, { message: '市区町村を一覧から選択してください' }),
+  code: plainString({ message: '市区町村を選択してください' }).regex(MUNICIPALITY_CODE, { message: '市区町村を一覧から選択してください' }),
   daysPerWeek: daysPerWeekSchema,
 })
 
 export const NeedSkillSchema = z.object({
-  skillId: z.string({ message: 'スキルを一覧から選択してください' }).min(1, { message: 'スキルを一覧から選択してください' }),
+  skillId: plainString({ message: 'スキルを一覧から選択してください' }).min(1, { message: 'スキルを一覧から選択してください' }),
   minLevel: z
     .number({ message: '必要なレベルを選択してください' })
     .int()
@@ -136,8 +134,7 @@ export const NeedSchema = z
     background: optionalText('背景と課題', 4000),
     taskSkillIds: skillIdList,
     taskDetails: optionalText('業務内容の詳細', 4000),
-    roleId: z
-      .string()
+    roleId: plainString()
       .max(100, { message: '人材像は一覧から選択してください' })
       .optional()
       .transform((value) => value ?? null),

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { EmploymentForm, ProfileVisibility } from '../../db/schema'
 import { EmailSchema } from './account-validation'
-import { checkbox, lockVersion, optionalText, requiredText } from './field-schemas'
+import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
 
 /** 勤務形態 (domain README §5); the list mirrors db/schema.ts EMPLOYMENT_FORMS (a value import is server-only). */
 export const EMPLOYMENT_FORM_OPTIONS = [
@@ -55,13 +55,12 @@ const yearsOf = (label: string) =>
     .max(60, { message: `${label}は60年以内で入力してください` })
 
 const prefectureCodes = z
-  .array(z.string().regex(PREFECTURE_CODE, { message: '都道府県を一覧から選択してください' }))
+  .array(plainString().regex(PREFECTURE_CODE, { message: '都道府県を一覧から選択してください' }))
   .optional()
   .transform((codes) => [...new Set(codes ?? [])].sort())
 
 /** Comma- or 読点-separated words (e.g. "日本語、英語") → a list without blanks and duplicates. */
-const wordList = z
-  .string()
+const wordList = plainString()
   .optional()
   .transform((value) => [
     ...new Set(
@@ -73,7 +72,7 @@ const wordList = z
   ])
   .pipe(
     z
-      .array(z.string().max(30, { message: '言語は1つ30文字以内で入力してください' }))
+      .array(plainString().max(30, { message: '言語は1つ30文字以内で入力してください' }))
       .max(10, { message: '言語は10個まで入力できます' }),
   )
 
@@ -86,8 +85,7 @@ export const BasicsSchema = z.object({
   familyNameKana: kana('せい（ふりがな）'),
   givenNameKana: kana('めい（ふりがな）'),
   contactEmail: EmailSchema,
-  phone: z
-    .string()
+  phone: plainString()
     .trim()
     .regex(/^\+?[0-9]{1,4}(-?[0-9]{1,4}){1,4}$/, { message: '電話番号は半角数字とハイフンで入力してください（例: 03-1234-5678）' })
     .refine((value) => value.replace(/\D/g, '').length >= 10 && value.replace(/\D/g, '').length <= 15, {
@@ -95,8 +93,7 @@ export const BasicsSchema = z.object({
     })
     .optional()
     .transform((value) => value ?? null),
-  residencePrefectureCode: z
-    .string({ message: '居住都道府県を選択してください' })
+  residencePrefectureCode: plainString({ message: '居住都道府県を選択してください' })
     .regex(PREFECTURE_CODE, { message: '居住都道府県を選択してください' }),
   birthYear: z
     .number({ message: '生年は西暦4桁の半角数字で入力してください（例: 1985）' })
@@ -127,8 +124,7 @@ export const AvailabilitySchema = z
       .min(0.5, { message: '週の勤務可能日数は0.5〜5日の範囲で入力してください' })
       .max(5, { message: '週の勤務可能日数は0.5〜5日の範囲で入力してください' })
       .refine((value) => Number.isInteger(value * 2), { message: '週の勤務可能日数は0.5日単位で入力してください（例: 2.5）' }),
-    availableFrom: z
-      .string()
+    availableFrom: plainString()
       .regex(DATE, { message: '勤務開始可能日を正しい日付で入力してください' })
       .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: '勤務開始可能日を正しい日付で入力してください' })
       .optional()
@@ -197,7 +193,7 @@ export const SkillsSchema = z.object({
   skills: z
     .array(
       z.object({
-        skillId: z.string().min(1),
+        skillId: plainString().min(1),
         level: z
           .number({ message: 'レベルを一覧から選択してください' })
           .int()
@@ -221,7 +217,7 @@ export function qualificationsSchema(currentYear = new Date().getFullYear()) {
       .array(
         z
           .object({
-            qualificationId: z.string().min(1),
+            qualificationId: plainString().min(1),
             held: checkbox,
             acquiredYear: z
               .number({ message: '取得年は西暦4桁の半角数字で入力してください' })
@@ -256,15 +252,14 @@ export const ExperienceSchema = z
       .transform((value) => value ?? null),
     organization: requiredText('所属先（組織名）', 100),
     title: optionalText('役職・担当', 100),
-    startMonth: z.string({ message: '開始年月を入力してください' }).regex(MONTH, { message: '開始年月を「2020-04」の形で入力してください' }),
-    endMonth: z
-      .string()
+    startMonth: plainString({ message: '開始年月を入力してください' }).regex(MONTH, { message: '開始年月を「2020-04」の形で入力してください' }),
+    endMonth: plainString()
       .regex(MONTH, { message: '終了年月を「2023-03」の形で入力してください' })
       .optional()
       .transform((value) => value ?? null),
     description: optionalText('業務内容', INTRODUCTION_MAX_LENGTH),
     skillIds: z
-      .array(z.string().min(1))
+      .array(plainString().min(1))
       .optional()
       .transform((ids) => [...new Set(ids ?? [])]),
   })
@@ -284,6 +279,6 @@ export const DeleteExperienceSchema = z.object({
 // ---- 退会 ---------------------------------------------------------------------------------------------------
 
 export const DeleteAccountSchema = z.object({
-  password: z.string({ message: 'パスワードを入力してください' }).min(1, { message: 'パスワードを入力してください' }),
+  password: plainString({ message: 'パスワードを入力してください' }).min(1, { message: 'パスワードを入力してください' }),
   confirm: z.literal(true, { message: '削除される内容を確認し、チェックを入れてください' }),
 })

@@ -21,9 +21,10 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
     )
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { status: 'error', message: tooLarge }
-    // Not a multipart body at all (e.g. the form was sent without its file).
+    // Not a multipart body at all (the form was sent without its file), or a broken one (a cut-off upload,
+    // a part without a name): the parser throws, and that is the sender's mistake, not a server error.
     if (error instanceof TypeError) return { status: 'error', message: 'ファイルを選んでください。' }
-    throw error
+    return { status: 'error', message: 'ファイルを読み取れませんでした。ファイルを選び直して、もう一度送信してください。' }
   }
   const file = formData.get(field)
   if (!file || typeof file === 'string' || file.name === '')

@@ -1,147 +1,11 @@
-// The route × role matrix (issue 3): every route, every role, the expected outcome of a GET. A route file
-// without a row here fails the first test, so nobody adds a page without deciding who may open it.
-import { readdirSync } from 'node:fs'
-import path from 'node:path'
+// The route × role matrix: every route, every role, the expected outcome of a GET and of a POST (the table
+// is in route-table.ts, shared with the fuzz test). A route file without a row fails the first test, so
+// nobody adds a page without deciding who may open it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Services } from '../../app/services.server'
-import type { Role } from '../../db/schema'
 import { loginAs } from '../factories'
 import { createTestServices, routeArgs } from '../services'
-
-type Who = Role | 'anonymous'
-type Outcome = 'ok' | 'login' | 'redirect' | 403 | 404
-const ROLES: Who[] = ['anonymous', 'professional', 'municipal_staff', 'prefecture_staff', 'prefecture_admin', 'ministry_staff', 'ministry_admin']
-
-const everyone = (outcome: Outcome): Record<Who, Outcome> => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Who, Outcome>
-const anonymousOnly: Record<Who, Outcome> = { ...everyone('redirect'), anonymous: 'ok' }
-const signedIn: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login' }
-const admins: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_admin: 'ok', ministry_admin: 'ok' }
-/** Holders of 'update:skill-standard:any' (スキル標準の編集). */
-const poolReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
-const professionalOnly: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', professional: 'ok' }
-/** Sections other than basics send a professional without a profile to /profile/basics first. */
-const professionalSection: Record<Who, Outcome> = { ...professionalOnly, professional: 'redirect' }
-const ministryEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' }
-/** 課題: municipal staff (own posts), prefecture staff (their municipalities'), ministry (national, read only). */
-const issueReaders: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login', professional: 403 }
-/** ニーズ: prefecture staff (own), ministry (national, read only). */
-const needReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
-const needEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' }
-const MISSING_ID = '00000000-0000-4000-8000-000000000000'
-const notFoundFor = (row: Record<Who, Outcome>): Record<Who, Outcome> =>
-  Object.fromEntries(Object.entries(row).map(([who, outcome]) => [who, outcome === 'ok' ? 404 : outcome])) as Record<Who, Outcome>
-
-/** Route file (under app/routes) → the URL to GET and who gets what. */
-const MATRIX: Record<string, { url: string; params?: Record<string, string>; expect: Record<Who, Outcome> }> = {
-  '_index.tsx': { url: '/', expect: everyone('ok') },
-  // Any unmatched URL: a Japanese 404 inside the layout, for everyone.
-  '$.tsx': { url: '/no-such-page', params: { '*': 'no-such-page' }, expect: everyone(404) },
-  'local-governments._index': { url: '/local-governments?q=さっぽろ', expect: everyone('ok') },
-  'local-governments.$code': { url: '/local-governments/011002', params: { code: '011002' }, expect: everyone('ok') },
-  'resources.local-governments.ts': { url: '/resources/local-governments?q=ひろしま', expect: everyone('ok') },
-  'healthz.ts': { url: '/healthz', expect: everyone('ok') },
-  login: { url: '/login', expect: anonymousOnly },
-  signup: { url: '/signup', expect: anonymousOnly },
-  'logout.ts': { url: '/logout', expect: everyone('redirect') },
-  'forgot-password': { url: '/forgot-password', expect: everyone('ok') },
-  'reset-password': { url: '/reset-password?token=x', expect: everyone('ok') },
-  'verify-email': { url: '/verify-email?token=x', expect: everyone('ok') },
-  'confirm-email': { url: '/confirm-email?token=x', expect: everyone('ok') },
-  'invitations.accept': { url: '/invitations/accept?token=x', expect: everyone('ok') },
-  account: { url: '/account', expect: signedIn },
-  'admin.users._index': { url: '/admin/users', expect: admins },
-  'admin.users.invite': { url: '/admin/users/invite', expect: admins },
-  'admin.audit._index': { url: '/admin/audit', expect: admins },
-  'admin.audit[.]csv.ts': { url: '/admin/audit.csv', expect: admins },
-  'admin.mail': { url: '/admin/mail', expect: admins },
-  'pools._index': { url: '/pools', expect: poolReaders },
-  'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
-  // Prefecture staff add to their own pool; ministry staff to the national list (国の外部人材リスト, pool '00').
-  'pools.new': { url: '/pools/new', expect: poolReaders },
-  'pools.import': { url: '/pools/import', expect: poolReaders },
-  'pools.export[.]csv.ts': { url: '/pools/export.csv', expect: poolReaders },
-  // The link itself is the credential: anyone may open it (an unknown token shows an error page).
-  'pool-invitations.accept': { url: '/pool-invitations/accept?token=x', expect: everyone('ok') },
-  'national-list._index': { url: '/national-list', expect: poolReaders },
-  'national-list.export[.]csv.ts': { url: '/national-list/export.csv', expect: poolReaders },
-  'profile._index': { url: '/profile', expect: professionalOnly },
-  'profile.basics': { url: '/profile/basics', expect: professionalOnly },
-  'profile.availability': { url: '/profile/availability', expect: professionalSection },
-  'profile.consent': { url: '/profile/consent', expect: professionalSection },
-  'profile.skills': { url: '/profile/skills', expect: professionalSection },
-  'profile.qualifications': { url: '/profile/qualifications', expect: professionalSection },
-  'profile.experiences': { url: '/profile/experiences', expect: professionalSection },
-  'profile.export[.]json.ts': { url: '/profile/export.json', expect: professionalOnly },
-  'profile.export[.]csv.ts': { url: '/profile/export.csv', expect: professionalOnly },
-  'account_.delete': { url: '/account/delete', expect: professionalOnly },
-  'partners._index': { url: '/partners', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' } },
-  'partners.$id': { url: '/partners/new', params: { id: 'new' }, expect: ministryEditors },
-  applications: { url: '/applications', expect: { ...everyone(403), anonymous: 'login', professional: 'ok' } },
-  'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
-  'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },
-  // The public スキル標準 pages: everyone, signed in or not. The diff row asks for a 400 (same version twice).
-  'skills._index': { url: '/skills?q=ガバクラ', expect: everyone('ok') },
-  'skills.$skillId': { url: '/skills/bpr', params: { skillId: 'bpr' }, expect: everyone('ok') },
-  'skills.roles.$roleId': { url: '/skills/roles/project-manager', params: { roleId: 'project-manager' }, expect: everyone('ok') },
-  'skills.qualifications': { url: '/skills/qualifications?version=1', expect: everyone('ok') },
-  'skills.versions': { url: '/skills/versions', expect: everyone('ok') },
-  'skills.diff': { url: '/skills/diff?from=1&to=1', expect: everyone('status 400' as Outcome) },
-  'skills.export[.]json.ts': { url: '/skills/export.json', expect: everyone('ok') },
-  'skills.export[.]csv.ts': { url: '/skills/export.csv?version=1', expect: everyone('ok') },
-  'issues._index': { url: '/issues', expect: issueReaders },
-  'issues.new': { url: '/issues/new', expect: { ...issueReaders, ministry_staff: 403, ministry_admin: 403 } },
-  'issues.$id': { url: `/issues/${MISSING_ID}`, params: { id: MISSING_ID }, expect: notFoundFor(issueReaders) },
-  'issues.$id_.edit': { url: `/issues/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(issueReaders) },
-  'needs._index': { url: '/needs', expect: needReaders },
-  'needs.new': { url: '/needs/new', expect: needEditors },
-  'needs.export[.]csv.ts': { url: '/needs/export.csv', expect: needReaders },
-  'needs.$id': { url: `/needs/${MISSING_ID}`, params: { id: MISSING_ID }, expect: notFoundFor(needReaders) },
-  'needs.$id_.edit': { url: `/needs/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(needEditors) },
-  'needs.$id_.print': { url: `/needs/${MISSING_ID}/print`, params: { id: MISSING_ID }, expect: notFoundFor(needReaders) },
-  // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
-  'open-calls._index': { url: '/open-calls?q=標準化', expect: everyone('ok') },
-  'open-calls.$id': { url: `/open-calls/${MISSING_ID}`, params: { id: MISSING_ID }, expect: everyone(404) },
-  'admin.skill-standard.import': { url: '/admin/skill-standard/import', expect: ministryEditors },
-  // The seeded database has no draft: editors pass the guard and get 404 (「下書きがありません」).
-  'admin.skill-standard.export[.]json.ts': { url: '/admin/skill-standard/export.json', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
-  'admin.skill-standard.export[.]csv.ts': { url: '/admin/skill-standard/export.csv', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
-}
-
-const routesDir = path.resolve(import.meta.dirname, '../../app/routes')
-
-function routeFiles(): string[] {
-  return readdirSync(routesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() || /\.(ts|tsx)$/.test(entry.name))
-    .filter((entry) => !/\.test\.(ts|tsx)$/.test(entry.name))
-    .map((entry) => entry.name)
-}
-
-async function loaderOf(name: string) {
-  const file = name.endsWith('.ts') || name.endsWith('.tsx') ? path.join(routesDir, name) : path.join(routesDir, name, 'route.tsx')
-  const module = (await import(file)) as { loader?: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }
-  return module.loader
-}
-
-async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | string> {
-  let result: unknown
-  try {
-    result = await run()
-  } catch (error) {
-    if (!(error instanceof Response)) throw error
-    result = error
-  }
-  if (result instanceof Response) {
-    if (result.status >= 300 && result.status < 400) {
-      return (result.headers.get('Location') ?? '').startsWith('/login') ? 'login' : 'redirect'
-    }
-    if (result.status === 403 || result.status === 404) return result.status
-    if (result.status >= 200 && result.status < 300) return 'ok'
-    return `status ${result.status}`
-  }
-  const init = (result as { type?: string; init?: { status?: number } } | undefined)?.init
-  if ((result as { type?: string })?.type === 'DataWithResponseInit' && init?.status && init.status >= 400) return `status ${init.status}`
-  return 'ok'
-}
+import { answerOf, MATRIX, outcomeOf, type Outcome, postGateFor, postOutcomeOf, ROLES, routeFiles, routeModule, type Who } from './route-table'
 
 let services: Services
 const cookies: Partial<Record<Who, string>> = {}
@@ -166,13 +30,28 @@ describe('authorization matrix', () => {
 
   for (const [name, row] of Object.entries(MATRIX)) {
     it(`GET ${row.url} (${name})`, async () => {
-      const loader = await loaderOf(name)
+      const { loader } = await routeModule(name)
       const actual: Record<string, Outcome | string> = {}
       for (const role of ROLES) {
         // A page without a loader serves no data: it renders for everyone.
         actual[role] = loader ? await outcomeOf(() => loader(routeArgs(services, row.url, { params: row.params, cookie: cookies[role] }))) : 'ok'
       }
       expect(actual).toEqual(row.expect)
+    })
+  }
+
+  // An empty form from each role: the guard decides (login, 403) or the action runs and answers about the
+  // input. Each role posts with a fresh session, as logout and account actions end the one they run in.
+  for (const [name, row] of Object.entries(MATRIX)) {
+    it(`POST ${row.url} (${name})`, async () => {
+      const { action } = await routeModule(name)
+      if (!action) return expect(row.post).toBeUndefined()
+      const actual: Record<string, string | number> = {}
+      for (const role of ROLES) {
+        const cookie = role === 'anonymous' ? undefined : (await loginAs(services, { role })).cookie
+        actual[role] = postOutcomeOf(await answerOf(() => action(routeArgs(services, row.url, { params: row.params, cookie, form: {} }))))
+      }
+      expect(actual).toEqual(postGateFor(row))
     })
   }
 })

@@ -12,6 +12,7 @@ import { requireSession } from '~/utils/auth.server'
 import { ROLE_LABELS } from '~/utils/permissions'
 import { blankSessionCookie } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request, context)
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request, context)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'change-password') {
     const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
   }
   if (intent === 'revoke-session') {
-    await revokeMySession(context, user, String(formData.get('session') ?? ''))
+    await revokeMySession(context, user, formText(formData, 'session'))
     return redirectWithToast(context, '/account', { type: 'success', message: 'セッションを終了しました。' })
   }
   if (intent === 'logout-everywhere') {

@@ -12,6 +12,7 @@ import { requireUserWithRole } from '~/utils/auth.server'
 import { DeleteAccountSchema } from '~/utils/profile-validation'
 import { blankSessionCookie } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const submission = parseWithZod(await request.formData(), { schema: DeleteAccountSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: DeleteAccountSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const outcome = await deleteMyAccount(context, user, submission.value.password)
   if (outcome.status === 'wrong-password') {

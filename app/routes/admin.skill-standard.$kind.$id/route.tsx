@@ -7,6 +7,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { EDIT_KINDS, type EditKind, FORM_SCHEMAS, parseRequirements } from '~/utils/skill-standard-forms'
 import { redirectWithToast } from '~/utils/toast.server'
 import { ItemForm } from './item-form'
+import { readFormData, requireCatalogueIdParam } from '~/utils/params'
 
 function parseKind(kind: string | undefined): EditKind {
   if (!EDIT_KINDS.includes(kind as EditKind)) throw new Response('編集できる種類ではありません。', { status: 404 })
@@ -16,14 +17,15 @@ function parseKind(kind: string | undefined): EditKind {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
   const kind = parseKind(params.kind)
-  const workspace = await getDraftItemForEdit(context, kind, params.id ?? '')
+  const workspace = await getDraftItemForEdit(context, kind, params.id === 'new' ? 'new' : requireCatalogueIdParam(params, 'id'))
   return { kind, kindLabel: KIND_LABELS[kind], isNew: params.id === 'new', ...workspace }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:skill-standard:any')
   const kind = parseKind(params.kind)
-  const formData = await request.formData()
+  if (params.id !== 'new') requireCatalogueIdParam(params, 'id')
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: FORM_SCHEMAS[kind] })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { lockVersion, ...fields } = submission.value as { lockVersion: number | null } & Record<string, unknown>

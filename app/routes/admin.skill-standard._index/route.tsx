@@ -9,6 +9,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { PublishSchema } from '~/utils/skill-standard-forms'
 import { redirectWithToast } from '~/utils/toast.server'
 import { DraftItems } from './draft-items'
+import { readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:skill-standard:any')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'create-draft') {
     const result = await createDraft(context, user)

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { describeScope, listUsersForAdmin, setUserActive } from '~/models/users.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, isUuid, readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'read:user:own-prefecture')
@@ -13,10 +14,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'deactivate:user:own-prefecture')
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent !== 'deactivate' && intent !== 'reactivate') throw new Response('不明な操作です。', { status: 400 })
-  const outcome = await setUserActive(context, admin, String(formData.get('userId') ?? ''), intent === 'reactivate')
+  const userId = formText(formData, 'userId')
+  if (!isUuid(userId)) throw new Response('対象のユーザーが見つかりません。', { status: 404 })
+  const outcome = await setUserActive(context, admin, userId, intent === 'reactivate')
   if (outcome.status === 'not-found') throw new Response('対象のユーザーが見つかりません。', { status: 404 })
   if (outcome.status === 'self') {
     return redirectWithToast(context, '/admin/users', { type: 'error', message: '自分自身のアカウントは停止できません。' })

@@ -10,6 +10,7 @@ import { getInviteFormOptions, inviteUser } from '~/models/users.server'
 import { InviteSchema } from '~/utils/account-validation'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'invite:user:own-prefecture')
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'invite:user:own-prefecture')
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: InviteSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const outcome = await inviteUser(context, admin, submission.value)
   if (outcome.status === 'field-error') {

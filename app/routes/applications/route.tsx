@@ -7,6 +7,8 @@ import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, isUuid, readFormData } from '~/utils/params'
+import { plainString } from '~/utils/field-schemas'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
@@ -15,15 +17,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const ApplySchema = z.object({
-  prefectureCode: z.string({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '応募する都道府県を選択してください' }),
-  message: z.string().trim().max(1000, { message: 'メッセージは1000文字以内にしてください' }).default(''),
+  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '応募する都道府県を選択してください' }),
+  message: plainString().trim().max(1000, { message: 'メッセージは1000文字以内にしてください' }).default(''),
 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   if (formData.get('intent') === 'withdraw') {
-    const ok = await withdrawApplication(context, user, String(formData.get('memberId') ?? ''))
+    const memberId = formText(formData, 'memberId')
+    const ok = isUuid(memberId) && (await withdrawApplication(context, user, memberId))
     if (!ok) throw new Response('応募が見つかりません。', { status: 404 })
     return redirectWithToast(context, '/applications', { type: 'success', message: '応募を辞退しました。' })
   }

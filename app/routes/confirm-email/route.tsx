@@ -5,13 +5,14 @@ import { TokenConfirmPage } from '~/components/token-confirm-page'
 import { confirmEmailChange } from '~/models/account.server'
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, readFormData } from '~/utils/params'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { token: new URL(request.url).searchParams.get('token') ?? '' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get('token') ?? '')
+  const token = formText(await readFormData(request), 'token')
   const outcome = await confirmEmailChange(context, token)
   if (outcome.status === 'email-taken') {
     return data({ error: 'このメールアドレスは、すでに別のアカウントで使われています。' }, { status: 409 })

@@ -6,13 +6,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, SubmitButton } from '~/components/forms'
 import { requestPasswordReset } from '~/models/account.server'
 import { ForgotPasswordSchema } from '~/utils/account-validation'
+import { readFormData } from '~/utils/params'
 
 // One answer whatever happened: no account, a mail sent, or the per-address / per-IP mail limit reached.
 export const FORGOT_PASSWORD_SENT =
   '受け付けました。入力されたメールアドレスにアカウントがある場合は、再設定用のリンク（1時間有効）をお送りします。届かない場合は、迷惑メールフォルダーを確認し、1時間ほど待ってから、もう一度お試しください。'
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ForgotPasswordSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), sent: false }, { status: 400 })
   await requestPasswordReset(context, submission.value.email)
   return data({ result: null, sent: true })

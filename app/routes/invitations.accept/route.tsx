@@ -8,6 +8,7 @@ import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { acceptInvitation, getInvitation } from '~/models/users.server'
 import { AcceptInvitationSchema, PASSWORD_MIN_LENGTH } from '~/utils/account-validation'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: AcceptInvitationSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
   }

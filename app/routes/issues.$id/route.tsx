@@ -7,19 +7,20 @@ import { changeIssueStatus, getIssuePage } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
 import { NEED_STATUS_LABELS } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData, requireUuidParam } from '~/utils/params'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  return getIssuePage(context, user, params.id ?? '')
+  return getIssuePage(context, user, requireUuidParam(params, 'id'))
 }
 
 const StatusSchema = z.object({ to: z.enum(['submitted', 'reviewing', 'in_need', 'closed', 'withdrawn']) })
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
-  const parsed = StatusSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = StatusSchema.safeParse(Object.fromEntries(await readFormData(request)))
   if (!parsed.success) return data({ errors: ['変更後の状態を選んでください。'] }, { status: 400 })
-  const id = params.id ?? ''
+  const id = requireUuidParam(params, 'id')
   const result = await changeIssueStatus(context, user, id, parsed.data.to)
   if (result.status === 'refused') return data({ errors: [result.message] }, { status: 409 })
   return redirectWithToast(context, `/issues/${id}`, { type: 'success', message: `課題を「${result.label}」にしました。` })

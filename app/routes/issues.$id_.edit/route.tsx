@@ -7,12 +7,13 @@ import { requireUser } from '~/utils/auth.server'
 import { IssueSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from '../issues.new/issue-form'
+import { readFormData, requireUuidParam } from '~/utils/params'
 
 const CONFLICT = 'ほかの人がこの課題を先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  const page = await getIssuePage(context, user, params.id ?? '')
+  const page = await getIssuePage(context, user, requireUuidParam(params, 'id'))
   if (!page.canEdit) throw new Response('この課題は編集できません。', { status: 403 })
   const options = await getIssueFormOptions(context, user)
   const i = page.issue
@@ -42,8 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
-  const id = params.id ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: IssueSchema })
+  const id = requireUuidParam(params, 'id')
+  const submission = parseWithZod(await readFormData(request), { schema: IssueSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), lockVersion: null }, { status: 400 })
   const result = await updateIssue(context, user, id, submission.value)
   if (result.status === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), lockVersion: null }, { status: 400 })

@@ -8,6 +8,7 @@ import { IssueSchema } from '~/utils/need-validation'
 import { userHasPermission } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from './issue-form'
+import { readFormData } from '~/utils/params'
 
 /** Municipal staff post for their own body; prefecture staff enter one on a municipality's behalf. */
 function requireIssueAuthor(user: SessionUser) {
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
   requireIssueAuthor(user)
-  const submission = parseWithZod(await request.formData(), { schema: IssueSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: IssueSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createIssue(context, user, submission.value)
   if (result.status === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 })

@@ -9,6 +9,7 @@ import { LoginSchema } from '~/utils/account-validation'
 import { login, LOGIN_MESSAGES, requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
 import { toastHeader } from '~/utils/toast.server'
+import { formText, readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -17,9 +18,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context)
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   if (formData.get('intent') === 'resend-verification') {
-    const email = String(formData.get('email') ?? '')
+    const email = formText(formData, 'email')
     if (email) await resendVerificationEmail(context, email)
     return data({ result: null, resent: true, unverifiedEmail: null })
   }

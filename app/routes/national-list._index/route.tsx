@@ -5,6 +5,7 @@ import { FormErrors } from '~/components/forms'
 import { addFromNationalList, getSharedNationalList } from '~/models/pool-national-list.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, isUuid, readFormData } from '~/utils/params'
 
 // 国の外部人材リスト as every prefecture sees it (the ministry runs it at /pools?pool=national).
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -14,8 +15,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:pool:own-prefecture')
-  const formData = await request.formData()
-  const memberId = String(formData.get('memberId') ?? '')
+  const formData = await readFormData(request)
+  const memberId = formText(formData, 'memberId')
+  if (!isUuid(memberId)) return data({ memberId, error: '追加する人を一覧から選んでください。' }, { status: 400 })
   const outcome = await addFromNationalList(context, user, memberId)
   if (outcome.status === 'refused') return data({ memberId, error: outcome.message }, { status: 409 })
   return redirectWithToast(context, `/pools/${outcome.memberId}`, {

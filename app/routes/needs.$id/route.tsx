@@ -10,6 +10,8 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { NeedStatusChangeSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { JobDescription } from './job-description'
+import { readFormData, requireUuidParam } from '~/utils/params'
+import { uuidField } from '~/utils/field-schemas'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillsStylesHref },
@@ -18,15 +20,15 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
-  return getNeedPage(context, user, params.id ?? '')
+  return getNeedPage(context, user, requireUuidParam(params, 'id'))
 }
 
-const IssueLinkSchema = z.object({ issueId: z.string().min(1, { message: '課題を選んでください。' }) })
+const IssueLinkSchema = z.object({ issueId: uuidField('課題を選んでください。') })
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
-  const id = params.id ?? ''
-  const form = await request.formData()
+  const id = requireUuidParam(params, 'id')
+  const form = await readFormData(request)
   const intent = form.get('intent')
   if (intent === 'link-issue' || intent === 'unlink-issue') {
     const parsed = IssueLinkSchema.safeParse({ issueId: form.get('issueId') ?? '' })

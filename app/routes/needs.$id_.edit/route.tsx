@@ -9,6 +9,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { NeedSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { NeedForm } from './need-form'
+import { readFormData, requireUuidParam } from '~/utils/params'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: profileStylesHref },
@@ -17,13 +18,14 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
-  return { id: params.id ?? '', ...(await getNeedEditPage(context, user, params.id ?? '')) }
+  const id = requireUuidParam(params, 'id')
+  return { id, ...(await getNeedEditPage(context, user, id)) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
-  const id = params.id ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: NeedSchema })
+  const id = requireUuidParam(params, 'id')
+  const submission = parseWithZod(await readFormData(request), { schema: NeedSchema })
   // Also the list buttons (市区町村を追加 / 外す) without JavaScript: conform's intent, replied as is.
   if (submission.status !== 'success') return data({ result: submission.reply(), lockVersion: null }, { status: submission.status === 'error' ? 400 : 200 })
   const result = await saveNeed(context, user, id, submission.value)

@@ -7,6 +7,7 @@ import needsStylesHref from '~/styles/needs.css'
 import skillsStylesHref from '~/styles/skills.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { JobDescription } from '../needs.$id/job-description'
+import { requireUuidParam } from '~/utils/params'
 
 export const handle = { bare: true }
 
@@ -17,7 +18,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
-  return getPrintableNeed(context, user, params.id ?? '')
+  return getPrintableNeed(context, user, requireUuidParam(params, 'id'))
 }
 
 export default function PrintNeedRoute() {

@@ -6,6 +6,8 @@ import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
 import { createNeed, getNewNeedPage } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/params'
+import { plainString, uuidField } from '~/utils/field-schemas'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
@@ -14,14 +16,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const CreateSchema = z.object({
-  templateId: z.string().max(100, { message: 'ひな形を一覧から選択してください' }).optional().transform((v) => v || null),
-  title: z.string().trim().max(120, { message: '件名は120文字以内にしてください' }).optional().transform((v) => v || null),
-  issueIds: z.array(z.string()).max(100, { message: '一度にまとめられる課題は100件までです' }),
+  templateId: plainString().max(100, { message: 'ひな形を一覧から選択してください' }).optional().transform((v) => v || null),
+  title: plainString().trim().max(120, { message: '件名は120文字以内にしてください' }).optional().transform((v) => v || null),
+  issueIds: z.array(uuidField('まとめる課題を一覧から選んでください')).max(100, { message: '一度にまとめられる課題は100件までです' }),
 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
-  const form = await request.formData()
+  const form = await readFormData(request)
   const parsed = CreateSchema.safeParse({
     templateId: form.get('templateId') ?? undefined,
     title: form.get('title') ?? undefined,

@@ -10,6 +10,7 @@ import { getUser, requireUser } from '~/utils/auth.server'
 import { InterestSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { JobDescription } from '../needs.$id/job-description'
+import { readFormData, requireUuidParam } from '~/utils/params'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillsStylesHref },
@@ -18,13 +19,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await getUser(request, context)
-  return getOpenCallPage(context, user, params.id ?? '')
+  return getOpenCallPage(context, user, requireUuidParam(params, 'id'))
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
-  const id = params.id ?? ''
-  const submission = parseWithZod(await request.formData(), { schema: InterestSchema })
+  const id = requireUuidParam(params, 'id')
+  const submission = parseWithZod(await readFormData(request), { schema: InterestSchema })
   if (submission.status !== 'success') return data({ errors: Object.values(submission.error ?? {}).flat() }, { status: 400 })
   const result = await expressInterest(context, user, id, submission.value.message)
   if (result.status === 'no-profile') {

@@ -8,17 +8,18 @@ import { getPartnerCompanyForEdit, savePartnerCompany } from '~/models/partner-c
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { PartnerCompanySchema } from '~/utils/partner-company-validation'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData, requireUuidOrNewParam } from '~/utils/params'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:partner:any')
-  return { company: await getPartnerCompanyForEdit(context, params.id ?? '') }
+  return { company: await getPartnerCompanyForEdit(context, requireUuidOrNewParam(params, 'id')) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:partner:any')
-  const submission = parseWithZod(await request.formData(), { schema: PartnerCompanySchema })
+  const submission = parseWithZod(await readFormData(request), { schema: PartnerCompanySchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const outcome = await savePartnerCompany(context, user, params.id ?? '', submission.value)
+  const outcome = await savePartnerCompany(context, user, requireUuidOrNewParam(params, 'id'), submission.value)
   if (outcome.status === 'ok') return redirectWithToast(context, '/partners', { type: 'success', message: `「${outcome.name}」を保存しました。` })
   if (outcome.status === 'conflict') {
     return data({ result: submission.reply({ formErrors: ['ほかの人が先に更新しました。画面を読み込み直してから、もう一度編集してください（入力内容は残っています）。'] }) }, { status: 409 })

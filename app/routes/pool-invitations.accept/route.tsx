@@ -5,6 +5,7 @@ import { SubmitButton } from '~/components/forms'
 import { acceptPoolInvitation, declinePoolInvitation, getPoolInvitationPage } from '~/models/pool-invitation.server'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, readFormData } from '~/utils/params'
 
 const returnPath = (token: string) => `/pool-invitations/accept?${new URLSearchParams({ token })}`
 
@@ -24,8 +25,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
-  const token = String(formData.get('token') ?? '')
+  const formData = await readFormData(request)
+  const token = formText(formData, 'token')
   if (formData.get('intent') === 'decline') {
     const outcome = await declinePoolInvitation(context, await getUser(request, context), token)
     if (outcome.status !== 'declined')

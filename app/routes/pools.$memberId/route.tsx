@@ -10,38 +10,38 @@ import { InvitationSection, TargetRolesSection } from './invitation-and-roles'
 import { MemberDetails } from './member-details'
 import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, isUuid, readFormData, requireUuidParam } from '~/utils/params'
+import { plainString } from '~/utils/field-schemas'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
-  return requirePoolMember(context, user, params.memberId ?? '')
+  return requirePoolMember(context, user, requireUuidParam(params, 'memberId'))
 }
 
 const StatusSchema = z.object({
   to: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'], { message: '変更後の状態を選択してください' }),
-  note: z.string().trim().max(2000, { message: 'メモは2000文字以内にしてください' }).default(''),
+  note: plainString().trim().max(2000, { message: 'メモは2000文字以内にしてください' }).default(''),
   lockVersion: z.coerce.number().int(),
 })
 
 const InterviewSchema = z.object({
-  interviewAt: z
-    .string()
+  interviewAt: plainString()
     .optional()
     .transform((value) => (value ? new Date(`${value}:00+09:00`) : null))
     .refine((value) => value === null || !Number.isNaN(value.getTime()), { message: '面接日時の形式が正しくありません' }),
-  interviewPlace: z.string().trim().max(200, { message: '場所は200文字以内にしてください' }).default(''),
-  notes: z.string().trim().max(4000, { message: 'メモは4000文字以内にしてください' }).default(''),
+  interviewPlace: plainString().trim().max(200, { message: '場所は200文字以内にしてください' }).default(''),
+  notes: plainString().trim().max(4000, { message: 'メモは4000文字以内にしてください' }).default(''),
   lockVersion: z.coerce.number().int(),
 })
 
 const TrainingSchema = z.object({
-  title: z.string({ message: '研修名を入力してください' }).trim().min(1, { message: '研修名を入力してください' }).max(200),
-  provider: z.string().trim().max(200).default(''),
-  completedOn: z
-    .string()
+  title: plainString({ message: '研修名を入力してください' }).trim().min(1, { message: '研修名を入力してください' }).max(200),
+  provider: plainString().trim().max(200).default(''),
+  completedOn: plainString()
     .optional()
     .transform((value) => value || null)
     .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), { message: '修了日の形式が正しくありません' }),
-  note: z.string().trim().max(2000).default(''),
+  note: plainString().trim().max(2000).default(''),
 })
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -51,7 +51,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 const RolesSchema = z.object({
-  roleIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: '人材像はスキル標準の一覧から選択してください' })).max(10),
+  roleIds: z.array(plainString().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: '人材像はスキル標準の一覧から選択してください' })).max(10),
   lockVersion: z.coerce.number().int(),
 })
 
@@ -59,8 +59,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Prefecture staff run their prefecture's pool; ministry staff the national list (国の外部人材リスト).
   const user = await requireUser(request, context)
   requirePoolManager(user)
-  const formData = await request.formData()
-  const memberId = params.memberId ?? ''
+  const formData = await readFormData(request)
+  const memberId = requireUuidParam(params, 'memberId')
   const intent = formData.get('intent')
   if (intent === 'invite') {
     const outcome = await sendPoolInvitation(context, user, memberId)
@@ -87,7 +87,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '面接の予定・メモを保存しました。' })
   }
   if (intent === 'merge') {
-    const outcome = await mergePoolMembers(context, user, memberId, String(formData.get('otherId') ?? ''))
+    const otherId = formText(formData, 'otherId')
+    if (!isUuid(otherId)) return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: ['統合する相手を候補から選んでください。'] }, { status: 400 })
+    const outcome = await mergePoolMembers(context, user, memberId, otherId)
     if (outcome.status === 'refused') return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] }, { status: 400 })
     return redirectWithToast(context, `/pools/${outcome.keptId}`, { type: 'success', message: '重複していた人材を統合しました。' })
   }
@@ -101,9 +103,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.success) {
     return data({ intent: 'status', fieldErrors: { to: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
   }
-  const outcome = await changePoolStatus(context, user, params.memberId ?? '', parsed.data)
+  const outcome = await changePoolStatus(context, user, memberId, parsed.data)
   if (outcome.status === 'ok') {
-    return redirectWithToast(context, `/pools/${params.memberId}`, { type: 'success', message: '状態を変更しました。' })
+    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '状態を変更しました。' })
   }
   const message =
     outcome.status === 'conflict' ? 'ほかの人が先に状態を変更しました。画面を読み込み直してください。' : outcome.message

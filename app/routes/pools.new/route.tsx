@@ -7,6 +7,8 @@ import { requirePoolManager } from '~/models/pool-scope.server'
 import { addPoolMemberDirectly, getDirectAddOptions } from '~/models/pool.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { isUuid, readFormData } from '~/utils/params'
+import { plainString } from '~/utils/field-schemas'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A prefecture's staff add to its pool; ministry staff to the national list.
@@ -15,36 +17,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const AddSchema = z.object({
-  name: z.string({ message: '氏名を入力してください' }).trim().min(1, { message: '氏名を入力してください' }).max(100, { message: '氏名は100文字以内にしてください' }),
-  nameKana: z
-    .string()
+  name: plainString({ message: '氏名を入力してください' }).trim().min(1, { message: '氏名を入力してください' }).max(100, { message: '氏名は100文字以内にしてください' }),
+  nameKana: plainString()
     .trim()
     .max(100)
     .default('')
     .refine((value) => value === '' || /^[\p{Script=Hiragana}ー\s　]+$/u.test(value), { message: 'ふりがなはひらがなで入力してください' }),
-  email: z
-    .string()
+  email: plainString()
     .trim()
     .optional()
     .transform((value) => value || null)
     .refine((value) => value === null || z.email().safeParse(value).success, { message: 'メールアドレスの形式が正しくありません' }),
-  birthYear: z
-    .string()
+  birthYear: plainString()
     .optional()
     .transform((value) => (value ? Number(value) : null))
     .refine((value) => value === null || (Number.isInteger(value) && value >= 1930 && value <= 2015), { message: '生年は1930〜2015の西暦で入力してください' }),
   source: z.enum(['company_recommendation', 'national_list', 'referral', 'public_call'], { message: '経路を選択してください' }),
-  partnerCompanyId: z
-    .string()
+  partnerCompanyId: plainString()
     .optional()
-    .transform((value) => value || null),
-  note: z.string().trim().max(2000, { message: '2000文字以内にしてください' }).default(''),
-  confirmed: z
-    .string()
+    .transform((value) => value || null)
+    .refine((value) => value === null || isUuid(value), { message: '推薦した企業を一覧から選択してください' }),
+  note: plainString().trim().max(2000, { message: '2000文字以内にしてください' }).default(''),
+  confirmed: plainString()
     .optional()
     .transform((value) => value === 'yes'),
-  sendInvitation: z
-    .string()
+  sendInvitation: plainString()
     .optional()
     .transform((value) => value === 'on'),
 })
@@ -52,7 +49,8 @@ const AddSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
   requirePoolManager(user)
-  const values = Object.fromEntries(await request.formData()) as Record<string, string>
+  // A file sent in place of a text field is no value (the page echoes the values back).
+  const values = Object.fromEntries([...(await readFormData(request))].map(([key, value]) => [key, typeof value === 'string' ? value : '']))
   const parsed = AddSchema.safeParse(values)
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {}

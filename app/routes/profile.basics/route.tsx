@@ -11,6 +11,7 @@ import { safeRedirect } from '~/utils/redirect'
 import { BasicsSchema, BIRTH_YEAR_RANGE, INTRODUCTION_MAX_LENGTH } from '~/utils/profile-validation'
 import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave } from '../profile._index/section.server'
+import { readFormData } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const submission = parseWithZod(formData, { schema: BasicsSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveBasics(context, user, submission.value)

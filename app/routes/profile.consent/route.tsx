@@ -10,6 +10,7 @@ import { requireUserWithRole } from '~/utils/auth.server'
 import { ConsentSchema, VISIBILITY_OPTIONS } from '~/utils/profile-validation'
 import { BackToProfile, ChoiceGroup, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+import { readFormData } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const submission = parseWithZod(await request.formData(), { schema: ConsentSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ConsentSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveConsent(context, user, submission.value)
   return replyToSave(context, submission, result, {

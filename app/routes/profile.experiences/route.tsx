@@ -9,6 +9,7 @@ import { DeleteExperienceSchema, ExperienceSchema } from '~/utils/profile-valida
 import { BackToProfile } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { ExperienceForm } from './experience-form'
+import { readFormData } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -43,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const formData = await request.formData()
+  const formData = await readFormData(request)
   const intent = formData.get('intent')
   if (intent === 'delete') {
     const submission = parseWithZod(formData, { schema: DeleteExperienceSchema })

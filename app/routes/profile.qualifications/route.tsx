@@ -10,6 +10,7 @@ import { requireUserWithRole } from '~/utils/auth.server'
 import { QUALIFICATION_YEAR_MIN, qualificationsSchema } from '~/utils/profile-validation'
 import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+import { readFormData } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const submission = parseWithZod(await request.formData(), { schema: qualificationsSchema() })
+  const submission = parseWithZod(await readFormData(request), { schema: qualificationsSchema() })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveQualifications(context, user, submission.value)
   return replyToSave(context, submission, result, { redirectTo: '/profile', message: '資格を保存しました。' })

@@ -10,6 +10,7 @@ import { requireUserWithRole } from '~/utils/auth.server'
 import { SkillsSchema } from '~/utils/profile-validation'
 import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+import { readFormData } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
-  const submission = parseWithZod(await request.formData(), { schema: SkillsSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SkillsSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveSkills(context, user, submission.value)
   return replyToSave(context, submission, result, { redirectTo: '/profile/skills', message: 'スキルの自己評価を保存しました。' })

@@ -8,6 +8,7 @@ import { getPasswordResetTokenStatus, resetPassword } from '~/models/account.ser
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from '~/utils/account-validation'
 import { redirectWithToast } from '~/utils/toast.server'
+import { readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: ResetPasswordSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
   }

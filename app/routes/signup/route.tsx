@@ -8,6 +8,7 @@ import { signUpProfessional } from '~/models/account.server'
 import { PASSWORD_MIN_LENGTH, SignupSchema } from '~/utils/account-validation'
 import { requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
+import { readFormData } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context)
-  const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
+  const submission = parseWithZod(await readFormData(request), { schema: SignupSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }), sentTo: null }, { status: 400 })
   }

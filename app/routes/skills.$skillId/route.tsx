@@ -12,11 +12,12 @@ import {
 } from '~/components/skill-catalogue'
 import { getSkillPage } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
+import { requireCatalogueIdParam } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getSkillPage(context, params.skillId ?? '', new URL(request.url).searchParams)
+  return getSkillPage(context, requireCatalogueIdParam(params, 'skillId'), new URL(request.url).searchParams)
 }
 
 export default function SkillRoute() {

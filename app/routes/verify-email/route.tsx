@@ -6,13 +6,14 @@ import { verifyEmail } from '~/models/account.server'
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { safeRedirect } from '~/utils/redirect'
 import { redirectWithToast } from '~/utils/toast.server'
+import { formText, readFormData } from '~/utils/params'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { token: new URL(request.url).searchParams.get('token') ?? '' }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const token = String((await request.formData()).get('token') ?? '')
+  const token = formText(await readFormData(request), 'token')
   const outcome = await verifyEmail(context, token)
   if (outcome.status !== 'ok') return data({ error: TOKEN_MESSAGES[outcome.status] }, { status: 400 })
   const redirectTo = safeRedirect(outcome.redirectTo, '')
