@@ -102,6 +102,7 @@ describe('search freshness', () => {
 
   it('removes a profile whose consent is withdrawn while its previous edit is still syncing', async () => {
     const profile = await sharedProfile()
+    await profile.write({ introduction: 'shared' })
     await expect.poll(async () => (await searchableProfile(profile.id))?.id, { timeout: 60_000, interval: 10 }).toBe(profile.id)
 
     let withdrawnAt: Date | undefined
