@@ -180,6 +180,8 @@ export async function startServices(
         maxAttempts: DEFAULT_MAX_ATTEMPTS,
         onSearchAvailable: prepareSearch,
         searchPrepared: searchReady,
+        // Each commit that enqueues search work wakes the worker at once (see docs/freshness.md).
+        notifications: database.pglite ? { pglite: database.pglite } : env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : undefined,
       })
       const started = worker
       cleanups.push(() => started.stop())

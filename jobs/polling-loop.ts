@@ -36,27 +36,30 @@ export function startPollingLoop({
     timer = setTimeout(tick, ms)
   }
 
-  async function runOnce(): Promise<void> {
+  /** Runs one drain and says when the next should start, and whether a wake may bring it forward. */
+  async function runOnce(): Promise<{ next: number; wakeable: boolean }> {
     try {
       const outcome = await step()
       if (outcome === 'down') {
         delay = Math.min(maxIdleMs, delay * 2)
-        return schedule(delay)
+        return { next: delay, wakeable: true }
       }
       delay = pollMs
-      schedule(outcome === 'more' || wokenWhileRunning ? 0 : pollMs)
+      return { next: outcome === 'more' ? 0 : pollMs, wakeable: true }
     } catch (error) {
       if (!stopped) onError(error)
-      schedule(maxIdleMs)
-    } finally {
-      wokenWhileRunning = false
+      return { next: maxIdleMs, wakeable: false }
     }
   }
 
   function tick() {
     if (stopped || running) return
-    running = runOnce().finally(() => {
+    wokenWhileRunning = false
+    running = runOnce().then(({ next, wakeable }) => {
       running = undefined
+      // A commit that landed during the drain may have missed its claim: run again at once (as a wake
+      // between drains does, also while the remote side is down: one cheap probe per write).
+      schedule(wokenWhileRunning && wakeable ? 0 : next)
     })
   }
 

@@ -3,14 +3,49 @@ import crypto from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 import type { Database } from '../db/client'
 import { enqueueSearchSync, getSearchOutboxBacklog } from '../db/queries/search-outbox'
 import { createSearchClient, type SearchClient } from '../search/client'
 import { applyIndexSettings } from '../search/indexes'
 import { startMeilisearch } from '../search/meili-server'
 import { createTestDatabase } from '../tests/db'
-import { drainSearchOutboxOnce, isSearchOutage, startSearchWorker } from './search-worker'
+import { meiliBusyMsSince } from '../tests/search'
+import type * as SearchDocuments from './handlers/search-documents'
+import { drainSearchOutboxOnce, isSearchOutage, listenForSearchOutbox, type OutboxNotifications, startSearchWorker } from './search-worker'
+
+// A hook between rebuilding documents and sending them, so a test can land a write while a sync is in flight.
+const hooks = vi.hoisted(() => ({ afterLoad: undefined as undefined | (() => Promise<void>) }))
+vi.mock('./handlers/search-documents', async (importOriginal) => {
+  const actual = await importOriginal<typeof SearchDocuments>()
+  return {
+    ...actual,
+    documentLoaderFor(entity: string) {
+      const loader = actual.documentLoaderFor(entity)
+      if (!loader) return loader
+      return {
+        ...loader,
+        async load(...args: Parameters<typeof loader.load>) {
+          const rebuilt = await loader.load(...args)
+          await hooks.afterLoad?.()
+          return rebuilt
+        },
+      }
+    },
+  }
+})
+
+/** Where this test database announces enqueues (on a server: its own URL, built from the run's admin URL). */
+async function notificationsFor(db: Database): Promise<OutboxNotifications> {
+  if (db.pglite) return { pglite: db.pglite }
+  const config = inject('testDatabase')
+  if (config.kind !== 'postgres') throw new Error('unexpected backend')
+  const url = new URL(config.adminUrl)
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db.db)
+  url.pathname = `/${rows[0]!.name}`
+  return { databaseUrl: url.toString() }
+}
 
 let database: Database
 let dataDir: string
@@ -24,6 +59,12 @@ async function drainUntilEmpty() {
     if (result.claimed === 0) return result
   }
   throw new Error('outbox did not drain')
+}
+
+/** Whether the record's outbox row still waits (other tests leave rows of their own behind). */
+async function isPending(entityId: string): Promise<boolean> {
+  const row = await database.db.selectFrom('search_outbox').select('confirmed_at').where('entity', '=', 'local_government').where('entity_id', '=', entityId).executeTakeFirst()
+  return row !== undefined && row.confirmed_at === null
 }
 
 async function documentCount(): Promise<number> {
@@ -112,4 +153,80 @@ describe('search outbox worker', () => {
     expect(row.attempts).toBe(1)
     expect(row.last_error).toContain('no_such_entity')
   })
+
+  it('applies a write made during an in-flight sync at once, not after the lease', async () => {
+    const setKana = (kana: string) =>
+      database.db.transaction().execute(async (trx) => {
+        await trx.updateTable('local_government').set({ name_kana: kana }).where('code', '=', '011002').execute()
+        await enqueueSearchSync(trx, 'local_government', ['011002'])
+      })
+    await drainUntilEmpty()
+    let landed = false
+    hooks.afterLoad = async () => {
+      if (landed) return
+      landed = true
+      await setKana('さっぽろしだいに') // after the first version was read, before it is confirmed
+    }
+    // Polls only once a minute and holds a two-minute lease: only an immediate re-run passes the bound below.
+    const worker = startSearchWorker({ db: database.db, search, pollMs: 60_000, leaseSeconds: 120 })
+    try {
+      await setKana('さっぽろしだいいち')
+      worker.wake()
+      await expect.poll(() => landed, { timeout: 30_000, interval: 10 }).toBe(true)
+      const landedAt = new Date()
+      await expect
+        .poll(async () => (await search.meili.index(search.indexUid('local_government')).getDocument('011002')).name_kana, {
+          timeout: 60_000,
+          interval: 20,
+        })
+        .toBe('さっぽろしだいに')
+      // What the sync itself added (Meilisearch's own time set aside): with the lease held it would be a minute.
+      const elapsed = Date.now() - landedAt.getTime()
+      expect(elapsed - (await meiliBusyMsSince(search, 'local_government', landedAt))).toBeLessThan(2000)
+      await expect.poll(() => isPending('011002'), { timeout: 5000, interval: 20 }).toBe(false)
+    } finally {
+      hooks.afterLoad = undefined
+      await worker.stop()
+    }
+  }, 120_000)
+
+  it('is woken by each committed enqueue (never by a rolled-back one), without waiting for a poll', async () => {
+    let notified = 0
+    const unlisten = await listenForSearchOutbox(await notificationsFor(database), () => notified++)
+    try {
+      await expect(
+        database.db.transaction().execute(async (trx) => {
+          await enqueueSearchSync(trx, 'local_government', ['011002'])
+          throw new Error('rollback')
+        }),
+      ).rejects.toThrow('rollback')
+      await database.db.transaction().execute((trx) => enqueueSearchSync(trx, 'local_government', ['011002']))
+      await expect.poll(() => notified, { timeout: 2000, interval: 10 }).toBe(1)
+    } finally {
+      await unlisten()
+    }
+
+    // The running worker, as the app starts it, picks such a write up well before its once-a-minute poll.
+    const worker = startSearchWorker({ db: database.db, search, pollMs: 60_000, notifications: await notificationsFor(database) })
+    try {
+      await expect.poll(() => isPending('011002'), { timeout: 60_000, interval: 20 }).toBe(false)
+      // Give the listener a moment to be in place before the write it must hear.
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const writtenAt = new Date()
+      await database.db.transaction().execute(async (trx) => {
+        await trx.updateTable('local_government').set({ name_kana: 'さっぽろしつうち' }).where('code', '=', '011002').execute()
+        await enqueueSearchSync(trx, 'local_government', ['011002'])
+      })
+      await expect
+        .poll(async () => (await search.meili.index(search.indexUid('local_government')).getDocument('011002')).name_kana, {
+          timeout: 60_000,
+          interval: 20,
+        })
+        .toBe('さっぽろしつうち')
+      const elapsed = Date.now() - writtenAt.getTime()
+      expect(elapsed - (await meiliBusyMsSince(search, 'local_government', writtenAt))).toBeLessThan(2000)
+    } finally {
+      await worker.stop()
+    }
+  }, 120_000)
 })

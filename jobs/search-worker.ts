@@ -1,13 +1,16 @@
 // The search outbox worker (docs/decisions/002-search-outbox.md): claim pending rows, rebuild their
 // documents from Postgres, send them to Meilisearch, wait for the task, then confirm. Postgres stays the
 // truth: when Meilisearch is down nothing is lost, rows simply wait (without burning attempts).
+import type { PGlite } from '@electric-sql/pglite'
 import type { Kysely } from 'kysely'
+import postgres from 'postgres'
 import {
   type ClaimedOutboxRow,
   claimSearchOutbox,
   confirmSearchOutbox,
   failSearchOutbox,
   releaseSearchOutbox,
+  SEARCH_OUTBOX_CHANNEL,
 } from '../db/queries/search-outbox'
 import type { DB } from '../db/schema'
 import { isSearchHealthy, type SearchClient, searchErrorCode } from '../search/client'
@@ -32,6 +35,34 @@ export interface SearchWorkerOptions {
   onSearchAvailable?: () => Promise<void>
   /** The caller already ran onSearchAvailable's work at start-up: skip it until the first disconnection. */
   searchPrepared?: boolean
+}
+
+/**
+ * Where committed enqueues are announced (enqueueSearchSync's NOTIFY): the embedded database itself, or the
+ * PostgreSQL server, which a worker in another process (`npm run jobs`) hears as well.
+ */
+export type OutboxNotifications = { pglite: PGlite } | { databaseUrl: string }
+
+/**
+ * Calls `onNotify` after each commit that enqueued search work. Returns the function that stops listening.
+ * On a server this holds one connection of its own (postgres.js re-listens by itself after a reconnect).
+ */
+export async function listenForSearchOutbox(source: OutboxNotifications, onNotify: () => void): Promise<() => Promise<void>> {
+  if ('pglite' in source) {
+    const { pglite } = source
+    const unlisten = await pglite.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
+    return async () => {
+      if (!pglite.closed) await unlisten()
+    }
+  }
+  const listener = postgres(source.databaseUrl, { max: 1, onnotice: () => {} })
+  try {
+    await listener.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
+  } catch (error) {
+    await listener.end({ timeout: 1 })
+    throw error
+  }
+  return () => listener.end({ timeout: 1 })
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8
@@ -126,13 +157,17 @@ export async function drainSearchOutboxOnce(options: SearchWorkerOptions): Promi
 export type SearchWorker = PollingLoop
 
 /**
- * Runs the worker loop in this process (jobs/polling-loop.ts). When Meilisearch is down the loop backs off
- * up to `maxIdleMs` and tries again, so the backlog drains by itself once it is back.
+ * Runs the worker loop in this process (jobs/polling-loop.ts). It drains as soon as a write commits when
+ * `notifications` is given, and polls every `pollMs` as well (a notification can be missed while the
+ * listening connection reconnects). When Meilisearch is down the loop backs off up to `maxIdleMs` and tries
+ * again, so the backlog drains by itself once it is back.
  */
-export function startSearchWorker(options: SearchWorkerOptions & { pollMs?: number; maxIdleMs?: number }): SearchWorker {
+export function startSearchWorker(
+  options: SearchWorkerOptions & { pollMs?: number; maxIdleMs?: number; notifications?: OutboxNotifications },
+): SearchWorker {
   let reportedDown = false
   let connected = options.searchPrepared ?? false
-  return startPollingLoop({
+  const loop = startPollingLoop({
     pollMs: options.pollMs ?? 1000,
     maxIdleMs: options.maxIdleMs ?? 10_000,
     onError: (error) => options.log?.(`検索同期ワーカーでエラーが発生しました: ${describe(error)}`),
@@ -150,8 +185,23 @@ export function startSearchWorker(options: SearchWorkerOptions & { pollMs?: numb
       if (reportedDown) options.log?.('Meilisearch に再接続しました。未同期の変更を反映します。')
       reportedDown = false
       connected = true
-      // A full batch means more may be waiting: continue at once.
+      // Anything claimed means more may be waiting (a full batch, or a row written again while we held it,
+      // whose lease the confirm just released): continue at once.
       return result.claimed > 0 ? 'more' : 'idle'
     },
   })
+  const listening = options.notifications
+    ? listenForSearchOutbox(options.notifications, () => loop.wake()).catch((error: unknown) => {
+        options.log?.(`検索同期の通知を受け取れません。${describe(error)}（定期的な確認で同期は続きます）`)
+        return undefined
+      })
+    : undefined
+  return {
+    wake: () => loop.wake(),
+    async stop() {
+      const unlisten = await listening
+      await unlisten?.().catch(() => {})
+      await loop.stop()
+    },
+  }
 }

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import { inject } from 'vitest'
 import { createSearchClient, type SearchClient } from '../search/client'
+import type { IndexName } from '../search/indexes'
 
 export function createTestSearchClient(): SearchClient & { dropIndexes(): Promise<void> } {
   const { url, apiKey } = inject('meili')
@@ -16,4 +17,18 @@ export function createTestSearchClient(): SearchClient & { dropIndexes(): Promis
       }
     },
   }
+}
+
+/**
+ * How long, since `since`, Meilisearch itself had a task of the index in hand (queued or processing).
+ * Freshness tests subtract it to bound what our sync adds, which holds on a loaded machine as well.
+ */
+export async function meiliBusyMsSince(client: SearchClient, indexName: IndexName, since: Date): Promise<number> {
+  const { results } = await client.meili.tasks.getTasks({ indexUids: [client.indexUid(indexName)], afterFinishedAt: since.toISOString() })
+  return results
+    .filter((task) => task.finishedAt)
+    .reduce((sum, task) => {
+      const from = Math.max(since.getTime(), new Date(task.enqueuedAt).getTime())
+      return sum + Math.max(0, new Date(task.finishedAt!).getTime() - from)
+    }, 0)
 }

@@ -1,5 +1,6 @@
-// Health for operators and load balancers: database, Meilisearch and the search outbox backlog.
-// 200 when the database answers (search down = degraded, the site still serves); 503 when it does not.
+// Health for operators and load balancers: database, Meilisearch and the search outbox backlog, each with a
+// Japanese reason. 200 when the database answers (`degraded` when search is down or its sync has fallen
+// behind: the site still serves); 503 when the database does not.
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { getHealth } from '~/models/health.server'
 

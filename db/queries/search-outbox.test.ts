@@ -51,13 +51,46 @@ describe('search outbox', () => {
     expect((await getSearchOutboxBacklog(database.db, 3)).pending).toBe(0)
   })
 
-  it('does not confirm a row that was written again after it was claimed', async () => {
-    await enqueueSearchSync(database.db, 'local_government', ['011002'])
+  it('does not confirm a row that was written again after it was claimed, and hands the newer write out at once', async () => {
+    await enqueueSearchSync(database.db, 'local_government', ['011002', '012025'])
     const claimed = await claimSearchOutbox(database.db, claimOptions)
-    await enqueueSearchSync(database.db, 'local_government', ['011002']) // a newer write lands meanwhile
-    expect(await confirmSearchOutbox(database.db, claimed)).toBe(0)
+    expect(claimed).toHaveLength(2)
+    // A newer write lands while the worker holds the row: it is not handed to a second worker meanwhile.
+    await database.db.transaction().execute((trx) => enqueueSearchSync(trx, 'local_government', ['011002']))
+    expect(await claimSearchOutbox(database.db, claimOptions)).toEqual([])
+
+    expect(await confirmSearchOutbox(database.db, claimed)).toBe(1)
+    expect(await getSearchOutboxBacklog(database.db, 3)).toMatchObject({ pending: 1, failed: 0 })
+    // Claimable right after the older generation's confirm, not once the 60 s lease has run out.
+    const next = await claimSearchOutbox(database.db, claimOptions)
+    expect(next).toEqual([expect.objectContaining({ entity_id: '011002', generation: claimed.find((r) => r.entity_id === '011002')!.generation + 1 })])
+    expect(await confirmSearchOutbox(database.db, next)).toBe(1)
+    expect(await getSearchOutboxBacklog(database.db, 3)).toMatchObject({ pending: 0, oldestPendingAt: null })
+  })
+
+  it('does not count a failure against a newer write, which is due at once', async () => {
+    await enqueueSearchSync(database.db, 'local_government', ['011002', '012025'])
+    const claimed = await claimSearchOutbox(database.db, claimOptions)
+    await enqueueSearchSync(database.db, 'local_government', ['011002'])
+    await failSearchOutbox(database.db, claimed, 'boom')
+
+    const rows = await database.db.selectFrom('search_outbox').select(['entity_id', 'attempts', 'last_error', 'locked_until']).orderBy('entity_id').execute()
+    expect(rows).toEqual([
+      { entity_id: '011002', attempts: 0, last_error: null, locked_until: null },
+      { entity_id: '012025', attempts: 1, last_error: 'boom', locked_until: null },
+    ])
+    expect((await claimSearchOutbox(database.db, claimOptions)).map((r) => r.entity_id)).toEqual(['011002'])
+  })
+
+  it('reports the backlog with its age by the database clock, and the rows retrying', async () => {
+    await enqueueSearchSync(database.db, 'local_government', ['011002', '012025'])
+    await database.db.updateTable('search_outbox').set({ enqueued_at: sql`clock_timestamp() - interval '7 seconds'` }).where('entity_id', '=', '011002').execute()
+    const claimed = await claimSearchOutbox(database.db, claimOptions)
+    await failSearchOutbox(database.db, claimed.filter((r) => r.entity_id === '012025'), 'boom')
     const backlog = await getSearchOutboxBacklog(database.db, 3)
-    expect(backlog.pending).toBe(1)
+    expect(backlog).toMatchObject({ pending: 2, retrying: 1, failed: 0 })
+    expect(backlog.oldestPendingAgeMs).toBeGreaterThanOrEqual(7000)
+    expect(backlog.oldestPendingAgeMs).toBeLessThan(60_000)
   })
 
   it('hands an expired lease out again (a crashed worker loses nothing)', async () => {

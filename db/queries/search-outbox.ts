@@ -1,13 +1,19 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
 
+/** The channel a committed enqueue notifies, so a listening worker starts at once instead of at its next poll. */
+export const SEARCH_OUTBOX_CHANNEL = 'search_outbox'
+
 /**
  * Records that documents must be (re)built. Call it in the SAME transaction as the domain write, so the
- * write and the promise to index it commit together. Re-enqueueing resets the row: a write that lands
- * while the worker holds an older version is never confirmed by that older version (see confirm below).
+ * write and the promise to index it commit together. Re-enqueueing bumps the row's generation and makes it
+ * due now; a lease it may carry stays with the worker that holds it (a second worker syncing the same record
+ * at the same time could overwrite the newer document with the older one), and that worker releases it on
+ * confirm, which then leaves the newer generation claimable at once (see confirmSearchOutbox).
  */
 export async function enqueueSearchSync(db: DbExecutor, entity: string, entityIds: readonly string[]): Promise<void> {
   const ids = [...new Set(entityIds)]
+  if (ids.length === 0) return
   // Chunks keep each statement's parameter count well under PostgreSQL's 65,535 limit.
   for (let i = 0; i < ids.length; i += 1000) {
     await db
@@ -25,6 +31,8 @@ export async function enqueueSearchSync(db: DbExecutor, entity: string, entityId
       )
       .execute()
   }
+  // Delivered only when the transaction commits (never on rollback), to every listener on any connection.
+  await sql`select pg_notify(${SEARCH_OUTBOX_CHANNEL}, '')`.execute(db)
 }
 
 export interface ClaimedOutboxRow {
@@ -60,39 +68,48 @@ export async function claimSearchOutbox(
   return result.rows.map((row) => ({ ...row, id: Number(row.id) }))
 }
 
-/** Confirms rows, unless they were re-enqueued after the claim (then the newer version is still pending). */
-export async function confirmSearchOutbox(db: DbExecutor, rows: readonly ClaimedOutboxRow[]): Promise<number> {
-  let confirmed = 0
-  for (const row of rows) {
-    const result = await db
-      .updateTable('search_outbox')
-      .set({ confirmed_at: sql`now()`, locked_until: null, last_error: null })
-      .where('id', '=', row.id)
-      // Not enqueued_at: timestamptz keeps microseconds, a JS Date only milliseconds.
-      .where('generation', '=', row.generation)
-      .executeTakeFirst()
-    confirmed += Number(result.numUpdatedRows)
-  }
-  return confirmed
+/** The claimed (id, generation) pairs as a VALUES list, so one statement can treat each row by its own generation. */
+function claimedValues(rows: readonly ClaimedOutboxRow[]) {
+  return sql.join(rows.map((row) => sql`(${row.id}::bigint, ${row.generation}::integer)`))
 }
 
-/** Counts a failed attempt and backs off exponentially (2 s, 4 s, … up to 5 min). */
+/**
+ * Confirms rows whose claimed generation is still the latest, and releases the lease of the others: they
+ * were written again while the worker held them, so the newer generation is pending and must be claimable
+ * at once, not when the lease runs out. One statement, so no other worker's lease can be released by mistake.
+ * Returns how many rows were confirmed.
+ */
+export async function confirmSearchOutbox(db: DbExecutor, rows: readonly ClaimedOutboxRow[]): Promise<number> {
+  if (rows.length === 0) return 0
+  const result = await sql<{ confirmed: boolean }>`
+    with claimed (id, generation) as (values ${claimedValues(rows)})
+    update search_outbox o
+       set confirmed_at = case when o.generation = c.generation then now() else o.confirmed_at end,
+           last_error = case when o.generation = c.generation then null else o.last_error end,
+           locked_until = null
+      from claimed c
+     where o.id = c.id
+    returning o.generation = c.generation as confirmed`.execute(db)
+  return result.rows.filter((row) => row.confirmed).length
+}
+
+/**
+ * Counts a failed attempt and backs off exponentially (2 s, 4 s, … up to 5 min). A row written again since
+ * the claim is only released: its newer generation has not failed yet and is due now.
+ */
 export async function failSearchOutbox(db: DbExecutor, rows: readonly ClaimedOutboxRow[], error: string): Promise<void> {
   if (rows.length === 0) return
-  await db
-    .updateTable('search_outbox')
-    .set({
-      attempts: sql`attempts + 1`,
-      last_error: error.slice(0, 2000),
-      locked_until: null,
-      next_attempt_at: sql`now() + make_interval(secs => least(300, power(2, attempts + 1)::int))`,
-    })
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute()
+  await sql`
+    with claimed (id, generation) as (values ${claimedValues(rows)})
+    update search_outbox o
+       set attempts = case when o.generation = c.generation then o.attempts + 1 else o.attempts end,
+           last_error = case when o.generation = c.generation then ${error.slice(0, 2000)}::text else o.last_error end,
+           next_attempt_at = case
+             when o.generation = c.generation then now() + make_interval(secs => least(300, power(2, o.attempts + 1)::int))
+             else o.next_attempt_at end,
+           locked_until = null
+      from claimed c
+     where o.id = c.id`.execute(db)
 }
 
 /** Gives claimed rows back without counting an attempt (Meilisearch was unreachable: not the row's fault). */
@@ -135,9 +152,15 @@ export async function hasPendingSearchSync(db: DbExecutor, entity: string): Prom
 }
 
 export interface OutboxBacklog {
+  /** Rows still to sync (including those retrying after a failure). */
   pending: number
+  /** Pending rows whose last attempt failed; they are retried with backoff. */
+  retrying: number
+  /** Rows that used up their attempts: they wait for a new write or a restart. */
   failed: number
   oldestPendingAt: Date | null
+  /** Age of the oldest unsynced row, measured by the database's clock (the app's may differ). */
+  oldestPendingAgeMs: number | null
 }
 
 export async function getSearchOutboxBacklog(db: DbExecutor, maxAttempts: number): Promise<OutboxBacklog> {
@@ -145,15 +168,19 @@ export async function getSearchOutboxBacklog(db: DbExecutor, maxAttempts: number
     .selectFrom('search_outbox')
     .select([
       sql<number>`count(*) filter (where attempts < ${maxAttempts})`.as('pending'),
+      sql<number>`count(*) filter (where attempts > 0 and attempts < ${maxAttempts})`.as('retrying'),
       sql<number>`count(*) filter (where attempts >= ${maxAttempts})`.as('failed'),
       sql<Date | null>`min(enqueued_at)`.as('oldest'),
+      sql<number | null>`floor(extract(epoch from clock_timestamp() - min(enqueued_at)) * 1000)`.as('oldest_age_ms'),
     ])
     .where('confirmed_at', 'is', null)
     .executeTakeFirstOrThrow()
   return {
     pending: Number(row.pending),
+    retrying: Number(row.retrying),
     failed: Number(row.failed),
     oldestPendingAt: row.oldest ? new Date(row.oldest) : null,
+    oldestPendingAgeMs: row.oldest_age_ms === null ? null : Math.max(0, Number(row.oldest_age_ms)),
   }
 }
 
