@@ -13,6 +13,7 @@ import { startServices, type Services } from './app/services.server'
 import { isForeignOriginRequest } from './app/utils/csrf.server'
 import { parseEnv } from './app/utils/env.server'
 import { securityHeaders } from './app/utils/security-headers.server'
+import { bodyLimit } from './app/utils/body-limit.server'
 
 installGlobals({ nativeFetch: true })
 
@@ -48,6 +49,8 @@ app.use(securityHeaders())
 // Fingerprinted assets are immutable; everything else in public/ is cached briefly.
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
+// Bodies over 1 MB (10 MB for the CSV imports) are refused with 413 before anything reads them.
+app.use(bodyLimit({ formBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024, uploadPaths: ['/pools/import', '/admin/skill-standard/import'] }))
 app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
 // Behind a reverse proxy (APP_URL https://…), req.ip and the protocol come from X-Forwarded-*.
 if (env.APP_URL) app.set('trust proxy', 'loopback, linklocal, uniquelocal')
