@@ -1,7 +1,6 @@
 // The local-government picker: an accessible combobox (WAI-ARIA 1.2 pattern) over Meilisearch, used by
 // the search page now and by needs, pools and placements later. In a form it submits the chosen code in a
 // hidden input named `name`; `onSelect` lets a page act on the choice instead (e.g. navigate).
-import { useFetcher } from '@remix-run/react'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { LocalGovernmentOption } from '~/models/local-government.server'
 
@@ -26,6 +25,35 @@ export interface LocalGovernmentPickerProps {
   onSelect?: (option: LocalGovernmentOption) => void
 }
 
+/**
+ * Loads suggestions with fetch, not a Remix fetcher: the JSON route answers 400/503 with a message the
+ * picker shows, and a fetcher would hand a non-2xx answer to the page's error boundary instead. The newest
+ * request wins (older ones are aborted).
+ */
+function useSuggestions() {
+  const [data, setData] = useState<Suggestions | undefined>(undefined)
+  const [loading, setLoading] = useState(false)
+  const controller = useRef<AbortController | undefined>(undefined)
+  useEffect(() => () => controller.current?.abort(), [])
+  async function load(url: string) {
+    controller.current?.abort()
+    const current = new AbortController()
+    controller.current = current
+    setLoading(true)
+    try {
+      const response = await fetch(url, { signal: current.signal, headers: { Accept: 'application/json' } })
+      setData((await response.json()) as Suggestions)
+    } catch (error) {
+      if (current.signal.aborted) return
+      setData({ status: 'search-unavailable', message: '候補を読み込めませんでした。通信状態を確かめて、もう一度入力してください。', options: [] })
+      console.error(error)
+    } finally {
+      if (controller.current === current) setLoading(false)
+    }
+  }
+  return { data, loading, load }
+}
+
 export function LocalGovernmentPicker(props: LocalGovernmentPickerProps) {
   const id = useId()
   const inputId = `${id}-input`
@@ -33,7 +61,7 @@ export function LocalGovernmentPicker(props: LocalGovernmentPickerProps) {
   const descriptionId = props.description ? `${id}-description` : undefined
   const errorId = props.errorMessage ? `${id}-error` : undefined
   const statusId = `${id}-status`
-  const fetcher = useFetcher<Suggestions>()
+  const fetcher = useSuggestions()
   const [query, setQuery] = useState(props.defaultValue?.name ?? props.defaultQuery ?? '')
   const [selected, setSelected] = useState(props.defaultValue)
   const [open, setOpen] = useState(false)
@@ -53,7 +81,7 @@ export function LocalGovernmentPicker(props: LocalGovernmentPickerProps) {
       const params = new URLSearchParams({ q: text })
       if (props.prefectureCode) params.set('pref', props.prefectureCode)
       for (const kind of props.kinds ?? []) params.append('kind', kind)
-      fetcher.load(`/resources/local-governments?${params.toString()}`)
+      void fetcher.load(`/resources/local-governments?${params.toString()}`)
       setOpen(true)
       setActive(-1)
     }, 150)
@@ -83,7 +111,7 @@ export function LocalGovernmentPicker(props: LocalGovernmentPickerProps) {
   }
 
   const statusText =
-    fetcher.state !== 'idle'
+    fetcher.loading
       ? '検索中…'
       : fetcher.data && fetcher.data.status !== 'ok'
         ? fetcher.data.message
