@@ -85,7 +85,8 @@ async function rssMb(pid: number): Promise<number> {
 }
 
 async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 180_000
+  // A first start creates the database and indexes the master data: minutes on a busy machine.
+  const deadline = Date.now() + 600_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${output()}`)
     try {
