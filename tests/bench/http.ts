@@ -167,6 +167,10 @@ let output = ''
 const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
 child.stdout?.on('data', keep)
 child.stderr?.on('data', keep)
+let stopping = false
+child.once('exit', (code, signal) => {
+  if (!stopping) log(`the server exited during the run (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`)
+})
 
 try {
   await waitForReady(baseUrl, child, () => output)
@@ -241,6 +245,7 @@ try {
   }
   console.log(JSON.stringify(summary))
 } finally {
+  stopping = true
   child.kill('SIGTERM')
   await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
   await rm(dataDir, { recursive: true, force: true })
