@@ -2,7 +2,8 @@
 // whatever offset a character meets a buffer boundary, the bytes decode to exactly the text rendered.
 // (React 18's Node stream renderer fails the first test: it pads such a boundary with NUL bytes.)
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { Suspense } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderDocument } from './entry.server'
 
 /** Renders short texts as list items: many small chunks, as real pages are made of. */
@@ -40,5 +41,43 @@ describe('renderDocument', () => {
       }),
       { numRuns: 60, seed: 20261130 },
     )
+  })
+})
+
+describe('renderDocument deadline', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('clears its abort timer once the page is rendered, so a finished page is neither kept nor aborted', async () => {
+    vi.useFakeTimers()
+    const onError = vi.fn()
+    const stream = await renderDocument(<p>監査ログ</p>, { timeoutMs: 6_000, onError })
+    await stream.allReady
+    await new Response(stream).text()
+    await Promise.resolve()
+    expect(vi.getTimerCount()).toBe(0)
+    vi.advanceTimersByTime(60_000)
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('still aborts a render that is not finished by the deadline', async () => {
+    vi.useFakeTimers()
+    const onError = vi.fn()
+    const never = new Promise<never>(() => {})
+    // Suspends for good (React 18: a component throws the promise it waits for).
+    function Pending(): never {
+      throw never
+    }
+    const stream = await renderDocument(
+      <Suspense fallback={<span>読み込み中</span>}>
+        <Pending />
+      </Suspense>,
+      { timeoutMs: 6_000, onError },
+    )
+    expect(vi.getTimerCount()).toBe(1)
+    vi.advanceTimersByTime(6_000)
+    await expect(stream.allReady).resolves.toBeUndefined()
+    expect(onError).toHaveBeenCalled()
   })
 })

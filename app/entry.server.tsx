@@ -29,7 +29,7 @@ export default async function handleRequest(
     </NonceProvider>,
     {
       nonce,
-      signal: AbortSignal.timeout(ABORT_DELAY_MS + 1_000),
+      timeoutMs: ABORT_DELAY_MS + 1_000,
       onError(error) {
         status = 500
         // Errors after the shell are logged here once; errors in loaders are logged by Remix's handleError.
@@ -43,12 +43,28 @@ export default async function handleRequest(
   return new Response(body, { headers: responseHeaders, status })
 }
 
-/** The one place documents are rendered (exported for the renderer test). */
-export function renderDocument(
+/**
+ * The one place documents are rendered (exported for the renderer test). A render still streaming after
+ * `timeoutMs` is aborted; the timer is cleared as soon as everything is rendered, because React never removes
+ * its abort listener: a timer left running would keep each page's render state (loader data, markup) alive
+ * for the whole delay, then abort a finished stream and log an error for every request.
+ */
+export async function renderDocument(
   element: ReactElement,
-  options: { nonce?: string; signal?: AbortSignal; onError?: (error: unknown) => void },
+  { timeoutMs, ...options }: { nonce?: string; timeoutMs?: number; onError?: (error: unknown) => void },
 ) {
-  return renderToReadableStream(element, options)
+  if (timeoutMs === undefined) return renderToReadableStream(element, options)
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), timeoutMs)
+  const done = () => clearTimeout(timer)
+  try {
+    const body = await renderToReadableStream(element, { ...options, signal: abort.signal })
+    body.allReady.then(done, done)
+    return body
+  } catch (error) {
+    done()
+    throw error
+  }
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

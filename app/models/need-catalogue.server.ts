@@ -1,8 +1,9 @@
 // The parts of the current published skill standard that issues and needs are written with: topics and
 // skills by area, the 市町村支援業務 tasks, and the roles (人材像) with their requirements.
 import type { DbExecutor } from '../../db/client'
-import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-standard'
-import { SKILL_LEVEL_LABELS, SKILL_LEVELS } from '../../db/skill-standard-content'
+import { findVersionByStatus } from '../../db/queries/skill-standard'
+import { type CatalogueContent, SKILL_LEVEL_LABELS, SKILL_LEVELS } from '../../db/skill-standard-content'
+import { deepFreeze, readPublicVersionContent } from './skill-standard.server'
 
 /** The catalogue area whose skills are the support tasks (002:415-424). */
 export const SUPPORT_TASK_AREA_ID = 'municipal-support'
@@ -15,10 +16,19 @@ export interface NeedCatalogue {
   levels: Array<{ level: number; label: string }>
 }
 
+// Derived once per published version (its content is immutable and shared, see readPublicVersionContent).
+const derived = new WeakMap<CatalogueContent, Omit<NeedCatalogue, 'versionTitle'>>()
+
 export async function loadNeedCatalogue(db: DbExecutor): Promise<NeedCatalogue> {
   const version = await findVersionByStatus(db, 'published')
   if (!version) return { versionTitle: null, areas: [], tasks: [], roles: [], levels: levelOptions() }
-  const content = await readVersionContent(db, version.id)
+  const content = await readPublicVersionContent(db, version)
+  let parts = derived.get(content)
+  if (!parts) derived.set(content, (parts = deepFreeze(needCatalogueOf(content))))
+  return { versionTitle: `第${version.version_no}版 ${version.title}`, ...parts }
+}
+
+function needCatalogueOf(content: CatalogueContent): Omit<NeedCatalogue, 'versionTitle'> {
   const skills = content.skills.filter((skill) => !skill.retired)
   const areas = content.areas
     .filter((area) => !area.retired)
@@ -29,7 +39,6 @@ export async function loadNeedCatalogue(db: DbExecutor): Promise<NeedCatalogue> 
     }))
     .filter((area) => area.skills.length > 0)
   return {
-    versionTitle: `第${version.version_no}版 ${version.title}`,
     areas,
     tasks: areas.find((area) => area.id === SUPPORT_TASK_AREA_ID)?.skills ?? [],
     roles: content.roles

@@ -131,14 +131,15 @@ export interface VersionView {
 }
 
 async function loadVersion(context: AppLoadContext, versionNo?: number) {
+  // Without ?version= the version shown is the current one: one lookup, not two.
   const [{ version, content }, current] = await Promise.all([
     requirePublicVersion(context, versionNo),
-    findVersionByStatus(context.services.database.db, 'published'),
+    versionNo === undefined ? null : findVersionByStatus(context.services.database.db, 'published'),
   ])
   const shown = summarize(version)
   const view: VersionView = {
     shown,
-    current: current ? summarize(current) : null,
+    current: versionNo === undefined ? shown : current ? summarize(current) : null,
     isPast: !shown.current,
     versionParam: shown.current ? null : shown.no,
   }
@@ -235,6 +236,14 @@ function hitsFrom(ids: string[], content: CatalogueContent): CatalogueSearchHit[
   return hits
 }
 
+// The content of a published version is shared and immutable (readPublicVersionContent): so is its synonym map.
+const synonymMaps = new WeakMap<CatalogueContent, ReturnType<typeof buildSynonymMap>>()
+function synonymMapOf(content: CatalogueContent) {
+  let map = synonymMaps.get(content)
+  if (!map) synonymMaps.set(content, (map = buildSynonymMap(content)))
+  return map
+}
+
 export async function getCataloguePage(context: AppLoadContext, searchParams: URLSearchParams) {
   const { view, content } = await loadVersion(context, parseVersionParam(searchParams))
   const areas = content.areas.map((area) => ({
@@ -256,7 +265,7 @@ export async function getCataloguePage(context: AppLoadContext, searchParams: UR
     try {
       const found = await searchSkillCatalogue(context.services.search, {
         q: parsed.data.q,
-        synonyms: buildSynonymMap(content),
+        synonyms: synonymMapOf(content),
         limit: 30,
       })
       search = { status: 'ok', query: parsed.data.q, hits: hitsFrom(found.ids, content) }

@@ -3,6 +3,7 @@
 // feeds the search index through the outbox.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
+import type { DbExecutor } from '../../db/client'
 import { listAllNeedIds } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import {
@@ -29,6 +30,7 @@ import {
   SKILL_LEVEL_LABELS,
   type SkillContent,
 } from '../../db/skill-standard-content'
+import type { SkillStandardStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { diffCatalogues, type ItemKind } from '../utils/skill-standard-diff'
 import { actorFrom, recordAudit } from './audit.server'
@@ -45,12 +47,47 @@ function notFound(message: string): never {
   throw new Response(message, { status: 404 })
 }
 
+type VersionContent = Awaited<ReturnType<typeof readVersionContent>>
+
+// Per database handle (tests open many databases in one process), then per version id.
+const contentCache = new WeakMap<object, Map<string, Promise<VersionContent>>>()
+/** Versions are few (a handful a year); the bound only keeps a pathological history from growing memory. */
+const MAX_CACHED_VERSIONS = 16
+
+/**
+ * A version's content. Published and archived versions never change (edits go to a draft, and publishing
+ * turns the draft into the next version), so each is read from the database once and then shared, frozen,
+ * by every request: the catalogue is the largest read of the public pages (five queries, every skill's
+ * text). Drafts, and reads inside a transaction, always go to the database.
+ */
+export function readPublicVersionContent(db: DbExecutor, version: { id: string; status: SkillStandardStatus }): Promise<VersionContent> {
+  if (version.status === 'draft' || db.isTransaction) return readVersionContent(db, version.id)
+  let versions = contentCache.get(db)
+  if (!versions) contentCache.set(db, (versions = new Map()))
+  const cached = versions.get(version.id)
+  if (cached) return cached
+  const loading = readVersionContent(db, version.id).then(deepFreeze)
+  loading.catch(() => versions.delete(version.id))
+  if (versions.size >= MAX_CACHED_VERSIONS) versions.delete(versions.keys().next().value!)
+  versions.set(version.id, loading)
+  return loading
+}
+
+/** Shared content must not be changed by one request under another: a write throws instead. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
 /** The current published version, or a given published/archived one (drafts are never public). */
 export async function requirePublicVersion(context: AppLoadContext, versionNo?: number) {
   const { db } = context.services.database
   const version = versionNo === undefined ? await findVersionByStatus(db, 'published') : await findVersionByNo(db, versionNo)
   if (!version || version.status === 'draft') notFound(versionNo === undefined ? 'スキル標準はまだ公開されていません。' : `スキル標準の${versionLabel(versionNo)}はありません。`)
-  return { version, content: await readVersionContent(db, version.id) }
+  return { version, content: await readPublicVersionContent(db, version) }
 }
 
 export async function listPublicVersions(context: AppLoadContext) {
