@@ -182,7 +182,8 @@ describe('search outbox worker', () => {
         .toBe('さっぽろしだいに')
       // What the sync itself added (Meilisearch's own time set aside): with the lease held it would be a minute.
       const elapsed = Date.now() - landedAt.getTime()
-      expect(elapsed - (await meiliBusyMsSince(search, 'local_government', landedAt))).toBeLessThan(2000)
+      // Bounded far below the 60 s poll and the 120 s lease, with room for a loaded CI machine.
+      expect(elapsed - (await meiliBusyMsSince(search, 'local_government', landedAt))).toBeLessThan(15_000)
       await expect.poll(() => isPending('011002'), { timeout: 5000, interval: 20 }).toBe(false)
     } finally {
       hooks.afterLoad = undefined
@@ -224,7 +225,7 @@ describe('search outbox worker', () => {
         })
         .toBe('さっぽろしつうち')
       const elapsed = Date.now() - writtenAt.getTime()
-      expect(elapsed - (await meiliBusyMsSince(search, 'local_government', writtenAt))).toBeLessThan(2000)
+      expect(elapsed - (await meiliBusyMsSince(search, 'local_government', writtenAt))).toBeLessThan(15_000)
     } finally {
       await worker.stop()
     }

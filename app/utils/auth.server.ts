@@ -7,7 +7,7 @@ import { countRecentLoginFailures, recordLoginAttempt } from '../../db/queries/l
 import { findUserByEmail } from '../../db/queries/users'
 import { type Permission, userHasPermission } from './permissions'
 import { safeRedirect } from './redirect'
-import { blankSessionCookie, readSession, type SessionUser, startSession } from './session.server'
+import { blankSessionCookie, type CurrentSession, readSession, type SessionUser, startSession } from './session.server'
 
 export type { SessionUser }
 
@@ -39,14 +39,32 @@ export function pairDelaySeconds(failures: number, secondsSinceLastFailure: numb
 }
 export const PASSWORD_MIN_LENGTH = 12
 
+/**
+ * The session of this request, looked up once per GET: the root loader and the page's guard both ask for it
+ * (two identical queries on every signed-in page otherwise). The load context is created per request, so it
+ * keys the cache; a POST is never cached, because its action may end or change the session before the
+ * loaders run again in the same request.
+ */
+const sessionsOfRequest = new WeakMap<AppLoadContext, Promise<CurrentSession | null>>()
+
+function currentSession(request: Request, context: AppLoadContext): Promise<CurrentSession | null> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return readSession(context.services.auth, request)
+  let session = sessionsOfRequest.get(context)
+  if (!session) {
+    session = readSession(context.services.auth, request)
+    sessionsOfRequest.set(context, session)
+  }
+  return session
+}
+
 export async function getUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  const session = await readSession(context.services.auth, request)
+  const session = await currentSession(request, context)
   return session?.user ?? null
 }
 
 /** The logged-in user and this session's id (for "this device" on the account page). */
 export async function requireSession(request: Request, context: AppLoadContext) {
-  const session = await readSession(context.services.auth, request)
+  const session = await currentSession(request, context)
   if (!session) loginRedirect(request)
   return session
 }

@@ -5,6 +5,9 @@ import type { Params } from '@remix-run/react'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/** The answer to a URL that names no page (the same words as a missing record's). */
+const NOT_FOUND = 'ページが見つかりません。お探しのページは存在しないか、移動した可能性があります。'
+
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value)
 }
@@ -12,7 +15,7 @@ export function isUuid(value: unknown): value is string {
 /** The uuid in a route param, or a 404: a URL with a malformed id names no page, like a missing one. */
 export function requireUuidParam(params: Params, name: string): string {
   const value = params[name]
-  if (!isUuid(value)) throw new Response('お探しのページは存在しないか、移動した可能性があります。', { status: 404 })
+  if (!isUuid(value)) throw new Response(NOT_FOUND, { status: 404 })
   return value.toLowerCase()
 }
 
@@ -80,7 +83,7 @@ const CATALOGUE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/
 export function requireCatalogueIdParam(params: Params, name: string): string {
   const value = params[name]
   if (typeof value !== 'string' || !CATALOGUE_ID.test(value)) {
-    throw new Response('お探しのページは存在しないか、移動した可能性があります。', { status: 404 })
+    throw new Response(NOT_FOUND, { status: 404 })
   }
   return value
 }
