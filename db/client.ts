@@ -5,8 +5,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
-import { PostgresJSDialect } from 'kysely-postgres-js'
-import postgres from 'postgres'
+import { PostgresPoolDialect } from './postgres-driver'
 import type { DB } from './schema'
 
 export type DbExecutor = Kysely<DB> | Transaction<DB>
@@ -35,19 +34,24 @@ const INT8_OID = 20
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
-    const sql = postgres(config.url, {
+    // Our own pool over postgres.js (db/postgres-driver.ts): a server restart costs the queries in flight,
+    // never the process.
+    const dialect = new PostgresPoolDialect({
+      url: config.url,
       max: config.max ?? 10,
-      onnotice: () => {},
-      types: {
-        bigint: {
-          to: INT8_OID,
-          from: [INT8_OID],
-          serialize: (value: number | bigint) => value.toString(),
-          parse: (value: string) => Number(value),
+      options: {
+        onnotice: () => {},
+        types: {
+          bigint: {
+            to: INT8_OID,
+            from: [INT8_OID],
+            serialize: (value: number | bigint) => value.toString(),
+            parse: (value: string) => Number(value),
+          },
         },
       },
     })
-    const db = new Kysely<DB>({ dialect: new PostgresJSDialect({ postgres: sql }) })
+    const db = new Kysely<DB>({ dialect })
     return { db, kind: 'postgres', singleConnection: false, close: () => db.destroy() }
   }
 
