@@ -101,5 +101,5 @@ describe('server on PostgreSQL', () => {
 
     server.child.kill('SIGTERM')
     expect(await server.exited).toBe(0)
-  })
+  }, 180_000)
 })

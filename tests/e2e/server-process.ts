@@ -103,3 +103,24 @@ export function isAlive(pid: number): boolean {
     return false
   }
 }
+
+/**
+ * Whether the server listening on port (IPv4) has accepted at least `count` connections and read everything
+ * sent on them, from the kernel's socket table: then their requests are in its hands, not in transit.
+ */
+export async function serverHasReadRequests(port: number, count: number): Promise<boolean> {
+  let acceptQueue = -1
+  let connections = 0
+  let unread = 0
+  for (const line of (await readFile('/proc/net/tcp', 'utf8')).split('\n').slice(1)) {
+    const [, local, , state, queues] = line.trim().split(/\s+/)
+    if (!local || !state || !queues || parseInt(local.split(':')[1]!, 16) !== port) continue
+    const received = parseInt(queues.split(':')[1]!, 16)
+    if (state === '0A') acceptQueue = received // LISTEN: rx_queue is the accept backlog
+    if (state === '01') {
+      connections += 1
+      unread += received
+    }
+  }
+  return acceptQueue === 0 && connections >= count && unread === 0
+}
