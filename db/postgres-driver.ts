@@ -172,6 +172,8 @@ class PostgresPoolDriver extends PostgresDriver implements Driver {
       socket: ({ host, port, path }: { host: string[]; port: number[]; path?: string | false }) => {
         const index = attempt++ % host.length
         const socket = path ? net.connect(path) : net.connect(port[index] ?? port[0]!, host[index])
+        // postgres.js names the server in its errors from these, as it does for the sockets it opens.
+        Object.assign(socket, { host: host[index], port: port[index] ?? port[0] })
         socket.once('error', markClosed)
         socket.once('close', markClosed)
         return socket
