@@ -5,6 +5,7 @@ import { broadcastDevReady, installGlobals, type ServerBuild } from '@remix-run/
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
+import type http from 'node:http'
 import path from 'node:path'
 import url from 'node:url'
 import { ensureDemoAccounts, ensureInitialAdminInvitation, type DemoLogin } from './app/models/bootstrap.server'
@@ -102,19 +103,51 @@ const httpServer = app.listen(env.PORT, env.HOST, async () => {
   }
 })
 
+// Shutdown drains before it closes: stop accepting, let the requests in flight finish (their keep-alive
+// connections close as each response ends), then stop the workers, the database and Meilisearch
+// (services.close() does them in that order). Closing the database under running handlers would fail
+// them ("driver has already been destroyed"); closing busy connections would reset their requests.
+// Give the supervisor a stop timeout of 15 s or more (docker stop waits 10 s by default, Kubernetes 30 s);
+// if it kills us sooner, Meilisearch's watchdog still stops it and PostgreSQL drops our sessions.
+const DRAIN_TIMEOUT_MS = 10_000
+const FORCE_EXIT_MS = 25_000
 let shuttingDown = false
+const openResponses = new Set<http.ServerResponse>()
+httpServer.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+  // During shutdown a request that still arrives on an open connection is served, then its connection closes.
+  if (shuttingDown) res.shouldKeepAlive = false
+  openResponses.add(res)
+  res.once('close', () => {
+    openResponses.delete(res)
+    if (shuttingDown) httpServer.closeIdleConnections()
+  })
+})
+
 async function shutdown(signal: string) {
-  if (shuttingDown) return
+  if (shuttingDown) {
+    log(`${signal} をもう一度受け取りました。処理中のリクエストを待たずに終了します。`)
+    process.exit(1)
+  }
   shuttingDown = true
-  log(`${signal} を受け取りました。停止します…`)
+  log(`${signal} を受け取りました。処理中のリクエスト ${openResponses.size} 件の完了を待って停止します…`)
   const force = setTimeout(() => {
     console.error('[server] 停止がタイムアウトしました。強制終了します。')
     process.exit(1)
-  }, 15_000)
+  }, FORCE_EXIT_MS)
   force.unref()
+  // Responses not yet started tell the client the connection closes with them; idle connections go now.
+  for (const res of openResponses) if (!res.headersSent) res.shouldKeepAlive = false
+  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()))
   httpServer.closeIdleConnections()
-  setTimeout(() => httpServer.closeAllConnections(), 3000).unref()
-  await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+  const drained = await Promise.race([
+    closed.then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS).unref()),
+  ])
+  if (!drained) {
+    log(`${DRAIN_TIMEOUT_MS / 1000} 秒待っても終わらないリクエスト ${openResponses.size} 件の接続を切断します。`)
+    httpServer.closeAllConnections()
+    await closed
+  }
   await services.close()
   log('停止しました。')
   process.exit(0)

@@ -131,6 +131,7 @@ export async function startServices(
   env: Env,
   { log = console.log, worker: runWorker = env.SEARCH_WORKER === 'in-process' }: { log?: Log; worker?: boolean } = {},
 ): Promise<Services> {
+  // Undone in reverse: the workers stop first, then the search client, the database, Meilisearch, the lock.
   const cleanups: Array<() => Promise<void>> = []
   const closeAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log(`停止処理でエラー: ${error}`))
@@ -144,7 +145,13 @@ export async function startServices(
     let meiliKey = env.MEILI_MASTER_KEY
     if (!meiliUrl) {
       meiliKey = await ensureMasterKey(env.DATA_DIR)
-      const meili = await startMeilisearch({ dataDir: env.DATA_DIR, masterKey: meiliKey, port: env.MEILI_PORT })
+      // Supervised: restarted if it exits, stopped if this process dies (search/meili-server.ts).
+      const meili = await startMeilisearch({
+        dataDir: env.DATA_DIR,
+        masterKey: meiliKey,
+        port: env.MEILI_PORT,
+        log: (message) => log(`[meilisearch] ${message}`),
+      })
       cleanups.push(() => meili.stop())
       meiliUrl = meili.url
       log(`Meilisearch (同梱の開発用バイナリ) を起動しました: ${meili.url}`)

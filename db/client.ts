@@ -5,8 +5,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { type DatabaseConnection, type Dialect, type Driver, Kysely, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
-import { PostgresJSDialect } from 'kysely-postgres-js'
-import postgres from 'postgres'
+import { PostgresPoolDialect } from './postgres-driver'
 import type { DB } from './schema'
 
 export type DbExecutor = Kysely<DB> | Transaction<DB>
@@ -44,19 +43,24 @@ export interface DatabaseOptions {
 export async function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Promise<Database> {
   const withErrors = (dialect: Dialect) => (options.mapQueryError ? mapQueryErrors(dialect, options.mapQueryError) : dialect)
   if (config.kind === 'postgres') {
-    const sql = postgres(config.url, {
+    // Our own pool over postgres.js (db/postgres-driver.ts): a server restart costs the queries in flight,
+    // never the process.
+    const dialect = new PostgresPoolDialect({
+      url: config.url,
       max: config.max ?? 10,
-      onnotice: () => {},
-      types: {
-        bigint: {
-          to: INT8_OID,
-          from: [INT8_OID],
-          serialize: (value: number | bigint) => value.toString(),
-          parse: (value: string) => Number(value),
+      options: {
+        onnotice: () => {},
+        types: {
+          bigint: {
+            to: INT8_OID,
+            from: [INT8_OID],
+            serialize: (value: number | bigint) => value.toString(),
+            parse: (value: string) => Number(value),
+          },
         },
       },
     })
-    const db = new Kysely<DB>({ dialect: withErrors(new PostgresJSDialect({ postgres: sql })) })
+    const db = new Kysely<DB>({ dialect: withErrors(dialect) })
     return { db, kind: 'postgres', singleConnection: false, close: () => db.destroy() }
   }
 

@@ -18,12 +18,17 @@ export type StartMeilisearchOptions = {
   env?: 'development' | 'production'
   logFile?: string
   binaryPath?: string
+  /** Where supervision events go (an unexpected exit, a restart); console by default. */
+  log?: (message: string) => void
+  /** Waits before each restart after an unexpected exit (the last value repeats). */
+  restartDelaysMs?: number[]
 }
 
 export type MeilisearchServer = {
   url: string
   masterKey: string
-  pid: number
+  /** The running process; it changes when the supervisor restarts Meilisearch. */
+  readonly pid: number
   stop(): Promise<void>
 }
 
@@ -114,27 +119,72 @@ function getHealth(url: string): Promise<string | null> {
   })
 }
 
-/**
- * Meilisearch 1.21 happily opens a data directory another instance is using (seen here: both started),
- * which risks corrupting it. Keep a pid file and refuse to start while its process is alive.
- */
-async function assertDataDirFree(pidFile: string): Promise<void> {
-  let pid: number
+/** The pid file names the Meilisearch process and the process that started it (its owner). */
+interface PidFile {
+  pid: number
+  owner?: number
+}
+
+async function readPidFile(pidFile: string): Promise<PidFile | null> {
+  const text = await readFile(pidFile, 'utf8').catch(() => '')
   try {
-    pid = Number((await readFile(pidFile, 'utf8')).trim())
+    const parsed = JSON.parse(text) as Partial<PidFile>
+    if (Number.isInteger(parsed.pid) && parsed.pid! > 0) return { pid: parsed.pid!, owner: parsed.owner }
   } catch {
-    return
+    const pid = Number(text.trim()) // a bare pid, as older versions wrote it
+    if (Number.isInteger(pid) && pid > 0) return { pid }
   }
-  if (!Number.isInteger(pid) || pid <= 0) return
+  return null
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
-  } catch {
-    return // stale file from a crash
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
-  // A recycled pid belonging to some other program does not count.
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => 'meilisearch')
-  if (cmdline.includes('meilisearch')) {
-    throw new Error(`Meilisearch cannot start: its data directory ${path.dirname(pidFile)} is in use by pid ${pid}`)
+}
+
+/** The parent pid from /proc/<pid>/stat (the field after the parenthesised command name). */
+async function parentPid(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
+  if (!stat) return null
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return Number(fields[1])
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return true
+}
+
+/**
+ * Meilisearch 1.21 happily opens a data directory another instance is using (seen here: both started),
+ * which risks corrupting it. The pid file names the running instance and its owner. An instance of this
+ * data directory whose owner is still its parent is in use: refuse. One whose owner has gone (the app was
+ * killed with SIGKILL before its watchdog could act) is an orphan holding our port and data: end it and
+ * take over.
+ */
+async function claimDataDir(pidFile: string, dbPath: string, log: (message: string) => void): Promise<void> {
+  const recorded = await readPidFile(pidFile)
+  if (!recorded || !isAlive(recorded.pid)) return // none, or a stale file from a crash
+  const cmdline = (await readFile(`/proc/${recorded.pid}/cmdline`, 'utf8').catch(() => '')).split('\0')
+  // A recycled pid belonging to some other program, or a Meilisearch of other data, is not ours.
+  if (!cmdline.some((arg) => arg.includes('meilisearch')) || !cmdline.includes(`--db-path=${dbPath}`)) return
+  const parent = await parentPid(recorded.pid)
+  if (recorded.owner === undefined || (parent === recorded.owner && isAlive(recorded.owner))) {
+    throw new Error(`Meilisearch cannot start: its data directory ${path.dirname(pidFile)} is in use by pid ${recorded.pid}`)
+  }
+  log(`Meilisearch (pid ${recorded.pid}) was left running by a process that has gone; stopping it and taking over`)
+  process.kill(recorded.pid, 'SIGTERM')
+  if (!(await waitUntilGone(recorded.pid, STOP_GRACE_MS))) {
+    process.kill(recorded.pid, 'SIGKILL')
+    await waitUntilGone(recorded.pid, STOP_GRACE_MS)
   }
 }
 
@@ -146,39 +196,82 @@ async function logTail(logFile: string, lines = 20): Promise<string> {
   }
 }
 
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null
+}
+
 function waitForExit(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  if (hasExited(child)) return Promise.resolve()
   return new Promise((resolve) => child.once('exit', () => resolve()))
 }
 
+async function terminate(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return
+  const exited = waitForExit(child)
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+  try {
+    await exited
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+// Ends Meilisearch when our process dies without stopping it (SIGKILL, a crash, an OOM kill): Node cannot
+// ask the kernel for a parent-death signal, so a tiny shell waits on a pipe from us; the kernel closes the
+// pipe when we die, `read` returns, and the shell stops Meilisearch (SIGKILL after the grace period).
+const WATCHDOG_SCRIPT = [
+  'read -r _',
+  'kill -TERM "$1" 2>/dev/null || exit 0',
+  'i=0; while [ $i -lt 50 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i+1)); done',
+  'kill -KILL "$1" 2>/dev/null',
+].join('\n')
+
+function startWatchdog(pid: number): ChildProcess {
+  const watchdog = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'meilisearch-watchdog', String(pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  })
+  watchdog.on('error', () => {}) // without /bin/sh the pid file takeover on the next start still applies
+  watchdog.stdin?.on('error', () => {})
+  return watchdog
+}
+
+/** Restarts after an unexpected exit wait this long (the last value repeats). */
+const RESTART_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000]
+/** An instance that ran this long before exiting starts the back-off from the beginning again. */
+const STABLE_AFTER_MS = 60_000
+
 /**
- * Starts Meilisearch on 127.0.0.1 and resolves once /health says "available".
- * Registers no signal handlers: the caller decides when to call stop().
+ * Starts Meilisearch on 127.0.0.1 and resolves once /health says "available", then supervises it: an
+ * unexpected exit is logged and followed by a restart on the same port and data, with back-off.
+ * Registers no signal handlers: the caller decides when to call stop(). If our process exits without
+ * stop(), Meilisearch is stopped too (on 'exit' directly, on SIGKILL by the watchdog).
  */
 export async function startMeilisearch(opts: StartMeilisearchOptions): Promise<MeilisearchServer> {
   const dataDir = path.resolve(opts.dataDir)
   const meiliDir = path.join(dataDir, 'meili')
+  const dbPath = path.join(meiliDir, 'data.ms')
   const logFile = path.resolve(opts.logFile ?? path.join(meiliDir, 'meilisearch.log'))
   const binaryPath = opts.binaryPath ?? defaultBinaryPath()
+  const log = opts.log ?? ((message: string) => console.log(`[meilisearch] ${message}`))
+  const restartDelays = opts.restartDelaysMs ?? RESTART_DELAYS_MS
 
   const pidFile = path.join(meiliDir, 'meilisearch.pid')
 
   await mkdir(meiliDir, { recursive: true })
   await mkdir(path.dirname(logFile), { recursive: true })
-  await assertDataDirFree(pidFile)
+  await claimDataDir(pidFile, dbPath, log)
   await ensureExecutable(binaryPath)
 
   const port = await reservePort(opts.port ?? 0)
   const url = `http://${HOST}:${port}`
 
-  // `--flag=value`, never `--flag value`: a generated base64url key may start with '-', and the argument
-  // parser would then read it as a flag ("unexpected argument '-C'") and refuse to start.
+  // `--flag=value`, never `--flag value`: a path may start with '-' and the parser would read it as a flag.
   const args = [
-    `--db-path=${path.join(meiliDir, 'data.ms')}`,
+    `--db-path=${dbPath}`,
     `--dump-dir=${path.join(meiliDir, 'dumps')}`,
     `--snapshot-dir=${path.join(meiliDir, 'snapshots')}`,
     `--http-addr=${HOST}:${port}`,
-    `--master-key=${opts.masterKey}`,
     `--env=${opts.env ?? 'development'}`,
     '--no-analytics',
   ]
@@ -188,61 +281,126 @@ export async function startMeilisearch(opts: StartMeilisearchOptions): Promise<M
   // The log is a file, not a terminal: NO_COLOR keeps ANSI colour codes out of it.
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
   for (const name of Object.keys(env)) if (name.startsWith('MEILI_')) delete env[name]
+  // The key goes by environment: a command-line argument is readable by every user (ps, /proc/*/cmdline).
+  env.MEILI_MASTER_KEY = opts.masterKey
 
-  const logFd = openSync(logFile, 'a')
-  let child: ChildProcess
-  try {
-    child = spawn(binaryPath, args, {
-      // Meilisearch reads ./config.toml when present; run where none can be.
-      cwd: meiliDir,
-      env,
-      stdio: ['ignore', logFd, logFd],
-    })
-  } finally {
-    // The child holds its own copy of the descriptor.
-    closeSync(logFd)
-  }
-
-  const spawnError = new Promise<never>((_, reject) => child.once('error', reject))
-  spawnError.catch(() => {}) // observed below; avoid an unhandled rejection once ready
-
-  if (child.pid !== undefined) await writeFile(pidFile, `${child.pid}\n`)
   const removePidFile = () => rm(pidFile, { force: true })
 
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return removePidFile()
-    const exited = waitForExit(child)
-    child.kill('SIGTERM')
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+  /** Spawns one instance and waits until it answers; a child that fails to get there is stopped. */
+  async function launch(): Promise<{ child: ChildProcess; watchdog: ChildProcess }> {
+    const logFd = openSync(logFile, 'a')
+    let child: ChildProcess
     try {
-      await exited
+      child = spawn(binaryPath, args, {
+        // Meilisearch reads ./config.toml when present; run where none can be.
+        cwd: meiliDir,
+        env,
+        stdio: ['ignore', logFd, logFd],
+      })
     } finally {
-      clearTimeout(timer)
+      // The child holds its own copy of the descriptor.
+      closeSync(logFd)
     }
+    const spawnError = new Promise<never>((_, reject) => child.once('error', reject))
+    spawnError.catch(() => {}) // observed below; avoid an unhandled rejection once ready
+    if (child.pid === undefined) {
+      await spawnError
+      throw new Error('Meilisearch started without a pid')
+    }
+    const watchdog = startWatchdog(child.pid)
+    await writeFile(pidFile, `${JSON.stringify({ pid: child.pid, owner: process.pid })}\n`)
+
+    const deadline = Date.now() + READY_TIMEOUT_MS
+    try {
+      for (;;) {
+        const status = await Promise.race([getHealth(url), spawnError])
+        if (status === 'available') return { child, watchdog }
+        if (hasExited(child)) {
+          throw new Error(
+            `Meilisearch exited before becoming ready (code ${child.exitCode}, signal ${child.signalCode}); ` +
+              `log ${logFile}:\n${await logTail(logFile)}`,
+          )
+        }
+        if (Date.now() > deadline) {
+          await terminate(child)
+          throw new Error(
+            `Meilisearch did not become available on ${url} within ${READY_TIMEOUT_MS / 1000} s; ` +
+              `log ${logFile}:\n${await logTail(logFile)}`,
+          )
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+    } catch (error) {
+      watchdog.kill('SIGKILL')
+      await terminate(child)
+      await removePidFile()
+      throw error
+    }
+  }
+
+  let current = await launch()
+  let startedAt = Date.now()
+  let failures = 0
+  let stopping = false
+  let restartTimer: NodeJS.Timeout | undefined
+  let restarting: Promise<void> | undefined
+
+  const killOnExit = () => current.child.kill('SIGTERM')
+  process.on('exit', killOnExit)
+
+  const scheduleRestart = (reason: string) => {
+    if (Date.now() - startedAt > STABLE_AFTER_MS) failures = 0
+    const delay = restartDelays[Math.min(failures, restartDelays.length - 1)]!
+    failures += 1
+    log(`Meilisearch ${reason}; restarting in ${delay / 1000} s`)
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined
+      restarting = (async () => {
+        try {
+          const next = await launch()
+          if (stopping) {
+            next.watchdog.kill('SIGKILL')
+            await terminate(next.child)
+            return
+          }
+          current = next
+          startedAt = Date.now()
+          supervise(next.child)
+          log(`Meilisearch is back on ${url} (pid ${next.child.pid})`)
+        } catch (error) {
+          if (stopping) return
+          startedAt = Date.now()
+          scheduleRestart(`failed to restart (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
+        }
+      })().finally(() => (restarting = undefined))
+    }, delay)
+  }
+
+  function supervise(child: ChildProcess): void {
+    child.once('exit', (code, signal) => {
+      if (stopping || child !== current.child) return
+      current.watchdog.kill('SIGKILL')
+      scheduleRestart(`exited unexpectedly (code ${code}, signal ${signal})`)
+    })
+  }
+  supervise(current.child)
+
+  const stop = async (): Promise<void> => {
+    stopping = true
+    if (restartTimer) clearTimeout(restartTimer)
+    await restarting
+    process.off('exit', killOnExit)
+    current.watchdog.kill('SIGKILL')
+    await terminate(current.child)
     await removePidFile()
   }
 
-  const deadline = Date.now() + READY_TIMEOUT_MS
-  for (;;) {
-    const status = await Promise.race([getHealth(url), spawnError])
-    if (status === 'available') break
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await removePidFile()
-      throw new Error(
-        `Meilisearch exited before becoming ready (code ${child.exitCode}, signal ${child.signalCode}); ` +
-          `log ${logFile}:\n${await logTail(logFile)}`,
-      )
-    }
-    if (Date.now() > deadline) {
-      await stop()
-      throw new Error(
-        `Meilisearch did not become available on ${url} within ${READY_TIMEOUT_MS / 1000} s; ` +
-          `log ${logFile}:\n${await logTail(logFile)}`,
-      )
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
+  return {
+    url,
+    masterKey: opts.masterKey,
+    get pid() {
+      return current.child.pid!
+    },
+    stop,
   }
-
-  if (child.pid === undefined) throw new Error('Meilisearch started without a pid')
-  return { url, masterKey: opts.masterKey, pid: child.pid, stop }
 }

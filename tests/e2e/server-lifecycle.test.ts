@@ -1,87 +1,56 @@
-// `npm start` as a newcomer experiences it: first start loads the master data, a second start on the same
-// data directory is refused, Ctrl-C stops the server and its Meilisearch, and a restart reuses the data.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { access, mkdtemp, rm } from 'node:fs/promises'
-import net from 'node:net'
+// `npm start` as a newcomer and an operator experience it: first start loads the master data, a second start
+// on the same data directory is refused, Ctrl-C stops the server and its Meilisearch, a restart reuses the
+// data; the bundled Meilisearch comes back by itself when it is killed, and a SIGKILLed server leaves nothing
+// that blocks the next start. (Draining requests on SIGTERM: server-on-postgres.test.ts.)
+import { mkdtemp, rm, access } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import {
+  freePort,
+  isAlive,
+  killStartedServers,
+  meilisearchPid,
+  meilisearchProcessesFor,
+  startServer,
+  waitForSearchReady,
+  waitForStart,
+} from './server-process'
 
-const root = path.resolve(import.meta.dirname, '../..')
 let dataDir: string
-const children: ChildProcess[] = []
 
-interface Started {
-  child: ChildProcess
-  output: () => string
-  exited: Promise<number | null>
-}
-
-function startServer(port: number): Started {
-  const { DATABASE_URL: _d, MEILI_URL: _m, MEILI_MASTER_KEY: _k, ...inherited } = process.env
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-    cwd: root,
-    env: { ...inherited, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let log = ''
-  child.stdout?.on('data', (chunk) => (log += chunk))
-  child.stderr?.on('data', (chunk) => (log += chunk))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => log, exited }
-}
-
-async function waitForOutput(started: Started, text: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!started.output().includes(text)) {
-    if (started.child.exitCode !== null) throw new Error(`server exited:\n${started.output()}`)
-    if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}":\n${started.output()}`)
-    await new Promise((r) => setTimeout(r, 200))
-  }
-}
-
-/**
- * A port below Linux's ephemeral range (32768–60999) that is free now. A random port inside that range can be
- * taken meanwhile by any outgoing connection or by a Meilisearch started on port 0 (seen once in CI:
- * EADDRINUSE on 37208).
- */
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000)
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer()
-      probe.once('error', () => resolve(false))
-      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
-    })
-    if (free) return port
-  }
-}
-
-function meilisearchProcessesFor(dir: string): string[] {
-  const lines = execFileSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).split('\n')
-  return lines.filter((line) => line.includes('meilisearch') && line.includes(dir))
-}
-
+// A test that fails half-way must not leave its server holding the data directory for the next one.
+afterEach(killStartedServers)
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+  killStartedServers()
   if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
+
+const SAPPORO_QUERY = `/resources/local-governments?q=${encodeURIComponent('さっぽろ')}`
+
+async function searchSapporo(baseUrl: string): Promise<string> {
+  try {
+    const body = (await (await fetch(`${baseUrl}${SAPPORO_QUERY}`)).json()) as { status: string; options: Array<{ name: string }> }
+    return body.status === 'ok' ? body.options.map((option) => option.name).join(',') : body.status
+  } catch (error) {
+    return String(error)
+  }
+}
 
 describe('server lifecycle (npm start)', () => {
   it('starts, refuses a second start on the same data, stops cleanly on Ctrl-C, and restarts on the same data', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'dxp-lifecycle-'))
     const port = await freePort()
 
-    const first = startServer(port)
-    await waitForOutput(first, 'プラットフォームを起動しました')
+    const first = startServer(dataDir, port)
+    await waitForStart(first)
     expect(first.output()).toContain(`http://127.0.0.1:${port}/`)
     expect(first.output()).toContain('マスターデータを登録しました: 地方公共団体 1794 件')
-    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()
+    const health = await (await fetch(`${first.baseUrl}/healthz`)).json()
     expect(health).toMatchObject({ database: { status: 'ok', backend: 'pglite' }, search: { status: 'ok' } })
     expect(meilisearchProcessesFor(dataDir)).toHaveLength(1)
 
-    const second = startServer(await freePort())
+    const second = startServer(dataDir, await freePort())
     expect(await second.exited).toBe(1)
     expect(second.output()).toContain('同じデータで2つ目の npm start は起動できません')
 
@@ -91,14 +60,40 @@ describe('server lifecycle (npm start)', () => {
     expect(meilisearchProcessesFor(dataDir)).toEqual([])
     await expect(access(path.join(dataDir, 'app.lock'))).rejects.toThrow()
 
-    const again = startServer(port)
-    await waitForOutput(again, 'プラットフォームを起動しました')
+    const again = startServer(dataDir, port)
+    await waitForStart(again)
     expect(again.output()).not.toContain('マスターデータを登録しました') // data reused, nothing re-seeded
-    const response = await fetch(`http://127.0.0.1:${port}/local-governments/011002`)
+    const response = await fetch(`${again.baseUrl}/local-governments/011002`)
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('札幌市')
     again.child.kill('SIGTERM')
     expect(await again.exited).toBe(0)
     expect(meilisearchProcessesFor(dataDir)).toEqual([])
-  })
+  }, 240_000)
+
+  it('restarts its Meilisearch when it is killed, and starts again after being killed itself', async () => {
+    const server = startServer(dataDir, await freePort())
+    await waitForSearchReady(server)
+    expect(await searchSapporo(server.baseUrl)).toBe('札幌市')
+
+    const killed = await meilisearchPid(dataDir)
+    process.kill(killed, 'SIGKILL')
+    await expect.poll(() => searchSapporo(server.baseUrl), { timeout: 15_000, interval: 250 }).toBe('札幌市')
+    expect(await meilisearchPid(dataDir)).not.toBe(killed)
+    expect(server.output()).toContain('Meilisearch exited unexpectedly (code null, signal SIGKILL)')
+    expect(meilisearchProcessesFor(dataDir)).toHaveLength(1)
+
+    // SIGKILL leaves a stale app.lock and pid file behind, and no chance to stop Meilisearch.
+    const orphan = await meilisearchPid(dataDir)
+    server.child.kill('SIGKILL')
+    await server.exited
+    const next = startServer(dataDir, await freePort())
+    await waitForSearchReady(next)
+    expect(isAlive(orphan)).toBe(false)
+    expect(meilisearchProcessesFor(dataDir)).toHaveLength(1)
+    expect(await searchSapporo(next.baseUrl)).toBe('札幌市')
+    next.child.kill('SIGTERM')
+    expect(await next.exited).toBe(0)
+    expect(meilisearchProcessesFor(dataDir)).toEqual([])
+  }, 240_000)
 })
