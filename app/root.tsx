@@ -9,6 +9,7 @@ import { getUser } from './utils/auth.server'
 import { ROLE_LABELS, userHasPermission } from './utils/permissions'
 import { useNonce } from './utils/nonce'
 import { getToast } from './utils/toast.server'
+import './utils/zod-locale'
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },

@@ -2,6 +2,7 @@
 // a checkbox, an id. Messages in Japanese, naming the field.
 import { z } from 'zod'
 import { hasControlCharacters, isUuid } from './params'
+import './zod-locale'
 
 const controlCharacterMessage = (label?: string) =>
   `${label ? `${label}に` : ''}使用できない制御文字が含まれています。文字を入力し直してください`
