@@ -59,22 +59,26 @@ const prefectureCodes = z
   .optional()
   .transform((codes) => [...new Set(codes ?? [])].sort())
 
-/** Comma- or 読点-separated words (e.g. "日本語、英語") → a list without blanks and duplicates. */
+/**
+ * Comma- or 読点-separated words (e.g. "日本語、英語") → a list without blanks and duplicates. The checks run
+ * inside the transform rather than in a `.pipe`: conform reads a piped schema's inner array as required and
+ * the browser then refused an empty optional field with its own (English) message.
+ */
 const wordList = plainString()
   .optional()
-  .transform((value) => [
-    ...new Set(
-      (value ?? '')
-        .split(/[,、，\n]/)
-        .map((word) => word.trim())
-        .filter(Boolean),
-    ),
-  ])
-  .pipe(
-    z
-      .array(plainString().max(30, { message: '言語は1つ30文字以内で入力してください' }))
-      .max(10, { message: '言語は10個まで入力できます' }),
-  )
+  .transform((value, context) => {
+    const words = [
+      ...new Set(
+        (value ?? '')
+          .split(/[,、，\n]/)
+          .map((word) => word.trim())
+          .filter(Boolean),
+      ),
+    ]
+    if (words.some((word) => word.length > 30)) context.addIssue({ code: 'custom', message: '言語は1つ30文字以内で入力してください' })
+    if (words.length > 10) context.addIssue({ code: 'custom', message: '言語は10個まで入力できます' })
+    return words
+  })
 
 // ---- 基本情報 ---------------------------------------------------------------------------------------------
 
