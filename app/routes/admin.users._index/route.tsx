@@ -38,7 +38,10 @@ export default function AdminUsersRoute() {
     <div className="page">
       <h1>ユーザー管理</h1>
       <p>
-        {scopeLabel}の職員アカウントを管理します。職員のアカウントは招待でのみ作成できます。
+        {scopeLabel === '総務省・デジタル庁'
+          ? '全国の職員アカウント（総務省・デジタル庁、都道府県、市区町村）を管理します。'
+          : `${scopeLabel}と管内の市区町村の職員アカウントを管理します。`}
+        職員のアカウントは招待でのみ作成できます。
       </p>
       <p>
         <Link to="/admin/users/invite" className="button">
