@@ -89,7 +89,11 @@ describe('talent pool journey (browser)', () => {
     await staff.waitForLoadState('networkidle')
     await expectNoAxeViolations(staff)
     for (const next of ['書類確認', '面接', '研修', '登録']) {
+      // Each change starts from a fresh form: the first next status offered, and no note left from before.
+      await expect.poll(() => staff.locator('select[name=to]').inputValue()).toBe(await staff.locator('select[name=to] option').first().getAttribute('value'))
+      await expect.poll(() => staff.locator('textarea[name=note]').inputValue()).toBe('')
       await staff.locator('select[name=to]').selectOption({ label: next })
+      await staff.locator('textarea[name=note]').fill(`${next}へ進めます`)
       await staff.getByRole('button', { name: '状態を変更する' }).click()
       await expect.poll(() => staff.getByRole('heading', { level: 1 }).textContent()).toContain(next)
     }

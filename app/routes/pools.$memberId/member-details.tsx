@@ -29,7 +29,7 @@ export function MemberDetails({ member, actionData }: Props) {
     <>
       <h2>面接の予定・メモ</h2>
       {member.canUpdate ? (
-        <Form method="post" className="form-stack">
+        <Form method="post" className="form-stack" key={`interview-${member.lockVersion}`}>
           <FormErrors errors={actionData?.intent === 'interview' ? actionData.formErrors : undefined} />
           <input type="hidden" name="intent" value="interview" />
           <input type="hidden" name="lockVersion" value={member.lockVersion} />
@@ -81,7 +81,8 @@ export function MemberDetails({ member, actionData }: Props) {
         </table>
       )}
       {member.canUpdate ? (
-        <Form method="post" className="form-stack" style={{ marginTop: '1rem' }}>
+        // Keyed on the records: a saved training empties the form for the next one.
+        <Form method="post" className="form-stack" style={{ marginTop: '1rem' }} key={`training-${member.trainings.length}`}>
           <input type="hidden" name="intent" value="training" />
           <div className="field">
  <label htmlFor="training-title">研修名</label>

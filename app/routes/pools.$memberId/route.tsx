@@ -152,7 +152,8 @@ export default function PoolMemberRoute() {
       {member.nextStatuses.length > 0 ? (
         <>
           <h2>状態の変更</h2>
-          <Form method="post" className="form-stack">
+          {/* Keyed on the lock version: after a change the form starts afresh (first next status, empty note). */}
+          <Form method="post" className="form-stack" key={`status-${member.lockVersion}`}>
             <FormErrors errors={actionData?.intent === 'status' ? actionData.formErrors : undefined} />
             <input type="hidden" name="lockVersion" value={member.lockVersion} />
             <div className="field">
