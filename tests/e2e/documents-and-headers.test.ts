@@ -1,6 +1,7 @@
 // Every main page, as every demo role, served by the real server: the document holds no control
 // characters (React 18's Node stream renderer wrote NULs into Japanese text), carries a CSP whose nonce is
-// on every inline script and is never cached; Chromium reports no CSP violation and the page hydrates.
+// on every inline script and is never cached; Chromium reports no CSP violation and the page hydrates; at
+// 390 px no page scrolls sideways.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchBrowser } from './browser'
@@ -103,7 +104,14 @@ describe('documents and their headers (browser, every role)', () => {
           if (!hydrated) problems.push(`${where}: not hydrated`)
           pagesChecked++
         }
-        problems.push(...violations.map((v) => `${role.label}: ${v}`))
+        // Phones (390 px): no page scrolls sideways; wide tables scroll inside themselves.
+      await page.setViewportSize({ width: 390, height: 844 })
+      for (const url of role.email ? [...PUBLIC_PAGES, ...SIGNED_IN_PAGES] : PUBLIC_PAGES) {
+        await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' })
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        if (overflow > 0) problems.push(`${role.label} ${url}: ${overflow}px wider than a 390 px phone`)
+      }
+      problems.push(...violations.map((v) => `${role.label}: ${v}`))
         await context.close()
       }
       expect(problems).toEqual([])
