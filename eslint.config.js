@@ -5,7 +5,11 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const serverOnlyFolders = ['db', 'search', 'jobs', 'seeds']
-const serverOnlyPatterns = serverOnlyFolders.flatMap((folder) => [`**/${folder}/*`, `**/${folder}/**`, `~/../${folder}/**`])
+const serverOnlyPatterns = serverOnlyFolders.flatMap((folder) => [
+  `**/${folder}/*`,
+  `**/${folder}/**`,
+  `~/../${folder}/**`,
+])
 
 export default tseslint.config(
   {

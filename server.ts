@@ -35,8 +35,13 @@ try {
 const demoEnabled = env.DEMO_ACCOUNTS ? env.DEMO_ACCOUNTS === 'on' : !env.DATABASE_URL
 const demoLogins: DemoLogin[] = demoEnabled ? await ensureDemoAccounts(services) : []
 // A first 課題 and a published need, so the issues, needs and open calls pages are not empty on a first start.
-if (demoEnabled) await ensureDemoContent(services).catch((error: unknown) => console.error('[server] demo content was not created', error))
-const initialAdminUrl = env.INITIAL_ADMIN_EMAIL ? await ensureInitialAdminInvitation(services, env.INITIAL_ADMIN_EMAIL) : null
+if (demoEnabled)
+  await ensureDemoContent(services).catch((error: unknown) =>
+    console.error('[server] demo content was not created', error),
+  )
+const initialAdminUrl = env.INITIAL_ADMIN_EMAIL
+  ? await ensureInitialAdminInvitation(services, env.INITIAL_ADMIN_EMAIL)
+  : null
 
 const importBuild = async (): Promise<ServerBuild> =>
   (await import(`${url.pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild
@@ -51,13 +56,30 @@ app.use(securityHeaders())
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
 // Bodies over 1 MB (10 MB for the CSV imports) are refused with 413 before anything reads them.
-app.use(bodyLimit({ formBytes: 1024 * 1024, uploadBytes: 10 * 1024 * 1024, uploadPaths: ['/pools/import', '/admin/skill-standard/import'] }))
+app.use(
+  bodyLimit({
+    formBytes: 1024 * 1024,
+    uploadBytes: 10 * 1024 * 1024,
+    uploadPaths: ['/pools/import', '/admin/skill-standard/import'],
+  }),
+)
 app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
 // Behind a reverse proxy (APP_URL https://…), req.ip and the protocol come from X-Forwarded-*.
 if (env.APP_URL) app.set('trust proxy', 'loopback, linklocal, uniquelocal')
 app.use((req, res, next) => {
-  if (isForeignOriginRequest(req.method, { origin: req.get('origin'), referer: req.get('referer'), host: req.get('host'), protocol: req.protocol, appUrl: env.APP_URL })) {
-    res.status(403).type('text/plain; charset=utf-8').send('別のサイトからの送信は受け付けられません（CSRF 対策）。ページを開き直して、もう一度お試しください。')
+  if (
+    isForeignOriginRequest(req.method, {
+      origin: req.get('origin'),
+      referer: req.get('referer'),
+      host: req.get('host'),
+      protocol: req.protocol,
+      appUrl: env.APP_URL,
+    })
+  ) {
+    res
+      .status(403)
+      .type('text/plain; charset=utf-8')
+      .send('別のサイトからの送信は受け付けられません（CSRF 対策）。ページを開き直して、もう一度お試しください。')
     return
   }
   next()
@@ -82,11 +104,16 @@ const httpServer = app.listen(env.PORT, env.HOST, async () => {
   const port = typeof address === 'object' && address ? address.port : env.PORT
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST
   console.log(`\n  自治体DXアクセラレータ500 プラットフォームを起動しました: http://${host}:${port}/\n`)
-  console.log(`  データベース: ${services.database.kind === 'pglite' ? `PGlite (${path.join(env.DATA_DIR, 'pglite')})` : 'PostgreSQL サーバー (DATABASE_URL)'}`)
+  console.log(
+    `  データベース: ${services.database.kind === 'pglite' ? `PGlite (${path.join(env.DATA_DIR, 'pglite')})` : 'PostgreSQL サーバー (DATABASE_URL)'}`,
+  )
   console.log(`  検索: Meilisearch ${env.MEILI_URL ? '(MEILI_URL)' : '(同梱の開発用バイナリ)'}`)
   if (demoLogins.length > 0) {
-    console.log(`  デモ用ログイン（パスワードは初回起動時に生成し、${path.relative(process.cwd(), path.join(env.DATA_DIR, 'demo-logins.json'))} に保存しています）:`)
-    for (const login of demoLogins) console.log(`    ${login.label.padEnd(14, '　')} ${login.email}  パスワード: ${login.password}`)
+    console.log(
+      `  デモ用ログイン（パスワードは初回起動時に生成し、${path.relative(process.cwd(), path.join(env.DATA_DIR, 'demo-logins.json'))} に保存しています）:`,
+    )
+    for (const login of demoLogins)
+      console.log(`    ${login.label.padEnd(14, '　')} ${login.email}  パスワード: ${login.password}`)
     console.log('')
   }
   if (initialAdminUrl) {

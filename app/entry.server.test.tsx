@@ -22,7 +22,12 @@ async function renderList(texts: string[]): Promise<string> {
 
 const expected = (texts: string[]) => `<ul>${texts.map((text) => `<li>${text}</li>`).join('')}</ul>`
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
-const shortText = fc.array(fc.constantFrom('監査', '・', '自己点検', 'あ', 'ア', 'a', '1', '𠮷', 'ｶﾞ', ' ', '標準化'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''))
+const shortText = fc
+  .array(fc.constantFrom('監査', '・', '自己点検', 'あ', 'ア', 'a', '1', '𠮷', 'ｶﾞ', ' ', '標準化'), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((parts) => parts.join(''))
 
 describe('renderDocument', () => {
   it('writes no NUL or other control character into Japanese text at any buffer boundary', async () => {

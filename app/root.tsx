@@ -1,5 +1,15 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteLoaderData } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteLoaderData,
+} from '@remix-run/react'
 import tokensHref from '@digital-go-jp/design-tokens/dist/tokens.css'
 import type { ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
@@ -28,7 +38,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             canManageUsers: userHasPermission(user, 'read:user:own-prefecture'),
             canReadPools: userHasPermission(user, 'read:pool:own-prefecture'),
             canReadPartners: userHasPermission(user, 'read:partner:any'),
-            canReadIssues: userHasPermission(user, 'read:issue:own-municipality') || userHasPermission(user, 'read:issue:own-prefecture'),
+            canReadIssues:
+              userHasPermission(user, 'read:issue:own-municipality') ||
+              userHasPermission(user, 'read:issue:own-prefecture'),
             canReadNeeds: userHasPermission(user, 'read:need:own-prefecture'),
             // Prefectures browse the consented national list; the ministry runs it as pool '00'.
             nationalListLink: userHasPermission(user, 'update:national-list:any')
@@ -116,7 +128,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </header>
         {rootData?.toast ? (
           <div className="toast" role="status">
-            <p className={`notice ${rootData.toast.type === 'error' ? 'notice--error' : rootData.toast.type === 'success' ? 'notice--success' : ''}`}>
+            <p
+              className={`notice ${rootData.toast.type === 'error' ? 'notice--error' : rootData.toast.type === 'success' ? 'notice--success' : ''}`}
+            >
               {rootData.toast.message}
             </p>
           </div>

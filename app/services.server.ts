@@ -60,7 +60,10 @@ export function appUrlFor(env: Env): string {
 
 /** SESSION_SECRET, or one generated once under DATA_DIR (the embedded setup needs no configuration). */
 export async function resolveSessionSecrets(env: Env): Promise<string[]> {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').map((s) => s.trim()).filter(Boolean)
+  if (env.SESSION_SECRET)
+    return env.SESSION_SECRET.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
   const file = path.join(env.DATA_DIR, 'session-secret')
   const existing = await readFile(file, 'utf8').catch(() => '')
   if (existing.trim().length >= 32) return [existing.trim()]
@@ -163,7 +166,8 @@ export async function startServices(
     const retried = await retryFailedSearchSync(database.db, DEFAULT_MAX_ATTEMPTS)
     if (retried > 0) log(`同期に失敗していた検索インデックスの更新 ${retried} 件を再試行します`)
     const seeded = await seedMasterData(database.db)
-    if (seeded.localGovernmentsChanged > 0) log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
+    if (seeded.localGovernmentsChanged > 0)
+      log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
 
     const search = createSearchClient({ url: meiliUrl, apiKey: meiliKey ?? '', indexPrefix: env.MEILI_INDEX_PREFIX })
     cleanups.push(async () => search.close())
@@ -188,7 +192,11 @@ export async function startServices(
         onSearchAvailable: prepareSearch,
         searchPrepared: searchReady,
         // Each commit that enqueues search work wakes the worker at once (see docs/freshness.md).
-        notifications: database.pglite ? { pglite: database.pglite } : env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : undefined,
+        notifications: database.pglite
+          ? { pglite: database.pglite }
+          : env.DATABASE_URL
+            ? { databaseUrl: env.DATABASE_URL }
+            : undefined,
       })
       const started = worker
       cleanups.push(() => started.stop())
@@ -201,7 +209,11 @@ export async function startServices(
       mailWorker = startMailWorker({ db: database.db, transport, log, maxAttempts: MAIL_MAX_ATTEMPTS })
       const startedMail = mailWorker
       cleanups.push(() => startedMail.stop())
-      log(env.SMTP_URL ? 'メールは SMTP で送信します。' : 'SMTP_URL が未設定のため、メールは送信せず端末と「送信メール」ページに表示します。')
+      log(
+        env.SMTP_URL
+          ? 'メールは SMTP で送信します。'
+          : 'SMTP_URL が未設定のため、メールは送信せず端末と「送信メール」ページに表示します。',
+      )
     }
 
     const secureCookies = shouldUseSecureCookies(env)

@@ -41,7 +41,8 @@ export interface DatabaseOptions {
 }
 
 export async function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Promise<Database> {
-  const withErrors = (dialect: Dialect) => (options.mapQueryError ? mapQueryErrors(dialect, options.mapQueryError) : dialect)
+  const withErrors = (dialect: Dialect) =>
+    options.mapQueryError ? mapQueryErrors(dialect, options.mapQueryError) : dialect
   if (config.kind === 'postgres') {
     // Our own pool over postgres.js (db/postgres-driver.ts): a server restart costs the queries in flight,
     // never the process.

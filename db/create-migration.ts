@@ -8,7 +8,10 @@ if (!name || !/^[a-z0-9-]+$/.test(name)) {
   console.error('使い方: npm run db:migration:create -- <kebab-case-name>')
   process.exit(1)
 }
-const stamp = new Date().toISOString().replace(/[-:.]/g, '').replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z')
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:.]/g, '')
+  .replace(/(\d{8}T\d{6})(\d{3})Z/, '$1$2Z')
 const file = `${stamp}-${name}`
 const dir = path.join(import.meta.dirname, 'migrations')
 await writeFile(
@@ -28,7 +31,10 @@ export async function down(db: Kysely<any>): Promise<void> {
 const registry = path.join(dir, 'index.ts')
 let text = await readFile(registry, 'utf8')
 const alias = `m${stamp}`
-text = text.replace(/(import \* as m\S+ from '\.\/[^']+'\n)(?![\s\S]*import \* as m)/, `$1import * as ${alias} from './${file}'\n`)
+text = text.replace(
+  /(import \* as m\S+ from '\.\/[^']+'\n)(?![\s\S]*import \* as m)/,
+  `$1import * as ${alias} from './${file}'\n`,
+)
 text = text.replace(/\n}\n?$/, `\n  '${file}': ${alias},\n}\n`)
 await writeFile(registry, text)
 console.log(`作成しました: db/migrations/${file}.ts`)

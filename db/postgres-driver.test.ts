@@ -47,7 +47,11 @@ async function terminateBackends(): Promise<number> {
   return rows.filter((row) => row.terminated).length
 }
 
-const errorOf = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error)
+const errorOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => error,
+  )
 
 describe('postgres pool: terminated backends', () => {
   it('fails a transaction whose backend is terminated between statements, and commits nothing of it', async () => {
@@ -106,9 +110,10 @@ describe('postgres pool: terminated backends', () => {
     expect(failed).toBeGreaterThan(0)
     expect(ok).toBeGreaterThan(0)
     // Array columns still parse on connections opened after the first one.
-    const { rows } = await sql<{ ids: number[]; tags: string[] }>`select array[1, 2]::int4[] as ids, array['a']::text[] as tags`.execute(
-      database.db,
-    )
+    const { rows } = await sql<{
+      ids: number[]
+      tags: string[]
+    }>`select array[1, 2]::int4[] as ids, array['a']::text[] as tags`.execute(database.db)
     expect(rows).toEqual([{ ids: [1, 2], tags: ['a'] }])
   }, 30_000)
 })

@@ -95,7 +95,8 @@ export interface UserSessionTable {
 }
 
 /** pool_invitation: a pool member added directly is asked by e-mail to register (payload.poolMemberId). */
-export type AuthTokenPurpose = 'email_verification' | 'password_reset' | 'invitation' | 'email_change' | 'pool_invitation'
+export type AuthTokenPurpose =
+  'email_verification' | 'password_reset' | 'invitation' | 'email_change' | 'pool_invitation'
 
 export interface AuthTokenTable {
   id: string
@@ -303,10 +304,24 @@ export interface ProfileQualificationTable {
 }
 
 /** 応募 → 書類確認 → 面接 → 研修 → 登録 / 見送り / 辞退 */
-export const POOL_STATUSES = ['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'] as const
+export const POOL_STATUSES = [
+  'applied',
+  'screening',
+  'interview',
+  'training',
+  'registered',
+  'declined',
+  'withdrawn',
+] as const
 export type PoolStatus = (typeof POOL_STATUSES)[number]
 /** 公募（本人の応募を含む）, 企業推薦, 国のリスト, 紹介 */
-export const POOL_SOURCES = ['application', 'public_call', 'company_recommendation', 'national_list', 'referral'] as const
+export const POOL_SOURCES = [
+  'application',
+  'public_call',
+  'company_recommendation',
+  'national_list',
+  'referral',
+] as const
 export type PoolSource = (typeof POOL_SOURCES)[number]
 /** The ministry's national list (国の外部人材リスト) is the pool with this code; prefectures are 01–47. */
 export const NATIONAL_LIST_CODE = '00'

@@ -17,8 +17,14 @@ export const RESERVED_IDS = ['new', 'roles', 'qualifications', 'versions', 'diff
 const StableIdSchema = z
   .string({ message: 'IDを入力してください' })
   .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'IDは半角英小文字・数字・ハイフン（2〜63文字）で指定してください' })
-  .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), { message: `次の語はIDに使えません: ${RESERVED_IDS.join('、')}` })
-const NameSchema = z.string({ message: '名称を入力してください' }).trim().min(1, { message: '名称を入力してください' }).max(100, { message: '名称は100文字以内にしてください' })
+  .refine((id) => !(RESERVED_IDS as readonly string[]).includes(id), {
+    message: `次の語はIDに使えません: ${RESERVED_IDS.join('、')}`,
+  })
+const NameSchema = z
+  .string({ message: '名称を入力してください' })
+  .trim()
+  .min(1, { message: '名称を入力してください' })
+  .max(100, { message: '名称は100文字以内にしてください' })
 const TextSchema = z.string().trim().max(2000, { message: '2000文字以内にしてください' }).default('')
 const SynonymsSchema = z
   .array(z.string().trim().min(1).max(50, { message: '検索語は1語50文字以内にしてください' }))
@@ -100,7 +106,12 @@ export const CatalogueContentSchema = z
     const unique = (kind: 'areas' | 'skills' | 'roles' | 'qualifications', label: string) => {
       const seen = new Set<string>()
       content[kind].forEach((item, index) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [kind, index, 'id'], message: `${label}のID「${item.id}」が重複しています` })
+        if (seen.has(item.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [kind, index, 'id'],
+            message: `${label}のID「${item.id}」が重複しています`,
+          })
         seen.add(item.id)
       })
       return seen
@@ -111,15 +122,21 @@ export const CatalogueContentSchema = z
     unique('qualifications', '資格')
     content.skills.forEach((skill, index) => {
       if (!areas.has(skill.areaId)) {
-        ctx.addIssue({ code: 'custom', path: ['skills', index, 'areaId'], message: `分野「${skill.areaId}」がありません` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['skills', index, 'areaId'],
+          message: `分野「${skill.areaId}」がありません`,
+        })
       }
     })
     content.roles.forEach((role, roleIndex) => {
       const required = new Set<string>()
       role.requirements.forEach((requirement, index) => {
         const path = ['roles', roleIndex, 'requirements', index, 'skillId']
-        if (!skills.has(requirement.skillId)) ctx.addIssue({ code: 'custom', path, message: `スキル「${requirement.skillId}」がありません` })
-        if (required.has(requirement.skillId)) ctx.addIssue({ code: 'custom', path, message: `スキル「${requirement.skillId}」が重複しています` })
+        if (!skills.has(requirement.skillId))
+          ctx.addIssue({ code: 'custom', path, message: `スキル「${requirement.skillId}」がありません` })
+        if (required.has(requirement.skillId))
+          ctx.addIssue({ code: 'custom', path, message: `スキル「${requirement.skillId}」が重複しています` })
         required.add(requirement.skillId)
       })
     })

@@ -17,8 +17,14 @@ describe('search:reindex', () => {
     const uid = search.indexUid('local_government')
     // Drift: one document missing, one stray, one stale.
     await search.meili.index(uid).deleteDocument('011002').waitTask()
-    await search.meili.index(uid).addDocuments([{ ...(await search.meili.index(uid).getDocument('012025')), code: '999997' }]).waitTask()
-    await search.meili.index(uid).updateDocuments([{ code: '013455', name: '古い名前' }]).waitTask()
+    await search.meili
+      .index(uid)
+      .addDocuments([{ ...(await search.meili.index(uid).getDocument('012025')), code: '999997' }])
+      .waitTask()
+    await search.meili
+      .index(uid)
+      .updateDocuments([{ code: '013455', name: '古い名前' }])
+      .waitTask()
 
     const progress: ReindexProgress[] = []
     const counts = await reindexAll(database.db, search, { batchSize: 500, onProgress: (p) => progress.push(p) })
@@ -31,11 +37,17 @@ describe('search:reindex', () => {
     const { results } = await search.meili.getIndexes({ limit: 1000 })
     expect(results.map((i) => i.uid).filter((u) => u.startsWith(uid))).toEqual([uid])
     // Settings survive the swap (the rebuilt index got them before its documents).
-    expect(await search.meili.index(uid).getFilterableAttributes()).toEqual(expect.arrayContaining(['prefecture_code', 'kind', 'active']))
+    expect(await search.meili.index(uid).getFilterableAttributes()).toEqual(
+      expect.arrayContaining(['prefecture_code', 'kind', 'active']),
+    )
     const localGovernments = progress.filter((p) => p.entity === 'local_government')
     expect(localGovernments.at(-1)).toEqual({ entity: 'local_government', done: 1794, total: 1794 })
     expect(localGovernments.map((p) => p.done)).toEqual([0, 500, 1000, 1500, 1794])
-    expect(progress.filter((p) => p.entity === 'skill_catalogue').at(-1)).toEqual({ entity: 'skill_catalogue', done: 57, total: 57 })
+    expect(progress.filter((p) => p.entity === 'skill_catalogue').at(-1)).toEqual({
+      entity: 'skill_catalogue',
+      done: 57,
+      total: 57,
+    })
     expect(progress.at(-1)).toEqual({ entity: 'need', done: 0, total: 0 })
   })
 

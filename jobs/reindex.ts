@@ -39,7 +39,8 @@ export async function reindexAll(
         .index(tempUid)
         .addDocuments(documents, { primaryKey: INDEXES[live].primaryKey })
         .waitTask(wait)
-      if (task.status !== 'succeeded') throw new Error(`インデックス ${tempUid} への登録に失敗しました: ${task.error?.message}`)
+      if (task.status !== 'succeeded')
+        throw new Error(`インデックス ${tempUid} への登録に失敗しました: ${task.error?.message}`)
       onProgress?.({ entity, done: Math.min(ids.length, i + batchSize), total: ids.length })
     }
     const swap = await search.meili.swapIndexes([{ indexes: [liveUid, tempUid], rename: false }]).waitTask(wait)

@@ -13,7 +13,13 @@ import { startMeilisearch } from '../search/meili-server'
 import { createTestDatabase } from '../tests/db'
 import { meiliBusyMsSince } from '../tests/search'
 import type * as SearchDocuments from './handlers/search-documents'
-import { drainSearchOutboxOnce, isSearchOutage, listenForSearchOutbox, type OutboxNotifications, startSearchWorker } from './search-worker'
+import {
+  drainSearchOutboxOnce,
+  isSearchOutage,
+  listenForSearchOutbox,
+  type OutboxNotifications,
+  startSearchWorker,
+} from './search-worker'
 
 // A hook between rebuilding documents and sending them, so a test can land a write while a sync is in flight.
 const hooks = vi.hoisted(() => ({ afterLoad: undefined as undefined | (() => Promise<void>) }))
@@ -63,7 +69,12 @@ async function drainUntilEmpty() {
 
 /** Whether the record's outbox row still waits (other tests leave rows of their own behind). */
 async function isPending(entityId: string): Promise<boolean> {
-  const row = await database.db.selectFrom('search_outbox').select('confirmed_at').where('entity', '=', 'local_government').where('entity_id', '=', entityId).executeTakeFirst()
+  const row = await database.db
+    .selectFrom('search_outbox')
+    .select('confirmed_at')
+    .where('entity', '=', 'local_government')
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst()
   return row !== undefined && row.confirmed_at === null
 }
 
@@ -96,7 +107,11 @@ describe('search outbox worker', () => {
 
   it('rebuilds a changed document and deletes one whose row is gone', async () => {
     await database.db.transaction().execute(async (trx) => {
-      await trx.updateTable('local_government').set({ name_kana: 'さっぽろしてすと' }).where('code', '=', '011002').execute()
+      await trx
+        .updateTable('local_government')
+        .set({ name_kana: 'さっぽろしてすと' })
+        .where('code', '=', '011002')
+        .execute()
       await enqueueSearchSync(trx, 'local_government', ['011002', '999999'])
     })
     await drainUntilEmpty()
@@ -119,7 +134,11 @@ describe('search outbox worker', () => {
     expect(down.searchUnavailable).toBe(true)
     const backlog = await getSearchOutboxBacklog(database.db, 8)
     expect(backlog).toMatchObject({ pending: 1, failed: 0 })
-    const row = await database.db.selectFrom('search_outbox').select('attempts').where('entity_id', '=', '012025').executeTakeFirstOrThrow()
+    const row = await database.db
+      .selectFrom('search_outbox')
+      .select('attempts')
+      .where('entity_id', '=', '012025')
+      .executeTakeFirstOrThrow()
     expect(row.attempts).toBe(0) // an outage is not the row's fault
 
     // Restart on the same data and port; the running worker loop drains the backlog by itself.
@@ -149,7 +168,11 @@ describe('search outbox worker', () => {
     await enqueueSearchSync(database.db, 'no_such_entity', ['x'])
     const result = await drainSearchOutboxOnce({ db: database.db, search })
     expect(result).toMatchObject({ failed: 1, searchUnavailable: false })
-    const row = await database.db.selectFrom('search_outbox').select(['attempts', 'last_error']).where('entity', '=', 'no_such_entity').executeTakeFirstOrThrow()
+    const row = await database.db
+      .selectFrom('search_outbox')
+      .select(['attempts', 'last_error'])
+      .where('entity', '=', 'no_such_entity')
+      .executeTakeFirstOrThrow()
     expect(row.attempts).toBe(1)
     expect(row.last_error).toContain('no_such_entity')
   })
@@ -175,10 +198,13 @@ describe('search outbox worker', () => {
       await expect.poll(() => landed, { timeout: 30_000, interval: 10 }).toBe(true)
       const landedAt = new Date()
       await expect
-        .poll(async () => (await search.meili.index(search.indexUid('local_government')).getDocument('011002')).name_kana, {
-          timeout: 60_000,
-          interval: 20,
-        })
+        .poll(
+          async () => (await search.meili.index(search.indexUid('local_government')).getDocument('011002')).name_kana,
+          {
+            timeout: 60_000,
+            interval: 20,
+          },
+        )
         .toBe('さっぽろしだいに')
       // What the sync itself added (Meilisearch's own time set aside): with the lease held it would be a minute.
       const elapsed = Date.now() - landedAt.getTime()
@@ -208,21 +234,33 @@ describe('search outbox worker', () => {
     }
 
     // The running worker, as the app starts it, picks such a write up well before its once-a-minute poll.
-    const worker = startSearchWorker({ db: database.db, search, pollMs: 60_000, notifications: await notificationsFor(database) })
+    const worker = startSearchWorker({
+      db: database.db,
+      search,
+      pollMs: 60_000,
+      notifications: await notificationsFor(database),
+    })
     try {
       await expect.poll(() => isPending('011002'), { timeout: 60_000, interval: 20 }).toBe(false)
       // Give the listener a moment to be in place before the write it must hear.
       await new Promise((resolve) => setTimeout(resolve, 200))
       const writtenAt = new Date()
       await database.db.transaction().execute(async (trx) => {
-        await trx.updateTable('local_government').set({ name_kana: 'さっぽろしつうち' }).where('code', '=', '011002').execute()
+        await trx
+          .updateTable('local_government')
+          .set({ name_kana: 'さっぽろしつうち' })
+          .where('code', '=', '011002')
+          .execute()
         await enqueueSearchSync(trx, 'local_government', ['011002'])
       })
       await expect
-        .poll(async () => (await search.meili.index(search.indexUid('local_government')).getDocument('011002')).name_kana, {
-          timeout: 60_000,
-          interval: 20,
-        })
+        .poll(
+          async () => (await search.meili.index(search.indexUid('local_government')).getDocument('011002')).name_kana,
+          {
+            timeout: 60_000,
+            interval: 20,
+          },
+        )
         .toBe('さっぽろしつうち')
       const elapsed = Date.now() - writtenAt.getTime()
       expect(elapsed - (await meiliBusyMsSince(search, 'local_government', writtenAt))).toBeLessThan(15_000)

@@ -47,7 +47,10 @@ export type OutboxNotifications = { pglite: PGlite } | { databaseUrl: string }
  * Calls `onNotify` after each commit that enqueued search work. Returns the function that stops listening.
  * On a server this holds one connection of its own (postgres.js re-listens by itself after a reconnect).
  */
-export async function listenForSearchOutbox(source: OutboxNotifications, onNotify: () => void): Promise<() => Promise<void>> {
+export async function listenForSearchOutbox(
+  source: OutboxNotifications,
+  onNotify: () => void,
+): Promise<() => Promise<void>> {
   if ('pglite' in source) {
     const { pglite } = source
     const unlisten = await pglite.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
@@ -135,7 +138,11 @@ export async function drainSearchOutboxOnce(options: SearchWorkerOptions): Promi
       }
       const failedTask = tasks.find((task) => task.status !== 'succeeded')
       if (failedTask) {
-        await failSearchOutbox(db, group, `Meilisearch task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? ''}`)
+        await failSearchOutbox(
+          db,
+          group,
+          `Meilisearch task ${failedTask.uid} ${failedTask.status}: ${failedTask.error?.message ?? ''}`,
+        )
         result.failed += group.length
       } else {
         result.confirmed += await confirmSearchOutbox(db, group)

@@ -105,7 +105,15 @@ const skillCatalogueSettings: Settings = {
 const PROFILE_TEXT = ['name', 'name_kana', 'skill_names', 'qualification_names', 'introduction']
 const profileSettings: Settings = {
   searchableAttributes: PROFILE_TEXT,
-  filterableAttributes: ['audience', 'skill_ids', 'skill_levels', 'employment_forms', 'work_area', 'work_prefecture_codes', 'remote_ok'],
+  filterableAttributes: [
+    'audience',
+    'skill_ids',
+    'skill_levels',
+    'employment_forms',
+    'work_area',
+    'work_prefecture_codes',
+    'remote_ok',
+  ],
   sortableAttributes: ['updated_at'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   localizedAttributes: [{ attributePatterns: PROFILE_TEXT, locales: ['jpn'] }],
@@ -118,10 +126,26 @@ const profileSettings: Settings = {
 // need: 公開 needs only (search/documents/need.ts). The public open calls page filters on open_call = true;
 // filters by prefecture, role, topic (support tasks and required skills) and remote work. Text fields in
 // order of how much they say: the title, the topics and role, then the places and the longer texts.
-const NEED_TEXT = ['title', 'topic_names', 'role_name', 'municipality_names', 'prefecture_name', 'task_details', 'background']
+const NEED_TEXT = [
+  'title',
+  'topic_names',
+  'role_name',
+  'municipality_names',
+  'prefecture_name',
+  'task_details',
+  'background',
+]
 const needSettings: Settings = {
   searchableAttributes: NEED_TEXT,
-  filterableAttributes: ['open_call', 'prefecture_code', 'municipality_codes', 'role_id', 'topic_ids', 'remote', 'employment_form'],
+  filterableAttributes: [
+    'open_call',
+    'prefecture_code',
+    'municipality_codes',
+    'role_id',
+    'topic_ids',
+    'remote',
+    'employment_form',
+  ],
   sortableAttributes: ['published_at'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'published_at:desc'],
   localizedAttributes: [{ attributePatterns: NEED_TEXT, locales: ['jpn'] }],

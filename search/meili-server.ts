@@ -178,7 +178,9 @@ async function claimDataDir(pidFile: string, dbPath: string, log: (message: stri
   if (!cmdline.some((arg) => arg.includes('meilisearch')) || !cmdline.includes(`--db-path=${dbPath}`)) return
   const parent = await parentPid(recorded.pid)
   if (recorded.owner === undefined || (parent === recorded.owner && isAlive(recorded.owner))) {
-    throw new Error(`Meilisearch cannot start: its data directory ${path.dirname(pidFile)} is in use by pid ${recorded.pid}`)
+    throw new Error(
+      `Meilisearch cannot start: its data directory ${path.dirname(pidFile)} is in use by pid ${recorded.pid}`,
+    )
   }
   log(`Meilisearch (pid ${recorded.pid}) was left running by a process that has gone; stopping it and taking over`)
   process.kill(recorded.pid, 'SIGTERM')
@@ -370,7 +372,9 @@ export async function startMeilisearch(opts: StartMeilisearchOptions): Promise<M
         } catch (error) {
           if (stopping) return
           startedAt = Date.now()
-          scheduleRestart(`failed to restart (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
+          scheduleRestart(
+            `failed to restart (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+          )
         }
       })().finally(() => (restarting = undefined))
     }, delay)

@@ -50,7 +50,17 @@ beforeAll(async () => {
   await applyIndexSettings(client, ['need'])
   const documents = [
     need({ id: A }),
-    need({ id: B, prefecture_code: '33', prefecture_name: '岡山県', title: '職員研修の企画と講師', task_skill_ids: ['hr-development'], skills: [], role_id: 'producer', remote_days_per_week: null, municipalities: [{ code: '332097', name: '高梁市', days_per_week: '0.5' }] }),
+    need({
+      id: B,
+      prefecture_code: '33',
+      prefecture_name: '岡山県',
+      title: '職員研修の企画と講師',
+      task_skill_ids: ['hr-development'],
+      skills: [],
+      role_id: 'producer',
+      remote_days_per_week: null,
+      municipalities: [{ code: '332097', name: '高梁市', days_per_week: '0.5' }],
+    }),
     // Kept to the prefecture (matching only): never on the public page.
     need({ id: C, title: '非公開のネットワーク支援', open_call: false }),
   ].flatMap((n) => buildNeedDocument(n, names) ?? [])
@@ -63,8 +73,13 @@ afterAll(async () => {
 
 describe('need documents', () => {
   it('exist only for 公開 needs', () => {
-    for (const status of ['draft', 'selecting', 'filled', 'closed', 'withdrawn']) expect(buildNeedDocument(need({ id: A, status }), names)).toBeNull()
-    expect(buildNeedDocument(need({ id: A }), names)).toMatchObject({ remote: true, topic_ids: ['standardization-advice', 'government-cloud'], essential_skill_levels: ['government-cloud:3'] })
+    for (const status of ['draft', 'selecting', 'filled', 'closed', 'withdrawn'])
+      expect(buildNeedDocument(need({ id: A, status }), names)).toBeNull()
+    expect(buildNeedDocument(need({ id: A }), names)).toMatchObject({
+      remote: true,
+      topic_ids: ['standardization-advice', 'government-cloud'],
+      essential_skill_levels: ['government-cloud:3'],
+    })
   })
 })
 

@@ -62,5 +62,7 @@ export function toKanaKey(hiragana: string): string | null {
  * and finds nothing (measured on the need index, search/needs.test.ts).
  */
 export function foldForSearch(text: string): string {
-  return toHiragana(text.normalize('NFKC')).replace(/\u3096/g, 'け').replace(/\u3095/g, 'か')
+  return toHiragana(text.normalize('NFKC'))
+    .replace(/\u3096/g, 'け')
+    .replace(/\u3095/g, 'か')
 }

@@ -24,9 +24,15 @@ describe('master data: local governments', () => {
     expect(count('prefecture')).toBe(47)
     expect(count('designated_city')).toBe(20)
     expect(count('special_ward')).toBe(23)
-    expect(count('designated_city') + count('city') + count('special_ward') + count('town') + count('village')).toBe(1741)
+    expect(count('designated_city') + count('city') + count('special_ward') + count('town') + count('village')).toBe(
+      1741,
+    )
     expect(count('village', false)).toBe(6)
-    const inactive = await database.db.selectFrom('local_government').select('code').where('active', '=', false).execute()
+    const inactive = await database.db
+      .selectFrom('local_government')
+      .select('code')
+      .where('active', '=', false)
+      .execute()
     expect(inactive.map((r) => r.code).sort()).toEqual([...NORTHERN_TERRITORIES_CODES].sort())
   })
 
@@ -50,7 +56,11 @@ describe('master data: local governments', () => {
   })
 
   it('does not load the wards of designated cities as bodies', async () => {
-    const chuoWardOfSapporo = await database.db.selectFrom('local_government').select('code').where('code', '=', '011011').execute()
+    const chuoWardOfSapporo = await database.db
+      .selectFrom('local_government')
+      .select('code')
+      .where('code', '=', '011011')
+      .execute()
     expect(chuoWardOfSapporo).toEqual([])
   })
 
@@ -58,7 +68,11 @@ describe('master data: local governments', () => {
     await database.db.updateTable('search_outbox').set({ confirmed_at: new Date() }).execute()
     const report = await seedMasterData(database.db)
     expect(report.localGovernmentsChanged).toBe(0)
-    const pending = await database.db.selectFrom('search_outbox').select('id').where('confirmed_at', 'is', null).execute()
+    const pending = await database.db
+      .selectFrom('search_outbox')
+      .select('id')
+      .where('confirmed_at', 'is', null)
+      .execute()
     expect(pending).toEqual([])
   })
 
@@ -66,7 +80,11 @@ describe('master data: local governments', () => {
     await database.db.updateTable('local_government').set({ name: '札幌' }).where('code', '=', '011002').execute()
     const changed = await database.db.transaction().execute((trx) => seedLocalGovernments(trx))
     expect(changed).toBe(1)
-    const row = await database.db.selectFrom('local_government').select('name').where('code', '=', '011002').executeTakeFirstOrThrow()
+    const row = await database.db
+      .selectFrom('local_government')
+      .select('name')
+      .where('code', '=', '011002')
+      .executeTakeFirstOrThrow()
     expect(row.name).toBe('札幌市')
     const pending = await database.db
       .selectFrom('search_outbox')

@@ -27,9 +27,11 @@ export const NEED_TEMPLATES: readonly NeedTemplate[] = [
   {
     id: 'dx-plan',
     title: 'DX・情報化計画の策定・見直し支援',
-    background: '管内の市町村で、DX推進計画・情報化計画の策定や見直しが進んでいない。職員だけでは計画づくりの知見が不足している。',
+    background:
+      '管内の市町村で、DX推進計画・情報化計画の策定や見直しが進んでいない。職員だけでは計画づくりの知見が不足している。',
     taskSkillIds: ['dx-plan'],
-    taskDetails: 'DX推進計画・情報化計画等の策定・見直し案の作成を支援する。現状把握、重点取組の整理、庁内の合意形成を行政職員と進める。',
+    taskDetails:
+      'DX推進計画・情報化計画等の策定・見直し案の作成を支援する。現状把握、重点取組の整理、庁内の合意形成を行政職員と進める。',
     roleId: 'producer',
     employmentForm: 'part_time',
     daysPerMunicipality: 1,
@@ -44,9 +46,11 @@ export const NEED_TEMPLATES: readonly NeedTemplate[] = [
   {
     id: 'standardization-advice',
     title: '標準化・クラウド化に向けた助言・仕様調整',
-    background: '基幹業務システムの標準化とガバメントクラウドへの移行について、小規模な市町村では情報担当が少なく、ベンダーとの仕様調整や移行計画の判断が難しい。',
+    background:
+      '基幹業務システムの標準化とガバメントクラウドへの移行について、小規模な市町村では情報担当が少なく、ベンダーとの仕様調整や移行計画の判断が難しい。',
     taskSkillIds: ['standardization-advice'],
-    taskDetails: '標準準拠システムへの移行とガバメントクラウド利用に向けて、市町村に助言し、ベンダーとの仕様調整・移行スケジュールの管理を支援する。',
+    taskDetails:
+      '標準準拠システムへの移行とガバメントクラウド利用に向けて、市町村に助言し、ベンダーとの仕様調整・移行スケジュールの管理を支援する。',
     roleId: 'engineer',
     employmentForm: 'part_time',
     daysPerMunicipality: 1,
@@ -64,7 +68,8 @@ export const NEED_TEMPLATES: readonly NeedTemplate[] = [
     title: '業務見直し（BPR）・システム発注支援',
     background: '窓口や内部事務の業務が紙と手作業に頼っており、システム調達の仕様書づくりや事業者選定にも不安がある。',
     taskSkillIds: ['bpr-procurement-support'],
-    taskDetails: 'デジタル技術も活用した業務見直し（BPR）を職員と進め、システム調達の仕様書作成・事業者選定・契約を支援する。',
+    taskDetails:
+      'デジタル技術も活用した業務見直し（BPR）を職員と進め、システム調達の仕様書作成・事業者選定・契約を支援する。',
     roleId: 'project-manager',
     employmentForm: 'part_time',
     daysPerMunicipality: 1,

@@ -32,7 +32,9 @@ export async function createUser(db: Kysely<DB>, options: UserOptions = {}): Pro
       : role === 'prefecture_admin' || role === 'prefecture_staff'
         ? (options.prefectureCode ?? '34')
         : null
-  const hash = options.password ? await hashPassword(options.password) : await (passwordHash ??= hashPassword(TEST_PASSWORD))
+  const hash = options.password
+    ? await hashPassword(options.password)
+    : await (passwordHash ??= hashPassword(TEST_PASSWORD))
   return insertUser(db, {
     id: crypto.randomUUID(),
     email: options.email ?? `${role}-${crypto.randomBytes(4).toString('hex')}@example.jp`,
@@ -52,7 +54,10 @@ export async function sessionCookieFor(services: Services, userId: string): Prom
   return cookie.split(';')[0]!
 }
 
-export async function loginAs(services: Services, options: UserOptions = {}): Promise<{ user: AppUser; cookie: string }> {
+export async function loginAs(
+  services: Services,
+  options: UserOptions = {},
+): Promise<{ user: AppUser; cookie: string }> {
   const user = await createUser(services.database.db, options)
   return { user, cookie: await sessionCookieFor(services, user.id) }
 }

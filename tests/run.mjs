@@ -12,7 +12,15 @@ const outputFile = path.resolve('.test-results', e2e ? 'e2e.json' : 'unit.json')
 mkdirSync(path.dirname(outputFile), { recursive: true })
 rmSync(outputFile, { force: true })
 
-const vitestArgs = ['vitest', 'run', ...(e2e ? ['--config', 'vitest.e2e.config.ts'] : []), '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`, ...rest]
+const vitestArgs = [
+  'vitest',
+  'run',
+  ...(e2e ? ['--config', 'vitest.e2e.config.ts'] : []),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${outputFile}`,
+  ...rest,
+]
 const child = spawn('npx', vitestArgs, { stdio: 'inherit' })
 const forward = (signal) => child.kill(signal)
 process.on('SIGINT', forward)

@@ -24,7 +24,10 @@ export function createTestSearchClient(): SearchClient & { dropIndexes(): Promis
  * Freshness tests subtract it to bound what our sync adds, which holds on a loaded machine as well.
  */
 export async function meiliBusyMsSince(client: SearchClient, indexName: IndexName, since: Date): Promise<number> {
-  const { results } = await client.meili.tasks.getTasks({ indexUids: [client.indexUid(indexName)], afterFinishedAt: since.toISOString() })
+  const { results } = await client.meili.tasks.getTasks({
+    indexUids: [client.indexUid(indexName)],
+    afterFinishedAt: since.toISOString(),
+  })
   return results
     .filter((task) => task.finishedAt)
     .reduce((sum, task) => {

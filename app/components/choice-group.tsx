@@ -7,7 +7,13 @@ import { ErrorList, type ListOfErrors } from './forms'
  * The lock version the form was loaded with — or, after a conflict, the current one the action returned,
  * so that saving again knowingly overwrites. Not managed by conform (its reply would restore the old one).
  */
-export function LockVersionInput({ loaded, afterConflict }: { loaded: number | null | undefined; afterConflict: number | null | undefined }) {
+export function LockVersionInput({
+  loaded,
+  afterConflict,
+}: {
+  loaded: number | null | undefined
+  afterConflict: number | null | undefined
+}) {
   const value = afterConflict ?? loaded
   return <input type="hidden" name="lockVersion" value={value === null || value === undefined ? '' : String(value)} />
 }
@@ -25,7 +31,11 @@ export function ChoiceGroup({
   description?: ReactNode
   errorId: string
   errors?: ListOfErrors
-  choices: Array<{ props: InputHTMLAttributes<HTMLInputElement> & { key?: string }; label: ReactNode; hint?: ReactNode }>
+  choices: Array<{
+    props: InputHTMLAttributes<HTMLInputElement> & { key?: string }
+    label: ReactNode
+    hint?: ReactNode
+  }>
   columns?: boolean
   required?: boolean
 }) {

@@ -63,7 +63,11 @@ function FieldFrame({
           {description}
         </p>
       ) : null}
-      {children({ id, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': describedBy(descriptionId, errorId) })}
+      {children({
+        id,
+        'aria-invalid': errorId ? true : undefined,
+        'aria-describedby': describedBy(descriptionId, errorId),
+      })}
       <ErrorList id={errorId} errors={errors} />
     </div>
   )
@@ -81,7 +85,13 @@ export function Field({
   description?: ReactNode
 }) {
   return (
-    <FieldFrame label={label} controlId={inputProps.id} required={inputProps.required} errors={errors} description={description}>
+    <FieldFrame
+      label={label}
+      controlId={inputProps.id}
+      required={inputProps.required}
+      errors={errors}
+      description={description}
+    >
       {(wiring) => <input {...inputProps} {...wiring} />}
     </FieldFrame>
   )
@@ -131,7 +141,13 @@ export function CheckboxField({
   return (
     <div className="field field--checkbox">
       <label htmlFor={id}>
-        <input {...inputProps} type="checkbox" id={id} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
+        <input
+          {...inputProps}
+          type="checkbox"
+          id={id}
+          aria-invalid={errorId ? true : undefined}
+          aria-describedby={errorId}
+        />
         {label}
       </label>
       <ErrorList id={errorId} errors={errors} />
@@ -194,7 +210,13 @@ export function TextareaField({
   description?: ReactNode
 }) {
   return (
-    <FieldFrame label={label} controlId={textareaProps.id} required={textareaProps.required} errors={errors} description={description}>
+    <FieldFrame
+      label={label}
+      controlId={textareaProps.id}
+      required={textareaProps.required}
+      errors={errors}
+      description={description}
+    >
       {(wiring) => <textarea {...textareaProps} {...wiring} />}
     </FieldFrame>
   )

@@ -45,7 +45,11 @@ function useSuggestions() {
       setData((await response.json()) as Suggestions)
     } catch (error) {
       if (current.signal.aborted) return
-      setData({ status: 'search-unavailable', message: '候補を読み込めませんでした。通信状態を確かめて、もう一度入力してください。', options: [] })
+      setData({
+        status: 'search-unavailable',
+        message: '候補を読み込めませんでした。通信状態を確かめて、もう一度入力してください。',
+        options: [],
+      })
       console.error(error)
     } finally {
       if (controller.current === current) setLoading(false)
@@ -110,16 +114,15 @@ export function LocalGovernmentPicker(props: LocalGovernmentPickerProps) {
     }
   }
 
-  const statusText =
-    fetcher.loading
-      ? '検索中…'
-      : fetcher.data && fetcher.data.status !== 'ok'
-        ? fetcher.data.message
-        : open && fetcher.data
-          ? options.length === 0
-            ? '該当する自治体はありません'
-            : `${fetcher.data.status === 'ok' ? fetcher.data.total : options.length}件の候補があります。上下キーで選べます。`
-          : ''
+  const statusText = fetcher.loading
+    ? '検索中…'
+    : fetcher.data && fetcher.data.status !== 'ok'
+      ? fetcher.data.message
+      : open && fetcher.data
+        ? options.length === 0
+          ? '該当する自治体はありません'
+          : `${fetcher.data.status === 'ok' ? fetcher.data.total : options.length}件の候補があります。上下キーで選べます。`
+        : ''
 
   return (
     <div className="field picker">
@@ -154,7 +157,13 @@ export function LocalGovernmentPicker(props: LocalGovernmentPickerProps) {
         onFocus={() => options.length > 0 && setOpen(true)}
       />
       {props.name ? <input type="hidden" name={props.name} value={selected?.code ?? ''} /> : null}
-      <ul id={listId} role="listbox" aria-label={`${props.label}の候補`} className="picker__list" hidden={!open || options.length === 0}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={`${props.label}の候補`}
+        className="picker__list"
+        hidden={!open || options.length === 0}
+      >
         {options.map((option, index) => (
           <li
             key={option.code}

@@ -27,9 +27,20 @@ interface NavGroup {
 
 export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
   const groups: NavGroup[] = []
-  const keep = (items: Array<NavItem | false | null | undefined>) => items.filter((item): item is NavItem => Boolean(item))
-  if (user?.isProfessional) groups.push({ label: 'わたしの活動', items: [{ to: '/profile', label: 'プロフィール' }, { to: '/applications', label: '応募' }] })
-  const support = keep([user?.canReadIssues && { to: '/issues', label: '課題' }, user?.canReadNeeds && { to: '/needs', label: 'ニーズ' }])
+  const keep = (items: Array<NavItem | false | null | undefined>) =>
+    items.filter((item): item is NavItem => Boolean(item))
+  if (user?.isProfessional)
+    groups.push({
+      label: 'わたしの活動',
+      items: [
+        { to: '/profile', label: 'プロフィール' },
+        { to: '/applications', label: '応募' },
+      ],
+    })
+  const support = keep([
+    user?.canReadIssues && { to: '/issues', label: '課題' },
+    user?.canReadNeeds && { to: '/needs', label: 'ニーズ' },
+  ])
   if (support.length > 0) groups.push({ label: '市町村支援', items: support })
   const people = keep([
     user?.canReadPools && { to: '/pools', label: '人材プール' },

@@ -8,9 +8,30 @@ const MARK: Record<StatusTone, string> = { action: '●', progress: '◐', done:
 
 /** Which tone each workflow status has: waiting for staff, moving, reached its goal, over, or stopped. */
 export const STATUS_TONES = {
-  pool: { applied: 'action', screening: 'progress', interview: 'progress', training: 'progress', registered: 'done', declined: 'stopped', withdrawn: 'closed' } satisfies Record<PoolStatus, StatusTone>,
-  issue: { submitted: 'action', reviewing: 'progress', in_need: 'done', closed: 'closed', withdrawn: 'closed' } satisfies Record<IssueStatus, StatusTone>,
-  need: { draft: 'action', published: 'progress', selecting: 'progress', filled: 'done', closed: 'closed', withdrawn: 'stopped' } satisfies Record<NeedStatus, StatusTone>,
+  pool: {
+    applied: 'action',
+    screening: 'progress',
+    interview: 'progress',
+    training: 'progress',
+    registered: 'done',
+    declined: 'stopped',
+    withdrawn: 'closed',
+  } satisfies Record<PoolStatus, StatusTone>,
+  issue: {
+    submitted: 'action',
+    reviewing: 'progress',
+    in_need: 'done',
+    closed: 'closed',
+    withdrawn: 'closed',
+  } satisfies Record<IssueStatus, StatusTone>,
+  need: {
+    draft: 'action',
+    published: 'progress',
+    selecting: 'progress',
+    filled: 'done',
+    closed: 'closed',
+    withdrawn: 'stopped',
+  } satisfies Record<NeedStatus, StatusTone>,
 } as const
 
 export function StatusBadge({ tone, label }: { tone: StatusTone; label: string }) {

@@ -16,7 +16,10 @@ const UNIQUE_VIOLATION = '23505'
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; constraint_name?: string; message?: string }
-  return e?.code === UNIQUE_VIOLATION && (e.constraint === constraint || e.constraint_name === constraint || Boolean(e.message?.includes(constraint)))
+  return (
+    e?.code === UNIQUE_VIOLATION &&
+    (e.constraint === constraint || e.constraint_name === constraint || Boolean(e.message?.includes(constraint)))
+  )
 }
 
 /** Issues a verification token and queues its mail, in the caller's transaction. */
@@ -62,8 +65,13 @@ async function withinAccountMailLimits(
 ): Promise<boolean> {
   const emailDigest = hashToken(email.trim().toLowerCase())
   const ip = context.requestInfo.ip
-  const recent = await countRecentAccountMailRequests(trx, { emailDigest, ip, windowMinutes: ACCOUNT_MAIL_LIMITS.windowMinutes })
-  const allowed = recent.mailsToAddress < ACCOUNT_MAIL_LIMITS.perAddress && recent.requestsFromIp < ACCOUNT_MAIL_LIMITS.perIp
+  const recent = await countRecentAccountMailRequests(trx, {
+    emailDigest,
+    ip,
+    windowMinutes: ACCOUNT_MAIL_LIMITS.windowMinutes,
+  })
+  const allowed =
+    recent.mailsToAddress < ACCOUNT_MAIL_LIMITS.perAddress && recent.requestsFromIp < ACCOUNT_MAIL_LIMITS.perIp
   const mailSent = allowed ? await send() : false
   await recordAccountMailRequest(trx, { kind, emailDigest, ip, mailSent })
   return mailSent
@@ -87,7 +95,10 @@ export async function signUpProfessional(
       let outcome: SignUpResult = { status: 'limited' }
       await withinAccountMailLimits(trx, context, 'signup', input.email, async () => {
         if (await findUserByEmail(trx, input.email)) {
-          await queueMail(trx, input.email, { template: 'signup_existing', url: `${context.services.appUrl}/forgot-password` })
+          await queueMail(trx, input.email, {
+            template: 'signup_existing',
+            url: `${context.services.appUrl}/forgot-password`,
+          })
           outcome = { status: 'email-taken' }
           return true
         }
@@ -99,13 +110,17 @@ export async function signUpProfessional(
           role: 'professional',
         })
         await sendVerificationLink(trx, context, user, input.redirectTo)
-        await recordAudit(trx, { ...actorFrom(context, null), label: '本人（新規登録）' }, {
-          action: 'create',
-          entity: 'user',
-          entityId: user.id,
-          summary: 'デジタル人材がアカウントを登録しました',
-          after: userSnapshot(user),
-        })
+        await recordAudit(
+          trx,
+          { ...actorFrom(context, null), label: '本人（新規登録）' },
+          {
+            action: 'create',
+            entity: 'user',
+            entityId: user.id,
+            summary: 'デジタル人材がアカウントを登録しました',
+            after: userSnapshot(user),
+          },
+        )
         outcome = { status: 'ok' }
         return true
       })
@@ -132,25 +147,31 @@ export async function resendVerificationEmail(context: AppLoadContext, email: st
   })
 }
 
-export type TokenOutcome = { status: 'ok'; userId: string; redirectTo?: string } | { status: 'used' | 'expired' | 'unknown' }
+export type TokenOutcome =
+  { status: 'ok'; userId: string; redirectTo?: string } | { status: 'used' | 'expired' | 'unknown' }
 
 export async function verifyEmail(context: AppLoadContext, token: string): Promise<TokenOutcome> {
   const { db } = context.services.database
   return db.transaction().execute(async (trx) => {
     const result = await consumeAuthToken(trx, 'email_verification', hashToken(token))
-    if (result.status !== 'valid' || !result.token.user_id) return { status: result.status === 'valid' ? 'unknown' : result.status }
+    if (result.status !== 'valid' || !result.token.user_id)
+      return { status: result.status === 'valid' ? 'unknown' : result.status }
     const before = await findUserById(trx, result.token.user_id)
     if (!before) return { status: 'unknown' }
     const after = await updateUser(trx, before.id, { email_verified_at: new Date() })
-    await recordAudit(trx, { ...actorFrom(context, null), label: '本人（メール確認）' }, {
-      action: 'verify_email',
-      entity: 'user',
-      entityId: after.id,
-      summary: 'メールアドレスを確認しました',
-      prefectureCode: after.prefecture_code,
-      before: userSnapshot(before),
-      after: userSnapshot(after),
-    })
+    await recordAudit(
+      trx,
+      { ...actorFrom(context, null), label: '本人（メール確認）' },
+      {
+        action: 'verify_email',
+        entity: 'user',
+        entityId: after.id,
+        summary: 'メールアドレスを確認しました',
+        prefectureCode: after.prefecture_code,
+        before: userSnapshot(before),
+        after: userSnapshot(after),
+      },
+    )
     const redirectTo = (result.token.payload as { redirectTo?: unknown }).redirectTo
     return { status: 'ok', userId: after.id, redirectTo: typeof redirectTo === 'string' ? redirectTo : undefined }
   })
@@ -159,7 +180,11 @@ export async function verifyEmail(context: AppLoadContext, token: string): Promi
 /** Always succeeds from the caller's point of view: whether the address exists is never revealed. */
 export async function requestPasswordReset(context: AppLoadContext, email: string): Promise<void> {
   const { db } = context.services.database
-  await db.transaction().execute((trx) => withinAccountMailLimits(trx, context, 'password_reset', email, () => sendPasswordResetLink(trx, context, email)))
+  await db
+    .transaction()
+    .execute((trx) =>
+      withinAccountMailLimits(trx, context, 'password_reset', email, () => sendPasswordResetLink(trx, context, email)),
+    )
 }
 
 async function sendPasswordResetLink(trx: DbExecutor, context: AppLoadContext, email: string): Promise<boolean> {
@@ -196,20 +221,28 @@ export async function resetPassword(context: AppLoadContext, token: string, pass
   const passwordHash = await hashPassword(password)
   const outcome = await db.transaction().execute(async (trx): Promise<TokenOutcome> => {
     const result = await consumeAuthToken(trx, 'password_reset', hashToken(token))
-    if (result.status !== 'valid' || !result.token.user_id) return { status: result.status === 'valid' ? 'unknown' : result.status }
+    if (result.status !== 'valid' || !result.token.user_id)
+      return { status: result.status === 'valid' ? 'unknown' : result.status }
     const before = await findUserById(trx, result.token.user_id)
     if (!before || before.deactivated_at) return { status: 'unknown' }
     // Proving control of the mailbox also verifies it.
-    const after = await updateUser(trx, before.id, { password_hash: passwordHash, email_verified_at: before.email_verified_at ?? new Date() })
-    await recordAudit(trx, { ...actorFrom(context, null), label: '本人（パスワード再設定）' }, {
-      action: 'reset_password',
-      entity: 'user',
-      entityId: after.id,
-      summary: 'パスワードを再設定しました（全セッションを終了）',
-      prefectureCode: after.prefecture_code,
-      before: userSnapshot(before),
-      after: userSnapshot(after),
+    const after = await updateUser(trx, before.id, {
+      password_hash: passwordHash,
+      email_verified_at: before.email_verified_at ?? new Date(),
     })
+    await recordAudit(
+      trx,
+      { ...actorFrom(context, null), label: '本人（パスワード再設定）' },
+      {
+        action: 'reset_password',
+        entity: 'user',
+        entityId: after.id,
+        summary: 'パスワードを再設定しました（全セッションを終了）',
+        prefectureCode: after.prefecture_code,
+        before: userSnapshot(before),
+        after: userSnapshot(after),
+      },
+    )
     return { status: 'ok', userId: after.id }
   })
   if (outcome.status === 'ok') await context.services.auth.invalidateUserSessions(outcome.userId)
@@ -227,7 +260,8 @@ export async function changePassword(
 ): Promise<ChangeResult> {
   const { db } = context.services.database
   const existing = await findUserById(db, user.id)
-  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, currentPassword))) return { status: 'wrong-password' }
+  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, currentPassword)))
+    return { status: 'wrong-password' }
   const passwordHash = await hashPassword(password)
   await db.transaction().execute(async (trx) => {
     const after = await updateUser(trx, user.id, { password_hash: passwordHash })
@@ -253,7 +287,8 @@ export async function requestEmailChange(
 ): Promise<ChangeResult> {
   const { db } = context.services.database
   const existing = await findUserById(db, user.id)
-  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, currentPassword))) return { status: 'wrong-password' }
+  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, currentPassword)))
+    return { status: 'wrong-password' }
   if (await findUserByEmail(db, email)) return { status: 'email-taken' }
   const { token, tokenHash } = newToken()
   await db.transaction().execute(async (trx) => {
@@ -269,32 +304,49 @@ export async function requestEmailChange(
     await queueMail(
       trx,
       email,
-      { template: 'email_change', name: user.display_name, url: `${context.services.appUrl}/confirm-email?token=${token}` },
+      {
+        template: 'email_change',
+        name: user.display_name,
+        url: `${context.services.appUrl}/confirm-email?token=${token}`,
+      },
       { prefectureCode: user.prefecture_code },
     )
   })
   return { status: 'ok' }
 }
 
-export async function confirmEmailChange(context: AppLoadContext, token: string): Promise<TokenOutcome | { status: 'email-taken' }> {
+export async function confirmEmailChange(
+  context: AppLoadContext,
+  token: string,
+): Promise<TokenOutcome | { status: 'email-taken' }> {
   const { db } = context.services.database
   try {
     return await db.transaction().execute(async (trx) => {
       const result = await consumeAuthToken(trx, 'email_change', hashToken(token))
-      if (result.status !== 'valid' || !result.token.user_id) return { status: result.status === 'valid' ? 'unknown' : result.status }
+      if (result.status !== 'valid' || !result.token.user_id)
+        return { status: result.status === 'valid' ? 'unknown' : result.status }
       const before = await findUserById(trx, result.token.user_id)
       if (!before || before.deactivated_at) return { status: 'unknown' as const }
       const after = await updateUser(trx, before.id, { email: result.token.email, email_verified_at: new Date() })
-      await queueMail(trx, before.email, { template: 'email_changed_notice', name: before.display_name, newEmail: after.email }, { prefectureCode: before.prefecture_code })
-      await recordAudit(trx, { ...actorFrom(context, null), label: '本人（メールアドレス変更の確認）' }, {
-        action: 'change_email',
-        entity: 'user',
-        entityId: after.id,
-        summary: 'メールアドレスを変更しました',
-        prefectureCode: after.prefecture_code,
-        before: userSnapshot(before),
-        after: userSnapshot(after),
-      })
+      await queueMail(
+        trx,
+        before.email,
+        { template: 'email_changed_notice', name: before.display_name, newEmail: after.email },
+        { prefectureCode: before.prefecture_code },
+      )
+      await recordAudit(
+        trx,
+        { ...actorFrom(context, null), label: '本人（メールアドレス変更の確認）' },
+        {
+          action: 'change_email',
+          entity: 'user',
+          entityId: after.id,
+          summary: 'メールアドレスを変更しました',
+          prefectureCode: after.prefecture_code,
+          before: userSnapshot(before),
+          after: userSnapshot(after),
+        },
+      )
       return { status: 'ok' as const, userId: after.id }
     })
   } catch (error) {
@@ -312,7 +364,11 @@ export interface SessionView {
   userAgent: string | null
 }
 
-export async function listMySessions(context: AppLoadContext, user: SessionUser, currentSessionId: string): Promise<SessionView[]> {
+export async function listMySessions(
+  context: AppLoadContext,
+  user: SessionUser,
+  currentSessionId: string,
+): Promise<SessionView[]> {
   const sessions = await context.services.auth.getUserSessions(user.id)
   return sessions.map((s) => ({
     // The id of another session is a credential: the page only ever sees a digest of it.

@@ -81,5 +81,8 @@ export function maskSnapshot(snapshot: Record<string, unknown> | null): Record<s
 
 /** The actor label with its e-mail address masked ("山田 太郎 <y***@pref.example.jp>"). */
 export function maskActorLabel(label: string): string {
-  return label.replace(/<([^>@]+)@([^>]+)>/, (_m, local: string, domain: string) => `<${local.slice(0, 1)}***@${domain}>`)
+  return label.replace(
+    /<([^>@]+)@([^>]+)>/,
+    (_m, local: string, domain: string) => `<${local.slice(0, 1)}***@${domain}>`,
+  )
 }

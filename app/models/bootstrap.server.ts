@@ -36,7 +36,12 @@ export async function ensureInitialAdminInvitation(services: Services, email: st
       purpose: 'invitation',
       tokenHash,
       email,
-      payload: { role: 'ministry_admin', prefectureCode: null, municipalityCode: null, inviterLabel: 'システム（初期設定）' },
+      payload: {
+        role: 'ministry_admin',
+        prefectureCode: null,
+        municipalityCode: null,
+        inviterLabel: 'システム（初期設定）',
+      },
       expiresAt: new Date(Date.now() + TOKEN_TTL_MS.invitation),
     })
     await queueMail(trx, email, {
@@ -46,13 +51,17 @@ export async function ensureInitialAdminInvitation(services: Services, email: st
       scopeLabel: '総務省・デジタル庁',
       url,
     })
-    await recordAudit(trx, { user: null, label: 'システム（初期設定）', requestInfo: systemContext(services).requestInfo }, {
-      action: 'invite',
-      entity: 'invitation',
-      entityId: id,
-      summary: '最初の総務省・デジタル庁管理者を招待しました',
-      after: { email, role: 'ministry_admin' },
-    })
+    await recordAudit(
+      trx,
+      { user: null, label: 'システム（初期設定）', requestInfo: systemContext(services).requestInfo },
+      {
+        action: 'invite',
+        entity: 'invitation',
+        entityId: id,
+        summary: '最初の総務省・デジタル庁管理者を招待しました',
+        after: { email, role: 'ministry_admin' },
+      },
+    )
   })
   return url
 }
@@ -72,12 +81,29 @@ export interface DemoLogin {
   password: string
 }
 
-const DEMO_ACCOUNTS: Array<{ label: string; email: string; role: Role; prefectureCode?: string; municipalityCode?: string }> = [
+const DEMO_ACCOUNTS: Array<{
+  label: string
+  email: string
+  role: Role
+  prefectureCode?: string
+  municipalityCode?: string
+}> = [
   { label: '総務省・デジタル庁 管理者', email: 'ministry-admin@demo.dx500.example.jp', role: 'ministry_admin' },
   { label: '総務省・デジタル庁 職員', email: 'ministry@demo.dx500.example.jp', role: 'ministry_staff' },
-  { label: '広島県 管理者', email: 'hiroshima-admin@demo.dx500.example.jp', role: 'prefecture_admin', prefectureCode: '34' },
+  {
+    label: '広島県 管理者',
+    email: 'hiroshima-admin@demo.dx500.example.jp',
+    role: 'prefecture_admin',
+    prefectureCode: '34',
+  },
   { label: '広島県 職員', email: 'hiroshima@demo.dx500.example.jp', role: 'prefecture_staff', prefectureCode: '34' },
-  { label: '安芸太田町 職員', email: 'akiota@demo.dx500.example.jp', role: 'municipal_staff', prefectureCode: '34', municipalityCode: '343684' },
+  {
+    label: '安芸太田町 職員',
+    email: 'akiota@demo.dx500.example.jp',
+    role: 'municipal_staff',
+    prefectureCode: '34',
+    municipalityCode: '343684',
+  },
   { label: 'デジタル人材', email: 'professional@demo.dx500.example.jp', role: 'professional' },
 ]
 
@@ -111,15 +137,19 @@ export async function ensureDemoAccounts(services: Services): Promise<DemoLogin[
         prefecture_code: account.prefectureCode ?? null,
         municipality_code: account.municipalityCode ?? null,
       })
-      await recordAudit(trx, { user: null, label: 'システム（デモデータ）', requestInfo: systemContext(services).requestInfo }, {
-        action: 'create',
-        entity: 'user',
-        entityId: user.id,
-        summary: `デモ用アカウント（${account.label}）を作成しました`,
-        prefectureCode: user.prefecture_code,
-        municipalityCode: user.municipality_code,
-        after: userSnapshot(user),
-      })
+      await recordAudit(
+        trx,
+        { user: null, label: 'システム（デモデータ）', requestInfo: systemContext(services).requestInfo },
+        {
+          action: 'create',
+          entity: 'user',
+          entityId: user.id,
+          summary: `デモ用アカウント（${account.label}）を作成しました`,
+          prefectureCode: user.prefecture_code,
+          municipalityCode: user.municipality_code,
+          after: userSnapshot(user),
+        },
+      )
     })
     logins.push({ label: account.label, email: account.email, password })
   }

@@ -34,9 +34,16 @@ function nextFiscalYearStart(now = new Date()): string {
 
 export async function ensureDemoContent(services: Services): Promise<void> {
   const { db } = services.database
-  const [townRow, prefectureRow] = await Promise.all([findUserByEmail(db, TOWN_STAFF), findUserByEmail(db, PREFECTURE_STAFF)])
+  const [townRow, prefectureRow] = await Promise.all([
+    findUserByEmail(db, TOWN_STAFF),
+    findUserByEmail(db, PREFECTURE_STAFF),
+  ])
   if (!townRow || !prefectureRow) return
-  const posted = await db.selectFrom('municipal_issue').select('id').where('created_by', '=', townRow.id).executeTakeFirst()
+  const posted = await db
+    .selectFrom('municipal_issue')
+    .select('id')
+    .where('created_by', '=', townRow.id)
+    .executeTakeFirst()
   if (posted) return
   const context = { services, requestInfo: { id: 'demo-content', ip: 'local' } } as AppLoadContext
   const town = asSessionUser(townRow)
@@ -46,7 +53,8 @@ export async function ensureDemoContent(services: Services): Promise<void> {
     lockVersion: null,
     municipalityCode: null,
     title: '標準化・ガバメントクラウド移行の仕様調整が追いつかない',
-    currentSituation: '情報担当は総務課の職員1人。基幹業務システムの標準化とガバメントクラウドへの移行で、ベンダーとの仕様調整と移行計画づくりが追いつかない。',
+    currentSituation:
+      '情報担当は総務課の職員1人。基幹業務システムの標準化とガバメントクラウドへの移行で、ベンダーとの仕様調整と移行計画づくりが追いつかない。',
     desiredOutcome: '移行計画を立て、ベンダーと対等に仕様を調整できるよう、週1日程度の助言がほしい。',
     urgency: 'high',
     topicSkillIds: ['government-cloud', 'standardization-advice'],
@@ -60,7 +68,11 @@ export async function ensureDemoContent(services: Services): Promise<void> {
   })
   if (issue.status !== 'ok') throw new Error('demo content: the demo issue could not be created')
 
-  const created = await createNeed(context, prefecture, { templateId: 'standardization-advice', title: null, issueIds: [issue.id] })
+  const created = await createNeed(context, prefecture, {
+    templateId: 'standardization-advice',
+    title: null,
+    issueIds: [issue.id],
+  })
   if (created.status !== 'ok') throw new Error('demo content: the demo need could not be created')
   const page = await getNeedEditPage(context, prefecture, created.id)
   const kitahiroshima = page.municipalities.find((m) => m.name === '北広島町')
@@ -70,8 +82,13 @@ export async function ensureDemoContent(services: Services): Promise<void> {
     taskSkillIds: page.defaults.taskSkillIds,
     roleId: page.defaults.roleId || undefined,
     employmentForm: page.defaults.employmentForm || undefined,
-    municipalities: [...page.defaults.municipalities, ...(kitahiroshima ? [{ code: kitahiroshima.code, daysPerWeek: '1' }] : [])].map((m) => ({ code: m.code, daysPerWeek: Number(m.daysPerWeek) })),
-    skills: page.defaults.skills.filter((s) => s.minLevel).map((s) => ({ skillId: s.skillId, minLevel: Number(s.minLevel), essential: s.essential })),
+    municipalities: [
+      ...page.defaults.municipalities,
+      ...(kitahiroshima ? [{ code: kitahiroshima.code, daysPerWeek: '1' }] : []),
+    ].map((m) => ({ code: m.code, daysPerWeek: Number(m.daysPerWeek) })),
+    skills: page.defaults.skills
+      .filter((s) => s.minLevel)
+      .map((s) => ({ skillId: s.skillId, minLevel: Number(s.minLevel), essential: s.essential })),
     workPlace: '広島県庁（デジタル推進担当）、安芸太田町役場・北広島町役場',
     remoteDaysPerWeek: 1,
     startOn: nextFiscalYearStart(),
@@ -87,6 +104,11 @@ export async function ensureDemoContent(services: Services): Promise<void> {
   })
   const saved = await saveNeed(context, prefecture, created.id, parsed)
   if (saved.status !== 'ok') throw new Error(`demo content: the demo need could not be saved (${saved.status})`)
-  const published = await changeNeedStatus(context, prefecture, created.id, { to: 'published', lockVersion: page.lockVersion + 1, note: 'デモデータ' })
-  if (published.status !== 'ok') throw new Error(`demo content: the demo need could not be published (${published.status})`)
+  const published = await changeNeedStatus(context, prefecture, created.id, {
+    to: 'published',
+    lockVersion: page.lockVersion + 1,
+    note: 'デモデータ',
+  })
+  if (published.status !== 'ok')
+    throw new Error(`demo content: the demo need could not be published (${published.status})`)
 }

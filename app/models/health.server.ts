@@ -70,7 +70,9 @@ function outboxCheck(backlog: OutboxBacklog, searchUp: boolean): { status: Outbo
   }
 }
 
-export async function getHealth(services: Pick<Services, 'database' | 'search' | 'worker' | 'maxOutboxAttempts'>): Promise<Health> {
+export async function getHealth(
+  services: Pick<Services, 'database' | 'search' | 'worker' | 'maxOutboxAttempts'>,
+): Promise<Health> {
   const { database, search } = services
   const [databaseUp, searchUp] = await Promise.all([
     withinTimeout(
@@ -79,7 +81,9 @@ export async function getHealth(services: Pick<Services, 'database' | 'search' |
     ),
     withinTimeout(isSearchHealthy(search), false),
   ])
-  const backlog = databaseUp ? await withinTimeout(getSearchOutboxBacklog(database.db, services.maxOutboxAttempts), null) : null
+  const backlog = databaseUp
+    ? await withinTimeout(getSearchOutboxBacklog(database.db, services.maxOutboxAttempts), null)
+    : null
   const outbox = backlog ? { ...backlog, ...outboxCheck(backlog, searchUp) } : null
 
   const databaseCheck = {

@@ -1,7 +1,13 @@
 // The home page of each role: what needs the viewer's attention now, and the next step. Counts come from
 // the same rows the list pages show, scoped to the viewer.
 import type { AppLoadContext } from '@remix-run/node'
-import { countMinistryAttention, countPrefectureAttention, countPublicFigures, listMunicipalityOverview, listMyMembershipSteps } from '../../db/queries/attention'
+import {
+  countMinistryAttention,
+  countPrefectureAttention,
+  countPublicFigures,
+  listMunicipalityOverview,
+  listMyMembershipSteps,
+} from '../../db/queries/attention'
 import { NATIONAL_LIST_CODE } from '../../db/schema'
 import { formatDate, formatDateTime } from '../utils/dates'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '../utils/need-validation'
@@ -26,17 +32,30 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   if (!user) return { kind: 'public' as const, figures: await countPublicFigures(db) }
 
   if (user.role === 'professional') {
-    const [{ completion }, memberships] = await Promise.all([getMyProfile(context, user), listMyMembershipSteps(db, user.id)])
+    const [{ completion }, memberships] = await Promise.all([
+      getMyProfile(context, user),
+      listMyMembershipSteps(db, user.id),
+    ])
     const nextSection = completion.find((c) => !c.done) ?? null
     return {
       kind: 'professional' as const,
-      completion: { done: completion.filter((c) => c.done).length, total: completion.length, next: nextSection ? { label: nextSection.label, href: nextSection.href, hint: nextSection.hint } : null },
+      completion: {
+        done: completion.filter((c) => c.done).length,
+        total: completion.length,
+        next: nextSection ? { label: nextSection.label, href: nextSection.href, hint: nextSection.hint } : null,
+      },
       applications: memberships.map((m) => ({
         id: m.id,
-        poolName: m.prefecture_code === NATIONAL_LIST_CODE ? '国の外部人材リスト' : `${m.prefecture_name ?? m.prefecture_code}の人材プール`,
+        poolName:
+          m.prefecture_code === NATIONAL_LIST_CODE
+            ? '国の外部人材リスト'
+            : `${m.prefecture_name ?? m.prefecture_code}の人材プール`,
         statusLabel: POOL_STATUS_LABELS[m.status],
         status: m.status,
-        interview: m.interview_at && new Date(m.interview_at) >= new Date() ? { at: formatDateTime(m.interview_at), place: m.interview_place } : null,
+        interview:
+          m.interview_at && new Date(m.interview_at) >= new Date()
+            ? { at: formatDateTime(m.interview_at), place: m.interview_place }
+            : null,
         nextStep: NEXT_STEP[m.status] ?? '',
       })),
     }
@@ -46,7 +65,13 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
     const { issues, needs } = await listMunicipalityOverview(db, user.municipality_code)
     return {
       kind: 'municipality' as const,
-      issues: issues.map((i) => ({ id: i.id, title: i.title, status: i.status, statusLabel: ISSUE_STATUS_LABELS[i.status], updated: formatDate(i.updated_at) })),
+      issues: issues.map((i) => ({
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        statusLabel: ISSUE_STATUS_LABELS[i.status],
+        updated: formatDate(i.updated_at),
+      })),
       needs: needs.map((n) => ({
         id: n.id,
         title: n.title,
@@ -63,7 +88,11 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   }
 
   if (user.role === 'ministry_staff' || user.role === 'ministry_admin') {
-    return { kind: 'ministry' as const, counts: await countMinistryAttention(db), isAdmin: user.role === 'ministry_admin' }
+    return {
+      kind: 'ministry' as const,
+      counts: await countMinistryAttention(db),
+      isAdmin: user.role === 'ministry_admin',
+    }
   }
   // An account without the body its role needs (e.g. a municipal account whose body was removed).
   return { kind: 'incomplete' as const }

@@ -31,7 +31,11 @@ export function viewerScopeOf(user: SessionUser): ViewerScope {
 const notFound = () => new Response('指定された課題は見つかりません。', { status: 404 })
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
-export async function getIssueList(context: AppLoadContext, user: SessionUser, filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string }) {
+export async function getIssueList(
+  context: AppLoadContext,
+  user: SessionUser,
+  filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string },
+) {
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
   const [rows, municipalities, prefectures] = await Promise.all([
@@ -42,7 +46,9 @@ export async function getIssueList(context: AppLoadContext, user: SessionUser, f
   return {
     scope: scope.kind,
     prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
-    canCreate: userHasPermission(user, 'create:issue:own-municipality') || userHasPermission(user, 'update:issue:own-prefecture'),
+    canCreate:
+      userHasPermission(user, 'create:issue:own-municipality') ||
+      userHasPermission(user, 'update:issue:own-prefecture'),
     canGroup: scope.kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture'),
     municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
     issues: rows.map((row) => ({
@@ -74,7 +80,9 @@ function issueAccess(user: SessionUser, status: IssueStatus) {
   const isPrefecture = scope.kind === 'prefecture' && userHasPermission(user, 'update:issue:own-prefecture')
   const isOwnMunicipality = scope.kind === 'municipality'
   return {
-    canEdit: (isPrefecture && status !== 'withdrawn') || (isOwnMunicipality && (status === 'submitted' || status === 'reviewing')),
+    canEdit:
+      (isPrefecture && status !== 'withdrawn') ||
+      (isOwnMunicipality && (status === 'submitted' || status === 'reviewing')),
     statusActions: issueStatusActions(status, { isPrefecture, isOwnMunicipality }),
   }
 }
@@ -102,10 +110,12 @@ function issueStatusActions(status: IssueStatus, who: { isPrefecture: boolean; i
   const actions: Array<{ to: IssueStatus; label: string }> = []
   if (who.isPrefecture) {
     if (status === 'submitted') actions.push({ to: 'reviewing', label: '確認中にする' })
-    if (status === 'submitted' || status === 'reviewing' || status === 'in_need') actions.push({ to: 'closed', label: '対応終了にする' })
+    if (status === 'submitted' || status === 'reviewing' || status === 'in_need')
+      actions.push({ to: 'closed', label: '対応終了にする' })
     if (status === 'closed') actions.push({ to: 'reviewing', label: '確認中に戻す' })
   }
-  if (who.isOwnMunicipality && (status === 'submitted' || status === 'reviewing')) actions.push({ to: 'withdrawn', label: 'この課題を取り下げる' })
+  if (who.isOwnMunicipality && (status === 'submitted' || status === 'reviewing'))
+    actions.push({ to: 'withdrawn', label: 'この課題を取り下げる' })
   return actions
 }
 
@@ -120,21 +130,25 @@ export async function getIssueFormOptions(context: AppLoadContext, user: Session
     const row = await findLocalGovernment(db, scope.municipalityCode)
     municipality = row ? { code: row.code, name: row.name } : null
   } else if (scope.kind === 'prefecture') {
-    municipalities = (await listMunicipalitiesOfPrefecture(db, scope.prefectureCode)).map((m) => ({ code: m.code, name: m.name }))
+    municipalities = (await listMunicipalitiesOfPrefecture(db, scope.prefectureCode)).map((m) => ({
+      code: m.code,
+      name: m.name,
+    }))
   }
   return {
     scope: scope.kind,
     municipality,
     municipalities,
     areas: catalogue.areas,
-    defaults: { contactName: scope.kind === 'municipality' ? user.display_name : '', contactEmail: scope.kind === 'municipality' ? user.email : '' },
+    defaults: {
+      contactName: scope.kind === 'municipality' ? user.display_name : '',
+      contactEmail: scope.kind === 'municipality' ? user.email : '',
+    },
   }
 }
 
 export type SaveIssueResult =
-  | { status: 'ok'; id: string }
-  | { status: 'conflict' }
-  | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+  { status: 'ok'; id: string } | { status: 'conflict' } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
 type IssueColumns = ReturnType<typeof issueValues> & { municipality_code: string }
 
@@ -169,22 +183,39 @@ function issueValues(input: IssueInput) {
 }
 
 /** Checks the parts the schema cannot: the municipality (in the user's own prefecture) and the topics. */
-async function resolveIssueTarget(context: AppLoadContext, user: SessionUser, input: IssueInput): Promise<{ municipalityCode: string; prefectureCode: string } | { fieldErrors: Record<string, string[]> }> {
+async function resolveIssueTarget(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: IssueInput,
+): Promise<{ municipalityCode: string; prefectureCode: string } | { fieldErrors: Record<string, string[]> }> {
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
   const catalogue = await loadNeedCatalogue(db)
   const known = new Set(catalogue.areas.flatMap((area) => area.skills.map((s) => s.id)))
-  if (input.topicSkillIds.some((id) => !known.has(id))) return { fieldErrors: { topicSkillIds: ['分野は一覧から選択してください'] } }
-  if (scope.kind === 'municipality') return { municipalityCode: scope.municipalityCode, prefectureCode: scope.prefectureCode }
-  if (scope.kind !== 'prefecture' || !userHasPermission(user, 'update:issue:own-prefecture')) throw new Response('この操作を行う権限がありません。', { status: 403 })
+  if (input.topicSkillIds.some((id) => !known.has(id)))
+    return { fieldErrors: { topicSkillIds: ['分野は一覧から選択してください'] } }
+  if (scope.kind === 'municipality')
+    return { municipalityCode: scope.municipalityCode, prefectureCode: scope.prefectureCode }
+  if (scope.kind !== 'prefecture' || !userHasPermission(user, 'update:issue:own-prefecture'))
+    throw new Response('この操作を行う権限がありません。', { status: 403 })
   if (!input.municipalityCode) return { fieldErrors: { municipalityCode: ['課題のある市区町村を選択してください'] } }
   const body = await findLocalGovernment(db, input.municipalityCode)
-  if (!body || body.kind === 'prefecture' || !body.active) return { fieldErrors: { municipalityCode: ['市区町村を一覧から選択してください'] } }
-  if (body.prefecture_code !== scope.prefectureCode) return { fieldErrors: { municipalityCode: [`${body.name}は管内の市区町村ではありません。管内の市区町村を選択してください`] } }
+  if (!body || body.kind === 'prefecture' || !body.active)
+    return { fieldErrors: { municipalityCode: ['市区町村を一覧から選択してください'] } }
+  if (body.prefecture_code !== scope.prefectureCode)
+    return {
+      fieldErrors: {
+        municipalityCode: [`${body.name}は管内の市区町村ではありません。管内の市区町村を選択してください`],
+      },
+    }
   return { municipalityCode: body.code, prefectureCode: body.prefecture_code }
 }
 
-export async function createIssue(context: AppLoadContext, user: SessionUser, input: IssueInput): Promise<SaveIssueResult> {
+export async function createIssue(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: IssueInput,
+): Promise<SaveIssueResult> {
   const target = await resolveIssueTarget(context, user, input)
   if ('fieldErrors' in target) return { status: 'invalid', fieldErrors: target.fieldErrors }
   const enteredByPrefecture = user.role === 'prefecture_staff' || user.role === 'prefecture_admin'
@@ -206,7 +237,9 @@ export async function createIssue(context: AppLoadContext, user: SessionUser, in
       action: 'create',
       entity: 'municipal_issue',
       entityId: id,
-      summary: enteredByPrefecture ? `課題「${input.title}」を市区町村に代わって登録しました` : `課題「${input.title}」を登録しました`,
+      summary: enteredByPrefecture
+        ? `課題「${input.title}」を市区町村に代わって登録しました`
+        : `課題「${input.title}」を登録しました`,
       prefectureCode: target.prefectureCode,
       municipalityCode: target.municipalityCode,
       after: snapshot({ ...issueValues(input), municipality_code: target.municipalityCode }),
@@ -215,12 +248,23 @@ export async function createIssue(context: AppLoadContext, user: SessionUser, in
   return { status: 'ok', id }
 }
 
-export async function updateIssue(context: AppLoadContext, user: SessionUser, id: string, input: IssueInput): Promise<SaveIssueResult> {
+export async function updateIssue(
+  context: AppLoadContext,
+  user: SessionUser,
+  id: string,
+  input: IssueInput,
+): Promise<SaveIssueResult> {
   const before = await requireIssue(context, user, id)
   if (!issueAccess(user, before.status).canEdit) throw new Response('この課題は編集できません。', { status: 403 })
   const scope = viewerScopeOf(user)
   // A municipality cannot move its post elsewhere; the prefecture may correct the body within its prefecture.
-  const target = await resolveIssueTarget(context, user, scope.kind === 'municipality' ? input : { ...input, municipalityCode: input.municipalityCode ?? before.municipality_code })
+  const target = await resolveIssueTarget(
+    context,
+    user,
+    scope.kind === 'municipality'
+      ? input
+      : { ...input, municipalityCode: input.municipalityCode ?? before.municipality_code },
+  )
   if ('fieldErrors' in target) return { status: 'invalid', fieldErrors: target.fieldErrors }
   return context.services.database.db.transaction().execute(async (trx): Promise<SaveIssueResult> => {
     const result = await trx
@@ -251,13 +295,27 @@ export async function updateIssue(context: AppLoadContext, user: SessionUser, id
   })
 }
 
-export async function changeIssueStatus(context: AppLoadContext, user: SessionUser, id: string, to: IssueStatus): Promise<{ status: 'ok'; label: string } | { status: 'refused'; message: string }> {
+export async function changeIssueStatus(
+  context: AppLoadContext,
+  user: SessionUser,
+  id: string,
+  to: IssueStatus,
+): Promise<{ status: 'ok'; label: string } | { status: 'refused'; message: string }> {
   const issue = await requireIssue(context, user, id)
   const action = issueAccess(user, issue.status).statusActions.find((a) => a.to === to)
-  if (!action) return { status: 'refused', message: `「${ISSUE_STATUS_LABELS[issue.status]}」の課題をこの状態には変更できません。` }
+  if (!action)
+    return {
+      status: 'refused',
+      message: `「${ISSUE_STATUS_LABELS[issue.status]}」の課題をこの状態には変更できません。`,
+    }
   const from = issue.status
   await context.services.database.db.transaction().execute(async (trx) => {
-    await trx.updateTable('municipal_issue').set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` }).where('id', '=', id).where('status', '=', from).execute()
+    await trx
+      .updateTable('municipal_issue')
+      .set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .execute()
     await recordAudit(trx, actorFrom(context, user), {
       action: 'change-status',
       entity: 'municipal_issue',

@@ -47,8 +47,7 @@ export function parseLocalGovernmentSearchParams(searchParams: URLSearchParams) 
 }
 
 export type LocalGovernmentSearchOutcome =
-  | { status: 'ok'; rows: LocalGovernment[]; total: number; normalizedQuery: string }
-  | { status: 'search-unavailable' }
+  { status: 'ok'; rows: LocalGovernment[]; total: number; normalizedQuery: string } | { status: 'search-unavailable' }
 
 export async function searchLocalGovernmentsForPage(
   db: DbExecutor,
@@ -137,7 +136,11 @@ export async function requireLocalGovernmentPage(db: DbExecutor, code: string): 
   const body = await findLocalGovernment(db, code)
   if (!body) throw new Response(`団体コード ${code} の自治体は見つかりません。`, { status: 404 })
   if (body.kind === 'prefecture') {
-    return { body, prefecture: undefined, municipalities: await listMunicipalitiesOfPrefecture(db, body.prefecture_code) }
+    return {
+      body,
+      prefecture: undefined,
+      municipalities: await listMunicipalitiesOfPrefecture(db, body.prefecture_code),
+    }
   }
   const prefecture = await findPrefecture(db, body.prefecture_code)
   return { body, prefecture, municipalities: [] }

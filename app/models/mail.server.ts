@@ -12,7 +12,15 @@ type Template =
   | { template: 'email_change'; name: string; url: string }
   | { template: 'email_changed_notice'; name: string; newEmail: string }
   | { template: 'signup_existing'; url: string }
-  | { template: 'pool_invitation'; name: string; poolLabel: string; orgLabel: string; inviter: string; url: string; expiresOn: string }
+  | {
+      template: 'pool_invitation'
+      name: string
+      poolLabel: string
+      orgLabel: string
+      inviter: string
+      url: string
+      expiresOn: string
+    }
 
 function render(mail: Template): { subject: string; body: string } {
   switch (mail.template) {

@@ -12,7 +12,12 @@ export interface NeedCatalogue {
   versionTitle: string | null
   areas: Array<{ id: string; name: string; skills: Array<{ id: string; name: string; description: string }> }>
   tasks: Array<{ id: string; name: string; description: string }>
-  roles: Array<{ id: string; name: string; duties: string; requirements: Array<{ skillId: string; minLevel: number; essential: boolean }> }>
+  roles: Array<{
+    id: string
+    name: string
+    duties: string
+    requirements: Array<{ skillId: string; minLevel: number; essential: boolean }>
+  }>
   levels: Array<{ level: number; label: string }>
 }
 
@@ -35,7 +40,9 @@ function needCatalogueOf(content: CatalogueContent): Omit<NeedCatalogue, 'versio
     .map((area) => ({
       id: area.id,
       name: area.name,
-      skills: skills.filter((s) => s.areaId === area.id).map((s) => ({ id: s.id, name: s.name, description: s.description })),
+      skills: skills
+        .filter((s) => s.areaId === area.id)
+        .map((s) => ({ id: s.id, name: s.name, description: s.description })),
     }))
     .filter((area) => area.skills.length > 0)
   return {
@@ -48,7 +55,11 @@ function needCatalogueOf(content: CatalogueContent): Omit<NeedCatalogue, 'versio
         id: role.id,
         name: role.name,
         duties: role.duties,
-        requirements: role.requirements.map((r) => ({ skillId: r.skillId, minLevel: r.minLevel, essential: r.essential })),
+        requirements: role.requirements.map((r) => ({
+          skillId: r.skillId,
+          minLevel: r.minLevel,
+          essential: r.essential,
+        })),
       })),
     levels: levelOptions(),
   }

@@ -7,7 +7,12 @@ import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import type { DbExecutor } from '../../db/client'
-import { findPrefecture, listLocalGovernmentsByCodes, listMunicipalitiesOfPrefecture, listPrefectures } from '../../db/queries/local-government'
+import {
+  findPrefecture,
+  listLocalGovernmentsByCodes,
+  listMunicipalitiesOfPrefecture,
+  listPrefectures,
+} from '../../db/queries/local-government'
 import {
   findNeed,
   insertNeedEvent,
@@ -35,7 +40,13 @@ import {
   NEED_STATUS_LABELS,
   PAY_UNIT_OPTIONS,
 } from '../utils/need-validation'
-import { allowedTransitions, canTransition, isEditable, publishProblems, TRANSITION_LABELS } from '../utils/need-workflow'
+import {
+  allowedTransitions,
+  canTransition,
+  isEditable,
+  publishProblems,
+  TRANSITION_LABELS,
+} from '../utils/need-workflow'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { viewerScopeOf } from './issue.server'
@@ -45,17 +56,27 @@ import { catalogueNameMaps, loadNeedCatalogue, type NeedCatalogue } from './need
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const notFound = () => new Response('指定されたニーズは見つかりません。', { status: 404 })
 
-export const NEED_CONFLICT_MESSAGE = 'ほかの人がこのニーズを先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
+export const NEED_CONFLICT_MESSAGE =
+  'ほかの人がこのニーズを先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
 
-function labelOf<T extends string>(options: ReadonlyArray<{ value: T; label: string }>, value: T | null | undefined): string {
+function labelOf<T extends string>(
+  options: ReadonlyArray<{ value: T; label: string }>,
+  value: T | null | undefined,
+): string {
   return options.find((o) => o.value === value)?.label ?? ''
 }
 
-export function payText(need: { pay_min_yen: number | null; pay_max_yen: number | null; pay_unit: string | null; budget_yen: string | number | null }): string {
+export function payText(need: {
+  pay_min_yen: number | null
+  pay_max_yen: number | null
+  pay_unit: string | null
+  budget_yen: string | number | null
+}): string {
   const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`
   const unit = PAY_UNIT_OPTIONS.find((o) => o.value === need.pay_unit)?.label ?? ''
   const parts: string[] = []
-  if (need.pay_min_yen !== null && need.pay_max_yen !== null) parts.push(`${unit} ${yen(need.pay_min_yen)}〜${yen(need.pay_max_yen)}`)
+  if (need.pay_min_yen !== null && need.pay_max_yen !== null)
+    parts.push(`${unit} ${yen(need.pay_min_yen)}〜${yen(need.pay_max_yen)}`)
   else if (need.pay_min_yen !== null) parts.push(`${unit} ${yen(need.pay_min_yen)}以上`)
   else if (need.pay_max_yen !== null) parts.push(`${unit} ${yen(need.pay_max_yen)}まで`)
   if (need.budget_yen !== null) parts.push(`予算 ${yen(Number(need.budget_yen))}`)
@@ -68,11 +89,19 @@ function todayInTokyo(): string {
 
 // ---- lists --------------------------------------------------------------------------------------------------
 
-export async function getNeedList(context: AppLoadContext, user: SessionUser, filter: { status?: NeedStatus; prefectureCode?: string }) {
+export async function getNeedList(
+  context: AppLoadContext,
+  user: SessionUser,
+  filter: { status?: NeedStatus; prefectureCode?: string },
+) {
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
   if (scope.kind === 'municipality') throw new Response('このページを表示する権限がありません。', { status: 403 })
-  const [rows, catalogue, prefectures] = await Promise.all([listNeeds(db, scope, filter), loadNeedCatalogue(db), scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([])])
+  const [rows, catalogue, prefectures] = await Promise.all([
+    listNeeds(db, scope, filter),
+    loadNeedCatalogue(db),
+    scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([]),
+  ])
   const names = catalogueNameMaps(catalogue)
   return {
     scope: scope.kind,
@@ -106,7 +135,24 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
   if (scope.kind === 'municipality') throw new Response('このページを表示する権限がありません。', { status: 403 })
   const [rows, catalogue] = await Promise.all([listNeeds(db, scope), loadNeedCatalogue(db)])
   const names = catalogueNameMaps(catalogue)
-  const header = ['ID', '都道府県', '件名', '状態', '人材像', '任用・契約の形態', '採用主体', '支援する市区町村（週の日数）', '週の日数の合計', 'リモート勤務（週）', '開始日', '終了日', '応募締切日', '公募ページに掲載', '関心表明の数', '更新日時']
+  const header = [
+    'ID',
+    '都道府県',
+    '件名',
+    '状態',
+    '人材像',
+    '任用・契約の形態',
+    '採用主体',
+    '支援する市区町村（週の日数）',
+    '週の日数の合計',
+    'リモート勤務（週）',
+    '開始日',
+    '終了日',
+    '応募締切日',
+    '公募ページに掲載',
+    '関心表明の数',
+    '更新日時',
+  ]
   const body = rows.map((row) => [
     row.id,
     row.prefecture_name,
@@ -123,10 +169,15 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
     row.application_deadline ?? '',
     row.open_call ? 'はい' : 'いいえ',
     String(Number(row.interest_count ?? 0)),
-    new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(row.updated_at),
+    new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+      row.updated_at,
+    ),
   ])
   const day = todayInTokyo().replaceAll('-', '')
-  const who = scope.kind === 'prefecture' ? ((await findPrefecture(db, scope.prefectureCode))?.name ?? scope.prefectureCode) : '全国'
+  const who =
+    scope.kind === 'prefecture'
+      ? ((await findPrefecture(db, scope.prefectureCode))?.name ?? scope.prefectureCode)
+      : '全国'
   return { csv: toCsv([header, ...body]), filename: `ニーズ一覧_${who}_${day}.csv`, asciiFilename: `needs_${day}.csv` }
 }
 
@@ -168,7 +219,11 @@ export function describeNeed(row: NonNullable<Awaited<ReturnType<typeof findNeed
     employmentFormLabel: labelOf(EMPLOYMENT_FORM_OPTIONS, row.employment_form),
     employerLabel: labelOf(EMPLOYER_OPTIONS, row.employer),
     employerNote: row.employer_note,
-    municipalities: row.municipalities.map((m) => ({ code: m.code, name: m.name, daysPerWeek: Number(m.days_per_week) })),
+    municipalities: row.municipalities.map((m) => ({
+      code: m.code,
+      name: m.name,
+      daysPerWeek: Number(m.days_per_week),
+    })),
     daysTotal: total,
     daysWarning: overLimit ? daysPerWeekWarning(total) : null,
     workPlace: row.work_place,
@@ -206,8 +261,16 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
     editable: canEdit && isEditable(row.status),
     transitions: canEdit ? allowedTransitions(row.status).map((to) => ({ to, label: TRANSITION_LABELS[to] })) : [],
     publishProblems: row.status === 'draft' ? publishProblems(publishable(row), todayInTokyo()) : [],
-    issues: issues.map((i) => ({ id: i.id, title: i.title, municipalityName: i.municipality_name, statusLabel: ISSUE_STATUS_LABELS[i.status] })),
-    candidateIssues: canEdit && isEditable(row.status) ? candidates.map((i) => ({ id: i.id, label: `${i.municipality_name}：${i.title}` })) : [],
+    issues: issues.map((i) => ({
+      id: i.id,
+      title: i.title,
+      municipalityName: i.municipality_name,
+      statusLabel: ISSUE_STATUS_LABELS[i.status],
+    })),
+    candidateIssues:
+      canEdit && isEditable(row.status)
+        ? candidates.map((i) => ({ id: i.id, label: `${i.municipality_name}：${i.title}` }))
+        : [],
     events: events.map((e) => ({
       id: Number(e.id),
       fromLabel: e.from_status ? NEED_STATUS_LABELS[e.from_status] : null,
@@ -260,7 +323,14 @@ function requirePrefectureEditor(user: SessionUser): string {
 export async function getNewNeedPage(context: AppLoadContext, user: SessionUser, issueIds: string[]) {
   const prefectureCode = requirePrefectureEditor(user)
   const { db } = context.services.database
-  const [catalogue, issues] = await Promise.all([loadNeedCatalogue(db), listIssuesByIds(db, prefectureCode, issueIds.filter((id) => UUID.test(id)))])
+  const [catalogue, issues] = await Promise.all([
+    loadNeedCatalogue(db),
+    listIssuesByIds(
+      db,
+      prefectureCode,
+      issueIds.filter((id) => UUID.test(id)),
+    ),
+  ])
   const names = catalogueNameMaps(catalogue)
   return {
     templates: NEED_TEMPLATES.map((t) => ({
@@ -274,24 +344,37 @@ export async function getNewNeedPage(context: AppLoadContext, user: SessionUser,
   }
 }
 
-export type CreateNeedResult = { status: 'ok'; id: string } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+export type CreateNeedResult =
+  { status: 'ok'; id: string } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
 /** Starts a draft from a template (or blank), grouping the chosen issues into it. */
-export async function createNeed(context: AppLoadContext, user: SessionUser, input: { templateId: string | null; title: string | null; issueIds: string[] }): Promise<CreateNeedResult> {
+export async function createNeed(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: { templateId: string | null; title: string | null; issueIds: string[] },
+): Promise<CreateNeedResult> {
   const prefectureCode = requirePrefectureEditor(user)
   const { db } = context.services.database
   const template = input.templateId ? findNeedTemplate(input.templateId) : undefined
-  if (input.templateId && !template) return { status: 'invalid', fieldErrors: { templateId: ['ひな形を一覧から選択してください'] } }
+  if (input.templateId && !template)
+    return { status: 'invalid', fieldErrors: { templateId: ['ひな形を一覧から選択してください'] } }
   const issues = await listIssuesByIds(db, prefectureCode, input.issueIds)
-  if (issues.length !== new Set(input.issueIds).size) return { status: 'invalid', fieldErrors: { issueIds: ['管内の課題を選択してください'] } }
+  if (issues.length !== new Set(input.issueIds).size)
+    return { status: 'invalid', fieldErrors: { issueIds: ['管内の課題を選択してください'] } }
   const title = input.title || template?.title || issues[0]?.title
   if (!title) return { status: 'invalid', fieldErrors: { title: ['件名を入力するか、ひな形を選んでください'] } }
   const catalogue = await loadNeedCatalogue(db)
   const known = catalogueNameMaps(catalogue)
   const id = crypto.randomUUID()
   // The municipalities of the grouped issues, each at the template's usual days (or 1 day) a week.
-  const municipalities = [...new Map(issues.map((i) => [i.municipality_code, i])).keys()].map((code) => ({ code, daysPerWeek: template?.daysPerMunicipality ?? 1 }))
-  const background = issues.length > 0 ? issues.map((i) => `【${i.municipality_name}】${i.current_situation}`).join('\n') : (template?.background ?? '')
+  const municipalities = [...new Map(issues.map((i) => [i.municipality_code, i])).keys()].map((code) => ({
+    code,
+    daysPerWeek: template?.daysPerMunicipality ?? 1,
+  }))
+  const background =
+    issues.length > 0
+      ? issues.map((i) => `【${i.municipality_name}】${i.current_situation}`).join('\n')
+      : (template?.background ?? '')
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('need')
@@ -310,12 +393,29 @@ export async function createNeed(context: AppLoadContext, user: SessionUser, inp
       })
       .execute()
     await replaceNeedMunicipalities(trx, id, municipalities)
-    await replaceNeedSkills(trx, id, (template?.skills ?? []).filter((s) => known.skills.has(s.skillId)))
+    await replaceNeedSkills(
+      trx,
+      id,
+      (template?.skills ?? []).filter((s) => known.skills.has(s.skillId)),
+    )
     if (issues.length > 0) {
-      await trx.insertInto('need_issue').values(issues.map((i) => ({ need_id: id, issue_id: i.id }))).execute()
-      await markIssuesInNeed(trx, issues.map((i) => i.id))
+      await trx
+        .insertInto('need_issue')
+        .values(issues.map((i) => ({ need_id: id, issue_id: i.id })))
+        .execute()
+      await markIssuesInNeed(
+        trx,
+        issues.map((i) => i.id),
+      )
     }
-    await insertNeedEvent(trx, { needId: id, from: null, to: 'draft', actorUserId: user.id, actorLabel: user.display_name, note: template ? `ひな形「${template.title}」から作成` : '' })
+    await insertNeedEvent(trx, {
+      needId: id,
+      from: null,
+      to: 'draft',
+      actorUserId: user.id,
+      actorLabel: user.display_name,
+      note: template ? `ひな形「${template.title}」から作成` : '',
+    })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'create',
       entity: 'need',
@@ -342,8 +442,12 @@ export async function getNeedEditPage(context: AppLoadContext, user: SessionUser
   const prefectureCode = requirePrefectureEditor(user)
   const { db } = context.services.database
   const row = await requireNeedRow(db, user, id)
-  if (!isEditable(row.status)) throw new Response(`「${NEED_STATUS_LABELS[row.status]}」のニーズは編集できません。`, { status: 403 })
-  const [catalogue, municipalities] = await Promise.all([loadNeedCatalogue(db), listMunicipalitiesOfPrefecture(db, prefectureCode)])
+  if (!isEditable(row.status))
+    throw new Response(`「${NEED_STATUS_LABELS[row.status]}」のニーズは編集できません。`, { status: 403 })
+  const [catalogue, municipalities] = await Promise.all([
+    loadNeedCatalogue(db),
+    listMunicipalitiesOfPrefecture(db, prefectureCode),
+  ])
   const levelOf = new Map(row.skills.map((s) => [s.skill_id, s]))
   const skillOrder = catalogue.areas.flatMap((a) => a.skills.map((s) => s.id))
   return {
@@ -372,7 +476,11 @@ export async function getNeedEditPage(context: AppLoadContext, user: SessionUser
       budgetYen: row.budget_yen === null ? '' : String(row.budget_yen),
       skills: skillOrder.map((skillId) => {
         const held = levelOf.get(skillId)
-        return { skillId, minLevel: held ? String(held.min_level) : '', essential: held && !held.essential ? 'optional' : 'essential' }
+        return {
+          skillId,
+          minLevel: held ? String(held.min_level) : '',
+          essential: held && !held.essential ? 'optional' : 'essential',
+        }
       }),
       selectionProcess: row.selection_process,
       supervisor: row.supervisor,
@@ -448,26 +556,46 @@ function needValues(input: NeedInput) {
   }
 }
 
-export async function saveNeed(context: AppLoadContext, user: SessionUser, id: string, input: NeedInput): Promise<SaveNeedResult> {
+export async function saveNeed(
+  context: AppLoadContext,
+  user: SessionUser,
+  id: string,
+  input: NeedInput,
+): Promise<SaveNeedResult> {
   const prefectureCode = requirePrefectureEditor(user)
   const { db } = context.services.database
   const before = await requireNeedRow(db, user, id)
-  if (!isEditable(before.status)) throw new Response(`「${NEED_STATUS_LABELS[before.status]}」のニーズは編集できません。`, { status: 403 })
+  if (!isEditable(before.status))
+    throw new Response(`「${NEED_STATUS_LABELS[before.status]}」のニーズは編集できません。`, { status: 403 })
 
   // What the schema cannot check: municipalities within the prefecture, catalogue ids.
   const fieldErrors: Record<string, string[]> = {}
-  const bodies = new Map((await listLocalGovernmentsByCodes(db, input.municipalities.map((m) => m.code))).map((b) => [b.code, b]))
+  const bodies = new Map(
+    (
+      await listLocalGovernmentsByCodes(
+        db,
+        input.municipalities.map((m) => m.code),
+      )
+    ).map((b) => [b.code, b]),
+  )
   input.municipalities.forEach((m, index) => {
     const body = bodies.get(m.code)
-    if (!body || body.kind === 'prefecture') fieldErrors[`municipalities[${index}].code`] = ['市区町村を一覧から選択してください']
-    else if (body.prefecture_code !== prefectureCode) fieldErrors[`municipalities[${index}].code`] = [`${body.name}は管内の市区町村ではありません。管内の市区町村だけを選択してください`]
+    if (!body || body.kind === 'prefecture')
+      fieldErrors[`municipalities[${index}].code`] = ['市区町村を一覧から選択してください']
+    else if (body.prefecture_code !== prefectureCode)
+      fieldErrors[`municipalities[${index}].code`] = [
+        `${body.name}は管内の市区町村ではありません。管内の市区町村だけを選択してください`,
+      ]
   })
   const catalogue = await loadNeedCatalogue(db)
   const names = catalogueNameMaps(catalogue)
   const keptSkills = new Set([...before.task_skill_ids, ...before.skills.map((s) => s.skill_id)])
-  if (input.taskSkillIds.some((s) => !names.skills.has(s) && !keptSkills.has(s))) fieldErrors.taskSkillIds = ['支援する業務は一覧から選択してください']
-  if (input.roleId && !names.roles.has(input.roleId) && input.roleId !== before.role_id) fieldErrors.roleId = ['人材像は一覧から選択してください']
-  if (input.skills.some((s) => !names.skills.has(s.skillId) && !keptSkills.has(s.skillId))) fieldErrors.skills = ['必要なスキルは一覧から選択してください']
+  if (input.taskSkillIds.some((s) => !names.skills.has(s) && !keptSkills.has(s)))
+    fieldErrors.taskSkillIds = ['支援する業務は一覧から選択してください']
+  if (input.roleId && !names.roles.has(input.roleId) && input.roleId !== before.role_id)
+    fieldErrors.roleId = ['人材像は一覧から選択してください']
+  if (input.skills.some((s) => !names.skills.has(s.skillId) && !keptSkills.has(s.skillId)))
+    fieldErrors.skills = ['必要なスキルは一覧から選択してください']
   // A published need must stay publishable.
   if (before.status !== 'draft') {
     const problems = publishProblems(
@@ -484,7 +612,10 @@ export async function saveNeed(context: AppLoadContext, user: SessionUser, id: s
       },
       todayInTokyo(),
     )
-    if (problems.length > 0) fieldErrors[''] = [`「${NEED_STATUS_LABELS[before.status]}」のニーズでは次の項目を空にできません: ${problems.join('／')}`]
+    if (problems.length > 0)
+      fieldErrors[''] = [
+        `「${NEED_STATUS_LABELS[before.status]}」のニーズでは次の項目を空にできません: ${problems.join('／')}`,
+      ]
   }
   if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors }
 
@@ -524,16 +655,22 @@ export async function saveNeed(context: AppLoadContext, user: SessionUser, id: s
 // ---- status ------------------------------------------------------------------------------------------------
 
 export type ChangeNeedStatusResult =
-  | { status: 'ok'; label: string }
-  | { status: 'conflict' }
-  | { status: 'refused'; messages: string[] }
+  { status: 'ok'; label: string } | { status: 'conflict' } | { status: 'refused'; messages: string[] }
 
-export async function changeNeedStatus(context: AppLoadContext, user: SessionUser, id: string, input: { to: NeedStatus; lockVersion: number; note: string }): Promise<ChangeNeedStatusResult> {
+export async function changeNeedStatus(
+  context: AppLoadContext,
+  user: SessionUser,
+  id: string,
+  input: { to: NeedStatus; lockVersion: number; note: string },
+): Promise<ChangeNeedStatusResult> {
   const prefectureCode = requirePrefectureEditor(user)
   const { db } = context.services.database
   const row = await requireNeedRow(db, user, id)
   if (!canTransition(row.status, input.to)) {
-    return { status: 'refused', messages: [`「${NEED_STATUS_LABELS[row.status]}」から「${NEED_STATUS_LABELS[input.to]}」には変更できません。`] }
+    return {
+      status: 'refused',
+      messages: [`「${NEED_STATUS_LABELS[row.status]}」から「${NEED_STATUS_LABELS[input.to]}」には変更できません。`],
+    }
   }
   if (input.to === 'published') {
     const problems = publishProblems(publishable(row), todayInTokyo())
@@ -554,7 +691,14 @@ export async function changeNeedStatus(context: AppLoadContext, user: SessionUse
       .where('lock_version', '=', input.lockVersion)
       .executeTakeFirst()
     if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
-    await insertNeedEvent(trx, { needId: id, from: row.status, to: input.to, actorUserId: user.id, actorLabel: user.display_name, note: input.note })
+    await insertNeedEvent(trx, {
+      needId: id,
+      from: row.status,
+      to: input.to,
+      actorUserId: user.id,
+      actorLabel: user.display_name,
+      note: input.note,
+    })
     // In or out of the index (only 公開 needs are documents).
     await enqueueSearchSync(trx, 'need', [id])
     await recordAudit(trx, actorFrom(context, user), {
@@ -571,16 +715,27 @@ export async function changeNeedStatus(context: AppLoadContext, user: SessionUse
 }
 
 /** Groups more of the prefecture's issues into an existing need (or takes one out). */
-export async function linkIssue(context: AppLoadContext, user: SessionUser, needId: string, issueId: string, link: boolean): Promise<{ status: 'ok' } | { status: 'refused'; message: string }> {
+export async function linkIssue(
+  context: AppLoadContext,
+  user: SessionUser,
+  needId: string,
+  issueId: string,
+  link: boolean,
+): Promise<{ status: 'ok' } | { status: 'refused'; message: string }> {
   const prefectureCode = requirePrefectureEditor(user)
   const { db } = context.services.database
   const need = await requireNeedRow(db, user, needId)
-  if (!isEditable(need.status)) return { status: 'refused', message: `「${NEED_STATUS_LABELS[need.status]}」のニーズは変更できません。` }
+  if (!isEditable(need.status))
+    return { status: 'refused', message: `「${NEED_STATUS_LABELS[need.status]}」のニーズは変更できません。` }
   const [issue] = UUID.test(issueId) ? await listIssuesByIds(db, prefectureCode, [issueId]) : []
   if (!issue) return { status: 'refused', message: '管内の課題を選択してください。' }
   await db.transaction().execute(async (trx) => {
     if (link) {
-      await trx.insertInto('need_issue').values({ need_id: needId, issue_id: issueId }).onConflict((oc) => oc.doNothing()).execute()
+      await trx
+        .insertInto('need_issue')
+        .values({ need_id: needId, issue_id: issueId })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
       await markIssuesInNeed(trx, [issueId])
     } else {
       await trx.deleteFrom('need_issue').where('need_id', '=', needId).where('issue_id', '=', issueId).execute()
@@ -590,14 +745,22 @@ export async function linkIssue(context: AppLoadContext, user: SessionUser, need
         .set({ status: 'reviewing', lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
         .where('id', '=', issueId)
         .where('status', '=', 'in_need')
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('need_issue').select('need_issue.need_id').where('need_issue.issue_id', '=', issueId))))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom('need_issue').select('need_issue.need_id').where('need_issue.issue_id', '=', issueId),
+            ),
+          ),
+        )
         .execute()
     }
     await recordAudit(trx, actorFrom(context, user), {
       action: link ? 'link-issue' : 'unlink-issue',
       entity: 'need',
       entityId: needId,
-      summary: link ? `ニーズ「${need.title}」に課題「${issue.title}」を加えました` : `ニーズ「${need.title}」から課題「${issue.title}」を外しました`,
+      summary: link
+        ? `ニーズ「${need.title}」に課題「${issue.title}」を加えました`
+        : `ニーズ「${need.title}」から課題「${issue.title}」を外しました`,
       prefectureCode,
       municipalityCode: issue.municipality_code,
       after: { issue_id: issueId },

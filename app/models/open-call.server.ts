@@ -26,19 +26,35 @@ export const OpenCallQuerySchema = z.object({
     .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県を一覧から選択してください' })
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  role: z.string().max(100, { message: '人材像を一覧から選択してください' }).optional().or(z.literal('').transform(() => undefined)),
-  topic: z.string().max(100, { message: '分野・業務を一覧から選択してください' }).optional().or(z.literal('').transform(() => undefined)),
+  role: z
+    .string()
+    .max(100, { message: '人材像を一覧から選択してください' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  topic: z
+    .string()
+    .max(100, { message: '分野・業務を一覧から選択してください' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   remote: z
     .string()
     .optional()
     .transform((value) => value === '1' || value === 'on'),
-  page: z.coerce.number({ message: 'ページ番号が正しくありません' }).int({ message: 'ページ番号が正しくありません' }).min(1, { message: 'ページ番号が正しくありません' }).max(250, { message: '250ページより先は表示できません。条件を絞り込んでください' }).optional().default(1),
+  page: z.coerce
+    .number({ message: 'ページ番号が正しくありません' })
+    .int({ message: 'ページ番号が正しくありません' })
+    .min(1, { message: 'ページ番号が正しくありません' })
+    .max(250, { message: '250ページより先は表示できません。条件を絞り込んでください' })
+    .optional()
+    .default(1),
 })
 
 export async function getOpenCallsPage(context: AppLoadContext, searchParams: URLSearchParams) {
   const { db } = context.services.database
   const parsed = OpenCallQuerySchema.safeParse(Object.fromEntries(searchParams))
-  const query = parsed.success ? parsed.data : { q: '', pref: undefined, role: undefined, topic: undefined, remote: false, page: 1 }
+  const query = parsed.success
+    ? parsed.data
+    : { q: '', pref: undefined, role: undefined, topic: undefined, remote: false, page: 1 }
   const [catalogue, prefectures] = await Promise.all([loadNeedCatalogue(db), listPrefectures(db)])
   const names = catalogueNameMaps(catalogue)
 
@@ -49,20 +65,43 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
     const result = await searchNeeds(
       context.services.search,
       { kind: 'public' },
-      { q: query.q, prefectureCode: query.pref, roleId: query.role, topicId: query.topic, remote: query.remote, page: query.page, hitsPerPage: PAGE_SIZE },
+      {
+        q: query.q,
+        prefectureCode: query.pref,
+        roleId: query.role,
+        topicId: query.topic,
+        remote: query.remote,
+        page: query.page,
+        hitsPerPage: PAGE_SIZE,
+      },
     )
     ids = result.ids
     total = result.total
   } catch (error) {
-    console.error('[search] 公募の検索に失敗しました（Postgres から一覧します）:', error instanceof Error ? error.message : error)
+    console.error(
+      '[search] 公募の検索に失敗しました（Postgres から一覧します）:',
+      error instanceof Error ? error.message : error,
+    )
     notice = '検索が一時的に利用できないため、キーワードを使わずに一覧を表示しています。'
-    const rows = await listOpenCallIds(db, { prefectureCode: query.pref, roleId: query.role, topicId: query.topic, remote: query.remote })
+    const rows = await listOpenCallIds(db, {
+      prefectureCode: query.pref,
+      roleId: query.role,
+      topicId: query.topic,
+      remote: query.remote,
+    })
     total = rows.length
     ids = rows.slice((query.page - 1) * PAGE_SIZE, query.page * PAGE_SIZE)
   }
   const rows = await listPublicNeedsByIds(db, ids)
   return {
-    query: { q: query.q, pref: query.pref ?? '', role: query.role ?? '', topic: query.topic ?? '', remote: query.remote, page: query.page },
+    query: {
+      q: query.q,
+      pref: query.pref ?? '',
+      role: query.role ?? '',
+      topic: query.topic ?? '',
+      remote: query.remote,
+      page: query.page,
+    },
     notice,
     total,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -93,14 +132,21 @@ export async function getOpenCallPage(context: AppLoadContext, user: SessionUser
   const row = await findNeed(db, { kind: 'public' }, id)
   if (!row) throw notFound()
   const need = describeNeed(row, await loadNeedCatalogue(db))
-  let interest: { state: 'anonymous' | 'not-professional' | 'no-profile' | 'can-apply' | 'interested'; at?: string } = { state: 'anonymous' }
+  let interest: { state: 'anonymous' | 'not-professional' | 'no-profile' | 'can-apply' | 'interested'; at?: string } = {
+    state: 'anonymous',
+  }
   if (user) {
     if (user.role !== 'professional') interest = { state: 'not-professional' }
     else {
       const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
       if (!profile) interest = { state: 'no-profile' }
       else {
-        const existing = await db.selectFrom('need_interest').select('created_at').where('need_id', '=', id).where('profile_id', '=', profile.id).executeTakeFirst()
+        const existing = await db
+          .selectFrom('need_interest')
+          .select('created_at')
+          .where('need_id', '=', id)
+          .where('profile_id', '=', profile.id)
+          .executeTakeFirst()
         interest = existing ? { state: 'interested', at: existing.created_at.toISOString() } : { state: 'can-apply' }
       }
     }
@@ -110,22 +156,34 @@ export async function getOpenCallPage(context: AppLoadContext, user: SessionUser
   return { need: publicNeed, interest }
 }
 
-export type InterestResult = { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'refused'; message: string }
+export type InterestResult =
+  { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'refused'; message: string }
 
 /**
  * 関心を表明する: files (or reopens) the professional's application to the need's prefecture and links it to
  * the need, in one transaction. Applying shares the profile with that prefecture (its audience gains
  * pref:NN), as any application does.
  */
-export async function expressInterest(context: AppLoadContext, user: SessionUser, needId: string, message: string): Promise<InterestResult> {
+export async function expressInterest(
+  context: AppLoadContext,
+  user: SessionUser,
+  needId: string,
+  message: string,
+): Promise<InterestResult> {
   const { db } = context.services.database
-  if (user.role !== 'professional') return { status: 'refused', message: '関心の表明はデジタル人材として登録した方だけができます。' }
+  if (user.role !== 'professional')
+    return { status: 'refused', message: '関心の表明はデジタル人材として登録した方だけができます。' }
   const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
   if (!profile) return { status: 'no-profile' }
   return db.transaction().execute(async (trx): Promise<InterestResult> => {
     const need = await findNeed(trx, { kind: 'public' }, needId)
     if (!need) return { status: 'refused', message: 'この公募は募集を終了しました。' }
-    const already = await trx.selectFrom('need_interest').select('need_id').where('need_id', '=', needId).where('profile_id', '=', profile.id).executeTakeFirst()
+    const already = await trx
+      .selectFrom('need_interest')
+      .select('need_id')
+      .where('need_id', '=', needId)
+      .where('profile_id', '=', profile.id)
+      .executeTakeFirst()
     if (already) return { status: 'refused', message: 'この公募にはすでに関心を表明しています。' }
     const member = await trx
       .selectFrom('pool_member')
@@ -141,7 +199,14 @@ export async function expressInterest(context: AppLoadContext, user: SessionUser
       memberId = crypto.randomUUID()
       await trx
         .insertInto('pool_member')
-        .values({ id: memberId, prefecture_code: need.prefecture_code, profile_id: profile.id, status: 'applied', source: 'public_call', application_message: message })
+        .values({
+          id: memberId,
+          prefecture_code: need.prefecture_code,
+          profile_id: profile.id,
+          status: 'applied',
+          source: 'public_call',
+          application_message: message,
+        })
         .execute()
       await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor, note })
     } else if (member.status === 'withdrawn' || member.status === 'declined') {
@@ -149,18 +214,37 @@ export async function expressInterest(context: AppLoadContext, user: SessionUser
       memberId = member.id
       await trx
         .updateTable('pool_member')
-        .set({ status: 'applied', application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .set({
+          status: 'applied',
+          application_message: message,
+          lock_version: sql`lock_version + 1`,
+          updated_at: sql`now()`,
+        })
         .where('id', '=', member.id)
         .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: member.status, to: 'applied', ...actor, note: `${note}（再応募）` })
+      await insertPoolEvent(trx, {
+        poolMemberId: memberId,
+        from: member.status,
+        to: 'applied',
+        ...actor,
+        note: `${note}（再応募）`,
+      })
     } else {
       // Already in the pool (applied, screening, …, registered): the interest is linked to that membership.
       memberId = member.id
     }
     // Expressing interest is the person's own application: a record the prefecture copied from the national
     // list now shares the profile with it (db/queries/profile-visibility.ts).
-    await trx.updateTable('pool_member').set({ copied_from_national_list: false }).where('id', '=', memberId).where('copied_from_national_list', '=', true).execute()
-    await trx.insertInto('need_interest').values({ need_id: needId, profile_id: profile.id, pool_member_id: memberId, message }).execute()
+    await trx
+      .updateTable('pool_member')
+      .set({ copied_from_national_list: false })
+      .where('id', '=', memberId)
+      .where('copied_from_national_list', '=', true)
+      .execute()
+    await trx
+      .insertInto('need_interest')
+      .values({ need_id: needId, profile_id: profile.id, pool_member_id: memberId, message })
+      .execute()
     await enqueueSearchSync(trx, 'profile', [profile.id])
     await recordAudit(trx, actorFrom(context, user), {
       action: 'express-interest',
@@ -185,7 +269,14 @@ export async function getMyInterests(context: AppLoadContext, user: SessionUser)
     prefectureName: row.prefecture_name,
     // Only 公開 needs are public; otherwise say how it went without showing the prefecture's page.
     open: row.status === 'published' && row.open_call,
-    stateLabel: row.status === 'published' ? '募集中' : row.status === 'selecting' ? '選考中' : row.status === 'filled' ? '採用決定' : '募集終了',
+    stateLabel:
+      row.status === 'published'
+        ? '募集中'
+        : row.status === 'selecting'
+          ? '選考中'
+          : row.status === 'filled'
+            ? '採用決定'
+            : '募集終了',
     createdAt: row.created_at.toISOString(),
   }))
 }

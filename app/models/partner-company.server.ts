@@ -8,7 +8,19 @@ import type { PartnerCompanyInput } from '../utils/partner-company-validation'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 
-const columns = ['id', 'name', 'name_kana', 'corporate_number', 'contact_name', 'contact_email', 'contact_phone', 'website', 'note', 'active', 'lock_version'] as const
+const columns = [
+  'id',
+  'name',
+  'name_kana',
+  'corporate_number',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'website',
+  'note',
+  'active',
+  'lock_version',
+] as const
 
 export async function listPartnerCompanies(context: AppLoadContext, user: SessionUser) {
   const rows = await context.services.database.db
@@ -24,12 +36,17 @@ export async function listPartnerCompanies(context: AppLoadContext, user: Sessio
 export async function getPartnerCompanyForEdit(context: AppLoadContext, id: string) {
   if (id === 'new') return null
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new Response('指定された企業は見つかりません。', { status: 404 })
-  const row = await context.services.database.db.selectFrom('partner_company').select(columns).where('id', '=', id).executeTakeFirst()
+  const row = await context.services.database.db
+    .selectFrom('partner_company')
+    .select(columns)
+    .where('id', '=', id)
+    .executeTakeFirst()
   if (!row) throw new Response('指定された企業は見つかりません。', { status: 404 })
   return row
 }
 
-export type SavePartnerResult = { status: 'ok'; name: string } | { status: 'conflict' } | { status: 'field-error'; field: string; message: string }
+export type SavePartnerResult =
+  { status: 'ok'; name: string } | { status: 'conflict' } | { status: 'field-error'; field: string; message: string }
 
 function snapshot(input: Omit<PartnerCompanyInput, 'lockVersion'>) {
   return {
@@ -41,7 +58,12 @@ function snapshot(input: Omit<PartnerCompanyInput, 'lockVersion'>) {
   }
 }
 
-export async function savePartnerCompany(context: AppLoadContext, user: SessionUser, id: string, input: PartnerCompanyInput): Promise<SavePartnerResult> {
+export async function savePartnerCompany(
+  context: AppLoadContext,
+  user: SessionUser,
+  id: string,
+  input: PartnerCompanyInput,
+): Promise<SavePartnerResult> {
   const { db } = context.services.database
   const { lockVersion, ...fields } = input
   const values = {
@@ -59,7 +81,10 @@ export async function savePartnerCompany(context: AppLoadContext, user: SessionU
     return await db.transaction().execute(async (trx): Promise<SavePartnerResult> => {
       if (id === 'new') {
         const newId = crypto.randomUUID()
-        await trx.insertInto('partner_company').values({ id: newId, ...values }).execute()
+        await trx
+          .insertInto('partner_company')
+          .values({ id: newId, ...values })
+          .execute()
         await recordAudit(trx, actorFrom(context, user), {
           action: 'create',
           entity: 'partner_company',
@@ -83,7 +108,17 @@ export async function savePartnerCompany(context: AppLoadContext, user: SessionU
         entity: 'partner_company',
         entityId: id,
         summary: `パートナー企業「${fields.name}」を更新しました`,
-        before: snapshot({ name: before.name, nameKana: before.name_kana, corporateNumber: before.corporate_number, contactName: before.contact_name, contactEmail: before.contact_email, contactPhone: before.contact_phone, website: before.website, note: before.note, active: before.active }),
+        before: snapshot({
+          name: before.name,
+          nameKana: before.name_kana,
+          corporateNumber: before.corporate_number,
+          contactName: before.contact_name,
+          contactEmail: before.contact_email,
+          contactPhone: before.contact_phone,
+          website: before.website,
+          note: before.note,
+          active: before.active,
+        }),
         after: snapshot(fields),
       })
       return { status: 'ok', name: fields.name }

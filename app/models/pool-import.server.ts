@@ -9,7 +9,15 @@ import { CsvSyntaxError, decodeCsvBytes, parseCsv, restoreCsvText } from '../uti
 import { managedPoolCode, prefectureColumn, profileViewerOf } from './pool-scope.server'
 import { actorFrom, recordAudit } from './audit.server'
 
-export const POOL_IMPORT_COLUMNS = ['氏名', 'ふりがな', 'メールアドレス', '生年', '経路', '推薦企業の法人番号', 'メモ'] as const
+export const POOL_IMPORT_COLUMNS = [
+  '氏名',
+  'ふりがな',
+  'メールアドレス',
+  '生年',
+  '経路',
+  '推薦企業の法人番号',
+  'メモ',
+] as const
 export const POOL_IMPORT_MAX_ROWS = 2000
 
 const SOURCES: Record<string, PoolSource> = {
@@ -40,7 +48,11 @@ interface Row {
   note: string
 }
 
-export async function importPool(context: AppLoadContext, user: SessionUser, bytes: Uint8Array): Promise<PoolImportResult> {
+export async function importPool(
+  context: AppLoadContext,
+  user: SessionUser,
+  bytes: Uint8Array,
+): Promise<PoolImportResult> {
   const { db } = context.services.database
   // A prefecture's pool, or the national list for ministry staff.
   const prefectureCode = managedPoolCode(user)
@@ -53,20 +65,40 @@ export async function importPool(context: AppLoadContext, user: SessionUser, byt
   try {
     table = parseCsv(decoded.text)
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { status: 'invalid', errors: [{ message: `CSVの形式が正しくありません: ${error.message}` }], notices }
+    if (error instanceof CsvSyntaxError)
+      return { status: 'invalid', errors: [{ message: `CSVの形式が正しくありません: ${error.message}` }], notices }
     throw error
   }
   const [header = [], ...body] = table.filter((cells) => cells.some((cell) => cell.trim() !== ''))
   const columns = header.map((cell) => cell.trim())
-  const missing = POOL_IMPORT_COLUMNS.filter((name) => name === '氏名' || name === '経路').filter((name) => !columns.includes(name))
+  const missing = POOL_IMPORT_COLUMNS.filter((name) => name === '氏名' || name === '経路').filter(
+    (name) => !columns.includes(name),
+  )
   if (missing.length > 0) {
-    return { status: 'invalid', errors: [{ row: 1, message: `見出し行に「${missing.join('」「')}」の列がありません（1行目は見出しにしてください）` }], notices }
+    return {
+      status: 'invalid',
+      errors: [
+        { row: 1, message: `見出し行に「${missing.join('」「')}」の列がありません（1行目は見出しにしてください）` },
+      ],
+      notices,
+    }
   }
   if (body.length === 0) return { status: 'invalid', errors: [{ message: '取り込む行がありません。' }], notices }
-  if (body.length > POOL_IMPORT_MAX_ROWS) return { status: 'invalid', errors: [{ message: `一度に取り込めるのは${POOL_IMPORT_MAX_ROWS}行までです。` }], notices }
+  if (body.length > POOL_IMPORT_MAX_ROWS)
+    return {
+      status: 'invalid',
+      errors: [{ message: `一度に取り込めるのは${POOL_IMPORT_MAX_ROWS}行までです。` }],
+      notices,
+    }
 
   const companies = new Map(
-    (await db.selectFrom('partner_company').select(['id', 'corporate_number']).where('corporate_number', 'is not', null).execute()).map((c) => [c.corporate_number!, c.id]),
+    (
+      await db
+        .selectFrom('partner_company')
+        .select(['id', 'corporate_number'])
+        .where('corporate_number', 'is not', null)
+        .execute()
+    ).map((c) => [c.corporate_number!, c.id]),
   )
   const errors: PoolImportError[] = []
   const rows: Row[] = []
@@ -87,15 +119,20 @@ export async function importPool(context: AppLoadContext, user: SessionUser, byt
     const corporateNumber = cell('推薦企業の法人番号').normalize('NFKC').replace(/[-\s]/g, '')
     if (!name) problem('氏名', '氏名が空です')
     if (name.length > 100) problem('氏名', '氏名は100文字以内にしてください')
-    if (nameKana && !/^[\p{Script=Hiragana}ー\s　]+$/u.test(nameKana)) problem('ふりがな', 'ふりがなはひらがなで入力してください')
-    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) problem('メールアドレス', `メールアドレスの形式が正しくありません（${email}）`)
+    if (nameKana && !/^[\p{Script=Hiragana}ー\s　]+$/u.test(nameKana))
+      problem('ふりがな', 'ふりがなはひらがなで入力してください')
+    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      problem('メールアドレス', `メールアドレスの形式が正しくありません（${email}）`)
     const birthYear = birthYearText ? Number(birthYearText) : null
-    if (birthYear !== null && !(Number.isInteger(birthYear) && birthYear >= 1930 && birthYear <= 2015)) problem('生年', '生年は1930〜2015の西暦で入力してください')
+    if (birthYear !== null && !(Number.isInteger(birthYear) && birthYear >= 1930 && birthYear <= 2015))
+      problem('生年', '生年は1930〜2015の西暦で入力してください')
     const source = SOURCES[sourceLabel]
     if (!source) problem('経路', `経路は「${Object.keys(SOURCES).join('」「')}」のいずれかにしてください`)
     const partnerCompanyId = corporateNumber ? (companies.get(corporateNumber) ?? null) : null
-    if (corporateNumber && !partnerCompanyId) problem('推薦企業の法人番号', `法人番号 ${corporateNumber} のパートナー企業は登録されていません`)
-    if (source === 'company_recommendation' && !corporateNumber) problem('推薦企業の法人番号', '企業推薦の行には推薦企業の法人番号が必要です')
+    if (corporateNumber && !partnerCompanyId)
+      problem('推薦企業の法人番号', `法人番号 ${corporateNumber} のパートナー企業は登録されていません`)
+    if (source === 'company_recommendation' && !corporateNumber)
+      problem('推薦企業の法人番号', '企業推薦の行には推薦企業の法人番号が必要です')
 
     // Duplicates inside the file …
     if (email) {
@@ -111,10 +148,28 @@ export async function importPool(context: AppLoadContext, user: SessionUser, byt
     }
     // … and against the pool as it is.
     if (name) {
-      const matches = await findPossibleDuplicates(db, prefectureCode, profileViewerOf(user), { name, email, birthYear })
-      if (matches.length > 0) problem('氏名', `すでにプールにいる「${matches[0]!.display_name ?? ''}」と同じ人の可能性があります（メールアドレス、または氏名と生年が一致）`)
+      const matches = await findPossibleDuplicates(db, prefectureCode, profileViewerOf(user), {
+        name,
+        email,
+        birthYear,
+      })
+      if (matches.length > 0)
+        problem(
+          '氏名',
+          `すでにプールにいる「${matches[0]!.display_name ?? ''}」と同じ人の可能性があります（メールアドレス、または氏名と生年が一致）`,
+        )
     }
-    if (source) rows.push({ row: rowNumber, name, nameKana, email, birthYear, source, partnerCompanyId, note: cell('メモ').slice(0, 2000) })
+    if (source)
+      rows.push({
+        row: rowNumber,
+        name,
+        nameKana,
+        email,
+        birthYear,
+        source,
+        partnerCompanyId,
+        note: cell('メモ').slice(0, 2000),
+      })
   }
   if (errors.length > 0) return { status: 'invalid', errors, notices }
 
@@ -136,7 +191,14 @@ export async function importPool(context: AppLoadContext, user: SessionUser, byt
           notes: row.note,
         })
         .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', actorUserId: user.id, actorLabel: user.display_name, note: `CSV取り込み（${row.row}行目）` })
+      await insertPoolEvent(trx, {
+        poolMemberId: memberId,
+        from: null,
+        to: 'applied',
+        actorUserId: user.id,
+        actorLabel: user.display_name,
+        note: `CSV取り込み（${row.row}行目）`,
+      })
       await recordAudit(trx, actorFrom(context, user), {
         action: 'create',
         entity: 'pool_member',

@@ -29,7 +29,14 @@ import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
-import { describePool, managedPoolCode, managedScope, prefectureColumn, profileViewerOf, readScope } from './pool-scope.server'
+import {
+  describePool,
+  managedPoolCode,
+  managedScope,
+  prefectureColumn,
+  profileViewerOf,
+  readScope,
+} from './pool-scope.server'
 
 export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
   applied: '応募',
@@ -57,11 +64,18 @@ export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: statu
 const NATIONAL_LIST_NAME = '国の外部人材リスト（総務省・デジタル庁）'
 
 async function requireOwnProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
-  const row = await context.services.database.db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+  const row = await context.services.database.db
+    .selectFrom('profile')
+    .select('id')
+    .where('user_id', '=', user.id)
+    .executeTakeFirst()
   return row?.id ?? null
 }
 
-export type ApplyResult = { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'field-error'; field: string; message: string }
+export type ApplyResult =
+  | { status: 'ok'; prefectureName: string }
+  | { status: 'no-profile' }
+  | { status: 'field-error'; field: string; message: string }
 
 /** Applies to a prefecture's pool (or re-applies after withdrawing). */
 export async function applyToPool(
@@ -91,15 +105,32 @@ export async function applyToPool(
       memberId = existing.id
       await trx
         .updateTable('pool_member')
-        .set({ copied_from_national_list: false, application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .set({
+          copied_from_national_list: false,
+          application_message: message,
+          lock_version: sql`lock_version + 1`,
+          updated_at: sql`now()`,
+        })
         .where('id', '=', existing.id)
         .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: existing.status, to: existing.status, ...actor, note: '本人が応募' })
+      await insertPoolEvent(trx, {
+        poolMemberId: memberId,
+        from: existing.status,
+        to: existing.status,
+        ...actor,
+        note: '本人が応募',
+      })
     } else if (existing) {
       memberId = existing.id
       await trx
         .updateTable('pool_member')
-        .set({ status: 'applied', copied_from_national_list: false, application_message: message, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .set({
+          status: 'applied',
+          copied_from_national_list: false,
+          application_message: message,
+          lock_version: sql`lock_version + 1`,
+          updated_at: sql`now()`,
+        })
         .where('id', '=', existing.id)
         .execute()
       await insertPoolEvent(trx, { poolMemberId: memberId, from: 'withdrawn', to: 'applied', ...actor, note: '再応募' })
@@ -107,7 +138,14 @@ export async function applyToPool(
       memberId = crypto.randomUUID()
       await trx
         .insertInto('pool_member')
-        .values({ id: memberId, prefecture_code: prefectureCode, profile_id: profileId, status: 'applied', source: 'application', application_message: message })
+        .values({
+          id: memberId,
+          prefecture_code: prefectureCode,
+          profile_id: profileId,
+          status: 'applied',
+          source: 'application',
+          application_message: message,
+        })
         .execute()
       await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
     }
@@ -124,7 +162,11 @@ export async function applyToPool(
   })
 }
 
-export async function withdrawApplication(context: AppLoadContext, user: SessionUser, memberId: string): Promise<boolean> {
+export async function withdrawApplication(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+): Promise<boolean> {
   const { db } = context.services.database
   const profileId = await requireOwnProfileId(context, user)
   if (!profileId) return false
@@ -137,7 +179,13 @@ export async function withdrawApplication(context: AppLoadContext, user: Session
       .executeTakeFirst()
     if (!member || member.status === 'withdrawn') return false
     await setPoolStatus(trx, member.id, { from: member.status, to: 'withdrawn', lockVersion: member.lock_version })
-    await insertPoolEvent(trx, { poolMemberId: member.id, from: member.status, to: 'withdrawn', actorUserId: user.id, actorLabel: '本人' })
+    await insertPoolEvent(trx, {
+      poolMemberId: member.id,
+      from: member.status,
+      to: 'withdrawn',
+      actorUserId: user.id,
+      actorLabel: '本人',
+    })
     await enqueueSearchSync(trx, 'profile', [profileId])
     await recordAudit(trx, actorFrom(context, user), {
       action: 'withdraw',
@@ -155,7 +203,10 @@ export async function withdrawApplication(context: AppLoadContext, user: Session
 export async function getMyApplications(context: AppLoadContext, user: SessionUser) {
   const { db } = context.services.database
   const profileId = await requireOwnProfileId(context, user)
-  const [applications, prefectures] = await Promise.all([profileId ? listMemberships(db, profileId) : [], listPrefectures(db)])
+  const [applications, prefectures] = await Promise.all([
+    profileId ? listMemberships(db, profileId) : [],
+    listPrefectures(db),
+  ])
   return {
     hasProfile: Boolean(profileId),
     applications: applications.map((a) => ({
@@ -194,7 +245,11 @@ function overviewScope(user: SessionUser, national: boolean | undefined): { pref
  * Members per 人材像 and status for a pool (or, for the ministry, nationally): the table the pool page shows
  * and the prefecture dashboard reuses. A member with two target roles counts in both rows.
  */
-export async function getPoolRoleCounts(context: AppLoadContext, user: SessionUser, { national }: { national?: boolean } = {}) {
+export async function getPoolRoleCounts(
+  context: AppLoadContext,
+  user: SessionUser,
+  { national }: { national?: boolean } = {},
+) {
   const { db } = context.services.database
   const scope = overviewScope(user, national)
   const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listPoolRoleOptions(db)])
@@ -202,7 +257,9 @@ export async function getPoolRoleCounts(context: AppLoadContext, user: SessionUs
   const extraIds = [...new Set(rows.map((r) => r.roleId).filter((id): id is string => id !== null && !known.has(id)))]
   const extraNames = await resolveRoleNames(db, extraIds)
   const line = (roleId: string | null, label: string) => {
-    const byStatus = POOL_STATUSES.map((status) => rows.find((r) => r.roleId === roleId && r.status === status)?.count ?? 0)
+    const byStatus = POOL_STATUSES.map(
+      (status) => rows.find((r) => r.roleId === roleId && r.status === status)?.count ?? 0,
+    )
     return { roleId: roleId ?? 'none', label, counts: byStatus, total: byStatus.reduce((a, b) => a + b, 0) }
   }
   return {
@@ -236,7 +293,9 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
         // More than one page of matches is unusual for one pool; fetch the rest rather than cut it short.
         for (const id of found.ids) ids.add(id)
         for (let offset = 100; offset < found.total; offset += 100) {
-          for (const id of (await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset })).ids) ids.add(id)
+          for (const id of (await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset }))
+            .ids)
+            ids.add(id)
         }
       }
       // The index may not have caught up with a consent change yet: the rows' own consent check (made in
@@ -283,10 +342,33 @@ export async function poolCsv(
   const scope = overviewScope(user, national)
   const members = await listPoolMembersForExport(db, scope, profileViewerOf(user))
   const tokyo = (date: Date | string | null) =>
-    date ? new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(date)) : ''
-  const SOURCE_LABELS = { application: '公募（本人応募）', public_call: '公募', company_recommendation: '企業推薦', national_list: '国のリスト', referral: '紹介' }
+    date
+      ? new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+          new Date(date),
+        )
+      : ''
+  const SOURCE_LABELS = {
+    application: '公募（本人応募）',
+    public_call: '公募',
+    company_recommendation: '企業推薦',
+    national_list: '国のリスト',
+    referral: '紹介',
+  }
   const rows = [
-    ['ID', '都道府県コード', '氏名', 'ふりがな', '連絡先', '状態', '経路', '応募日時', '更新日時', '面接日時', '面接場所', '研修'],
+    [
+      'ID',
+      '都道府県コード',
+      '氏名',
+      'ふりがな',
+      '連絡先',
+      '状態',
+      '経路',
+      '応募日時',
+      '更新日時',
+      '面接日時',
+      '面接場所',
+      '研修',
+    ],
     ...members.map((m) => [
       m.id,
       m.prefecture_code,
@@ -300,12 +382,15 @@ export async function poolCsv(
       tokyo(m.interview_at),
       m.interview_place ?? '',
       m.trainings
-        .map((t) => `${t.title}${t.completed_on ? `（${new Date(t.completed_on).toISOString().slice(0, 10)} 修了）` : ''}`)
+        .map(
+          (t) => `${t.title}${t.completed_on ? `（${new Date(t.completed_on).toISOString().slice(0, 10)} 修了）` : ''}`,
+        )
         .join('、'),
     ]),
   ]
   const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
-  if (scope.prefectureCode === NATIONAL_LIST_CODE) return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
+  if (scope.prefectureCode === NATIONAL_LIST_CODE)
+    return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
   return { csv: toCsv(rows), filename: `人材プール_${day}.csv`, asciiFilename: `talent-pool-${day}.csv` }
 }
 
@@ -318,7 +403,12 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
     listPoolEvents(db, member.id),
-    db.selectFrom('training_record').select(['id', 'title', 'provider', 'completed_on', 'note']).where('pool_member_id', '=', member.id).orderBy('created_at').execute(),
+    db
+      .selectFrom('training_record')
+      .select(['id', 'title', 'provider', 'completed_on', 'note'])
+      .where('pool_member_id', '=', member.id)
+      .orderBy('created_at')
+      .execute(),
     getInvitationStatus(db, member.id),
     listPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
@@ -327,7 +417,13 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
   const duplicates = member.display_name
-    ? (await findPossibleDuplicates(db, member.prefecture_code, viewer, { name: member.display_name, email: member.display_email, birthYear })).filter((d) => d.id !== member.id)
+    ? (
+        await findPossibleDuplicates(db, member.prefecture_code, viewer, {
+          name: member.display_name,
+          email: member.display_email,
+          birthYear,
+        })
+      ).filter((d) => d.id !== member.id)
     : []
   return {
     id: member.id,
@@ -359,8 +455,14 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
       completedOn: t.completed_on ? new Date(t.completed_on).toISOString().slice(0, 10) : null,
       note: t.note,
     })),
-    nextStatuses: canUpdate ? STAFF_TRANSITIONS[member.status].map((s) => ({ value: s, label: POOL_STATUS_LABELS[s] })) : [],
-    possibleDuplicates: duplicates.map((d) => ({ id: d.id, name: d.display_name ?? '（退会済み）', statusLabel: POOL_STATUS_LABELS[d.status] })),
+    nextStatuses: canUpdate
+      ? STAFF_TRANSITIONS[member.status].map((s) => ({ value: s, label: POOL_STATUS_LABELS[s] }))
+      : [],
+    possibleDuplicates: duplicates.map((d) => ({
+      id: d.id,
+      name: d.display_name ?? '（退会済み）',
+      statusLabel: POOL_STATUS_LABELS[d.status],
+    })),
     history: events.map((e) => ({
       id: e.id,
       from: e.from_status ? POOL_STATUS_LABELS[e.from_status] : null,
@@ -425,7 +527,14 @@ export async function addTrainingRecord(
     const id = crypto.randomUUID()
     await trx
       .insertInto('training_record')
-      .values({ id, pool_member_id: member.id, title: input.title, provider: input.provider, completed_on: input.completedOn, note: input.note })
+      .values({
+        id,
+        pool_member_id: member.id,
+        title: input.title,
+        provider: input.provider,
+        completed_on: input.completedOn,
+        note: input.note,
+      })
       .execute()
     await recordAudit(trx, actorFrom(context, user), {
       action: 'add_training',
@@ -480,7 +589,11 @@ export async function addPoolMemberDirectly(
     return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (input.partnerCompanyId) {
-    const company = await db.selectFrom('partner_company').select('id').where('id', '=', input.partnerCompanyId).executeTakeFirst()
+    const company = await db
+      .selectFrom('partner_company')
+      .select('id')
+      .where('id', '=', input.partnerCompanyId)
+      .executeTakeFirst()
     if (!company) return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (!input.confirmed) {
@@ -488,7 +601,11 @@ export async function addPoolMemberDirectly(
     if (matches.length > 0) {
       return {
         status: 'possible-duplicates',
-        matches: matches.map((m) => ({ id: m.id, name: m.display_name ?? '（退会済み）', statusLabel: POOL_STATUS_LABELS[m.status] })),
+        matches: matches.map((m) => ({
+          id: m.id,
+          name: m.display_name ?? '（退会済み）',
+          statusLabel: POOL_STATUS_LABELS[m.status],
+        })),
       }
     }
   }
@@ -510,7 +627,14 @@ export async function addPoolMemberDirectly(
       })
       .execute()
     const sourceLabel = DIRECT_SOURCES.find((s) => s.value === input.source)?.label ?? ''
-    await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', actorUserId: user.id, actorLabel: user.display_name, note: `直接登録（${sourceLabel}）` })
+    await insertPoolEvent(trx, {
+      poolMemberId: memberId,
+      from: null,
+      to: 'applied',
+      actorUserId: user.id,
+      actorLabel: user.display_name,
+      note: `直接登録（${sourceLabel}）`,
+    })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'create',
       entity: 'pool_member',
@@ -534,8 +658,16 @@ export async function addPoolMemberDirectly(
 }
 
 export async function getDirectAddOptions(context: AppLoadContext) {
-  const companies = await context.services.database.db.selectFrom('partner_company').select(['id', 'name']).where('active', '=', true).orderBy('name').execute()
-  return { sources: DIRECT_SOURCES.map((s) => ({ ...s })), companies: companies.map((c) => ({ value: c.id, label: c.name })) }
+  const companies = await context.services.database.db
+    .selectFrom('partner_company')
+    .select(['id', 'name'])
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute()
+  return {
+    sources: DIRECT_SOURCES.map((s) => ({ ...s })),
+    companies: companies.map((c) => ({ value: c.id, label: c.name })),
+  }
 }
 
 export type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'; message: string }
@@ -545,7 +677,12 @@ export type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'
  * the other's history and training move over, its notes are appended, and it is deleted. Two registered
  * accounts cannot be merged here (that is two logins: the person must delete one).
  */
-export async function mergePoolMembers(context: AppLoadContext, user: SessionUser, memberId: string, otherId: string): Promise<MergeResult> {
+export async function mergePoolMembers(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+  otherId: string,
+): Promise<MergeResult> {
   const { db } = context.services.database
   const scope = managedScope(user)
   return db.transaction().execute(async (trx): Promise<MergeResult> => {
@@ -554,11 +691,23 @@ export async function mergePoolMembers(context: AppLoadContext, user: SessionUse
     const b = /^[0-9a-f-]{36}$/.test(otherId) ? await findPoolMember(trx, otherId, scope, viewer) : undefined
     if (!a || !b || a.id === b.id) throw new Response('指定された人材は見つかりません。', { status: 404 })
     if (a.profile_id && b.profile_id) {
-      return { status: 'refused', message: '2人とも本人がアカウントを登録しているため統合できません。本人に確認し、不要なアカウントを退会してもらってください。' }
+      return {
+        status: 'refused',
+        message:
+          '2人とも本人がアカウントを登録しているため統合できません。本人に確認し、不要なアカウントを退会してもらってください。',
+      }
     }
     const [kept, removed] = b.profile_id ? [b, a] : [a, b]
-    await trx.updateTable('pool_member_event').set({ pool_member_id: kept.id }).where('pool_member_id', '=', removed.id).execute()
-    await trx.updateTable('training_record').set({ pool_member_id: kept.id }).where('pool_member_id', '=', removed.id).execute()
+    await trx
+      .updateTable('pool_member_event')
+      .set({ pool_member_id: kept.id })
+      .where('pool_member_id', '=', removed.id)
+      .execute()
+    await trx
+      .updateTable('training_record')
+      .set({ pool_member_id: kept.id })
+      .where('pool_member_id', '=', removed.id)
+      .execute()
     await trx
       .updateTable('pool_member')
       .set({
@@ -592,7 +741,8 @@ export async function mergePoolMembers(context: AppLoadContext, user: SessionUse
   })
 }
 
-export type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
+export type TransitionResult =
+  { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
 
 /** Moves a member to the next status (only along STAFF_TRANSITIONS), recording history and audit. */
 export async function changePoolStatus(
@@ -607,10 +757,20 @@ export async function changePoolStatus(
     const member = await findPoolMember(trx, memberId, scope, profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
     if (!STAFF_TRANSITIONS[member.status].includes(to)) {
-      return { status: 'invalid-transition', message: `「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」には変更できません` }
+      return {
+        status: 'invalid-transition',
+        message: `「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」には変更できません`,
+      }
     }
     if (!(await setPoolStatus(trx, member.id, { from: member.status, to, lockVersion }))) return { status: 'conflict' }
-    await insertPoolEvent(trx, { poolMemberId: member.id, from: member.status, to, actorUserId: user.id, actorLabel: user.display_name, note })
+    await insertPoolEvent(trx, {
+      poolMemberId: member.id,
+      from: member.status,
+      to,
+      actorUserId: user.id,
+      actorLabel: user.display_name,
+      note,
+    })
     if (member.profile_id) await enqueueSearchSync(trx, 'profile', [member.profile_id])
     await recordAudit(trx, actorFrom(context, user), {
       action: 'change_status',
@@ -644,7 +804,10 @@ export async function updateTargetRoles(
     if (unique.some((id) => !options.some((o) => o.value === id) && !member.target_role_ids.includes(id))) {
       return { status: 'field-error', message: '人材像はスキル標準の一覧から選択してください' }
     }
-    const ordered = [...options.map((o) => o.value).filter((id) => unique.includes(id)), ...unique.filter((id) => !options.some((o) => o.value === id))]
+    const ordered = [
+      ...options.map((o) => o.value).filter((id) => unique.includes(id)),
+      ...unique.filter((id) => !options.some((o) => o.value === id)),
+    ]
     if (!(await setTargetRoles(trx, member.id, ordered, lockVersion))) return { status: 'conflict' }
     await recordAudit(trx, actorFrom(context, user), {
       action: 'update_target_roles',

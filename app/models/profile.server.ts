@@ -47,7 +47,8 @@ import { actorFrom, recordAudit } from './audit.server'
 
 export const PROFILE_CONFLICT_MESSAGE =
   'このプロフィールは、別の画面または別の端末で先に更新されていました。入力内容はそのまま残しています。内容を確認のうえ、もう一度保存すると、この入力内容で上書きします。'
-export const PROFILE_MISSING_MESSAGE = 'まず基本情報（氏名・連絡先）を保存してください。基本情報を保存すると、プロフィールが作成されます。'
+export const PROFILE_MISSING_MESSAGE =
+  'まず基本情報（氏名・連絡先）を保存してください。基本情報を保存すると、プロフィールが作成されます。'
 
 export type SaveResult =
   | { status: 'ok' }
@@ -146,16 +147,31 @@ export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
   const currentQualifications = new Map(content.qualifications.filter((q) => !q.retired).map((q) => [q.id, q]))
 
   const [skillRows, qualificationRows, experienceRows] = row
-    ? await Promise.all([listProfileSkills(db, row.id), listProfileQualifications(db, row.id), listProfileExperiences(db, row.id)])
+    ? await Promise.all([
+        listProfileSkills(db, row.id),
+        listProfileQualifications(db, row.id),
+        listProfileExperiences(db, row.id),
+      ])
     : [[], [], []]
   // Skills no longer in the current version still resolve (by their last published name) and show as 廃止.
-  const referencedSkillIds = [...new Set([...skillRows.map((s) => s.skill_id), ...experienceRows.flatMap((e) => e.skill_ids)])]
-  const resolvedSkills = new Map((await resolveSkills(db, referencedSkillIds.filter((id) => !currentSkills.has(id)))).map((s) => [s.skill_id, s.name]))
+  const referencedSkillIds = [
+    ...new Set([...skillRows.map((s) => s.skill_id), ...experienceRows.flatMap((e) => e.skill_ids)]),
+  ]
+  const resolvedSkills = new Map(
+    (
+      await resolveSkills(
+        db,
+        referencedSkillIds.filter((id) => !currentSkills.has(id)),
+      )
+    ).map((s) => [s.skill_id, s.name]),
+  )
   const resolvedQualifications = new Map(
-    (await resolveQualifications(db, qualificationRows.map((q) => q.qualification_id).filter((id) => !currentQualifications.has(id)))).map((q) => [
-      q.qualification_id,
-      q.name,
-    ]),
+    (
+      await resolveQualifications(
+        db,
+        qualificationRows.map((q) => q.qualification_id).filter((id) => !currentQualifications.has(id)),
+      )
+    ).map((q) => [q.qualification_id, q.name]),
   )
   const skillRef = (id: string) => ({
     id,
@@ -166,7 +182,10 @@ export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
   const skills = skillRows.map((s) => ({ ...skillRef(s.skill_id), level: s.level, levelLabel: levelLabel(s.level) }))
   const qualifications = qualificationRows.map((q) => ({
     id: q.qualification_id,
-    name: currentQualifications.get(q.qualification_id)?.name ?? resolvedQualifications.get(q.qualification_id) ?? q.qualification_id,
+    name:
+      currentQualifications.get(q.qualification_id)?.name ??
+      resolvedQualifications.get(q.qualification_id) ??
+      q.qualification_id,
     retired: !currentQualifications.has(q.qualification_id),
     acquiredYear: q.acquired_year,
   }))
@@ -204,19 +223,28 @@ export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
         .filter((q) => !q.retired)
         .map((q) => ({ id: q.id, name: q.name, category: q.category, issuer: q.issuer })),
     },
-    completion: completionOf(row, { skills: skills.length, qualifications: qualifications.length, experiences: experiences.length }),
+    completion: completionOf(row, {
+      skills: skills.length,
+      qualifications: qualifications.length,
+      experiences: experiences.length,
+    }),
   }
 }
 export type MyProfile = Awaited<ReturnType<typeof getMyProfile>>
 
-function completionOf(row: ProfileRow | undefined, counts: { skills: number; qualifications: number; experiences: number }) {
+function completionOf(
+  row: ProfileRow | undefined,
+  counts: { skills: number; qualifications: number; experiences: number },
+) {
   return [
     {
       section: 'basics',
       label: '基本情報',
       href: '/profile/basics',
       done: Boolean(row),
-      hint: row ? '氏名・ふりがな・連絡先・経験年数を登録済みです。' : '氏名・連絡先などを保存すると、プロフィールが作成されます。最初にここから始めてください。',
+      hint: row
+        ? '氏名・ふりがな・連絡先・経験年数を登録済みです。'
+        : '氏名・連絡先などを保存すると、プロフィールが作成されます。最初にここから始めてください。',
     },
     {
       section: 'availability',
@@ -393,13 +421,22 @@ async function saveMainRowSection(
     if (!before) return { status: 'no-profile' }
     const after = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, changes)
     if (!after) return { status: 'conflict', lockVersion: before.lock_version }
-    await audit(trx, context, user, after.id, { action: `update_${section}`, section, before: snapshot(before), after: snapshot(after) })
+    await audit(trx, context, user, after.id, {
+      action: `update_${section}`,
+      section,
+      before: snapshot(before),
+      after: snapshot(after),
+    })
     await enqueueSearchSync(trx, 'profile', [after.id])
     return { status: 'ok' }
   })
 }
 
-export function saveAvailability(context: AppLoadContext, user: SessionUser, input: AvailabilityInput): Promise<SaveResult> {
+export function saveAvailability(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: AvailabilityInput,
+): Promise<SaveResult> {
   return saveMainRowSection(
     context,
     user,
@@ -499,11 +536,16 @@ export async function saveSkills(context: AppLoadContext, user: SessionUser, inp
       const allowed = new Set([...offered, ...current.map((s) => s.skill_id)])
       const fieldErrors: Record<string, string[]> = {}
       input.skills.forEach((s, index) => {
-        if (!allowed.has(s.skillId)) fieldErrors[`skills[${index}].level`] = ['このスキルはスキル標準にありません。ページを再読み込みしてください']
+        if (!allowed.has(s.skillId))
+          fieldErrors[`skills[${index}].level`] = ['このスキルはスキル標準にありません。ページを再読み込みしてください']
       })
       if (Object.keys(fieldErrors).length > 0) return { fieldErrors }
       const levels = new Map(input.skills.flatMap((s) => (s.level === null ? [] : [[s.skillId, s.level] as const])))
-      await replaceProfileSkills(trx, profileId, [...levels].map(([skill_id, level]) => ({ skill_id, level })))
+      await replaceProfileSkills(
+        trx,
+        profileId,
+        [...levels].map(([skill_id, level]) => ({ skill_id, level })),
+      )
       return null
     },
     (rows) => ({ skills: Object.fromEntries(rows.map((s) => [s.skill_id, s.level])) }),
@@ -511,7 +553,11 @@ export async function saveSkills(context: AppLoadContext, user: SessionUser, inp
 }
 
 /** 資格: held ones with their acquired year. */
-export async function saveQualifications(context: AppLoadContext, user: SessionUser, input: QualificationsInput): Promise<SaveResult> {
+export async function saveQualifications(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: QualificationsInput,
+): Promise<SaveResult> {
   const { content } = await publishedCatalogue(context.services.database.db)
   const offered = new Set(content.qualifications.filter((q) => !q.retired).map((q) => q.id))
   return saveChildSection(
@@ -526,12 +572,18 @@ export async function saveQualifications(context: AppLoadContext, user: SessionU
       const fieldErrors: Record<string, string[]> = {}
       input.qualifications.forEach((q, index) => {
         if (q.held && !allowed.has(q.qualificationId)) {
-          fieldErrors[`qualifications[${index}].held`] = ['この資格はスキル標準にありません。ページを再読み込みしてください']
+          fieldErrors[`qualifications[${index}].held`] = [
+            'この資格はスキル標準にありません。ページを再読み込みしてください',
+          ]
         }
       })
       if (Object.keys(fieldErrors).length > 0) return { fieldErrors }
       const held = new Map(input.qualifications.filter((q) => q.held).map((q) => [q.qualificationId, q.acquiredYear]))
-      await replaceProfileQualifications(trx, profileId, [...held].map(([qualification_id, acquired_year]) => ({ qualification_id, acquired_year })))
+      await replaceProfileQualifications(
+        trx,
+        profileId,
+        [...held].map(([qualification_id, acquired_year]) => ({ qualification_id, acquired_year })),
+      )
       return null
     },
     (rows) => ({ qualifications: Object.fromEntries(rows.map((q) => [q.qualification_id, q.acquired_year])) }),
@@ -539,7 +591,11 @@ export async function saveQualifications(context: AppLoadContext, user: SessionU
 }
 
 /** 職歴: adds a new entry (no id) or changes one of mine (an id that is not mine is refused). */
-export async function saveExperience(context: AppLoadContext, user: SessionUser, input: ExperienceInput): Promise<SaveResult> {
+export async function saveExperience(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: ExperienceInput,
+): Promise<SaveResult> {
   const { content } = await publishedCatalogue(context.services.database.db)
   const offered = new Set(content.skills.filter((s) => !s.retired).map((s) => s.id))
   return saveChildSection(
@@ -551,7 +607,8 @@ export async function saveExperience(context: AppLoadContext, user: SessionUser,
     listProfileExperiences,
     async (trx, profileId, current): Promise<{ fieldErrors: Record<string, string[]> } | null> => {
       const existing = input.id ? current.find((e) => e.id === input.id) : undefined
-      if (input.id && !existing) return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
+      if (input.id && !existing)
+        return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
       const allowed = new Set([...offered, ...(existing?.skill_ids ?? [])])
       if (input.skillIds.some((id) => !allowed.has(id))) {
         return { fieldErrors: { skillIds: ['スキル標準にないスキルが含まれています。ページを再読み込みしてください'] } }
@@ -573,7 +630,11 @@ export async function saveExperience(context: AppLoadContext, user: SessionUser,
   )
 }
 
-export async function deleteExperience(context: AppLoadContext, user: SessionUser, input: { lockVersion: number | null; id: string }): Promise<SaveResult> {
+export async function deleteExperience(
+  context: AppLoadContext,
+  user: SessionUser,
+  input: { lockVersion: number | null; id: string },
+): Promise<SaveResult> {
   return saveChildSection(
     context,
     user,
@@ -582,7 +643,8 @@ export async function deleteExperience(context: AppLoadContext, user: SessionUse
     'delete_experience',
     listProfileExperiences,
     async (trx, profileId, current) => {
-      if (!current.some((e) => e.id === input.id)) return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
+      if (!current.some((e) => e.id === input.id))
+        return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
       await replaceProfileExperiences(
         trx,
         profileId,
@@ -610,10 +672,7 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
   const row = await findProfileByUserId(db, user.id)
   // What I sent: applications to pools and interest in open calls (the prefectures' screening notes are theirs).
   const [memberships, interests] = row
-    ? await Promise.all([
-        listMemberships(db, row.id),
-        listInterestsOfProfile(db, row.id),
-      ])
+    ? await Promise.all([listMemberships(db, row.id), listInterestsOfProfile(db, row.id)])
     : [[], []]
   const json = {
     exportedAt: new Date().toISOString(),
@@ -657,8 +716,19 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
           updatedAt: row.updated_at.toISOString(),
         }
       : null,
-    skills: mine.skills.map((s) => ({ skillId: s.id, name: s.name, level: s.level, levelLabel: s.levelLabel, retired: s.retired })),
-    qualifications: mine.qualifications.map((q) => ({ qualificationId: q.id, name: q.name, acquiredYear: q.acquiredYear, retired: q.retired })),
+    skills: mine.skills.map((s) => ({
+      skillId: s.id,
+      name: s.name,
+      level: s.level,
+      levelLabel: s.levelLabel,
+      retired: s.retired,
+    })),
+    qualifications: mine.qualifications.map((q) => ({
+      qualificationId: q.id,
+      name: q.name,
+      acquiredYear: q.acquiredYear,
+      retired: q.retired,
+    })),
     experiences: mine.experiences.map((e) => ({
       organization: e.organization,
       title: e.title,
@@ -674,7 +744,12 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       message: m.application_message,
       createdAt: new Date(m.created_at).toISOString(),
     })),
-    openCallInterests: interests.map((i) => ({ needTitle: i.title, prefectureCode: i.prefecture_code, message: i.message, createdAt: i.created_at.toISOString() })),
+    openCallInterests: interests.map((i) => ({
+      needTitle: i.title,
+      prefectureCode: i.prefecture_code,
+      message: i.message,
+      createdAt: i.created_at.toISOString(),
+    })),
     // Session ids are credentials: never exported.
     sessions: sessions.map((s) => ({
       createdAt: s.created_at.toISOString(),
@@ -720,8 +795,14 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       ['公開範囲と同意', '同意の更新日時', p.consentUpdatedAt],
     )
   }
-  for (const s of json.skills) facts.push(['スキル', s.name + (s.retired ? '（廃止）' : ''), `レベル${s.level} ${s.levelLabel}`])
-  for (const q of json.qualifications) facts.push(['資格', q.name + (q.retired ? '（廃止）' : ''), q.acquiredYear === null ? '保有' : `${q.acquiredYear}年取得`])
+  for (const s of json.skills)
+    facts.push(['スキル', s.name + (s.retired ? '（廃止）' : ''), `レベル${s.level} ${s.levelLabel}`])
+  for (const q of json.qualifications)
+    facts.push([
+      '資格',
+      q.name + (q.retired ? '（廃止）' : ''),
+      q.acquiredYear === null ? '保有' : `${q.acquiredYear}年取得`,
+    ])
   json.experiences.forEach((e, index) => {
     const label = `職歴${index + 1}`
     facts.push(
@@ -732,9 +813,23 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       [label, '関連スキル', e.skills.map((s) => s.name).join('、')],
     )
   })
-  json.applications.forEach((a, index) => facts.push([`応募${index + 1}`, `${a.prefectureName}（${a.createdAt}）`, a.message]))
-  json.openCallInterests.forEach((i, index) => facts.push([`公募への関心表明${index + 1}`, `${pref(i.prefectureCode)}「${i.needTitle}」（${i.createdAt}）`, i.message]))
-  json.sessions.forEach((s, index) => facts.push([`ログイン中の端末${index + 1}`, 'ログイン日時・IPアドレス・ブラウザー', `${s.createdAt} ${s.ip ?? ''} ${s.userAgent ?? ''}`.trim()]))
+  json.applications.forEach((a, index) =>
+    facts.push([`応募${index + 1}`, `${a.prefectureName}（${a.createdAt}）`, a.message]),
+  )
+  json.openCallInterests.forEach((i, index) =>
+    facts.push([
+      `公募への関心表明${index + 1}`,
+      `${pref(i.prefectureCode)}「${i.needTitle}」（${i.createdAt}）`,
+      i.message,
+    ]),
+  )
+  json.sessions.forEach((s, index) =>
+    facts.push([
+      `ログイン中の端末${index + 1}`,
+      'ログイン日時・IPアドレス・ブラウザー',
+      `${s.createdAt} ${s.ip ?? ''} ${s.userAgent ?? ''}`.trim(),
+    ]),
+  )
   const csv = toCsv([['区分', '項目', '値'], ...facts])
   return { json, csv }
 }
@@ -746,17 +841,25 @@ export type DeleteAccountResult = { status: 'ok' } | { status: 'wrong-password' 
  * (the row stays so audit rows keep pointing somewhere) and ends every session. The audit row records only
  * that the account with this id was deleted — no name, no address.
  */
-export async function deleteMyAccount(context: AppLoadContext, user: SessionUser, password: string): Promise<DeleteAccountResult> {
+export async function deleteMyAccount(
+  context: AppLoadContext,
+  user: SessionUser,
+  password: string,
+): Promise<DeleteAccountResult> {
   const { db } = context.services.database
   const existing = await findUserById(db, user.id)
-  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, password))) return { status: 'wrong-password' }
+  if (!existing?.password_hash || !(await verifyPassword(existing.password_hash, password)))
+    return { status: 'wrong-password' }
   await db.transaction().execute(async (trx) => {
     const profile = await findProfileByUserId(trx, user.id)
     await deleteProfileOfUser(trx, user.id)
     // Tokens carry the address and are credentials: none may outlive the account.
     await trx.deleteFrom('auth_token').where('user_id', '=', user.id).execute()
     // The address also sits in mail history and login throttling rows: neither is needed once the person is gone.
-    await trx.deleteFrom('mail_outbox').where(sql<string>`lower(to_address)`, '=', user.email.toLowerCase()).execute()
+    await trx
+      .deleteFrom('mail_outbox')
+      .where(sql<string>`lower(to_address)`, '=', user.email.toLowerCase())
+      .execute()
     await trx.deleteFrom('login_attempt').where('email', '=', user.email.toLowerCase()).execute()
     const anonymised = await updateUser(trx, user.id, {
       email: `deleted-${crypto.randomUUID()}@invalid`,
@@ -767,7 +870,15 @@ export async function deleteMyAccount(context: AppLoadContext, user: SessionUser
     // The actor is the anonymised account, so the label carries no personal data either.
     await recordAudit(
       trx,
-      { user: { id: anonymised.id, email: anonymised.email, display_name: anonymised.display_name, role: anonymised.role }, requestInfo: context.requestInfo },
+      {
+        user: {
+          id: anonymised.id,
+          email: anonymised.email,
+          display_name: anonymised.display_name,
+          role: anonymised.role,
+        },
+        requestInfo: context.requestInfo,
+      },
       {
         action: 'delete_account',
         entity: 'user',

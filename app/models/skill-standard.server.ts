@@ -37,7 +37,12 @@ import { actorFrom, recordAudit } from './audit.server'
 
 export { SKILL_LEVEL_LABELS }
 
-export const KIND_LABELS: Record<ItemKind, string> = { areas: '分野', skills: 'スキル', roles: '人材像', qualifications: '資格' }
+export const KIND_LABELS: Record<ItemKind, string> = {
+  areas: '分野',
+  skills: 'スキル',
+  roles: '人材像',
+  qualifications: '資格',
+}
 
 export function versionLabel(versionNo: number): string {
   return `第${versionNo}版`
@@ -60,7 +65,10 @@ const MAX_CACHED_VERSIONS = 16
  * by every request: the catalogue is the largest read of the public pages (five queries, every skill's
  * text). Drafts, and reads inside a transaction, always go to the database.
  */
-export function readPublicVersionContent(db: DbExecutor, version: { id: string; status: SkillStandardStatus }): Promise<VersionContent> {
+export function readPublicVersionContent(
+  db: DbExecutor,
+  version: { id: string; status: SkillStandardStatus },
+): Promise<VersionContent> {
   if (version.status === 'draft' || db.isTransaction) return readVersionContent(db, version.id)
   let versions = contentCache.get(db)
   if (!versions) contentCache.set(db, (versions = new Map()))
@@ -85,8 +93,14 @@ export function deepFreeze<T>(value: T): T {
 /** The current published version, or a given published/archived one (drafts are never public). */
 export async function requirePublicVersion(context: AppLoadContext, versionNo?: number) {
   const { db } = context.services.database
-  const version = versionNo === undefined ? await findVersionByStatus(db, 'published') : await findVersionByNo(db, versionNo)
-  if (!version || version.status === 'draft') notFound(versionNo === undefined ? 'スキル標準はまだ公開されていません。' : `スキル標準の${versionLabel(versionNo)}はありません。`)
+  const version =
+    versionNo === undefined ? await findVersionByStatus(db, 'published') : await findVersionByNo(db, versionNo)
+  if (!version || version.status === 'draft')
+    notFound(
+      versionNo === undefined
+        ? 'スキル標準はまだ公開されていません。'
+        : `スキル標準の${versionLabel(versionNo)}はありません。`,
+    )
   return { version, content: await readPublicVersionContent(db, version) }
 }
 
@@ -185,9 +199,16 @@ export type SaveResult =
   | { status: 'not-found' }
   | { status: 'field-error'; field: string; message: string }
 
-type ItemOf<K extends ItemKind> = K extends 'skills' ? SkillContent : K extends 'roles' ? RoleContent : K extends 'areas' ? AreaContent : QualificationContent
+type ItemOf<K extends ItemKind> = K extends 'skills'
+  ? SkillContent
+  : K extends 'roles'
+    ? RoleContent
+    : K extends 'areas'
+      ? AreaContent
+      : QualificationContent
 
-export const CONFLICT_MESSAGE = 'ほかの人がこの項目を先に更新しました。最新の内容を読み込み直してから、もう一度編集してください（入力内容は下に残っています）。'
+export const CONFLICT_MESSAGE =
+  'ほかの人がこの項目を先に更新しました。最新の内容を読み込み直してから、もう一度編集してください（入力内容は下に残っています）。'
 
 /**
  * Creates (lockVersion null) or updates one item of the draft. An update carries the lock version the
@@ -206,7 +227,12 @@ export async function saveDraftItem<K extends ItemKind>(
     if (!draft) return { status: 'no-draft' }
     const current = await readVersionContent(trx, draft.id)
     const before = (current[kind] as Array<{ id: string }>).find((existing) => existing.id === item.id) ?? null
-    const next: CatalogueContent = { areas: current.areas, skills: current.skills, roles: current.roles, qualifications: current.qualifications }
+    const next: CatalogueContent = {
+      areas: current.areas,
+      skills: current.skills,
+      roles: current.roles,
+      qualifications: current.qualifications,
+    }
     ;(next[kind] as Array<{ id: string }>) = before
       ? (current[kind] as Array<{ id: string }>).map((existing) => (existing.id === item.id ? item : existing))
       : [...(current[kind] as Array<{ id: string }>), item]
@@ -232,7 +258,12 @@ export async function saveDraftItem<K extends ItemKind>(
       if (!updated) return { status: 'conflict' }
     }
     await touchVersion(trx, draft.id)
-    const verb = lockVersion === null ? '追加' : (item as { retired: boolean }).retired && !(before as { retired?: boolean } | null)?.retired ? '廃止' : '更新'
+    const verb =
+      lockVersion === null
+        ? '追加'
+        : (item as { retired: boolean }).retired && !(before as { retired?: boolean } | null)?.retired
+          ? '廃止'
+          : '更新'
     await recordAudit(trx, actorFrom(context, user), {
       action: lockVersion === null ? 'create' : 'update',
       entity: `skill_standard_${kind.replace(/s$/, '')}`,
@@ -248,7 +279,12 @@ export async function saveDraftItem<K extends ItemKind>(
 export type ImportResult = { status: 'ok'; counts: Record<ItemKind, number> } | { status: 'no-draft' }
 
 /** Replaces the draft's content with an already validated document (import). */
-export async function replaceDraftContent(context: AppLoadContext, user: SessionUser, content: CatalogueContent, sourceLabel: string): Promise<ImportResult> {
+export async function replaceDraftContent(
+  context: AppLoadContext,
+  user: SessionUser,
+  content: CatalogueContent,
+  sourceLabel: string,
+): Promise<ImportResult> {
   const { db } = context.services.database
   return db.transaction().execute(async (trx): Promise<ImportResult> => {
     const draft = await findVersionByStatus(trx, 'draft')
@@ -256,7 +292,12 @@ export async function replaceDraftContent(context: AppLoadContext, user: Session
     await clearVersionContent(trx, draft.id)
     await writeVersionContent(trx, draft.id, content)
     await touchVersion(trx, draft.id)
-    const counts = { areas: content.areas.length, skills: content.skills.length, roles: content.roles.length, qualifications: content.qualifications.length }
+    const counts = {
+      areas: content.areas.length,
+      skills: content.skills.length,
+      roles: content.roles.length,
+      qualifications: content.qualifications.length,
+    }
     await recordAudit(trx, actorFrom(context, user), {
       action: 'import',
       entity: 'skill_standard_version',
@@ -268,7 +309,11 @@ export async function replaceDraftContent(context: AppLoadContext, user: Session
   })
 }
 
-export type PublishResult = { status: 'ok'; versionNo: number } | { status: 'no-draft' } | { status: 'conflict' } | { status: 'field-error'; field: string; message: string }
+export type PublishResult =
+  | { status: 'ok'; versionNo: number }
+  | { status: 'no-draft' }
+  | { status: 'conflict' }
+  | { status: 'field-error'; field: string; message: string }
 
 /**
  * Publishes the draft: it becomes the one current version, the previous one is archived (kept, read-only).
@@ -286,11 +331,20 @@ export async function publishDraft(
     if (draft.lock_version !== lockVersion) return { status: 'conflict' }
     const { locks: _locks, ...content } = await readVersionContent(trx, draft.id)
     const check = CatalogueContentSchema.safeParse(content)
-    if (!check.success) return { status: 'field-error', field: 'changeNote', message: `下書きに不整合があります: ${check.error.issues[0]?.message}` }
+    if (!check.success)
+      return {
+        status: 'field-error',
+        field: 'changeNote',
+        message: `下書きに不整合があります: ${check.error.issues[0]?.message}`,
+      }
     const published = await findVersionByStatus(trx, 'published')
     const previous = published ? await readVersionContent(trx, published.id) : null
     if (published) {
-      await trx.updateTable('skill_standard_version').set({ status: 'archived' }).where('id', '=', published.id).execute()
+      await trx
+        .updateTable('skill_standard_version')
+        .set({ status: 'archived' })
+        .where('id', '=', published.id)
+        .execute()
     }
     await trx
       .updateTable('skill_standard_version')
@@ -298,7 +352,9 @@ export async function publishDraft(
       .where('id', '=', draft.id)
       .execute()
     // Everything in either version: new and changed items are rebuilt, removed ones leave the index.
-    await enqueueSearchSync(trx, 'skill_catalogue', [...new Set([...catalogueSearchIds(content), ...(previous ? catalogueSearchIds(previous) : [])])])
+    await enqueueSearchSync(trx, 'skill_catalogue', [
+      ...new Set([...catalogueSearchIds(content), ...(previous ? catalogueSearchIds(previous) : [])]),
+    ])
     // Published needs carry the catalogue's skill and role names in their search documents.
     await enqueueSearchSync(trx, 'need', await listAllNeedIds(trx))
     await recordAudit(trx, actorFrom(context, user), {

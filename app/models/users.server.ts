@@ -3,9 +3,24 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../db/client'
-import { consumeAuthToken, findAuthToken, insertAuthToken, listOpenInvitations, revokeOpenAuthTokens, revokeUserAuthTokens } from '../../db/queries/auth-tokens'
+import {
+  consumeAuthToken,
+  findAuthToken,
+  insertAuthToken,
+  listOpenInvitations,
+  revokeOpenAuthTokens,
+  revokeUserAuthTokens,
+} from '../../db/queries/auth-tokens'
 import { findLocalGovernment, findPrefecture, listPrefectures } from '../../db/queries/local-government'
-import { deleteUserSessions, findUserByEmail, findUserById, insertUser, listStaffUsers, updateUser, userHasProfile } from '../../db/queries/users'
+import {
+  deleteUserSessions,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listStaffUsers,
+  updateUser,
+  userHasProfile,
+} from '../../db/queries/users'
 import type { AppUser, Role } from '../../db/schema'
 import { hashPassword, type SessionUser } from '../utils/auth.server'
 import { INVITABLE_ROLES, ROLE_LABELS, roleHasPermission } from '../utils/permissions'
@@ -21,7 +36,10 @@ interface InvitationPayload {
 }
 
 /** 所属 as officials say it: 広島県, 安芸太田町（広島県）, 総務省・デジタル庁; '' for professionals. */
-export async function describeScope(context: AppLoadContext, user: Pick<SessionUser, 'role' | 'prefecture_code' | 'municipality_code'>): Promise<string> {
+export async function describeScope(
+  context: AppLoadContext,
+  user: Pick<SessionUser, 'role' | 'prefecture_code' | 'municipality_code'>,
+): Promise<string> {
   const { db } = context.services.database
   if (user.municipality_code) {
     const [body, prefecture] = await Promise.all([
@@ -80,10 +98,13 @@ async function takeoverRefusal(db: DbExecutor, existing: AppUser): Promise<Takeo
 export type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
 export type InviteResult =
   // No link in the answer: the invitation's token goes to the invitee's mailbox only.
-  | { status: 'ok' }
-  | { status: 'field-error'; field: keyof InviteInput; message: string }
+  { status: 'ok' } | { status: 'field-error'; field: keyof InviteInput; message: string }
 
-export async function inviteUser(context: AppLoadContext, inviter: SessionUser, input: InviteInput): Promise<InviteResult> {
+export async function inviteUser(
+  context: AppLoadContext,
+  inviter: SessionUser,
+  input: InviteInput,
+): Promise<InviteResult> {
   const { db } = context.services.database
   if (!INVITABLE_ROLES[inviter.role].includes(input.role)) {
     return { status: 'field-error', field: 'role', message: 'この役割のユーザーを招待する権限がありません' }
@@ -140,7 +161,13 @@ export async function inviteUser(context: AppLoadContext, inviter: SessionUser, 
     await queueMail(
       trx,
       input.email,
-      { template: 'invitation', inviter: inviter.display_name, roleLabel: ROLE_LABELS[input.role], scopeLabel, url: invitationUrl },
+      {
+        template: 'invitation',
+        inviter: inviter.display_name,
+        roleLabel: ROLE_LABELS[input.role],
+        scopeLabel,
+        url: invitationUrl,
+      },
       { prefectureCode },
     )
     await recordAudit(trx, actorFrom(context, inviter), {
@@ -150,7 +177,12 @@ export async function inviteUser(context: AppLoadContext, inviter: SessionUser, 
       summary: `${scopeLabel}の${ROLE_LABELS[input.role]}を招待しました`,
       prefectureCode,
       municipalityCode,
-      after: { email: input.email, role: input.role, prefecture_code: prefectureCode, municipality_code: municipalityCode },
+      after: {
+        email: input.email,
+        role: input.role,
+        prefecture_code: prefectureCode,
+        municipality_code: municipalityCode,
+      },
     })
   })
   return { status: 'ok' }
@@ -170,10 +202,17 @@ export async function getInvitation(context: AppLoadContext, token: string): Pro
     : payload.prefectureCode
       ? ((await findPrefecture(db, payload.prefectureCode))?.name ?? '')
       : '総務省・デジタル庁'
-  return { status: 'valid', email: found.token.email, roleLabel: ROLE_LABELS[payload.role], scopeLabel, inviter: payload.inviterLabel }
+  return {
+    status: 'valid',
+    email: found.token.email,
+    roleLabel: ROLE_LABELS[payload.role],
+    scopeLabel,
+    inviter: payload.inviterLabel,
+  }
 }
 
-export type AcceptResult = { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' | 'email-taken' | 'has-profile' }
+export type AcceptResult =
+  { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' | 'email-taken' | 'has-profile' }
 
 /**
  * Creates the invited account (its e-mail is verified by the link itself), or takes over an unverified
@@ -208,16 +247,20 @@ export async function acceptInvitation(
       })
       await revokeUserAuthTokens(trx, existing.id)
       await deleteUserSessions(trx, existing.id)
-      await recordAudit(trx, { ...actorFrom(context, null), label: `${displayName}（招待の受諾）` }, {
-        action: 'takeover_unverified',
-        entity: 'user',
-        entityId: after.id,
-        summary: `招待を受けて、メールアドレスの確認が済んでいなかったアカウントを${ROLE_LABELS[after.role]}として引き継ぎました（以前のパスワード・リンク・セッションは無効）`,
-        prefectureCode: after.prefecture_code,
-        municipalityCode: after.municipality_code,
-        before: userSnapshot(existing),
-        after: userSnapshot(after),
-      })
+      await recordAudit(
+        trx,
+        { ...actorFrom(context, null), label: `${displayName}（招待の受諾）` },
+        {
+          action: 'takeover_unverified',
+          entity: 'user',
+          entityId: after.id,
+          summary: `招待を受けて、メールアドレスの確認が済んでいなかったアカウントを${ROLE_LABELS[after.role]}として引き継ぎました（以前のパスワード・リンク・セッションは無効）`,
+          prefectureCode: after.prefecture_code,
+          municipalityCode: after.municipality_code,
+          before: userSnapshot(existing),
+          after: userSnapshot(after),
+        },
+      )
       return { status: 'ok', userId: after.id }
     }
     const user = await insertUser(trx, {
@@ -230,15 +273,19 @@ export async function acceptInvitation(
       prefecture_code: payload.prefectureCode,
       municipality_code: payload.municipalityCode,
     })
-    await recordAudit(trx, { ...actorFrom(context, null), label: `${displayName}（招待の受諾）` }, {
-      action: 'create',
-      entity: 'user',
-      entityId: user.id,
-      summary: `招待を受けて${ROLE_LABELS[user.role]}のアカウントを作成しました`,
-      prefectureCode: user.prefecture_code,
-      municipalityCode: user.municipality_code,
-      after: userSnapshot(user),
-    })
+    await recordAudit(
+      trx,
+      { ...actorFrom(context, null), label: `${displayName}（招待の受諾）` },
+      {
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        summary: `招待を受けて${ROLE_LABELS[user.role]}のアカウントを作成しました`,
+        prefectureCode: user.prefecture_code,
+        municipalityCode: user.municipality_code,
+        after: userSnapshot(user),
+      },
+    )
     return { status: 'ok', userId: user.id }
   })
 }
@@ -296,7 +343,8 @@ export async function setUserActive(
   const outcome = await db.transaction().execute(async (trx): Promise<SetActiveResult> => {
     const target = await findUserById(trx, userId)
     if (!target || target.role === 'professional') return { status: 'not-found' }
-    if (scope.prefectureCode !== undefined && target.prefecture_code !== scope.prefectureCode) return { status: 'not-found' }
+    if (scope.prefectureCode !== undefined && target.prefecture_code !== scope.prefectureCode)
+      return { status: 'not-found' }
     // A prefecture admin manages staff, not fellow admins or national accounts.
     if (!INVITABLE_ROLES[admin.role].includes(target.role)) return { status: 'not-found' }
     if (target.id === admin.id) return { status: 'self' }

@@ -15,7 +15,9 @@ export default function NotFound() {
   return null
 }
 
-export const meta: MetaFunction = () => [{ title: 'ページが見つかりません | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: 'ページが見つかりません | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -23,7 +23,9 @@ export default function HomeRoute() {
       {home.kind === 'prefecture' ? <PrefectureHome home={home} /> : null}
       {home.kind === 'ministry' ? <MinistryHome home={home} /> : null}
       {home.kind === 'incomplete' ? (
-        <p className="notice notice--warning">このアカウントには所属する団体が設定されていません。管理者に連絡してください。</p>
+        <p className="notice notice--warning">
+          このアカウントには所属する団体が設定されていません。管理者に連絡してください。
+        </p>
       ) : null}
     </div>
   )
@@ -43,7 +45,10 @@ function AttentionCards({ cards, label }: { cards: Card[]; label: string }) {
     <ul className="attention-grid" aria-label={label}>
       {cards.map((card) => (
         <li key={card.label}>
-          <Link to={card.to} className={`attention-card${card.action && card.count > 0 ? ' attention-card--action' : ''}`}>
+          <Link
+            to={card.to}
+            className={`attention-card${card.action && card.count > 0 ? ' attention-card--action' : ''}`}
+          >
             <span className="attention-card__label">{card.label}</span>
             <span className="attention-card__count">
               {card.count}
@@ -69,19 +74,36 @@ function PublicHome({ figures }: { figures: Extract<Home, { kind: 'public' }>['f
       <AttentionCards
         label="公開している情報"
         cards={[
-          { to: '/open-calls', count: figures.openCalls, label: '公募中のニーズ', hint: '市町村を支援するデジタル人材の募集を、地域・役割・テーマで探せます。' },
-          { to: '/skills', count: 4, label: 'スキル標準の人材像', hint: 'プロデューサー・プロジェクトマネージャー・サービスデザイナー・エンジニアに求めるスキルとレベル。' },
-          { to: '/local-governments', count: 47, label: '都道府県', hint: '47都道府県と1,741市区町村を、名前や読みで探せます。' },
+          {
+            to: '/open-calls',
+            count: figures.openCalls,
+            label: '公募中のニーズ',
+            hint: '市町村を支援するデジタル人材の募集を、地域・役割・テーマで探せます。',
+          },
+          {
+            to: '/skills',
+            count: 4,
+            label: 'スキル標準の人材像',
+            hint: 'プロデューサー・プロジェクトマネージャー・サービスデザイナー・エンジニアに求めるスキルとレベル。',
+          },
+          {
+            to: '/local-governments',
+            count: 47,
+            label: '都道府県',
+            hint: '47都道府県と1,741市区町村を、名前や読みで探せます。',
+          },
         ]}
       />
       <h2>デジタル人材の方へ</h2>
       <p>
-        <Link to="/signup">新規登録</Link>してプロフィール（スキル・働き方の希望・公開範囲）を登録すると、都道府県の人材プールに応募でき、
+        <Link to="/signup">新規登録</Link>
+        してプロフィール（スキル・働き方の希望・公開範囲）を登録すると、都道府県の人材プールに応募でき、
         公開範囲を選んだ都道府県の担当者があなたを見つけられるようになります。公開範囲はいつでも変えられます。
       </p>
       <h2>都道府県・市区町村・国の職員の方へ</h2>
       <p>
-        職員のアカウントは、所属団体の管理者からの招待で作成します。招待メールのリンクから登録し、<Link to="/login">ログイン</Link>してください。
+        職員のアカウントは、所属団体の管理者からの招待で作成します。招待メールのリンクから登録し、
+        <Link to="/login">ログイン</Link>してください。
       </p>
     </>
   )
@@ -93,7 +115,8 @@ function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional'
     <>
       <h2>プロフィール</h2>
       <p>
-        <progress max={completion.total} value={completion.done} aria-label="プロフィールの入力状況" /> {completion.total}項目中 {completion.done}項目 入力済み
+        <progress max={completion.total} value={completion.done} aria-label="プロフィールの入力状況" />{' '}
+        {completion.total}項目中 {completion.done}項目 入力済み
       </p>
       {completion.next ? (
         <p className="notice">
@@ -107,7 +130,8 @@ function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional'
         <div className="empty-state">
           <p>まだどの人材プールにも応募していません。</p>
           <p>
-            <Link to="/applications">人材プールに応募する</Link>か、<Link to="/open-calls">公募中のニーズ</Link>を探してみましょう。
+            <Link to="/applications">人材プールに応募する</Link>か、<Link to="/open-calls">公募中のニーズ</Link>
+            を探してみましょう。
           </p>
         </div>
       ) : (
@@ -141,13 +165,16 @@ function MunicipalityHome({ home }: { home: Extract<Home, { kind: 'municipality'
       <h2>わたしたちの課題</h2>
       {home.issues.length === 0 ? (
         <div className="empty-state">
-          <p>まだ課題を登録していません。困っていること・実現したいことを登録すると、都道府県の担当者が支援を検討します。</p>
+          <p>
+            まだ課題を登録していません。困っていること・実現したいことを登録すると、都道府県の担当者が支援を検討します。
+          </p>
         </div>
       ) : (
         <ul className="home-list">
           {home.issues.map((issue) => (
             <li key={issue.id}>
-              <Link to={`/issues/${issue.id}`}>{issue.title}</Link> <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} />
+              <Link to={`/issues/${issue.id}`}>{issue.title}</Link>{' '}
+              <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} />
               <span className="attention-card__hint">更新: {issue.updated}</span>
             </li>
           ))}
@@ -182,20 +209,63 @@ function PrefectureHome({ home }: { home: Extract<Home, { kind: 'prefecture' }> 
       <AttentionCards
         label="対応が必要なこと"
         cards={[
-          { to: '/pools?status=applied', count: c.new_applications, label: '新しい応募', hint: '人材プールへの応募。書類確認に進めてください。', action: true },
-          { to: '/issues?status=submitted', count: c.new_issues, label: '新しい課題', hint: '市町村から届いた課題。内容を確認してください。', action: true },
-          { to: '/needs', count: c.recent_interests, label: '関心表明（14日以内）', hint: '公募中のニーズに関心を示した人。', action: true },
-          { to: '/needs?status=draft', count: c.draft_needs, label: '下書きのニーズ', hint: '公開前のジョブディスクリプション。' },
+          {
+            to: '/pools?status=applied',
+            count: c.new_applications,
+            label: '新しい応募',
+            hint: '人材プールへの応募。書類確認に進めてください。',
+            action: true,
+          },
+          {
+            to: '/issues?status=submitted',
+            count: c.new_issues,
+            label: '新しい課題',
+            hint: '市町村から届いた課題。内容を確認してください。',
+            action: true,
+          },
+          {
+            to: '/needs',
+            count: c.recent_interests,
+            label: '関心表明（14日以内）',
+            hint: '公募中のニーズに関心を示した人。',
+            action: true,
+          },
+          {
+            to: '/needs?status=draft',
+            count: c.draft_needs,
+            label: '下書きのニーズ',
+            hint: '公開前のジョブディスクリプション。',
+          },
         ]}
       />
       <h2>人材プールとニーズ</h2>
       <AttentionCards
         label="人材プールとニーズ"
         cards={[
-          { to: '/pools?status=interview', count: c.in_screening, label: '選考中', hint: '書類確認・面接・研修の段階にいる人。' },
-          { to: '/pools?status=interview', count: c.upcoming_interviews, label: '今後の面接', hint: '日程が決まっている面接。' },
-          { to: '/pools?status=registered', count: c.registered, label: '登録済み', hint: '人材プールに登録された人。' },
-          { to: '/needs?status=published', count: c.open_needs, label: '公開中・選考中のニーズ', hint: '市町村を支援する人材を募集中。' },
+          {
+            to: '/pools?status=interview',
+            count: c.in_screening,
+            label: '選考中',
+            hint: '書類確認・面接・研修の段階にいる人。',
+          },
+          {
+            to: '/pools?status=interview',
+            count: c.upcoming_interviews,
+            label: '今後の面接',
+            hint: '日程が決まっている面接。',
+          },
+          {
+            to: '/pools?status=registered',
+            count: c.registered,
+            label: '登録済み',
+            hint: '人材プールに登録された人。',
+          },
+          {
+            to: '/needs?status=published',
+            count: c.open_needs,
+            label: '公開中・選考中のニーズ',
+            hint: '市町村を支援する人材を募集中。',
+          },
         ]}
       />
     </>
@@ -210,17 +280,48 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
       <AttentionCards
         label="対応が必要なこと"
         cards={[
-          { to: '/admin/skill-standard', count: c.catalogue_drafts, label: 'スキル標準の下書き', hint: '公開前の改訂版。差分を確認して公開してください。', action: true },
-          { to: '/pools?pool=national', count: c.national_list_in_screening, label: '国のリストの選考中', hint: '国の外部人材リストへの応募・選考。', action: true },
-          ...(home.isAdmin ? [{ to: '/admin/users', count: c.pending_invitations, label: '未承諾の招待', hint: '招待メールを送ったが、まだ登録していない職員。' }] : []),
+          {
+            to: '/admin/skill-standard',
+            count: c.catalogue_drafts,
+            label: 'スキル標準の下書き',
+            hint: '公開前の改訂版。差分を確認して公開してください。',
+            action: true,
+          },
+          {
+            to: '/pools?pool=national',
+            count: c.national_list_in_screening,
+            label: '国のリストの選考中',
+            hint: '国の外部人材リストへの応募・選考。',
+            action: true,
+          },
+          ...(home.isAdmin
+            ? [
+                {
+                  to: '/admin/users',
+                  count: c.pending_invitations,
+                  label: '未承諾の招待',
+                  hint: '招待メールを送ったが、まだ登録していない職員。',
+                },
+              ]
+            : []),
         ]}
       />
       <h2>全国の状況</h2>
       <AttentionCards
         label="全国の状況"
         cards={[
-          { to: '/needs', count: c.open_needs, label: '公開中・選考中のニーズ', hint: '全国の都道府県が募集しているニーズ。' },
-          { to: '/issues', count: c.new_issues, label: '未確認の課題', hint: '市町村から届き、都道府県がまだ確認していない課題。' },
+          {
+            to: '/needs',
+            count: c.open_needs,
+            label: '公開中・選考中のニーズ',
+            hint: '全国の都道府県が募集しているニーズ。',
+          },
+          {
+            to: '/issues',
+            count: c.new_issues,
+            label: '未確認の課題',
+            hint: '市町村から届き、都道府県がまだ確認していない課題。',
+          },
         ]}
       />
     </>

@@ -43,7 +43,9 @@ export const SignupSchema = confirmed(
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: plainString({ message: 'パスワードを入力してください' }).min(1, { message: 'パスワードを入力してください' }),
+  password: plainString({ message: 'パスワードを入力してください' }).min(1, {
+    message: 'パスワードを入力してください',
+  }),
   redirectTo: plainString().optional(),
 })
 
@@ -60,7 +62,9 @@ export const ResetPasswordSchema = confirmed(
 export const ChangePasswordSchema = confirmed(
   z.object({
     intent: z.literal('change-password'),
-    currentPassword: plainString({ message: '現在のパスワードを入力してください' }).min(1, { message: '現在のパスワードを入力してください' }),
+    currentPassword: plainString({ message: '現在のパスワードを入力してください' }).min(1, {
+      message: '現在のパスワードを入力してください',
+    }),
     password: PasswordSchema,
     confirmPassword: plainString({ message: '確認のため、もう一度パスワードを入力してください' }),
   }),
@@ -69,7 +73,9 @@ export const ChangePasswordSchema = confirmed(
 export const ChangeEmailSchema = z.object({
   intent: z.literal('change-email'),
   email: EmailSchema,
-  currentPassword: plainString({ message: '現在のパスワードを入力してください' }).min(1, { message: '現在のパスワードを入力してください' }),
+  currentPassword: plainString({ message: '現在のパスワードを入力してください' }).min(1, {
+    message: '現在のパスワードを入力してください',
+  }),
 })
 
 export const AcceptInvitationSchema = confirmed(
@@ -90,7 +96,9 @@ export const InviteSchema = z
     prefectureCode: plainString()
       .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県を選択してください' })
       .optional(),
-    municipalityCode: plainString().regex(/^[0-9]{6}$/, { message: '市区町村を候補から選択してください' }).optional(),
+    municipalityCode: plainString()
+      .regex(/^[0-9]{6}$/, { message: '市区町村を候補から選択してください' })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if ((value.role === 'prefecture_admin' || value.role === 'prefecture_staff') && !value.prefectureCode) {

@@ -34,7 +34,10 @@ export const LOGIN_THROTTLE = {
 /** How long this pair must still wait (0: it may try now). */
 export function pairDelaySeconds(failures: number, secondsSinceLastFailure: number | null): number {
   if (failures < LOGIN_THROTTLE.freePairFailures || secondsSinceLastFailure === null) return 0
-  const delay = Math.min(LOGIN_THROTTLE.baseDelaySeconds * 2 ** (failures - LOGIN_THROTTLE.freePairFailures), LOGIN_THROTTLE.maxDelaySeconds)
+  const delay = Math.min(
+    LOGIN_THROTTLE.baseDelaySeconds * 2 ** (failures - LOGIN_THROTTLE.freePairFailures),
+    LOGIN_THROTTLE.maxDelaySeconds,
+  )
   return Math.max(0, Math.ceil(delay - secondsSinceLastFailure))
 }
 export const PASSWORD_MIN_LENGTH = 12
@@ -128,7 +131,8 @@ export type LoginResult =
 
 export const LOGIN_MESSAGES = {
   invalid: 'メールアドレスまたはパスワードが正しくありません。',
-  throttled: 'ログインに続けて失敗したため、この接続元からのログインを一時的に制限しています。しばらく待ってから、もう一度お試しください。',
+  throttled:
+    'ログインに続けて失敗したため、この接続元からのログインを一時的に制限しています。しばらく待ってから、もう一度お試しください。',
   unverified: 'メールアドレスの確認が済んでいません。届いたメールのリンクを開いてから、ログインしてください。',
 } as const
 
@@ -149,7 +153,8 @@ export async function login(
     pairWindowMinutes: LOGIN_THROTTLE.pairWindowMinutes,
     ipWindowMinutes: LOGIN_THROTTLE.ipWindowMinutes,
   })
-  if (failures.ip >= LOGIN_THROTTLE.maxIpFailures) return { status: 'throttled', retryAfterSeconds: LOGIN_THROTTLE.ipWindowMinutes * 60 }
+  if (failures.ip >= LOGIN_THROTTLE.maxIpFailures)
+    return { status: 'throttled', retryAfterSeconds: LOGIN_THROTTLE.ipWindowMinutes * 60 }
   const wait = pairDelaySeconds(failures.pair, failures.secondsSincePairFailure)
   if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait }
   const user = await findUserByEmail(db, email)

@@ -14,7 +14,13 @@ let handled = 0
 
 beforeAll(async () => {
   const app = express()
-  app.use(bodyLimit({ formBytes: 64 * KB, uploadBytes: 256 * KB, uploadPaths: ['/pools/import', '/admin/skill-standard/import'] }))
+  app.use(
+    bodyLimit({
+      formBytes: 64 * KB,
+      uploadBytes: 256 * KB,
+      uploadPaths: ['/pools/import', '/admin/skill-standard/import'],
+    }),
+  )
   app.all('*', async (req, res) => {
     handled++
     try {
@@ -34,7 +40,11 @@ afterAll(async () => {
 })
 
 /** Sends `total` bytes in 16 KB chunks, with a Content-Length or chunked; resolves with the answer. */
-function send(path: string, total: number, { chunked = false, declared }: { chunked?: boolean; declared?: number } = {}) {
+function send(
+  path: string,
+  total: number,
+  { chunked = false, declared }: { chunked?: boolean; declared?: number } = {},
+) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' }
     if (!chunked) headers['Content-Length'] = String(declared ?? total)
@@ -85,7 +95,10 @@ describe('bodyLimit', () => {
 
   it('gives the upload pages the larger limit, single-fetch .data requests included', async () => {
     expect(await send('/pools/import', 200 * KB)).toEqual({ status: 200, text: `received ${200 * KB}` })
-    expect(await send('/admin/skill-standard/import.data', 200 * KB, { chunked: true })).toEqual({ status: 200, text: `received ${200 * KB}` })
+    expect(await send('/admin/skill-standard/import.data', 200 * KB, { chunked: true })).toEqual({
+      status: 200,
+      text: `received ${200 * KB}`,
+    })
     const tooLarge = await send('/pools/import', 300 * KB, { chunked: true })
     expect(tooLarge.status).toBe(413)
     expect(tooLarge.text).toContain('ファイルが大きすぎます。0.3MBまでのファイルを選んでください。')

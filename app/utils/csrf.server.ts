@@ -17,7 +17,11 @@ export interface OriginCheckInput {
 }
 
 /** Our own origin as a browser would write it in an Origin header, or null when it cannot be known. */
-export function expectedOrigin({ host, protocol, appUrl }: Pick<OriginCheckInput, 'host' | 'protocol' | 'appUrl'>): string | null {
+export function expectedOrigin({
+  host,
+  protocol,
+  appUrl,
+}: Pick<OriginCheckInput, 'host' | 'protocol' | 'appUrl'>): string | null {
   try {
     if (appUrl) return new URL(appUrl).origin
     if (!host || !protocol) return null

@@ -4,7 +4,13 @@ const TIME_ZONE = 'Asia/Tokyo'
 
 const longDate = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: TIME_ZONE })
 const dateTime = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE })
-const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: TIME_ZONE })
+const warekiDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TIME_ZONE,
+})
 const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE })
 
 type DateInput = Date | string | number

@@ -18,7 +18,9 @@ describe('parseEnv', () => {
   })
 
   it('explains every configuration error in Japanese', () => {
-    expect(() => parseEnv({ MEILI_URL: 'http://search:7700' })).toThrow('MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です')
+    expect(() => parseEnv({ MEILI_URL: 'http://search:7700' })).toThrow(
+      'MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です',
+    )
     expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/app' })).toThrow(
       'PostgreSQL サーバーで本番運用する場合は SESSION_SECRET が必要です',
     )

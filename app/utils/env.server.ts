@@ -45,7 +45,11 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['MEILI_MASTER_KEY'], message: 'MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEILI_MASTER_KEY'],
+        message: 'MEILI_URL を指定するときは MEILI_MASTER_KEY も必要です',
+      })
     }
     if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.SESSION_SECRET) {
       ctx.addIssue({
@@ -55,7 +59,11 @@ const EnvSchema = z
       })
     }
     if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
-      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL は postgres:// で始まる接続文字列にしてください' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'DATABASE_URL は postgres:// で始まる接続文字列にしてください',
+      })
     }
   })
 

@@ -42,13 +42,18 @@ describe('form messages are Japanese', () => {
     const shape = schema instanceof z.ZodObject ? Object.keys(schema.shape) : []
     const englishOnly = new Set<string>()
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...(shape.length > 0 ? shape : ['value'])), hostileValue), hostileValue, (fields, whole) => {
-        for (const input of [fields, whole]) {
-          const result = schema.safeParse(input)
-          if (result.success) continue
-          for (const issue of result.error.issues) if (!JAPANESE.test(issue.message)) englishOnly.add(`${issue.path.join('.')}: ${issue.message}`)
-        }
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom(...(shape.length > 0 ? shape : ['value'])), hostileValue),
+        hostileValue,
+        (fields, whole) => {
+          for (const input of [fields, whole]) {
+            const result = schema.safeParse(input)
+            if (result.success) continue
+            for (const issue of result.error.issues)
+              if (!JAPANESE.test(issue.message)) englishOnly.add(`${issue.path.join('.')}: ${issue.message}`)
+          }
+        },
+      ),
       { numRuns: 150, seed: 20261130 },
     )
     expect([...englishOnly]).toEqual([])

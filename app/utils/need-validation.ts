@@ -56,7 +56,9 @@ const MUNICIPALITY_CODE = /^[0-9]{6}$/
 const optionalDate = (label: string) =>
   plainString()
     .regex(DATE, { message: `${label}を正しい日付で入力してください（例: 2027-04-01）` })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: `${label}を正しい日付で入力してください` })
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
+      message: `${label}を正しい日付で入力してください`,
+    })
     .optional()
     .transform((value) => value ?? null)
 
@@ -70,7 +72,9 @@ const yen = (label: string, max: number) =>
     .transform((value) => value ?? null)
 
 const skillIdList = z
-  .array(plainString().min(1, { message: '一覧から選択してください' }).max(100, { message: '一覧から選択してください' }))
+  .array(
+    plainString().min(1, { message: '一覧から選択してください' }).max(100, { message: '一覧から選択してください' }),
+  )
   .optional()
   .transform((ids) => [...new Set(ids ?? [])])
 
@@ -108,12 +112,16 @@ export type IssueInput = z.infer<typeof IssueSchema>
 // ---- ニーズとジョブディスクリプション（都道府県） -----------------------------------------------------------
 
 export const NeedMunicipalitySchema = z.object({
-  code: plainString({ message: '市区町村を選択してください' }).regex(MUNICIPALITY_CODE, { message: '市区町村を一覧から選択してください' }),
+  code: plainString({ message: '市区町村を選択してください' }).regex(MUNICIPALITY_CODE, {
+    message: '市区町村を一覧から選択してください',
+  }),
   daysPerWeek: daysPerWeekSchema,
 })
 
 export const NeedSkillSchema = z.object({
-  skillId: plainString({ message: 'スキルを一覧から選択してください' }).min(1, { message: 'スキルを一覧から選択してください' }),
+  skillId: plainString({ message: 'スキルを一覧から選択してください' }).min(1, {
+    message: 'スキルを一覧から選択してください',
+  }),
   minLevel: z
     .number({ message: '必要なレベルを選択してください' })
     .int()
@@ -139,7 +147,9 @@ export const NeedSchema = z
       .optional()
       .transform((value) => value ?? null),
     employmentForm: z
-      .enum(['full_time', 'part_time', 'special_part_time', 'contract', 'side_job'], { message: '任用・契約の形態を一覧から選択してください' })
+      .enum(['full_time', 'part_time', 'special_part_time', 'contract', 'side_job'], {
+        message: '任用・契約の形態を一覧から選択してください',
+      })
       .optional()
       .transform((value) => value ?? null),
     employer: z.enum(['prefecture', 'dispatch_company', 'joint'], { message: '採用する主体を選択してください' }),
@@ -169,7 +179,11 @@ export const NeedSchema = z
     skills: z
       .array(NeedSkillSchema)
       .optional()
-      .transform((rows) => (rows ?? []).filter((row): row is { skillId: string; minLevel: number; essential: boolean } => row.minLevel !== null)),
+      .transform((rows) =>
+        (rows ?? []).filter(
+          (row): row is { skillId: string; minLevel: number; essential: boolean } => row.minLevel !== null,
+        ),
+      ),
     selectionProcess: optionalText('選考の方法', 2000),
     supervisor: optionalText('県の管理体制（担当課・監督者）', 500),
     managementNote: optionalText('管理体制の補足', 2000),
@@ -182,7 +196,11 @@ export const NeedSchema = z
       ctx.addIssue({ code: 'custom', path: ['endOn'], message: '終了日は開始日以降の日付にしてください' })
     }
     if ((value.payMinYen !== null || value.payMaxYen !== null) && value.payUnit === null) {
-      ctx.addIssue({ code: 'custom', path: ['payUnit'], message: '報酬を入力した場合は、単位（時給・日額・月額・年額）を選択してください' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payUnit'],
+        message: '報酬を入力した場合は、単位（時給・日額・月額・年額）を選択してください',
+      })
     }
     if (value.payMinYen !== null && value.payMaxYen !== null && value.payMinYen > value.payMaxYen) {
       ctx.addIssue({ code: 'custom', path: ['payMaxYen'], message: '報酬の上限は下限以上の金額にしてください' })
@@ -190,7 +208,11 @@ export const NeedSchema = z
     const seen = new Set<string>()
     value.municipalities.forEach((row, index) => {
       if (seen.has(row.code)) {
-        ctx.addIssue({ code: 'custom', path: ['municipalities', index, 'code'], message: '同じ市区町村が2回選ばれています' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['municipalities', index, 'code'],
+          message: '同じ市区町村が2回選ばれています',
+        })
       }
       seen.add(row.code)
     })
@@ -214,7 +236,9 @@ export function daysPerWeekWarning(total: number): string | null {
 
 export const NeedStatusChangeSchema = z.object({
   lockVersion: z.number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' }).int().min(0),
-  to: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn'], { message: '変更後の状態を選択してください' }),
+  to: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn'], {
+    message: '変更後の状態を選択してください',
+  }),
   note: optionalText('メモ', 1000),
 })
 

@@ -18,9 +18,28 @@ describe('need status workflow', () => {
   })
 
   it('names everything a job description lacks before it can be published', () => {
-    const empty = { title: 'x', role_id: null, employment_form: null, start_on: null, task_skill_ids: [], task_details: '', supervisor: '', municipalityCount: 0, application_deadline: '2020-01-01' }
+    const empty = {
+      title: 'x',
+      role_id: null,
+      employment_form: null,
+      start_on: null,
+      task_skill_ids: [],
+      task_details: '',
+      supervisor: '',
+      municipalityCount: 0,
+      application_deadline: '2020-01-01',
+    }
     expect(publishProblems(empty, '2026-11-23')).toHaveLength(7)
-    const complete = { ...empty, role_id: 'engineer', employment_form: 'part_time', start_on: '2027-04-01', task_skill_ids: ['dx-plan'], supervisor: '県デジタル推進課', municipalityCount: 1, application_deadline: '2026-12-01' }
+    const complete = {
+      ...empty,
+      role_id: 'engineer',
+      employment_form: 'part_time',
+      start_on: '2027-04-01',
+      task_skill_ids: ['dx-plan'],
+      supervisor: '県デジタル推進課',
+      municipalityCount: 1,
+      application_deadline: '2026-12-01',
+    }
     expect(publishProblems(complete, '2026-11-23')).toEqual([])
   })
 })
@@ -38,7 +57,10 @@ describe('days a week per municipality', () => {
       expect(result.success).toBe(false)
       expect(result.error?.issues.map((i) => i.message)).toContain(message)
     }
-    expect(daysPerWeekTotal([{ daysPerWeek: 3 }, { daysPerWeek: '2.5' }, { daysPerWeek: '' }])).toEqual({ total: 5.5, overLimit: true })
+    expect(daysPerWeekTotal([{ daysPerWeek: 3 }, { daysPerWeek: '2.5' }, { daysPerWeek: '' }])).toEqual({
+      total: 5.5,
+      overLimit: true,
+    })
     expect(daysPerWeekWarning(5)).toBeNull()
     expect(daysPerWeekWarning(6)).toContain('週5日を超えています')
   })
@@ -62,7 +84,10 @@ describe('days a week per municipality', () => {
 
 describe('form schemas', () => {
   it('are schemas conform can derive browser constraints from (a root-level transform breaks the page)', () => {
-    expect(getZodConstraint(NeedSchema)).toMatchObject({ title: { required: true }, 'municipalities[].daysPerWeek': { required: true } })
+    expect(getZodConstraint(NeedSchema)).toMatchObject({
+      title: { required: true },
+      'municipalities[].daysPerWeek': { required: true },
+    })
     expect(getZodConstraint(IssueSchema)).toMatchObject({ title: { required: true }, contactEmail: { required: true } })
   })
 })

@@ -59,7 +59,8 @@ export interface PublishableNeed {
  */
 export function publishProblems(need: PublishableNeed, today: string): string[] {
   const problems: string[] = []
-  if (need.task_skill_ids.length === 0 && !need.task_details.trim()) problems.push('支援する業務を選ぶか、業務内容の詳細を書いてください')
+  if (need.task_skill_ids.length === 0 && !need.task_details.trim())
+    problems.push('支援する業務を選ぶか、業務内容の詳細を書いてください')
   if (!need.role_id) problems.push('人材像を選んでください')
   if (need.municipalityCount === 0) problems.push('支援する市区町村を1つ以上、週の日数とともに入力してください')
   if (!need.employment_form) problems.push('任用・契約の形態を選んでください')

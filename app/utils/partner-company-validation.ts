@@ -17,26 +17,35 @@ export const PartnerCompanySchema = z.object({
   lockVersion: plainString()
     .optional()
     .transform((value) => (value ? Number(value) : null)),
-  name: plainString({ message: '企業名を入力してください' }).trim().min(1, { message: '企業名を入力してください' }).max(200, { message: '企業名は200文字以内にしてください' }),
+  name: plainString({ message: '企業名を入力してください' })
+    .trim()
+    .min(1, { message: '企業名を入力してください' })
+    .max(200, { message: '企業名は200文字以内にしてください' }),
   nameKana: optional(200, '200文字以内にしてください'),
   corporateNumber: plainString()
     .trim()
     .optional()
     .transform((value) => (value ? value.normalize('NFKC').replace(/[-\s]/g, '') : null))
-    .refine((value) => value === null || isValidCorporateNumber(value), { message: '法人番号（13桁）が正しくありません。国税庁の法人番号公表サイトで確認してください' }),
+    .refine((value) => value === null || isValidCorporateNumber(value), {
+      message: '法人番号（13桁）が正しくありません。国税庁の法人番号公表サイトで確認してください',
+    }),
   contactName: optional(100, '100文字以内にしてください'),
   contactEmail: plainString()
     .trim()
     .max(254)
     .optional()
-    .refine((value) => !value || z.email().safeParse(value).success, { message: 'メールアドレスの形式が正しくありません' })
+    .refine((value) => !value || z.email().safeParse(value).success, {
+      message: 'メールアドレスの形式が正しくありません',
+    })
     .transform((value) => value ?? ''),
   contactPhone: optional(30, '30文字以内にしてください'),
   website: plainString()
     .trim()
     .max(500)
     .optional()
-    .refine((value) => !value || /^https?:\/\/\S+$/.test(value), { message: 'URL は http:// または https:// で始めてください' })
+    .refine((value) => !value || /^https?:\/\/\S+$/.test(value), {
+      message: 'URL は http:// または https:// で始めてください',
+    })
     .transform((value) => value ?? ''),
   note: optional(2000, '2000文字以内にしてください'),
   active: plainString()

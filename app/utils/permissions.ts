@@ -47,7 +47,16 @@ export type Permission =
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
   municipal_staff: ['create:issue:own-municipality', 'read:issue:own-municipality'],
-  prefecture_staff: ['read:issue:own-prefecture', 'update:issue:own-prefecture', 'read:need:own-prefecture', 'update:need:own-prefecture', 'read:pool:own-prefecture', 'update:pool:own-prefecture', 'read:national-list:consented', 'read:partner:any'],
+  prefecture_staff: [
+    'read:issue:own-prefecture',
+    'update:issue:own-prefecture',
+    'read:need:own-prefecture',
+    'update:need:own-prefecture',
+    'read:pool:own-prefecture',
+    'update:pool:own-prefecture',
+    'read:national-list:consented',
+    'read:partner:any',
+  ],
   prefecture_admin: [
     'read:issue:own-prefecture',
     'update:issue:own-prefecture',
@@ -63,8 +72,31 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:audit:own-prefecture',
     'read:mail:own-prefecture',
   ],
-  ministry_staff: ['read:issue:any', 'read:need:any', 'update:skill-standard:any', 'read:pool:any', 'read:national-list:any', 'update:national-list:any', 'read:partner:any', 'update:partner:any'],
-  ministry_admin: ['read:issue:any', 'read:need:any', 'read:partner:any', 'update:partner:any', 'read:pool:any', 'read:national-list:any', 'update:national-list:any', 'read:user:any', 'invite:user:any', 'deactivate:user:any', 'read:audit:any', 'read:mail:any', 'update:skill-standard:any'],
+  ministry_staff: [
+    'read:issue:any',
+    'read:need:any',
+    'update:skill-standard:any',
+    'read:pool:any',
+    'read:national-list:any',
+    'update:national-list:any',
+    'read:partner:any',
+    'update:partner:any',
+  ],
+  ministry_admin: [
+    'read:issue:any',
+    'read:need:any',
+    'read:partner:any',
+    'update:partner:any',
+    'read:pool:any',
+    'read:national-list:any',
+    'update:national-list:any',
+    'read:user:any',
+    'invite:user:any',
+    'deactivate:user:any',
+    'read:audit:any',
+    'read:mail:any',
+    'update:skill-standard:any',
+  ],
 }
 
 export function permissionsOf(role: Role): readonly Permission[] {

@@ -75,7 +75,8 @@ const wordList = plainString()
           .filter(Boolean),
       ),
     ]
-    if (words.some((word) => word.length > 30)) context.addIssue({ code: 'custom', message: '言語は1つ30文字以内で入力してください' })
+    if (words.some((word) => word.length > 30))
+      context.addIssue({ code: 'custom', message: '言語は1つ30文字以内で入力してください' })
     if (words.length > 10) context.addIssue({ code: 'custom', message: '言語は10個まで入力できます' })
     return words
   })
@@ -91,19 +92,26 @@ export const BasicsSchema = z.object({
   contactEmail: EmailSchema,
   phone: plainString()
     .trim()
-    .regex(/^\+?[0-9]{1,4}(-?[0-9]{1,4}){1,4}$/, { message: '電話番号は半角数字とハイフンで入力してください（例: 03-1234-5678）' })
+    .regex(/^\+?[0-9]{1,4}(-?[0-9]{1,4}){1,4}$/, {
+      message: '電話番号は半角数字とハイフンで入力してください（例: 03-1234-5678）',
+    })
     .refine((value) => value.replace(/\D/g, '').length >= 10 && value.replace(/\D/g, '').length <= 15, {
       message: '電話番号の桁数が正しくありません（例: 090-1234-5678）',
     })
     .optional()
     .transform((value) => value ?? null),
-  residencePrefectureCode: plainString({ message: '居住都道府県を選択してください' })
-    .regex(PREFECTURE_CODE, { message: '居住都道府県を選択してください' }),
+  residencePrefectureCode: plainString({ message: '居住都道府県を選択してください' }).regex(PREFECTURE_CODE, {
+    message: '居住都道府県を選択してください',
+  }),
   birthYear: z
     .number({ message: '生年は西暦4桁の半角数字で入力してください（例: 1985）' })
     .int({ message: '生年は西暦4桁の半角数字で入力してください（例: 1985）' })
-    .min(BIRTH_YEAR_RANGE.min, { message: `生年は${BIRTH_YEAR_RANGE.min}〜${BIRTH_YEAR_RANGE.max}年の範囲で入力してください` })
-    .max(BIRTH_YEAR_RANGE.max, { message: `生年は${BIRTH_YEAR_RANGE.min}〜${BIRTH_YEAR_RANGE.max}年の範囲で入力してください` })
+    .min(BIRTH_YEAR_RANGE.min, {
+      message: `生年は${BIRTH_YEAR_RANGE.min}〜${BIRTH_YEAR_RANGE.max}年の範囲で入力してください`,
+    })
+    .max(BIRTH_YEAR_RANGE.max, {
+      message: `生年は${BIRTH_YEAR_RANGE.min}〜${BIRTH_YEAR_RANGE.max}年の範囲で入力してください`,
+    })
     .optional()
     .transform((value) => value ?? null),
   introduction: optionalText('自己紹介', INTRODUCTION_MAX_LENGTH),
@@ -127,10 +135,14 @@ export const AvailabilitySchema = z
       .number({ message: '週の勤務可能日数を半角数字で入力してください（例: 2.5）' })
       .min(0.5, { message: '週の勤務可能日数は0.5〜5日の範囲で入力してください' })
       .max(5, { message: '週の勤務可能日数は0.5〜5日の範囲で入力してください' })
-      .refine((value) => Number.isInteger(value * 2), { message: '週の勤務可能日数は0.5日単位で入力してください（例: 2.5）' }),
+      .refine((value) => Number.isInteger(value * 2), {
+        message: '週の勤務可能日数は0.5日単位で入力してください（例: 2.5）',
+      }),
     availableFrom: plainString()
       .regex(DATE, { message: '勤務開始可能日を正しい日付で入力してください' })
-      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: '勤務開始可能日を正しい日付で入力してください' })
+      .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
+        message: '勤務開始可能日を正しい日付で入力してください',
+      })
       .optional()
       .transform((value) => value ?? null),
     workArea: z.enum(['all', 'selected'], { message: '勤務できる地域を選択してください' }),
@@ -152,10 +164,18 @@ export const AvailabilitySchema = z
   })
   .superRefine((value, ctx) => {
     if (value.workArea === 'selected' && value.workPrefectureCodes.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['workPrefectureCodes'], message: '勤務できる都道府県を1つ以上選択してください' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workPrefectureCodes'],
+        message: '勤務できる都道府県を1つ以上選択してください',
+      })
     }
     if ((value.payMinYen !== null || value.payMaxYen !== null) && value.payUnit === null) {
-      ctx.addIssue({ code: 'custom', path: ['payUnit'], message: '希望報酬を入力した場合は、単位（時給・日額・月額・年額）を選択してください' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payUnit'],
+        message: '希望報酬を入力した場合は、単位（時給・日額・月額・年額）を選択してください',
+      })
     }
     if (value.payMinYen !== null && value.payMaxYen !== null && value.payMinYen > value.payMaxYen) {
       ctx.addIssue({ code: 'custom', path: ['payMaxYen'], message: '希望報酬の上限は下限以上の金額にしてください' })
@@ -185,7 +205,11 @@ export const ConsentSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.visibility === 'selected' && value.visiblePrefectureCodes.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['visiblePrefectureCodes'], message: '公開する都道府県を1つ以上選択してください' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['visiblePrefectureCodes'],
+        message: '公開する都道府県を1つ以上選択してください',
+      })
     }
   })
 export type ConsentInput = z.infer<typeof ConsentSchema>
@@ -226,14 +250,22 @@ export function qualificationsSchema(currentYear = new Date().getFullYear()) {
             acquiredYear: z
               .number({ message: '取得年は西暦4桁の半角数字で入力してください' })
               .int({ message: '取得年は西暦4桁の半角数字で入力してください' })
-              .min(QUALIFICATION_YEAR_MIN, { message: `取得年は${QUALIFICATION_YEAR_MIN}〜${currentYear}年の範囲で入力してください` })
-              .max(currentYear, { message: `取得年は${QUALIFICATION_YEAR_MIN}〜${currentYear}年の範囲で入力してください` })
+              .min(QUALIFICATION_YEAR_MIN, {
+                message: `取得年は${QUALIFICATION_YEAR_MIN}〜${currentYear}年の範囲で入力してください`,
+              })
+              .max(currentYear, {
+                message: `取得年は${QUALIFICATION_YEAR_MIN}〜${currentYear}年の範囲で入力してください`,
+              })
               .optional()
               .transform((value) => value ?? null),
           })
           .superRefine((value, ctx) => {
             if (!value.held && value.acquiredYear !== null) {
-              ctx.addIssue({ code: 'custom', path: ['held'], message: '取得年を入力した資格は「保有している」にチェックしてください' })
+              ctx.addIssue({
+                code: 'custom',
+                path: ['held'],
+                message: '取得年を入力した資格は「保有している」にチェックしてください',
+              })
             }
           }),
       )
@@ -256,7 +288,9 @@ export const ExperienceSchema = z
       .transform((value) => value ?? null),
     organization: requiredText('所属先（組織名）', 100),
     title: optionalText('役職・担当', 100),
-    startMonth: plainString({ message: '開始年月を入力してください' }).regex(MONTH, { message: '開始年月を「2020-04」の形で入力してください' }),
+    startMonth: plainString({ message: '開始年月を入力してください' }).regex(MONTH, {
+      message: '開始年月を「2020-04」の形で入力してください',
+    }),
     endMonth: plainString()
       .regex(MONTH, { message: '終了年月を「2023-03」の形で入力してください' })
       .optional()
@@ -270,7 +304,11 @@ export const ExperienceSchema = z
   .superRefine((value, ctx) => {
     // 'YYYY-MM' strings compare in calendar order.
     if (value.endMonth !== null && value.endMonth < value.startMonth) {
-      ctx.addIssue({ code: 'custom', path: ['endMonth'], message: '終了年月は開始年月と同じか、それより後にしてください' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endMonth'],
+        message: '終了年月は開始年月と同じか、それより後にしてください',
+      })
     }
   })
 export type ExperienceInput = z.infer<typeof ExperienceSchema>
@@ -283,6 +321,8 @@ export const DeleteExperienceSchema = z.object({
 // ---- 退会 ---------------------------------------------------------------------------------------------------
 
 export const DeleteAccountSchema = z.object({
-  password: plainString({ message: 'パスワードを入力してください' }).min(1, { message: 'パスワードを入力してください' }),
+  password: plainString({ message: 'パスワードを入力してください' }).min(1, {
+    message: 'パスワードを入力してください',
+  }),
   confirm: z.literal(true, { message: '削除される内容を確認し、チェックを入れてください' }),
 })

@@ -103,7 +103,29 @@ describe('safeRedirect', () => {
   })
 
   // Strings built from the characters that matter to URL parsing, so fast-check explores their mixes.
-  const piece = fc.constantFrom('/', '\\', '.', '..', '%2F', '%2f', '%5C', '%2e', '%25', '%09', '\t', '\n', '@', ':', '?', '#', 'evil.example', 'a', ' ', '%00', '//')
+  const piece = fc.constantFrom(
+    '/',
+    '\\',
+    '.',
+    '..',
+    '%2F',
+    '%2f',
+    '%5C',
+    '%2e',
+    '%25',
+    '%09',
+    '\t',
+    '\n',
+    '@',
+    ':',
+    '?',
+    '#',
+    'evil.example',
+    'a',
+    ' ',
+    '%00',
+    '//',
+  )
   const urlish = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''))
 
   test.prop([urlish], { numRuns: 2000 })('keeps the browser on our origin for every mix of URL syntax', (input) => {
@@ -111,23 +133,32 @@ describe('safeRedirect', () => {
     assertSafe(`/${input}`)
   })
 
-  test.prop([fc.string({ unit: 'binary', maxLength: 40 })], { numRuns: 1000 })('keeps the browser on our origin for any string', (input) => {
-    assertSafe(input)
-    assertSafe(`/${input}`)
-  })
+  test.prop([fc.string({ unit: 'binary', maxLength: 40 })], { numRuns: 1000 })(
+    'keeps the browser on our origin for any string',
+    (input) => {
+      assertSafe(input)
+      assertSafe(`/${input}`)
+    },
+  )
 
-  test.prop([fc.webUrl({ withQueryParameters: true, withFragments: true })])('never follows an absolute URL to another host', (url) => {
-    expect(safeRedirect(url, FALLBACK)).toBe(FALLBACK)
-    assertSafe(url.replace(/^https?:/, ''))
-  })
+  test.prop([fc.webUrl({ withQueryParameters: true, withFragments: true })])(
+    'never follows an absolute URL to another host',
+    (url) => {
+      expect(safeRedirect(url, FALLBACK)).toBe(FALLBACK)
+      assertSafe(url.replace(/^https?:/, ''))
+    },
+  )
 
-  test.prop([fc.webPath(), fc.webQueryParameters(), fc.webFragments()])('keeps ordinary site paths as the browser would normalise them', (path, query, fragment) => {
-    const input = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}${fragment ? `#${fragment}` : ''}`
-    const out = safeRedirect(input, FALLBACK)
-    assertSafe(input)
-    if (out !== FALLBACK) {
-      const expected = new URL(input, 'http://x.invalid')
-      expect(out).toBe(`${expected.pathname}${expected.search}${expected.hash}`)
-    }
-  })
+  test.prop([fc.webPath(), fc.webQueryParameters(), fc.webFragments()])(
+    'keeps ordinary site paths as the browser would normalise them',
+    (path, query, fragment) => {
+      const input = `/${path.replace(/^\/+/, '')}${query ? `?${query}` : ''}${fragment ? `#${fragment}` : ''}`
+      const out = safeRedirect(input, FALLBACK)
+      assertSafe(input)
+      if (out !== FALLBACK) {
+        const expected = new URL(input, 'http://x.invalid')
+        expect(out).toBe(`${expected.pathname}${expected.search}${expected.hash}`)
+      }
+    },
+  )
 })

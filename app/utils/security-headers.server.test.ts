@@ -7,14 +7,19 @@ describe('requestIdFrom', () => {
   it('keeps an id of a safe shape (a UUID from a load balancer)', () => {
     expect(requestIdFrom('3b241101-e2bb-4255-8caf-4136c566a962')).toBe('3b241101-e2bb-4255-8caf-4136c566a962')
   })
-  it.each(['', 'short', 'x'.repeat(65), "abc'; drop table audit_log;--", 'line\nbreak-12345678', '<script>alert(1)</script>', '日本語のリクエストID'])(
-    'replaces %j with a generated UUID',
-    (header) => {
-      const id = requestIdFrom(header)
-      expect(id).not.toBe(header)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-    },
-  )
+  it.each([
+    '',
+    'short',
+    'x'.repeat(65),
+    "abc'; drop table audit_log;--",
+    'line\nbreak-12345678',
+    '<script>alert(1)</script>',
+    '日本語のリクエストID',
+  ])('replaces %j with a generated UUID', (header) => {
+    const id = requestIdFrom(header)
+    expect(id).not.toBe(header)
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  })
 })
 
 describe('contentSecurityPolicy', () => {
@@ -49,7 +54,8 @@ describe('securityHeaders middleware', () => {
 
   it('gives each response its own nonce, the same one the page sees', async () => {
     const [a, b] = await Promise.all([fetch(`${baseUrl}/page`), fetch(`${baseUrl}/page`)])
-    const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1]
+    const nonceOf = (response: Response) =>
+      /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1]
     expect(nonceOf(a)).toBeTruthy()
     expect(nonceOf(a)).not.toBe(nonceOf(b))
     expect(await a.text()).toBe(`<p>${nonceOf(a)}</p>`)
@@ -69,8 +75,12 @@ describe('securityHeaders middleware', () => {
 
   it('echoes a safe X-Request-Id and replaces an unsafe one', async () => {
     const safe = '3b241101-e2bb-4255-8caf-4136c566a962'
-    expect((await fetch(`${baseUrl}/page`, { headers: { 'X-Request-Id': safe } })).headers.get('x-request-id')).toBe(safe)
-    const unsafe = (await fetch(`${baseUrl}/page`, { headers: { 'X-Request-Id': 'forged<id>;' } })).headers.get('x-request-id')
+    expect((await fetch(`${baseUrl}/page`, { headers: { 'X-Request-Id': safe } })).headers.get('x-request-id')).toBe(
+      safe,
+    )
+    const unsafe = (await fetch(`${baseUrl}/page`, { headers: { 'X-Request-Id': 'forged<id>;' } })).headers.get(
+      'x-request-id',
+    )
     expect(unsafe).not.toBe('forged<id>;')
     expect(unsafe).toMatch(/^[0-9a-f-]{36}$/)
   })

@@ -131,7 +131,9 @@ class KyselyLuciaAdapter implements Adapter {
   async deleteExpiredSessions(): Promise<void> {
     await this.db
       .deleteFrom('user_session')
-      .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('absolute_expires_at', '<=', sql<Date>`now()`)]))
+      .where((eb) =>
+        eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('absolute_expires_at', '<=', sql<Date>`now()`)]),
+      )
       .execute()
   }
 }

@@ -41,14 +41,16 @@ const FIELD_LABELS: Record<string, string> = {
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（なし）'
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '（なし）'
+  if (Array.isArray(value))
+    return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join('、') || '（なし）'
   return String(value)
 }
 
 type AnyItem = { id: string; name: string; retired: boolean } & Record<string, unknown>
 
 function requirementText(item: AnyItem, skillNames: Map<string, string>): string {
-  const requirements = (item.requirements as Array<{ skillId: string; minLevel: number; essential: boolean }> | undefined) ?? []
+  const requirements =
+    (item.requirements as Array<{ skillId: string; minLevel: number; essential: boolean }> | undefined) ?? []
   return requirements
     .map((r) => `${skillNames.get(r.skillId) ?? r.skillId} Lv${r.minLevel}${r.essential ? '（必須）' : '（任意）'}`)
     .sort()

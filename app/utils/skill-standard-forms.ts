@@ -6,9 +6,15 @@ const RESERVED = ['new', 'roles', 'qualifications', 'versions', 'diff', 'export'
 const id = z
   .string({ message: 'IDを入力してください' })
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'IDは半角英小文字・数字・ハイフン（2〜63文字）で指定してください。作成後は変更できません' })
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
+    message: 'IDは半角英小文字・数字・ハイフン（2〜63文字）で指定してください。作成後は変更できません',
+  })
   .refine((value) => !RESERVED.includes(value), { message: `次の語はIDに使えません: ${RESERVED.join('、')}` })
-const name = z.string({ message: '名称を入力してください' }).trim().min(1, { message: '名称を入力してください' }).max(100, { message: '名称は100文字以内にしてください' })
+const name = z
+  .string({ message: '名称を入力してください' })
+  .trim()
+  .min(1, { message: '名称を入力してください' })
+  .max(100, { message: '名称は100文字以内にしてください' })
 const text = z.string().trim().max(2000, { message: '2000文字以内にしてください' }).default('')
 const optionalText = z
   .string()
@@ -25,13 +31,24 @@ const lines = z
       .map((line) => line.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().max(50, { message: '検索語は1語50文字以内にしてください' })).max(30, { message: '検索語は30個までです' }))
-const sortOrder = z.coerce.number({ message: '表示順は整数で入力してください' }).int({ message: '表示順は整数で入力してください' }).min(0).max(100000).default(0)
+  .pipe(
+    z
+      .array(z.string().max(50, { message: '検索語は1語50文字以内にしてください' }))
+      .max(30, { message: '検索語は30個までです' }),
+  )
+const sortOrder = z.coerce
+  .number({ message: '表示順は整数で入力してください' })
+  .int({ message: '表示順は整数で入力してください' })
+  .min(0)
+  .max(100000)
+  .default(0)
 const itssLevel = z
   .string()
   .optional()
   .transform((value) => (value ? Number(value) : null))
-  .pipe(z.number().int().min(1, { message: 'ITSSレベルは1〜7です' }).max(7, { message: 'ITSSレベルは1〜7です' }).nullable())
+  .pipe(
+    z.number().int().min(1, { message: 'ITSSレベルは1〜7です' }).max(7, { message: 'ITSSレベルは1〜7です' }).nullable(),
+  )
 const checkbox = z
   .string()
   .optional()
@@ -40,7 +57,12 @@ const lockVersion = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value === '' ? null : Number(value)))
-const level = (n: number) => z.string({ message: `レベル${n}の説明を入力してください` }).trim().min(1, { message: `レベル${n}の説明を入力してください` }).max(500)
+const level = (n: number) =>
+  z
+    .string({ message: `レベル${n}の説明を入力してください` })
+    .trim()
+    .min(1, { message: `レベル${n}の説明を入力してください` })
+    .max(500)
 
 export const SkillFormSchema = z.object({
   lockVersion,
@@ -81,7 +103,11 @@ export const QualificationFormSchema = z.object({
   lockVersion,
   id,
   name,
-  category: z.string({ message: '区分を入力してください' }).trim().min(1, { message: '区分を入力してください' }).max(100),
+  category: z
+    .string({ message: '区分を入力してください' })
+    .trim()
+    .min(1, { message: '区分を入力してください' })
+    .max(100),
   issuer: z.string().trim().max(100).default(''),
   description: text,
   itssLevel,
@@ -120,7 +146,11 @@ export function parseRequirements(formData: FormData, skillIds: readonly string[
 export const PublishSchema = z.object({
   intent: z.literal('publish'),
   lockVersion: z.coerce.number().int(),
-  title: z.string({ message: '版の名称を入力してください' }).trim().min(1, { message: '版の名称を入力してください' }).max(200),
+  title: z
+    .string({ message: '版の名称を入力してください' })
+    .trim()
+    .min(1, { message: '版の名称を入力してください' })
+    .max(200),
   changeNote: z
     .string({ message: '変更内容の説明を入力してください' })
     .trim()

@@ -33,7 +33,10 @@ export async function redirectWithToast(
 }
 
 /** Reads and clears the toast. */
-export async function getToast(request: Request, context: AppLoadContext): Promise<{ toast: Toast | null; headers: Headers }> {
+export async function getToast(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ toast: Toast | null; headers: Headers }> {
   const cookie = toastCookie(context)
   const value = (await cookie.parse(request.headers.get('Cookie'))) as Toast | null
   const headers = new Headers()

@@ -24,7 +24,10 @@ export async function readUpload(request: Request, field: string, maxBytes: numb
     // Not a multipart body at all (the form was sent without its file), or a broken one (a cut-off upload,
     // a part without a name): the parser throws, and that is the sender's mistake, not a server error.
     if (error instanceof TypeError) return { status: 'error', message: 'ファイルを選んでください。' }
-    return { status: 'error', message: 'ファイルを読み取れませんでした。ファイルを選び直して、もう一度送信してください。' }
+    return {
+      status: 'error',
+      message: 'ファイルを読み取れませんでした。ファイルを選び直して、もう一度送信してください。',
+    }
   }
   const file = formData.get(field)
   if (!file || typeof file === 'string' || file.name === '')

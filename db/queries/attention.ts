@@ -12,7 +12,12 @@ export async function countPrefectureAttention(db: DbExecutor, prefectureCode: s
   const since = sql<Date>`now() - make_interval(days => ${RECENT_DAYS})`
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('pool_member').select(eb.fn.countAll<string>().as('n')).where('prefecture_code', '=', prefectureCode).where('status', '=', 'applied').as('new_applications'),
+      eb
+        .selectFrom('pool_member')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', '=', 'applied')
+        .as('new_applications'),
       eb
         .selectFrom('pool_member')
         .select(eb.fn.countAll<string>().as('n'))
@@ -25,8 +30,18 @@ export async function countPrefectureAttention(db: DbExecutor, prefectureCode: s
         .where('prefecture_code', '=', prefectureCode)
         .where('interview_at', '>=', sql<Date>`now()`)
         .as('upcoming_interviews'),
-      eb.selectFrom('pool_member').select(eb.fn.countAll<string>().as('n')).where('prefecture_code', '=', prefectureCode).where('status', '=', 'registered').as('registered'),
-      eb.selectFrom('municipal_issue').select(eb.fn.countAll<string>().as('n')).where('prefecture_code', '=', prefectureCode).where('status', '=', 'submitted').as('new_issues'),
+      eb
+        .selectFrom('pool_member')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', '=', 'registered')
+        .as('registered'),
+      eb
+        .selectFrom('municipal_issue')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', '=', 'submitted')
+        .as('new_issues'),
       eb
         .selectFrom('need_interest')
         .innerJoin('need', 'need.id', 'need_interest.need_id')
@@ -34,18 +49,35 @@ export async function countPrefectureAttention(db: DbExecutor, prefectureCode: s
         .where('need.prefecture_code', '=', prefectureCode)
         .where('need_interest.created_at', '>=', since)
         .as('recent_interests'),
-      eb.selectFrom('need').select(eb.fn.countAll<string>().as('n')).where('prefecture_code', '=', prefectureCode).where('status', '=', 'draft').as('draft_needs'),
-      eb.selectFrom('need').select(eb.fn.countAll<string>().as('n')).where('prefecture_code', '=', prefectureCode).where('status', 'in', ['published', 'selecting']).as('open_needs'),
+      eb
+        .selectFrom('need')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', '=', 'draft')
+        .as('draft_needs'),
+      eb
+        .selectFrom('need')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', 'in', ['published', 'selecting'])
+        .as('open_needs'),
     ])
     .executeTakeFirstOrThrow()
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<keyof typeof row, number>
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<
+    keyof typeof row,
+    number
+  >
 }
 
 /** The ministry's inbox: a catalogue draft, staff invitations not yet accepted, the national list to screen. */
 export async function countMinistryAttention(db: DbExecutor) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('skill_standard_version').select(eb.fn.countAll<string>().as('n')).where('status', '=', 'draft').as('catalogue_drafts'),
+      eb
+        .selectFrom('skill_standard_version')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'draft')
+        .as('catalogue_drafts'),
       eb
         .selectFrom('auth_token')
         .select(eb.fn.countAll<string>().as('n'))
@@ -59,11 +91,22 @@ export async function countMinistryAttention(db: DbExecutor) {
         .where('prefecture_code', '=', NATIONAL_LIST_CODE)
         .where('status', 'in', ['applied', 'screening', 'interview', 'training'])
         .as('national_list_in_screening'),
-      eb.selectFrom('need').select(eb.fn.countAll<string>().as('n')).where('status', 'in', ['published', 'selecting']).as('open_needs'),
-      eb.selectFrom('municipal_issue').select(eb.fn.countAll<string>().as('n')).where('status', '=', 'submitted').as('new_issues'),
+      eb
+        .selectFrom('need')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('status', 'in', ['published', 'selecting'])
+        .as('open_needs'),
+      eb
+        .selectFrom('municipal_issue')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'submitted')
+        .as('new_issues'),
     ])
     .executeTakeFirstOrThrow()
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<keyof typeof row, number>
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<
+    keyof typeof row,
+    number
+  >
 }
 
 /** A municipality's own 課題 (newest first) and the needs that serve it, with days a week. */
@@ -79,7 +122,14 @@ export async function listMunicipalityOverview(db: DbExecutor, municipalityCode:
     db
       .selectFrom('need')
       .innerJoin('need_municipality', 'need_municipality.need_id', 'need.id')
-      .select(['need.id', 'need.title', 'need.status', 'need.start_on', 'need.end_on', 'need_municipality.days_per_week'])
+      .select([
+        'need.id',
+        'need.title',
+        'need.status',
+        'need.start_on',
+        'need.end_on',
+        'need_municipality.days_per_week',
+      ])
       .where('need_municipality.municipality_code', '=', municipalityCode)
       .where('need.status', 'in', ['published', 'selecting', 'filled'])
       .orderBy('need.updated_at', 'desc')
@@ -95,9 +145,19 @@ export async function listMyMembershipSteps(db: DbExecutor, userId: string) {
     .selectFrom('pool_member')
     .innerJoin('profile', 'profile.id', 'pool_member.profile_id')
     .leftJoin('local_government', (join) =>
-      join.onRef('local_government.prefecture_code', '=', 'pool_member.prefecture_code').on('local_government.kind', '=', 'prefecture'),
+      join
+        .onRef('local_government.prefecture_code', '=', 'pool_member.prefecture_code')
+        .on('local_government.kind', '=', 'prefecture'),
     )
-    .select(['pool_member.id', 'pool_member.prefecture_code', 'pool_member.status', 'pool_member.interview_at', 'pool_member.interview_place', 'pool_member.updated_at', 'local_government.name as prefecture_name'])
+    .select([
+      'pool_member.id',
+      'pool_member.prefecture_code',
+      'pool_member.status',
+      'pool_member.interview_at',
+      'pool_member.interview_place',
+      'pool_member.updated_at',
+      'local_government.name as prefecture_name',
+    ])
     .where('profile.user_id', '=', userId)
     .where('pool_member.status', 'not in', ['withdrawn'])
     .orderBy('pool_member.updated_at', 'desc')
@@ -108,8 +168,17 @@ export async function listMyMembershipSteps(db: DbExecutor, userId: string) {
 export async function countPublicFigures(db: DbExecutor) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('need').select(eb.fn.countAll<string>().as('n')).where('status', '=', 'published').where('open_call', '=', true).as('open_calls'),
-      eb.selectFrom('pool_member').select(sql<string>`count(distinct prefecture_code)`.as('n')).where('prefecture_code', '<>', NATIONAL_LIST_CODE).as('prefectures_with_pools'),
+      eb
+        .selectFrom('need')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'published')
+        .where('open_call', '=', true)
+        .as('open_calls'),
+      eb
+        .selectFrom('pool_member')
+        .select(sql<string>`count(distinct prefecture_code)`.as('n'))
+        .where('prefecture_code', '<>', NATIONAL_LIST_CODE)
+        .as('prefectures_with_pools'),
     ])
     .executeTakeFirstOrThrow()
   return { openCalls: Number(row.open_calls ?? 0), prefecturesWithPools: Number(row.prefectures_with_pools ?? 0) }

@@ -83,7 +83,13 @@ export async function listAuditEntries(
   if (filter.from) query = query.where('occurred_at', '>=', filter.from)
   if (filter.to) query = query.where('occurred_at', '<', filter.to)
   const [rows, count] = await Promise.all([
-    query.select(auditColumns).orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    query
+      .select(auditColumns)
+      .orderBy('occurred_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     query.select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(count.count) }

@@ -30,11 +30,24 @@ export async function insertAuthToken(db: DbExecutor, token: NewAuthToken): Prom
 }
 
 export type TokenLookup =
-  | { status: 'valid'; token: { id: string; email: string; user_id: string | null; payload: Record<string, unknown>; created_by: string | null } }
+  | {
+      status: 'valid'
+      token: {
+        id: string
+        email: string
+        user_id: string | null
+        payload: Record<string, unknown>
+        created_by: string | null
+      }
+    }
   | { status: 'used' | 'expired' | 'unknown' }
 
 /** Reads a token without using it (to show the form behind a link). */
-export async function findAuthToken(db: DbExecutor, purpose: AuthTokenPurpose, tokenHash: string): Promise<TokenLookup> {
+export async function findAuthToken(
+  db: DbExecutor,
+  purpose: AuthTokenPurpose,
+  tokenHash: string,
+): Promise<TokenLookup> {
   const row = await db
     .selectFrom('auth_token')
     .select(['id', 'email', 'user_id', 'payload', 'created_by', 'used_at', 'expires_at'])
@@ -51,7 +64,11 @@ export async function findAuthToken(db: DbExecutor, purpose: AuthTokenPurpose, t
  * Uses a token exactly once: one UPDATE that only succeeds while the token is unused and unexpired, so two
  * concurrent requests with the same link cannot both win.
  */
-export async function consumeAuthToken(db: DbExecutor, purpose: AuthTokenPurpose, tokenHash: string): Promise<TokenLookup> {
+export async function consumeAuthToken(
+  db: DbExecutor,
+  purpose: AuthTokenPurpose,
+  tokenHash: string,
+): Promise<TokenLookup> {
   const used = await db
     .updateTable('auth_token')
     .set({ used_at: sql`now()` })
@@ -79,7 +96,12 @@ export async function revokeOpenAuthTokens(db: DbExecutor, purpose: AuthTokenPur
 
 /** Every unused token issued for an account (verification, reset, e-mail change) stops working. */
 export async function revokeUserAuthTokens(db: DbExecutor, userId: string): Promise<void> {
-  await db.updateTable('auth_token').set({ used_at: sql`now()` }).where('user_id', '=', userId).where('used_at', 'is', null).execute()
+  await db
+    .updateTable('auth_token')
+    .set({ used_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute()
 }
 
 export async function listOpenInvitations(db: DbExecutor, scope: { prefectureCode?: string }) {

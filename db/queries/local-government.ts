@@ -17,7 +17,10 @@ export async function findPrefecture(db: DbExecutor, prefectureCode: string): Pr
 }
 
 /** Rows for the given codes, in the order of `codes` (search results keep Meilisearch's ranking). */
-export async function listLocalGovernmentsByCodes(db: DbExecutor, codes: readonly string[]): Promise<LocalGovernment[]> {
+export async function listLocalGovernmentsByCodes(
+  db: DbExecutor,
+  codes: readonly string[],
+): Promise<LocalGovernment[]> {
   if (codes.length === 0) return []
   const rows = await db.selectFrom('local_government').select(columns).where('code', 'in', codes).execute()
   const byCode = new Map(rows.map((row) => [row.code, row]))
@@ -25,12 +28,7 @@ export async function listLocalGovernmentsByCodes(db: DbExecutor, codes: readonl
 }
 
 export async function listPrefectures(db: DbExecutor): Promise<LocalGovernment[]> {
-  return db
-    .selectFrom('local_government')
-    .select(columns)
-    .where('kind', '=', 'prefecture')
-    .orderBy('code')
-    .execute()
+  return db.selectFrom('local_government').select(columns).where('kind', '=', 'prefecture').orderBy('code').execute()
 }
 
 /** A prefecture's municipalities (active ones unless asked otherwise), in code order. */

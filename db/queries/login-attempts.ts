@@ -1,7 +1,10 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
 
-export async function recordLoginAttempt(db: DbExecutor, attempt: { email: string; ip: string; succeeded: boolean }): Promise<void> {
+export async function recordLoginAttempt(
+  db: DbExecutor,
+  attempt: { email: string; ip: string; succeeded: boolean },
+): Promise<void> {
   await db
     .insertInto('login_attempt')
     .values({ email: attempt.email.toLowerCase(), ip: attempt.ip, succeeded: attempt.succeeded })
@@ -24,7 +27,12 @@ export interface RecentLoginFailures {
  */
 export async function countRecentLoginFailures(
   db: DbExecutor,
-  { email, ip, pairWindowMinutes, ipWindowMinutes }: { email: string; ip: string; pairWindowMinutes: number; ipWindowMinutes: number },
+  {
+    email,
+    ip,
+    pairWindowMinutes,
+    ipWindowMinutes,
+  }: { email: string; ip: string; pairWindowMinutes: number; ipWindowMinutes: number },
 ): Promise<RecentLoginFailures> {
   const address = email.toLowerCase()
   const lastPairSuccess = db

@@ -79,7 +79,11 @@ export async function listUnsentMail(
 }
 
 export async function markMailSent(db: DbExecutor, id: number): Promise<void> {
-  await db.updateTable('mail_outbox').set({ sent_at: sql`now()`, last_error: null }).where('id', '=', id).execute()
+  await db
+    .updateTable('mail_outbox')
+    .set({ sent_at: sql`now()`, last_error: null })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function markMailFailed(db: DbExecutor, id: number, error: string): Promise<void> {
@@ -149,7 +153,11 @@ export async function deferMail(
 }
 
 /** Gives claimed mails that were not tried back to the queue, due after `retrySeconds` (0 = at once). */
-export async function releaseMail(db: DbExecutor, ids: readonly number[], { retrySeconds = 0 }: { retrySeconds?: number } = {}): Promise<void> {
+export async function releaseMail(
+  db: DbExecutor,
+  ids: readonly number[],
+  { retrySeconds = 0 }: { retrySeconds?: number } = {},
+): Promise<void> {
   if (ids.length === 0) return
   await db
     .updateTable('mail_outbox')

@@ -75,7 +75,8 @@ export const issueColumns = [
 const withInternalIssueColumns = (scope: ViewerScope) => scope.kind !== 'municipality'
 
 function scopeIssues<QB extends { where: (...args: any[]) => QB }>(query: QB, scope: ViewerScope): QB {
-  if (scope.kind === 'municipality') return query.where('municipal_issue.municipality_code', '=', scope.municipalityCode)
+  if (scope.kind === 'municipality')
+    return query.where('municipal_issue.municipality_code', '=', scope.municipalityCode)
   if (scope.kind === 'prefecture') return query.where('municipal_issue.prefecture_code', '=', scope.prefectureCode)
   return query
 }
@@ -144,15 +145,29 @@ function scopeNeeds<QB extends { where: (...args: any[]) => QB }>(query: QB, sco
   return query.where('need.prefecture_code', '=', scope.prefectureCode)
 }
 
-export async function listNeeds(db: DbExecutor, scope: ViewerScope, filter: { status?: NeedStatus; prefectureCode?: string } = {}) {
+export async function listNeeds(
+  db: DbExecutor,
+  scope: ViewerScope,
+  filter: { status?: NeedStatus; prefectureCode?: string } = {},
+) {
   let query = db
     .selectFrom('need')
-    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .innerJoin('local_government as p', (join) =>
+      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
+    )
     .select([...needSummaryColumns, 'p.name as prefecture_name'])
-    .select([dateText('need.start_on').as('start_on'), dateText('need.end_on').as('end_on'), dateText('need.application_deadline').as('application_deadline')])
+    .select([
+      dateText('need.start_on').as('start_on'),
+      dateText('need.end_on').as('end_on'),
+      dateText('need.application_deadline').as('application_deadline'),
+    ])
     .select((eb) => [
       municipalitiesOf(eb),
-      eb.selectFrom('need_interest').select((e) => e.fn.countAll<string>().as('n')).whereRef('need_interest.need_id', '=', 'need.id').as('interest_count'),
+      eb
+        .selectFrom('need_interest')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('need_interest.need_id', '=', 'need.id')
+        .as('interest_count'),
     ])
   query = scopeNeeds(query, scope)
   if (filter.status) query = query.where('need.status', '=', filter.status)
@@ -163,7 +178,9 @@ export async function listNeeds(db: DbExecutor, scope: ViewerScope, filter: { st
 export async function findNeed(db: DbExecutor, scope: ViewerScope | { kind: 'public' }, id: string) {
   let query = db
     .selectFrom('need')
-    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .innerJoin('local_government as p', (join) =>
+      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
+    )
     .select([
       ...needSummaryColumns,
       'p.name as prefecture_name',
@@ -182,11 +199,12 @@ export async function findNeed(db: DbExecutor, scope: ViewerScope | { kind: 'pub
       'need.management_note',
       'need.contact',
     ])
-    .select([dateText('need.start_on').as('start_on'), dateText('need.end_on').as('end_on'), dateText('need.application_deadline').as('application_deadline')])
-    .select((eb) => [
-      municipalitiesOf(eb),
-      skillsOf(eb),
+    .select([
+      dateText('need.start_on').as('start_on'),
+      dateText('need.end_on').as('end_on'),
+      dateText('need.application_deadline').as('application_deadline'),
     ])
+    .select((eb) => [municipalitiesOf(eb), skillsOf(eb)])
     .where('need.id', '=', id)
   if (scope.kind === 'public') {
     // Outside the prefecture only 公開 needs the prefecture chose to publish are visible.
@@ -202,7 +220,13 @@ export async function listNeedIssues(db: DbExecutor, needId: string) {
     .selectFrom('need_issue')
     .innerJoin('municipal_issue', 'municipal_issue.id', 'need_issue.issue_id')
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-    .select(['municipal_issue.id', 'municipal_issue.title', 'municipal_issue.status', 'municipal_issue.urgency', 'm.name as municipality_name'])
+    .select([
+      'municipal_issue.id',
+      'municipal_issue.title',
+      'municipal_issue.status',
+      'municipal_issue.urgency',
+      'm.name as municipality_name',
+    ])
     .where('need_issue.need_id', '=', needId)
     .orderBy('municipal_issue.created_at')
     .execute()
@@ -231,7 +255,11 @@ export async function listNeedInterests(db: DbExecutor, needId: string, viewer: 
       'need_interest.pool_member_id',
       sql<string>`case when ${profileVisibleTo(viewer)} then need_interest.message else '' end`.as('message'),
       'need_interest.created_at',
-      sql<string | null>`case when ${profileVisibleTo(viewer)} then profile.family_name || ' ' || profile.given_name end`.as('full_name'),
+      sql<
+        string | null
+      >`case when ${profileVisibleTo(viewer)} then profile.family_name || ' ' || profile.given_name end`.as(
+        'full_name',
+      ),
       'pool_member.status as pool_status',
     ])
     .where('need_interest.need_id', '=', needId)
@@ -241,29 +269,66 @@ export async function listNeedInterests(db: DbExecutor, needId: string, viewer: 
 
 export async function insertNeedEvent(
   db: DbExecutor,
-  event: { needId: string; from: NeedStatus | null; to: NeedStatus; actorUserId: string | null; actorLabel: string; note?: string },
+  event: {
+    needId: string
+    from: NeedStatus | null
+    to: NeedStatus
+    actorUserId: string | null
+    actorLabel: string
+    note?: string
+  },
 ) {
   await db
     .insertInto('need_event')
-    .values({ need_id: event.needId, from_status: event.from, to_status: event.to, actor_user_id: event.actorUserId, actor_label: event.actorLabel, note: event.note ?? '' })
+    .values({
+      need_id: event.needId,
+      from_status: event.from,
+      to_status: event.to,
+      actor_user_id: event.actorUserId,
+      actor_label: event.actorLabel,
+      note: event.note ?? '',
+    })
     .execute()
 }
 
-export async function replaceNeedMunicipalities(db: DbExecutor, needId: string, rows: ReadonlyArray<{ code: string; daysPerWeek: number }>) {
+export async function replaceNeedMunicipalities(
+  db: DbExecutor,
+  needId: string,
+  rows: ReadonlyArray<{ code: string; daysPerWeek: number }>,
+) {
   await db.deleteFrom('need_municipality').where('need_id', '=', needId).execute()
   if (rows.length === 0) return
   await db
     .insertInto('need_municipality')
-    .values(rows.map((row, index) => ({ need_id: needId, municipality_code: row.code, days_per_week: row.daysPerWeek, sort_order: index })))
+    .values(
+      rows.map((row, index) => ({
+        need_id: needId,
+        municipality_code: row.code,
+        days_per_week: row.daysPerWeek,
+        sort_order: index,
+      })),
+    )
     .execute()
 }
 
-export async function replaceNeedSkills(db: DbExecutor, needId: string, rows: ReadonlyArray<{ skillId: string; minLevel: number; essential: boolean }>) {
+export async function replaceNeedSkills(
+  db: DbExecutor,
+  needId: string,
+  rows: ReadonlyArray<{ skillId: string; minLevel: number; essential: boolean }>,
+) {
   await db.deleteFrom('need_skill').where('need_id', '=', needId).execute()
   if (rows.length === 0) return
   await db
     .insertInto('need_skill')
-    .values(rows.map((row, index) => ({ need_id: needId, skill_id: row.skillId, min_level: row.minLevel, essential: row.essential, sort_order: index })))
+    .values(
+      rows.map((row, index) => ({
+        need_id: needId,
+        skill_id: row.skillId,
+        min_level: row.minLevel,
+        essential: row.essential,
+        sort_order: index,
+      })),
+    )
     .execute()
 }
 
@@ -272,9 +337,14 @@ export async function listPublicNeedsByIds(db: DbExecutor, ids: readonly string[
   if (ids.length === 0) return []
   const rows = await db
     .selectFrom('need')
-    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .innerJoin('local_government as p', (join) =>
+      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
+    )
     .select([...needSummaryColumns, 'p.name as prefecture_name', 'need.task_skill_ids', 'need.work_place'])
-    .select([dateText('need.start_on').as('start_on'), dateText('need.application_deadline').as('application_deadline')])
+    .select([
+      dateText('need.start_on').as('start_on'),
+      dateText('need.application_deadline').as('application_deadline'),
+    ])
     .select((eb) => municipalitiesOf(eb))
     .where('need.id', 'in', ids)
     .where('need.status', '=', 'published')
@@ -295,7 +365,9 @@ export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) 
   if (ids.length === 0) return []
   return db
     .selectFrom('need')
-    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
+    .innerJoin('local_government as p', (join) =>
+      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
+    )
     .select([
       'need.id',
       'need.prefecture_code',
@@ -314,10 +386,7 @@ export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) 
       'need.updated_at',
     ])
     .select(dateText('need.start_on').as('start_on'))
-    .select((eb) => [
-      municipalitiesOf(eb),
-      skillsOf(eb),
-    ])
+    .select((eb) => [municipalitiesOf(eb), skillsOf(eb)])
     .where('need.id', 'in', ids)
     .execute()
 }
@@ -330,15 +399,32 @@ export async function listGroupableIssues(db: DbExecutor, prefectureCode: string
     .select(['municipal_issue.id', 'municipal_issue.title', 'm.name as municipality_name'])
     .where('municipal_issue.prefecture_code', '=', prefectureCode)
     .where('municipal_issue.status', 'in', ['submitted', 'reviewing', 'in_need'])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('need_issue').select('need_issue.issue_id').whereRef('need_issue.issue_id', '=', 'municipal_issue.id').where('need_issue.need_id', '=', needId))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('need_issue')
+            .select('need_issue.issue_id')
+            .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
+            .where('need_issue.need_id', '=', needId),
+        ),
+      ),
+    )
     .orderBy('municipal_issue.created_at', 'desc')
     .limit(200)
     .execute()
 }
 
 /** Open calls straight from Postgres (when Meilisearch is down): the same filters but no words, newest first. */
-export async function listOpenCallIds(db: DbExecutor, filter: { prefectureCode?: string; roleId?: string; topicId?: string; remote?: boolean }): Promise<string[]> {
-  let query = db.selectFrom('need').select('need.id').where('need.status', '=', 'published').where('need.open_call', '=', true)
+export async function listOpenCallIds(
+  db: DbExecutor,
+  filter: { prefectureCode?: string; roleId?: string; topicId?: string; remote?: boolean },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('need')
+    .select('need.id')
+    .where('need.status', '=', 'published')
+    .where('need.open_call', '=', true)
   if (filter.prefectureCode) query = query.where('need.prefecture_code', '=', filter.prefectureCode)
   if (filter.roleId) query = query.where('need.role_id', '=', filter.roleId)
   if (filter.remote) query = query.where('need.remote_days_per_week', '>', '0')
@@ -347,7 +433,13 @@ export async function listOpenCallIds(db: DbExecutor, filter: { prefectureCode?:
     query = query.where((eb) =>
       eb.or([
         sql<boolean>`need.task_skill_ids ? ${topic}`,
-        eb.exists(eb.selectFrom('need_skill').select('need_skill.skill_id').whereRef('need_skill.need_id', '=', 'need.id').where('need_skill.skill_id', '=', topic)),
+        eb.exists(
+          eb
+            .selectFrom('need_skill')
+            .select('need_skill.skill_id')
+            .whereRef('need_skill.need_id', '=', 'need.id')
+            .where('need_skill.skill_id', '=', topic),
+        ),
       ]),
     )
   }
@@ -360,8 +452,19 @@ export async function listInterestsOfProfile(db: DbExecutor, profileId: string) 
   return db
     .selectFrom('need_interest')
     .innerJoin('need', 'need.id', 'need_interest.need_id')
-    .innerJoin('local_government as p', (join) => join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'))
-    .select(['need.id', 'need.title', 'need.status', 'need.open_call', 'need.prefecture_code', 'p.name as prefecture_name', 'need_interest.message', 'need_interest.created_at'])
+    .innerJoin('local_government as p', (join) =>
+      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
+    )
+    .select([
+      'need.id',
+      'need.title',
+      'need.status',
+      'need.open_call',
+      'need.prefecture_code',
+      'p.name as prefecture_name',
+      'need_interest.message',
+      'need_interest.created_at',
+    ])
     .where('need_interest.profile_id', '=', profileId)
     .orderBy('need_interest.created_at', 'desc')
     .execute()

@@ -34,15 +34,30 @@ const memberColumns = [
 const personColumns = (viewer: ProfileViewer | null) => {
   const visible = profileVisibleTo(viewer)
   return [
-    sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as('display_name'),
-    sql<string | null>`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as('display_kana'),
-    sql<string | null>`case when ${visible} then coalesce(profile.contact_email, pool_member.person_email) else pool_member.person_email end`.as('display_email'),
+    sql<string | null>`coalesce(profile.family_name || ' ' || profile.given_name, pool_member.person_name)`.as(
+      'display_name',
+    ),
+    sql<
+      string | null
+    >`coalesce(profile.family_name_kana || ' ' || profile.given_name_kana, pool_member.person_name_kana)`.as(
+      'display_kana',
+    ),
+    sql<
+      string | null
+    >`case when ${visible} then coalesce(profile.contact_email, pool_member.person_email) else pool_member.person_email end`.as(
+      'display_email',
+    ),
     visible.as('profile_visible'),
   ] as const
 }
 
 /** One member, only if it belongs to the given prefecture (undefined scope = national read). */
-export async function findPoolMember(db: DbExecutor, id: string, scope: { prefectureCode?: string }, viewer: ProfileViewer | null) {
+export async function findPoolMember(
+  db: DbExecutor,
+  id: string,
+  scope: { prefectureCode?: string },
+  viewer: ProfileViewer | null,
+) {
   let query = db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
@@ -66,13 +81,23 @@ export async function listPoolMembers(
     .select(personColumns(viewer))
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   if (filter.status) query = query.where('pool_member.status', '=', filter.status)
-  if (filter.roleId === 'none') query = query.where(sql<number>`jsonb_array_length(pool_member.target_role_ids)`, '=', 0)
-  else if (filter.roleId) query = query.where(sql<boolean>`pool_member.target_role_ids @> jsonb_build_array(${filter.roleId}::text)`, '=', true)
+  if (filter.roleId === 'none')
+    query = query.where(sql<number>`jsonb_array_length(pool_member.target_role_ids)`, '=', 0)
+  else if (filter.roleId)
+    query = query.where(
+      sql<boolean>`pool_member.target_role_ids @> jsonb_build_array(${filter.roleId}::text)`,
+      '=',
+      true,
+    )
   return query.orderBy('pool_member.updated_at', 'desc').limit(500).execute()
 }
 
 /** The pool's CSV rows, with their training records; contact details only as the viewer may see them. */
-export async function listPoolMembersForExport(db: DbExecutor, scope: { prefectureCode?: string }, viewer: ProfileViewer | null) {
+export async function listPoolMembersForExport(
+  db: DbExecutor,
+  scope: { prefectureCode?: string },
+  viewer: ProfileViewer | null,
+) {
   return db
     .selectFrom('pool_member')
     .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
@@ -103,7 +128,10 @@ export async function listPoolMembersForExport(db: DbExecutor, scope: { prefectu
 }
 
 export async function countPoolMembersByStatus(db: DbExecutor, scope: { prefectureCode?: string }) {
-  let query = db.selectFrom('pool_member').select(['status', sql<number>`count(*)`.as('count')]).groupBy('status')
+  let query = db
+    .selectFrom('pool_member')
+    .select(['status', sql<number>`count(*)`.as('count')])
+    .groupBy('status')
   if (scope.prefectureCode !== undefined) query = query.where('prefecture_code', '=', scope.prefectureCode)
   const rows = await query.execute()
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)])) as Partial<Record<PoolStatus, number>>
@@ -154,7 +182,12 @@ export async function resolveRoleNames(db: DbExecutor, roleIds: readonly string[
   return new Map(rows.map((r) => [r.role_id, r.name]))
 }
 
-export async function setTargetRoles(db: DbExecutor, id: string, roleIds: string[], lockVersion: number): Promise<boolean> {
+export async function setTargetRoles(
+  db: DbExecutor,
+  id: string,
+  roleIds: string[],
+  lockVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('pool_member')
     .set({ target_role_ids: roleIds, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
@@ -189,7 +222,11 @@ export async function revokePoolInvitations(db: DbExecutor, poolMemberId: string
     .execute()
 }
 
-export async function recordInvitationOutcome(db: DbExecutor, tokenId: string, outcome: 'accepted' | 'declined'): Promise<void> {
+export async function recordInvitationOutcome(
+  db: DbExecutor,
+  tokenId: string,
+  outcome: 'accepted' | 'declined',
+): Promise<void> {
   await db
     .updateTable('auth_token')
     .set({ payload: sql`payload || jsonb_build_object('outcome', ${outcome}::text)` })
@@ -254,30 +291,60 @@ export async function listPoolEvents(db: DbExecutor, poolMemberId: string) {
 }
 
 export async function listMemberships(db: DbExecutor, profileId: string) {
-  return db
-    .selectFrom('pool_member')
-    // The national list ('00') has no local_government row: its name is given by the caller.
-    .leftJoin('local_government', (join) =>
-      join.onRef('local_government.prefecture_code', '=', 'pool_member.prefecture_code').on('local_government.kind', '=', 'prefecture'),
-    )
-    .select(['pool_member.id', 'pool_member.prefecture_code', 'pool_member.status', 'pool_member.application_message', 'pool_member.created_at', 'pool_member.updated_at', 'local_government.name as prefecture_name'])
-    .where('pool_member.profile_id', '=', profileId)
-    .orderBy('pool_member.created_at', 'desc')
-    .execute()
+  return (
+    db
+      .selectFrom('pool_member')
+      // The national list ('00') has no local_government row: its name is given by the caller.
+      .leftJoin('local_government', (join) =>
+        join
+          .onRef('local_government.prefecture_code', '=', 'pool_member.prefecture_code')
+          .on('local_government.kind', '=', 'prefecture'),
+      )
+      .select([
+        'pool_member.id',
+        'pool_member.prefecture_code',
+        'pool_member.status',
+        'pool_member.application_message',
+        'pool_member.created_at',
+        'pool_member.updated_at',
+        'local_government.name as prefecture_name',
+      ])
+      .where('pool_member.profile_id', '=', profileId)
+      .orderBy('pool_member.created_at', 'desc')
+      .execute()
+  )
 }
 
 export async function insertPoolEvent(
   db: DbExecutor,
-  event: { poolMemberId: string; from: PoolStatus | null; to: PoolStatus; actorUserId: string | null; actorLabel: string; note?: string },
+  event: {
+    poolMemberId: string
+    from: PoolStatus | null
+    to: PoolStatus
+    actorUserId: string | null
+    actorLabel: string
+    note?: string
+  },
 ) {
   await db
     .insertInto('pool_member_event')
-    .values({ pool_member_id: event.poolMemberId, from_status: event.from, to_status: event.to, actor_user_id: event.actorUserId, actor_label: event.actorLabel, note: event.note ?? '' })
+    .values({
+      pool_member_id: event.poolMemberId,
+      from_status: event.from,
+      to_status: event.to,
+      actor_user_id: event.actorUserId,
+      actor_label: event.actorLabel,
+      note: event.note ?? '',
+    })
     .execute()
 }
 
 /** Status change guarded by the expected current status and lock version (no lost updates). */
-export async function setPoolStatus(db: DbExecutor, id: string, { from, to, lockVersion }: { from: PoolStatus; to: PoolStatus; lockVersion: number }) {
+export async function setPoolStatus(
+  db: DbExecutor,
+  id: string,
+  { from, to, lockVersion }: { from: PoolStatus; to: PoolStatus; lockVersion: number },
+) {
   const result = await db
     .updateTable('pool_member')
     .set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
@@ -321,8 +388,16 @@ export async function findPossibleDuplicates(
         person.birthYear !== null
           ? [
               eb.and([
-                eb(sql<string>`regexp_replace(coalesce(profile.family_name || profile.given_name, pool_member.person_name), '[[:space:]　]', '', 'g')`, '=', name),
-                eb(sql<number>`case when ${visible} then coalesce(profile.birth_year, pool_member.person_birth_year) else pool_member.person_birth_year end`, '=', person.birthYear),
+                eb(
+                  sql<string>`regexp_replace(coalesce(profile.family_name || profile.given_name, pool_member.person_name), '[[:space:]　]', '', 'g')`,
+                  '=',
+                  name,
+                ),
+                eb(
+                  sql<number>`case when ${visible} then coalesce(profile.birth_year, pool_member.person_birth_year) else pool_member.person_birth_year end`,
+                  '=',
+                  person.birthYear,
+                ),
               ]),
             ]
           : []

@@ -77,12 +77,18 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     ...p,
     applied_prefecture_codes: applications.filter((a) => a.profile_id === p.id).map((a) => a.prefecture_code),
     updated_at: new Date(p.updated_at),
-    skills: skills.filter((s) => s.profile_id === p.id).map((s) => ({ skill_id: s.skill_id, name: s.name, level: s.level })),
+    skills: skills
+      .filter((s) => s.profile_id === p.id)
+      .map((s) => ({ skill_id: s.skill_id, name: s.name, level: s.level })),
     qualifications: qualifications.filter((q) => q.profile_id === p.id).map((q) => q.name),
   }))
 }
 
 export async function listAllProfileIds(db: DbExecutor): Promise<string[]> {
-  const rows = await db.selectFrom('profile').select('id').orderBy(sql`id`).execute()
+  const rows = await db
+    .selectFrom('profile')
+    .select('id')
+    .orderBy(sql`id`)
+    .execute()
   return rows.map((r) => r.id)
 }

@@ -26,7 +26,8 @@ const PREFECTURE_CODE = /^(0[1-9]|[1-3][0-9]|4[0-7])$/
 /** The audiences a viewer holds (a malformed prefecture code is refused: it ends up in a search filter). */
 export function viewerAudiences(viewer: ProfileViewer): Audience[] {
   if (viewer.kind === 'ministry') return ['national']
-  if (!PREFECTURE_CODE.test(viewer.prefectureCode)) throw new RangeError(`Invalid prefecture code: ${viewer.prefectureCode}`)
+  if (!PREFECTURE_CODE.test(viewer.prefectureCode))
+    throw new RangeError(`Invalid prefecture code: ${viewer.prefectureCode}`)
   return ['all-prefectures', `pref:${viewer.prefectureCode}`]
 }
 
@@ -50,7 +51,8 @@ export function profileAudiences(profile: ConsentFacts): Audience[] {
     audiences.add('all-prefectures')
     audiences.add('national')
   }
-  if (profile.visibility === 'selected') for (const code of profile.visible_prefecture_codes) audiences.add(`pref:${code}`)
+  if (profile.visibility === 'selected')
+    for (const code of profile.visible_prefecture_codes) audiences.add(`pref:${code}`)
   if (profile.national_list_consent) audiences.add('national')
   for (const code of profile.applied_prefecture_codes ?? []) audiences.add(poolAudience(code))
   return [...audiences]

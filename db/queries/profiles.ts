@@ -90,7 +90,9 @@ type RawProfile = {
 
 function toProfileRow(raw: RawProfile): ProfileRow {
   const { available_from_text, ...row } = raw
-  const r = row as unknown as Omit<ProfileRow, 'days_per_week' | 'available_from'> & { days_per_week: string | number | null }
+  const r = row as unknown as Omit<ProfileRow, 'days_per_week' | 'available_from'> & {
+    days_per_week: string | number | null
+  }
   return {
     ...r,
     // numeric(2,1) comes back as a string on both drivers.
@@ -103,14 +105,22 @@ function toProfileRow(raw: RawProfile): ProfileRow {
 }
 
 export async function findProfileByUserId(db: DbExecutor, userId: string): Promise<ProfileRow | undefined> {
-  const raw = await db.selectFrom('profile').select(plainColumns).select(availableFromText).where('user_id', '=', userId).executeTakeFirst()
+  const raw = await db
+    .selectFrom('profile')
+    .select(plainColumns)
+    .select(availableFromText)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
   return raw ? toProfileRow(raw as RawProfile) : undefined
 }
 
 /** Creates the profile (the first save of the basic information). */
 export async function insertProfile(
   db: DbExecutor,
-  values: { id: string; user_id: string } & Pick<ProfileRow, 'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana' | 'contact_email'> &
+  values: { id: string; user_id: string } & Pick<
+    ProfileRow,
+    'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana' | 'contact_email'
+  > &
     ProfileChanges,
 ): Promise<ProfileRow> {
   const raw = await db
@@ -180,10 +190,19 @@ export interface ProfileSkillRow {
 }
 
 export async function listProfileSkills(db: DbExecutor, profileId: string): Promise<ProfileSkillRow[]> {
-  return db.selectFrom('profile_skill').select(['skill_id', 'level']).where('profile_id', '=', profileId).orderBy('skill_id').execute()
+  return db
+    .selectFrom('profile_skill')
+    .select(['skill_id', 'level'])
+    .where('profile_id', '=', profileId)
+    .orderBy('skill_id')
+    .execute()
 }
 
-export async function replaceProfileSkills(db: DbExecutor, profileId: string, skills: readonly ProfileSkillRow[]): Promise<void> {
+export async function replaceProfileSkills(
+  db: DbExecutor,
+  profileId: string,
+  skills: readonly ProfileSkillRow[],
+): Promise<void> {
   await db.deleteFrom('profile_skill').where('profile_id', '=', profileId).execute()
   if (skills.length === 0) return
   await db
@@ -217,7 +236,13 @@ export async function replaceProfileQualifications(
   if (qualifications.length === 0) return
   await db
     .insertInto('profile_qualification')
-    .values(qualifications.map((q) => ({ profile_id: profileId, qualification_id: q.qualification_id, acquired_year: q.acquired_year })))
+    .values(
+      qualifications.map((q) => ({
+        profile_id: profileId,
+        qualification_id: q.qualification_id,
+        acquired_year: q.acquired_year,
+      })),
+    )
     .execute()
 }
 
@@ -235,22 +260,24 @@ export interface ProfileExperienceRow {
 }
 
 export async function listProfileExperiences(db: DbExecutor, profileId: string): Promise<ProfileExperienceRow[]> {
-  return db
-    .selectFrom('profile_experience')
-    .select([
-      'id',
-      'organization',
-      'title',
-      sql<string>`to_char(started_on, 'YYYY-MM')`.as('started_month'),
-      sql<string | null>`to_char(ended_on, 'YYYY-MM')`.as('ended_month'),
-      'description',
-      'skill_ids',
-    ])
-    .where('profile_id', '=', profileId)
-    // Newest first, as a CV reads; sort_order keeps the order stable for entries with the same start.
-    .orderBy('started_on', 'desc')
-    .orderBy('sort_order')
-    .execute()
+  return (
+    db
+      .selectFrom('profile_experience')
+      .select([
+        'id',
+        'organization',
+        'title',
+        sql<string>`to_char(started_on, 'YYYY-MM')`.as('started_month'),
+        sql<string | null>`to_char(ended_on, 'YYYY-MM')`.as('ended_month'),
+        'description',
+        'skill_ids',
+      ])
+      .where('profile_id', '=', profileId)
+      // Newest first, as a CV reads; sort_order keeps the order stable for entries with the same start.
+      .orderBy('started_on', 'desc')
+      .orderBy('sort_order')
+      .execute()
+  )
 }
 
 export async function replaceProfileExperiences(

@@ -63,7 +63,12 @@ describe('search outbox', () => {
     expect(await getSearchOutboxBacklog(database.db, 3)).toMatchObject({ pending: 1, failed: 0 })
     // Claimable right after the older generation's confirm, not once the 60 s lease has run out.
     const next = await claimSearchOutbox(database.db, claimOptions)
-    expect(next).toEqual([expect.objectContaining({ entity_id: '011002', generation: claimed.find((r) => r.entity_id === '011002')!.generation + 1 })])
+    expect(next).toEqual([
+      expect.objectContaining({
+        entity_id: '011002',
+        generation: claimed.find((r) => r.entity_id === '011002')!.generation + 1,
+      }),
+    ])
     expect(await confirmSearchOutbox(database.db, next)).toBe(1)
     expect(await getSearchOutboxBacklog(database.db, 3)).toMatchObject({ pending: 0, oldestPendingAt: null })
   })
@@ -74,7 +79,11 @@ describe('search outbox', () => {
     await enqueueSearchSync(database.db, 'local_government', ['011002'])
     await failSearchOutbox(database.db, claimed, 'boom')
 
-    const rows = await database.db.selectFrom('search_outbox').select(['entity_id', 'attempts', 'last_error', 'locked_until']).orderBy('entity_id').execute()
+    const rows = await database.db
+      .selectFrom('search_outbox')
+      .select(['entity_id', 'attempts', 'last_error', 'locked_until'])
+      .orderBy('entity_id')
+      .execute()
     expect(rows).toEqual([
       { entity_id: '011002', attempts: 0, last_error: null, locked_until: null },
       { entity_id: '012025', attempts: 1, last_error: 'boom', locked_until: null },
@@ -84,9 +93,17 @@ describe('search outbox', () => {
 
   it('reports the backlog with its age by the database clock, and the rows retrying', async () => {
     await enqueueSearchSync(database.db, 'local_government', ['011002', '012025'])
-    await database.db.updateTable('search_outbox').set({ enqueued_at: sql`clock_timestamp() - interval '7 seconds'` }).where('entity_id', '=', '011002').execute()
+    await database.db
+      .updateTable('search_outbox')
+      .set({ enqueued_at: sql`clock_timestamp() - interval '7 seconds'` })
+      .where('entity_id', '=', '011002')
+      .execute()
     const claimed = await claimSearchOutbox(database.db, claimOptions)
-    await failSearchOutbox(database.db, claimed.filter((r) => r.entity_id === '012025'), 'boom')
+    await failSearchOutbox(
+      database.db,
+      claimed.filter((r) => r.entity_id === '012025'),
+      'boom',
+    )
     const backlog = await getSearchOutboxBacklog(database.db, 3)
     expect(backlog).toMatchObject({ pending: 2, retrying: 1, failed: 0 })
     expect(backlog.oldestPendingAgeMs).toBeGreaterThanOrEqual(7000)
@@ -96,7 +113,10 @@ describe('search outbox', () => {
   it('hands an expired lease out again (a crashed worker loses nothing)', async () => {
     await enqueueSearchSync(database.db, 'local_government', ['011002'])
     await claimSearchOutbox(database.db, claimOptions)
-    await database.db.updateTable('search_outbox').set({ locked_until: sql`now() - interval '1 second'` }).execute()
+    await database.db
+      .updateTable('search_outbox')
+      .set({ locked_until: sql`now() - interval '1 second'` })
+      .execute()
     expect((await claimSearchOutbox(database.db, claimOptions)).map((r) => r.entity_id)).toEqual(['011002'])
   })
 
@@ -109,11 +129,17 @@ describe('search outbox', () => {
 
     for (let i = 0; i < 3; i++) {
       await failSearchOutbox(database.db, claimed, 'boom')
-      const row = await database.db.selectFrom('search_outbox').select(['attempts', 'next_attempt_at', 'last_error']).executeTakeFirstOrThrow()
+      const row = await database.db
+        .selectFrom('search_outbox')
+        .select(['attempts', 'next_attempt_at', 'last_error'])
+        .executeTakeFirstOrThrow()
       expect(row.attempts).toBe(i + 1)
       expect(row.last_error).toBe('boom')
       expect(new Date(row.next_attempt_at).getTime()).toBeGreaterThan(Date.now())
-      await database.db.updateTable('search_outbox').set({ next_attempt_at: sql`now() - interval '1 second'` }).execute()
+      await database.db
+        .updateTable('search_outbox')
+        .set({ next_attempt_at: sql`now() - interval '1 second'` })
+        .execute()
       claimed = await claimSearchOutbox(database.db, claimOptions)
     }
     expect(claimed).toEqual([]) // attempts reached maxAttempts

@@ -97,7 +97,11 @@ export async function confirmSearchOutbox(db: DbExecutor, rows: readonly Claimed
  * Counts a failed attempt and backs off exponentially (2 s, 4 s, … up to 5 min). A row written again since
  * the claim is only released: its newer generation has not failed yet and is due now.
  */
-export async function failSearchOutbox(db: DbExecutor, rows: readonly ClaimedOutboxRow[], error: string): Promise<void> {
+export async function failSearchOutbox(
+  db: DbExecutor,
+  rows: readonly ClaimedOutboxRow[],
+  error: string,
+): Promise<void> {
   if (rows.length === 0) return
   await sql`
     with claimed (id, generation) as (values ${claimedValues(rows)})

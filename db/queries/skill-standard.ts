@@ -1,7 +1,14 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
 import type { SkillStandardStatus } from '../schema'
-import type { AreaContent, CatalogueContent, QualificationContent, RequirementContent, RoleContent, SkillContent } from '../skill-standard-content'
+import type {
+  AreaContent,
+  CatalogueContent,
+  QualificationContent,
+  RequirementContent,
+  RoleContent,
+  SkillContent,
+} from '../skill-standard-content'
 
 const versionColumns = [
   'id',
@@ -26,7 +33,11 @@ export async function findVersionByStatus(db: DbExecutor, status: Extract<SkillS
 }
 
 export async function findVersionByNo(db: DbExecutor, versionNo: number) {
-  return db.selectFrom('skill_standard_version').select(versionColumns).where('version_no', '=', versionNo).executeTakeFirst()
+  return db
+    .selectFrom('skill_standard_version')
+    .select(versionColumns)
+    .where('version_no', '=', versionNo)
+    .executeTakeFirst()
 }
 
 export async function nextVersionNo(db: DbExecutor): Promise<number> {
@@ -47,15 +58,36 @@ export async function writeVersionContent(db: DbExecutor, versionId: string, con
       .onConflict((oc) => oc.column('id').doNothing())
       .execute()
   }
-  await register('skill_area', content.areas.map((a) => a.id))
-  await register('skill', content.skills.map((s) => s.id))
-  await register('standard_role', content.roles.map((r) => r.id))
-  await register('qualification', content.qualifications.map((q) => q.id))
+  await register(
+    'skill_area',
+    content.areas.map((a) => a.id),
+  )
+  await register(
+    'skill',
+    content.skills.map((s) => s.id),
+  )
+  await register(
+    'standard_role',
+    content.roles.map((r) => r.id),
+  )
+  await register(
+    'qualification',
+    content.qualifications.map((q) => q.id),
+  )
 
   if (content.areas.length > 0) {
     await db
       .insertInto('skill_area_revision')
-      .values(content.areas.map((a) => ({ version_id: versionId, area_id: a.id, name: a.name, description: a.description, sort_order: a.sortOrder, retired: a.retired })))
+      .values(
+        content.areas.map((a) => ({
+          version_id: versionId,
+          area_id: a.id,
+          name: a.name,
+          description: a.description,
+          sort_order: a.sortOrder,
+          retired: a.retired,
+        })),
+      )
       .execute()
   }
   if (content.skills.length > 0) {
@@ -100,7 +132,13 @@ export async function writeVersionContent(db: DbExecutor, versionId: string, con
       )
       .execute()
     const requirements = content.roles.flatMap((r) =>
-      r.requirements.map((q) => ({ version_id: versionId, role_id: r.id, skill_id: q.skillId, min_level: q.minLevel, essential: q.essential })),
+      r.requirements.map((q) => ({
+        version_id: versionId,
+        role_id: r.id,
+        skill_id: q.skillId,
+        min_level: q.minLevel,
+        essential: q.essential,
+      })),
     )
     if (requirements.length > 0) await db.insertInto('role_requirement').values(requirements).execute()
   }
@@ -142,13 +180,47 @@ export interface LockVersions {
 }
 
 /** A version's content as the document shape, in display order, with each item's lock version. */
-export async function readVersionContent(db: DbExecutor, versionId: string): Promise<CatalogueContent & { locks: LockVersions }> {
+export async function readVersionContent(
+  db: DbExecutor,
+  versionId: string,
+): Promise<CatalogueContent & { locks: LockVersions }> {
   const [areas, skills, roles, requirements, qualifications] = await Promise.all([
-    db.selectFrom('skill_area_revision').selectAll().where('version_id', '=', versionId).orderBy('sort_order').orderBy('area_id').execute(),
-    db.selectFrom('skill_revision').selectAll().where('version_id', '=', versionId).orderBy('sort_order').orderBy('skill_id').execute(),
-    db.selectFrom('role_revision').selectAll().where('version_id', '=', versionId).orderBy('sort_order').orderBy('role_id').execute(),
-    db.selectFrom('role_requirement').selectAll().where('version_id', '=', versionId).orderBy('role_id').orderBy('min_level', 'desc').orderBy('skill_id').execute(),
-    db.selectFrom('qualification_revision').selectAll().where('version_id', '=', versionId).orderBy('sort_order').orderBy('qualification_id').execute(),
+    db
+      .selectFrom('skill_area_revision')
+      .selectAll()
+      .where('version_id', '=', versionId)
+      .orderBy('sort_order')
+      .orderBy('area_id')
+      .execute(),
+    db
+      .selectFrom('skill_revision')
+      .selectAll()
+      .where('version_id', '=', versionId)
+      .orderBy('sort_order')
+      .orderBy('skill_id')
+      .execute(),
+    db
+      .selectFrom('role_revision')
+      .selectAll()
+      .where('version_id', '=', versionId)
+      .orderBy('sort_order')
+      .orderBy('role_id')
+      .execute(),
+    db
+      .selectFrom('role_requirement')
+      .selectAll()
+      .where('version_id', '=', versionId)
+      .orderBy('role_id')
+      .orderBy('min_level', 'desc')
+      .orderBy('skill_id')
+      .execute(),
+    db
+      .selectFrom('qualification_revision')
+      .selectAll()
+      .where('version_id', '=', versionId)
+      .orderBy('sort_order')
+      .orderBy('qualification_id')
+      .execute(),
   ])
   const requirementsOf = (roleId: string): RequirementContent[] =>
     requirements
@@ -156,51 +228,51 @@ export async function readVersionContent(db: DbExecutor, versionId: string): Pro
       .sort((a, b) => Number(b.essential) - Number(a.essential))
       .map((r) => ({ skillId: r.skill_id, minLevel: r.min_level, essential: r.essential }))
   return {
-    areas: areas.map((a): AreaContent => ({ id: a.area_id, name: a.name, description: a.description, sortOrder: a.sort_order, retired: a.retired })),
-    skills: skills.map(
-      (s): SkillContent => ({
-        id: s.skill_id,
-        areaId: s.area_id,
-        name: s.name,
-        description: s.description,
-        levels: s.level_descriptors as [string, string, string, string],
-        synonyms: s.synonyms,
-        source: s.source,
-        ipaSkill: s.ipa_skill,
-        retired: s.retired,
-        sortOrder: s.sort_order,
-      }),
-    ),
-    roles: roles.map(
-      (r): RoleContent => ({
-        id: r.role_id,
-        name: r.name,
-        displayGroup: r.display_group,
-        duties: r.duties,
-        description: r.description,
-        source: r.source,
-        internal: r.internal,
-        synonyms: r.synonyms,
-        ipaRole: r.ipa_role,
-        itssLevel: r.itss_level,
-        retired: r.retired,
-        sortOrder: r.sort_order,
-        requirements: requirementsOf(r.role_id),
-      }),
-    ),
-    qualifications: qualifications.map(
-      (q): QualificationContent => ({
-        id: q.qualification_id,
-        name: q.name,
-        category: q.category,
-        issuer: q.issuer,
-        description: q.description,
-        itssLevel: q.itss_level,
-        synonyms: q.synonyms,
-        retired: q.retired,
-        sortOrder: q.sort_order,
-      }),
-    ),
+    areas: areas.map((a): AreaContent => ({
+      id: a.area_id,
+      name: a.name,
+      description: a.description,
+      sortOrder: a.sort_order,
+      retired: a.retired,
+    })),
+    skills: skills.map((s): SkillContent => ({
+      id: s.skill_id,
+      areaId: s.area_id,
+      name: s.name,
+      description: s.description,
+      levels: s.level_descriptors as [string, string, string, string],
+      synonyms: s.synonyms,
+      source: s.source,
+      ipaSkill: s.ipa_skill,
+      retired: s.retired,
+      sortOrder: s.sort_order,
+    })),
+    roles: roles.map((r): RoleContent => ({
+      id: r.role_id,
+      name: r.name,
+      displayGroup: r.display_group,
+      duties: r.duties,
+      description: r.description,
+      source: r.source,
+      internal: r.internal,
+      synonyms: r.synonyms,
+      ipaRole: r.ipa_role,
+      itssLevel: r.itss_level,
+      retired: r.retired,
+      sortOrder: r.sort_order,
+      requirements: requirementsOf(r.role_id),
+    })),
+    qualifications: qualifications.map((q): QualificationContent => ({
+      id: q.qualification_id,
+      name: q.name,
+      category: q.category,
+      issuer: q.issuer,
+      description: q.description,
+      itssLevel: q.itss_level,
+      synonyms: q.synonyms,
+      retired: q.retired,
+      sortOrder: q.sort_order,
+    })),
     locks: {
       areas: Object.fromEntries(areas.map((a) => [a.area_id, a.lock_version])),
       skills: Object.fromEntries(skills.map((s) => [s.skill_id, s.lock_version])),
@@ -212,7 +284,11 @@ export async function readVersionContent(db: DbExecutor, versionId: string): Pro
 
 /** Bumps the draft's own lock (any edit) — publish compares it with what the publisher saw. */
 export async function touchVersion(db: DbExecutor, versionId: string): Promise<void> {
-  await db.updateTable('skill_standard_version').set({ lock_version: sql`lock_version + 1` }).where('id', '=', versionId).execute()
+  await db
+    .updateTable('skill_standard_version')
+    .set({ lock_version: sql`lock_version + 1` })
+    .where('id', '=', versionId)
+    .execute()
 }
 
 /** The current published version's skills that are not retired, in display order (for pickers and filters). */
@@ -239,7 +315,13 @@ export async function resolveSkills(db: DbExecutor, skillIds: readonly string[])
     .selectFrom('skill_revision')
     .innerJoin('skill_standard_version', 'skill_standard_version.id', 'skill_revision.version_id')
     .distinctOn('skill_revision.skill_id')
-    .select(['skill_revision.skill_id', 'skill_revision.name', 'skill_revision.retired', 'skill_standard_version.version_no', 'skill_standard_version.status'])
+    .select([
+      'skill_revision.skill_id',
+      'skill_revision.name',
+      'skill_revision.retired',
+      'skill_standard_version.version_no',
+      'skill_standard_version.status',
+    ])
     .where('skill_revision.skill_id', 'in', skillIds)
     .where('skill_standard_version.status', '!=', 'draft')
     .orderBy('skill_revision.skill_id')
@@ -251,7 +333,12 @@ export async function resolveSkills(db: DbExecutor, skillIds: readonly string[])
  * Locked single-item updates of a draft: each succeeds only while the row still has the lock version the
  * editor loaded (optimistic locking), and bumps it. They return false on a conflict (or a missing row).
  */
-export async function updateSkillRevision(db: DbExecutor, versionId: string, item: SkillContent, lockVersion: number): Promise<boolean> {
+export async function updateSkillRevision(
+  db: DbExecutor,
+  versionId: string,
+  item: SkillContent,
+  lockVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('skill_revision')
     .set({
@@ -273,7 +360,12 @@ export async function updateSkillRevision(db: DbExecutor, versionId: string, ite
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function updateRoleRevision(db: DbExecutor, versionId: string, item: RoleContent, lockVersion: number): Promise<boolean> {
+export async function updateRoleRevision(
+  db: DbExecutor,
+  versionId: string,
+  item: RoleContent,
+  lockVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('role_revision')
     .set({
@@ -299,16 +391,35 @@ export async function updateRoleRevision(db: DbExecutor, versionId: string, item
   if (item.requirements.length > 0) {
     await db
       .insertInto('role_requirement')
-      .values(item.requirements.map((r) => ({ version_id: versionId, role_id: item.id, skill_id: r.skillId, min_level: r.minLevel, essential: r.essential })))
+      .values(
+        item.requirements.map((r) => ({
+          version_id: versionId,
+          role_id: item.id,
+          skill_id: r.skillId,
+          min_level: r.minLevel,
+          essential: r.essential,
+        })),
+      )
       .execute()
   }
   return true
 }
 
-export async function updateAreaRevision(db: DbExecutor, versionId: string, item: AreaContent, lockVersion: number): Promise<boolean> {
+export async function updateAreaRevision(
+  db: DbExecutor,
+  versionId: string,
+  item: AreaContent,
+  lockVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('skill_area_revision')
-    .set({ name: item.name, description: item.description, sort_order: item.sortOrder, retired: item.retired, lock_version: sql`lock_version + 1` })
+    .set({
+      name: item.name,
+      description: item.description,
+      sort_order: item.sortOrder,
+      retired: item.retired,
+      lock_version: sql`lock_version + 1`,
+    })
     .where('version_id', '=', versionId)
     .where('area_id', '=', item.id)
     .where('lock_version', '=', lockVersion)
@@ -316,7 +427,12 @@ export async function updateAreaRevision(db: DbExecutor, versionId: string, item
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function updateQualificationRevision(db: DbExecutor, versionId: string, item: QualificationContent, lockVersion: number): Promise<boolean> {
+export async function updateQualificationRevision(
+  db: DbExecutor,
+  versionId: string,
+  item: QualificationContent,
+  lockVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('qualification_revision')
     .set({

@@ -36,7 +36,17 @@ export async function updateUser(
   db: DbExecutor,
   id: string,
   changes: Partial<
-    Pick<AppUser, 'email' | 'email_verified_at' | 'password_hash' | 'display_name' | 'deactivated_at' | 'role' | 'prefecture_code' | 'municipality_code'>
+    Pick<
+      AppUser,
+      | 'email'
+      | 'email_verified_at'
+      | 'password_hash'
+      | 'display_name'
+      | 'deactivated_at'
+      | 'role'
+      | 'prefecture_code'
+      | 'municipality_code'
+    >
   >,
 ): Promise<AppUser> {
   return db

@@ -34,14 +34,14 @@ const loaders: Record<string, DocumentLoader> = {
     index: 'local_government',
     listIds: listAllLocalGovernmentCodes,
     async load(db, ids) {
-    const [rows, prefectures] = await Promise.all([listLocalGovernmentsByCodes(db, ids), listPrefectures(db)])
-    const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
-    const found = new Set(rows.map((row) => row.code))
-    return {
-      index: 'local_government',
-      documents: rows.map((row) => buildLocalGovernmentDocument(row, prefectureNames.get(row.prefecture_code) ?? '')),
-      deleteIds: ids.filter((id) => !found.has(id)),
-    }
+      const [rows, prefectures] = await Promise.all([listLocalGovernmentsByCodes(db, ids), listPrefectures(db)])
+      const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
+      const found = new Set(rows.map((row) => row.code))
+      return {
+        index: 'local_government',
+        documents: rows.map((row) => buildLocalGovernmentDocument(row, prefectureNames.get(row.prefecture_code) ?? '')),
+        deleteIds: ids.filter((id) => !found.has(id)),
+      }
     },
   },
   // Outbox ids are `skill:<id>`, `role:<id>`, `qualification:<id>`. Only the CURRENT PUBLISHED version is
@@ -54,7 +54,9 @@ const loaders: Record<string, DocumentLoader> = {
     },
     async load(db, ids) {
       const published = await findVersionByStatus(db, 'published')
-      const documents = published ? buildSkillCatalogueDocuments(await readVersionContent(db, published.id), published.version_no) : []
+      const documents = published
+        ? buildSkillCatalogueDocuments(await readVersionContent(db, published.id), published.version_no)
+        : []
       const wanted = new Set(ids.map(catalogueDocumentKey).filter((key) => key !== null))
       const kept = documents.filter((doc) => wanted.has(doc.key))
       const keptKeys = new Set(kept.map((doc) => doc.key))

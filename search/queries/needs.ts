@@ -3,7 +3,8 @@
 import type { SearchClient } from '../client'
 import { normalizeQuery } from '../normalize'
 
-export type NeedSearchViewer = { kind: 'public' } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'ministry' }
+export type NeedSearchViewer =
+  { kind: 'public' } | { kind: 'prefecture'; prefectureCode: string } | { kind: 'ministry' }
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
 
@@ -18,7 +19,11 @@ export interface NeedSearchParams {
   hitsPerPage?: number
 }
 
-export async function searchNeeds(client: SearchClient, viewer: NeedSearchViewer, params: NeedSearchParams): Promise<{ ids: string[]; total: number }> {
+export async function searchNeeds(
+  client: SearchClient,
+  viewer: NeedSearchViewer,
+  params: NeedSearchParams,
+): Promise<{ ids: string[]; total: number }> {
   const filter: string[] = []
   if (viewer.kind === 'public') filter.push('open_call = true')
   if (viewer.kind === 'prefecture') filter.push(`prefecture_code = ${quote(viewer.prefectureCode)}`)

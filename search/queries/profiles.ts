@@ -22,12 +22,22 @@ export function audienceFilter(viewer: ProfileViewer): string[] {
 export async function searchProfiles(
   client: SearchClient,
   viewer: ProfileViewer,
-  params: { q?: string; skillId?: string; minLevel?: number; employmentForm?: string; workPrefectureCode?: string; remoteOk?: boolean; limit?: number; offset?: number },
+  params: {
+    q?: string
+    skillId?: string
+    minLevel?: number
+    employmentForm?: string
+    workPrefectureCode?: string
+    remoteOk?: boolean
+    limit?: number
+    offset?: number
+  },
 ): Promise<{ ids: string[]; total: number }> {
   const filter: Array<string | string[]> = [audienceFilter(viewer)]
   if (params.skillId) filter.push(`skill_levels = ${quote(`${params.skillId}:${params.minLevel ?? 1}`)}`)
   if (params.employmentForm) filter.push(`employment_forms = ${quote(params.employmentForm)}`)
-  if (params.workPrefectureCode) filter.push([`work_area = "all"`, `work_prefecture_codes = ${quote(params.workPrefectureCode)}`])
+  if (params.workPrefectureCode)
+    filter.push([`work_area = "all"`, `work_prefecture_codes = ${quote(params.workPrefectureCode)}`])
   if (params.remoteOk) filter.push('remote_ok = true')
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100)
   const response = await client.meili.index(client.indexUid('profile')).search(normalizeQuery(params.q ?? ''), {

@@ -13,7 +13,9 @@ import { parseEnv } from '../../app/utils/env.server'
 import { enqueueSearchSync, getSearchOutboxBacklog } from '../../db/queries/search-outbox'
 import { createProfile, createUser } from '../factories'
 
-const { values: args } = parseArgs({ options: { json: { type: 'boolean', default: false }, samples: { type: 'string', default: '200' } } })
+const { values: args } = parseArgs({
+  options: { json: { type: 'boolean', default: false }, samples: { type: 'string', default: '200' } },
+})
 const SAMPLES = Math.max(1, Number(args.samples))
 const GIVE_UP_MS = 180_000
 
@@ -40,7 +42,11 @@ try {
   /** The domain write and its outbox row in one transaction, as the models do it. */
   const write = (token: string) =>
     db.transaction().execute(async (trx) => {
-      await trx.updateTable('profile').set({ introduction: token, updated_at: sql`now()` }).where('id', '=', profileId).execute()
+      await trx
+        .updateTable('profile')
+        .set({ introduction: token, updated_at: sql`now()` })
+        .where('id', '=', profileId)
+        .execute()
       await enqueueSearchSync(trx, 'profile', [profileId])
     })
 
@@ -73,7 +79,9 @@ try {
   const p50 = Math.round(percentile(times, 50))
   const p95 = Math.round(percentile(times, 95))
   const max = Math.round(times.at(-1)!)
-  console.log(`write → searchable, ${SAMPLES} writes (${burst} of them right after another write), PGlite + bundled Meilisearch, Node ${process.version}`)
+  console.log(
+    `write → searchable, ${SAMPLES} writes (${burst} of them right after another write), PGlite + bundled Meilisearch, Node ${process.version}`,
+  )
   console.log(`p50 ${p50} ms, p95 ${p95} ms, max ${max} ms (promise: p95 ≤ 1000 ms)`)
   if (args.json) console.log(JSON.stringify({ freshnessP50Ms: p50, freshnessP95Ms: p95, samples: SAMPLES }))
 } finally {

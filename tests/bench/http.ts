@@ -42,7 +42,17 @@ const ROLE_PAGES: Array<{ role: string; email: string | null; paths: string[] }>
   {
     role: 'ministry_admin',
     email: 'ministry-admin@demo.dx500.example.jp',
-    paths: ['/', '/needs', '/pools', '/pools?pool=national', '/partners', '/admin/skill-standard', '/admin/users', '/admin/audit', '/admin/mail'],
+    paths: [
+      '/',
+      '/needs',
+      '/pools',
+      '/pools?pool=national',
+      '/partners',
+      '/admin/skill-standard',
+      '/admin/users',
+      '/admin/audit',
+      '/admin/mail',
+    ],
   },
   { role: 'ministry_staff', email: 'ministry@demo.dx500.example.jp', paths: ['/', '/issues', '/needs', '/pools'] },
   {
@@ -50,7 +60,11 @@ const ROLE_PAGES: Array<{ role: string; email: string | null; paths: string[] }>
     email: 'hiroshima-admin@demo.dx500.example.jp',
     paths: ['/', '/issues', '/needs', '/pools', '/national-list', '/admin/users', '/admin/audit'],
   },
-  { role: 'prefecture_staff', email: 'hiroshima@demo.dx500.example.jp', paths: ['/', '/issues', '/needs', '/pools', '/national-list', '/partners'] },
+  {
+    role: 'prefecture_staff',
+    email: 'hiroshima@demo.dx500.example.jp',
+    paths: ['/', '/issues', '/needs', '/pools', '/national-list', '/partners'],
+  },
   { role: 'municipal_staff', email: 'akiota@demo.dx500.example.jp', paths: ['/', '/issues'] },
   { role: 'professional', email: 'professional@demo.dx500.example.jp', paths: ['/', '/profile', '/applications'] },
 ]
@@ -90,7 +104,10 @@ async function waitForReady(baseUrl: string, child: ChildProcess, output: () => 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited early (${child.exitCode}):\n${output()}`)
     try {
-      const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as { status: string; outbox: { pending: number } | null }
+      const health = (await (await fetch(`${baseUrl}/healthz`)).json()) as {
+        status: string
+        outbox: { pending: number } | null
+      }
       // Ready = search is up and the master data is indexed, so no indexing runs during the measurement.
       if (health.status === 'ok' && health.outbox?.pending === 0) return
     } catch {
@@ -127,7 +144,10 @@ async function settle(url: string, headers: Record<string, string>): Promise<voi
 }
 
 async function run(options: Parameters<typeof autocannon>[0]) {
-  await settle(`${options.url}${options.requests?.[0]?.path ?? ''}`, options.requests?.[0]?.headers ?? options.headers ?? {})
+  await settle(
+    `${options.url}${options.requests?.[0]?.path ?? ''}`,
+    options.requests?.[0]?.headers ?? options.headers ?? {},
+  )
   const times: number[] = []
   const instance = autocannon({ timeout: 30, ...options })
   instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime))
@@ -140,7 +160,11 @@ async function run(options: Parameters<typeof autocannon>[0]) {
 
 if (!args['no-build']) {
   log('building (npm run build)…')
-  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  execFileSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
 }
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dxp-bench-http-'))
 const port = await freePort()
@@ -169,13 +193,17 @@ child.stdout?.on('data', keep)
 child.stderr?.on('data', keep)
 let stopping = false
 child.once('exit', (code, signal) => {
-  if (!stopping) log(`the server exited during the run (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`)
+  if (!stopping)
+    log(`the server exited during the run (code ${code}, signal ${signal}); its last output:\n${output.slice(-4000)}`)
 })
 
 try {
   await waitForReady(baseUrl, child, () => output)
   const pid = child.pid!
-  const logins = JSON.parse(await readFile(path.join(dataDir, 'demo-logins.json'), 'utf8')) as Array<{ email: string; password: string }>
+  const logins = JSON.parse(await readFile(path.join(dataDir, 'demo-logins.json'), 'utf8')) as Array<{
+    email: string
+    password: string
+  }>
   const targets: Array<{ role: string; path: string; headers: Record<string, string> }> = []
   for (const { role, email, paths } of ROLE_PAGES) {
     let headers: Record<string, string> = {}
@@ -192,7 +220,12 @@ try {
       targets.push({ role, path: pagePath, headers })
     }
   }
-  log(`${targets.length} pages, ${serverDb ? 'PostgreSQL server' : 'PGlite (embedded)'}, ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`)
+  log(
+    `${targets.length} pages, ${serverDb ? 'PostgreSQL server' : 'PGlite (embedded)'}, ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  )
 
   // ---- memory: RSS at start, then after a fixed number of requests over every page --------------------
   const rssStartMb = await rssMb(pid)
@@ -241,7 +274,9 @@ try {
     loadAverage: os.loadavg().map((n) => round(n)),
   }
   if (!args.json) {
-    log(`\nworst p95 ${summary.worstP95Ms} ms at ${rate} req/s, lowest max ${summary.minMaxRps} req/s, ${summary.errors} errors, RSS ${rssStartMb} → ${rssEndMb} MB`)
+    log(
+      `\nworst p95 ${summary.worstP95Ms} ms at ${rate} req/s, lowest max ${summary.minMaxRps} req/s, ${summary.errors} errors, RSS ${rssStartMb} → ${rssEndMb} MB`,
+    )
   }
   console.log(JSON.stringify(summary))
 } finally {

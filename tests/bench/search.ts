@@ -31,7 +31,9 @@ async function measure(label: string, run: (q: string) => Promise<unknown>) {
   }
   times.sort((a, b) => a - b)
   const fmt = (n: number) => n.toFixed(2).padStart(7)
-  console.log(`| ${label.padEnd(48)} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${fmt(percentile(times, 99))} |`)
+  console.log(
+    `| ${label.padEnd(48)} | ${fmt(percentile(times, 50))} | ${fmt(percentile(times, 95))} | ${fmt(percentile(times, 99))} |`,
+  )
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dxp-bench-'))
@@ -47,7 +49,9 @@ try {
   await search.meili.index(uid).addDocuments(documents, { primaryKey: INDEXES.local_government.primaryKey }).waitTask()
 
   const plain = new Meilisearch({ host: meili.url, apiKey: masterKey })
-  console.log(`\n${ROUNDS} searches each, ${documents.length} documents, Meilisearch ${(await plain.getVersion()).pkgVersion}, Node ${process.version}\n`)
+  console.log(
+    `\n${ROUNDS} searches each, ${documents.length} documents, Meilisearch ${(await plain.getVersion()).pkgVersion}, Node ${process.version}\n`,
+  )
   console.log(`| ${'what (ms per search)'.padEnd(48)} |     p50 |     p95 |     p99 |`)
   console.log(`|${'-'.repeat(50)}|--------:|--------:|--------:|`)
   await measure('client with global fetch (default)', (q) => plain.index(uid).search(q, { limit: 20 }))

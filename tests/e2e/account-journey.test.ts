@@ -18,7 +18,10 @@ afterAll(async () => {
 })
 
 async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{ email: string; password: string }>
+  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
+    email: string
+    password: string
+  }>
   const login = logins.find((l) => l.email === email)
   if (!login) throw new Error(`no demo login for ${email}`)
   return login.password
@@ -49,7 +52,11 @@ describe('accounts journey (browser)', () => {
     const prefAdminEmail = `pref-admin-${Date.now()}@pref.hiroshima.example.jp`
     const ministry = await browser.newContext({ locale: 'ja-JP' })
     const page = await ministry.newPage()
-    await logIn(page, 'ministry-admin@demo.dx500.example.jp', await demoPassword('ministry-admin@demo.dx500.example.jp'))
+    await logIn(
+      page,
+      'ministry-admin@demo.dx500.example.jp',
+      await demoPassword('ministry-admin@demo.dx500.example.jp'),
+    )
 
     await page.goto(`${baseUrl}/admin/users/invite`)
     await page.waitForLoadState('networkidle')

@@ -105,13 +105,13 @@ describe('documents and their headers (browser, every role)', () => {
           pagesChecked++
         }
         // Phones (390 px): no page scrolls sideways; wide tables scroll inside themselves.
-      await page.setViewportSize({ width: 390, height: 844 })
-      for (const url of role.email ? [...PUBLIC_PAGES, ...SIGNED_IN_PAGES] : PUBLIC_PAGES) {
-        await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' })
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-        if (overflow > 0) problems.push(`${role.label} ${url}: ${overflow}px wider than a 390 px phone`)
-      }
-      problems.push(...violations.map((v) => `${role.label}: ${v}`))
+        await page.setViewportSize({ width: 390, height: 844 })
+        for (const url of role.email ? [...PUBLIC_PAGES, ...SIGNED_IN_PAGES] : PUBLIC_PAGES) {
+          await page.goto(`${baseUrl}${url}`, { waitUntil: 'networkidle' })
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+          if (overflow > 0) problems.push(`${role.label} ${url}: ${overflow}px wider than a 390 px phone`)
+        }
+        problems.push(...violations.map((v) => `${role.label}: ${v}`))
         await context.close()
       }
       expect(problems).toEqual([])

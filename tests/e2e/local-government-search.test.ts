@@ -31,7 +31,9 @@ describe('自治体をさがす (browser)', () => {
     await expect.poll(() => firstResult.locator('a').textContent()).toBe('札幌市')
     // After hydration the summary must still be computed correctly in the browser (no server-only values).
     await page.waitForLoadState('networkidle')
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '件中' }).textContent()).toMatch(/^\d+ 件中 1〜\d+ 件を表示$/)
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '件中' }).textContent())
+      .toMatch(/^\d+ 件中 1〜\d+ 件を表示$/)
     await page.screenshot({ path: path.join(screenshots, 'local-government-search.png'), fullPage: true })
     await expectNoAxeViolations(page)
 
@@ -51,9 +53,9 @@ describe('自治体をさがす (browser)', () => {
     const combobox = page.getByRole('combobox', { name: '名前・読み' })
     await combobox.pressSequentially('ヨコハ', { delay: 30 })
     const options = page.getByRole('option')
-    await expect.poll(() => options.allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('横浜市'), expect.stringContaining('横浜町')]),
-    )
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('横浜市'), expect.stringContaining('横浜町')]))
     expect(await combobox.getAttribute('aria-expanded')).toBe('true')
     await expectNoAxeViolations(page)
     await page.screenshot({ path: path.join(screenshots, 'local-government-picker.png') })

@@ -20,7 +20,10 @@ afterAll(async () => {
 })
 
 async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{ email: string; password: string }>
+  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
+    email: string
+    password: string
+  }>
   return logins.find((l) => l.email === email)!.password
 }
 
@@ -42,7 +45,9 @@ describe('needs journey (browser)', () => {
     await logIn(town, 'akiota@demo.dx500.example.jp', '/issues/new')
     await town.waitForLoadState('networkidle')
     await town.getByLabel('課題の件名').fill(title)
-    await town.getByLabel('現状（困っていること）').fill('標準化の移行とネットワーク更改が重なり、一人情シスでは仕様調整が追いつかない。')
+    await town
+      .getByLabel('現状（困っていること）')
+      .fill('標準化の移行とネットワーク更改が重なり、一人情シスでは仕様調整が追いつかない。')
     await town.getByLabel('実現したいこと').fill('ベンダーとの仕様調整を助けてほしい。')
     await town.getByLabel('緊急度').selectOption('high')
     await town.getByLabel('標準化・共通化（20業務）とガバメントクラウド').check()
@@ -111,7 +116,10 @@ describe('needs journey (browser)', () => {
       .poll(
         async () => {
           await visitor.goto(`${baseUrl}/open-calls?pref=34&q=${encodeURIComponent('ネットワーク更改')}`)
-          return visitor.locator('.open-call-list').textContent().catch(() => '')
+          return visitor
+            .locator('.open-call-list')
+            .textContent()
+            .catch(() => '')
         },
         { timeout: 15_000 },
       )

@@ -17,7 +17,10 @@ afterAll(async () => {
 })
 
 async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{ email: string; password: string }>
+  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
+    email: string
+    password: string
+  }>
   return logins.find((l) => l.email === email)!.password
 }
 
@@ -49,7 +52,12 @@ describe('talent pool journey (browser)', () => {
 
     // The verification link, as the development mail page shows it to an admin.
     const admin = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(admin, 'ministry-admin@demo.dx500.example.jp', await demoPassword('ministry-admin@demo.dx500.example.jp'), '/admin/mail')
+    await logIn(
+      admin,
+      'ministry-admin@demo.dx500.example.jp',
+      await demoPassword('ministry-admin@demo.dx500.example.jp'),
+      '/admin/mail',
+    )
     await expect.poll(() => admin.locator('tr', { hasText: email }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
     const verifyLink = await admin.locator(`a[href*="/verify-email?token="]`).first().getAttribute('href')
     await admin.context().close()
@@ -83,21 +91,30 @@ describe('talent pool journey (browser)', () => {
 
     // 広島県's staff screen the applicant to 登録.
     const staff = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(staff, 'hiroshima@demo.dx500.example.jp', await demoPassword('hiroshima@demo.dx500.example.jp'), '/pools')
+    await logIn(
+      staff,
+      'hiroshima@demo.dx500.example.jp',
+      await demoPassword('hiroshima@demo.dx500.example.jp'),
+      '/pools',
+    )
     await staff.getByRole('link', { name: '山田 一郎' }).click()
     await staff.waitForURL(/\/pools\/[0-9a-f-]{36}$/)
     await staff.waitForLoadState('networkidle')
     await expectNoAxeViolations(staff)
     for (const next of ['書類確認', '面接', '研修', '登録']) {
       // Each change starts from a fresh form: the first next status offered, and no note left from before.
-      await expect.poll(() => staff.locator('select[name=to]').inputValue()).toBe(await staff.locator('select[name=to] option').first().getAttribute('value'))
+      await expect
+        .poll(() => staff.locator('select[name=to]').inputValue())
+        .toBe(await staff.locator('select[name=to] option').first().getAttribute('value'))
       await expect.poll(() => staff.locator('textarea[name=note]').inputValue()).toBe('')
       await staff.locator('select[name=to]').selectOption({ label: next })
       await staff.locator('textarea[name=note]').fill(`${next}へ進めます`)
       await staff.getByRole('button', { name: '状態を変更する' }).click()
       await expect.poll(() => staff.getByRole('heading', { level: 1 }).textContent()).toContain(next)
     }
-    await expect.poll(() => staff.locator('table', { hasText: '経過' }).or(staff.locator('table').last()).textContent()).toContain('研修 → 登録')
+    await expect
+      .poll(() => staff.locator('table', { hasText: '経過' }).or(staff.locator('table').last()).textContent())
+      .toContain('研修 → 登録')
 
     // The professional sees the outcome.
     await pro.goto(`${baseUrl}/applications`)

@@ -30,7 +30,10 @@ const SAPPORO_QUERY = `/resources/local-governments?q=${encodeURIComponent('„Åï„
 
 async function searchSapporo(baseUrl: string): Promise<string> {
   try {
-    const body = (await (await fetch(`${baseUrl}${SAPPORO_QUERY}`)).json()) as { status: string; options: Array<{ name: string }> }
+    const body = (await (await fetch(`${baseUrl}${SAPPORO_QUERY}`)).json()) as {
+      status: string
+      options: Array<{ name: string }>
+    }
     return body.status === 'ok' ? body.options.map((option) => option.name).join(',') : body.status
   } catch (error) {
     return String(error)

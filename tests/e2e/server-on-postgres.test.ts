@@ -11,7 +11,14 @@ import { sql } from 'kysely'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDatabase, type Database } from '../../db/client'
 import { dropDatabase, quoteIdent } from '../setup/postgres-admin'
-import { freePort, killStartedServers, meilisearchProcessesFor, serverHasReadRequests, startServer, waitForStart } from './server-process'
+import {
+  freePort,
+  killStartedServers,
+  meilisearchProcessesFor,
+  serverHasReadRequests,
+  startServer,
+  waitForStart,
+} from './server-process'
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const databaseName = `dxp_e2e_restart_${process.pid}`
@@ -93,7 +100,8 @@ describe('server on PostgreSQL', () => {
     await expect
       .poll(
         () => {
-          if (server.child.exitCode !== null) throw new Error(`the server exited (${server.child.exitCode}):\n${server.output().slice(-3000)}`)
+          if (server.child.exitCode !== null)
+            throw new Error(`the server exited (${server.child.exitCode}):\n${server.output().slice(-3000)}`)
           return statuses.slice(afterKills).filter((status) => status === 200).length
         },
         { timeout: 5_000, interval: 100 },

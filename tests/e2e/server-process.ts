@@ -57,7 +57,10 @@ export async function waitForSearchReady(server: ServerProcess, timeoutMs = 150_
   for (;;) {
     if (server.child.exitCode !== null) throw new Error(`server exited:\n${server.output()}`)
     try {
-      const health = (await (await fetch(`${server.baseUrl}/healthz`)).json()) as { status: string; outbox: { pending: number } | null }
+      const health = (await (await fetch(`${server.baseUrl}/healthz`)).json()) as {
+        status: string
+        outbox: { pending: number } | null
+      }
       if (health.status === 'ok' && health.outbox?.pending === 0) return
     } catch {
       // not listening yet

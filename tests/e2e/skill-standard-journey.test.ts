@@ -17,7 +17,10 @@ afterAll(async () => {
 })
 
 async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{ email: string; password: string }>
+  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
+    email: string
+    password: string
+  }>
   return logins.find((l) => l.email === email)!.password
 }
 
@@ -44,7 +47,9 @@ describe('skill standard journey (browser)', () => {
     await synonyms.fill(`${await synonyms.inputValue()}\nビジネスプロセス再設計`)
     await page.getByRole('button', { name: '保存する' }).click()
     await page.waitForURL(/\/admin\/skill-standard$/)
-    await expect.poll(() => page.locator('table', { hasText: 'BPR（業務改革）' }).textContent()).toContain('ビジネスプロセス再設計')
+    await expect
+      .poll(() => page.locator('table', { hasText: 'BPR（業務改革）' }).textContent())
+      .toContain('ビジネスプロセス再設計')
 
     await page.locator('textarea[name=changeNote]').fill('BPR の検索語に「ビジネスプロセス再設計」を追加しました。')
     await page.getByRole('button', { name: '第2版を公開する' }).click()
@@ -60,7 +65,9 @@ describe('skill standard journey (browser)', () => {
     await expect.poll(() => pub.locator('main').textContent()).toContain('ビジネスプロセス再設計')
     await expectNoAxeViolations(pub)
     await pub.goto(`${baseUrl}/skills/versions`)
-    await expect.poll(() => pub.locator('main').textContent()).toContain('BPR の検索語に「ビジネスプロセス再設計」を追加しました。')
+    await expect
+      .poll(() => pub.locator('main').textContent())
+      .toContain('BPR の検索語に「ビジネスプロセス再設計」を追加しました。')
     await visitor.close()
   })
 })

@@ -27,7 +27,12 @@ const db = () => services.database.db
 const PASSWORD = 'a long enough password'
 
 async function mailsTo(address: string): Promise<Array<{ body_text: string; template: string }>> {
-  return db().selectFrom('mail_outbox').select(['body_text', 'template']).where('to_address', '=', address).orderBy('id').execute()
+  return db()
+    .selectFrom('mail_outbox')
+    .select(['body_text', 'template'])
+    .where('to_address', '=', address)
+    .orderBy('id')
+    .execute()
 }
 
 function tokenIn(body: string): string {
@@ -41,11 +46,20 @@ async function forgot(email: string, ip: string) {
 }
 
 async function signup(email: string, ip: string, displayName = '新規 太郎') {
-  return unwrap(await signupAction(routeArgs(services, '/signup', { form: { displayName, email, password: PASSWORD, confirmPassword: PASSWORD, agree: 'on' }, ip })))
+  return unwrap(
+    await signupAction(
+      routeArgs(services, '/signup', {
+        form: { displayName, email, password: PASSWORD, confirmPassword: PASSWORD, agree: 'on' },
+        ip,
+      }),
+    ),
+  )
 }
 
 async function resend(email: string, ip: string) {
-  return unwrap(await loginAction(routeArgs(services, '/login', { form: { intent: 'resend-verification', email }, ip })))
+  return unwrap(
+    await loginAction(routeArgs(services, '/login', { form: { intent: 'resend-verification', email }, ip })),
+  )
 }
 
 /** Ages every limit record, as if the window had passed. */
@@ -60,7 +74,8 @@ describe('mail limits (no flooding any address, no enumeration)', () => {
   it('sends at most 3 reset mails an hour to one address, from however many IPs, with one answer throughout', async () => {
     const victim = await createUser(db(), { role: 'prefecture_admin' })
     const answers = []
-    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress + 4; i++) answers.push(await forgot(victim.email, `198.51.100.${i + 1}`))
+    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress + 4; i++)
+      answers.push(await forgot(victim.email, `198.51.100.${i + 1}`))
     expect(await mailsTo(victim.email)).toHaveLength(ACCOUNT_MAIL_LIMITS.perAddress)
     const unknown = await forgot('nobody@example.jp', '198.51.100.99')
     for (const answer of answers) expect(answer).toEqual(unknown)
@@ -86,7 +101,9 @@ describe('mail limits (no flooding any address, no enumeration)', () => {
     // A sign-up from the limited IP creates nothing and sends nothing, yet answers like any sign-up.
     const blocked = await signup('blocked-signup@example.jp', ip)
     expect(blocked.body).toMatchObject({ sentTo: 'blocked-signup@example.jp' })
-    expect(await db().selectFrom('app_user').select('id').where('email', '=', 'blocked-signup@example.jp').execute()).toEqual([])
+    expect(
+      await db().selectFrom('app_user').select('id').where('email', '=', 'blocked-signup@example.jp').execute(),
+    ).toEqual([])
     expect(await mailsTo('blocked-signup@example.jp')).toEqual([])
   })
 
@@ -96,14 +113,19 @@ describe('mail limits (no flooding any address, no enumeration)', () => {
     for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress + 3; i++) {
       expect((await signup(owner.email, `192.0.2.${i + 1}`)).body).toMatchObject({ sentTo: owner.email })
     }
-    expect((await mailsTo(owner.email)).map((mail) => mail.template)).toEqual(Array(ACCOUNT_MAIL_LIMITS.perAddress).fill('signup_existing'))
+    expect((await mailsTo(owner.email)).map((mail) => mail.template)).toEqual(
+      Array(ACCOUNT_MAIL_LIMITS.perAddress).fill('signup_existing'),
+    )
 
     await passWindow()
     const pending = 'pending@example.jp'
     await signup(pending, '192.0.2.100')
     const answers = []
-    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress + 2; i++) answers.push(await resend(pending, `192.0.2.${110 + i}`))
-    expect((await mailsTo(pending)).map((mail) => mail.template)).toEqual(Array(ACCOUNT_MAIL_LIMITS.perAddress).fill('email_verification'))
+    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress + 2; i++)
+      answers.push(await resend(pending, `192.0.2.${110 + i}`))
+    expect((await mailsTo(pending)).map((mail) => mail.template)).toEqual(
+      Array(ACCOUNT_MAIL_LIMITS.perAddress).fill('email_verification'),
+    )
     const unknown = await resend('nobody-pending@example.jp', '192.0.2.150')
     for (const answer of answers) expect(answer).toEqual(unknown)
   })
@@ -112,7 +134,12 @@ describe('mail limits (no flooding any address, no enumeration)', () => {
 describe('an invitation takes over an unverified sign-up on its address', () => {
   async function invite(email: string) {
     const ministry = await loginAs(services, { role: 'ministry_admin' })
-    return inviteAction(routeArgs(services, '/admin/users/invite', { cookie: ministry.cookie, form: { email, role: 'prefecture_staff', prefectureCode: '34' } }))
+    return inviteAction(
+      routeArgs(services, '/admin/users/invite', {
+        cookie: ministry.cookie,
+        form: { email, role: 'prefecture_staff', prefectureCode: '34' },
+      }),
+    )
   }
 
   it('lets the invitee (who proves the mailbox) take the account: the squatter’s password, links and sessions stop working', async () => {
@@ -120,31 +147,84 @@ describe('an invitation takes over an unverified sign-up on its address', () => 
     const address = 'official@pref.hiroshima.example.jp'
     // Someone signs up first with the official's address (and never verifies: they cannot read the mail).
     await signup(address, '192.0.2.200', '乗っ取り 花子')
-    const squatter = await db().selectFrom('app_user').select(['id', 'password_hash']).where('email', '=', address).executeTakeFirstOrThrow()
+    const squatter = await db()
+      .selectFrom('app_user')
+      .select(['id', 'password_hash'])
+      .where('email', '=', address)
+      .executeTakeFirstOrThrow()
     const squatterVerification = tokenIn((await mailsTo(address))[0]!.body_text)
     // A session row for it (as if created some other way): it must end too.
-    await db().insertInto('user_session').values({ id: 'squatter-session', user_id: squatter.id, expires_at: new Date(Date.now() + 3600_000), absolute_expires_at: new Date(Date.now() + 3600_000), ip: null, user_agent: null }).execute()
+    await db()
+      .insertInto('user_session')
+      .values({
+        id: 'squatter-session',
+        user_id: squatter.id,
+        expires_at: new Date(Date.now() + 3600_000),
+        absolute_expires_at: new Date(Date.now() + 3600_000),
+        ip: null,
+        user_agent: null,
+      })
+      .execute()
 
     const invited = (await invite(address)) as Response
     expect(invited.status).toBe(302)
     const invitation = tokenIn((await mailsTo(address)).at(-1)!.body_text)
     const officialPassword = 'the official’s own long password'
     const accepted = (await acceptAction(
-      routeArgs(services, '/invitations/accept', { form: { token: invitation, displayName: '広島 県職員', password: officialPassword, confirmPassword: officialPassword } }),
+      routeArgs(services, '/invitations/accept', {
+        form: {
+          token: invitation,
+          displayName: '広島 県職員',
+          password: officialPassword,
+          confirmPassword: officialPassword,
+        },
+      }),
     )) as Response
     expect(accepted.status).toBe(302)
 
     const after = await db().selectFrom('app_user').selectAll().where('email', '=', address).executeTakeFirstOrThrow()
-    expect(after).toMatchObject({ id: squatter.id, role: 'prefecture_staff', prefecture_code: '34', municipality_code: null, display_name: '広島 県職員' })
+    expect(after).toMatchObject({
+      id: squatter.id,
+      role: 'prefecture_staff',
+      prefecture_code: '34',
+      municipality_code: null,
+      display_name: '広島 県職員',
+    })
     expect(after.email_verified_at).not.toBeNull()
     expect(after.password_hash).not.toBe(squatter.password_hash)
     expect(await db().selectFrom('user_session').select('id').where('user_id', '=', squatter.id).execute()).toEqual([])
     // The squatter's password no longer logs in; the official's does.
-    expect(unwrap(await loginAction(routeArgs(services, '/login', { form: { email: address, password: PASSWORD, redirectTo: '' }, ip: '192.0.2.201' }))).status).toBe(400)
-    expect(((await loginAction(routeArgs(services, '/login', { form: { email: address, password: officialPassword, redirectTo: '' }, ip: '192.0.2.202' }))) as Response).status).toBe(302)
+    expect(
+      unwrap(
+        await loginAction(
+          routeArgs(services, '/login', {
+            form: { email: address, password: PASSWORD, redirectTo: '' },
+            ip: '192.0.2.201',
+          }),
+        ),
+      ).status,
+    ).toBe(400)
+    expect(
+      (
+        (await loginAction(
+          routeArgs(services, '/login', {
+            form: { email: address, password: officialPassword, redirectTo: '' },
+            ip: '192.0.2.202',
+          }),
+        )) as Response
+      ).status,
+    ).toBe(302)
     // The sign-up's verification link is dead.
-    expect(unwrap(await verifyAction(routeArgs(services, '/verify-email', { form: { token: squatterVerification } }))).status).toBe(400)
-    const audit = await db().selectFrom('audit_log').select(['action', 'prefecture_code']).where('entity_id', '=', squatter.id).orderBy('id').execute()
+    expect(
+      unwrap(await verifyAction(routeArgs(services, '/verify-email', { form: { token: squatterVerification } })))
+        .status,
+    ).toBe(400)
+    const audit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'prefecture_code'])
+      .where('entity_id', '=', squatter.id)
+      .orderBy('id')
+      .execute()
     expect(audit.map((row) => row.action)).toEqual(['create', 'takeover_unverified'])
     expect(audit.at(-1)!.prefecture_code).toBe('34')
   })
@@ -157,11 +237,23 @@ describe('an invitation takes over an unverified sign-up on its address', () => 
     await forgot(address, '192.0.2.211')
     const reset = tokenIn((await mailsTo(address)).at(-1)!.body_text)
     const password = 'the official’s own long password'
-    const accepted = (await acceptAction(routeArgs(services, '/invitations/accept', { form: { token: invitation, displayName: '遅い 招待', password, confirmPassword: password } }))) as Response
+    const accepted = (await acceptAction(
+      routeArgs(services, '/invitations/accept', {
+        form: { token: invitation, displayName: '遅い 招待', password, confirmPassword: password },
+      }),
+    )) as Response
     expect(accepted.status).toBe(302)
-    const stale = unwrap(await resetAction(routeArgs(services, '/reset-password', { form: { token: reset, password: 'attacker long password', confirmPassword: 'attacker long password' } })))
+    const stale = unwrap(
+      await resetAction(
+        routeArgs(services, '/reset-password', {
+          form: { token: reset, password: 'attacker long password', confirmPassword: 'attacker long password' },
+        }),
+      ),
+    )
     expect(stale.status).toBe(400)
-    expect((await db().selectFrom('app_user').select('role').where('email', '=', address).executeTakeFirstOrThrow()).role).toBe('prefecture_staff')
+    expect(
+      (await db().selectFrom('app_user').select('role').where('email', '=', address).executeTakeFirstOrThrow()).role,
+    ).toBe('prefecture_staff')
   })
 
   it('refuses, with a Japanese message to staff, when the unverified account holds a profile; a verified account is never taken', async () => {
@@ -177,11 +269,28 @@ describe('an invitation takes over an unverified sign-up on its address', () => 
     const invitation = tokenIn((await mailsTo(later.email)).at(-1)!.body_text)
     await createProfile(db(), later.id)
     const password = 'the official’s own long password'
-    const accept = unwrap(await acceptAction(routeArgs(services, '/invitations/accept', { form: { token: invitation, displayName: 'x', password, confirmPassword: password } })))
+    const accept = unwrap(
+      await acceptAction(
+        routeArgs(services, '/invitations/accept', {
+          form: { token: invitation, displayName: 'x', password, confirmPassword: password },
+        }),
+      ),
+    )
     expect(accept.status).toBe(400)
     expect(JSON.stringify(accept.body)).toContain('プロフィールが登録されたアカウント')
-    expect((await db().selectFrom('app_user').select('role').where('id', '=', later.id).executeTakeFirstOrThrow()).role).toBe('professional')
-    expect((await db().selectFrom('auth_token').select('used_at').where('purpose', '=', 'invitation').where('email', '=', later.email).executeTakeFirstOrThrow()).used_at).toBeNull()
+    expect(
+      (await db().selectFrom('app_user').select('role').where('id', '=', later.id).executeTakeFirstOrThrow()).role,
+    ).toBe('professional')
+    expect(
+      (
+        await db()
+          .selectFrom('auth_token')
+          .select('used_at')
+          .where('purpose', '=', 'invitation')
+          .where('email', '=', later.email)
+          .executeTakeFirstOrThrow()
+      ).used_at,
+    ).toBeNull()
 
     const verified = await createUser(db(), { email: 'verified@example.jp' })
     const taken = unwrap(await invite(verified.email))

@@ -31,9 +31,17 @@ async function userFor(cookie: string) {
   return getUser(routeArgs(services, '/', { cookie }).request, routeArgs(services, '/').context)
 }
 
-async function postLogin(email: string, password: string, options: { ip?: string; redirectTo?: string; cookie?: string } = {}) {
+async function postLogin(
+  email: string,
+  password: string,
+  options: { ip?: string; redirectTo?: string; cookie?: string } = {},
+) {
   const response = await loginAction(
-    routeArgs(services, '/login', { form: { email, password, redirectTo: options.redirectTo ?? '' }, ip: options.ip, cookie: options.cookie }),
+    routeArgs(services, '/login', {
+      form: { email, password, redirectTo: options.redirectTo ?? '' },
+      ip: options.ip,
+      cookie: options.cookie,
+    }),
   )
   return response
 }
@@ -52,14 +60,24 @@ function sessionCookieFrom(response: Response): string {
 
 /** The newest mail to an address, and the first link in it. */
 async function lastMailLink(to: string): Promise<string> {
-  const mail = await db().selectFrom('mail_outbox').select('body_text').where('to_address', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const mail = await db()
+    .selectFrom('mail_outbox')
+    .select('body_text')
+    .where('to_address', '=', to)
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow()
   const match = mail.body_text.match(/https?:\/\/\S+/)
   if (!match) throw new Error('no link in mail')
   return match[0]
 }
 
 async function auditActions(entityId: string): Promise<string[]> {
-  const rows = await db().selectFrom('audit_log').select('action').where('entity_id', '=', entityId).orderBy('id').execute()
+  const rows = await db()
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute()
   return rows.map((r) => r.action)
 }
 
@@ -96,11 +114,19 @@ describe('login and sessions', () => {
 
   it('ends idle sessions and sessions past their absolute limit', async () => {
     const idle = await loginAs(services)
-    await db().updateTable('user_session').set({ expires_at: sql`now() - interval '1 second'` }).where('user_id', '=', idle.user.id).execute()
+    await db()
+      .updateTable('user_session')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('user_id', '=', idle.user.id)
+      .execute()
     expect(await userFor(idle.cookie)).toBeNull()
 
     const old = await loginAs(services)
-    await db().updateTable('user_session').set({ absolute_expires_at: sql`now() - interval '1 second'` }).where('user_id', '=', old.user.id).execute()
+    await db()
+      .updateTable('user_session')
+      .set({ absolute_expires_at: sql`now() - interval '1 second'` })
+      .where('user_id', '=', old.user.id)
+      .execute()
     expect(await userFor(old.cookie)).toBeNull()
     expect(await db().selectFrom('user_session').select('id').where('user_id', '=', old.user.id).execute()).toEqual([])
   })
@@ -109,7 +135,8 @@ describe('login and sessions', () => {
     const user = await createUser(db())
     const attacker = '198.51.100.1'
     const wrong = 'wrong password number x'
-    for (let i = 0; i < LOGIN_THROTTLE.freePairFailures; i++) expect(unwrap(await postLogin(user.email, wrong, { ip: attacker })).status).toBe(400)
+    for (let i = 0; i < LOGIN_THROTTLE.freePairFailures; i++)
+      expect(unwrap(await postLogin(user.email, wrong, { ip: attacker })).status).toBe(400)
     // The attacker's address must now wait, even with the right password (no oracle while throttled).
     const throttled = await postLogin(user.email, TEST_PASSWORD, { ip: attacker })
     expect(unwrap(throttled).status).toBe(429)
@@ -121,7 +148,8 @@ describe('login and sessions', () => {
     expect(unwrap(await postLogin(user.email, TEST_PASSWORD, { ip: attacker })).status).toBe(429)
 
     // An unknown address answers exactly the same way.
-    for (let i = 0; i < LOGIN_THROTTLE.freePairFailures; i++) await postLogin('ghost@example.jp', wrong, { ip: attacker })
+    for (let i = 0; i < LOGIN_THROTTLE.freePairFailures; i++)
+      await postLogin('ghost@example.jp', wrong, { ip: attacker })
     const ghost = unwrap(await postLogin('ghost@example.jp', wrong, { ip: attacker }))
     expect(ghost.status).toBe(429)
     const known = unwrap(await postLogin(user.email, wrong, { ip: attacker }))
@@ -142,7 +170,9 @@ describe('login and sessions', () => {
     await age(LOGIN_THROTTLE.baseDelaySeconds + 1)
     const doubled = await postLogin(user.email, wrong, { ip: attacker })
     expect(unwrap(doubled).status).toBe(429)
-    expect(Number(retryAfter(doubled))).toBeGreaterThan(LOGIN_THROTTLE.baseDelaySeconds * 2 - LOGIN_THROTTLE.baseDelaySeconds - 2)
+    expect(Number(retryAfter(doubled))).toBeGreaterThan(
+      LOGIN_THROTTLE.baseDelaySeconds * 2 - LOGIN_THROTTLE.baseDelaySeconds - 2,
+    )
     await age(LOGIN_THROTTLE.baseDelaySeconds)
     // Past the doubled wait the right password works from the attacker's address too, and resets the pair.
     expect(((await postLogin(user.email, TEST_PASSWORD, { ip: attacker })) as Response).status).toBe(302)
@@ -159,19 +189,29 @@ describe('login and sessions', () => {
 
   it('stops an IP that sprays many accounts, and only that IP', async () => {
     const ip = '192.0.2.77'
-    for (let i = 0; i < LOGIN_THROTTLE.maxIpFailures; i++) await postLogin(`spray-${i}@example.jp`, 'wrong password number x', { ip })
+    for (let i = 0; i < LOGIN_THROTTLE.maxIpFailures; i++)
+      await postLogin(`spray-${i}@example.jp`, 'wrong password number x', { ip })
     const user = await createUser(db())
     expect(unwrap(await postLogin(user.email, TEST_PASSWORD, { ip })).status).toBe(429)
     expect(((await postLogin(user.email, TEST_PASSWORD, { ip: '192.0.2.78' })) as Response).status).toBe(302)
     // The IP window passes.
-    await db().updateTable('login_attempt').set({ created_at: sql`now() - make_interval(mins => ${LOGIN_THROTTLE.ipWindowMinutes + 1})` }).where('ip', '=', ip).execute()
+    await db()
+      .updateTable('login_attempt')
+      .set({ created_at: sql`now() - make_interval(mins => ${LOGIN_THROTTLE.ipWindowMinutes + 1})` })
+      .where('ip', '=', ip)
+      .execute()
     expect(((await postLogin(user.email, TEST_PASSWORD, { ip })) as Response).status).toBe(302)
   })
 
   it('refuses deactivated accounts and ends their sessions', async () => {
     const admin = await loginAs(services, { role: 'prefecture_admin' })
     const staff = await loginAs(services, { role: 'prefecture_staff' })
-    const response = (await deactivateAction(routeArgs(services, '/admin/users', { cookie: admin.cookie, form: { intent: 'deactivate', userId: staff.user.id } }))) as Response
+    const response = (await deactivateAction(
+      routeArgs(services, '/admin/users', {
+        cookie: admin.cookie,
+        form: { intent: 'deactivate', userId: staff.user.id },
+      }),
+    )) as Response
     expect(response.status).toBe(302)
     expect(await userFor(staff.cookie)).toBeNull()
     expect(unwrap(await postLogin(staff.user.email, TEST_PASSWORD)).status).toBe(400)
@@ -186,7 +226,12 @@ describe('login and sessions', () => {
     const changed = (await accountAction(
       routeArgs(services, '/account', {
         cookie: here,
-        form: { intent: 'change-password', currentPassword: TEST_PASSWORD, password: newPassword, confirmPassword: newPassword },
+        form: {
+          intent: 'change-password',
+          currentPassword: TEST_PASSWORD,
+          password: newPassword,
+          confirmPassword: newPassword,
+        },
       }),
     )) as Response
     expect(changed.status).toBe(302)
@@ -198,7 +243,12 @@ describe('login and sessions', () => {
       await accountAction(
         routeArgs(services, '/account', {
           cookie: here,
-          form: { intent: 'change-password', currentPassword: 'definitely not it', password: newPassword, confirmPassword: newPassword },
+          form: {
+            intent: 'change-password',
+            currentPassword: 'definitely not it',
+            password: newPassword,
+            confirmPassword: newPassword,
+          },
         }),
       ),
     )
@@ -217,32 +267,58 @@ describe('changing the e-mail address', () => {
     const { user, cookie } = await loginAs(services)
     const newEmail = `moved-${Date.now()}@example.jp`
     const requested = (await accountAction(
-      routeArgs(services, '/account', { cookie, form: { intent: 'change-email', email: newEmail, currentPassword: TEST_PASSWORD } }),
+      routeArgs(services, '/account', {
+        cookie,
+        form: { intent: 'change-email', email: newEmail, currentPassword: TEST_PASSWORD },
+      }),
     )) as Response
     expect(requested.status).toBe(302)
     // Nothing changes until the link is opened.
-    expect((await db().selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(user.email)
+    expect(
+      (await db().selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
+    ).toBe(user.email)
 
     const token = new URL(await lastMailLink(newEmail)).searchParams.get('token')!
     const confirmed = (await confirmAction(routeArgs(services, '/confirm-email', { form: { token } }))) as Response
     expect(confirmed.status).toBe(302)
-    expect((await db().selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email).toBe(newEmail)
-    const notice = await db().selectFrom('mail_outbox').select('subject').where('to_address', '=', user.email).orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(
+      (await db().selectFrom('app_user').select('email').where('id', '=', user.id).executeTakeFirstOrThrow()).email,
+    ).toBe(newEmail)
+    const notice = await db()
+      .selectFrom('mail_outbox')
+      .select('subject')
+      .where('to_address', '=', user.email)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
     expect(notice.subject).toContain('メールアドレスが変更されました')
     expect(await auditActions(user.id)).toContain('change_email')
   })
 
-  it("refuses an address another account uses, and a wrong current password, on their fields", async () => {
+  it('refuses an address another account uses, and a wrong current password, on their fields', async () => {
     const { cookie } = await loginAs(services)
     const other = await createUser(db())
     const taken = unwrap(
-      await accountAction(routeArgs(services, '/account', { cookie, form: { intent: 'change-email', email: other.email, currentPassword: TEST_PASSWORD } })),
+      await accountAction(
+        routeArgs(services, '/account', {
+          cookie,
+          form: { intent: 'change-email', email: other.email, currentPassword: TEST_PASSWORD },
+        }),
+      ),
     )
-    expect((taken.body as { result: { error: Record<string, string[]> } }).result.error.email?.[0]).toContain('すでに別のアカウント')
+    expect((taken.body as { result: { error: Record<string, string[]> } }).result.error.email?.[0]).toContain(
+      'すでに別のアカウント',
+    )
     const wrong = unwrap(
-      await accountAction(routeArgs(services, '/account', { cookie, form: { intent: 'change-email', email: 'fresh@example.jp', currentPassword: 'not my password' } })),
+      await accountAction(
+        routeArgs(services, '/account', {
+          cookie,
+          form: { intent: 'change-email', email: 'fresh@example.jp', currentPassword: 'not my password' },
+        }),
+      ),
     )
-    expect((wrong.body as { result: { error: Record<string, string[]> } }).result.error.currentPassword?.[0]).toContain('正しくありません')
+    expect((wrong.body as { result: { error: Record<string, string[]> } }).result.error.currentPassword?.[0]).toContain(
+      '正しくありません',
+    )
   })
 })
 
@@ -251,7 +327,11 @@ describe('sign-up, verification and password reset', () => {
     const email = 'new-pro@example.jp'
     const password = 'a long enough password'
     const signed = unwrap(
-      await signupAction(routeArgs(services, '/signup', { form: { displayName: '新規 太郎', email, password, confirmPassword: password, agree: 'on' } })),
+      await signupAction(
+        routeArgs(services, '/signup', {
+          form: { displayName: '新規 太郎', email, password, confirmPassword: password, agree: 'on' },
+        }),
+      ),
     )
     expect(signed.body).toMatchObject({ sentTo: email })
     expect(unwrap(await postLogin(email, password)).body).toMatchObject({ unverifiedEmail: email })
@@ -272,7 +352,11 @@ describe('sign-up, verification and password reset', () => {
     const existing = await createUser(db())
     const password = 'a long enough password'
     const signed = unwrap(
-      await signupAction(routeArgs(services, '/signup', { form: { displayName: '別人', email: existing.email, password, confirmPassword: password, agree: 'on' } })),
+      await signupAction(
+        routeArgs(services, '/signup', {
+          form: { displayName: '別人', email: existing.email, password, confirmPassword: password, agree: 'on' },
+        }),
+      ),
     )
     expect(signed.body).toMatchObject({ sentTo: existing.email })
     expect(await lastMailLink(existing.email)).toContain('/forgot-password')
@@ -280,7 +364,11 @@ describe('sign-up, verification and password reset', () => {
 
   it('validates the sign-up form with Japanese messages on each field', async () => {
     const result = unwrap(
-      await signupAction(routeArgs(services, '/signup', { form: { displayName: '', email: 'not-an-email', password: 'short', confirmPassword: 'other' } })),
+      await signupAction(
+        routeArgs(services, '/signup', {
+          form: { displayName: '', email: 'not-an-email', password: 'short', confirmPassword: 'other' },
+        }),
+      ),
     )
     expect(result.status).toBe(400)
     const errors = (result.body as { result: { error: Record<string, string[]> } }).result.error
@@ -293,23 +381,40 @@ describe('sign-up, verification and password reset', () => {
   it('resets a password once with an expiring link, ending every session', async () => {
     const { user, cookie } = await loginAs(services)
     const forgot = unwrap(await forgotAction(routeArgs(services, '/forgot-password', { form: { email: user.email } })))
-    const unknown = unwrap(await forgotAction(routeArgs(services, '/forgot-password', { form: { email: 'who@example.jp' } })))
+    const unknown = unwrap(
+      await forgotAction(routeArgs(services, '/forgot-password', { form: { email: 'who@example.jp' } })),
+    )
     expect(forgot.body).toEqual(unknown.body) // no enumeration
 
     const token = new URL(await lastMailLink(user.email)).searchParams.get('token')!
     const password = 'my renewed long password'
-    const reset = (await resetAction(routeArgs(services, '/reset-password', { form: { token, password, confirmPassword: password } }))) as Response
+    const reset = (await resetAction(
+      routeArgs(services, '/reset-password', { form: { token, password, confirmPassword: password } }),
+    )) as Response
     expect(reset.status).toBe(302)
     expect(await userFor(cookie)).toBeNull()
-    const again = unwrap(await resetAction(routeArgs(services, '/reset-password', { form: { token, password, confirmPassword: password } })))
+    const again = unwrap(
+      await resetAction(
+        routeArgs(services, '/reset-password', { form: { token, password, confirmPassword: password } }),
+      ),
+    )
     expect(JSON.stringify(again.body)).toContain('すでに使用されています')
     expect(((await postLogin(user.email, password)) as Response).status).toBe(302)
 
     // An expired link explains itself.
     await forgotAction(routeArgs(services, '/forgot-password', { form: { email: user.email } }))
     const expiredToken = new URL(await lastMailLink(user.email)).searchParams.get('token')!
-    await db().updateTable('auth_token').set({ expires_at: sql`now() - interval '1 second'` }).where('purpose', '=', 'password_reset').where('used_at', 'is', null).execute()
-    const expired = unwrap(await resetAction(routeArgs(services, '/reset-password', { form: { token: expiredToken, password, confirmPassword: password } })))
+    await db()
+      .updateTable('auth_token')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('purpose', '=', 'password_reset')
+      .where('used_at', 'is', null)
+      .execute()
+    const expired = unwrap(
+      await resetAction(
+        routeArgs(services, '/reset-password', { form: { token: expiredToken, password, confirmPassword: password } }),
+      ),
+    )
     expect(JSON.stringify(expired.body)).toContain('有効期限が切れています')
   })
 })
@@ -318,7 +423,10 @@ describe('invitations and tenant scope', () => {
   it('a ministry admin invites a prefecture admin, who accepts once and then invites municipal staff of their own prefecture only', async () => {
     const ministry = await loginAs(services, { role: 'ministry_admin' })
     const invited = (await inviteAction(
-      routeArgs(services, '/admin/users/invite', { cookie: ministry.cookie, form: { email: 'pref-admin@pref.example.jp', role: 'prefecture_admin', prefectureCode: '34' } }),
+      routeArgs(services, '/admin/users/invite', {
+        cookie: ministry.cookie,
+        form: { email: 'pref-admin@pref.example.jp', role: 'prefecture_admin', prefectureCode: '34' },
+      }),
     )) as Response
     expect(invited.status).toBe(302)
     const token = new URL(await lastMailLink('pref-admin@pref.example.jp')).searchParams.get('token')!
@@ -327,21 +435,35 @@ describe('invitations and tenant scope', () => {
 
     const password = 'prefecture admin password'
     const accepted = (await acceptAction(
-      routeArgs(services, '/invitations/accept', { form: { token, displayName: '広島 花子', password, confirmPassword: password } }),
+      routeArgs(services, '/invitations/accept', {
+        form: { token, displayName: '広島 花子', password, confirmPassword: password },
+      }),
     )) as Response
     expect(accepted.status).toBe(302)
-    const reused = unwrap(await acceptAction(routeArgs(services, '/invitations/accept', { form: { token, displayName: 'x', password, confirmPassword: password } })))
+    const reused = unwrap(
+      await acceptAction(
+        routeArgs(services, '/invitations/accept', {
+          form: { token, displayName: 'x', password, confirmPassword: password },
+        }),
+      ),
+    )
     expect(JSON.stringify(reused.body)).toContain('すでに使用されています')
 
     const prefAdmin = sessionCookieFrom((await postLogin('pref-admin@pref.example.jp', password)) as Response)
     // Own prefecture's municipality: fine. Another prefecture's (千代田区, 東京都): refused on the field.
     const ok = (await inviteAction(
-      routeArgs(services, '/admin/users/invite', { cookie: prefAdmin, form: { email: 'town@akiota.example.jp', role: 'municipal_staff', municipalityCode: '343684' } }),
+      routeArgs(services, '/admin/users/invite', {
+        cookie: prefAdmin,
+        form: { email: 'town@akiota.example.jp', role: 'municipal_staff', municipalityCode: '343684' },
+      }),
     )) as Response
     expect(ok.status).toBe(302)
     const foreign = unwrap(
       await inviteAction(
-        routeArgs(services, '/admin/users/invite', { cookie: prefAdmin, form: { email: 'ward@chiyoda.example.jp', role: 'municipal_staff', municipalityCode: '131016' } }),
+        routeArgs(services, '/admin/users/invite', {
+          cookie: prefAdmin,
+          form: { email: 'ward@chiyoda.example.jp', role: 'municipal_staff', municipalityCode: '131016' },
+        }),
       ),
     )
     expect(foreign.status).toBe(400)
@@ -349,13 +471,20 @@ describe('invitations and tenant scope', () => {
     // A prefecture admin cannot mint admins.
     const escalate = unwrap(
       await inviteAction(
-        routeArgs(services, '/admin/users/invite', { cookie: prefAdmin, form: { email: 'boss@example.jp', role: 'ministry_admin' } }),
+        routeArgs(services, '/admin/users/invite', {
+          cookie: prefAdmin,
+          form: { email: 'boss@example.jp', role: 'ministry_admin' },
+        }),
       ),
     )
     expect(escalate.status).toBe(400)
     expect(JSON.stringify(escalate.body)).toContain('招待する権限がありません')
 
-    const invitationAudit = await db().selectFrom('audit_log').select(['action', 'prefecture_code']).where('entity', '=', 'invitation').execute()
+    const invitationAudit = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'prefecture_code'])
+      .where('entity', '=', 'invitation')
+      .execute()
     expect(invitationAudit).toEqual(expect.arrayContaining([{ action: 'invite', prefecture_code: '34' }]))
   })
 
@@ -370,16 +499,30 @@ describe('invitations and tenant scope', () => {
     expect(ids).not.toContain(tokyoStaff.id)
 
     const probe = await thrownResponse(() =>
-      deactivateAction(routeArgs(services, '/admin/users', { cookie: hiroshima.cookie, form: { intent: 'deactivate', userId: tokyoStaff.id } })),
+      deactivateAction(
+        routeArgs(services, '/admin/users', {
+          cookie: hiroshima.cookie,
+          form: { intent: 'deactivate', userId: tokyoStaff.id },
+        }),
+      ),
     )
     expect(probe.status).toBe(404)
-    const still = await db().selectFrom('app_user').select('deactivated_at').where('id', '=', tokyoStaff.id).executeTakeFirstOrThrow()
+    const still = await db()
+      .selectFrom('app_user')
+      .select('deactivated_at')
+      .where('id', '=', tokyoStaff.id)
+      .executeTakeFirstOrThrow()
     expect(still.deactivated_at).toBeNull()
 
     // A fellow prefecture admin is not "staff" the admin may stop.
     const peer = await createUser(db(), { role: 'prefecture_admin', prefectureCode: '34' })
     const peerProbe = await thrownResponse(() =>
-      deactivateAction(routeArgs(services, '/admin/users', { cookie: hiroshima.cookie, form: { intent: 'deactivate', userId: peer.id } })),
+      deactivateAction(
+        routeArgs(services, '/admin/users', {
+          cookie: hiroshima.cookie,
+          form: { intent: 'deactivate', userId: peer.id },
+        }),
+      ),
     )
     expect(peerProbe.status).toBe(404)
   })
@@ -388,7 +531,12 @@ describe('invitations and tenant scope', () => {
     const ministry = await loginAs(services, { role: 'ministry_admin' })
     const existing = await createUser(db(), { role: 'ministry_staff' })
     const result = unwrap(
-      await inviteAction(routeArgs(services, '/admin/users/invite', { cookie: ministry.cookie, form: { email: existing.email, role: 'ministry_staff' } })),
+      await inviteAction(
+        routeArgs(services, '/admin/users/invite', {
+          cookie: ministry.cookie,
+          form: { email: existing.email, role: 'ministry_staff' },
+        }),
+      ),
     )
     expect(result.status).toBe(400)
     expect(JSON.stringify(result.body)).toContain('このメールアドレスのアカウントはすでに存在します')
@@ -397,11 +545,20 @@ describe('invitations and tenant scope', () => {
   it('refuses staff actions to roles without the permission (403), and anonymous users go to login', async () => {
     const staff = await loginAs(services, { role: 'prefecture_staff' })
     const forbidden = await thrownResponse(() =>
-      inviteAction(routeArgs(services, '/admin/users/invite', { cookie: staff.cookie, form: { email: 'x@example.jp', role: 'prefecture_staff' } })),
+      inviteAction(
+        routeArgs(services, '/admin/users/invite', {
+          cookie: staff.cookie,
+          form: { email: 'x@example.jp', role: 'prefecture_staff' },
+        }),
+      ),
     )
     expect(forbidden.status).toBe(403)
     expect(forbidden.text).toContain('権限がありません')
-    const anonymous = await thrownResponse(() => inviteAction(routeArgs(services, '/admin/users/invite', { form: { email: 'x@example.jp', role: 'prefecture_staff' } })))
+    const anonymous = await thrownResponse(() =>
+      inviteAction(
+        routeArgs(services, '/admin/users/invite', { form: { email: 'x@example.jp', role: 'prefecture_staff' } }),
+      ),
+    )
     expect(anonymous.status).toBe(302)
   })
 })

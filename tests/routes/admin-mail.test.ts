@@ -146,7 +146,12 @@ async function useToken(path: string, token: string): Promise<number> {
     path === '/reset-password' || path === '/invitations/accept'
       ? { token, displayName: '乗っ取り 太郎', password, confirmPassword: password }
       : { token }
-  const action = { '/reset-password': resetAction, '/verify-email': verifyAction, '/confirm-email': confirmAction, '/invitations/accept': acceptAction }[path]
+  const action = {
+    '/reset-password': resetAction,
+    '/verify-email': verifyAction,
+    '/confirm-email': confirmAction,
+    '/invitations/accept': acceptAction,
+  }[path]
   if (!action) throw new Error(`no action for ${path}`)
   const result = await action(routeArgs(services, path, { form, ip: '192.0.2.200' }))
   return result instanceof Response ? result.status : unwrap(result).status
@@ -162,21 +167,44 @@ describe('/admin/mail never shows a usable token (server deployment)', () => {
     // An invitation to 広島県, a professional's sign-up, an e-mail change by a 広島県 staff member.
     const ministry = await loginAs(services, { role: 'ministry_admin' })
     await inviteAction(
-      routeArgs(services, '/admin/users/invite', { cookie: ministry.cookie, form: { email: 'invitee@pref.example.jp', role: 'prefecture_staff', prefectureCode: '34' } }),
+      routeArgs(services, '/admin/users/invite', {
+        cookie: ministry.cookie,
+        form: { email: 'invitee@pref.example.jp', role: 'prefecture_staff', prefectureCode: '34' },
+      }),
     )
     const password = 'a long enough password'
     await signupAction(
-      routeArgs(services, '/signup', { form: { displayName: '新規 花子', email: 'signup@example.jp', password, confirmPassword: password, agree: 'on' }, ip: '192.0.2.202' }),
+      routeArgs(services, '/signup', {
+        form: {
+          displayName: '新規 花子',
+          email: 'signup@example.jp',
+          password,
+          confirmPassword: password,
+          agree: 'on',
+        },
+        ip: '192.0.2.202',
+      }),
     )
     const mover = await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })
     await accountAction(
-      routeArgs(services, '/account', { cookie: mover.cookie, form: { intent: 'change-email', email: 'moved@pref.example.jp', currentPassword: TEST_PASSWORD } }),
+      routeArgs(services, '/account', {
+        cookie: mover.cookie,
+        form: { intent: 'change-email', email: 'moved@pref.example.jp', currentPassword: TEST_PASSWORD },
+      }),
     )
     // A pool invitation's link, queued by another module through the same queue.
     await queueMail(
       db,
       'pool@example.jp',
-      { template: 'pool_invitation', name: '人材 一郎', poolLabel: '広島県の人材プール', orgLabel: '広島県', inviter: '担当', url: 'http://localhost:3000/pool-invitations/accept?token=pool-secret-token-0123456789', expiresOn: '12月14日' },
+      {
+        template: 'pool_invitation',
+        name: '人材 一郎',
+        poolLabel: '広島県の人材プール',
+        orgLabel: '広島県',
+        inviter: '担当',
+        url: 'http://localhost:3000/pool-invitations/accept?token=pool-secret-token-0123456789',
+        expiresOn: '12月14日',
+      },
       { prefectureCode: '34' },
     )
 
@@ -204,7 +232,11 @@ describe('/admin/mail never shows a usable token (server deployment)', () => {
           const url = new URL(part.href)
           if (!url.searchParams.has('token')) continue
           const shownToken = mail.body.slice(mail.body.indexOf(part.href) + part.href.length).split('\n')[0]!
-          for (const attempt of [url.searchParams.get('token')!, shownToken, `${url.searchParams.get('token')}${shownToken}`]) {
+          for (const attempt of [
+            url.searchParams.get('token')!,
+            shownToken,
+            `${url.searchParams.get('token')}${shownToken}`,
+          ]) {
             if (url.pathname === '/pool-invitations/accept') continue // needs a session; its token is checked above
             expect(await useToken(url.pathname, attempt), `${role} ${url.pathname} ${attempt}`).toBe(400)
           }

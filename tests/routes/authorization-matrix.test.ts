@@ -5,7 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Services } from '../../app/services.server'
 import { loginAs } from '../factories'
 import { createTestServices, routeArgs } from '../services'
-import { answerOf, MATRIX, outcomeOf, type Outcome, postGateFor, postOutcomeOf, ROLES, routeFiles, routeModule, type Who } from './route-table'
+import {
+  answerOf,
+  MATRIX,
+  outcomeOf,
+  type Outcome,
+  postGateFor,
+  postOutcomeOf,
+  ROLES,
+  routeFiles,
+  routeModule,
+  type Who,
+} from './route-table'
 
 let services: Services
 const cookies: Partial<Record<Who, string>> = {}
@@ -34,7 +45,9 @@ describe('authorization matrix', () => {
       const actual: Record<string, Outcome | string> = {}
       for (const role of ROLES) {
         // A page without a loader serves no data: it renders for everyone.
-        actual[role] = loader ? await outcomeOf(() => loader(routeArgs(services, row.url, { params: row.params, cookie: cookies[role] }))) : 'ok'
+        actual[role] = loader
+          ? await outcomeOf(() => loader(routeArgs(services, row.url, { params: row.params, cookie: cookies[role] })))
+          : 'ok'
       }
       expect(actual).toEqual(row.expect)
     })
@@ -49,7 +62,9 @@ describe('authorization matrix', () => {
       const actual: Record<string, string | number> = {}
       for (const role of ROLES) {
         const cookie = role === 'anonymous' ? undefined : (await loginAs(services, { role })).cookie
-        actual[role] = postOutcomeOf(await answerOf(() => action(routeArgs(services, row.url, { params: row.params, cookie, form: {} }))))
+        actual[role] = postOutcomeOf(
+          await answerOf(() => action(routeArgs(services, row.url, { params: row.params, cookie, form: {} }))),
+        )
       }
       expect(actual).toEqual(postGateFor(row))
     })

@@ -58,10 +58,15 @@ const caseLabel = (c: Case) =>
 function maySee(viewer: ViewerKey, consent: Consent, applied: boolean): boolean {
   if (viewer === 'ministry') return true
   const v = consent.visibility
-  return v.visibility === 'all' || (v.visibility === 'selected' && v.codes.includes(CODE[viewer])) || (viewer === 'applied-to' && applied)
+  return (
+    v.visibility === 'all' ||
+    (v.visibility === 'selected' && v.codes.includes(CODE[viewer])) ||
+    (viewer === 'applied-to' && applied)
+  )
 }
 /** Shown on the national list (and copyable): registered there, national-list consent, and maySee. */
-const onNationalList = (viewer: ViewerKey, consent: Consent, applied: boolean) => consent.national && maySee(viewer, consent, applied)
+const onNationalList = (viewer: ViewerKey, consent: Consent, applied: boolean) =>
+  consent.national && maySee(viewer, consent, applied)
 
 // ---- the people -------------------------------------------------------------------------------------------
 
@@ -83,12 +88,20 @@ const people: Person[] = []
 const db = () => services.database.db
 
 async function drain() {
-  for (let i = 0; i < 20; i++) if ((await drainSearchOutboxOnce({ db: db(), search: services.search })).claimed === 0) return
+  for (let i = 0; i < 20; i++)
+    if ((await drainSearchOutboxOnce({ db: db(), search: services.search })).claimed === 0) return
 }
 
 async function setConsent(person: Person, consent: Consent) {
-  const { lock_version } = await db().selectFrom('profile').select('lock_version').where('id', '=', person.profileId).executeTakeFirstOrThrow()
-  const form: Record<string, string | string[]> = { lockVersion: String(lock_version), visibility: consent.visibility.visibility }
+  const { lock_version } = await db()
+    .selectFrom('profile')
+    .select('lock_version')
+    .where('id', '=', person.profileId)
+    .executeTakeFirstOrThrow()
+  const form: Record<string, string | string[]> = {
+    lockVersion: String(lock_version),
+    visibility: consent.visibility.visibility,
+  }
   if (consent.visibility.visibility === 'selected') form.visiblePrefectureCodes = consent.visibility.codes
   if (consent.national) form.nationalListConsent = 'on'
   const response = await consentAction(routeArgs(services, '/profile/consent', { cookie: person.cookie, form }))
@@ -114,16 +127,40 @@ beforeAll(async () => {
     const nationalMemberId = crypto.randomUUID()
     await db()
       .insertInto('pool_member')
-      .values({ id: nationalMemberId, prefecture_code: '00', profile_id: profileId, status: 'registered', source: 'public_call' })
+      .values({
+        id: nationalMemberId,
+        prefecture_code: '00',
+        profile_id: profileId,
+        status: 'registered',
+        source: 'public_call',
+      })
       .execute()
-    const person: Person = { c, name, email: `${profileId}@example.jp`, phone, profileId, cookie: pro.cookie, nationalMemberId, rows: { ministry: nationalMemberId } }
-    const copied = (await nationalAction(routeArgs(services, '/national-list', { cookie: cookies.copier, form: { memberId: nationalMemberId } }))) as Response
+    const person: Person = {
+      c,
+      name,
+      email: `${profileId}@example.jp`,
+      phone,
+      profileId,
+      cookie: pro.cookie,
+      nationalMemberId,
+      rows: { ministry: nationalMemberId },
+    }
+    const copied = (await nationalAction(
+      routeArgs(services, '/national-list', { cookie: cookies.copier, form: { memberId: nationalMemberId } }),
+    )) as Response
     expect(copied.status).toBe(302)
     person.rows.copier = copied.headers.get('Location')!.split('/').pop()!
     if (c.applied) {
-      const applied = (await applyAction(routeArgs(services, '/applications', { cookie: pro.cookie, form: { prefectureCode: '34', message: '' } }))) as Response
+      const applied = (await applyAction(
+        routeArgs(services, '/applications', { cookie: pro.cookie, form: { prefectureCode: '34', message: '' } }),
+      )) as Response
       expect(applied.status).toBe(302)
-      const row = await db().selectFrom('pool_member').select('id').where('profile_id', '=', profileId).where('prefecture_code', '=', '34').executeTakeFirstOrThrow()
+      const row = await db()
+        .selectFrom('pool_member')
+        .select('id')
+        .where('profile_id', '=', profileId)
+        .where('prefecture_code', '=', '34')
+        .executeTakeFirstOrThrow()
       person.rows['applied-to'] = row.id
     }
     await setConsent(person, c)
@@ -149,7 +186,8 @@ const PATHS = [
 ] as const
 type Path = (typeof PATHS)[number]
 
-const profileViewer = (viewer: ViewerKey): ProfileViewer => (viewer === 'ministry' ? { kind: 'ministry' } : { kind: 'prefecture', prefectureCode: CODE[viewer] })
+const profileViewer = (viewer: ViewerKey): ProfileViewer =>
+  viewer === 'ministry' ? { kind: 'ministry' } : { kind: 'prefecture', prefectureCode: CODE[viewer] }
 
 /** What each viewer sees on each path: per person, visible or not, plus every text the viewer was sent. */
 async function observe(viewer: ViewerKey, paths: readonly Path[]) {
@@ -167,7 +205,9 @@ async function observe(viewer: ViewerKey, paths: readonly Path[]) {
       for (const p of people) {
         const id = p.rows[viewer]
         if (!id) continue
-        const page = JSON.stringify(await memberLoader(routeArgs(services, `/pools/${id}`, { cookie, params: { memberId: id } })))
+        const page = JSON.stringify(
+          await memberLoader(routeArgs(services, `/pools/${id}`, { cookie, params: { memberId: id } })),
+        )
         pages.set(p.profileId, page)
         texts.push(page)
       }
@@ -183,14 +223,20 @@ async function observe(viewer: ViewerKey, paths: readonly Path[]) {
       const ids = data.members.map((m) => m.id)
       seen.set(path, (p) => ownRowsIn(ids, p).length > 0)
     } else if (path === 'pool search (Meilisearch filter)') {
-      const { ids } = await searchProfiles(services.search, profileViewer(viewer), { skillId: 'bpr', minLevel: 1, limit: 100 })
+      const { ids } = await searchProfiles(services.search, profileViewer(viewer), {
+        skillId: 'bpr',
+        minLevel: 1,
+        limit: 100,
+      })
       seen.set(path, (p) => ids.includes(p.profileId))
     } else if (path === 'national-list page data') {
       const data = await nationalLoader(routeArgs(services, '/national-list', { cookie }))
       texts.push(JSON.stringify(data))
       seen.set(path, (p) => data.members.some((m) => m.id === p.nationalMemberId))
     } else {
-      const csv = await ((await nationalCsvLoader(routeArgs(services, '/national-list/export.csv', { cookie }))) as Response).text()
+      const csv = await (
+        (await nationalCsvLoader(routeArgs(services, '/national-list/export.csv', { cookie }))) as Response
+      ).text()
       texts.push(csv)
       seen.set(path, (p) => csv.includes(p.nationalMemberId))
     }
@@ -200,7 +246,8 @@ async function observe(viewer: ViewerKey, paths: readonly Path[]) {
 
 /** The expected cell: pool paths need a record in the viewer's pool; search and the national list do not. */
 function expected(path: Path, viewer: ViewerKey, p: Person, consent: Consent) {
-  if (path === 'national-list page data' || path === 'national-list CSV') return onNationalList(viewer, consent, p.c.applied)
+  if (path === 'national-list page data' || path === 'national-list CSV')
+    return onNationalList(viewer, consent, p.c.applied)
   if (path === 'pool search (Meilisearch filter)') return maySee(viewer, consent, p.c.applied)
   return Boolean(p.rows[viewer]) && maySee(viewer, consent, p.c.applied)
 }
@@ -217,11 +264,13 @@ async function checkTable(phase: string, consentOf: (p: Person) => Consent, path
         const want = expected(path, viewer, p, consent)
         const got = seen.get(path)!(p)
         tally[want ? 'visible' : 'hidden']++
-        if (want !== got) mismatches.push(`${phase} | ${caseLabel(p.c)} | ${viewer} | ${path}: expected ${want ? 'visible' : 'hidden'}`)
+        if (want !== got)
+          mismatches.push(`${phase} | ${caseLabel(p.c)} | ${viewer} | ${path}: expected ${want ? 'visible' : 'hidden'}`)
       }
       // Whatever the path, the viewer was never sent contact details it may not see, and never the phone.
       const all = texts.join('\n')
-      if (!maySee(viewer, consent, p.c.applied) && all.includes(p.email)) leaks.push(`${phase} | ${caseLabel(p.c)} | ${viewer}: e-mail sent`)
+      if (!maySee(viewer, consent, p.c.applied) && all.includes(p.email))
+        leaks.push(`${phase} | ${caseLabel(p.c)} | ${viewer}: e-mail sent`)
       if (all.includes(p.phone)) leaks.push(`${phase} | ${caseLabel(p.c)} | ${viewer}: phone sent`)
     }
   }
@@ -240,7 +289,10 @@ async function checkAddAction(phase: string, consentOf: (p: Person) => Consent) 
       const consent = consentOf(p)
       const want =
         viewer === 'ministry' ? 403 : !onNationalList(viewer, consent, p.c.applied) ? 404 : p.rows[viewer] ? 409 : 302
-      const run = () => nationalAction(routeArgs(services, '/national-list', { cookie: cookies[viewer], form: { memberId: p.nationalMemberId } }))
+      const run = () =>
+        nationalAction(
+          routeArgs(services, '/national-list', { cookie: cookies[viewer], form: { memberId: p.nationalMemberId } }),
+        )
       let got: number
       try {
         const result = await run()
@@ -250,7 +302,8 @@ async function checkAddAction(phase: string, consentOf: (p: Person) => Consent) 
         if (!(error instanceof Response)) throw error
         got = error.status
       }
-      if (want !== got) mismatches.push(`${phase} | ${caseLabel(p.c)} | ${viewer} | add to own pool: expected ${want}, got ${got}`)
+      if (want !== got)
+        mismatches.push(`${phase} | ${caseLabel(p.c)} | ${viewer} | add to own pool: expected ${want}, got ${got}`)
     }
   }
   expect(mismatches).toEqual([])
@@ -269,7 +322,11 @@ describe('consent decides every read path, as one rule', () => {
     for (const p of people) await setConsent(p, WITHDRAWN)
     // No drain: the search index still holds the old audiences (it does find withdrawn people), and the
     // pages must not care.
-    const stale = await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '13' }, { skillId: 'bpr', minLevel: 1, limit: 100 })
+    const stale = await searchProfiles(
+      services.search,
+      { kind: 'prefecture', prefectureCode: '13' },
+      { skillId: 'bpr', minLevel: 1, limit: 100 },
+    )
     expect(stale.ids.length).toBeGreaterThan(0)
     await checkTable(
       'withdrawn, index not yet updated',

@@ -32,11 +32,19 @@ describe('demo content', () => {
     expect(issues).toEqual([{ municipality_code: '343684', status: 'in_need' }])
     const needs = await db.selectFrom('need').select(['id', 'prefecture_code', 'status', 'open_call']).execute()
     expect(needs).toMatchObject([{ prefecture_code: '34', status: 'published', open_call: true }])
-    const municipalities = await db.selectFrom('need_municipality').select('days_per_week').where('need_id', '=', needs[0]!.id).execute()
+    const municipalities = await db
+      .selectFrom('need_municipality')
+      .select('days_per_week')
+      .where('need_id', '=', needs[0]!.id)
+      .execute()
     expect(municipalities).toHaveLength(2)
-    expect(await db.selectFrom('need_event').select('to_status').where('need_id', '=', needs[0]!.id).orderBy('id').execute()).toEqual([{ to_status: 'draft' }, { to_status: 'published' }])
+    expect(
+      await db.selectFrom('need_event').select('to_status').where('need_id', '=', needs[0]!.id).orderBy('id').execute(),
+    ).toEqual([{ to_status: 'draft' }, { to_status: 'published' }])
 
     for (let i = 0; i < 10; i++) if ((await drainSearchOutboxOnce({ db, search: services.search })).claimed === 0) break
-    expect((await searchNeeds(services.search, { kind: 'public' }, { q: 'ガバメントクラウド' })).ids).toEqual([needs[0]!.id])
+    expect((await searchNeeds(services.search, { kind: 'public' }, { q: 'ガバメントクラウド' })).ids).toEqual([
+      needs[0]!.id,
+    ])
   })
 })

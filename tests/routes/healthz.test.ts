@@ -64,11 +64,22 @@ describe('/healthz', () => {
 
   it('is degraded while rows are failing, and says how many', async () => {
     await enqueueSearchSync(services.database.db, 'local_government', ['011002'])
-    await failSearchOutbox(services.database.db, await claimSearchOutbox(services.database.db, { limit: 10, maxAttempts: 8, leaseSeconds: 60 }), 'boom')
+    await failSearchOutbox(
+      services.database.db,
+      await claimSearchOutbox(services.database.db, { limit: 10, maxAttempts: 8, leaseSeconds: 60 }),
+      'boom',
+    )
     let { body } = await health()
-    expect(body).toMatchObject({ status: 'degraded', outbox: { retrying: 1, status: 'failing', reason: '1 件の検索同期が失敗し、再試行を待っています' } })
+    expect(body).toMatchObject({
+      status: 'degraded',
+      outbox: { retrying: 1, status: 'failing', reason: '1 件の検索同期が失敗し、再試行を待っています' },
+    })
 
-    await services.database.db.updateTable('search_outbox').set({ attempts: services.maxOutboxAttempts }).where('confirmed_at', 'is', null).execute()
+    await services.database.db
+      .updateTable('search_outbox')
+      .set({ attempts: services.maxOutboxAttempts })
+      .where('confirmed_at', 'is', null)
+      .execute()
     ;({ body } = await health())
     expect(body).toMatchObject({ status: 'degraded', outbox: { failed: 1, status: 'failing' } })
     expect(body.outbox!.reason).toMatch(/^1 件の検索同期が上限回数まで失敗して止まっています/)
@@ -80,7 +91,11 @@ describe('/healthz', () => {
     try {
       const { status, body } = await health(down)
       expect(status).toBe(200)
-      expect(body).toMatchObject({ status: 'degraded', search: { status: 'down' }, outbox: { pending: 2, status: 'stalled' } })
+      expect(body).toMatchObject({
+        status: 'degraded',
+        search: { status: 'down' },
+        outbox: { pending: 2, status: 'stalled' },
+      })
       expect(body.search.reason).toMatch(/^Meilisearch に接続できないか/)
       expect(body.outbox!.reason).toMatch(/^Meilisearch に接続できないため検索の同期が止まっており、2 件の変更/)
       expect(body.reasons).toEqual([body.search.reason, body.outbox!.reason])
@@ -95,7 +110,12 @@ describe('/healthz', () => {
     try {
       const { status, body } = await health({ ...services, database: unreachable })
       expect(status).toBe(503)
-      expect(body).toMatchObject({ status: 'down', database: { status: 'down' }, search: { status: 'ok' }, outbox: null })
+      expect(body).toMatchObject({
+        status: 'down',
+        database: { status: 'down' },
+        search: { status: 'ok' },
+        outbox: null,
+      })
       expect(body.database.reason).toMatch(/^データベースに接続できないか/)
       expect(body.reasons).toEqual([body.database.reason])
     } finally {

@@ -17,10 +17,24 @@ afterAll(async () => {
 
 const home = async (cookie?: string) => (await loader(routeArgs(services, '/', { cookie }))).home
 
-async function addMember(prefectureCode: string, status: PoolStatus, profileId: string | null, interviewAt: Date | null = null) {
+async function addMember(
+  prefectureCode: string,
+  status: PoolStatus,
+  profileId: string | null,
+  interviewAt: Date | null = null,
+) {
   await services.database.db
     .insertInto('pool_member')
-    .values({ id: crypto.randomUUID(), prefecture_code: prefectureCode, profile_id: profileId, status, source: profileId ? 'application' : 'referral', person_name: profileId ? null : '直接 追加', interview_at: interviewAt, interview_place: interviewAt ? '県庁3階' : null })
+    .values({
+      id: crypto.randomUUID(),
+      prefecture_code: prefectureCode,
+      profile_id: profileId,
+      status,
+      source: profileId ? 'application' : 'referral',
+      person_name: profileId ? null : '直接 追加',
+      interview_at: interviewAt,
+      interview_place: interviewAt ? '県庁3階' : null,
+    })
     .execute()
 }
 
@@ -66,16 +80,32 @@ describe('home page per role', () => {
     const hiroshima = await home((await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })).cookie)
     expect(hiroshima.kind).toBe('prefecture')
     if (hiroshima.kind !== 'prefecture') return
-    expect(hiroshima.counts).toMatchObject({ new_applications: 2, in_screening: 1, upcoming_interviews: 1, registered: 1, new_issues: 1, draft_needs: 0 })
+    expect(hiroshima.counts).toMatchObject({
+      new_applications: 2,
+      in_screening: 1,
+      upcoming_interviews: 1,
+      registered: 1,
+      new_issues: 1,
+      draft_needs: 0,
+    })
 
     const okayama = await home((await loginAs(services, { role: 'prefecture_admin', prefectureCode: '33' })).cookie)
     if (okayama.kind !== 'prefecture') throw new Error(okayama.kind)
-    expect(okayama.counts).toMatchObject({ new_applications: 1, in_screening: 0, upcoming_interviews: 0, new_issues: 1 })
+    expect(okayama.counts).toMatchObject({
+      new_applications: 1,
+      in_screening: 0,
+      upcoming_interviews: 0,
+      new_issues: 1,
+    })
 
     const mine = await home(professionalCookie)
     if (mine.kind !== 'professional') throw new Error(mine.kind)
     expect(mine.applications).toHaveLength(1)
-    expect(mine.applications[0]).toMatchObject({ poolName: '広島県の人材プール', status: 'interview', statusLabel: '面接' })
+    expect(mine.applications[0]).toMatchObject({
+      poolName: '広島県の人材プール',
+      status: 'interview',
+      statusLabel: '面接',
+    })
     expect(mine.applications[0]!.interview?.place).toBe('県庁3階')
     expect(mine.applications[0]!.interview?.at).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/)
     expect(mine.completion.total).toBeGreaterThan(mine.completion.done)

@@ -58,7 +58,13 @@ async function pageData(cookie: string): Promise<{ opened: string[]; json: strin
   const pages = [
     ['list', () => listLoader(routeArgs(services, '/issues', { cookie }))],
     ['detail', () => issueLoader(routeArgs(services, `/issues/${issueId}`, { cookie, params: { id: issueId } }))],
-    ['detail ?_data', () => issueLoader(routeArgs(services, `/issues/${issueId}?_data=routes%2Fissues.%24id`, { cookie, params: { id: issueId } }))],
+    [
+      'detail ?_data',
+      () =>
+        issueLoader(
+          routeArgs(services, `/issues/${issueId}?_data=routes%2Fissues.%24id`, { cookie, params: { id: issueId } }),
+        ),
+    ],
     ['edit', () => editLoader(routeArgs(services, `/issues/${issueId}/edit`, { cookie, params: { id: issueId } }))],
   ] as const
   for (const [name, load] of pages) {
@@ -74,7 +80,13 @@ async function pageData(cookie: string): Promise<{ opened: string[]; json: strin
 
 describe('the hearing note reaches only the roles that may read it', () => {
   it.each(ROLES)('$role', async ({ role, readsNote }) => {
-    const cookie = (await loginAs(services, { role, prefectureCode: role.startsWith('prefecture') ? '34' : undefined, municipalityCode: role === 'municipal_staff' ? '343684' : undefined })).cookie
+    const cookie = (
+      await loginAs(services, {
+        role,
+        prefectureCode: role.startsWith('prefecture') ? '34' : undefined,
+        municipalityCode: role === 'municipal_staff' ? '343684' : undefined,
+      })
+    ).cookie
     const { opened, json } = await pageData(cookie)
     if (readsNote === undefined) {
       expect(opened).toEqual([])

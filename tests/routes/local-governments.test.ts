@@ -82,7 +82,11 @@ describe('/local-governments (自治体をさがす)', () => {
 describe('/local-governments/:code', () => {
   it('shows a municipality with its prefecture, and a prefecture with its municipalities', async () => {
     const sapporo = await bodyLoader(loaderArgs(services, '/local-governments/011002', { code: '011002' }))
-    expect(sapporo).toMatchObject({ body: { name: '札幌市', name_kana: 'さっぽろし' }, prefecture: { name: '北海道' }, kindLabel: '指定都市' })
+    expect(sapporo).toMatchObject({
+      body: { name: '札幌市', name_kana: 'さっぽろし' },
+      prefecture: { name: '北海道' },
+      kindLabel: '指定都市',
+    })
     const hiroshima = await bodyLoader(loaderArgs(services, '/local-governments/340006', { code: '340006' }))
     expect(hiroshima.body.name).toBe('広島県')
     expect(hiroshima.municipalities.map((m) => m.name)).toContain('広島市')
@@ -97,7 +101,9 @@ describe('/local-governments/:code', () => {
       ['999997', 404, '見つかりません'], // valid check digit, no such body
     ]
     for (const [code, status, text] of cases) {
-      const response = await thrownResponse(() => bodyLoader(loaderArgs(services, `/local-governments/${code}`, { code })))
+      const response = await thrownResponse(() =>
+        bodyLoader(loaderArgs(services, `/local-governments/${code}`, { code })),
+      )
       expect(response.status, code).toBe(status)
       expect(response.text, code).toContain(text)
     }

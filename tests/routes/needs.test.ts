@@ -32,7 +32,8 @@ afterAll(async () => {
 })
 
 async function drain() {
-  for (let i = 0; i < 10; i++) if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
+  for (let i = 0; i < 10; i++)
+    if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
 }
 
 const issueForm = (overrides: Record<string, string | string[]> = {}) => ({
@@ -119,50 +120,112 @@ describe('issues, needs and open calls', () => {
   })
 
   it('a municipality posts an issue for its own body and sees only its own posts', async () => {
-    const invalid = unwrap(await newIssueAction(routeArgs(services, '/issues/new', { cookie: akiotaStaff, form: issueForm({ title: '', contactEmail: 'not-an-email' }) })))
+    const invalid = unwrap(
+      await newIssueAction(
+        routeArgs(services, '/issues/new', {
+          cookie: akiotaStaff,
+          form: issueForm({ title: '', contactEmail: 'not-an-email' }),
+        }),
+      ),
+    )
     expect(invalid.status).toBe(400)
     expect(JSON.stringify(invalid.body)).toContain('課題の件名を入力してください')
     expect(JSON.stringify(invalid.body)).toContain('メールアドレスの形式が正しくありません')
 
-    const created = (await newIssueAction(routeArgs(services, '/issues/new', { cookie: akiotaStaff, form: issueForm() }))) as Response
+    const created = (await newIssueAction(
+      routeArgs(services, '/issues/new', { cookie: akiotaStaff, form: issueForm() }),
+    )) as Response
     expect(created.status).toBe(302)
     issueId = created.headers.get('Location')!.split('/').pop()!
     const mine = await issuesLoader(routeArgs(services, '/issues', { cookie: akiotaStaff }))
     expect(mine.issues.map((i) => i.id)).toEqual([issueId])
-    expect(mine.issues[0]).toMatchObject({ municipalityName: '安芸太田町', statusLabel: '提出済み', enteredByPrefecture: false })
+    expect(mine.issues[0]).toMatchObject({
+      municipalityName: '安芸太田町',
+      statusLabel: '提出済み',
+      enteredByPrefecture: false,
+    })
 
     const others = await issuesLoader(routeArgs(services, '/issues', { cookie: otherTownStaff }))
     expect(others.issues.map((i) => i.id)).not.toContain(issueId)
-    expect((await thrownResponse(() => issueLoader(routeArgs(services, `/issues/${issueId}`, { cookie: otherTownStaff, params: { id: issueId } })))).status).toBe(404)
+    expect(
+      (
+        await thrownResponse(() =>
+          issueLoader(routeArgs(services, `/issues/${issueId}`, { cookie: otherTownStaff, params: { id: issueId } })),
+        )
+      ).status,
+    ).toBe(404)
     // Nor can another town edit it (same 404: not found and not yours look alike).
-    const write = await thrownResponse(() => issueEditAction(routeArgs(services, `/issues/${issueId}/edit`, { cookie: otherTownStaff, params: { id: issueId }, form: { ...issueForm(), lockVersion: '0' } })))
+    const write = await thrownResponse(() =>
+      issueEditAction(
+        routeArgs(services, `/issues/${issueId}/edit`, {
+          cookie: otherTownStaff,
+          params: { id: issueId },
+          form: { ...issueForm(), lockVersion: '0' },
+        }),
+      ),
+    )
     expect(write.status).toBe(404)
   })
 
   it('the prefecture sees its municipalities’ issues, enters one after a hearing, and may not pick a body outside it', async () => {
     const list = await issuesLoader(routeArgs(services, '/issues', { cookie: hiroshimaStaff }))
     expect(list.issues.map((i) => i.id)).toContain(issueId)
-    expect((await issuesLoader(routeArgs(services, '/issues', { cookie: okayamaStaff }))).issues.map((i) => i.id)).not.toContain(issueId)
-    expect((await issuesLoader(routeArgs(services, '/issues', { cookie: ministry }))).issues.map((i) => i.id)).toContain(issueId)
+    expect(
+      (await issuesLoader(routeArgs(services, '/issues', { cookie: okayamaStaff }))).issues.map((i) => i.id),
+    ).not.toContain(issueId)
+    expect(
+      (await issuesLoader(routeArgs(services, '/issues', { cookie: ministry }))).issues.map((i) => i.id),
+    ).toContain(issueId)
 
-    const outside = unwrap(await newIssueAction(routeArgs(services, '/issues/new', { cookie: hiroshimaStaff, form: issueForm({ municipalityCode: okayamaTown.code }) })))
+    const outside = unwrap(
+      await newIssueAction(
+        routeArgs(services, '/issues/new', {
+          cookie: hiroshimaStaff,
+          form: issueForm({ municipalityCode: okayamaTown.code }),
+        }),
+      ),
+    )
     expect(outside.status).toBe(400)
     expect(JSON.stringify(outside.body)).toContain('管内の市区町村ではありません')
 
     const onBehalf = (await newIssueAction(
-      routeArgs(services, '/issues/new', { cookie: hiroshimaStaff, form: issueForm({ municipalityCode: kitahiroshima.code, title: '窓口のオンライン化', prefectureNote: '7/1 ヒアリング' }) }),
+      routeArgs(services, '/issues/new', {
+        cookie: hiroshimaStaff,
+        form: issueForm({
+          municipalityCode: kitahiroshima.code,
+          title: '窓口のオンライン化',
+          prefectureNote: '7/1 ヒアリング',
+        }),
+      }),
     )) as Response
     expect(onBehalf.status).toBe(302)
     const townView = await issuesLoader(routeArgs(services, '/issues', { cookie: otherTownStaff }))
     expect(townView.issues).toMatchObject([{ title: '窓口のオンライン化', enteredByPrefecture: true }])
     // The hearing note stays with the prefecture.
     const id = townView.issues[0]!.id
-    expect((await issueLoader(routeArgs(services, `/issues/${id}`, { cookie: otherTownStaff, params: { id } }))).showPrefectureNote).toBe(false)
+    expect(
+      (await issueLoader(routeArgs(services, `/issues/${id}`, { cookie: otherTownStaff, params: { id } })))
+        .showPrefectureNote,
+    ).toBe(false)
 
-    const reviewing = (await issueAction(routeArgs(services, `/issues/${issueId}`, { cookie: hiroshimaStaff, params: { id: issueId }, form: { to: 'reviewing' } }))) as Response
+    const reviewing = (await issueAction(
+      routeArgs(services, `/issues/${issueId}`, {
+        cookie: hiroshimaStaff,
+        params: { id: issueId },
+        form: { to: 'reviewing' },
+      }),
+    )) as Response
     expect(reviewing.status).toBe(302)
     // A municipality cannot close the prefecture's review; it can only withdraw its own post.
-    const refused = unwrap(await issueAction(routeArgs(services, `/issues/${issueId}`, { cookie: akiotaStaff, params: { id: issueId }, form: { to: 'closed' } })))
+    const refused = unwrap(
+      await issueAction(
+        routeArgs(services, `/issues/${issueId}`, {
+          cookie: akiotaStaff,
+          params: { id: issueId },
+          form: { to: 'closed' },
+        }),
+      ),
+    )
     expect(refused.status).toBe(409)
   })
 
@@ -171,14 +234,33 @@ describe('issues, needs and open calls', () => {
     expect(page.templates.map((t) => t.title)).toContain('標準化・クラウド化に向けた助言・仕様調整')
     expect(page.issues).toMatchObject([{ id: issueId, municipalityName: '安芸太田町' }])
 
-    const refused = unwrap(await newNeedAction(routeArgs(services, '/needs/new', { cookie: okayamaStaff, form: { templateId: 'standardization-advice', issueIds: [issueId] } })))
+    const refused = unwrap(
+      await newNeedAction(
+        routeArgs(services, '/needs/new', {
+          cookie: okayamaStaff,
+          form: { templateId: 'standardization-advice', issueIds: [issueId] },
+        }),
+      ),
+    )
     expect(refused.status).toBe(400)
 
-    const created = (await newNeedAction(routeArgs(services, '/needs/new', { cookie: hiroshimaStaff, form: { templateId: 'standardization-advice', issueIds: [issueId] } }))) as Response
+    const created = (await newNeedAction(
+      routeArgs(services, '/needs/new', {
+        cookie: hiroshimaStaff,
+        form: { templateId: 'standardization-advice', issueIds: [issueId] },
+      }),
+    )) as Response
     expect(created.status).toBe(302)
     needId = created.headers.get('Location')!.split('/')[2]!
-    const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
-    expect(need.need).toMatchObject({ status: 'draft', title: '標準化・クラウド化に向けた助言・仕様調整', roleName: 'エンジニア', employmentFormLabel: '非常勤' })
+    const need = await needLoader(
+      routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }),
+    )
+    expect(need.need).toMatchObject({
+      status: 'draft',
+      title: '標準化・クラウド化に向けた助言・仕様調整',
+      roleName: 'エンジニア',
+      employmentFormLabel: '非常勤',
+    })
     expect(need.need.tasks).toEqual(['標準化・クラウド化に向けた助言・仕様調整'])
     expect(need.need.skills.map((s) => s.name)).toContain('標準化・共通化（20業務）とガバメントクラウド')
     expect(need.need.municipalities).toEqual([{ code: akiota.code, name: '安芸太田町', daysPerWeek: 1 }])
@@ -191,31 +273,85 @@ describe('issues, needs and open calls', () => {
   })
 
   it('keeps a need inside its prefecture: another prefecture gets 404, the ministry reads it', async () => {
-    expect((await thrownResponse(() => needLoader(routeArgs(services, `/needs/${needId}`, { cookie: okayamaStaff, params: { id: needId } })))).status).toBe(404)
-    expect((await needsLoader(routeArgs(services, '/needs', { cookie: okayamaStaff }))).needs.map((n) => n.id)).not.toContain(needId)
-    const write = await thrownResponse(() => needAction(routeArgs(services, `/needs/${needId}`, { cookie: okayamaStaff, params: { id: needId }, form: { to: 'published', lockVersion: '0' } })))
+    expect(
+      (
+        await thrownResponse(() =>
+          needLoader(routeArgs(services, `/needs/${needId}`, { cookie: okayamaStaff, params: { id: needId } })),
+        )
+      ).status,
+    ).toBe(404)
+    expect(
+      (await needsLoader(routeArgs(services, '/needs', { cookie: okayamaStaff }))).needs.map((n) => n.id),
+    ).not.toContain(needId)
+    const write = await thrownResponse(() =>
+      needAction(
+        routeArgs(services, `/needs/${needId}`, {
+          cookie: okayamaStaff,
+          params: { id: needId },
+          form: { to: 'published', lockVersion: '0' },
+        }),
+      ),
+    )
     expect(write.status).toBe(404)
     const national = await needsLoader(routeArgs(services, '/needs', { cookie: ministry }))
-    expect(national.needs.find((n) => n.id === needId)).toMatchObject({ prefectureName: '広島県', statusLabel: '下書き' })
+    expect(national.needs.find((n) => n.id === needId)).toMatchObject({
+      prefectureName: '広島県',
+      statusLabel: '下書き',
+    })
     expect(national.canEdit).toBe(false)
   })
 
   it('refuses bad job descriptions at the field: days per body, end before start, a body outside the prefecture', async () => {
-    const tooMany = unwrap(await needEditAction(routeArgs(services, `/needs/${needId}/edit`, { cookie: hiroshimaStaff, params: { id: needId }, form: await jdForm(hiroshimaStaff, needId, { 'municipalities[0].daysPerWeek': '6' }) })))
+    const tooMany = unwrap(
+      await needEditAction(
+        routeArgs(services, `/needs/${needId}/edit`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: await jdForm(hiroshimaStaff, needId, { 'municipalities[0].daysPerWeek': '6' }),
+        }),
+      ),
+    )
     expect(tooMany.status).toBe(400)
     expect(JSON.stringify(tooMany.body)).toContain('1つの団体あたり週5日以内にしてください')
-    const negative = unwrap(await needEditAction(routeArgs(services, `/needs/${needId}/edit`, { cookie: hiroshimaStaff, params: { id: needId }, form: await jdForm(hiroshimaStaff, needId, { 'municipalities[0].daysPerWeek': '-1' }) })))
+    const negative = unwrap(
+      await needEditAction(
+        routeArgs(services, `/needs/${needId}/edit`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: await jdForm(hiroshimaStaff, needId, { 'municipalities[0].daysPerWeek': '-1' }),
+        }),
+      ),
+    )
     expect(JSON.stringify(negative.body)).toContain('週の日数は0より大きい数にしてください')
-    const backwards = unwrap(await needEditAction(routeArgs(services, `/needs/${needId}/edit`, { cookie: hiroshimaStaff, params: { id: needId }, form: await jdForm(hiroshimaStaff, needId, { startOn: '2027-04-01', endOn: '2027-03-31' }) })))
+    const backwards = unwrap(
+      await needEditAction(
+        routeArgs(services, `/needs/${needId}/edit`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: await jdForm(hiroshimaStaff, needId, { startOn: '2027-04-01', endOn: '2027-03-31' }),
+        }),
+      ),
+    )
     expect(backwards.status).toBe(400)
     expect(JSON.stringify(backwards.body)).toContain('終了日は開始日以降の日付にしてください')
     const outside = unwrap(
-      await needEditAction(routeArgs(services, `/needs/${needId}/edit`, { cookie: hiroshimaStaff, params: { id: needId }, form: await jdForm(hiroshimaStaff, needId, { 'municipalities[1].code': okayamaTown.code, 'municipalities[1].daysPerWeek': '1' }) })),
+      await needEditAction(
+        routeArgs(services, `/needs/${needId}/edit`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: await jdForm(hiroshimaStaff, needId, {
+            'municipalities[1].code': okayamaTown.code,
+            'municipalities[1].daysPerWeek': '1',
+          }),
+        }),
+      ),
     )
     expect(outside.status).toBe(400)
     expect(JSON.stringify(outside.body)).toContain('管内の市区町村ではありません')
     // Nothing of the above was saved.
-    const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
+    const need = await needLoader(
+      routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }),
+    )
     expect(need.need.municipalities).toEqual([{ code: akiota.code, name: '安芸太田町', daysPerWeek: 1 }])
     expect(need.need.startOn).toBeNull()
   })
@@ -225,22 +361,44 @@ describe('issues, needs and open calls', () => {
       routeArgs(services, `/needs/${needId}/edit`, {
         cookie: hiroshimaStaff,
         params: { id: needId },
-        form: await jdForm(hiroshimaStaff, needId, { 'municipalities[0].daysPerWeek': '3', 'municipalities[1].code': kitahiroshima.code, 'municipalities[1].daysPerWeek': '3' }),
+        form: await jdForm(hiroshimaStaff, needId, {
+          'municipalities[0].daysPerWeek': '3',
+          'municipalities[1].code': kitahiroshima.code,
+          'municipalities[1].daysPerWeek': '3',
+        }),
       }),
     )) as Response
     expect(saved.status).toBe(302)
-    const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
+    const need = await needLoader(
+      routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }),
+    )
     expect(need.need.daysTotal).toBe(6)
     expect(need.need.daysWarning).toContain('週5日を超えています')
   })
 
   it('publishes only a complete job description, along the allowed steps, with history and audit', async () => {
-    const incomplete = unwrap(await needAction(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId }, form: { to: 'published', lockVersion: String(await lockOf(needId)) } })))
+    const incomplete = unwrap(
+      await needAction(
+        routeArgs(services, `/needs/${needId}`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: { to: 'published', lockVersion: String(await lockOf(needId)) },
+        }),
+      ),
+    )
     expect(incomplete.status).toBe(400)
     expect(JSON.stringify(incomplete.body)).toContain('開始日を入力してください')
     expect(JSON.stringify(incomplete.body)).toContain('県の管理体制（担当課・監督者）を入力してください')
 
-    const skip = unwrap(await needAction(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId }, form: { to: 'filled', lockVersion: String(await lockOf(needId)) } })))
+    const skip = unwrap(
+      await needAction(
+        routeArgs(services, `/needs/${needId}`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: { to: 'filled', lockVersion: String(await lockOf(needId)) },
+        }),
+      ),
+    )
     expect(JSON.stringify(skip.body)).toContain('「下書き」から「充足」には変更できません')
 
     const saved = (await needEditAction(
@@ -263,15 +421,37 @@ describe('issues, needs and open calls', () => {
       }),
     )) as Response
     expect(saved.status).toBe(302)
-    const stale = unwrap(await needAction(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId }, form: { to: 'published', lockVersion: '0' } })))
+    const stale = unwrap(
+      await needAction(
+        routeArgs(services, `/needs/${needId}`, {
+          cookie: hiroshimaStaff,
+          params: { id: needId },
+          form: { to: 'published', lockVersion: '0' },
+        }),
+      ),
+    )
     expect(stale.status).toBe(409)
-    const published = (await needAction(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId }, form: { to: 'published', lockVersion: String(await lockOf(needId)), note: '県HPでも告知' } }))) as Response
+    const published = (await needAction(
+      routeArgs(services, `/needs/${needId}`, {
+        cookie: hiroshimaStaff,
+        params: { id: needId },
+        form: { to: 'published', lockVersion: String(await lockOf(needId)), note: '県HPでも告知' },
+      }),
+    )) as Response
     expect(published.status).toBe(302)
-    const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
+    const need = await needLoader(
+      routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }),
+    )
     expect(need.need.status).toBe('published')
     expect(need.events.map((e) => e.toLabel)).toEqual(['下書き', '公開'])
     expect(need.events[1]!.note).toBe('県HPでも告知')
-    const audit = await services.database.db.selectFrom('audit_log').select(['action', 'summary']).where('entity', '=', 'need').where('entity_id', '=', needId).orderBy('id').execute()
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('entity', '=', 'need')
+      .where('entity_id', '=', needId)
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update', 'change-status'])
   })
 
@@ -279,10 +459,16 @@ describe('issues, needs and open calls', () => {
     await drain()
     const byWords = await openCallsLoader(routeArgs(services, '/open-calls?q=ガバメントクラウド'))
     expect(byWords.needs.map((n) => n.id)).toContain(needId)
-    const filtered = await openCallsLoader(routeArgs(services, '/open-calls?pref=34&role=engineer&topic=government-cloud&remote=1'))
+    const filtered = await openCallsLoader(
+      routeArgs(services, '/open-calls?pref=34&role=engineer&topic=government-cloud&remote=1'),
+    )
     expect(filtered.needs).toMatchObject([{ id: needId, prefectureName: '広島県', roleName: 'エンジニア' }])
-    expect((await openCallsLoader(routeArgs(services, '/open-calls?pref=33'))).needs.map((n) => n.id)).not.toContain(needId)
-    expect((await openCallsLoader(routeArgs(services, '/open-calls?role=producer'))).needs.map((n) => n.id)).not.toContain(needId)
+    expect((await openCallsLoader(routeArgs(services, '/open-calls?pref=33'))).needs.map((n) => n.id)).not.toContain(
+      needId,
+    )
+    expect(
+      (await openCallsLoader(routeArgs(services, '/open-calls?role=producer'))).needs.map((n) => n.id),
+    ).not.toContain(needId)
     // The public page hides the prefecture's internal management note and lock version.
     const page = await openCallLoader(routeArgs(services, `/open-calls/${needId}`, { params: { id: needId } }))
     expect(page.need.municipalities.map((m) => m.name)).toEqual(['安芸太田町', '北広島町'])
@@ -292,72 +478,166 @@ describe('issues, needs and open calls', () => {
 
   it('a professional expresses interest: a pool application for that prefecture linked to the need', async () => {
     const professional = await loginAs(services, { role: 'professional' })
-    const noProfile = (await openCallAction(routeArgs(services, `/open-calls/${needId}`, { cookie: professional.cookie, params: { id: needId }, form: { message: '' } }))) as Response
+    const noProfile = (await openCallAction(
+      routeArgs(services, `/open-calls/${needId}`, {
+        cookie: professional.cookie,
+        params: { id: needId },
+        form: { message: '' },
+      }),
+    )) as Response
     expect(noProfile.headers.get('Location')).toContain('/profile/basics')
-    const profileId = await createProfile(services.database.db, professional.user.id, { familyName: '関心', visibility: 'none' })
-    const interested = (await openCallAction(routeArgs(services, `/open-calls/${needId}`, { cookie: professional.cookie, params: { id: needId }, form: { message: '標準化の経験があります' } }))) as Response
+    const profileId = await createProfile(services.database.db, professional.user.id, {
+      familyName: '関心',
+      visibility: 'none',
+    })
+    const interested = (await openCallAction(
+      routeArgs(services, `/open-calls/${needId}`, {
+        cookie: professional.cookie,
+        params: { id: needId },
+        form: { message: '標準化の経験があります' },
+      }),
+    )) as Response
     expect(interested.status).toBe(302)
-    const again = unwrap(await openCallAction(routeArgs(services, `/open-calls/${needId}`, { cookie: professional.cookie, params: { id: needId }, form: { message: '' } })))
+    const again = unwrap(
+      await openCallAction(
+        routeArgs(services, `/open-calls/${needId}`, {
+          cookie: professional.cookie,
+          params: { id: needId },
+          form: { message: '' },
+        }),
+      ),
+    )
     expect(JSON.stringify(again.body)).toContain('すでに関心を表明しています')
 
-    const member = await services.database.db.selectFrom('pool_member').select(['id', 'prefecture_code', 'status', 'source']).where('profile_id', '=', profileId).executeTakeFirstOrThrow()
+    const member = await services.database.db
+      .selectFrom('pool_member')
+      .select(['id', 'prefecture_code', 'status', 'source'])
+      .where('profile_id', '=', profileId)
+      .executeTakeFirstOrThrow()
     expect(member).toMatchObject({ prefecture_code: '34', status: 'applied', source: 'public_call' })
     const mine = await applicationsLoader(routeArgs(services, '/applications', { cookie: professional.cookie }))
     expect(mine.applications).toMatchObject([{ id: member.id, prefectureName: '広島県', statusLabel: '応募' }])
     expect(mine.interests).toMatchObject([{ needId, open: true, stateLabel: '募集中', prefectureName: '広島県' }])
     // It is the professional's own data: in the download too.
-    const exported = JSON.parse(await ((await exportJsonLoader(routeArgs(services, '/profile/export.json', { cookie: professional.cookie }))) as Response).text())
-    expect(exported.applications).toMatchObject([{ prefectureName: '広島県', status: 'applied', message: '標準化の経験があります' }])
-    expect(exported.openCallInterests).toMatchObject([{ needTitle: '標準化・クラウド化に向けた助言・仕様調整', message: '標準化の経験があります' }])
-    const need = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }))
-    expect(need.interests).toMatchObject([{ poolMemberId: member.id, name: '関心 太郎', message: '標準化の経験があります' }])
+    const exported = JSON.parse(
+      await (
+        (await exportJsonLoader(
+          routeArgs(services, '/profile/export.json', { cookie: professional.cookie }),
+        )) as Response
+      ).text(),
+    )
+    expect(exported.applications).toMatchObject([
+      { prefectureName: '広島県', status: 'applied', message: '標準化の経験があります' },
+    ])
+    expect(exported.openCallInterests).toMatchObject([
+      { needTitle: '標準化・クラウド化に向けた助言・仕様調整', message: '標準化の経験があります' },
+    ])
+    const need = await needLoader(
+      routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId } }),
+    )
+    expect(need.interests).toMatchObject([
+      { poolMemberId: member.id, name: '関心 太郎', message: '標準化の経験があります' },
+    ])
     // The ministry reads the need nationally, but this person shares the profile with 広島県 only (by applying).
-    const nationalView = await needLoader(routeArgs(services, `/needs/${needId}`, { cookie: ministry, params: { id: needId } }))
-    expect(nationalView.interests).toEqual([expect.objectContaining({ poolMemberId: member.id, name: null, message: '' })])
+    const nationalView = await needLoader(
+      routeArgs(services, `/needs/${needId}`, { cookie: ministry, params: { id: needId } }),
+    )
+    expect(nationalView.interests).toEqual([
+      expect.objectContaining({ poolMemberId: member.id, name: null, message: '' }),
+    ])
     expect(JSON.stringify(nationalView)).not.toContain('関心 太郎')
     // Applying shared the (otherwise private) profile with 広島県 only.
     await drain()
-    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(profileId)
-    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '33' }, {})).ids).not.toContain(profileId)
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(
+      profileId,
+    )
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '33' }, {})).ids).not.toContain(
+      profileId,
+    )
   })
 
   it('takes the need out of the open calls when selection starts, and refuses interest then', async () => {
-    const selecting = (await needAction(routeArgs(services, `/needs/${needId}`, { cookie: hiroshimaStaff, params: { id: needId }, form: { to: 'selecting', lockVersion: String(await lockOf(needId)) } }))) as Response
+    const selecting = (await needAction(
+      routeArgs(services, `/needs/${needId}`, {
+        cookie: hiroshimaStaff,
+        params: { id: needId },
+        form: { to: 'selecting', lockVersion: String(await lockOf(needId)) },
+      }),
+    )) as Response
     expect(selecting.status).toBe(302)
     await drain()
     expect((await searchNeeds(services.search, { kind: 'ministry' }, {})).ids).not.toContain(needId)
-    expect((await thrownResponse(() => openCallLoader(routeArgs(services, `/open-calls/${needId}`, { params: { id: needId } })))).status).toBe(404)
+    expect(
+      (
+        await thrownResponse(() =>
+          openCallLoader(routeArgs(services, `/open-calls/${needId}`, { params: { id: needId } })),
+        )
+      ).status,
+    ).toBe(404)
     const late = await loginAs(services, { role: 'professional' })
     await createProfile(services.database.db, late.user.id, { familyName: '遅刻' })
-    const refused = unwrap(await openCallAction(routeArgs(services, `/open-calls/${needId}`, { cookie: late.cookie, params: { id: needId }, form: { message: '' } })))
+    const refused = unwrap(
+      await openCallAction(
+        routeArgs(services, `/open-calls/${needId}`, {
+          cookie: late.cookie,
+          params: { id: needId },
+          form: { message: '' },
+        }),
+      ),
+    )
     expect(JSON.stringify(refused.body)).toContain('募集を終了しました')
   })
 
   it('prints the job description with the prefecture’s name, and exports CSV of the own prefecture only', async () => {
-    const print = await printLoader(routeArgs(services, `/needs/${needId}/print`, { cookie: hiroshimaStaff, params: { id: needId } }))
-    expect(print.need).toMatchObject({ prefectureName: '広島県', title: '標準化・クラウド化に向けた助言・仕様調整', pay: '日額 30,000円〜40,000円' })
+    const print = await printLoader(
+      routeArgs(services, `/needs/${needId}/print`, { cookie: hiroshimaStaff, params: { id: needId } }),
+    )
+    expect(print.need).toMatchObject({
+      prefectureName: '広島県',
+      title: '標準化・クラウド化に向けた助言・仕様調整',
+      pay: '日額 30,000円〜40,000円',
+    })
     const csv = (await needsCsvLoader(routeArgs(services, '/needs/export.csv', { cookie: hiroshimaStaff }))) as Response
     const bytes = new Uint8Array(await csv.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = new TextDecoder().decode(bytes)
     expect(text).toContain('安芸太田町（週1日）、北広島町（週1日）')
     expect(text).toContain('選考中')
-    const okayamaCsv = await ((await needsCsvLoader(routeArgs(services, '/needs/export.csv', { cookie: okayamaStaff }))) as Response).text()
+    const okayamaCsv = await (
+      (await needsCsvLoader(routeArgs(services, '/needs/export.csv', { cookie: okayamaStaff }))) as Response
+    ).text()
     expect(okayamaCsv).not.toContain(needId)
   })
 
   it('never loses a write when Meilisearch is down; the open calls fall back to Postgres and say so', async () => {
-    const created = (await newNeedAction(routeArgs(services, '/needs/new', { cookie: hiroshimaStaff, form: { templateId: 'hr-development', issueIds: [] } }))) as Response
+    const created = (await newNeedAction(
+      routeArgs(services, '/needs/new', {
+        cookie: hiroshimaStaff,
+        form: { templateId: 'hr-development', issueIds: [] },
+      }),
+    )) as Response
     const id = created.headers.get('Location')!.split('/')[2]!
     await needEditAction(
       routeArgs(services, `/needs/${id}/edit`, {
         cookie: hiroshimaStaff,
         params: { id },
-        form: await jdForm(hiroshimaStaff, id, { 'municipalities[0].code': akiota.code, 'municipalities[0].daysPerWeek': '0.5', startOn: '2027-06-01', supervisor: '人事課', openCall: 'on' }),
+        form: await jdForm(hiroshimaStaff, id, {
+          'municipalities[0].code': akiota.code,
+          'municipalities[0].daysPerWeek': '0.5',
+          startOn: '2027-06-01',
+          supervisor: '人事課',
+          openCall: 'on',
+        }),
       }),
     )
     const down = { ...services, search: createUnreachableSearchClient() }
-    const published = (await needAction(routeArgs(down, `/needs/${id}`, { cookie: hiroshimaStaff, params: { id }, form: { to: 'published', lockVersion: String(await lockOf(id)) } }))) as Response
+    const published = (await needAction(
+      routeArgs(down, `/needs/${id}`, {
+        cookie: hiroshimaStaff,
+        params: { id },
+        form: { to: 'published', lockVersion: String(await lockOf(id)) },
+      }),
+    )) as Response
     expect(published.status).toBe(302)
     const list = await openCallsLoader(routeArgs(down, '/open-calls?pref=34&topic=hr-development'))
     expect(list.notice).toContain('検索が一時的に利用できない')
@@ -369,6 +649,10 @@ describe('issues, needs and open calls', () => {
 })
 
 async function lockOf(id: string): Promise<number> {
-  const row = await services.database.db.selectFrom('need').select('lock_version').where('id', '=', id).executeTakeFirstOrThrow()
+  const row = await services.database.db
+    .selectFrom('need')
+    .select('lock_version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
   return row.lock_version
 }

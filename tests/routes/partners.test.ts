@@ -35,7 +35,9 @@ describe('partner companies', () => {
   })
 
   it('the ministry registers and edits companies; a stale edit is refused; every change is audited', async () => {
-    const created = (await editAction(routeArgs(services, '/partners/new', { cookie: ministry, params: { id: 'new' }, form: form() }))) as Response
+    const created = (await editAction(
+      routeArgs(services, '/partners/new', { cookie: ministry, params: { id: 'new' }, form: form() }),
+    )) as Response
     expect(created.status).toBe(302)
     const list = await listLoader(routeArgs(services, '/partners', { cookie: ministry }))
     const company = list.companies[0]!
@@ -43,22 +45,49 @@ describe('partner companies', () => {
     expect(list.canEdit).toBe(true)
 
     const edited = (await editAction(
-      routeArgs(services, `/partners/${company.id}`, { cookie: ministry, params: { id: company.id }, form: form({ lockVersion: '0', contactName: '鈴木 一郎' }) }),
+      routeArgs(services, `/partners/${company.id}`, {
+        cookie: ministry,
+        params: { id: company.id },
+        form: form({ lockVersion: '0', contactName: '鈴木 一郎' }),
+      }),
     )) as Response
     expect(edited.status).toBe(302)
-    const stale = unwrap(await editAction(routeArgs(services, `/partners/${company.id}`, { cookie: ministry, params: { id: company.id }, form: form({ lockVersion: '0' }) })))
+    const stale = unwrap(
+      await editAction(
+        routeArgs(services, `/partners/${company.id}`, {
+          cookie: ministry,
+          params: { id: company.id },
+          form: form({ lockVersion: '0' }),
+        }),
+      ),
+    )
     expect(stale.status).toBe(409)
 
-    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity', '=', 'partner_company').orderBy('id').execute()
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'partner_company')
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['create', 'update'])
   })
 
   it('answers bad input on the field in Japanese (check digit, duplicate 法人番号, e-mail, URL)', async () => {
     const errorsOf = async (fields: Record<string, string>) =>
-      (unwrap(await editAction(routeArgs(services, '/partners/new', { cookie: ministry, params: { id: 'new' }, form: form(fields) }))).body as { result: { error: Record<string, string[]> } }).result.error
-    expect((await errorsOf({ corporateNumber: '8000012050002' })).corporateNumber?.[0]).toContain('法人番号（13桁）が正しくありません')
+      (
+        unwrap(
+          await editAction(
+            routeArgs(services, '/partners/new', { cookie: ministry, params: { id: 'new' }, form: form(fields) }),
+          ),
+        ).body as { result: { error: Record<string, string[]> } }
+      ).result.error
+    expect((await errorsOf({ corporateNumber: '8000012050002' })).corporateNumber?.[0]).toContain(
+      '法人番号（13桁）が正しくありません',
+    )
     expect((await errorsOf({})).corporateNumber).toEqual(['この法人番号の企業はすでに登録されています'])
-    expect((await errorsOf({ corporateNumber: '', contactEmail: 'not-mail' })).contactEmail?.[0]).toContain('メールアドレスの形式')
+    expect((await errorsOf({ corporateNumber: '', contactEmail: 'not-mail' })).contactEmail?.[0]).toContain(
+      'メールアドレスの形式',
+    )
     expect((await errorsOf({ corporateNumber: '', website: 'javascript:alert(1)' })).website?.[0]).toContain('http')
     expect((await errorsOf({ name: '' })).name).toEqual(['企業名を入力してください'])
   })
@@ -68,8 +97,16 @@ describe('partner companies', () => {
     const list = await listLoader(routeArgs(services, '/partners', { cookie: prefecture }))
     expect(list.companies.length).toBeGreaterThan(0)
     expect(list.canEdit).toBe(false)
-    expect((await thrownResponse(() => editLoader(routeArgs(services, '/partners/new', { cookie: prefecture, params: { id: 'new' } })))).status).toBe(403)
+    expect(
+      (
+        await thrownResponse(() =>
+          editLoader(routeArgs(services, '/partners/new', { cookie: prefecture, params: { id: 'new' } })),
+        )
+      ).status,
+    ).toBe(403)
     const professional = (await loginAs(services, { role: 'professional' })).cookie
-    expect((await thrownResponse(() => listLoader(routeArgs(services, '/partners', { cookie: professional })))).status).toBe(403)
+    expect(
+      (await thrownResponse(() => listLoader(routeArgs(services, '/partners', { cookie: professional })))).status,
+    ).toBe(403)
   })
 })

@@ -19,11 +19,14 @@ afterAll(async () => {
   await services?.close()
 })
 
-const add = (form: Record<string, string>, cookie = staff) => addAction(routeArgs(services, '/pools/new', { cookie, form }))
+const add = (form: Record<string, string>, cookie = staff) =>
+  addAction(routeArgs(services, '/pools/new', { cookie, form }))
 
 describe('adding people to a pool directly', () => {
   it('validates on the field in Japanese', async () => {
-    const result = unwrap(await add({ name: '', nameKana: 'ヤマダ', email: 'nope', birthYear: '1890', source: 'referral' }))
+    const result = unwrap(
+      await add({ name: '', nameKana: 'ヤマダ', email: 'nope', birthYear: '1890', source: 'referral' }),
+    )
     expect(result.status).toBe(400)
     expect((result.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({
       name: ['氏名を入力してください'],
@@ -32,15 +35,32 @@ describe('adding people to a pool directly', () => {
       birthYear: ['生年は1930〜2015の西暦で入力してください'],
     })
     const noCompany = unwrap(await add({ name: '推薦 花子', source: 'company_recommendation' }))
-    expect((noCompany.body as { fieldErrors: Record<string, string[]> }).fieldErrors.partnerCompanyId).toEqual(['推薦した企業を選択してください'])
+    expect((noCompany.body as { fieldErrors: Record<string, string[]> }).fieldErrors.partnerCompanyId).toEqual([
+      '推薦した企業を選択してください',
+    ])
   })
 
   it('adds a person, warns about possible duplicates before adding them again, and adds after confirmation', async () => {
-    const created = (await add({ name: '佐藤 次郎', nameKana: 'さとう じろう', email: 'jiro@example.jp', birthYear: '1980', source: 'referral', note: '県OBの紹介' })) as Response
+    const created = (await add({
+      name: '佐藤 次郎',
+      nameKana: 'さとう じろう',
+      email: 'jiro@example.jp',
+      birthYear: '1980',
+      source: 'referral',
+      note: '県OBの紹介',
+    })) as Response
     expect(created.status).toBe(302)
     const memberId = created.headers.get('Location')!.split('/').pop()!
-    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: staff, params: { memberId } }))
-    expect(member).toMatchObject({ name: '佐藤 次郎', kana: 'さとう じろう', email: 'jiro@example.jp', registered: false, statusLabel: '応募' })
+    const member = await memberLoader(
+      routeArgs(services, `/pools/${memberId}`, { cookie: staff, params: { memberId } }),
+    )
+    expect(member).toMatchObject({
+      name: '佐藤 次郎',
+      kana: 'さとう じろう',
+      email: 'jiro@example.jp',
+      registered: false,
+      statusLabel: '応募',
+    })
     expect(member.history[0]?.note).toBe('直接登録（紹介）')
 
     // Same e-mail in another case: a possible duplicate.
@@ -53,9 +73,21 @@ describe('adding people to a pool directly', () => {
     // Same name, another birth year: a different person.
     expect(((await add({ name: '佐藤次郎', birthYear: '1990', source: 'national_list' })) as Response).status).toBe(302)
     // Confirmed: added anyway, and the audit says so.
-    expect(((await add({ name: '佐藤次郎', birthYear: '1980', source: 'national_list', confirmed: 'yes' })) as Response).status).toBe(302)
-    const audit = await services.database.db.selectFrom('audit_log').select('after').where('entity', '=', 'pool_member').where('action', '=', 'create').execute()
-    expect(audit.map((a) => (a.after as { duplicate_confirmed: boolean }).duplicate_confirmed).sort()).toEqual([false, false, true])
+    expect(
+      ((await add({ name: '佐藤次郎', birthYear: '1980', source: 'national_list', confirmed: 'yes' })) as Response)
+        .status,
+    ).toBe(302)
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('entity', '=', 'pool_member')
+      .where('action', '=', 'create')
+      .execute()
+    expect(audit.map((a) => (a.after as { duplicate_confirmed: boolean }).duplicate_confirmed).sort()).toEqual([
+      false,
+      false,
+      true,
+    ])
   })
 
   it('also finds a registered applicant with the same e-mail', async () => {
@@ -63,7 +95,13 @@ describe('adding people to a pool directly', () => {
     const profileId = await createProfile(services.database.db, professional.user.id, { familyName: '応募者' })
     await services.database.db
       .insertInto('pool_member')
-      .values({ id: crypto.randomUUID(), prefecture_code: '34', profile_id: profileId, status: 'applied', source: 'application' })
+      .values({
+        id: crypto.randomUUID(),
+        prefecture_code: '34',
+        profile_id: profileId,
+        status: 'applied',
+        source: 'application',
+      })
       .execute()
     const result = unwrap(await add({ name: '応募者 太郎', email: `${profileId}@example.jp`, source: 'referral' }))
     expect(result.status).toBe(409)
@@ -72,19 +110,29 @@ describe('adding people to a pool directly', () => {
   it('lists direct members like applicants, in the page and the CSV; other prefectures and roles are kept out', async () => {
     const pool = await poolLoader(routeArgs(services, '/pools', { cookie: staff }))
     expect(pool.members.map((m) => m.name)).toContain('佐藤 次郎')
-    const csv = await ((await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: staff }))) as Response).text()
+    const csv = await (
+      (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: staff }))) as Response
+    ).text()
     expect(csv).toContain('佐藤 次郎')
     expect(csv).toContain('紹介')
     const tokyo = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '13' })).cookie
-    expect((await poolLoader(routeArgs(services, '/pools', { cookie: tokyo }))).members.map((m) => m.name)).not.toContain('佐藤 次郎')
+    expect(
+      (await poolLoader(routeArgs(services, '/pools', { cookie: tokyo }))).members.map((m) => m.name),
+    ).not.toContain('佐藤 次郎')
     // Ministry staff add to the national list (pool '00'), never to a prefecture's pool.
     const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
     const national = (await add({ name: '国 選考', source: 'referral' }, ministry)) as Response
     expect(national.status).toBe(302)
     const nationalId = national.headers.get('Location')!.split('/').pop()!
-    const row = await services.database.db.selectFrom('pool_member').select('prefecture_code').where('id', '=', nationalId).executeTakeFirstOrThrow()
+    const row = await services.database.db
+      .selectFrom('pool_member')
+      .select('prefecture_code')
+      .where('id', '=', nationalId)
+      .executeTakeFirstOrThrow()
     expect(row.prefecture_code).toBe('00')
-    expect((await poolLoader(routeArgs(services, '/pools', { cookie: staff }))).members.map((m) => m.name)).not.toContain('国 選考')
+    expect(
+      (await poolLoader(routeArgs(services, '/pools', { cookie: staff }))).members.map((m) => m.name),
+    ).not.toContain('国 選考')
     const municipal = (await loginAs(services, { role: 'municipal_staff' })).cookie
     expect((await thrownResponse(() => add({ name: 'x', source: 'referral' }, municipal))).status).toBe(403)
   })
@@ -97,28 +145,81 @@ describe('merging duplicates', () => {
     const registeredId = crypto.randomUUID()
     await services.database.db
       .insertInto('pool_member')
-      .values({ id: registeredId, prefecture_code: '34', profile_id: profileId, status: 'applied', source: 'application' })
+      .values({
+        id: registeredId,
+        prefecture_code: '34',
+        profile_id: profileId,
+        status: 'applied',
+        source: 'application',
+      })
       .execute()
-    const direct = (await add({ name: '統合 予定', email: `${profileId}@example.jp`, source: 'referral', note: '企業から紹介', confirmed: 'yes' })) as Response
+    const direct = (await add({
+      name: '統合 予定',
+      email: `${profileId}@example.jp`,
+      source: 'referral',
+      note: '企業から紹介',
+      confirmed: 'yes',
+    })) as Response
     const directId = direct.headers.get('Location')!.split('/').pop()!
-    await memberAction(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId }, form: { intent: 'training', title: '行政実務研修' } }))
+    await memberAction(
+      routeArgs(services, `/pools/${directId}`, {
+        cookie: staff,
+        params: { memberId: directId },
+        form: { intent: 'training', title: '行政実務研修' },
+      }),
+    )
 
-    const page = await memberLoader(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId } }))
+    const page = await memberLoader(
+      routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId } }),
+    )
     expect(page.possibleDuplicates.map((d) => d.id)).toEqual([registeredId])
 
     // Another prefecture cannot reach either record.
     const tokyo = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '13' })).cookie
-    expect((await thrownResponse(() => memberAction(routeArgs(services, `/pools/${directId}`, { cookie: tokyo, params: { memberId: directId }, form: { intent: 'merge', otherId: registeredId } })))).status).toBe(404)
+    expect(
+      (
+        await thrownResponse(() =>
+          memberAction(
+            routeArgs(services, `/pools/${directId}`, {
+              cookie: tokyo,
+              params: { memberId: directId },
+              form: { intent: 'merge', otherId: registeredId },
+            }),
+          ),
+        )
+      ).status,
+    ).toBe(404)
 
-    const merged = (await memberAction(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId }, form: { intent: 'merge', otherId: registeredId } }))) as Response
+    const merged = (await memberAction(
+      routeArgs(services, `/pools/${directId}`, {
+        cookie: staff,
+        params: { memberId: directId },
+        form: { intent: 'merge', otherId: registeredId },
+      }),
+    )) as Response
     expect(merged.status).toBe(302)
     expect(merged.headers.get('Location')).toBe(`/pools/${registeredId}`) // the registered record is kept
-    const kept = await memberLoader(routeArgs(services, `/pools/${registeredId}`, { cookie: staff, params: { memberId: registeredId } }))
+    const kept = await memberLoader(
+      routeArgs(services, `/pools/${registeredId}`, { cookie: staff, params: { memberId: registeredId } }),
+    )
     expect(kept.trainings.map((t) => t.title)).toEqual(['行政実務研修'])
-    expect(kept.history.map((e) => e.note)).toEqual(expect.arrayContaining(['直接登録（紹介）', expect.stringContaining('を統合')]))
+    expect(kept.history.map((e) => e.note)).toEqual(
+      expect.arrayContaining(['直接登録（紹介）', expect.stringContaining('を統合')]),
+    )
     expect(kept.notes).toContain('企業から紹介')
-    expect((await thrownResponse(() => memberLoader(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId } })))).status).toBe(404)
-    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', registeredId).where('action', '=', 'merge').execute()
+    expect(
+      (
+        await thrownResponse(() =>
+          memberLoader(routeArgs(services, `/pools/${directId}`, { cookie: staff, params: { memberId: directId } })),
+        )
+      ).status,
+    ).toBe(404)
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', registeredId)
+      .where('action', '=', 'merge')
+      .execute()
     expect(audit).toHaveLength(1)
   })
 
@@ -128,10 +229,21 @@ describe('merging duplicates', () => {
       const professional = await loginAs(services, { role: 'professional' })
       const profileId = await createProfile(services.database.db, professional.user.id, { familyName: name })
       const id = crypto.randomUUID()
-      await services.database.db.insertInto('pool_member').values({ id, prefecture_code: '34', profile_id: profileId, status: 'applied', source: 'application' }).execute()
+      await services.database.db
+        .insertInto('pool_member')
+        .values({ id, prefecture_code: '34', profile_id: profileId, status: 'applied', source: 'application' })
+        .execute()
       ids.push(id)
     }
-    const refused = unwrap(await memberAction(routeArgs(services, `/pools/${ids[0]}`, { cookie: staff, params: { memberId: ids[0]! }, form: { intent: 'merge', otherId: ids[1]! } })))
+    const refused = unwrap(
+      await memberAction(
+        routeArgs(services, `/pools/${ids[0]}`, {
+          cookie: staff,
+          params: { memberId: ids[0]! },
+          form: { intent: 'merge', otherId: ids[1]! },
+        }),
+      ),
+    )
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toContain('2人とも本人がアカウントを登録しているため統合できません')
   })

@@ -11,7 +11,10 @@ let staff: string
 beforeAll(async () => {
   services = await createTestServices({ indexed: false })
   staff = (await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })).cookie
-  await services.database.db.insertInto('partner_company').values({ id: crypto.randomUUID(), name: '株式会社推薦', corporate_number: '7000012050002' }).execute()
+  await services.database.db
+    .insertInto('partner_company')
+    .values({ id: crypto.randomUUID(), name: '株式会社推薦', corporate_number: '7000012050002' })
+    .execute()
 })
 afterAll(async () => {
   await services?.close()
@@ -25,7 +28,12 @@ async function upload(csv: string, filename = 'pool.csv') {
   return importAction({ request, params: {}, context })
 }
 
-const members = async () => (await services.database.db.selectFrom('pool_member').select(['person_name', 'source', 'partner_company_id']).where('prefecture_code', '=', '34').execute())
+const members = async () =>
+  await services.database.db
+    .selectFrom('pool_member')
+    .select(['person_name', 'source', 'partner_company_id'])
+    .where('prefecture_code', '=', '34')
+    .execute()
 
 describe('pool CSV import', () => {
   it('reports every bad row with its number and writes nothing', async () => {
@@ -59,7 +67,11 @@ describe('pool CSV import', () => {
   })
 
   it('imports a clean file (UTF-8 with BOM, columns in any order) in one go, with history and audit', async () => {
-    const csv = ['経路,氏名,推薦企業の法人番号,メールアドレス', '紹介,山田 一郎,,ichiro@example.jp', '企業推薦,鈴木 次郎,７０００－０１２０５０００２,jiro@example.jp'].join('\n')
+    const csv = [
+      '経路,氏名,推薦企業の法人番号,メールアドレス',
+      '紹介,山田 一郎,,ichiro@example.jp',
+      '企業推薦,鈴木 次郎,７０００－０１２０５０００２,jiro@example.jp',
+    ].join('\n')
     const response = (await upload(`\uFEFF${csv}`)) as Response
     expect(response.status).toBe(302)
     const rows = await members()
@@ -69,7 +81,11 @@ describe('pool CSV import', () => {
     ])
     const events = await services.database.db.selectFrom('pool_member_event').select('note').execute()
     expect(events.map((e) => e.note).sort()).toEqual(['CSV取り込み（2行目）', 'CSV取り込み（3行目）'])
-    const audit = await services.database.db.selectFrom('audit_log').select('summary').where('entity', '=', 'pool_member').execute()
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('entity', '=', 'pool_member')
+      .execute()
     expect(audit).toHaveLength(2)
   })
 

@@ -383,8 +383,19 @@ describe('leaving the platform after joining a pool', () => {
     const pro = await loginAs(services, { role: 'professional' })
     const profileId = await createProfile(db(), pro.user.id, { familyName: '退会' })
     const memberId = crypto.randomUUID()
-    await db().insertInto('pool_member').values({ id: memberId, prefecture_code: '34', profile_id: profileId, status: 'screening', source: 'application' }).execute()
-    const deleted = (await deleteAccountAction(routeArgs(services, '/account/delete', { cookie: pro.cookie, form: { password: TEST_PASSWORD, confirm: 'on' } }))) as Response
+    await db()
+      .insertInto('pool_member')
+      .values({
+        id: memberId,
+        prefecture_code: '34',
+        profile_id: profileId,
+        status: 'screening',
+        source: 'application',
+      })
+      .execute()
+    const deleted = (await deleteAccountAction(
+      routeArgs(services, '/account/delete', { cookie: pro.cookie, form: { password: TEST_PASSWORD, confirm: 'on' } }),
+    )) as Response
     expect(deleted.status).toBe(302)
     expect(await db().selectFrom('profile').select('id').where('id', '=', profileId).executeTakeFirst()).toBeUndefined()
     expect(await member(memberId)).toMatchObject({ name: '（退会済み）', registered: false, email: null })

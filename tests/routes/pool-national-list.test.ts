@@ -210,7 +210,9 @@ describe('the ministry runs the national list with the pool pages', () => {
     expect(
       (
         await thrownResponse(() =>
-          nationalAction(routeArgs(services, '/national-list', { cookie: tokyo, form: { memberId: consented.memberId } })),
+          nationalAction(
+            routeArgs(services, '/national-list', { cookie: tokyo, form: { memberId: consented.memberId } }),
+          ),
         )
       ).status,
     ).toBe(404)
@@ -232,16 +234,27 @@ describe('the ministry runs the national list with the pool pages', () => {
       }),
     )
     expect((withdrawn as Response).status).toBe(302)
-    expect((await nationalLoader(routeArgs(services, '/national-list', { cookie: hiroshima.cookie }))).members).toEqual([])
+    expect((await nationalLoader(routeArgs(services, '/national-list', { cookie: hiroshima.cookie }))).members).toEqual(
+      [],
+    )
     const csv = await (
-      (await nationalCsvLoader(routeArgs(services, '/national-list/export.csv', { cookie: hiroshima.cookie }))) as Response
+      (await nationalCsvLoader(
+        routeArgs(services, '/national-list/export.csv', { cookie: hiroshima.cookie }),
+      )) as Response
     ).text()
     expect(csv).not.toContain('同意 太郎')
     // 広島県's copy keeps its own record (name, status) but no longer the person's e-mail.
     const ownId = (
-      await db().selectFrom('pool_member').select('id').where('profile_id', '=', consented.profileId).where('prefecture_code', '=', '34').executeTakeFirstOrThrow()
+      await db()
+        .selectFrom('pool_member')
+        .select('id')
+        .where('profile_id', '=', consented.profileId)
+        .where('prefecture_code', '=', '34')
+        .executeTakeFirstOrThrow()
     ).id
-    const copy = await memberLoader(routeArgs(services, `/pools/${ownId}`, { cookie: hiroshima.cookie, params: { memberId: ownId } }))
+    const copy = await memberLoader(
+      routeArgs(services, `/pools/${ownId}`, { cookie: hiroshima.cookie, params: { memberId: ownId } }),
+    )
     expect(copy).toMatchObject({ name: '同意 太郎', statusLabel: '応募', email: null, profileShared: false })
     // The ministry still runs its own list in full.
     expect(

@@ -22,7 +22,8 @@ afterAll(async () => {
 })
 
 async function drain() {
-  for (let i = 0; i < 10; i++) if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
+  for (let i = 0; i < 10; i++)
+    if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
 }
 
 describe('applying to a pool and screening', () => {
@@ -39,26 +40,44 @@ describe('applying to a pool and screening', () => {
   })
 
   it('asks for a profile before applying', async () => {
-    const result = unwrap(await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } })))
+    const result = unwrap(
+      await applicationsAction(
+        routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } }),
+      ),
+    )
     expect(result.status).toBe(400)
     expect(JSON.stringify(result.body)).toContain('プロフィールの基本情報を登録してください')
   })
 
   it('applies once; the application shares the (otherwise private) profile with that prefecture only', async () => {
-    profileId = await createProfile(services.database.db, professional.user.id, { familyName: '応募', visibility: 'none' })
+    profileId = await createProfile(services.database.db, professional.user.id, {
+      familyName: '応募',
+      visibility: 'none',
+    })
     const applied = (await applicationsAction(
-      routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34', message: '週2日で支援できます' } }),
+      routeArgs(services, '/applications', {
+        cookie: professional.cookie,
+        form: { prefectureCode: '34', message: '週2日で支援できます' },
+      }),
     )) as Response
     expect(applied.status).toBe(302)
-    const again = unwrap(await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } })))
+    const again = unwrap(
+      await applicationsAction(
+        routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } }),
+      ),
+    )
     expect(JSON.stringify(again.body)).toContain('広島県にはすでに応募しています')
     const mine = await applicationsLoader(routeArgs(services, '/applications', { cookie: professional.cookie }))
     expect(mine.applications).toMatchObject([{ prefectureName: '広島県', statusLabel: '応募' }])
     memberId = mine.applications[0]!.id
 
     await drain()
-    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(profileId)
-    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '13' }, {})).ids).not.toContain(profileId)
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).toContain(
+      profileId,
+    )
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '13' }, {})).ids).not.toContain(
+      profileId,
+    )
   })
 
   it("shows the member to its prefecture only (another prefecture's staff get 404 by id)", async () => {
@@ -67,67 +86,144 @@ describe('applying to a pool and screening', () => {
     expect(pool.counts.find((c) => c.status === 'applied')?.count).toBe(1)
     const tokyoPool = await poolLoader(routeArgs(services, '/pools', { cookie: tokyoStaff }))
     expect(tokyoPool.members.map((m) => m.id)).not.toContain(memberId)
-    const probe = await thrownResponse(() => memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: tokyoStaff, params: { memberId } })))
+    const probe = await thrownResponse(() =>
+      memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: tokyoStaff, params: { memberId } })),
+    )
     expect(probe.status).toBe(404)
     const write = await thrownResponse(() =>
-      memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: tokyoStaff, params: { memberId }, form: { to: 'screening', lockVersion: '0' } })),
+      memberAction(
+        routeArgs(services, `/pools/${memberId}`, {
+          cookie: tokyoStaff,
+          params: { memberId },
+          form: { to: 'screening', lockVersion: '0' },
+        }),
+      ),
     )
     expect(write.status).toBe(404)
   })
 
   it('moves only along the screening steps, refuses stale edits, and keeps the history', async () => {
     const step = async (to: string, note = '') => {
-      const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
-      return memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { to, note, lockVersion: String(member.lockVersion) } }))
+      const member = await memberLoader(
+        routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }),
+      )
+      return memberAction(
+        routeArgs(services, `/pools/${memberId}`, {
+          cookie: hiroshimaStaff,
+          params: { memberId },
+          form: { to, note, lockVersion: String(member.lockVersion) },
+        }),
+      )
     }
     const skip = unwrap(await step('registered'))
     expect(skip.status).toBe(400)
     expect(JSON.stringify(skip.body)).toContain('「応募」から「登録」には変更できません')
 
     expect(((await step('screening', '書類は揃っている')) as Response).status).toBe(302)
-    const stale = unwrap(await memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { to: 'interview', lockVersion: '0' } })))
+    const stale = unwrap(
+      await memberAction(
+        routeArgs(services, `/pools/${memberId}`, {
+          cookie: hiroshimaStaff,
+          params: { memberId },
+          form: { to: 'interview', lockVersion: '0' },
+        }),
+      ),
+    )
     expect(stale.status).toBe(409)
     for (const to of ['interview', 'training', 'registered']) expect(((await step(to)) as Response).status).toBe(302)
 
-    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    const member = await memberLoader(
+      routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }),
+    )
     expect(member.statusLabel).toBe('登録')
     expect(member.history.map((e) => e.to)).toEqual(['応募', '書類確認', '面接', '研修', '登録'])
     expect(member.history[1]?.note).toBe('書類は揃っている')
-    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', memberId).orderBy('id').execute()
-    expect(audit.map((a) => a.action)).toEqual(['apply', 'change_status', 'change_status', 'change_status', 'change_status'])
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', memberId)
+      .orderBy('id')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual([
+      'apply',
+      'change_status',
+      'change_status',
+      'change_status',
+      'change_status',
+    ])
   })
 
   it('records the interview schedule and training (with field errors in Japanese), audited', async () => {
-    const before = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    const before = await memberLoader(
+      routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }),
+    )
     const saved = (await memberAction(
       routeArgs(services, `/pools/${memberId}`, {
         cookie: hiroshimaStaff,
         params: { memberId },
-        form: { intent: 'interview', interviewAt: '2026-12-01T10:00', interviewPlace: '県庁本館3階', notes: '技術面接', lockVersion: String(before.lockVersion) },
+        form: {
+          intent: 'interview',
+          interviewAt: '2026-12-01T10:00',
+          interviewPlace: '県庁本館3階',
+          notes: '技術面接',
+          lockVersion: String(before.lockVersion),
+        },
       }),
     )) as Response
     expect(saved.status).toBe(302)
-    const badTraining = unwrap(await memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { intent: 'training', title: '', completedOn: '2026/12/01' } })))
+    const badTraining = unwrap(
+      await memberAction(
+        routeArgs(services, `/pools/${memberId}`, {
+          cookie: hiroshimaStaff,
+          params: { memberId },
+          form: { intent: 'training', title: '', completedOn: '2026/12/01' },
+        }),
+      ),
+    )
     expect(badTraining.status).toBe(400)
-    expect((badTraining.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({ title: ['研修名を入力してください'], completedOn: ['修了日の形式が正しくありません'] })
+    expect((badTraining.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({
+      title: ['研修名を入力してください'],
+      completedOn: ['修了日の形式が正しくありません'],
+    })
     const training = (await memberAction(
-      routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { intent: 'training', title: '行政実務研修', provider: '自治大学校', completedOn: '2026-11-20' } }),
+      routeArgs(services, `/pools/${memberId}`, {
+        cookie: hiroshimaStaff,
+        params: { memberId },
+        form: { intent: 'training', title: '行政実務研修', provider: '自治大学校', completedOn: '2026-11-20' },
+      }),
     )) as Response
     expect(training.status).toBe(302)
-    const after = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    const after = await memberLoader(
+      routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }),
+    )
     expect(after.interviewAt).toBe('2026-12-01T01:00:00.000Z') // 10:00 in Japan
     expect(after.interviewPlace).toBe('県庁本館3階')
-    expect(after.trainings).toEqual([expect.objectContaining({ title: '行政実務研修', provider: '自治大学校', completedOn: '2026-11-20' })])
+    expect(after.trainings).toEqual([
+      expect.objectContaining({ title: '行政実務研修', provider: '自治大学校', completedOn: '2026-11-20' }),
+    ])
     const stale = unwrap(
-      await memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId }, form: { intent: 'interview', interviewPlace: 'x', lockVersion: String(before.lockVersion) } })),
+      await memberAction(
+        routeArgs(services, `/pools/${memberId}`, {
+          cookie: hiroshimaStaff,
+          params: { memberId },
+          form: { intent: 'interview', interviewPlace: 'x', lockVersion: String(before.lockVersion) },
+        }),
+      ),
     )
     expect(stale.status).toBe(409)
-    const audit = await services.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', memberId).where('action', 'in', ['update', 'add_training']).execute()
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', memberId)
+      .where('action', 'in', ['update', 'add_training'])
+      .execute()
     expect(audit.map((a) => a.action).sort()).toEqual(['add_training', 'update'])
   })
 
   it("exports the pool as Excel-ready CSV, only the viewer's prefecture", async () => {
-    const response = (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: hiroshimaStaff }))) as Response
+    const response = (await poolCsvLoader(
+      routeArgs(services, '/pools/export.csv', { cookie: hiroshimaStaff }),
+    )) as Response
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -135,14 +231,20 @@ describe('applying to a pool and screening', () => {
     expect(text).toContain('氏名')
     expect(text).toContain('応募 太郎')
     expect(text).toContain('行政実務研修（2026-11-20 修了）')
-    const tokyo = await (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: tokyoStaff })) as Response).text()
+    const tokyo = await (
+      (await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie: tokyoStaff }))) as Response
+    ).text()
     expect(tokyo).not.toContain('応募 太郎')
   })
 
   it('filters the pool by skill level and working style through the consent-scoped index', async () => {
     await services.database.db.transaction().execute(async (trx) => {
       await trx.insertInto('profile_skill').values({ profile_id: profileId, skill_id: 'bpr', level: 3 }).execute()
-      await trx.updateTable('profile').set({ employment_forms: ['contract'], remote_ok: true }).where('id', '=', profileId).execute()
+      await trx
+        .updateTable('profile')
+        .set({ employment_forms: ['contract'], remote_ok: true })
+        .where('id', '=', profileId)
+        .execute()
       await enqueueSearchSync(trx, 'profile', [profileId])
     })
     await drain()
@@ -164,34 +266,68 @@ describe('applying to a pool and screening', () => {
 
   it("lets the ministry read pools nationally but not change a prefecture's pool (it runs only the national list)", async () => {
     const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
-    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: ministry, params: { memberId } }))
+    const member = await memberLoader(
+      routeArgs(services, `/pools/${memberId}`, { cookie: ministry, params: { memberId } }),
+    )
     expect(member.nextStatuses).toEqual([])
-    const write = await thrownResponse(() => memberAction(routeArgs(services, `/pools/${memberId}`, { cookie: ministry, params: { memberId }, form: { to: 'withdrawn', lockVersion: '0' } })))
+    const write = await thrownResponse(() =>
+      memberAction(
+        routeArgs(services, `/pools/${memberId}`, {
+          cookie: ministry,
+          params: { memberId },
+          form: { to: 'withdrawn', lockVersion: '0' },
+        }),
+      ),
+    )
     // Outside the one pool the ministry runs: not found, like any row out of scope.
     expect(write.status).toBe(404)
   })
 
   it('lets the professional withdraw (the prefecture loses sight of the profile) and apply again', async () => {
-    const withdrawn = (await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { intent: 'withdraw', memberId } }))) as Response
+    const withdrawn = (await applicationsAction(
+      routeArgs(services, '/applications', { cookie: professional.cookie, form: { intent: 'withdraw', memberId } }),
+    )) as Response
     expect(withdrawn.status).toBe(302)
     await drain()
-    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).not.toContain(profileId)
+    expect((await searchProfiles(services.search, { kind: 'prefecture', prefectureCode: '34' }, {})).ids).not.toContain(
+      profileId,
+    )
 
     // Someone else's application cannot be withdrawn by id.
     const other = await loginAs(services, { role: 'professional' })
     await createProfile(services.database.db, other.user.id)
-    const probe = await thrownResponse(() => applicationsAction(routeArgs(services, '/applications', { cookie: other.cookie, form: { intent: 'withdraw', memberId: crypto.randomUUID() } })))
+    const probe = await thrownResponse(() =>
+      applicationsAction(
+        routeArgs(services, '/applications', {
+          cookie: other.cookie,
+          form: { intent: 'withdraw', memberId: crypto.randomUUID() },
+        }),
+      ),
+    )
     expect(probe.status).toBe(404)
 
-    expect(((await applicationsAction(routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } }))) as Response).status).toBe(302)
-    const member = await memberLoader(routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }))
+    expect(
+      (
+        (await applicationsAction(
+          routeArgs(services, '/applications', { cookie: professional.cookie, form: { prefectureCode: '34' } }),
+        )) as Response
+      ).status,
+    ).toBe(302)
+    const member = await memberLoader(
+      routeArgs(services, `/pools/${memberId}`, { cookie: hiroshimaStaff, params: { memberId } }),
+    )
     expect(member.statusLabel).toBe('応募')
     expect(member.history.at(-1)).toMatchObject({ from: '辞退', to: '応募', note: '再応募' })
   })
 
   it('refuses the pages to roles without access', async () => {
     const municipal = (await loginAs(services, { role: 'municipal_staff' })).cookie
-    expect((await thrownResponse(() => poolLoader(routeArgs(services, '/pools', { cookie: municipal })))).status).toBe(403)
-    expect((await thrownResponse(() => applicationsLoader(routeArgs(services, '/applications', { cookie: hiroshimaStaff })))).status).toBe(403)
+    expect((await thrownResponse(() => poolLoader(routeArgs(services, '/pools', { cookie: municipal })))).status).toBe(
+      403,
+    )
+    expect(
+      (await thrownResponse(() => applicationsLoader(routeArgs(services, '/applications', { cookie: hiroshimaStaff }))))
+        .status,
+    ).toBe(403)
   })
 })

@@ -39,9 +39,22 @@ async function post(route: ActionModule, url: string, cookie: string, form: Form
 /** The reply of an action that did not redirect: status, field errors, form errors and the kept input. */
 async function reply(route: ActionModule, url: string, cookie: string, form: Form) {
   const result = await post(route, url, cookie, form)
-  if (result instanceof Response) throw new Error(`expected a reply, got a ${result.status} redirect to ${result.headers.get('Location')}`)
-  const { status, body } = unwrap(result as { data: { result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }; lockVersion?: number | null } })
-  return { status, errors: body.result.error ?? {}, input: body.result.initialValue ?? {}, lockVersion: body.lockVersion }
+  if (result instanceof Response)
+    throw new Error(`expected a reply, got a ${result.status} redirect to ${result.headers.get('Location')}`)
+  const { status, body } = unwrap(
+    result as {
+      data: {
+        result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> }
+        lockVersion?: number | null
+      }
+    },
+  )
+  return {
+    status,
+    errors: body.result.error ?? {},
+    input: body.result.initialValue ?? {},
+    lockVersion: body.lockVersion,
+  }
 }
 
 async function saved(route: ActionModule, url: string, cookie: string, form: Form): Promise<string> {
@@ -60,11 +73,21 @@ async function profileOf(userId: string) {
 }
 
 async function auditRows(entityId: string) {
-  return db().selectFrom('audit_log').select(['action', 'entity', 'prefecture_code', 'before', 'after', 'actor_label', 'summary']).where('entity_id', '=', entityId).orderBy('id').execute()
+  return db()
+    .selectFrom('audit_log')
+    .select(['action', 'entity', 'prefecture_code', 'before', 'after', 'actor_label', 'summary'])
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute()
 }
 
 async function outboxRow(profileId: string) {
-  return db().selectFrom('search_outbox').select(['entity', 'generation']).where('entity', '=', 'profile').where('entity_id', '=', profileId).executeTakeFirst()
+  return db()
+    .selectFrom('search_outbox')
+    .select(['entity', 'generation'])
+    .where('entity', '=', 'profile')
+    .where('entity_id', '=', profileId)
+    .executeTakeFirst()
 }
 
 const BASICS: Form = {
@@ -109,7 +132,9 @@ describe('basics (基本情報)', () => {
     }
     expect(await profileOf(user.id)).toBeUndefined()
     // A section saved before the basics is refused the same way.
-    expect(await saved(consentRoute, '/profile/consent', cookie, { lockVersion: '0', visibility: 'all' })).toBe('/profile/basics')
+    expect(await saved(consentRoute, '/profile/consent', cookie, { lockVersion: '0', visibility: 'all' })).toBe(
+      '/profile/basics',
+    )
     expect(await profileOf(user.id)).toBeUndefined()
   })
 
@@ -130,10 +155,21 @@ describe('basics (基本情報)', () => {
     expect(created!.after).toMatchObject({ name: '山田 花子', email: 'hanako@example.jp', birth_year: 1985 })
 
     const page = await load(basicsRoute, '/profile/basics', cookie)
-    expect(page).toMatchObject({ isNew: false, lockVersion: 0, defaults: { familyName: '山田', languages: '日本語、英語', birthYear: '1985' } })
+    expect(page).toMatchObject({
+      isNew: false,
+      lockVersion: 0,
+      defaults: { familyName: '山田', languages: '日本語、英語', birthYear: '1985' },
+    })
     const generation = (await outboxRow(profile.id))!.generation
 
-    await saved(basicsRoute, '/profile/basics', cookie, { ...BASICS, lockVersion: '0', familyName: '佐藤', familyNameKana: 'さとう', birthYear: '', phone: '' })
+    await saved(basicsRoute, '/profile/basics', cookie, {
+      ...BASICS,
+      lockVersion: '0',
+      familyName: '佐藤',
+      familyNameKana: 'さとう',
+      birthYear: '',
+      phone: '',
+    })
     const after = (await profileOf(user.id))!
     expect(after).toMatchObject({ family_name: '佐藤', birth_year: null, phone: null, lock_version: 1 })
     const rows = await auditRows(profile.id)
@@ -196,7 +232,13 @@ describe('availability (働き方の希望)', () => {
     })
     expect(Number(row.days_per_week)).toBe(2.5)
     const page = await load(availabilityRoute, '/profile/availability', cookie)
-    expect(page.defaults).toMatchObject({ daysPerWeek: '2.5', availableFrom: '2027-04-01', workPrefectureCodes: ['13', '34'], remoteOk: true, payUnit: 'day' })
+    expect(page.defaults).toMatchObject({
+      daysPerWeek: '2.5',
+      availableFrom: '2027-04-01',
+      workPrefectureCodes: ['13', '34'],
+      remoteOk: true,
+      payUnit: 'day',
+    })
     const audit = (await auditRows(profile.id)).at(-1)!
     expect(audit).toMatchObject({ action: 'update_availability', entity: 'profile', prefecture_code: null })
     expect(audit.before).toMatchObject({ employment_forms: [], days_per_week: null })
@@ -242,17 +284,40 @@ describe('consent (公開範囲と同意)', () => {
     })
     expect(location).toBe('/profile')
     const row = (await profileOf(user.id))!
-    expect(row).toMatchObject({ visibility: 'selected', visible_prefecture_codes: ['01', '34'], national_list_consent: true, public_directory_consent: false })
+    expect(row).toMatchObject({
+      visibility: 'selected',
+      visible_prefecture_codes: ['01', '34'],
+      national_list_consent: true,
+      public_directory_consent: false,
+    })
     expect(row.consent_updated_at).not.toBeNull()
     expect((await outboxRow(profile.id))!.generation).toBe(generation + 1)
     const audit = (await auditRows(profile.id)).at(-1)!
     expect(audit).toMatchObject({ action: 'update_consent', entity: 'profile', prefecture_code: null })
-    expect(audit.before).toEqual({ visibility: 'none', visible_prefecture_codes: [], national_list_consent: false, public_directory_consent: false })
-    expect(audit.after).toEqual({ visibility: 'selected', visible_prefecture_codes: ['01', '34'], national_list_consent: true, public_directory_consent: false })
+    expect(audit.before).toEqual({
+      visibility: 'none',
+      visible_prefecture_codes: [],
+      national_list_consent: false,
+      public_directory_consent: false,
+    })
+    expect(audit.after).toEqual({
+      visibility: 'selected',
+      visible_prefecture_codes: ['01', '34'],
+      national_list_consent: true,
+      public_directory_consent: false,
+    })
 
     // Back to "all": the chosen list is not kept (it would silently come back later).
-    await saved(consentRoute, '/profile/consent', cookie, { lockVersion: '1', visibility: 'all', visiblePrefectureCodes: ['34'] })
-    expect(await profileOf(user.id)).toMatchObject({ visibility: 'all', visible_prefecture_codes: [], national_list_consent: false })
+    await saved(consentRoute, '/profile/consent', cookie, {
+      lockVersion: '1',
+      visibility: 'all',
+      visiblePrefectureCodes: ['34'],
+    })
+    expect(await profileOf(user.id)).toMatchObject({
+      visibility: 'all',
+      visible_prefecture_codes: [],
+      national_list_consent: false,
+    })
     const page = await load(consentRoute, '/profile/consent', cookie)
     expect(page.defaults).toMatchObject({ visibility: 'all' })
     expect(page.consentUpdatedAt).not.toBeNull()
@@ -260,7 +325,10 @@ describe('consent (公開範囲と同意)', () => {
 
   it('refuses "selected" without any prefecture', async () => {
     const { user, cookie } = await professionalWithProfile()
-    const { status, errors } = await reply(consentRoute, '/profile/consent', cookie, { lockVersion: '0', visibility: 'selected' })
+    const { status, errors } = await reply(consentRoute, '/profile/consent', cookie, {
+      lockVersion: '0',
+      visibility: 'selected',
+    })
     expect(status).toBe(400)
     expect(errors.visiblePrefectureCodes).toEqual(['公開する都道府県を1つ以上選択してください'])
     expect(await profileOf(user.id)).toMatchObject({ visibility: 'none', lock_version: 0 })
@@ -288,11 +356,20 @@ describe('optimistic locking', () => {
     expect(await auditRows(profile.id)).toHaveLength(auditCount)
 
     // Saving again with the version the conflict handed back overwrites knowingly.
-    await saved(availabilityRoute, '/profile/availability', cookie, { lockVersion: String(stale.lockVersion), employmentForms: ['contract'], daysPerWeek: '3', workArea: 'all' })
+    await saved(availabilityRoute, '/profile/availability', cookie, {
+      lockVersion: String(stale.lockVersion),
+      employmentForms: ['contract'],
+      daysPerWeek: '3',
+      workArea: 'all',
+    })
     expect(await profileOf(user.id)).toMatchObject({ employment_forms: ['contract'], lock_version: 2 })
 
     // The child sections share the same lock.
-    const skills = await reply(skillsRoute, '/profile/skills', cookie, { lockVersion: '0', 'skills[0].skillId': 'bpr', 'skills[0].level': '2' })
+    const skills = await reply(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '0',
+      'skills[0].skillId': 'bpr',
+      'skills[0].level': '2',
+    })
     expect(skills.status).toBe(409)
     expect(skills.input).toMatchObject({ skills: [{ skillId: 'bpr', level: '2' }] })
     // A basics form opened before the profile existed (no lock version) does not overwrite it.
@@ -317,7 +394,12 @@ describe('skills (スキルの自己評価)', () => {
       form[`skills[${i}].level`] = i === 0 ? '3' : i === 1 ? '1' : ''
     })
     expect(await saved(skillsRoute, '/profile/skills', cookie, form)).toBe('/profile/skills')
-    const rows = await db().selectFrom('profile_skill').select(['skill_id', 'level']).where('profile_id', '=', profile.id).orderBy('level', 'desc').execute()
+    const rows = await db()
+      .selectFrom('profile_skill')
+      .select(['skill_id', 'level'])
+      .where('profile_id', '=', profile.id)
+      .orderBy('level', 'desc')
+      .execute()
     expect(rows).toEqual([
       { skill_id: first!.id, level: 3 },
       { skill_id: second!.id, level: 1 },
@@ -329,20 +411,44 @@ describe('skills (スキルの自己評価)', () => {
       { skillId: all[2]!.id, level: '' },
     ])
     const audit = (await auditRows(profile.id)).at(-1)!
-    expect(audit).toMatchObject({ action: 'update_skills', before: { skills: {} }, after: { skills: { [first!.id]: 3, [second!.id]: 1 } } })
+    expect(audit).toMatchObject({
+      action: 'update_skills',
+      before: { skills: {} },
+      after: { skills: { [first!.id]: 3, [second!.id]: 1 } },
+    })
     expect(await profileOf(user.id)).toMatchObject({ lock_version: 1 })
 
     // Clearing the second one removes it.
-    await saved(skillsRoute, '/profile/skills', cookie, { lockVersion: '1', 'skills[0].skillId': first!.id, 'skills[0].level': '4', 'skills[1].skillId': second!.id, 'skills[1].level': '' })
-    expect(await db().selectFrom('profile_skill').select(['skill_id', 'level']).where('profile_id', '=', profile.id).execute()).toEqual([{ skill_id: first!.id, level: 4 }])
+    await saved(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '1',
+      'skills[0].skillId': first!.id,
+      'skills[0].level': '4',
+      'skills[1].skillId': second!.id,
+      'skills[1].level': '',
+    })
+    expect(
+      await db()
+        .selectFrom('profile_skill')
+        .select(['skill_id', 'level'])
+        .where('profile_id', '=', profile.id)
+        .execute(),
+    ).toEqual([{ skill_id: first!.id, level: 4 }])
   })
 
   it('refuses a level outside 1–4 and a skill the catalogue does not have, saving nothing', async () => {
     const { cookie, profile } = await professionalWithProfile()
-    const bad = await reply(skillsRoute, '/profile/skills', cookie, { lockVersion: '0', 'skills[0].skillId': 'bpr', 'skills[0].level': '5' })
+    const bad = await reply(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '0',
+      'skills[0].skillId': 'bpr',
+      'skills[0].level': '5',
+    })
     expect(bad.status).toBe(400)
     expect(bad.errors['skills[0].level']).toEqual(['レベルは1〜4から選択してください'])
-    const unknown = await reply(skillsRoute, '/profile/skills', cookie, { lockVersion: '0', 'skills[0].skillId': 'no-such-skill', 'skills[0].level': '2' })
+    const unknown = await reply(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '0',
+      'skills[0].skillId': 'no-such-skill',
+      'skills[0].level': '2',
+    })
     expect(unknown.status).toBe(400)
     expect(unknown.errors['skills[0].level']?.[0]).toContain('スキル標準にありません')
     // The refused save rolled back its lock bump too.
@@ -377,8 +483,18 @@ describe('qualifications (資格)', () => {
       'qualifications[1].qualificationId': b!.id,
       'qualifications[1].held': 'on',
     })
-    const rows = await db().selectFrom('profile_qualification').select(['qualification_id', 'acquired_year']).where('profile_id', '=', profile.id).orderBy('acquired_year').execute()
-    expect(rows).toEqual(expect.arrayContaining([{ qualification_id: a!.id, acquired_year: 2015 }, { qualification_id: b!.id, acquired_year: null }]))
+    const rows = await db()
+      .selectFrom('profile_qualification')
+      .select(['qualification_id', 'acquired_year'])
+      .where('profile_id', '=', profile.id)
+      .orderBy('acquired_year')
+      .execute()
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { qualification_id: a!.id, acquired_year: 2015 },
+        { qualification_id: b!.id, acquired_year: null },
+      ]),
+    )
     expect((await auditRows(profile.id)).at(-1)).toMatchObject({ action: 'update_qualifications' })
     const again = await load(qualificationsRoute, '/profile/qualifications', cookie)
     expect(again.defaults.qualifications[0]).toEqual({ qualificationId: a!.id, held: true, acquiredYear: '2015' })
@@ -397,7 +513,11 @@ describe('experiences (職歴)', () => {
     })
     expect(bad.status).toBe(400)
     expect(bad.errors.endMonth).toEqual(['終了年月は開始年月と同じか、それより後にしてください'])
-    const missing = await reply(experiencesRoute, '/profile/experiences', cookie, { intent: 'save', lockVersion: '0', startMonth: '2020-4' })
+    const missing = await reply(experiencesRoute, '/profile/experiences', cookie, {
+      intent: 'save',
+      lockVersion: '0',
+      startMonth: '2020-4',
+    })
     expect(missing.errors.organization).toEqual(['所属先（組織名）を入力してください'])
     expect(missing.errors.startMonth?.[0]).toContain('2020-04')
 
@@ -411,7 +531,12 @@ describe('experiences (職歴)', () => {
       description: '基幹系システムの刷新',
       skillIds: ['bpr'],
     })
-    await saved(experiencesRoute, '/profile/experiences', cookie, { intent: 'save', lockVersion: '1', organization: '広島県', startMonth: '2020-04' })
+    await saved(experiencesRoute, '/profile/experiences', cookie, {
+      intent: 'save',
+      lockVersion: '1',
+      organization: '広島県',
+      startMonth: '2020-04',
+    })
     let page = await load(experiencesRoute, '/profile/experiences', cookie)
     expect(page.experiences.map((e) => [e.organization, e.startMonth, e.endMonth])).toEqual([
       ['広島県', '2020-04', null],
@@ -421,7 +546,12 @@ describe('experiences (職歴)', () => {
     expect(first.skills.map((s) => s.id)).toEqual(['bpr'])
 
     const editing = await load(experiencesRoute, `/profile/experiences?edit=${first.id}`, cookie)
-    expect(editing.editing).toMatchObject({ id: first.id, organization: '株式会社テスト', endMonth: '2020-03', skillIds: ['bpr'] })
+    expect(editing.editing).toMatchObject({
+      id: first.id,
+      organization: '株式会社テスト',
+      endMonth: '2020-03',
+      skillIds: ['bpr'],
+    })
     await saved(experiencesRoute, '/profile/experiences', cookie, {
       intent: 'save',
       lockVersion: '2',
@@ -431,18 +561,37 @@ describe('experiences (職歴)', () => {
       endMonth: '2020-03',
       skillIds: [],
     })
-    await saved(experiencesRoute, '/profile/experiences', cookie, { intent: 'delete', lockVersion: '3', id: page.experiences[0]!.id })
+    await saved(experiencesRoute, '/profile/experiences', cookie, {
+      intent: 'delete',
+      lockVersion: '3',
+      id: page.experiences[0]!.id,
+    })
     page = await load(experiencesRoute, '/profile/experiences', cookie)
     expect(page.experiences.map((e) => [e.id, e.skills.length])).toEqual([[first.id, 0]])
-    expect((await auditRows(profile.id)).map((r) => r.action).slice(-4)).toEqual(['add_experience', 'add_experience', 'update_experience', 'delete_experience'])
+    expect((await auditRows(profile.id)).map((r) => r.action).slice(-4)).toEqual([
+      'add_experience',
+      'add_experience',
+      'update_experience',
+      'delete_experience',
+    ])
   })
 })
 
 describe('my data: export', () => {
   it('JSON and CSV contain the profile, skills, qualifications and experiences — never the password hash or a session id', async () => {
     const { user, cookie } = await professionalWithProfile()
-    await saved(skillsRoute, '/profile/skills', cookie, { lockVersion: '0', 'skills[0].skillId': 'bpr', 'skills[0].level': '2' })
-    await saved(experiencesRoute, '/profile/experiences', cookie, { intent: 'save', lockVersion: '1', organization: '株式会社エクスポート', startMonth: '2018-10', skillIds: ['bpr'] })
+    await saved(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '0',
+      'skills[0].skillId': 'bpr',
+      'skills[0].level': '2',
+    })
+    await saved(experiencesRoute, '/profile/experiences', cookie, {
+      intent: 'save',
+      lockVersion: '1',
+      organization: '株式会社エクスポート',
+      startMonth: '2018-10',
+      skillIds: ['bpr'],
+    })
 
     const jsonResponse = (await jsonRoute.loader(routeArgs(services, '/profile/export.json', { cookie }))) as Response
     expect(jsonResponse.headers.get('Content-Type')).toContain('application/json')
@@ -451,12 +600,23 @@ describe('my data: export', () => {
     const text = await jsonResponse.text()
     const json = JSON.parse(text)
     expect(json.account).toMatchObject({ email: user.email, role: 'professional' })
-    expect(json.profile).toMatchObject({ familyName: '山田', givenNameKana: 'はなこ', birthYear: 1985, contactEmail: 'hanako@example.jp' })
+    expect(json.profile).toMatchObject({
+      familyName: '山田',
+      givenNameKana: 'はなこ',
+      birthYear: 1985,
+      contactEmail: 'hanako@example.jp',
+    })
     expect(json.skills).toEqual([expect.objectContaining({ skillId: 'bpr', level: 2, levelLabel: '実務' })])
-    expect(json.experiences).toEqual([expect.objectContaining({ organization: '株式会社エクスポート', startMonth: '2018-10', endMonth: null })])
+    expect(json.experiences).toEqual([
+      expect.objectContaining({ organization: '株式会社エクスポート', startMonth: '2018-10', endMonth: null }),
+    ])
     expect(json.sessions.length).toBeGreaterThan(0)
     expect(json.sessions[0]).not.toHaveProperty('id')
-    const stored = await db().selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
+    const stored = await db()
+      .selectFrom('app_user')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow()
     expect(text).not.toContain(stored.password_hash!)
     expect(text).not.toMatch(/argon2|password/i)
     const sessionIds = await db().selectFrom('user_session').select('id').where('user_id', '=', user.id).execute()
@@ -479,8 +639,16 @@ describe('my data: export', () => {
 
 describe('my data: deleting the account (退会)', () => {
   it('refuses a wrong password; then deletes the profile, anonymises the account, ends every session and audits without personal data', async () => {
-    const { user, cookie, profile } = await professionalWithProfile({ familyName: '鈴木', familyNameKana: 'すずき', contactEmail: 'leaving@example.jp' })
-    await saved(skillsRoute, '/profile/skills', cookie, { lockVersion: '0', 'skills[0].skillId': 'bpr', 'skills[0].level': '2' })
+    const { user, cookie, profile } = await professionalWithProfile({
+      familyName: '鈴木',
+      familyNameKana: 'すずき',
+      contactEmail: 'leaving@example.jp',
+    })
+    await saved(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '0',
+      'skills[0].skillId': 'bpr',
+      'skills[0].level': '2',
+    })
     const other = await loginAs(services, { role: 'professional' })
     const secondDevice = (await loginAs(services, { role: 'professional' })).cookie // someone else's: must survive
 
@@ -489,35 +657,73 @@ describe('my data: deleting the account (退会)', () => {
 
     const wrong = await post(deleteRoute, '/account/delete', cookie, { password: 'wrong password here', confirm: 'on' })
     expect(unwrap(wrong).status).toBe(400)
-    expect(unwrap(wrong as { data: { result: { error: Record<string, string[]> } } }).body.result.error.password).toEqual(['パスワードが正しくありません'])
+    expect(
+      unwrap(wrong as { data: { result: { error: Record<string, string[]> } } }).body.result.error.password,
+    ).toEqual(['パスワードが正しくありません'])
     const unconfirmed = await post(deleteRoute, '/account/delete', cookie, { password: TEST_PASSWORD })
-    expect(unwrap(unconfirmed as { data: { result: { error: Record<string, string[]> } } }).body.result.error.confirm?.[0]).toContain('チェック')
+    expect(
+      unwrap(unconfirmed as { data: { result: { error: Record<string, string[]> } } }).body.result.error.confirm?.[0],
+    ).toContain('チェック')
     expect(await profileOf(user.id)).toBeDefined()
 
-    await db().insertInto('mail_outbox').values({ to_address: user.email, subject: 'x', body_text: 'x', template: 'password_reset' }).execute()
-    const response = (await post(deleteRoute, '/account/delete', cookie, { password: TEST_PASSWORD, confirm: 'on' })) as Response
+    await db()
+      .insertInto('mail_outbox')
+      .values({ to_address: user.email, subject: 'x', body_text: 'x', template: 'password_reset' })
+      .execute()
+    const response = (await post(deleteRoute, '/account/delete', cookie, {
+      password: TEST_PASSWORD,
+      confirm: 'on',
+    })) as Response
     expect(response.status).toBe(302)
     // Mail history and throttling rows with the address go too.
     expect(await db().selectFrom('mail_outbox').select('id').where('to_address', '=', user.email).execute()).toEqual([])
-    expect(await db().selectFrom('login_attempt').select('id').where('email', '=', user.email.toLowerCase()).execute()).toEqual([])
+    expect(
+      await db().selectFrom('login_attempt').select('id').where('email', '=', user.email.toLowerCase()).execute(),
+    ).toEqual([])
     expect(response.headers.get('Location')).toBe('/')
-    expect(response.headers.getSetCookie().some((c) => c.startsWith('dxp_session=;') || c.startsWith('dxp_session=') && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(true)
+    expect(
+      response.headers
+        .getSetCookie()
+        .some(
+          (c) =>
+            c.startsWith('dxp_session=;') ||
+            (c.startsWith('dxp_session=') && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)),
+        ),
+    ).toBe(true)
 
     expect(await profileOf(user.id)).toBeUndefined()
-    expect(await db().selectFrom('profile_skill').select('skill_id').where('profile_id', '=', profile.id).execute()).toEqual([])
+    expect(
+      await db().selectFrom('profile_skill').select('skill_id').where('profile_id', '=', profile.id).execute(),
+    ).toEqual([])
     const account = await db().selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow()
     expect(account.email).toMatch(/^deleted-[0-9a-f-]{36}@invalid$/)
     expect(account).toMatchObject({ display_name: '退会済みユーザー', password_hash: null })
     expect(account.deactivated_at).not.toBeNull()
     expect(await db().selectFrom('user_session').select('id').where('user_id', '=', user.id).execute()).toEqual([])
     expect(await getUser(routeArgs(services, '/', { cookie }).request, routeArgs(services, '/').context)).toBeNull()
-    expect(await getUser(routeArgs(services, '/', { cookie: secondDevice }).request, routeArgs(services, '/').context)).not.toBeNull()
+    expect(
+      await getUser(routeArgs(services, '/', { cookie: secondDevice }).request, routeArgs(services, '/').context),
+    ).not.toBeNull()
     expect(await profileOf(other.user.id)).toBeUndefined()
 
-    const deletion = await db().selectFrom('audit_log').selectAll().where('action', '=', 'delete_account').where('entity_id', '=', user.id).executeTakeFirstOrThrow()
+    const deletion = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'delete_account')
+      .where('entity_id', '=', user.id)
+      .executeTakeFirstOrThrow()
     expect(deletion).toMatchObject({ entity: 'user', actor_user_id: user.id, prefecture_code: null, before: null })
     const recorded = JSON.stringify(deletion)
-    for (const personal of [user.email, user.display_name, '鈴木', 'すずき', '花子', 'leaving@example.jp', '1985', '090-1234-5678']) {
+    for (const personal of [
+      user.email,
+      user.display_name,
+      '鈴木',
+      'すずき',
+      '花子',
+      'leaving@example.jp',
+      '1985',
+      '090-1234-5678',
+    ]) {
       expect(recorded).not.toContain(personal)
     }
     // The search document goes too.
@@ -544,13 +750,29 @@ describe('who may use the profile pages', () => {
       const anonymous = await thrownResponse(() => route.loader(routeArgs(services, url)))
       expect(anonymous.status, url).toBe(302)
     }
-    const staffRoles: Role[] = ['municipal_staff', 'prefecture_staff', 'prefecture_admin', 'ministry_staff', 'ministry_admin']
+    const staffRoles: Role[] = [
+      'municipal_staff',
+      'prefecture_staff',
+      'prefecture_admin',
+      'ministry_staff',
+      'ministry_admin',
+    ]
     for (const role of staffRoles) {
       const { cookie } = await loginAs(services, { role })
       for (const [url, route] of routes) {
-        expect((await thrownResponse(() => route.loader(routeArgs(services, url, { cookie })))).status, `${role} GET ${url}`).toBe(403)
+        expect(
+          (await thrownResponse(() => route.loader(routeArgs(services, url, { cookie })))).status,
+          `${role} GET ${url}`,
+        ).toBe(403)
         if (route.action) {
-          const thrown = await thrownResponse(() => route.action!(routeArgs(services, url, { cookie, form: { ...BASICS, lockVersion: '0', password: TEST_PASSWORD, confirm: 'on' } })))
+          const thrown = await thrownResponse(() =>
+            route.action!(
+              routeArgs(services, url, {
+                cookie,
+                form: { ...BASICS, lockVersion: '0', password: TEST_PASSWORD, confirm: 'on' },
+              }),
+            ),
+          )
           expect(thrown.status, `${role} POST ${url}`).toBe(403)
         }
       }
@@ -565,9 +787,14 @@ describe('who may use the profile pages', () => {
     expect(staffProfiles).toEqual([])
   })
 
-  it("a professional only ever sees and changes their own profile: ids from another profile reach nothing", async () => {
+  it('a professional only ever sees and changes their own profile: ids from another profile reach nothing', async () => {
     const a = await professionalWithProfile({ familyName: '甲', familyNameKana: 'こう' })
-    await saved(experiencesRoute, '/profile/experiences', a.cookie, { intent: 'save', lockVersion: '0', organization: 'Aの勤務先', startMonth: '2010-04' })
+    await saved(experiencesRoute, '/profile/experiences', a.cookie, {
+      intent: 'save',
+      lockVersion: '0',
+      organization: 'Aの勤務先',
+      startMonth: '2010-04',
+    })
     const aExperience = (await load(experiencesRoute, '/profile/experiences', a.cookie)).experiences[0]!
     const b = await professionalWithProfile({ familyName: '乙', familyNameKana: 'おつ' })
 
@@ -587,17 +814,31 @@ describe('who may use the profile pages', () => {
     })
     expect(edit.status).toBe(400)
     expect(edit.errors['']?.[0]).toContain('見つかりません')
-    const del = await reply(experiencesRoute, '/profile/experiences', b.cookie, { intent: 'delete', lockVersion: '0', id: aExperience.id })
+    const del = await reply(experiencesRoute, '/profile/experiences', b.cookie, {
+      intent: 'delete',
+      lockVersion: '0',
+      id: aExperience.id,
+    })
     expect(del.status).toBe(400)
     // Extra fields naming A are ignored: B's save writes B's row.
-    await saved(consentRoute, '/profile/consent', b.cookie, { lockVersion: '0', visibility: 'all', id: a.profile.id, userId: a.user.id, profileId: a.profile.id })
+    await saved(consentRoute, '/profile/consent', b.cookie, {
+      lockVersion: '0',
+      visibility: 'all',
+      id: a.profile.id,
+      userId: a.user.id,
+      profileId: a.profile.id,
+    })
     expect(await profileOf(a.user.id)).toMatchObject({ family_name: '甲', visibility: 'none', lock_version: 1 })
     expect(await profileOf(b.user.id)).toMatchObject({ family_name: '乙', visibility: 'all' })
     const aPage = await load(experiencesRoute, '/profile/experiences', a.cookie)
     expect(aPage.experiences.map((e) => e.organization)).toEqual(['Aの勤務先'])
 
     // The export is the caller's data only.
-    const json = JSON.parse(await ((await jsonRoute.loader(routeArgs(services, '/profile/export.json', { cookie: b.cookie }))) as Response).text())
+    const json = JSON.parse(
+      await (
+        (await jsonRoute.loader(routeArgs(services, '/profile/export.json', { cookie: b.cookie }))) as Response
+      ).text(),
+    )
     expect(json.profile.familyName).toBe('乙')
     expect(JSON.stringify(json)).not.toContain('Aの勤務先')
   })
@@ -605,7 +846,16 @@ describe('who may use the profile pages', () => {
 
 describe('every profile route', () => {
   it('exports a Japanese title, an ErrorBoundary and the profile stylesheet', () => {
-    for (const route of [overviewRoute, basicsRoute, availabilityRoute, consentRoute, skillsRoute, qualificationsRoute, experiencesRoute, deleteRoute]) {
+    for (const route of [
+      overviewRoute,
+      basicsRoute,
+      availabilityRoute,
+      consentRoute,
+      skillsRoute,
+      qualificationsRoute,
+      experiencesRoute,
+      deleteRoute,
+    ]) {
       expect(typeof route.ErrorBoundary).toBe('function')
       const title = (route.meta as unknown as () => Array<{ title: string }>)()[0]!.title
       expect(title).toMatch(/自治体DXアクセラレータ500/)

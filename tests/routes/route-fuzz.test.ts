@@ -35,7 +35,11 @@ afterAll(async () => {
 function formVocabulary(name: string): { fields: string[]; intents: string[] } {
   const file = routeModulePath(name)
   const dir = path.dirname(file) === routesDir ? null : path.dirname(file)
-  const sources = dir ? readdirSync(dir).filter((f) => /\.tsx?$/.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8')) : [readFileSync(file, 'utf8')]
+  const sources = dir
+    ? readdirSync(dir)
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    : [readFileSync(file, 'utf8')]
   const text = sources.join('\n')
   const collect = (pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!)
   const fields = new Set([
@@ -49,29 +53,55 @@ function formVocabulary(name: string): { fields: string[]; intents: string[] } {
   return { fields: [...fields], intents: [...intents] }
 }
 
-const controlText = fc.string({ unit: fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001f', 'a', 'あ', '\t', '\n') })
+const controlText = fc.string({
+  unit: fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001f', 'a', 'あ', '\t', '\n'),
+})
 const malformedText = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   controlText,
   fc.constantFrom('', ' ', 'abc', 'new', '../..', '%00', '\u0000', 'a\u0000b', 'null', 'undefined', '[object Object]'),
-  fc.constantFrom(MISSING_ID, MISSING_ID.toUpperCase(), `{${MISSING_ID}}`, MISSING_ID.replace(/-/g, ''), `${MISSING_ID}x`),
+  fc.constantFrom(
+    MISSING_ID,
+    MISSING_ID.toUpperCase(),
+    `{${MISSING_ID}}`,
+    MISSING_ID.replace(/-/g, ''),
+    `${MISSING_ID}x`,
+  ),
   fc.constantFrom('99999999999', '-1', '1e309', 'NaN', '0.5', '2147483648', '-2147483649', '9007199254740993'),
-  fc.constantFrom('2024-02-30', '9999-99-99', '0000-00-00', '2024-13-01T25:61', '275760-09-13', '1900-01-01', 'on', 'yes'),
+  fc.constantFrom(
+    '2024-02-30',
+    '9999-99-99',
+    '0000-00-00',
+    '2024-13-01T25:61',
+    '275760-09-13',
+    '1900-01-01',
+    'on',
+    'yes',
+  ),
   // Longer than any column or schema limit (the body-size limit itself is tested in body-limit.server.test.ts).
   fc.integer({ min: 1_000, max: 20_000 }).map((n) => 'あ'.repeat(n)),
 )
 
-type Body = { kind: 'form' | 'multipart' | 'json' | 'empty' | 'none' | 'text' | 'broken-multipart'; entries: Array<[string, string]> }
+type Body = {
+  kind: 'form' | 'multipart' | 'json' | 'empty' | 'none' | 'text' | 'broken-multipart'
+  entries: Array<[string, string]>
+}
 
 function bodyArbitrary(fields: string[], intents: string[]): fc.Arbitrary<Body> {
-  const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields) }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) })
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...fields) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  )
   const intent = intents.length > 0 ? fc.oneof(fc.constantFrom(...intents), malformedText) : malformedText
   // Repeated keys come from the array (a key may appear many times).
-  const entries = fc.tuple(fc.option(intent, { nil: undefined }), fc.array(fc.tuple(key, malformedText), { maxLength: 12 })).map(([i, rest]) =>
-    i === undefined ? rest : ([['intent', i], ...rest] as Array<[string, string]>),
-  )
-  return fc.record({ kind: fc.constantFrom('form', 'form', 'multipart', 'json', 'empty', 'none', 'text', 'broken-multipart'), entries })
+  const entries = fc
+    .tuple(fc.option(intent, { nil: undefined }), fc.array(fc.tuple(key, malformedText), { maxLength: 12 }))
+    .map(([i, rest]) => (i === undefined ? rest : ([['intent', i], ...rest] as Array<[string, string]>)))
+  return fc.record({
+    kind: fc.constantFrom('form', 'form', 'multipart', 'json', 'empty', 'none', 'text', 'broken-multipart'),
+    entries,
+  })
 }
 
 function requestFor(url: string, method: 'GET' | 'POST', cookie: string | undefined, body?: Body): Request {
@@ -85,7 +115,11 @@ function requestFor(url: string, method: 'GET' | 'POST', cookie: string | undefi
     } else if (body.kind === 'multipart') {
       const form = new FormData()
       for (const [k, v] of body.entries) form.append(k, v)
-      form.append('file', new Blob([body.entries.map(([k, v]) => `${k},${v}`).join('\n')], { type: 'text/csv' }), 'data.csv')
+      form.append(
+        'file',
+        new Blob([body.entries.map(([k, v]) => `${k},${v}`).join('\n')], { type: 'text/csv' }),
+        'data.csv',
+      )
       payload = form
     } else if (body.kind === 'json') {
       payload = JSON.stringify(Object.fromEntries(body.entries))
@@ -105,16 +139,41 @@ function requestFor(url: string, method: 'GET' | 'POST', cookie: string | undefi
 
 /** The row's URL with malformed query values added to (or replacing) its own. */
 const queryArbitrary = (url: string) =>
-  fc.array(fc.tuple(fc.constantFrom('q', 'page', 'version', 'from', 'to', 'token', 'issue', 'pref', 'status', 'kind', 'pool', 'roleId', 'skillId', 'minLevel', 'municipality', 'redirectTo'), malformedText), { maxLength: 6 }).map(
-    (extra) => {
+  fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          'q',
+          'page',
+          'version',
+          'from',
+          'to',
+          'token',
+          'issue',
+          'pref',
+          'status',
+          'kind',
+          'pool',
+          'roleId',
+          'skillId',
+          'minLevel',
+          'municipality',
+          'redirectTo',
+        ),
+        malformedText,
+      ),
+      { maxLength: 6 },
+    )
+    .map((extra) => {
       const target = new URL(url, 'http://localhost')
       for (const [k, v] of extra) target.searchParams.append(k, v)
       return `${target.pathname}${target.search}`
-    },
-  )
+    })
 
 const paramsArbitrary = (params: Record<string, string> | undefined) =>
-  fc.record(Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, fc.oneof(fc.constant(v), malformedText)]))) as fc.Arbitrary<Record<string, string>>
+  fc.record(
+    Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, fc.oneof(fc.constant(v), malformedText)])),
+  ) as fc.Arbitrary<Record<string, string>>
 
 async function expectNoServerError(run: () => Promise<unknown>) {
   const answer = await answerOf(run)
@@ -131,7 +190,9 @@ describe('malformed requests never answer 5xx', () => {
         if (loader) {
           await fc.assert(
             fc.asyncProperty(queryArbitrary(row.url), paramsArbitrary(row.params), async (url, params) => {
-              await expectNoServerError(() => loader({ request: requestFor(url, 'GET', cookies[role]), params, context }))
+              await expectNoServerError(() =>
+                loader({ request: requestFor(url, 'GET', cookies[role]), params, context }),
+              )
             }),
             { numRuns: GET_RUNS, seed: SEED + index },
           )
@@ -139,8 +200,13 @@ describe('malformed requests never answer 5xx', () => {
         if (action) {
           await fc.assert(
             fc.asyncProperty(paramsArbitrary(row.params), bodyArbitrary(fields, intents), async (params, body) => {
-              const cookie = role !== 'anonymous' && ENDS_SESSIONS.has(name) ? (await loginAs(services, { role })).cookie : cookies[role]
-              await expectNoServerError(() => action({ request: requestFor(row.url, 'POST', cookie, body), params, context }))
+              const cookie =
+                role !== 'anonymous' && ENDS_SESSIONS.has(name)
+                  ? (await loginAs(services, { role })).cookie
+                  : cookies[role]
+              await expectNoServerError(() =>
+                action({ request: requestFor(row.url, 'POST', cookie, body), params, context }),
+              )
             }),
             { numRuns: POST_RUNS, seed: SEED + index },
           )
@@ -154,12 +220,20 @@ describe('specific promises', () => {
   it('the picker JSON keeps its status and Cache-Control (a resource route answers a real Response)', async () => {
     const { loader } = await routeModule('resources.local-governments.ts')
     const context = { services, requestInfo: { id: 'fuzz', ip: '203.0.113.10' } }
-    const invalid = (await loader!({ request: requestFor(`/resources/local-governments?q=${'あ'.repeat(101)}`, 'GET', undefined), params: {}, context })) as Response
+    const invalid = (await loader!({
+      request: requestFor(`/resources/local-governments?q=${'あ'.repeat(101)}`, 'GET', undefined),
+      params: {},
+      context,
+    })) as Response
     expect(invalid).toBeInstanceOf(Response)
     expect(invalid.status).toBe(400)
     expect(invalid.headers.get('Cache-Control')).toBe('no-store')
     expect(await invalid.json()).toMatchObject({ status: 'invalid', message: '検索語は100文字以内で入力してください' })
-    const ok = (await loader!({ request: requestFor('/resources/local-governments?q=ひろしま', 'GET', undefined), params: {}, context })) as Response
+    const ok = (await loader!({
+      request: requestFor('/resources/local-governments?q=ひろしま', 'GET', undefined),
+      params: {},
+      context,
+    })) as Response
     expect(ok.status).toBe(200)
     expect(ok.headers.get('Cache-Control')).toBe('no-store')
     expect((await ok.json()).options.length).toBeGreaterThan(0)

@@ -7,26 +7,67 @@ import type { Role } from '../../db/schema'
 
 export type Who = Role | 'anonymous'
 export type Outcome = 'ok' | 'login' | 'redirect' | 403 | 404
-export const ROLES: Who[] = ['anonymous', 'professional', 'municipal_staff', 'prefecture_staff', 'prefecture_admin', 'ministry_staff', 'ministry_admin']
+export const ROLES: Who[] = [
+  'anonymous',
+  'professional',
+  'municipal_staff',
+  'prefecture_staff',
+  'prefecture_admin',
+  'ministry_staff',
+  'ministry_admin',
+]
 
-const everyone = (outcome: Outcome): Record<Who, Outcome> => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Who, Outcome>
+const everyone = (outcome: Outcome): Record<Who, Outcome> =>
+  Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Who, Outcome>
 const anonymousOnly: Record<Who, Outcome> = { ...everyone('redirect'), anonymous: 'ok' }
 const signedIn: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login' }
-const admins: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_admin: 'ok', ministry_admin: 'ok' }
+const admins: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  prefecture_admin: 'ok',
+  ministry_admin: 'ok',
+}
 /** Holders of 'update:skill-standard:any' (スキル標準の編集). */
-const poolReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
+const poolReaders: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  prefecture_staff: 'ok',
+  prefecture_admin: 'ok',
+  ministry_staff: 'ok',
+  ministry_admin: 'ok',
+}
 const professionalOnly: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', professional: 'ok' }
 /** Sections other than basics send a professional without a profile to /profile/basics first. */
 const professionalSection: Record<Who, Outcome> = { ...professionalOnly, professional: 'redirect' }
-const ministryEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' }
+const ministryEditors: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  ministry_staff: 'ok',
+  ministry_admin: 'ok',
+}
 /** 課題: municipal staff (own posts), prefecture staff (their municipalities'), ministry (national, read only). */
 const issueReaders: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login', professional: 403 }
 /** ニーズ: prefecture staff (own), ministry (national, read only). */
-const needReaders: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' }
-const needEditors: Record<Who, Outcome> = { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok' }
+const needReaders: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  prefecture_staff: 'ok',
+  prefecture_admin: 'ok',
+  ministry_staff: 'ok',
+  ministry_admin: 'ok',
+}
+const needEditors: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  prefecture_staff: 'ok',
+  prefecture_admin: 'ok',
+}
 export const MISSING_ID = '00000000-0000-4000-8000-000000000000'
 const notFoundFor = (row: Record<Who, Outcome>): Record<Who, Outcome> =>
-  Object.fromEntries(Object.entries(row).map(([who, outcome]) => [who, outcome === 'ok' ? 404 : outcome])) as Record<Who, Outcome>
+  Object.fromEntries(Object.entries(row).map(([who, outcome]) => [who, outcome === 'ok' ? 404 : outcome])) as Record<
+    Who,
+    Outcome
+  >
 
 /**
  * What a POST gets, by role: 'login' (sent to log in), 403, or 'handled' (the action ran: a redirect, a
@@ -52,7 +93,10 @@ function postGate(expect: Record<Who, Outcome>): Record<Who, PostOutcome> {
     Object.entries(expect).map(([who, outcome]) => [who, outcome === 'login' || outcome === 403 ? outcome : 'handled']),
   ) as Record<Who, PostOutcome>
 }
-const signedInPost: Record<Who, PostOutcome> = { ...(Object.fromEntries(ROLES.map((r) => [r, 'handled'])) as Record<Who, PostOutcome>), anonymous: 'login' }
+const signedInPost: Record<Who, PostOutcome> = {
+  ...(Object.fromEntries(ROLES.map((r) => [r, 'handled'])) as Record<Who, PostOutcome>),
+  anonymous: 'login',
+}
 
 /** Route file (under app/routes) → the URL to GET and who gets what. */
 export const MATRIX: Record<string, RouteRow> = {
@@ -79,7 +123,11 @@ export const MATRIX: Record<string, RouteRow> = {
   'admin.audit[.]csv.ts': { url: '/admin/audit.csv', expect: admins },
   'admin.mail': { url: '/admin/mail', expect: admins },
   'pools._index': { url: '/pools', expect: poolReaders },
-  'pools.$memberId': { url: '/pools/00000000-0000-4000-8000-000000000000', params: { memberId: '00000000-0000-4000-8000-000000000000' }, expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 } },
+  'pools.$memberId': {
+    url: '/pools/00000000-0000-4000-8000-000000000000',
+    params: { memberId: '00000000-0000-4000-8000-000000000000' },
+    expect: { ...poolReaders, prefecture_staff: 404, prefecture_admin: 404, ministry_staff: 404, ministry_admin: 404 },
+  },
   // Prefecture staff add to their own pool; ministry staff to the national list (国の外部人材リスト, pool '00').
   'pools.new': { url: '/pools/new', expect: poolReaders },
   'pools.import': { url: '/pools/import', expect: poolReaders },
@@ -88,7 +136,11 @@ export const MATRIX: Record<string, RouteRow> = {
   // Accepting or declining needs an account (the answer is tied to the person's profile).
   'pool-invitations.accept': { url: '/pool-invitations/accept?token=x', expect: everyone('ok'), post: signedInPost },
   // Only a prefecture adds from the national list to its own pool; the ministry runs the list itself.
-  'national-list._index': { url: '/national-list', expect: poolReaders, post: postGate({ ...poolReaders, ministry_staff: 403, ministry_admin: 403 }) },
+  'national-list._index': {
+    url: '/national-list',
+    expect: poolReaders,
+    post: postGate({ ...poolReaders, ministry_staff: 403, ministry_admin: 403 }),
+  },
   'national-list.export[.]csv.ts': { url: '/national-list/export.csv', expect: poolReaders },
   'profile._index': { url: '/profile', expect: professionalOnly },
   'profile.basics': { url: '/profile/basics', expect: professionalOnly },
@@ -100,15 +152,33 @@ export const MATRIX: Record<string, RouteRow> = {
   'profile.export[.]json.ts': { url: '/profile/export.json', expect: professionalOnly },
   'profile.export[.]csv.ts': { url: '/profile/export.csv', expect: professionalOnly },
   'account_.delete': { url: '/account/delete', expect: professionalOnly },
-  'partners._index': { url: '/partners', expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 'ok', prefecture_admin: 'ok', ministry_staff: 'ok', ministry_admin: 'ok' } },
+  'partners._index': {
+    url: '/partners',
+    expect: {
+      ...everyone(403),
+      anonymous: 'login',
+      prefecture_staff: 'ok',
+      prefecture_admin: 'ok',
+      ministry_staff: 'ok',
+      ministry_admin: 'ok',
+    },
+  },
   'partners.$id': { url: '/partners/new', params: { id: 'new' }, expect: ministryEditors },
   applications: { url: '/applications', expect: { ...everyone(403), anonymous: 'login', professional: 'ok' } },
   'admin.skill-standard._index': { url: '/admin/skill-standard', expect: ministryEditors },
-  'admin.skill-standard.$kind.$id': { url: '/admin/skill-standard/skills/new', params: { kind: 'skills', id: 'new' }, expect: ministryEditors },
+  'admin.skill-standard.$kind.$id': {
+    url: '/admin/skill-standard/skills/new',
+    params: { kind: 'skills', id: 'new' },
+    expect: ministryEditors,
+  },
   // The public スキル標準 pages: everyone, signed in or not. The diff row asks for a 400 (same version twice).
   'skills._index': { url: '/skills?q=ガバクラ', expect: everyone('ok') },
   'skills.$skillId': { url: '/skills/bpr', params: { skillId: 'bpr' }, expect: everyone('ok') },
-  'skills.roles.$roleId': { url: '/skills/roles/project-manager', params: { roleId: 'project-manager' }, expect: everyone('ok') },
+  'skills.roles.$roleId': {
+    url: '/skills/roles/project-manager',
+    params: { roleId: 'project-manager' },
+    expect: everyone('ok'),
+  },
   'skills.qualifications': { url: '/skills/qualifications?version=1', expect: everyone('ok') },
   'skills.versions': { url: '/skills/versions', expect: everyone('ok') },
   'skills.diff': { url: '/skills/diff?from=1&to=1', expect: everyone('status 400' as Outcome) },
@@ -118,23 +188,53 @@ export const MATRIX: Record<string, RouteRow> = {
   'issues.new': { url: '/issues/new', expect: { ...issueReaders, ministry_staff: 403, ministry_admin: 403 } },
   // The status change and the edit form are checked before the issue is looked up: an empty form is a 400
   // for any signed-in user (the issue's access rule decides a well-formed one).
-  'issues.$id': { url: `/issues/${MISSING_ID}`, params: { id: MISSING_ID }, expect: notFoundFor(issueReaders), post: signedInPost },
-  'issues.$id_.edit': { url: `/issues/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(issueReaders), post: signedInPost },
+  'issues.$id': {
+    url: `/issues/${MISSING_ID}`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(issueReaders),
+    post: signedInPost,
+  },
+  'issues.$id_.edit': {
+    url: `/issues/${MISSING_ID}/edit`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(issueReaders),
+    post: signedInPost,
+  },
   'needs._index': { url: '/needs', expect: needReaders },
   'needs.new': { url: '/needs/new', expect: needEditors },
   'needs.export[.]csv.ts': { url: '/needs/export.csv', expect: needReaders },
   // The ministry reads every need but changes none.
-  'needs.$id': { url: `/needs/${MISSING_ID}`, params: { id: MISSING_ID }, expect: notFoundFor(needReaders), post: postGate(needEditors) },
+  'needs.$id': {
+    url: `/needs/${MISSING_ID}`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(needReaders),
+    post: postGate(needEditors),
+  },
   'needs.$id_.edit': { url: `/needs/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(needEditors) },
-  'needs.$id_.print': { url: `/needs/${MISSING_ID}/print`, params: { id: MISSING_ID }, expect: notFoundFor(needReaders) },
+  'needs.$id_.print': {
+    url: `/needs/${MISSING_ID}/print`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(needReaders),
+  },
   // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
   'open-calls._index': { url: '/open-calls?q=標準化', expect: everyone('ok') },
   // Expressing interest (応募) needs an account.
-  'open-calls.$id': { url: `/open-calls/${MISSING_ID}`, params: { id: MISSING_ID }, expect: everyone(404), post: signedInPost },
+  'open-calls.$id': {
+    url: `/open-calls/${MISSING_ID}`,
+    params: { id: MISSING_ID },
+    expect: everyone(404),
+    post: signedInPost,
+  },
   'admin.skill-standard.import': { url: '/admin/skill-standard/import', expect: ministryEditors },
   // The seeded database has no draft: editors pass the guard and get 404 (「下書きがありません」).
-  'admin.skill-standard.export[.]json.ts': { url: '/admin/skill-standard/export.json', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
-  'admin.skill-standard.export[.]csv.ts': { url: '/admin/skill-standard/export.csv', expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 } },
+  'admin.skill-standard.export[.]json.ts': {
+    url: '/admin/skill-standard/export.json',
+    expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 },
+  },
+  'admin.skill-standard.export[.]csv.ts': {
+    url: '/admin/skill-standard/export.csv',
+    expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 },
+  },
 }
 
 export const routesDir = path.resolve(import.meta.dirname, '../../app/routes')
@@ -146,11 +246,17 @@ export function routeFiles(): string[] {
     .map((entry) => entry.name)
 }
 
-export type RouteFunction = (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
+export type RouteFunction = (args: {
+  request: Request
+  params: Record<string, string>
+  context: unknown
+}) => Promise<unknown>
 
 /** The route module's file: a flat file, or route.tsx in a folder route. */
 export function routeModulePath(name: string): string {
-  return name.endsWith('.ts') || name.endsWith('.tsx') ? path.join(routesDir, name) : path.join(routesDir, name, 'route.tsx')
+  return name.endsWith('.ts') || name.endsWith('.tsx')
+    ? path.join(routesDir, name)
+    : path.join(routesDir, name, 'route.tsx')
 }
 
 export async function routeModule(name: string): Promise<{ loader?: RouteFunction; action?: RouteFunction }> {
@@ -174,10 +280,10 @@ export async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome | 
     return `status ${result.status}`
   }
   const init = (result as { type?: string; init?: { status?: number } } | undefined)?.init
-  if ((result as { type?: string })?.type === 'DataWithResponseInit' && init?.status && init.status >= 400) return `status ${init.status}`
+  if ((result as { type?: string })?.type === 'DataWithResponseInit' && init?.status && init.status >= 400)
+    return `status ${init.status}`
   return 'ok'
 }
-
 
 /** The status a loader or action answers with (thrown or returned); anything else thrown is rethrown. */
 export async function answerOf(run: () => Promise<unknown>): Promise<{ status: number; location: string }> {

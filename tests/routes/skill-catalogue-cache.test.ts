@@ -1,10 +1,22 @@
 // Published skill-standard versions are immutable, so their content is read once per version and shared:
 // the catalogue pages and the need catalogue then cost one small query (which version is current), drafts
 // are always read fresh, and publishing a new version shows at once.
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadNeedCatalogue } from '../../app/models/need-catalogue.server'
-import { createDraft, publishDraft, readPublicVersionContent, saveDraftItem } from '../../app/models/skill-standard.server'
+import {
+  createDraft,
+  publishDraft,
+  readPublicVersionContent,
+  saveDraftItem,
+} from '../../app/models/skill-standard.server'
 import * as catalogueRoute from '../../app/routes/skills._index/route'
 import type { Services } from '../../app/services.server'
 import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-standard'
@@ -93,11 +105,17 @@ describe('a draft, then publishing it', () => {
 
     const bpr = content.skills.find((s) => s.id === 'bpr')!
     const description = '業務プロセスの可視化・分析・再設計と定着（第2版）。'
-    expect(await saveDraftItem(context, user, 'skills', { ...bpr, description }, locks.skills.bpr!)).toEqual({ status: 'ok' })
-    expect((await readPublicVersionContent(db, draft)).skills.find((s) => s.id === 'bpr')!.description).toBe(description)
+    expect(await saveDraftItem(context, user, 'skills', { ...bpr, description }, locks.skills.bpr!)).toEqual({
+      status: 'ok',
+    })
+    expect((await readPublicVersionContent(db, draft)).skills.find((s) => s.id === 'bpr')!.description).toBe(
+      description,
+    )
 
     const lockVersion = (await findVersionByStatus(services.database.db, 'draft'))!.lock_version
-    expect(await publishDraft(context, user, { title: 'スキル標準（第2版）', changeNote: 'BPRの説明を更新。', lockVersion })).toEqual({
+    expect(
+      await publishDraft(context, user, { title: 'スキル標準（第2版）', changeNote: 'BPRの説明を更新。', lockVersion }),
+    ).toEqual({
       status: 'ok',
       versionNo: 2,
     })

@@ -3,7 +3,10 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as editAction, loader as editLoader } from '../../app/routes/admin.skill-standard.$kind.$id/route'
-import { action as workspaceAction, loader as workspaceLoader } from '../../app/routes/admin.skill-standard._index/route'
+import {
+  action as workspaceAction,
+  loader as workspaceLoader,
+} from '../../app/routes/admin.skill-standard._index/route'
 import { CONFLICT_MESSAGE, requirePublicVersion } from '../../app/models/skill-standard.server'
 import type { Services } from '../../app/services.server'
 import { diffCatalogues } from '../../app/utils/skill-standard-diff'
@@ -58,11 +61,20 @@ describe('skill standard: draft, edit, publish', () => {
   it('starts from the seeded, published version 1 with the roles and skills from the sources', async () => {
     const { version, content } = await requirePublicVersion(context())
     expect(version).toMatchObject({ version_no: 1, status: 'published' })
-    expect(content.roles.map((r) => r.name)).toEqual(['プロデューサー', 'プロジェクトマネージャー', 'サービスデザイナー', 'エンジニア', 'CIO補佐官等', 'DX推進リーダー'])
+    expect(content.roles.map((r) => r.name)).toEqual([
+      'プロデューサー',
+      'プロジェクトマネージャー',
+      'サービスデザイナー',
+      'エンジニア',
+      'CIO補佐官等',
+      'DX推進リーダー',
+    ])
     expect(content.roles.find((r) => r.id === 'project-manager')?.duties).toContain('進捗管理や品質管理を行う')
     const municipal = content.skills.filter((s) => s.areaId === 'municipal-support').map((s) => s.name)
     expect(municipal).toHaveLength(6)
-    expect(content.qualifications.map((q) => q.name)).toEqual(expect.arrayContaining(['応用情報技術者試験', '情報処理安全確保支援士']))
+    expect(content.qualifications.map((q) => q.name)).toEqual(
+      expect.arrayContaining(['応用情報技術者試験', '情報処理安全確保支援士']),
+    )
     for (const role of content.roles) expect(role.requirements.length).toBeGreaterThan(0)
   })
 
@@ -84,58 +96,125 @@ describe('skill standard: draft, edit, publish', () => {
   })
 
   it('saves an edit, and refuses a stale one without overwriting (optimistic locking), keeping the input', async () => {
-    const first = await editLoader(routeArgs(services, '/admin/skill-standard/skills/bpr', { cookie: editor, params: { kind: 'skills', id: 'bpr' } }))
-    const second = await editLoader(routeArgs(services, '/admin/skill-standard/skills/bpr', { cookie: otherEditor, params: { kind: 'skills', id: 'bpr' } }))
+    const first = await editLoader(
+      routeArgs(services, '/admin/skill-standard/skills/bpr', {
+        cookie: editor,
+        params: { kind: 'skills', id: 'bpr' },
+      }),
+    )
+    const second = await editLoader(
+      routeArgs(services, '/admin/skill-standard/skills/bpr', {
+        cookie: otherEditor,
+        params: { kind: 'skills', id: 'bpr' },
+      }),
+    )
     expect(first.status === 'ok' && first.lockVersion).toBe(0)
     const lock = String(first.status === 'ok' ? first.lockVersion : '')
 
-    const saved = (await post('/admin/skill-standard/skills/bpr', skillForm({ lockVersion: lock, synonyms: '業務改革\n業務見直し\nビジネスプロセス・リエンジニアリング' }), editor, { kind: 'skills', id: 'bpr' })) as Response
+    const saved = (await post(
+      '/admin/skill-standard/skills/bpr',
+      skillForm({ lockVersion: lock, synonyms: '業務改革\n業務見直し\nビジネスプロセス・リエンジニアリング' }),
+      editor,
+      { kind: 'skills', id: 'bpr' },
+    )) as Response
     expect(saved.status).toBe(302)
 
     const stale = unwrap(
-      await post('/admin/skill-standard/skills/bpr', skillForm({ lockVersion: String(second.status === 'ok' ? second.lockVersion : ''), name: 'BPR（別の人の編集）' }), otherEditor, { kind: 'skills', id: 'bpr' }),
+      await post(
+        '/admin/skill-standard/skills/bpr',
+        skillForm({
+          lockVersion: String(second.status === 'ok' ? second.lockVersion : ''),
+          name: 'BPR（別の人の編集）',
+        }),
+        otherEditor,
+        { kind: 'skills', id: 'bpr' },
+      ),
     )
     expect(stale.status).toBe(409)
-    const result = (stale.body as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }).result
+    const result = (
+      stale.body as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }
+    ).result
     expect(result.error['']).toEqual([CONFLICT_MESSAGE])
     expect(result.initialValue.name).toBe('BPR（別の人の編集）') // nothing the editor typed is lost
 
     const page = await workspace()
     const change = page.changes.find((c) => c.id === 'bpr')
     expect(change?.fields.map((f) => f.label)).toEqual(['検索語・同義語'])
-    const audit = await services.database.db.selectFrom('audit_log').select(['action', 'entity', 'summary']).where('entity_id', '=', 'bpr').execute()
-    expect(audit).toEqual([{ action: 'update', entity: 'skill_standard_skill', summary: expect.stringContaining('第2版（下書き）のスキル「BPR（業務改革）」を更新しました') }])
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity', 'summary'])
+      .where('entity_id', '=', 'bpr')
+      .execute()
+    expect(audit).toEqual([
+      {
+        action: 'update',
+        entity: 'skill_standard_skill',
+        summary: expect.stringContaining('第2版（下書き）のスキル「BPR（業務改革）」を更新しました'),
+      },
+    ])
   })
 
   it('answers bad input on the field in Japanese and writes nothing', async () => {
-    const blank = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'New Skill!', level2: '' }), editor, { kind: 'skills', id: 'new' }))
+    const blank = unwrap(
+      await post('/admin/skill-standard/skills/new', skillForm({ id: 'New Skill!', level2: '' }), editor, {
+        kind: 'skills',
+        id: 'new',
+      }),
+    )
     expect(blank.status).toBe(400)
     const errors = (blank.body as { result: { error: Record<string, string[]> } }).result.error
     expect(errors.id?.[0]).toContain('半角英小文字')
     expect(errors.level2).toEqual(['レベル2の説明を入力してください'])
 
-    const duplicate = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'bpr' }), editor, { kind: 'skills', id: 'new' }))
+    const duplicate = unwrap(
+      await post('/admin/skill-standard/skills/new', skillForm({ id: 'bpr' }), editor, { kind: 'skills', id: 'new' }),
+    )
     expect(JSON.stringify(duplicate.body)).toContain('ID「bpr」はすでに使われています')
 
-    const reserved = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'versions' }), editor, { kind: 'skills', id: 'new' }))
+    const reserved = unwrap(
+      await post('/admin/skill-standard/skills/new', skillForm({ id: 'versions' }), editor, {
+        kind: 'skills',
+        id: 'new',
+      }),
+    )
     expect(JSON.stringify(reserved.body)).toContain('次の語はIDに使えません')
 
-    const noArea = unwrap(await post('/admin/skill-standard/skills/new', skillForm({ id: 'orphan-skill', areaId: 'no-such-area' }), editor, { kind: 'skills', id: 'new' }))
+    const noArea = unwrap(
+      await post(
+        '/admin/skill-standard/skills/new',
+        skillForm({ id: 'orphan-skill', areaId: 'no-such-area' }),
+        editor,
+        { kind: 'skills', id: 'new' },
+      ),
+    )
     expect(JSON.stringify(noArea.body)).toContain('分野「no-such-area」がありません')
   })
 
   it('adds a skill, makes a role require it, retires another, and publishes version 2', async () => {
     const added = (await post(
       '/admin/skill-standard/skills/new',
-      skillForm({ id: 'generative-ai-governance', name: '生成AIのガバナンス', areaId: 'dx-topics', synonyms: '生成AIガイドライン', sortOrder: '45' }),
+      skillForm({
+        id: 'generative-ai-governance',
+        name: '生成AIのガバナンス',
+        areaId: 'dx-topics',
+        synonyms: '生成AIガイドライン',
+        sortOrder: '45',
+      }),
       editor,
       { kind: 'skills', id: 'new' },
     )) as Response
     expect(added.status).toBe(302)
 
-    const role = await editLoader(routeArgs(services, '/admin/skill-standard/roles/engineer', { cookie: editor, params: { kind: 'roles', id: 'engineer' } }))
+    const role = await editLoader(
+      routeArgs(services, '/admin/skill-standard/roles/engineer', {
+        cookie: editor,
+        params: { kind: 'roles', id: 'engineer' },
+      }),
+    )
     if (role.status !== 'ok' || !role.item) throw new Error('role missing')
-    const engineer = role.item as { requirements: Array<{ skillId: string; minLevel: number; essential: boolean }> } & Record<string, unknown>
+    const engineer = role.item as {
+      requirements: Array<{ skillId: string; minLevel: number; essential: boolean }>
+    } & Record<string, unknown>
     const form: Record<string, string> = {
       lockVersion: String(role.lockVersion),
       id: 'engineer',
@@ -153,14 +232,32 @@ describe('skill standard: draft, edit, publish', () => {
       form[`req-level-${r.skillId}`] = String(r.minLevel)
       if (r.essential) form[`req-essential-${r.skillId}`] = 'on'
     }
-    expect(((await post('/admin/skill-standard/roles/engineer', form, editor, { kind: 'roles', id: 'engineer' })) as Response).status).toBe(302)
+    expect(
+      (
+        (await post('/admin/skill-standard/roles/engineer', form, editor, {
+          kind: 'roles',
+          id: 'engineer',
+        })) as Response
+      ).status,
+    ).toBe(302)
 
     const telework = SEED_SKILL_STANDARD.skills.find((s) => s.id === 'telework')!
-    const teleworkLock = await editLoader(routeArgs(services, '/admin/skill-standard/skills/telework', { cookie: editor, params: { kind: 'skills', id: 'telework' } }))
+    const teleworkLock = await editLoader(
+      routeArgs(services, '/admin/skill-standard/skills/telework', {
+        cookie: editor,
+        params: { kind: 'skills', id: 'telework' },
+      }),
+    )
     const retired = (await post(
       '/admin/skill-standard/skills/telework',
       {
-        ...skillForm({ id: 'telework', name: telework.name, areaId: telework.areaId, description: telework.description, synonyms: telework.synonyms.join('\n') }),
+        ...skillForm({
+          id: 'telework',
+          name: telework.name,
+          areaId: telework.areaId,
+          description: telework.description,
+          synonyms: telework.synonyms.join('\n'),
+        }),
         level1: telework.levels[0],
         level2: telework.levels[1],
         level3: telework.levels[2],
@@ -176,14 +273,40 @@ describe('skill standard: draft, edit, publish', () => {
 
     const page = await workspace()
     const changes = Object.fromEntries(page.changes.map((c) => [c.id, c.change]))
-    expect(changes).toMatchObject({ 'generative-ai-governance': 'added', telework: 'retired', engineer: 'changed', bpr: 'changed' })
+    expect(changes).toMatchObject({
+      'generative-ai-governance': 'added',
+      telework: 'retired',
+      engineer: 'changed',
+      bpr: 'changed',
+    })
 
     // Publishing needs a change note, and the draft's lock as reviewed.
-    const noNote = unwrap(await post('/admin/skill-standard', { intent: 'publish', lockVersion: String(page.draft!.lockVersion), title: '第2版', changeNote: '' }))
+    const noNote = unwrap(
+      await post('/admin/skill-standard', {
+        intent: 'publish',
+        lockVersion: String(page.draft!.lockVersion),
+        title: '第2版',
+        changeNote: '',
+      }),
+    )
     expect(JSON.stringify(noNote.body)).toContain('変更内容の説明を入力してください')
-    const shortNote = unwrap(await post('/admin/skill-standard', { intent: 'publish', lockVersion: String(page.draft!.lockVersion), title: '第2版', changeNote: '修正' }))
+    const shortNote = unwrap(
+      await post('/admin/skill-standard', {
+        intent: 'publish',
+        lockVersion: String(page.draft!.lockVersion),
+        title: '第2版',
+        changeNote: '修正',
+      }),
+    )
     expect(JSON.stringify(shortNote.body)).toContain('変更内容の説明を5文字以上で入力してください')
-    const staleLock = unwrap(await post('/admin/skill-standard', { intent: 'publish', lockVersion: String(page.draft!.lockVersion - 1), title: '第2版', changeNote: '生成AIのガバナンスを追加' }))
+    const staleLock = unwrap(
+      await post('/admin/skill-standard', {
+        intent: 'publish',
+        lockVersion: String(page.draft!.lockVersion - 1),
+        title: '第2版',
+        changeNote: '生成AIのガバナンスを追加',
+      }),
+    )
     expect(staleLock.status).toBe(409)
 
     const published = (await post('/admin/skill-standard', {
@@ -197,7 +320,11 @@ describe('skill standard: draft, edit, publish', () => {
 
     const current = await requirePublicVersion(context())
     expect(current.version).toMatchObject({ version_no: 2, status: 'published' })
-    expect(current.content.roles.find((r) => r.id === 'engineer')?.requirements).toContainEqual({ skillId: 'generative-ai-governance', minLevel: 2, essential: true })
+    expect(current.content.roles.find((r) => r.id === 'engineer')?.requirements).toContainEqual({
+      skillId: 'generative-ai-governance',
+      minLevel: 2,
+      essential: true,
+    })
     const old = await requirePublicVersion(context(), 1)
     expect(old.version.status).toBe('archived') // kept, read-only
     expect(old.content.skills.find((s) => s.id === 'telework')?.retired).toBe(false)
@@ -210,9 +337,20 @@ describe('skill standard: draft, edit, publish', () => {
       ['telework', true, 2],
     ])
     // Publishing fed the search outbox with every catalogue item.
-    const pending = await services.database.db.selectFrom('search_outbox').select('entity_id').where('entity', '=', 'skill_catalogue').where('confirmed_at', 'is', null).execute()
-    expect(pending.map((p) => p.entity_id)).toEqual(expect.arrayContaining(['skill:generative-ai-governance', 'skill:telework', 'role:engineer']))
-    const audit = await services.database.db.selectFrom('audit_log').select('summary').where('action', '=', 'publish').execute()
+    const pending = await services.database.db
+      .selectFrom('search_outbox')
+      .select('entity_id')
+      .where('entity', '=', 'skill_catalogue')
+      .where('confirmed_at', 'is', null)
+      .execute()
+    expect(pending.map((p) => p.entity_id)).toEqual(
+      expect.arrayContaining(['skill:generative-ai-governance', 'skill:telework', 'role:engineer']),
+    )
+    const audit = await services.database.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'publish')
+      .execute()
     expect(audit.map((a) => a.summary)).toEqual(['スキル標準の第2版を公開しました'])
   })
 
@@ -223,7 +361,9 @@ describe('skill standard: draft, edit, publish', () => {
     expect(diff.find((d) => d.id === 'telework')?.change).toBe('retired')
     const engineer = diff.find((d) => d.id === 'engineer')
     expect(engineer?.fields.find((f) => f.field === 'requirements')?.after).toContain('生成AIのガバナンス Lv2（必須）')
-    expect(diffCatalogues(v2.content, v1.content).find((d) => d.id === 'generative-ai-governance')?.change).toBe('removed')
+    expect(diffCatalogues(v2.content, v1.content).find((d) => d.id === 'generative-ai-governance')?.change).toBe(
+      'removed',
+    )
   })
 
   it('lets only ministry staff edit (403 for prefecture admins and professionals, login for anonymous)', async () => {
@@ -231,7 +371,11 @@ describe('skill standard: draft, edit, publish', () => {
       const { cookie } = await loginAs(services, { role })
       const response = await thrownResponse(() => post('/admin/skill-standard', { intent: 'create-draft' }, cookie))
       expect(response.status, role).toBe(403)
-      const edit = await thrownResponse(() => editLoader(routeArgs(services, '/admin/skill-standard/skills/bpr', { cookie, params: { kind: 'skills', id: 'bpr' } })))
+      const edit = await thrownResponse(() =>
+        editLoader(
+          routeArgs(services, '/admin/skill-standard/skills/bpr', { cookie, params: { kind: 'skills', id: 'bpr' } }),
+        ),
+      )
       expect(edit.status, role).toBe(403)
     }
     const anonymous = await thrownResponse(() => workspaceLoader(routeArgs(services, '/admin/skill-standard')))

@@ -69,7 +69,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (services) {
     const { results } = await services.search.meili.getIndexes({ limit: 1000 })
-    for (const index of results.filter((i) => i.uid.startsWith(indexPrefix))) await services.search.meili.deleteIndex(index.uid).waitTask()
+    for (const index of results.filter((i) => i.uid.startsWith(indexPrefix)))
+      await services.search.meili.deleteIndex(index.uid).waitTask()
     await services.close()
   }
   await dropServerDatabase?.()
@@ -83,7 +84,11 @@ async function sharedProfile() {
   const id = await createProfile(db, user.id, { visibility: 'all' })
   const write = (changes: { introduction?: string; visibility?: 'none' | 'all' }) =>
     db.transaction().execute(async (trx) => {
-      await trx.updateTable('profile').set({ ...changes, updated_at: sql`now()` }).where('id', '=', id).execute()
+      await trx
+        .updateTable('profile')
+        .set({ ...changes, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .execute()
       await enqueueSearchSync(trx, 'profile', [id])
     })
   return { id, write }
@@ -101,7 +106,9 @@ describe('search freshness', () => {
     const profile = await sharedProfile()
     const writtenAt = new Date()
     await profile.write({ introduction: 'freshness probe' })
-    await expect.poll(async () => (await searchableProfile(profile.id))?.introduction, { timeout: 60_000, interval: 10 }).toBe('freshness probe')
+    await expect
+      .poll(async () => (await searchableProfile(profile.id))?.introduction, { timeout: 60_000, interval: 10 })
+      .toBe('freshness probe')
     const elapsed = Date.now() - writtenAt.getTime()
     // Meilisearch's own time set aside: on a loaded machine its tasks alone can take seconds.
     expect(elapsed - (await meiliBusyMsSince(services.search, 'profile', writtenAt))).toBeLessThan(BOUND_MS)
@@ -110,7 +117,9 @@ describe('search freshness', () => {
   it('removes a profile whose consent is withdrawn while its previous edit is still syncing', async () => {
     const profile = await sharedProfile()
     await profile.write({ introduction: 'shared' })
-    await expect.poll(async () => (await searchableProfile(profile.id))?.id, { timeout: 60_000, interval: 10 }).toBe(profile.id)
+    await expect
+      .poll(async () => (await searchableProfile(profile.id))?.id, { timeout: 60_000, interval: 10 })
+      .toBe(profile.id)
 
     let withdrawnAt: Date | undefined
     for (let round = 0; round < 10 && !withdrawnAt; round++) {

@@ -160,7 +160,11 @@ describe('startMeilisearch', () => {
     const server = await startMeilisearch({ dataDir, masterKey, restartDelaysMs: [200], log: (m) => events.push(m) })
     try {
       const headers = { Authorization: `Bearer ${masterKey}`, 'Content-Type': 'application/json' }
-      const created = await fetch(`${server.url}/indexes`, { method: 'POST', headers, body: JSON.stringify({ uid: 'kept' }) })
+      const created = await fetch(`${server.url}/indexes`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ uid: 'kept' }),
+      })
       expect(created.status).toBe(202)
       await expect.poll(async () => (await fetch(`${server.url}/indexes/kept`, { headers })).status).toBe(200)
 
@@ -172,7 +176,9 @@ describe('startMeilisearch', () => {
       expect(events.join('\n')).toMatch(/exited unexpectedly \(code null, signal SIGKILL\)[\s\S]*is back on/)
       // Same data: the index created before the kill is still there.
       expect((await fetch(`${server.url}/indexes/kept`, { headers })).status).toBe(200)
-      const pidFile = JSON.parse(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8')) as { pid: number }
+      const pidFile = JSON.parse(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8')) as {
+        pid: number
+      }
       expect(pidFile.pid).toBe(server.pid)
     } finally {
       await server.stop()

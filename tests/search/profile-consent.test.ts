@@ -19,7 +19,11 @@ afterAll(async () => {
   await services?.close()
 })
 
-async function createProfile(name: string, consent: { visibility: ProfileVisibility; prefectures?: string[]; national?: boolean }, skills: Array<[string, number]> = []) {
+async function createProfile(
+  name: string,
+  consent: { visibility: ProfileVisibility; prefectures?: string[]; national?: boolean },
+  skills: Array<[string, number]> = [],
+) {
   const user = await createUser(services.database.db)
   const id = crypto.randomUUID()
   await services.database.db.transaction().execute(async (trx) => {
@@ -39,14 +43,19 @@ async function createProfile(name: string, consent: { visibility: ProfileVisibil
         employment_forms: ['contract'],
       })
       .execute()
-    if (skills.length > 0) await trx.insertInto('profile_skill').values(skills.map(([skill_id, level]) => ({ profile_id: id, skill_id, level }))).execute()
+    if (skills.length > 0)
+      await trx
+        .insertInto('profile_skill')
+        .values(skills.map(([skill_id, level]) => ({ profile_id: id, skill_id, level })))
+        .execute()
     await enqueueSearchSync(trx, 'profile', [id])
   })
   return id
 }
 
 async function drain() {
-  for (let i = 0; i < 10; i++) if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
+  for (let i = 0; i < 10; i++)
+    if ((await drainSearchOutboxOnce({ db: services.database.db, search: services.search })).claimed === 0) return
 }
 
 const hiroshima = { kind: 'prefecture', prefectureCode: '34' } as const
@@ -68,12 +77,17 @@ describe('profile search respects consent', () => {
   })
 
   it('shows each viewer exactly the profiles shared with it', async () => {
-    const ids = async (viewer: Parameters<typeof searchProfiles>[1]) => (await searchProfiles(services.search, viewer, {})).ids.sort()
+    const ids = async (viewer: Parameters<typeof searchProfiles>[1]) =>
+      (await searchProfiles(services.search, viewer, {})).ids.sort()
     expect(await ids(hiroshima)).toEqual([everyone, onlyHiroshima].sort())
     expect(await ids(tokyo)).toEqual([everyone])
     expect(await ids(ministry)).toEqual([everyone, nationalOnly].sort())
     // A profile shared with nobody is not even in the index.
-    expect((await services.search.meili.index(services.search.indexUid('profile')).getDocuments({ limit: 100 })).results.map((d) => d.id)).not.toContain(nobody)
+    expect(
+      (await services.search.meili.index(services.search.indexUid('profile')).getDocuments({ limit: 100 })).results.map(
+        (d) => d.id,
+      ),
+    ).not.toContain(nobody)
   })
 
   it('filters by skill level within what the viewer may see', async () => {
@@ -83,14 +97,22 @@ describe('profile search respects consent', () => {
 
   it('takes a consent change into account on the next drain', async () => {
     await services.database.db.transaction().execute(async (trx) => {
-      await trx.updateTable('profile').set({ visibility: 'none', visible_prefecture_codes: [] }).where('id', '=', onlyHiroshima).execute()
+      await trx
+        .updateTable('profile')
+        .set({ visibility: 'none', visible_prefecture_codes: [] })
+        .where('id', '=', onlyHiroshima)
+        .execute()
       await enqueueSearchSync(trx, 'profile', [onlyHiroshima])
     })
     await drain()
     expect((await searchProfiles(services.search, hiroshima, {})).ids).toEqual([everyone])
 
     await services.database.db.transaction().execute(async (trx) => {
-      await trx.updateTable('profile').set({ visibility: 'selected', visible_prefecture_codes: ['13'] }).where('id', '=', nobody).execute()
+      await trx
+        .updateTable('profile')
+        .set({ visibility: 'selected', visible_prefecture_codes: ['13'] })
+        .where('id', '=', nobody)
+        .execute()
       await enqueueSearchSync(trx, 'profile', [nobody])
     })
     await drain()
@@ -123,12 +145,23 @@ describe('profile search respects consent', () => {
   })
 
   it("shares a member of the ministry's national list (pool 00) with the ministry, never as a prefecture", () => {
-    expect(profileAudience({ visibility: 'none', visible_prefecture_codes: [], national_list_consent: false, applied_prefecture_codes: ['00', '34'] }).sort()).toEqual(['national', 'pref:34'])
+    expect(
+      profileAudience({
+        visibility: 'none',
+        visible_prefecture_codes: [],
+        national_list_consent: false,
+        applied_prefecture_codes: ['00', '34'],
+      }).sort(),
+    ).toEqual(['national', 'pref:34'])
   })
 
   it('finds katakana skill names and introductions from queries typed in katakana or hiragana', async () => {
     const id = await createProfile('片仮名', { visibility: 'all' }, [['government-cloud', 2]])
-    await services.database.db.updateTable('profile').set({ introduction: '庁内ネットワーク更改を担当しました。' }).where('id', '=', id).execute()
+    await services.database.db
+      .updateTable('profile')
+      .set({ introduction: '庁内ネットワーク更改を担当しました。' })
+      .where('id', '=', id)
+      .execute()
     await enqueueSearchSync(services.database.db, 'profile', [id])
     await drain()
     for (const q of ['ガバメントクラウド', 'がばめんと', 'ネットワーク更改', 'ﾈｯﾄﾜｰｸ']) {

@@ -6,8 +6,7 @@ declare module 'vitest' {
     meili: { url: string; apiKey: string }
     /** How to get a migrated, seeded database: a PGlite dump file or a PostgreSQL template database. */
     testDatabase:
-      | { kind: 'pglite'; templatePath: string }
-      | { kind: 'postgres'; adminUrl: string; templateName: string }
+      { kind: 'pglite'; templatePath: string } | { kind: 'postgres'; adminUrl: string; templateName: string }
     /** The e2e server's base URL (tests/e2e only). */
     baseUrl: string
     /** The e2e server's DATA_DIR (its demo-logins.json holds the demo passwords). */

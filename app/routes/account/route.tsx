@@ -5,7 +5,13 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import type { SubmissionResult } from '@conform-to/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormErrors, SubmitButton } from '~/components/forms'
-import { changePassword, listMySessions, logoutEverywhere, requestEmailChange, revokeMySession } from '~/models/account.server'
+import {
+  changePassword,
+  listMySessions,
+  logoutEverywhere,
+  requestEmailChange,
+  revokeMySession,
+} from '~/models/account.server'
 import { describeScope } from '~/models/users.server'
 import { ChangeEmailSchema, ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '~/utils/account-validation'
 import { requireSession } from '~/utils/auth.server'
@@ -34,16 +40,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === 'change-password') {
     const submission = parseWithZod(formData, { schema: ChangePasswordSchema })
     if (submission.status !== 'success') {
-      return data({ intent, result: submission.reply({ hideFields: ['currentPassword', 'password', 'confirmPassword'] }) }, { status: 400 })
+      return data(
+        { intent, result: submission.reply({ hideFields: ['currentPassword', 'password', 'confirmPassword'] }) },
+        { status: 400 },
+      )
     }
     const outcome = await changePassword(context, user, sessionId, submission.value)
     if (outcome.status === 'wrong-password') {
       return data(
-        { intent, result: submission.reply({ fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] }, hideFields: ['currentPassword', 'password', 'confirmPassword'] }) },
+        {
+          intent,
+          result: submission.reply({
+            fieldErrors: { currentPassword: ['現在のパスワードが正しくありません'] },
+            hideFields: ['currentPassword', 'password', 'confirmPassword'],
+          }),
+        },
         { status: 400 },
       )
     }
-    return redirectWithToast(context, '/account', { type: 'success', message: 'パスワードを変更しました。他の端末のセッションは終了しました。' })
+    return redirectWithToast(context, '/account', {
+      type: 'success',
+      message: 'パスワードを変更しました。他の端末のセッションは終了しました。',
+    })
   }
   if (intent === 'change-email') {
     const submission = parseWithZod(formData, { schema: ChangeEmailSchema })
@@ -56,7 +74,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         outcome.status === 'wrong-password'
           ? { currentPassword: ['現在のパスワードが正しくありません'] }
           : { email: ['このメールアドレスは、すでに別のアカウントで使われています'] }
-      return data({ intent, result: submission.reply({ fieldErrors, hideFields: ['currentPassword'] }) }, { status: 400 })
+      return data(
+        { intent, result: submission.reply({ fieldErrors, hideFields: ['currentPassword'] }) },
+        { status: 400 },
+      )
     }
     return redirectWithToast(context, '/account', {
       type: 'info',
@@ -86,18 +107,27 @@ function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> |
     <Form method="post" className="form-stack" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
       <input type="hidden" name="intent" value="change-password" />
-      <Field label="現在のパスワード" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
+      <Field
+        label="現在のパスワード"
+        inputProps={{
+          ...getInputProps(fields.currentPassword, { type: 'password' }),
+          autoComplete: 'current-password',
+        }}
+        errors={fields.currentPassword.errors}
+      />
       <Field
         label="新しいパスワード"
         description={`${PASSWORD_MIN_LENGTH}文字以上`}
         inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
         errors={fields.password.errors}
       />
-      <Field label="新しいパスワード（確認）" inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }} errors={fields.confirmPassword.errors} />
+      <Field
+        label="新しいパスワード（確認）"
+        inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+        errors={fields.confirmPassword.errors}
+      />
       <div>
-        <SubmitButton>
-          パスワードを変更する
-        </SubmitButton>
+        <SubmitButton>パスワードを変更する</SubmitButton>
       </div>
     </Form>
   )
@@ -114,19 +144,30 @@ function EmailForm({ lastResult }: { lastResult: SubmissionResult<string[]> | nu
   return (
     <Form method="post" className="form-stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="change-email" />
-      <Field label="新しいメールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
-      <Field label="現在のパスワード" inputProps={{ ...getInputProps(fields.currentPassword, { type: 'password' }), autoComplete: 'current-password' }} errors={fields.currentPassword.errors} />
+      <Field
+        label="新しいメールアドレス"
+        inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+        errors={fields.email.errors}
+      />
+      <Field
+        label="現在のパスワード"
+        inputProps={{
+          ...getInputProps(fields.currentPassword, { type: 'password' }),
+          autoComplete: 'current-password',
+        }}
+        errors={fields.currentPassword.errors}
+      />
       <div>
-        <SubmitButton>
-          確認メールを送る
-        </SubmitButton>
+        <SubmitButton>確認メールを送る</SubmitButton>
       </div>
     </Form>
   )
 }
 
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+    new Date(iso),
+  )
 
 export default function AccountRoute() {
   const { user, sessions } = useLoaderData<typeof loader>()

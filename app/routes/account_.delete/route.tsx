@@ -2,7 +2,13 @@
 // it out of the /account page's layout (that page renders no <Outlet />).
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CheckboxField, Field, FormErrors, SubmitButton } from '~/components/forms'
@@ -29,10 +35,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
   const submission = parseWithZod(await readFormData(request), { schema: DeleteAccountSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   const outcome = await deleteMyAccount(context, user, submission.value.password)
   if (outcome.status === 'wrong-password') {
-    return data({ result: submission.reply({ fieldErrors: { password: ['パスワードが正しくありません'] }, hideFields: ['password'] }) }, { status: 400 })
+    return data(
+      {
+        result: submission.reply({
+          fieldErrors: { password: ['パスワードが正しくありません'] },
+          hideFields: ['password'],
+        }),
+      },
+      { status: 400 },
+    )
   }
   return redirectWithToast(
     context,
@@ -55,20 +70,27 @@ export default function DeleteAccountRoute() {
   return (
     <div className="page">
       <h1>アカウントの削除（退会）</h1>
-      <p className="notice notice--warning">この操作は取り消せません。必要なデータは、先に<Link to="/profile">プロフィール</Link>からダウンロードしてください。</p>
+      <p className="notice notice--warning">
+        この操作は取り消せません。必要なデータは、先に<Link to="/profile">プロフィール</Link>
+        からダウンロードしてください。
+      </p>
       <h2>削除されるもの</h2>
       <ul>
         <li>
-          プロフィール{hasProfile ? '' : '（まだ作成されていません）'}: 氏名・ふりがな・連絡先・生年・自己紹介・働き方の希望・公開範囲と同意
+          プロフィール{hasProfile ? '' : '（まだ作成されていません）'}:
+          氏名・ふりがな・連絡先・生年・自己紹介・働き方の希望・公開範囲と同意
         </li>
-        <li>スキルの自己評価（{counts.skills}件）、資格（{counts.qualifications}件）、職歴（{counts.experiences}件）</li>
+        <li>
+          スキルの自己評価（{counts.skills}件）、資格（{counts.qualifications}件）、職歴（{counts.experiences}件）
+        </li>
         <li>都道府県の検索結果からも、すぐに削除されます。</li>
         <li>ログイン中のすべての端末からログアウトします。</li>
       </ul>
       <h2>匿名化して残すもの</h2>
       <ul>
         <li>
-          アカウントの記録は、メールアドレス（{email}）と氏名を消したうえで「退会済みユーザー」として残ります。過去の操作の記録（監査ログ）のつながりを保つためです。再びログインすることはできません。
+          アカウントの記録は、メールアドレス（{email}
+          ）と氏名を消したうえで「退会済みユーザー」として残ります。過去の操作の記録（監査ログ）のつながりを保つためです。再びログインすることはできません。
         </li>
         <li>退会したという事実だけを監査ログに記録します（氏名・メールアドレスは記録しません）。</li>
       </ul>

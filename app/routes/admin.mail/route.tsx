@@ -1,7 +1,13 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { listSentMailForAdmin, MAIL_PAGE_LIMIT, mailPageAvailable, mailPageShowsLiveLinks, type BodyPart } from '~/models/mail-view.server'
+import {
+  listSentMailForAdmin,
+  MAIL_PAGE_LIMIT,
+  mailPageAvailable,
+  mailPageShowsLiveLinks,
+  type BodyPart,
+} from '~/models/mail-view.server'
 import adminMailStylesHref from '~/styles/admin-mail.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { userHasPermission } from '~/utils/permissions'
@@ -15,7 +21,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw new Response('このページは、SMTP が設定されていない開発環境でのみ利用できます。', { status: 404 })
   }
   const mails = await listSentMailForAdmin(context, admin)
-  return data({ mails, national: userHasPermission(admin, 'read:mail:any'), limit: MAIL_PAGE_LIMIT, liveLinks: mailPageShowsLiveLinks(context) })
+  return data({
+    mails,
+    national: userHasPermission(admin, 'read:mail:any'),
+    limit: MAIL_PAGE_LIMIT,
+    liveLinks: mailPageShowsLiveLinks(context),
+  })
 }
 
 export default function AdminMailRoute() {
@@ -28,7 +39,9 @@ export default function AdminMailRoute() {
         {liveLinks ? (
           <p>デモ環境（組み込みデータベースとデモ用アカウント）のため、リンクは送信したとおりに表示しています。</p>
         ) : (
-          <p>確認・パスワード再設定・招待のリンクに含まれるトークンは宛先本人にのみ送られるため、ここには表示しません。</p>
+          <p>
+            確認・パスワード再設定・招待のリンクに含まれるトークンは宛先本人にのみ送られるため、ここには表示しません。
+          </p>
         )}
       </div>
       <p className="result-summary">

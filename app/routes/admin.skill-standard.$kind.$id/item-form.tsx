@@ -1,6 +1,13 @@
 // The editor for one catalogue item. Field names match app/utils/skill-standard-forms.ts; a failed save
 // (validation or a conflict) keeps everything the editor typed (conform restores lastResult's values).
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
@@ -22,7 +29,17 @@ function defaults(kind: EditKind, item: Item): Record<string, string> {
   return value
 }
 
-function TextArea({ label, field, rows = 3, description }: { label: string; field: Parameters<typeof getTextareaProps>[0]; rows?: number; description?: string }) {
+function TextArea({
+  label,
+  field,
+  rows = 3,
+  description,
+}: {
+  label: string
+  field: Parameters<typeof getTextareaProps>[0]
+  rows?: number
+  description?: string
+}) {
   return (
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
@@ -34,7 +51,10 @@ function TextArea({ label, field, rows = 3, description }: { label: string; fiel
       <textarea
         {...getTextareaProps(field)}
         rows={rows}
-        aria-describedby={[description ? `${field.id}-description` : '', field.errors ? field.errorId : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [description ? `${field.id}-description` : '', field.errors ? field.errorId : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
       />
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
@@ -66,7 +86,12 @@ export function ItemForm({
     shouldRevalidate: 'onBlur',
   })
   const f = fields as Record<string, Parameters<typeof getInputProps>[0]>
-  const requirements = new Map(((item?.requirements as Array<{ skillId: string; minLevel: number; essential: boolean }>) ?? []).map((r) => [r.skillId, r]))
+  const requirements = new Map(
+    ((item?.requirements as Array<{ skillId: string; minLevel: number; essential: boolean }>) ?? []).map((r) => [
+      r.skillId,
+      r,
+    ]),
+  )
   return (
     <Form method="post" className="form-stack" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
@@ -83,33 +108,73 @@ export function ItemForm({
       )}
       <Field label="名称" inputProps={getInputProps(f.name!, { type: 'text' })} errors={f.name!.errors} />
       {kind === 'skills' ? (
-        <SelectField label="分野" selectProps={getSelectProps(f.areaId as never)} options={areas} placeholder="選択してください" errors={f.areaId!.errors} />
+        <SelectField
+          label="分野"
+          selectProps={getSelectProps(f.areaId as never)}
+          options={areas}
+          placeholder="選択してください"
+          errors={f.areaId!.errors}
+        />
       ) : null}
       {kind === 'qualifications' ? (
         <>
           <Field label="区分" inputProps={getInputProps(f.category!, { type: 'text' })} errors={f.category!.errors} />
-          <Field label="実施・認定団体" inputProps={getInputProps(f.issuer!, { type: 'text' })} errors={f.issuer!.errors} />
+          <Field
+            label="実施・認定団体"
+            inputProps={getInputProps(f.issuer!, { type: 'text' })}
+            errors={f.issuer!.errors}
+          />
         </>
       ) : null}
       {kind === 'roles' ? (
         <>
-          <Field label="表示グループ（例: エンジニア・サービスデザイナー）" inputProps={getInputProps(f.displayGroup!, { type: 'text' })} errors={f.displayGroup!.errors} />
+          <Field
+            label="表示グループ（例: エンジニア・サービスデザイナー）"
+            inputProps={getInputProps(f.displayGroup!, { type: 'text' })}
+            errors={f.displayGroup!.errors}
+          />
           <TextArea label="役割（職務）— 資料の記述" field={f.duties as never} />
         </>
       ) : null}
       <TextArea label="説明" field={f.description as never} />
       {kind === 'skills'
-        ? LEVEL_NAMES.map((levelName, i) => <TextArea key={levelName} label={`レベル${levelName}`} field={f[`level${i + 1}`] as never} rows={2} />)
+        ? LEVEL_NAMES.map((levelName, i) => (
+            <TextArea key={levelName} label={`レベル${levelName}`} field={f[`level${i + 1}`] as never} rows={2} />
+          ))
         : null}
       {kind !== 'areas' ? (
-        <TextArea label="検索語・同義語" field={f.synonyms as never} description="1行に1語（例: 業務改革、ガバクラ）。検索で同じ意味として扱います。" />
+        <TextArea
+          label="検索語・同義語"
+          field={f.synonyms as never}
+          description="1行に1語（例: 業務改革、ガバクラ）。検索で同じ意味として扱います。"
+        />
       ) : null}
-      {kind === 'skills' || kind === 'roles' ? <Field label="出典（資料と行）" inputProps={getInputProps(f.source!, { type: 'text' })} errors={f.source!.errors} /> : null}
-      {kind === 'skills' ? <Field label="IPAデジタルスキル標準のスキル（任意）" inputProps={getInputProps(f.ipaSkill!, { type: 'text' })} errors={f.ipaSkill!.errors} /> : null}
+      {kind === 'skills' || kind === 'roles' ? (
+        <Field
+          label="出典（資料と行）"
+          inputProps={getInputProps(f.source!, { type: 'text' })}
+          errors={f.source!.errors}
+        />
+      ) : null}
+      {kind === 'skills' ? (
+        <Field
+          label="IPAデジタルスキル標準のスキル（任意）"
+          inputProps={getInputProps(f.ipaSkill!, { type: 'text' })}
+          errors={f.ipaSkill!.errors}
+        />
+      ) : null}
       {kind === 'roles' ? (
         <>
-          <Field label="IPAデジタルスキル標準の人材類型（任意）" inputProps={getInputProps(f.ipaRole!, { type: 'text' })} errors={f.ipaRole!.errors} />
-          <CheckboxField label="内部人材（DX推進リーダー等、人材プールの対象外）" inputProps={getInputProps(f.internal!, { type: 'checkbox' })} errors={f.internal!.errors} />
+          <Field
+            label="IPAデジタルスキル標準の人材類型（任意）"
+            inputProps={getInputProps(f.ipaRole!, { type: 'text' })}
+            errors={f.ipaRole!.errors}
+          />
+          <CheckboxField
+            label="内部人材（DX推進リーダー等、人材プールの対象外）"
+            inputProps={getInputProps(f.internal!, { type: 'checkbox' })}
+            errors={f.internal!.errors}
+          />
         </>
       ) : null}
       {kind === 'roles' || kind === 'qualifications' ? (
@@ -121,7 +186,11 @@ export function ItemForm({
         />
       ) : null}
       <Field label="表示順" inputProps={getInputProps(f.sortOrder!, { type: 'number' })} errors={f.sortOrder!.errors} />
-      <CheckboxField label="廃止する（参照は残り、廃止と表示されます）" inputProps={getInputProps(f.retired!, { type: 'checkbox' })} errors={f.retired!.errors} />
+      <CheckboxField
+        label="廃止する（参照は残り、廃止と表示されます）"
+        inputProps={getInputProps(f.retired!, { type: 'checkbox' })}
+        errors={f.retired!.errors}
+      />
       {kind === 'roles' ? (
         <fieldset>
           <legend>必要なスキル（必要レベルと必須・任意）</legend>
@@ -143,7 +212,11 @@ export function ItemForm({
                       {skill.retired ? <span className="badge">廃止</span> : null}
                     </td>
                     <td>
-                      <select name={`req-level-${skill.id}`} defaultValue={requirement ? String(requirement.minLevel) : ''} aria-label={`${skill.name}の必要レベル`}>
+                      <select
+                        name={`req-level-${skill.id}`}
+                        defaultValue={requirement ? String(requirement.minLevel) : ''}
+                        aria-label={`${skill.name}の必要レベル`}
+                      >
                         <option value="">不要</option>
                         {LEVEL_NAMES.map((levelName, i) => (
                           <option key={levelName} value={String(i + 1)}>
@@ -153,7 +226,12 @@ export function ItemForm({
                       </select>
                     </td>
                     <td>
-                      <input type="checkbox" name={`req-essential-${skill.id}`} defaultChecked={requirement?.essential ?? false} aria-label={`${skill.name}を必須にする`} />
+                      <input
+                        type="checkbox"
+                        name={`req-essential-${skill.id}`}
+                        defaultChecked={requirement?.essential ?? false}
+                        aria-label={`${skill.name}を必須にする`}
+                      />
                     </td>
                   </tr>
                 )

@@ -17,7 +17,11 @@ function parseKind(kind: string | undefined): EditKind {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
   const kind = parseKind(params.kind)
-  const workspace = await getDraftItemForEdit(context, kind, params.id === 'new' ? 'new' : requireCatalogueIdParam(params, 'id'))
+  const workspace = await getDraftItemForEdit(
+    context,
+    kind,
+    params.id === 'new' ? 'new' : requireCatalogueIdParam(params, 'id'),
+  )
   return { kind, kindLabel: KIND_LABELS[kind], isNew: params.id === 'new', ...workspace }
 }
 
@@ -45,14 +49,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const outcome = await saveDraftItem(context, user, kind, item as never, lockVersion)
   if (outcome.status === 'ok') {
-    return redirectWithToast(context, '/admin/skill-standard', { type: 'success', message: `${KIND_LABELS[kind]}「${String(fields.name)}」を保存しました。` })
+    return redirectWithToast(context, '/admin/skill-standard', {
+      type: 'success',
+      message: `${KIND_LABELS[kind]}「${String(fields.name)}」を保存しました。`,
+    })
   }
   if (outcome.status === 'not-found') throw new Response('下書きにこの項目はありません。', { status: 404 })
   if (outcome.status === 'field-error') {
     return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 })
   }
-  const message = outcome.status === 'conflict' ? CONFLICT_MESSAGE : '下書きがありません。スキル標準の編集ページで下書きを作成してください。'
-  return data({ result: submission.reply({ formErrors: [message] }) }, { status: outcome.status === 'conflict' ? 409 : 400 })
+  const message =
+    outcome.status === 'conflict'
+      ? CONFLICT_MESSAGE
+      : '下書きがありません。スキル標準の編集ページで下書きを作成してください。'
+  return data(
+    { result: submission.reply({ formErrors: [message] }) },
+    { status: outcome.status === 'conflict' ? 409 : 400 },
+  )
 }
 
 export default function EditCatalogueItemRoute() {
@@ -80,7 +93,10 @@ export default function EditCatalogueItemRoute() {
         </ol>
       </nav>
       <h1>
-        {loaderData.isNew ? `${loaderData.kindLabel}を追加` : `${loaderData.kindLabel}「${loaderData.item?.name}」を編集`}（{loaderData.versionLabel} 下書き）
+        {loaderData.isNew
+          ? `${loaderData.kindLabel}を追加`
+          : `${loaderData.kindLabel}「${loaderData.item?.name}」を編集`}
+        （{loaderData.versionLabel} 下書き）
       </h1>
       <ItemForm
         kind={loaderData.kind}

@@ -18,7 +18,8 @@ export function DraftItems({
           <ul className="draft-item-list">
             {group.items.map((item) => (
               <li key={item.id}>
-                <Link to={`/admin/skill-standard/${group.kind}/${item.id}`}>{item.name}</Link> <span className="kana">{item.id}</span>
+                <Link to={`/admin/skill-standard/${group.kind}/${item.id}`}>{item.name}</Link>{' '}
+                <span className="kana">{item.id}</span>
                 {item.retired ? <span className="badge">廃止</span> : null}
               </li>
             ))}

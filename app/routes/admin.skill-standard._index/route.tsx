@@ -4,7 +4,14 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
-import { createDraft, discardDraft, getDraftWorkspace, KIND_LABELS, publishDraft, versionLabel } from '~/models/skill-standard.server'
+import {
+  createDraft,
+  discardDraft,
+  getDraftWorkspace,
+  KIND_LABELS,
+  publishDraft,
+  versionLabel,
+} from '~/models/skill-standard.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { PublishSchema } from '~/utils/skill-standard-forms'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -15,8 +22,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
   const { draft, published, content, changes } = await getDraftWorkspace(context)
   return {
-    published: published ? { label: versionLabel(published.version_no), title: published.title, publishedAt: published.published_at?.toISOString() ?? null } : null,
-    draft: draft ? { label: versionLabel(draft.version_no), title: draft.title, lockVersion: draft.lock_version, createdAt: draft.created_at.toISOString() } : null,
+    published: published
+      ? {
+          label: versionLabel(published.version_no),
+          title: published.title,
+          publishedAt: published.published_at?.toISOString() ?? null,
+        }
+      : null,
+    draft: draft
+      ? {
+          label: versionLabel(draft.version_no),
+          title: draft.title,
+          lockVersion: draft.lock_version,
+          createdAt: draft.created_at.toISOString(),
+        }
+      : null,
     items: content
       ? (['areas', 'skills', 'roles', 'qualifications'] as const).map((kind) => ({
           kind,
@@ -36,7 +56,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await createDraft(context, user)
     return redirectWithToast(context, '/admin/skill-standard', {
       type: result.status === 'ok' ? 'success' : 'info',
-      message: result.status === 'ok' ? `${versionLabel(result.versionNo)}の下書きを作成しました。` : `${versionLabel(result.versionNo)}の下書きがすでにあります。`,
+      message:
+        result.status === 'ok'
+          ? `${versionLabel(result.versionNo)}の下書きを作成しました。`
+          : `${versionLabel(result.versionNo)}の下書きがすでにあります。`,
     })
   }
   if (intent === 'discard-draft') {
@@ -47,7 +70,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const outcome = await publishDraft(context, user, submission.value)
   if (outcome.status === 'ok') {
-    return redirectWithToast(context, '/skills', { type: 'success', message: `スキル標準の${versionLabel(outcome.versionNo)}を公開しました。` })
+    return redirectWithToast(context, '/skills', {
+      type: 'success',
+      message: `スキル標準の${versionLabel(outcome.versionNo)}を公開しました。`,
+    })
   }
   const message =
     outcome.status === 'conflict'
@@ -55,7 +81,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : outcome.status === 'no-draft'
         ? '公開する下書きがありません。'
         : outcome.message
-  return data({ result: submission.reply({ formErrors: [message] }) }, { status: outcome.status === 'conflict' ? 409 : 400 })
+  return data(
+    { result: submission.reply({ formErrors: [message] }) },
+    { status: outcome.status === 'conflict' ? 409 : 400 },
+  )
 }
 
 export default function SkillStandardWorkspaceRoute() {
@@ -73,7 +102,8 @@ export default function SkillStandardWorkspaceRoute() {
     <div className="page">
       <h1>スキル標準の編集</h1>
       <p>
-        現在公開中: {published ? `${published.label}「${published.title}」` : 'なし'}（<Link to="/skills">公開中のカタログを見る</Link>）
+        現在公開中: {published ? `${published.label}「${published.title}」` : 'なし'}（
+        <Link to="/skills">公開中のカタログを見る</Link>）
       </p>
       {!draft ? (
         <Form method="post" className="form-stack">
@@ -113,7 +143,13 @@ export default function SkillStandardWorkspaceRoute() {
                   <tr key={`${change.kind}-${change.id}`}>
                     <td>{change.kindLabel}</td>
                     <td>{change.name}</td>
-                    <td>{{ added: '追加', removed: '削除', retired: '廃止', restored: '復活', changed: '変更' }[change.change]}</td>
+                    <td>
+                      {
+                        { added: '追加', removed: '削除', retired: '廃止', restored: '復活', changed: '変更' }[
+                          change.change
+                        ]
+                      }
+                    </td>
                     <td>{change.fields.map((f) => `${f.label}: ${f.before} → ${f.after}`).join(' ／ ')}</td>
                   </tr>
                 ))}
@@ -125,19 +161,25 @@ export default function SkillStandardWorkspaceRoute() {
             <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="lockVersion" value={draft.lockVersion} />
-            <Field label="版の名称" inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
+            <Field
+              label="版の名称"
+              inputProps={getInputProps(fields.title, { type: 'text' })}
+              errors={fields.title.errors}
+            />
             <div className="field">
               <label htmlFor={fields.changeNote.id}>
                 変更内容の説明<span className="required">必須</span>
               </label>
-              <textarea {...getTextareaProps(fields.changeNote)} rows={5} aria-describedby={fields.changeNote.errors ? fields.changeNote.errorId : undefined} />
+              <textarea
+                {...getTextareaProps(fields.changeNote)}
+                rows={5}
+                aria-describedby={fields.changeNote.errors ? fields.changeNote.errorId : undefined}
+              />
               <ErrorList id={fields.changeNote.errorId} errors={fields.changeNote.errors} />
             </div>
             <p>公開すると、この版が現行版になり、これまでの版は過去の版として閲覧のみ可能になります。</p>
             <div>
-              <SubmitButton pendingText="公開中…">
-                {draft.label}を公開する
-              </SubmitButton>
+              <SubmitButton pendingText="公開中…">{draft.label}を公開する</SubmitButton>
             </div>
           </Form>
           <Form method="post" style={{ marginTop: '2rem' }}>

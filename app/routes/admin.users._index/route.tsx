@@ -22,15 +22,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await setUserActive(context, admin, userId, intent === 'reactivate')
   if (outcome.status === 'not-found') throw new Response('対象のユーザーが見つかりません。', { status: 404 })
   if (outcome.status === 'self') {
-    return redirectWithToast(context, '/admin/users', { type: 'error', message: '自分自身のアカウントは停止できません。' })
+    return redirectWithToast(context, '/admin/users', {
+      type: 'error',
+      message: '自分自身のアカウントは停止できません。',
+    })
   }
   return redirectWithToast(context, '/admin/users', {
     type: 'success',
-    message: intent === 'deactivate' ? 'アカウントを停止しました。ログイン中のセッションも終了しました。' : 'アカウントを再開しました。',
+    message:
+      intent === 'deactivate'
+        ? 'アカウントを停止しました。ログイン中のセッションも終了しました。'
+        : 'アカウントを再開しました。',
   })
 }
 
-const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function AdminUsersRoute() {
   const { users, invitations, scopeLabel } = useLoaderData<typeof loader>()
@@ -73,11 +80,23 @@ export default function AdminUsersRoute() {
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={user.id} />
                     {user.active ? (
-                      <button type="submit" name="intent" value="deactivate" className="link-button" aria-label={`${user.displayName} を停止する`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="deactivate"
+                        className="link-button"
+                        aria-label={`${user.displayName} を停止する`}
+                      >
                         停止する
                       </button>
                     ) : (
-                      <button type="submit" name="intent" value="reactivate" className="link-button" aria-label={`${user.displayName} を再開する`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="reactivate"
+                        className="link-button"
+                        aria-label={`${user.displayName} を再開する`}
+                      >
                         再開する
                       </button>
                     )}

@@ -50,11 +50,16 @@ export default function InviteUserRoute() {
     <div className="page">
       <h1>ユーザーを招待する</h1>
       <p>
-        招待メールのリンク（7日間有効、1回限り）から、本人がパスワードを設定してアカウントを作成します。招待できる範囲: {scopeLabel}
+        招待メールのリンク（7日間有効、1回限り）から、本人がパスワードを設定してアカウントを作成します。招待できる範囲:{' '}
+        {scopeLabel}
       </p>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
-        <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }} errors={fields.email.errors} />
+        <Field
+          label="メールアドレス"
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
+          errors={fields.email.errors}
+        />
         <SelectField
           label="役割"
           selectProps={{ ...getSelectProps(fields.role), onChange: (event) => setRole(event.target.value) }}

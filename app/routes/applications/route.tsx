@@ -17,7 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const ApplySchema = z.object({
-  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '応募する都道府県を選択してください' }),
+  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, {
+    message: '応募する都道府県を選択してください',
+  }),
   message: plainString().trim().max(1000, { message: 'メッセージは1000文字以内にしてください' }).default(''),
 })
 
@@ -30,16 +32,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!ok) throw new Response('応募が見つかりません。', { status: 404 })
     return redirectWithToast(context, '/applications', { type: 'success', message: '応募を辞退しました。' })
   }
-  const parsed = ApplySchema.safeParse({ prefectureCode: formData.get('prefectureCode') ?? undefined, message: formData.get('message') ?? undefined })
+  const parsed = ApplySchema.safeParse({
+    prefectureCode: formData.get('prefectureCode') ?? undefined,
+    message: formData.get('message') ?? undefined,
+  })
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message)
     return data({ fieldErrors }, { status: 400 })
   }
   const outcome = await applyToPool(context, user, parsed.data)
-  if (outcome.status === 'no-profile') return data({ fieldErrors: { prefectureCode: ['応募する前に、プロフィールの基本情報を登録してください'] } }, { status: 400 })
-  if (outcome.status === 'field-error') return data({ fieldErrors: { [outcome.field]: [outcome.message] } }, { status: 400 })
-  return redirectWithToast(context, '/applications', { type: 'success', message: `${outcome.prefectureName}の人材プールに応募しました。` })
+  if (outcome.status === 'no-profile')
+    return data(
+      { fieldErrors: { prefectureCode: ['応募する前に、プロフィールの基本情報を登録してください'] } },
+      { status: 400 },
+    )
+  if (outcome.status === 'field-error')
+    return data({ fieldErrors: { [outcome.field]: [outcome.message] } }, { status: 400 })
+  return redirectWithToast(context, '/applications', {
+    type: 'success',
+    message: `${outcome.prefectureName}の人材プールに応募しました。`,
+  })
 }
 
 export default function ApplicationsRoute() {
@@ -54,9 +67,12 @@ export default function ApplicationsRoute() {
           応募するには、まず <Link to="/profile">プロフィール</Link> を登録してください。
         </p>
       ) : null}
-      <p>応募すると、応募先の都道府県の担当者があなたのプロフィールを閲覧できるようになります（辞退すると閲覧できなくなります）。</p>
       <p>
-        都道府県が募集している具体的な仕事は <Link to="/open-calls">公募中のニーズ</Link> から探せます。関心を表明すると、その都道府県への応募になります。
+        応募すると、応募先の都道府県の担当者があなたのプロフィールを閲覧できるようになります（辞退すると閲覧できなくなります）。
+      </p>
+      <p>
+        都道府県が募集している具体的な仕事は <Link to="/open-calls">公募中のニーズ</Link>{' '}
+        から探せます。関心を表明すると、その都道府県への応募になります。
       </p>
       <Form method="post" className="form-stack">
         <div className="field">
@@ -79,7 +95,13 @@ export default function ApplicationsRoute() {
         </div>
         <div className="field">
           <label htmlFor="message">メッセージ（任意）</label>
-          <textarea id="message" name="message" rows={4} aria-invalid={errors.message ? true : undefined} aria-describedby={errors.message ? 'message-error' : undefined} />
+          <textarea
+            id="message"
+            name="message"
+            rows={4}
+            aria-invalid={errors.message ? true : undefined}
+            aria-describedby={errors.message ? 'message-error' : undefined}
+          />
           <ErrorList id="message-error" errors={errors.message} />
         </div>
         <div>
@@ -106,12 +128,22 @@ export default function ApplicationsRoute() {
                 <td>
                   <span className="badge">{a.statusLabel}</span>
                 </td>
-                <td>{new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(a.appliedAt))}</td>
+                <td>
+                  {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(
+                    new Date(a.appliedAt),
+                  )}
+                </td>
                 <td>
                   {a.canWithdraw ? (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="memberId" value={a.id} />
-                      <button type="submit" name="intent" value="withdraw" className="link-button" aria-label={`${a.prefectureName}への応募を辞退する`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="withdraw"
+                        className="link-button"
+                        aria-label={`${a.prefectureName}への応募を辞退する`}
+                      >
                         辞退する
                       </button>
                     </Form>
@@ -131,9 +163,12 @@ export default function ApplicationsRoute() {
         <ul aria-labelledby="interests-heading">
           {interests.map((i) => (
             <li key={i.needId}>
-              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}・{i.stateLabel}）
-              {' '}
-              {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(i.createdAt))} 表明
+              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}・
+              {i.stateLabel}）{' '}
+              {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(
+                new Date(i.createdAt),
+              )}{' '}
+              表明
             </li>
           ))}
         </ul>

@@ -30,7 +30,9 @@ export default function ConfirmEmailRoute() {
       description="下のボタンを押すと、アカウントのメールアドレスがこのアドレスに変わります。"
       buttonLabel="メールアドレスを変更する"
       token={token}
-      error={actionData?.error ?? (token ? null : 'このリンクは無効です。メールに記載されたリンクをそのまま開いてください。')}
+      error={
+        actionData?.error ?? (token ? null : 'このリンクは無効です。メールに記載されたリンクをそのまま開いてください。')
+      }
     />
   )
 }

@@ -38,7 +38,11 @@ export default function ForgotPasswordRoute() {
       ) : (
         <Form method="post" className="form-stack" {...getFormProps(form)}>
           <p>登録したメールアドレスを入力してください。再設定用のリンクをお送りします。</p>
-          <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+          <Field
+            label="メールアドレス"
+            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+            errors={fields.email.errors}
+          />
           <div>
             <SubmitButton>再設定用のリンクを送る</SubmitButton>
           </div>

@@ -34,7 +34,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : outcome.status === 'has-profile'
           ? 'このメールアドレスには、デジタル人材のプロフィールが登録されたアカウントがあるため、招待を受諾できません。招待した管理者に連絡してください。'
           : TOKEN_MESSAGES[outcome.status]
-    return data({ result: submission.reply({ formErrors: [message], hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
+    return data(
+      { result: submission.reply({ formErrors: [message], hideFields: ['password', 'confirmPassword'] }) },
+      { status: 400 },
+    )
   }
   const email = invitation.status === 'valid' ? invitation.email : ''
   return redirectWithToast(context, `/login?${new URLSearchParams({ email })}`, {
@@ -83,7 +86,11 @@ export default function AcceptInvitationRoute() {
       <Form method="post" className="form-stack" {...getFormProps(form)} style={{ marginTop: '1.5rem' }}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="token" value={token} />
-        <Field label="氏名" inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }} errors={fields.displayName.errors} />
+        <Field
+          label="氏名"
+          inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }}
+          errors={fields.displayName.errors}
+        />
         <Field
           label="パスワード"
           description={`${PASSWORD_MIN_LENGTH}文字以上`}

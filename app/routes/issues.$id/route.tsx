@@ -23,10 +23,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = requireUuidParam(params, 'id')
   const result = await changeIssueStatus(context, user, id, parsed.data.to)
   if (result.status === 'refused') return data({ errors: [result.message] }, { status: 409 })
-  return redirectWithToast(context, `/issues/${id}`, { type: 'success', message: `課題を「${result.label}」にしました。` })
+  return redirectWithToast(context, `/issues/${id}`, {
+    type: 'success',
+    message: `課題を「${result.label}」にしました。`,
+  })
 }
 
-const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+    new Date(iso),
+  )
 
 export default function IssueRoute() {
   const { issue, canEdit, statusActions, showPrefectureNote } = useLoaderData<typeof loader>()
@@ -83,7 +89,8 @@ export default function IssueRoute() {
               ? 'まだニーズにまとめられていません。'
               : issue.needs.map((n) => (
                   <div key={n.id}>
-                    {showPrefectureNote ? <Link to={`/needs/${n.id}`}>{n.title}</Link> : n.title}（{NEED_STATUS_LABELS[n.status]}）
+                    {showPrefectureNote ? <Link to={`/needs/${n.id}`}>{n.title}</Link> : n.title}（
+                    {NEED_STATUS_LABELS[n.status]}）
                   </div>
                 ))}
           </dd>
@@ -109,7 +116,10 @@ export default function IssueRoute() {
             {statusActions.map((a) => (
               <Form method="post" key={a.to} className="inline-form">
                 <input type="hidden" name="to" value={a.to} />
-                <SubmitButton className={a.to === 'withdrawn' ? 'button button--danger' : 'button button--secondary'} pendingText="変更中…">
+                <SubmitButton
+                  className={a.to === 'withdrawn' ? 'button button--danger' : 'button button--secondary'}
+                  pendingText="変更中…"
+                >
                   {a.label}
                 </SubmitButton>
               </Form>
@@ -121,7 +131,9 @@ export default function IssueRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.issue.title ?? '課題'} | 課題 | 自治体DXアクセラレータ500 プラットフォーム` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.issue.title ?? '課題'} | 課題 | 自治体DXアクセラレータ500 プラットフォーム` },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -9,7 +9,8 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from '../issues.new/issue-form'
 import { readFormData, requireUuidParam } from '~/utils/params'
 
-const CONFLICT = 'ほかの人がこの課題を先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
+const CONFLICT =
+  'ほかの人がこの課題を先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
@@ -47,10 +48,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: IssueSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), lockVersion: null }, { status: 400 })
   const result = await updateIssue(context, user, id, submission.value)
-  if (result.status === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), lockVersion: null }, { status: 400 })
+  if (result.status === 'invalid')
+    return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), lockVersion: null }, { status: 400 })
   if (result.status === 'conflict') {
     const current = await getIssuePage(context, user, id)
-    return data({ result: submission.reply({ formErrors: [CONFLICT] }), lockVersion: current.issue.lock_version }, { status: 409 })
+    return data(
+      { result: submission.reply({ formErrors: [CONFLICT] }), lockVersion: current.issue.lock_version },
+      { status: 409 },
+    )
   }
   return redirectWithToast(context, `/issues/${id}`, { type: 'success', message: '課題を更新しました。' })
 }
@@ -79,7 +84,9 @@ export default function EditIssueRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? '課題'}を編集 | 自治体DXアクセラレータ500 プラットフォーム` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? '課題'}を編集 | 自治体DXアクセラレータ500 プラットフォーム` },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -11,28 +11,46 @@ import { userHasPermission } from '~/utils/permissions'
 // Unknown values are ignored (a stale bookmark still opens the list), never a 500.
 const FilterSchema = z.object({
   status: z.enum(['submitted', 'reviewing', 'in_need', 'closed', 'withdrawn']).optional().catch(undefined),
-  municipality: z.string().regex(/^[0-9]{6}$/).optional().catch(undefined),
-  pref: z.string().regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/).optional().catch(undefined),
+  municipality: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .optional()
+    .catch(undefined),
+  pref: z
+    .string()
+    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/)
+    .optional()
+    .catch(undefined),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
-  if (!userHasPermission(user, 'read:issue:own-municipality') && !userHasPermission(user, 'read:issue:own-prefecture')) {
+  if (
+    !userHasPermission(user, 'read:issue:own-municipality') &&
+    !userHasPermission(user, 'read:issue:own-prefecture')
+  ) {
     throw new Response('このページを表示する権限がありません。', { status: 403 })
   }
   const params = Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== ''))
   const filter = FilterSchema.parse(params)
-  return getIssueList(context, user, { status: filter.status, municipalityCode: filter.municipality, prefectureCode: filter.pref })
+  return getIssueList(context, user, {
+    status: filter.status,
+    municipalityCode: filter.municipality,
+    prefectureCode: filter.pref,
+  })
 }
 
-const date = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const date = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function IssuesRoute() {
   const { scope, canCreate, canGroup, municipalities, prefectures, issues } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
     <div className="page">
-      <h1>{scope === 'municipality' ? '自団体の課題' : scope === 'prefecture' ? '管内市区町村の課題' : '全国の課題'}</h1>
+      <h1>
+        {scope === 'municipality' ? '自団体の課題' : scope === 'prefecture' ? '管内市区町村の課題' : '全国の課題'}
+      </h1>
       <p>
         {scope === 'municipality'
           ? 'デジタル化で困っていること（課題）を都道府県に伝えます。都道府県が課題を整理し、外部人材の募集（ニーズ）にまとめます。'
@@ -49,10 +67,27 @@ export default function IssuesRoute() {
       ) : null}
       <Form method="get" className="search-form" aria-label="課題の絞り込み">
         <div className="search-form__row">
-          <FilterSelect name="status" label="状態" defaultValue={searchParams.get('status') ?? ''} options={Object.entries(ISSUE_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
-          {prefectures.length > 0 ? <FilterSelect name="pref" label="都道府県" defaultValue={searchParams.get('pref') ?? ''} options={prefectures.map((p) => ({ value: p.code, label: p.name }))} /> : null}
+          <FilterSelect
+            name="status"
+            label="状態"
+            defaultValue={searchParams.get('status') ?? ''}
+            options={Object.entries(ISSUE_STATUS_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          {prefectures.length > 0 ? (
+            <FilterSelect
+              name="pref"
+              label="都道府県"
+              defaultValue={searchParams.get('pref') ?? ''}
+              options={prefectures.map((p) => ({ value: p.code, label: p.name }))}
+            />
+          ) : null}
           {municipalities.length > 0 ? (
-            <FilterSelect name="municipality" label="市区町村" defaultValue={searchParams.get('municipality') ?? ''} options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
+            <FilterSelect
+              name="municipality"
+              label="市区町村"
+              defaultValue={searchParams.get('municipality') ?? ''}
+              options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+            />
           ) : null}
           <button type="submit" className="button button--secondary">
             絞り込む
@@ -81,7 +116,13 @@ export default function IssuesRoute() {
                 <tr key={issue.id}>
                   {canGroup ? (
                     <td>
-                      <input type="checkbox" name="issue" value={issue.id} aria-label={`「${issue.title}」を選ぶ`} disabled={issue.status === 'withdrawn' || issue.status === 'closed'} />
+                      <input
+                        type="checkbox"
+                        name="issue"
+                        value={issue.id}
+                        aria-label={`「${issue.title}」を選ぶ`}
+                        disabled={issue.status === 'withdrawn' || issue.status === 'closed'}
+                      />
                     </td>
                   ) : null}
                   <td>
@@ -98,7 +139,8 @@ export default function IssuesRoute() {
                       ? '—'
                       : issue.needs.map((n) => (
                           <div key={n.id}>
-                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}（{NEED_STATUS_LABELS[n.status]}）
+                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}（
+                            {NEED_STATUS_LABELS[n.status]}）
                           </div>
                         ))}
                   </td>

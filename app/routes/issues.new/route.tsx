@@ -12,7 +12,14 @@ import { readFormData } from '~/utils/params'
 
 /** Municipal staff post for their own body; prefecture staff enter one on a municipality's behalf. */
 function requireIssueAuthor(user: SessionUser) {
-  if (!userHasPermission(user, 'create:issue:own-municipality') && !(userHasPermission(user, 'update:issue:own-prefecture') && user.role !== 'ministry_staff' && user.role !== 'ministry_admin')) {
+  if (
+    !userHasPermission(user, 'create:issue:own-municipality') &&
+    !(
+      userHasPermission(user, 'update:issue:own-prefecture') &&
+      user.role !== 'ministry_staff' &&
+      user.role !== 'ministry_admin'
+    )
+  ) {
     throw new Response('この操作を行う権限がありません。', { status: 403 })
   }
 }
@@ -29,9 +36,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: IssueSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createIssue(context, user, submission.value)
-  if (result.status === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 })
-  if (result.status === 'conflict') return data({ result: submission.reply({ formErrors: ['保存できませんでした。もう一度お試しください'] }) }, { status: 409 })
-  return redirectWithToast(context, `/issues/${result.id}`, { type: 'success', message: '課題を登録しました。都道府県の担当者に届きます。' })
+  if (result.status === 'invalid')
+    return data({ result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 })
+  if (result.status === 'conflict')
+    return data(
+      { result: submission.reply({ formErrors: ['保存できませんでした。もう一度お試しください'] }) },
+      { status: 409 },
+    )
+  return redirectWithToast(context, `/issues/${result.id}`, {
+    type: 'success',
+    message: '課題を登録しました。都道府県の担当者に届きます。',
+  })
 }
 
 export default function NewIssueRoute() {
@@ -43,7 +58,9 @@ export default function NewIssueRoute() {
         <Link to="/issues">← 課題の一覧に戻る</Link>
       </p>
       <h1>{options.scope === 'prefecture' ? '課題を代わりに登録する（ヒアリング）' : '課題を登録する'}</h1>
-      <p>デジタル化で困っていること、実現したいことを書いてください。都道府県が内容を確認し、外部人材による支援（ニーズ）につなげます。</p>
+      <p>
+        デジタル化で困っていること、実現したいことを書いてください。都道府県が内容を確認し、外部人材による支援（ニーズ）につなげます。
+      </p>
       <IssueForm
         scope={options.scope}
         municipality={options.municipality}

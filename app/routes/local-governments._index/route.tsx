@@ -14,12 +14,19 @@ import { LocalGovernmentPicker } from '~/components/local-government-picker'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { database, search } = context.services
-  const prefectures = (await listPrefectureOptions(database.db)).map((p) => ({ code: p.prefecture_code, bodyCode: p.code, name: p.name }))
+  const prefectures = (await listPrefectureOptions(database.db)).map((p) => ({
+    code: p.prefecture_code,
+    bodyCode: p.code,
+    name: p.name,
+  }))
   const parsed = parseLocalGovernmentSearchParams(new URL(request.url).searchParams)
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
-    return data({ prefectures, kinds: KIND_OPTIONS, fieldErrors, outcome: null, page: 1, pageSize: PAGE_SIZE, maxPage: MAX_PAGE }, { status: 400 })
+    return data(
+      { prefectures, kinds: KIND_OPTIONS, fieldErrors, outcome: null, page: 1, pageSize: PAGE_SIZE, maxPage: MAX_PAGE },
+      { status: 400 },
+    )
   }
   const outcome = await searchLocalGovernmentsForPage(database.db, search, parsed.data)
   return data(
@@ -27,7 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       prefectures,
       kinds: KIND_OPTIONS,
       fieldErrors: {} as Record<string, string>,
-      outcome: outcome.status === 'ok' ? { ...outcome, rows: outcome.rows.map((row) => ({ ...row, kindLabel: KIND_LABELS[row.kind] })) } : outcome,
+      outcome:
+        outcome.status === 'ok'
+          ? { ...outcome, rows: outcome.rows.map((row) => ({ ...row, kindLabel: KIND_LABELS[row.kind] })) }
+          : outcome,
       page: parsed.data.page,
       // Values the component needs travel in loader data: .server modules never reach the browser.
       pageSize: PAGE_SIZE,
@@ -173,7 +183,9 @@ export default function LocalGovernmentSearchRoute() {
               <span>
                 {page} / {Math.min(maxPage, Math.ceil(outcome.total / pageSize))} ページ
               </span>
-              {page < Math.min(maxPage, Math.ceil(outcome.total / pageSize)) ? <Link to={pageLink(page + 1)}>次のページ</Link> : null}
+              {page < Math.min(maxPage, Math.ceil(outcome.total / pageSize)) ? (
+                <Link to={pageLink(page + 1)}>次のページ</Link>
+              ) : null}
             </nav>
           ) : null}
         </section>

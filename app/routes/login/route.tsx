@@ -26,7 +26,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password'] }), resent: false, unverifiedEmail: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['password'] }), resent: false, unverifiedEmail: null },
+      { status: 400 },
+    )
   }
   const result = await login(context, { ...submission.value, userAgent: request.headers.get('User-Agent') })
   if (result.status !== 'ok') {
@@ -36,7 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         resent: false,
         unverifiedEmail: result.status === 'unverified' ? submission.value.email : null,
       },
-      result.status === 'throttled' ? { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } } : { status: 400 },
+      result.status === 'throttled'
+        ? { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } }
+        : { status: 400 },
     )
   }
   const headers = new Headers({ 'Set-Cookie': result.cookie })
@@ -66,7 +71,11 @@ export default function LoginRoute() {
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+        <Field
+          label="メールアドレス"
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+          errors={fields.email.errors}
+        />
         <Field
           label="パスワード"
           inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
@@ -89,7 +98,8 @@ export default function LoginRoute() {
         <Link to="/forgot-password">パスワードをお忘れの方</Link>
       </p>
       <p>
-        デジタル人材の方は <Link to="/signup">新規登録</Link> できます。自治体・省庁の職員の方は、管理者からの招待メールでアカウントを作成してください。
+        デジタル人材の方は <Link to="/signup">新規登録</Link>{' '}
+        できます。自治体・省庁の職員の方は、管理者からの招待メールでアカウントを作成してください。
       </p>
     </div>
   )

@@ -1,4 +1,10 @@
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -35,20 +41,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 })
     const result = await linkIssue(context, user, id, parsed.data.issueId, intent === 'link-issue')
     if (result.status === 'refused') return data({ errors: [result.message] }, { status: 409 })
-    return redirectWithToast(context, `/needs/${id}`, { type: 'success', message: intent === 'link-issue' ? '課題を加えました。' : '課題を外しました。' })
+    return redirectWithToast(context, `/needs/${id}`, {
+      type: 'success',
+      message: intent === 'link-issue' ? '課題を加えました。' : '課題を外しました。',
+    })
   }
-  const parsed = NeedStatusChangeSchema.safeParse({ to: form.get('to'), lockVersion: Number(form.get('lockVersion')), note: form.get('note') ?? undefined })
+  const parsed = NeedStatusChangeSchema.safeParse({
+    to: form.get('to'),
+    lockVersion: Number(form.get('lockVersion')),
+    note: form.get('note') ?? undefined,
+  })
   if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 })
   const result = await changeNeedStatus(context, user, id, parsed.data)
   if (result.status === 'conflict') return data({ errors: [NEED_CONFLICT_MESSAGE] }, { status: 409 })
   if (result.status === 'refused') return data({ errors: result.messages }, { status: 400 })
-  return redirectWithToast(context, `/needs/${id}`, { type: 'success', message: `ニーズを「${result.label}」にしました。` })
+  return redirectWithToast(context, `/needs/${id}`, {
+    type: 'success',
+    message: `ニーズを「${result.label}」にしました。`,
+  })
 }
 
-const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+    new Date(iso),
+  )
 
 export default function NeedRoute() {
-  const { need, canEdit, editable, transitions, publishProblems, issues, candidateIssues, events, interests } = useLoaderData<typeof loader>()
+  const { need, canEdit, editable, transitions, publishProblems, issues, candidateIssues, events, interests } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
@@ -58,7 +78,11 @@ export default function NeedRoute() {
       <h1>{need.title}</h1>
       <p>
         <span className="badge">{need.statusLabel}</span> {need.prefectureName}
-        {need.status === 'published' ? (need.openCall ? '・公募ページに掲載中' : '・公募ページには掲載しない（県内のマッチングのみ）') : ''}
+        {need.status === 'published'
+          ? need.openCall
+            ? '・公募ページに掲載中'
+            : '・公募ページには掲載しない（県内のマッチングのみ）'
+          : ''}
       </p>
       <FormErrors errors={actionData?.errors} />
       <div className="button-row">
@@ -70,7 +94,9 @@ export default function NeedRoute() {
         <Link to={`/needs/${need.id}/print`} className="button button--secondary">
           印刷用の表示（A4）
         </Link>
-        {need.status === 'published' && need.openCall ? <Link to={`/open-calls/${need.id}`}>公募ページで見る</Link> : null}
+        {need.status === 'published' && need.openCall ? (
+          <Link to={`/open-calls/${need.id}`}>公募ページで見る</Link>
+        ) : null}
       </div>
       {publishProblems.length > 0 && canEdit ? (
         <div className="notice" role="status">
@@ -93,7 +119,19 @@ export default function NeedRoute() {
             </div>
             <div className="button-row">
               {transitions.map((t) => (
-                <SubmitButton key={t.to} name="to" value={t.to} className={t.to === 'withdrawn' ? 'button button--danger' : t.to === 'published' ? 'button' : 'button button--secondary'} pendingText="変更中…">
+                <SubmitButton
+                  key={t.to}
+                  name="to"
+                  value={t.to}
+                  className={
+                    t.to === 'withdrawn'
+                      ? 'button button--danger'
+                      : t.to === 'published'
+                        ? 'button'
+                        : 'button button--secondary'
+                  }
+                  pendingText="変更中…"
+                >
                   {t.label}
                 </SubmitButton>
               ))}
@@ -155,7 +193,8 @@ export default function NeedRoute() {
           <ul>
             {interests.map((i) => (
               <li key={i.poolMemberId}>
-                <Link to={`/pools/${i.poolMemberId}`}>{i.name ?? '本人の公開設定により非公開'}</Link>（{dateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
+                <Link to={`/pools/${i.poolMemberId}`}>{i.name ?? '本人の公開設定により非公開'}</Link>（
+                {dateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
               </li>
             ))}
           </ul>
@@ -176,7 +215,9 @@ export default function NeedRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? 'ニーズ'} | ニーズ | 自治体DXアクセラレータ500 プラットフォーム` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.need.title ?? 'ニーズ'} | ニーズ | 自治体DXアクセラレータ500 プラットフォーム` },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,12 +1,36 @@
 // The job description form (ジョブディスクリプション): tasks and role (step ②), the municipalities served with
 // days a week, employment form, period, pay, selection and management set-up (step ③), 001:246-250.
-import { type DefaultValue, getCollectionProps, getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+  type DefaultValue,
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { ChoiceGroup, LockVersionInput } from '~/components/choice-group'
-import { CheckboxField, ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
-import { daysPerWeekTotal, daysPerWeekWarning, EMPLOYER_OPTIONS, EMPLOYMENT_FORM_OPTIONS, NeedSchema, PAY_UNIT_OPTIONS } from '~/utils/need-validation'
+import {
+  CheckboxField,
+  ErrorList,
+  Field,
+  FormErrors,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+} from '~/components/forms'
+import {
+  daysPerWeekTotal,
+  daysPerWeekWarning,
+  EMPLOYER_OPTIONS,
+  EMPLOYMENT_FORM_OPTIONS,
+  NeedSchema,
+  PAY_UNIT_OPTIONS,
+} from '~/utils/need-validation'
 
 export interface NeedFormProps {
   catalogue: {
@@ -22,7 +46,14 @@ export interface NeedFormProps {
   lastResult: SubmissionResult<string[]> | undefined
 }
 
-export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion, afterConflict, lastResult }: NeedFormProps) {
+export function NeedForm({
+  catalogue,
+  municipalities,
+  defaultValue,
+  lockVersion,
+  afterConflict,
+  lastResult,
+}: NeedFormProps) {
   const [form, fields] = useForm<z.input<typeof NeedSchema>, z.output<typeof NeedSchema>>({
     id: 'need-form',
     constraint: getZodConstraint(NeedSchema),
@@ -32,32 +63,55 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
     shouldRevalidate: 'onBlur',
   })
   const rows = fields.municipalities.getFieldList()
-  const { total } = daysPerWeekTotal(rows.map((row) => ({ daysPerWeek: row.getFieldset().daysPerWeek.value as string | undefined })))
+  const { total } = daysPerWeekTotal(
+    rows.map((row) => ({ daysPerWeek: row.getFieldset().daysPerWeek.value as string | undefined })),
+  )
   const warning = daysPerWeekWarning(total)
   const skillRows = fields.skills.getFieldList()
   const skillName = new Map(catalogue.areas.flatMap((a) => a.skills.map((s) => [s.id, s.name] as const)))
   let skillIndex = 0
   // Areas with a required skill start open; the others stay folded.
-  const openSkillIds = new Set(skillRows.map((row) => row.getFieldset()).filter((f) => f.minLevel.initialValue).map((f) => String(f.skillId.initialValue)))
+  const openSkillIds = new Set(
+    skillRows
+      .map((row) => row.getFieldset())
+      .filter((f) => f.minLevel.initialValue)
+      .map((f) => String(f.skillId.initialValue)),
+  )
   return (
     <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
       <LockVersionInput loaded={lockVersion} afterConflict={afterConflict} />
 
       <h2>② 業務と人材像</h2>
-      <Field label="件名（募集する業務）" inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
-      <TextareaField label="背景と課題" description="市区町村の現状と、外部人材に期待すること" textareaProps={{ ...getTextareaProps(fields.background), rows: 5 }} errors={fields.background.errors} />
+      <Field
+        label="件名（募集する業務）"
+        inputProps={getInputProps(fields.title, { type: 'text' })}
+        errors={fields.title.errors}
+      />
+      <TextareaField
+        label="背景と課題"
+        description="市区町村の現状と、外部人材に期待すること"
+        textareaProps={{ ...getTextareaProps(fields.background), rows: 5 }}
+        errors={fields.background.errors}
+      />
       <ChoiceGroup
         legend="支援する業務（市町村支援業務）"
         description="総務省の想定事例（002:415-424）から選びます。複数可。"
         errorId={fields.taskSkillIds.errorId}
         errors={fields.taskSkillIds.errors}
-        choices={getCollectionProps(fields.taskSkillIds, { type: 'checkbox', options: catalogue.tasks.map((t) => t.id) }).map((props) => ({
+        choices={getCollectionProps(fields.taskSkillIds, {
+          type: 'checkbox',
+          options: catalogue.tasks.map((t) => t.id),
+        }).map((props) => ({
           props,
           label: catalogue.tasks.find((t) => t.id === props.value)?.name ?? String(props.value),
         }))}
       />
-      <TextareaField label="業務内容の詳細" textareaProps={{ ...getTextareaProps(fields.taskDetails), rows: 4 }} errors={fields.taskDetails.errors} />
+      <TextareaField
+        label="業務内容の詳細"
+        textareaProps={{ ...getTextareaProps(fields.taskDetails), rows: 4 }}
+        errors={fields.taskDetails.errors}
+      />
       <SelectField
         label="人材像"
         selectProps={getSelectProps(fields.roleId)}
@@ -67,7 +121,9 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
       />
       <fieldset className="choice-group">
         <legend>求めるスキル（スキル標準）</legend>
-        <p className="field-description">必要なスキルに最低レベルを選び、必須か任意かを決めます。不要なスキルは「求めない」のままにします。</p>
+        <p className="field-description">
+          必要なスキルに最低レベルを選び、必須か任意かを決めます。不要なスキルは「求めない」のままにします。
+        </p>
         <ErrorList id={fields.skills.errorId} errors={fields.skills.errors} />
         {catalogue.areas.map((area) => (
           <details key={area.id} className="skill-area" open={area.skills.some((s) => openSkillIds.has(s.id))}>
@@ -80,7 +136,11 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
                 <div key={skill.id} className="need-skill-row">
                   <input type="hidden" name={skillId.name} value={skill.id} />
                   <label htmlFor={minLevel.id}>{skillName.get(skill.id)}</label>
-                  <select {...getSelectProps(minLevel)} aria-invalid={minLevel.errors ? true : undefined} aria-describedby={minLevel.errors ? minLevel.errorId : undefined}>
+                  <select
+                    {...getSelectProps(minLevel)}
+                    aria-invalid={minLevel.errors ? true : undefined}
+                    aria-describedby={minLevel.errors ? minLevel.errorId : undefined}
+                  >
                     <option value="">求めない</option>
                     {catalogue.levels.map((l) => (
                       <option key={l.level} value={String(l.level)}>
@@ -112,16 +172,27 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
         legend="採用する主体"
         errorId={fields.employer.errorId}
         errors={fields.employer.errors}
-        choices={getCollectionProps(fields.employer, { type: 'radio', options: EMPLOYER_OPTIONS.map((o) => o.value) }).map((props) => ({
+        choices={getCollectionProps(fields.employer, {
+          type: 'radio',
+          options: EMPLOYER_OPTIONS.map((o) => o.value),
+        }).map((props) => ({
           props,
           label: EMPLOYER_OPTIONS.find((o) => o.value === props.value)?.label ?? String(props.value),
         }))}
       />
-      <Field label="採用主体の補足（任意）" description="例: 委託先 ○○株式会社から派遣" inputProps={getInputProps(fields.employerNote, { type: 'text' })} errors={fields.employerNote.errors} />
+      <Field
+        label="採用主体の補足（任意）"
+        description="例: 委託先 ○○株式会社から派遣"
+        inputProps={getInputProps(fields.employerNote, { type: 'text' })}
+        errors={fields.employerNote.errors}
+      />
 
       <fieldset className="choice-group" aria-describedby={warning ? 'days-warning' : undefined}>
         <legend>支援する市区町村と週の日数</legend>
-        <p className="field-description">1人が複数の団体を支援する場合は、団体ごとの日数を入れます（例: A市 週1日・B町 週1日）。1団体あたり週5日まで、0.5日単位。</p>
+        <p className="field-description">
+          1人が複数の団体を支援する場合は、団体ごとの日数を入れます（例: A市 週1日・B町
+          週1日）。1団体あたり週5日まで、0.5日単位。
+        </p>
         <ErrorList id={fields.municipalities.errorId} errors={fields.municipalities.errors} />
         <div className="municipality-rows">
           {rows.map((row, index) => {
@@ -135,8 +206,21 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
                   placeholder="選択してください"
                   errors={code.errors}
                 />
-                <Field label="週の日数" inputProps={{ ...getInputProps(daysPerWeek, { type: 'number' }), step: 0.5, min: 0.5, max: 5, inputMode: 'decimal' }} errors={daysPerWeek.errors} />
-                <button {...form.remove.getButtonProps({ name: fields.municipalities.name, index })} className="button button--secondary">
+                <Field
+                  label="週の日数"
+                  inputProps={{
+                    ...getInputProps(daysPerWeek, { type: 'number' }),
+                    step: 0.5,
+                    min: 0.5,
+                    max: 5,
+                    inputMode: 'decimal',
+                  }}
+                  errors={daysPerWeek.errors}
+                />
+                <button
+                  {...form.remove.getButtonProps({ name: fields.municipalities.name, index })}
+                  className="button button--secondary"
+                >
                   {`市区町村 ${index + 1} を外す`}
                 </button>
               </div>
@@ -144,7 +228,13 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
           })}
         </div>
         <p>
-          <button {...form.insert.getButtonProps({ name: fields.municipalities.name, defaultValue: { code: '', daysPerWeek: '1' } })} className="button button--secondary">
+          <button
+            {...form.insert.getButtonProps({
+              name: fields.municipalities.name,
+              defaultValue: { code: '', daysPerWeek: '1' },
+            })}
+            className="button button--secondary"
+          >
             市区町村を追加
           </button>
         </p>
@@ -155,32 +245,96 @@ export function NeedForm({ catalogue, municipalities, defaultValue, lockVersion,
           </p>
         ) : null}
       </fieldset>
-      <Field label="勤務場所" description="例: 県庁（情報政策課）、各市町村の庁舎" inputProps={getInputProps(fields.workPlace, { type: 'text' })} errors={fields.workPlace.errors} />
+      <Field
+        label="勤務場所"
+        description="例: 県庁（情報政策課）、各市町村の庁舎"
+        inputProps={getInputProps(fields.workPlace, { type: 'text' })}
+        errors={fields.workPlace.errors}
+      />
       <Field
         label="リモート勤務（週の日数・任意）"
         description="0〜5日、0.5日単位。リモート不可なら0"
-        inputProps={{ ...getInputProps(fields.remoteDaysPerWeek, { type: 'number' }), step: 0.5, min: 0, max: 5, inputMode: 'decimal' }}
+        inputProps={{
+          ...getInputProps(fields.remoteDaysPerWeek, { type: 'number' }),
+          step: 0.5,
+          min: 0,
+          max: 5,
+          inputMode: 'decimal',
+        }}
         errors={fields.remoteDaysPerWeek.errors}
       />
       <div className="pay-range">
-        <Field label="開始日" inputProps={getInputProps(fields.startOn, { type: 'date' })} errors={fields.startOn.errors} />
-        <Field label="終了日（任意）" inputProps={getInputProps(fields.endOn, { type: 'date' })} errors={fields.endOn.errors} />
+        <Field
+          label="開始日"
+          inputProps={getInputProps(fields.startOn, { type: 'date' })}
+          errors={fields.startOn.errors}
+        />
+        <Field
+          label="終了日（任意）"
+          inputProps={getInputProps(fields.endOn, { type: 'date' })}
+          errors={fields.endOn.errors}
+        />
       </div>
       <fieldset className="choice-group">
         <legend>報酬・予算（任意・円）</legend>
         <div className="pay-range">
-          <SelectField label="単位" selectProps={getSelectProps(fields.payUnit)} options={PAY_UNIT_OPTIONS.map((o) => ({ value: o.value, label: o.label }))} placeholder="選択してください" errors={fields.payUnit.errors} />
-          <Field label="下限（円）" inputProps={{ ...getInputProps(fields.payMinYen, { type: 'number' }), step: 1 }} errors={fields.payMinYen.errors} />
-          <Field label="上限（円）" inputProps={{ ...getInputProps(fields.payMaxYen, { type: 'number' }), step: 1 }} errors={fields.payMaxYen.errors} />
-          <Field label="予算額（年額・円）" inputProps={{ ...getInputProps(fields.budgetYen, { type: 'number' }), step: 1 }} errors={fields.budgetYen.errors} />
+          <SelectField
+            label="単位"
+            selectProps={getSelectProps(fields.payUnit)}
+            options={PAY_UNIT_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
+            placeholder="選択してください"
+            errors={fields.payUnit.errors}
+          />
+          <Field
+            label="下限（円）"
+            inputProps={{ ...getInputProps(fields.payMinYen, { type: 'number' }), step: 1 }}
+            errors={fields.payMinYen.errors}
+          />
+          <Field
+            label="上限（円）"
+            inputProps={{ ...getInputProps(fields.payMaxYen, { type: 'number' }), step: 1 }}
+            errors={fields.payMaxYen.errors}
+          />
+          <Field
+            label="予算額（年額・円）"
+            inputProps={{ ...getInputProps(fields.budgetYen, { type: 'number' }), step: 1 }}
+            errors={fields.budgetYen.errors}
+          />
         </div>
       </fieldset>
-      <TextareaField label="選考の方法" description="例: 書類選考のうえ面接（オンライン可）" textareaProps={{ ...getTextareaProps(fields.selectionProcess), rows: 3 }} errors={fields.selectionProcess.errors} />
-      <Field label="応募締切日（任意）" inputProps={getInputProps(fields.applicationDeadline, { type: 'date' })} errors={fields.applicationDeadline.errors} />
-      <Field label="県の管理体制（担当課・監督者）" description="例: 県デジタル推進課 課長が監督、担当者が月1回面談" inputProps={getInputProps(fields.supervisor, { type: 'text' })} errors={fields.supervisor.errors} />
-      <TextareaField label="管理体制の補足（県内のみ・任意）" description="公募ページには表示されません。" textareaProps={{ ...getTextareaProps(fields.managementNote), rows: 3 }} errors={fields.managementNote.errors} />
-      <TextareaField label="問い合わせ先" textareaProps={{ ...getTextareaProps(fields.contact), rows: 2 }} errors={fields.contact.errors} />
-      <CheckboxField label="公開したら公募ページに掲載する（掲載しない場合は県内のマッチングだけに使います）" inputProps={getInputProps(fields.openCall, { type: 'checkbox' })} errors={fields.openCall.errors} />
+      <TextareaField
+        label="選考の方法"
+        description="例: 書類選考のうえ面接（オンライン可）"
+        textareaProps={{ ...getTextareaProps(fields.selectionProcess), rows: 3 }}
+        errors={fields.selectionProcess.errors}
+      />
+      <Field
+        label="応募締切日（任意）"
+        inputProps={getInputProps(fields.applicationDeadline, { type: 'date' })}
+        errors={fields.applicationDeadline.errors}
+      />
+      <Field
+        label="県の管理体制（担当課・監督者）"
+        description="例: 県デジタル推進課 課長が監督、担当者が月1回面談"
+        inputProps={getInputProps(fields.supervisor, { type: 'text' })}
+        errors={fields.supervisor.errors}
+      />
+      <TextareaField
+        label="管理体制の補足（県内のみ・任意）"
+        description="公募ページには表示されません。"
+        textareaProps={{ ...getTextareaProps(fields.managementNote), rows: 3 }}
+        errors={fields.managementNote.errors}
+      />
+      <TextareaField
+        label="問い合わせ先"
+        textareaProps={{ ...getTextareaProps(fields.contact), rows: 2 }}
+        errors={fields.contact.errors}
+      />
+      <CheckboxField
+        label="公開したら公募ページに掲載する（掲載しない場合は県内のマッチングだけに使います）"
+        inputProps={getInputProps(fields.openCall, { type: 'checkbox' })}
+        errors={fields.openCall.errors}
+      />
       <div>
         <SubmitButton pendingText="保存中…">保存する</SubmitButton>
       </div>

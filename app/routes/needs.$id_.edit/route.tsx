@@ -1,5 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getNeedEditPage, NEED_CONFLICT_MESSAGE, saveNeed } from '~/models/need.server'
@@ -27,7 +33,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = requireUuidParam(params, 'id')
   const submission = parseWithZod(await readFormData(request), { schema: NeedSchema })
   // Also the list buttons (市区町村を追加 / 外す) without JavaScript: conform's intent, replied as is.
-  if (submission.status !== 'success') return data({ result: submission.reply(), lockVersion: null }, { status: submission.status === 'error' ? 400 : 200 })
+  if (submission.status !== 'success')
+    return data(
+      { result: submission.reply(), lockVersion: null },
+      { status: submission.status === 'error' ? 400 : 200 },
+    )
   const result = await saveNeed(context, user, id, submission.value)
   if (result.status === 'invalid') {
     const { '': formErrors, ...fieldErrors } = result.fieldErrors
@@ -35,7 +45,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (result.status === 'conflict') {
     const current = await getNeedEditPage(context, user, id)
-    return data({ result: submission.reply({ formErrors: [NEED_CONFLICT_MESSAGE] }), lockVersion: current.lockVersion }, { status: 409 })
+    return data(
+      { result: submission.reply({ formErrors: [NEED_CONFLICT_MESSAGE] }), lockVersion: current.lockVersion },
+      { status: 409 },
+    )
   }
   return redirectWithToast(context, `/needs/${id}`, {
     type: result.warning ? 'info' : 'success',
@@ -68,7 +81,9 @@ export default function EditNeedRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ジョブディスクリプションを編集 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: 'ジョブディスクリプションを編集 | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

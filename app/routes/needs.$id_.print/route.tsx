@@ -46,7 +46,9 @@ export default function PrintNeedRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? 'ジョブディスクリプション'}（${data?.need.prefectureName ?? ''}）` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.need.title ?? 'ジョブディスクリプション'}（${data?.need.prefectureName ?? ''}）` },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

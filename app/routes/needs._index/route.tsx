@@ -9,16 +9,23 @@ import { NEED_STATUS_LABELS } from '~/utils/need-validation'
 
 const FilterSchema = z.object({
   status: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn']).optional().catch(undefined),
-  pref: z.string().regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/).optional().catch(undefined),
+  pref: z
+    .string()
+    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/)
+    .optional()
+    .catch(undefined),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
-  const filter = FilterSchema.parse(Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== '')))
+  const filter = FilterSchema.parse(
+    Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== '')),
+  )
   return getNeedList(context, user, { status: filter.status, prefectureCode: filter.pref })
 }
 
-const date = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const date = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function NeedsRoute() {
   const { scope, canEdit, needs, prefectures } = useLoaderData<typeof loader>()
@@ -56,7 +63,12 @@ export default function NeedsRoute() {
         <Form method="get" className="search-form" aria-label="都道府県で絞り込み">
           {current ? <input type="hidden" name="status" value={current} /> : null}
           <div className="search-form__row">
-            <FilterSelect name="pref" label="都道府県" defaultValue={searchParams.get('pref') ?? ''} options={prefectures.map((p) => ({ value: p.code, label: p.name }))} />
+            <FilterSelect
+              name="pref"
+              label="都道府県"
+              defaultValue={searchParams.get('pref') ?? ''}
+              options={prefectures.map((p) => ({ value: p.code, label: p.name }))}
+            />
             <button type="submit" className="button button--secondary">
               絞り込む
             </button>

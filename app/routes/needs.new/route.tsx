@@ -16,9 +16,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const CreateSchema = z.object({
-  templateId: plainString().max(100, { message: 'ひな形を一覧から選択してください' }).optional().transform((v) => v || null),
-  title: plainString().trim().max(120, { message: '件名は120文字以内にしてください' }).optional().transform((v) => v || null),
-  issueIds: z.array(uuidField('まとめる課題を一覧から選んでください')).max(100, { message: '一度にまとめられる課題は100件までです' }),
+  templateId: plainString()
+    .max(100, { message: 'ひな形を一覧から選択してください' })
+    .optional()
+    .transform((v) => v || null),
+  title: plainString()
+    .trim()
+    .max(120, { message: '件名は120文字以内にしてください' })
+    .optional()
+    .transform((v) => v || null),
+  issueIds: z
+    .array(uuidField('まとめる課題を一覧から選んでください'))
+    .max(100, { message: '一度にまとめられる課題は100件までです' }),
 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,7 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const result = await createNeed(context, user, parsed.data)
   if (result.status === 'invalid') return data({ fieldErrors: result.fieldErrors }, { status: 400 })
-  return redirectWithToast(context, `/needs/${result.id}/edit`, { type: 'success', message: '下書きを作成しました。ジョブディスクリプションを書いてください。' })
+  return redirectWithToast(context, `/needs/${result.id}/edit`, {
+    type: 'success',
+    message: '下書きを作成しました。ジョブディスクリプションを書いてください。',
+  })
 }
 
 export default function NewNeedRoute() {
@@ -51,8 +63,8 @@ export default function NewNeedRoute() {
       </p>
       <h1>ニーズを作る</h1>
       <p>
-        総務省の支援の流れ（①管内市町村の課題の洗い出し → ②業務と人材像の明確化 → ③採用工程・任用形態・管理体制の整理）に沿って、
-        まず下書きを作り、次の画面でジョブディスクリプションを書きます。
+        総務省の支援の流れ（①管内市町村の課題の洗い出し → ②業務と人材像の明確化 →
+        ③採用工程・任用形態・管理体制の整理）に沿って、 まず下書きを作り、次の画面でジョブディスクリプションを書きます。
       </p>
       <Form method="post" className="form-stack form-wide">
         <FormErrors errors={errors?.issueIds} />
@@ -67,12 +79,16 @@ export default function NewNeedRoute() {
                 </li>
               ))}
             </ul>
-            <p className="field-description">課題の市区町村が「支援する市区町村」に入り、現状が「背景と課題」に入ります。</p>
+            <p className="field-description">
+              課題の市区町村が「支援する市区町村」に入り、現状が「背景と課題」に入ります。
+            </p>
           </section>
         ) : null}
         <fieldset className="choice-group" aria-describedby={errors?.templateId ? 'template-error' : undefined}>
           <legend>ひな形（市町村支援業務の想定事例から）</legend>
-          <p className="field-description">業務内容・人材像・必要なスキルが入った状態で始まります（出典: {templates[0]?.source}）。</p>
+          <p className="field-description">
+            業務内容・人材像・必要なスキルが入った状態で始まります（出典: {templates[0]?.source}）。
+          </p>
           <div className="choice-group__options">
             <label className="choice">
               <input type="radio" name="templateId" value="" defaultChecked />

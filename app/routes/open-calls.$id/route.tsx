@@ -1,5 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors, SubmitButton } from '~/components/forms'
@@ -26,13 +32,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
   const id = requireUuidParam(params, 'id')
   const submission = parseWithZod(await readFormData(request), { schema: InterestSchema })
-  if (submission.status !== 'success') return data({ errors: Object.values(submission.error ?? {}).flat() }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ errors: Object.values(submission.error ?? {}).flat() }, { status: 400 })
   const result = await expressInterest(context, user, id, submission.value.message)
   if (result.status === 'no-profile') {
-    return redirectWithToast(context, `/profile/basics?${new URLSearchParams({ redirectTo: `/open-calls/${id}` })}`, { type: 'info', message: '関心を表明する前に、プロフィールの基本情報を登録してください。' })
+    return redirectWithToast(context, `/profile/basics?${new URLSearchParams({ redirectTo: `/open-calls/${id}` })}`, {
+      type: 'info',
+      message: '関心を表明する前に、プロフィールの基本情報を登録してください。',
+    })
   }
   if (result.status === 'refused') return data({ errors: [result.message] }, { status: 409 })
-  return redirectWithToast(context, '/applications', { type: 'success', message: `関心を表明しました。${result.prefectureName}の人材プールへの応募として届きます。` })
+  return redirectWithToast(context, '/applications', {
+    type: 'success',
+    message: `関心を表明しました。${result.prefectureName}の人材プールへの応募として届きます。`,
+  })
 }
 
 export default function OpenCallRoute() {
@@ -54,14 +67,19 @@ export default function OpenCallRoute() {
         <FormErrors errors={actionData?.errors} />
         {interest.state === 'anonymous' ? (
           <p>
-            関心を表明するには、<Link to={`/login?${new URLSearchParams({ redirectTo: `/open-calls/${need.id}` })}`}>ログイン</Link>するか、
+            関心を表明するには、
+            <Link to={`/login?${new URLSearchParams({ redirectTo: `/open-calls/${need.id}` })}`}>ログイン</Link>するか、
             <Link to="/signup">デジタル人材として新規登録</Link>してください。
           </p>
         ) : interest.state === 'not-professional' ? (
           <p>関心の表明は、デジタル人材として登録した方が行えます。</p>
         ) : interest.state === 'no-profile' ? (
           <p>
-            関心を表明する前に、<Link to={`/profile/basics?${new URLSearchParams({ redirectTo: `/open-calls/${need.id}` })}`}>プロフィールの基本情報</Link>を登録してください。
+            関心を表明する前に、
+            <Link to={`/profile/basics?${new URLSearchParams({ redirectTo: `/open-calls/${need.id}` })}`}>
+              プロフィールの基本情報
+            </Link>
+            を登録してください。
           </p>
         ) : interest.state === 'interested' ? (
           <p>
@@ -69,7 +87,10 @@ export default function OpenCallRoute() {
           </p>
         ) : (
           <Form method="post" className="form-stack">
-            <p>関心を表明すると、{need.prefectureName}の人材プールへの応募として届き、あなたのプロフィールを{need.prefectureName}の担当者が見られるようになります。</p>
+            <p>
+              関心を表明すると、{need.prefectureName}の人材プールへの応募として届き、あなたのプロフィールを
+              {need.prefectureName}の担当者が見られるようになります。
+            </p>
             <div className="field">
               <label htmlFor="interest-message">メッセージ（任意・1000文字まで）</label>
               <textarea id="interest-message" name="message" rows={4} maxLength={1000} />
@@ -84,7 +105,9 @@ export default function OpenCallRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.need.title ?? '公募'} | 公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.need.title ?? '公募'} | 公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム` },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

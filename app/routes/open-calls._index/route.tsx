@@ -28,15 +28,27 @@ export default function OpenCallsRoute() {
   return (
     <div className="page">
       <h1>公募中のニーズ</h1>
-      <p>都道府県が市区町村の支援のために募集している外部デジタル人材の仕事です。関心を表明すると、その都道府県の人材プールへの応募として届きます。</p>
+      <p>
+        都道府県が市区町村の支援のために募集している外部デジタル人材の仕事です。関心を表明すると、その都道府県の人材プールへの応募として届きます。
+      </p>
       <Form method="get" className="search-form" role="search" aria-label="公募の検索">
         <div className="search-form__row">
           <div className="field">
             <label htmlFor="q">キーワード</label>
             <input id="q" name="q" type="search" defaultValue={query.q} placeholder="例: 標準化、BPR、研修" />
           </div>
-          <FilterSelect name="pref" label="都道府県" defaultValue={query.pref} options={prefectures.map((p) => ({ value: p.code, label: p.name }))} />
-          <FilterSelect name="role" label="人材像" defaultValue={query.role} options={roles.map((r) => ({ value: r.id, label: r.name }))} />
+          <FilterSelect
+            name="pref"
+            label="都道府県"
+            defaultValue={query.pref}
+            options={prefectures.map((p) => ({ value: p.code, label: p.name }))}
+          />
+          <FilterSelect
+            name="role"
+            label="人材像"
+            defaultValue={query.role}
+            options={roles.map((r) => ({ value: r.id, label: r.name }))}
+          />
           <div className="field">
             <label htmlFor="topic">分野・業務</label>
             <select id="topic" name="topic" defaultValue={query.topic}>

@@ -20,9 +20,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: PartnerCompanySchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const outcome = await savePartnerCompany(context, user, requireUuidOrNewParam(params, 'id'), submission.value)
-  if (outcome.status === 'ok') return redirectWithToast(context, '/partners', { type: 'success', message: `「${outcome.name}」を保存しました。` })
+  if (outcome.status === 'ok')
+    return redirectWithToast(context, '/partners', { type: 'success', message: `「${outcome.name}」を保存しました。` })
   if (outcome.status === 'conflict') {
-    return data({ result: submission.reply({ formErrors: ['ほかの人が先に更新しました。画面を読み込み直してから、もう一度編集してください（入力内容は残っています）。'] }) }, { status: 409 })
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [
+            'ほかの人が先に更新しました。画面を読み込み直してから、もう一度編集してください（入力内容は残っています）。',
+          ],
+        }),
+      },
+      { status: 409 },
+    )
   }
   return data({ result: submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) }, { status: 400 })
 }
@@ -65,18 +75,46 @@ export default function EditPartnerRoute() {
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="lockVersion" value={company?.lock_version ?? ''} />
         <Field label="企業名" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
-        <Field label="企業名のふりがな" inputProps={getInputProps(fields.nameKana, { type: 'text' })} errors={fields.nameKana.errors} />
-        <Field label="法人番号（13桁・任意）" inputProps={{ ...getInputProps(fields.corporateNumber, { type: 'text' }), inputMode: 'numeric' }} errors={fields.corporateNumber.errors} />
-        <Field label="担当者名" inputProps={getInputProps(fields.contactName, { type: 'text' })} errors={fields.contactName.errors} />
-        <Field label="担当者メールアドレス" inputProps={getInputProps(fields.contactEmail, { type: 'email' })} errors={fields.contactEmail.errors} />
-        <Field label="電話番号" inputProps={getInputProps(fields.contactPhone, { type: 'tel' })} errors={fields.contactPhone.errors} />
-        <Field label="ウェブサイト" inputProps={getInputProps(fields.website, { type: 'url' })} errors={fields.website.errors} />
+        <Field
+          label="企業名のふりがな"
+          inputProps={getInputProps(fields.nameKana, { type: 'text' })}
+          errors={fields.nameKana.errors}
+        />
+        <Field
+          label="法人番号（13桁・任意）"
+          inputProps={{ ...getInputProps(fields.corporateNumber, { type: 'text' }), inputMode: 'numeric' }}
+          errors={fields.corporateNumber.errors}
+        />
+        <Field
+          label="担当者名"
+          inputProps={getInputProps(fields.contactName, { type: 'text' })}
+          errors={fields.contactName.errors}
+        />
+        <Field
+          label="担当者メールアドレス"
+          inputProps={getInputProps(fields.contactEmail, { type: 'email' })}
+          errors={fields.contactEmail.errors}
+        />
+        <Field
+          label="電話番号"
+          inputProps={getInputProps(fields.contactPhone, { type: 'tel' })}
+          errors={fields.contactPhone.errors}
+        />
+        <Field
+          label="ウェブサイト"
+          inputProps={getInputProps(fields.website, { type: 'url' })}
+          errors={fields.website.errors}
+        />
         <div className="field">
           <label htmlFor={fields.note.id}>備考（推薦できる人材の分野など）</label>
           <textarea {...getTextareaProps(fields.note)} rows={4} />
           <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
         </div>
-        <CheckboxField label="有効（推薦を受け付ける）" inputProps={getInputProps(fields.active, { type: 'checkbox' })} errors={fields.active.errors} />
+        <CheckboxField
+          label="有効（推薦を受け付ける）"
+          inputProps={getInputProps(fields.active, { type: 'checkbox' })}
+          errors={fields.active.errors}
+        />
         <div>
           <SubmitButton>保存する</SubmitButton>
         </div>

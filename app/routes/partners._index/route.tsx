@@ -14,7 +14,9 @@ export default function PartnersRoute() {
   return (
     <div className="page">
       <h1>パートナー企業</h1>
-      <p>人材プールの候補となる人材を推薦する企業の全国リストです（総務省・デジタル庁が管理し、各都道府県が閲覧できます）。</p>
+      <p>
+        人材プールの候補となる人材を推薦する企業の全国リストです（総務省・デジタル庁が管理し、各都道府県が閲覧できます）。
+      </p>
       {canEdit ? (
         <p>
           <Link to="/partners/new" className="button">

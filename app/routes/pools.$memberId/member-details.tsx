@@ -35,16 +35,30 @@ export function MemberDetails({ member, actionData }: Props) {
           <input type="hidden" name="lockVersion" value={member.lockVersion} />
           <div className="field">
             <label htmlFor="interviewAt">面接日時（日本時間）</label>
-            <input id="interviewAt" name="interviewAt" type="datetime-local" defaultValue={toLocalInput(member.interviewAt)} aria-invalid={interviewErrors.interviewAt ? true : undefined} aria-describedby={interviewErrors.interviewAt ? 'interviewAt-error' : undefined} />
+            <input
+              id="interviewAt"
+              name="interviewAt"
+              type="datetime-local"
+              defaultValue={toLocalInput(member.interviewAt)}
+              aria-invalid={interviewErrors.interviewAt ? true : undefined}
+              aria-describedby={interviewErrors.interviewAt ? 'interviewAt-error' : undefined}
+            />
             <ErrorList id="interviewAt-error" errors={interviewErrors.interviewAt} />
           </div>
           <div className="field">
             <label htmlFor="interviewPlace">場所・方法（例: 県庁本館3階、オンライン）</label>
-            <input id="interviewPlace" name="interviewPlace" type="text" defaultValue={member.interviewPlace} aria-invalid={interviewErrors.interviewPlace ? true : undefined} aria-describedby={interviewErrors.interviewPlace ? 'interviewPlace-error' : undefined} />
+            <input
+              id="interviewPlace"
+              name="interviewPlace"
+              type="text"
+              defaultValue={member.interviewPlace}
+              aria-invalid={interviewErrors.interviewPlace ? true : undefined}
+              aria-describedby={interviewErrors.interviewPlace ? 'interviewPlace-error' : undefined}
+            />
             <ErrorList id="interviewPlace-error" errors={interviewErrors.interviewPlace} />
           </div>
           <div className="field">
- <label htmlFor="interview-notes">メモ</label>
+            <label htmlFor="interview-notes">メモ</label>
             <textarea id="interview-notes" name="notes" rows={3} defaultValue={member.notes} />
             <ErrorList errors={interviewErrors.notes} />
           </div>
@@ -53,7 +67,11 @@ export function MemberDetails({ member, actionData }: Props) {
           </div>
         </Form>
       ) : (
-        <p>{member.interviewAt ? `面接: ${new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(member.interviewAt))} ${member.interviewPlace}` : '面接の予定はありません。'}</p>
+        <p>
+          {member.interviewAt
+            ? `面接: ${new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(member.interviewAt))} ${member.interviewPlace}`
+            : '面接の予定はありません。'}
+        </p>
       )}
       <h2 id="training-heading">研修の記録</h2>
       {member.trainings.length === 0 ? (
@@ -82,11 +100,23 @@ export function MemberDetails({ member, actionData }: Props) {
       )}
       {member.canUpdate ? (
         // Keyed on the records: a saved training empties the form for the next one.
-        <Form method="post" className="form-stack" style={{ marginTop: '1rem' }} key={`training-${member.trainings.length}`}>
+        <Form
+          method="post"
+          className="form-stack"
+          style={{ marginTop: '1rem' }}
+          key={`training-${member.trainings.length}`}
+        >
           <input type="hidden" name="intent" value="training" />
           <div className="field">
- <label htmlFor="training-title">研修名</label>
-            <input id="training-title" name="title" type="text" placeholder="例: 行政実務研修" aria-invalid={trainingErrors.title ? true : undefined} aria-describedby={trainingErrors.title ? 'training-title-error' : undefined} />
+            <label htmlFor="training-title">研修名</label>
+            <input
+              id="training-title"
+              name="title"
+              type="text"
+              placeholder="例: 行政実務研修"
+              aria-invalid={trainingErrors.title ? true : undefined}
+              aria-describedby={trainingErrors.title ? 'training-title-error' : undefined}
+            />
             <ErrorList id="training-title-error" errors={trainingErrors.title} />
           </div>
           <div className="field">
@@ -95,7 +125,13 @@ export function MemberDetails({ member, actionData }: Props) {
           </div>
           <div className="field">
             <label htmlFor="completedOn">修了日</label>
-            <input id="completedOn" name="completedOn" type="date" aria-invalid={trainingErrors.completedOn ? true : undefined} aria-describedby={trainingErrors.completedOn ? 'completedOn-error' : undefined} />
+            <input
+              id="completedOn"
+              name="completedOn"
+              type="date"
+              aria-invalid={trainingErrors.completedOn ? true : undefined}
+              aria-describedby={trainingErrors.completedOn ? 'completedOn-error' : undefined}
+            />
             <ErrorList id="completedOn-error" errors={trainingErrors.completedOn} />
           </div>
           <div className="field">

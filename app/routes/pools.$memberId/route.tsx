@@ -5,7 +5,14 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
 import { sendPoolInvitation } from '~/models/pool-invitation.server'
 import { requirePoolManager } from '~/models/pool-scope.server'
-import { addTrainingRecord, changePoolStatus, mergePoolMembers, requirePoolMember, updateInterview, updateTargetRoles } from '~/models/pool.server'
+import {
+  addTrainingRecord,
+  changePoolStatus,
+  mergePoolMembers,
+  requirePoolMember,
+  updateInterview,
+  updateTargetRoles,
+} from '~/models/pool.server'
 import { InvitationSection, TargetRolesSection } from './invitation-and-roles'
 import { MemberDetails } from './member-details'
 import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
@@ -19,7 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const StatusSchema = z.object({
-  to: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'], { message: '変更後の状態を選択してください' }),
+  to: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'], {
+    message: '変更後の状態を選択してください',
+  }),
   note: plainString().trim().max(2000, { message: 'メモは2000文字以内にしてください' }).default(''),
   lockVersion: z.coerce.number().int(),
 })
@@ -28,19 +37,26 @@ const InterviewSchema = z.object({
   interviewAt: plainString()
     .optional()
     .transform((value) => (value ? new Date(`${value}:00+09:00`) : null))
-    .refine((value) => value === null || !Number.isNaN(value.getTime()), { message: '面接日時の形式が正しくありません' }),
+    .refine((value) => value === null || !Number.isNaN(value.getTime()), {
+      message: '面接日時の形式が正しくありません',
+    }),
   interviewPlace: plainString().trim().max(200, { message: '場所は200文字以内にしてください' }).default(''),
   notes: plainString().trim().max(4000, { message: 'メモは4000文字以内にしてください' }).default(''),
   lockVersion: z.coerce.number().int(),
 })
 
 const TrainingSchema = z.object({
-  title: plainString({ message: '研修名を入力してください' }).trim().min(1, { message: '研修名を入力してください' }).max(200),
+  title: plainString({ message: '研修名を入力してください' })
+    .trim()
+    .min(1, { message: '研修名を入力してください' })
+    .max(200),
   provider: plainString().trim().max(200).default(''),
   completedOn: plainString()
     .optional()
     .transform((value) => value || null)
-    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), { message: '修了日の形式が正しくありません' }),
+    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), {
+      message: '修了日の形式が正しくありません',
+    }),
   note: plainString().trim().max(2000).default(''),
 })
 
@@ -51,7 +67,11 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 }
 
 const RolesSchema = z.object({
-  roleIds: z.array(plainString().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: '人材像はスキル標準の一覧から選択してください' })).max(10),
+  roleIds: z
+    .array(
+      plainString().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: '人材像はスキル標準の一覧から選択してください' }),
+    )
+    .max(10),
   lockVersion: z.coerce.number().int(),
 })
 
@@ -64,44 +84,96 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'invite') {
     const outcome = await sendPoolInvitation(context, user, memberId)
-    if (outcome.status === 'refused') return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] }, { status: 400 })
-    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: `${outcome.sentTo} に登録依頼のメールを送信しました。` })
+    if (outcome.status === 'refused')
+      return data(
+        { intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] },
+        { status: 400 },
+      )
+    return redirectWithToast(context, `/pools/${memberId}`, {
+      type: 'success',
+      message: `${outcome.sentTo} に登録依頼のメールを送信しました。`,
+    })
   }
   if (intent === 'roles') {
-    const parsed = RolesSchema.safeParse({ roleIds: formData.getAll('roleIds').map(String), lockVersion: formData.get('lockVersion') })
-    if (!parsed.success) return data({ intent, fieldErrors: { roleIds: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
+    const parsed = RolesSchema.safeParse({
+      roleIds: formData.getAll('roleIds').map(String),
+      lockVersion: formData.get('lockVersion'),
+    })
+    if (!parsed.success)
+      return data(
+        {
+          intent,
+          fieldErrors: { roleIds: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] },
+          formErrors: [] as string[],
+        },
+        { status: 400 },
+      )
     const outcome = await updateTargetRoles(context, user, memberId, parsed.data)
-    if (outcome.status === 'field-error') return data({ intent, fieldErrors: { roleIds: [outcome.message] }, formErrors: [] as string[] }, { status: 400 })
+    if (outcome.status === 'field-error')
+      return data({ intent, fieldErrors: { roleIds: [outcome.message] }, formErrors: [] as string[] }, { status: 400 })
     if (outcome.status === 'conflict') {
-      return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'] }, { status: 409 })
+      return data(
+        {
+          intent,
+          fieldErrors: {} as Record<string, string[]>,
+          formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'],
+        },
+        { status: 409 },
+      )
     }
     return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '人材像を保存しました。' })
   }
   if (intent === 'interview') {
     const parsed = InterviewSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
+    if (!parsed.success)
+      return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
     const outcome = await updateInterview(context, user, memberId, parsed.data)
     if (outcome.status === 'conflict') {
-      return data({ intent, fieldErrors: {}, formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'] }, { status: 409 })
+      return data(
+        { intent, fieldErrors: {}, formErrors: ['ほかの人が先に更新しました。画面を読み込み直してください。'] },
+        { status: 409 },
+      )
     }
-    return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '面接の予定・メモを保存しました。' })
+    return redirectWithToast(context, `/pools/${memberId}`, {
+      type: 'success',
+      message: '面接の予定・メモを保存しました。',
+    })
   }
   if (intent === 'merge') {
     const otherId = formText(formData, 'otherId')
-    if (!isUuid(otherId)) return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: ['統合する相手を候補から選んでください。'] }, { status: 400 })
+    if (!isUuid(otherId))
+      return data(
+        { intent, fieldErrors: {} as Record<string, string[]>, formErrors: ['統合する相手を候補から選んでください。'] },
+        { status: 400 },
+      )
     const outcome = await mergePoolMembers(context, user, memberId, otherId)
-    if (outcome.status === 'refused') return data({ intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] }, { status: 400 })
-    return redirectWithToast(context, `/pools/${outcome.keptId}`, { type: 'success', message: '重複していた人材を統合しました。' })
+    if (outcome.status === 'refused')
+      return data(
+        { intent, fieldErrors: {} as Record<string, string[]>, formErrors: [outcome.message] },
+        { status: 400 },
+      )
+    return redirectWithToast(context, `/pools/${outcome.keptId}`, {
+      type: 'success',
+      message: '重複していた人材を統合しました。',
+    })
   }
   if (intent === 'training') {
     const parsed = TrainingSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success) return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
+    if (!parsed.success)
+      return data({ intent, fieldErrors: fieldErrorsOf(parsed.error), formErrors: [] as string[] }, { status: 400 })
     await addTrainingRecord(context, user, memberId, parsed.data)
     return redirectWithToast(context, `/pools/${memberId}`, { type: 'success', message: '研修の記録を追加しました。' })
   }
   const parsed = StatusSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
-    return data({ intent: 'status', fieldErrors: { to: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] }, formErrors: [] as string[] }, { status: 400 })
+    return data(
+      {
+        intent: 'status',
+        fieldErrors: { to: [parsed.error.issues[0]?.message ?? '入力内容を確認してください'] },
+        formErrors: [] as string[],
+      },
+      { status: 400 },
+    )
   }
   const outcome = await changePoolStatus(context, user, memberId, parsed.data)
   if (outcome.status === 'ok') {
@@ -109,11 +181,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const message =
     outcome.status === 'conflict' ? 'ほかの人が先に状態を変更しました。画面を読み込み直してください。' : outcome.message
-  return data({ intent: 'status', fieldErrors: {} as Record<string, string[]>, formErrors: [message] }, { status: outcome.status === 'conflict' ? 409 : 400 })
+  return data(
+    { intent: 'status', fieldErrors: {} as Record<string, string[]>, formErrors: [message] },
+    { status: outcome.status === 'conflict' ? 409 : 400 },
+  )
 }
 
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+    new Date(iso),
+  )
 
 export default function PoolMemberRoute() {
   const member = useLoaderData<typeof loader>()
@@ -123,7 +200,9 @@ export default function PoolMemberRoute() {
       <nav className="breadcrumbs" aria-label="パンくずリスト">
         <ol>
           <li>
-            <Link to={member.nationalList ? '/pools?pool=national' : '/pools'}>{member.nationalList ? '国の外部人材リスト' : '人材プール'}</Link>
+            <Link to={member.nationalList ? '/pools?pool=national' : '/pools'}>
+              {member.nationalList ? '国の外部人材リスト' : '人材プール'}
+            </Link>
           </li>
           <li aria-current="page">{member.name}</li>
         </ol>
@@ -158,7 +237,12 @@ export default function PoolMemberRoute() {
             <input type="hidden" name="lockVersion" value={member.lockVersion} />
             <div className="field">
               <label htmlFor="to">変更後の状態</label>
-              <select id="to" name="to" aria-invalid={actionData?.fieldErrors.to ? true : undefined} aria-describedby={actionData?.fieldErrors.to ? 'to-error' : undefined}>
+              <select
+                id="to"
+                name="to"
+                aria-invalid={actionData?.fieldErrors.to ? true : undefined}
+                aria-describedby={actionData?.fieldErrors.to ? 'to-error' : undefined}
+              >
                 {member.nextStatuses.map((s) => (
                   <option key={s.value} value={s.value}>
                     {s.label}
@@ -180,7 +264,9 @@ export default function PoolMemberRoute() {
       {member.possibleDuplicates.length > 0 ? (
         <section aria-labelledby="duplicates-heading" className="notice notice--warning">
           <h2 id="duplicates-heading">重複の可能性</h2>
-          <p>メールアドレス、または氏名と生年が同じ人がプールにいます。同じ人であれば統合してください（本人登録のある方を残し、経過と研修の記録を移します）。</p>
+          <p>
+            メールアドレス、または氏名と生年が同じ人がプールにいます。同じ人であれば統合してください（本人登録のある方を残し、経過と研修の記録を移します）。
+          </p>
           <FormErrors errors={actionData?.intent === 'merge' ? actionData.formErrors : undefined} />
           <ul>
             {member.possibleDuplicates.map((d) => (

@@ -10,11 +10,25 @@ import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
   pool: z.literal('national').optional().catch(undefined),
-  roleId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional().catch(undefined),
-  status: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn']).optional().catch(undefined),
-  skillId: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional().catch(undefined),
+  roleId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+    .optional()
+    .catch(undefined),
+  status: z
+    .enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'])
+    .optional()
+    .catch(undefined),
+  skillId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
+    .optional()
+    .catch(undefined),
   minLevel: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
-  employmentForm: z.enum(['full_time', 'part_time', 'special_part_time', 'contract', 'side_job']).optional().catch(undefined),
+  employmentForm: z
+    .enum(['full_time', 'part_time', 'special_part_time', 'contract', 'side_job'])
+    .optional()
+    .catch(undefined),
   remoteOk: z.literal('on').optional().catch(undefined),
 })
 
@@ -22,14 +36,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
   const params = new URL(request.url).searchParams
   const filter = FilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')))
-  const overview = await getPoolOverview(context, user, { ...filter, national: filter.pool === 'national', remoteOk: filter.remoteOk === 'on' })
+  const overview = await getPoolOverview(context, user, {
+    ...filter,
+    national: filter.pool === 'national',
+    remoteOk: filter.remoteOk === 'on',
+  })
   return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
 }
 
-const dateTime = (iso: string) => new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+const dateTime = (iso: string) =>
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function PoolRoute() {
-  const { counts, members, national, nationalList, canManage, runsNationalList, skills, roles, roleCounts, employmentForms, searchUnavailable } = useLoaderData<typeof loader>()
+  const {
+    counts,
+    members,
+    national,
+    nationalList,
+    canManage,
+    runsNationalList,
+    skills,
+    roles,
+    roleCounts,
+    employmentForms,
+    searchUnavailable,
+  } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const current = searchParams.get('status') ?? ''
   const currentRole = searchParams.get('roleId') ?? ''
@@ -140,7 +171,8 @@ export default function PoolRoute() {
             </select>
           </div>
           <label className="field--checkbox">
-            <input type="checkbox" name="remoteOk" value="on" defaultChecked={searchParams.get('remoteOk') === 'on'} /> リモート可
+            <input type="checkbox" name="remoteOk" value="on" defaultChecked={searchParams.get('remoteOk') === 'on'} />{' '}
+            リモート可
           </label>
           <button type="submit" className="button button--secondary">
             絞り込む

@@ -2,7 +2,12 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { SubmitButton } from '~/components/forms'
-import { importPool, POOL_IMPORT_COLUMNS, POOL_IMPORT_MAX_ROWS, type PoolImportError } from '~/models/pool-import.server'
+import {
+  importPool,
+  POOL_IMPORT_COLUMNS,
+  POOL_IMPORT_MAX_ROWS,
+  type PoolImportError,
+} from '~/models/pool-import.server'
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -22,9 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
   const poolCode = requirePoolManager(user)
   const upload = await readUpload(request, 'file', MAX_BYTES)
-  if (upload.status === 'error') return data<ImportReport>({ errors: [{ message: upload.message }], notices: [], filename: null }, { status: 400 })
+  if (upload.status === 'error')
+    return data<ImportReport>({ errors: [{ message: upload.message }], notices: [], filename: null }, { status: 400 })
   const result = await importPool(context, user, upload.bytes)
-  if (result.status === 'invalid') return data<ImportReport>({ errors: result.errors, notices: result.notices, filename: upload.filename }, { status: 400 })
+  if (result.status === 'invalid')
+    return data<ImportReport>(
+      { errors: result.errors, notices: result.notices, filename: upload.filename },
+      { status: 400 },
+    )
   return redirectWithToast(context, poolCode === '00' ? '/pools?pool=national' : '/pools', {
     type: 'success',
     message: `${result.count}人を人材プールに取り込みました。${result.notices.join(' ')}`,
@@ -47,11 +57,14 @@ export default function PoolImportRoute() {
       </nav>
       <h1>これまでの人材プールをCSVで取り込む</h1>
       <p>
-        1行目を見出しにして、列「{columns.join('」「')}」を並べてください（「氏名」「経路」は必須、列の順は自由）。経路は「企業推薦」「国のリスト」「紹介」「公募」のいずれかです。
-        一度に{maxRows}行まで取り込めます。Excel の「CSV UTF-8」でも「CSV（コンマ区切り）」（Shift_JIS）でも読み込めます。
+        1行目を見出しにして、列「{columns.join('」「')}
+        」を並べてください（「氏名」「経路」は必須、列の順は自由）。経路は「企業推薦」「国のリスト」「紹介」「公募」のいずれかです。
+        一度に{maxRows}行まで取り込めます。Excel の「CSV
+        UTF-8」でも「CSV（コンマ区切り）」（Shift_JIS）でも読み込めます。
       </p>
       <p className="notice">
-        <strong>全行を確認してから取り込みます。</strong>1行でも誤りや重複の可能性があれば、何も登録せずに誤りの一覧を表示します。ファイルを直して、もう一度取り込んでください。
+        <strong>全行を確認してから取り込みます。</strong>
+        1行でも誤りや重複の可能性があれば、何も登録せずに誤りの一覧を表示します。ファイルを直して、もう一度取り込んでください。
       </p>
       {actionData?.errors.length ? (
         <section aria-labelledby="import-errors-heading">
@@ -97,7 +110,9 @@ export default function PoolImportRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プールのCSV取り込み | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: '人材プールのCSV取り込み | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

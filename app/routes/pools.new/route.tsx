@@ -17,22 +17,33 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const AddSchema = z.object({
-  name: plainString({ message: '氏名を入力してください' }).trim().min(1, { message: '氏名を入力してください' }).max(100, { message: '氏名は100文字以内にしてください' }),
+  name: plainString({ message: '氏名を入力してください' })
+    .trim()
+    .min(1, { message: '氏名を入力してください' })
+    .max(100, { message: '氏名は100文字以内にしてください' }),
   nameKana: plainString()
     .trim()
     .max(100)
     .default('')
-    .refine((value) => value === '' || /^[\p{Script=Hiragana}ー\s　]+$/u.test(value), { message: 'ふりがなはひらがなで入力してください' }),
+    .refine((value) => value === '' || /^[\p{Script=Hiragana}ー\s　]+$/u.test(value), {
+      message: 'ふりがなはひらがなで入力してください',
+    }),
   email: plainString()
     .trim()
     .optional()
     .transform((value) => value || null)
-    .refine((value) => value === null || z.email().safeParse(value).success, { message: 'メールアドレスの形式が正しくありません' }),
+    .refine((value) => value === null || z.email().safeParse(value).success, {
+      message: 'メールアドレスの形式が正しくありません',
+    }),
   birthYear: plainString()
     .optional()
     .transform((value) => (value ? Number(value) : null))
-    .refine((value) => value === null || (Number.isInteger(value) && value >= 1930 && value <= 2015), { message: '生年は1930〜2015の西暦で入力してください' }),
-  source: z.enum(['company_recommendation', 'national_list', 'referral', 'public_call'], { message: '経路を選択してください' }),
+    .refine((value) => value === null || (Number.isInteger(value) && value >= 1930 && value <= 2015), {
+      message: '生年は1930〜2015の西暦で入力してください',
+    }),
+  source: z.enum(['company_recommendation', 'national_list', 'referral', 'public_call'], {
+    message: '経路を選択してください',
+  }),
   partnerCompanyId: plainString()
     .optional()
     .transform((value) => value || null)
@@ -50,7 +61,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context)
   requirePoolManager(user)
   // A file sent in place of a text field is no value (the page echoes the values back).
-  const values = Object.fromEntries([...(await readFormData(request))].map(([key, value]) => [key, typeof value === 'string' ? value : '']))
+  const values = Object.fromEntries(
+    [...(await readFormData(request))].map(([key, value]) => [key, typeof value === 'string' ? value : '']),
+  )
   const parsed = AddSchema.safeParse(values)
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {}
@@ -64,7 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : `${parsed.data.name} さんを人材プールに登録しました。`
     return redirectWithToast(context, `/pools/${outcome.memberId}`, { type: 'success', message })
   }
-  if (outcome.status === 'field-error') return data({ values, fieldErrors: { [outcome.field]: [outcome.message] }, duplicates: null }, { status: 400 })
+  if (outcome.status === 'field-error')
+    return data({ values, fieldErrors: { [outcome.field]: [outcome.message] }, duplicates: null }, { status: 400 })
   return data({ values, fieldErrors: {} as Record<string, string[]>, duplicates: outcome.matches }, { status: 409 })
 }
 
@@ -85,13 +99,17 @@ export default function AddPoolMemberRoute() {
       <nav className="breadcrumbs" aria-label="パンくずリスト">
         <ol>
           <li>
-            <Link to={nationalList ? '/pools?pool=national' : '/pools'}>{nationalList ? '国の外部人材リスト' : '人材プール'}</Link>
+            <Link to={nationalList ? '/pools?pool=national' : '/pools'}>
+              {nationalList ? '国の外部人材リスト' : '人材プール'}
+            </Link>
           </li>
           <li aria-current="page">人材の直接登録</li>
         </ol>
       </nav>
       <h1>{nationalList ? '国の外部人材リストに直接登録する' : '人材を直接登録する'}</h1>
-      <p>企業からの推薦、国のリスト、紹介などで知った人を人材プールに登録します。本人がプラットフォームに登録していなくても登録できます。</p>
+      <p>
+        企業からの推薦、国のリスト、紹介などで知った人を人材プールに登録します。本人がプラットフォームに登録していなくても登録できます。
+      </p>
       {actionData?.duplicates ? (
         <div className="notice notice--warning" role="alert">
           <p>同じ人がすでに登録されている可能性があります（メールアドレス、または氏名と生年が一致）。</p>
@@ -125,7 +143,8 @@ export default function AddPoolMemberRoute() {
           <ErrorList id="email-error" errors={errors.email} />
         </div>
         <label className="field--checkbox">
-          <input type="checkbox" name="sendInvitation" defaultChecked={values.sendInvitation === 'on'} /> 登録と同時に、本人にプラットフォームへの登録を依頼するメールを送る（14日間有効のリンク。本人が承諾するとプロフィールと紐づきます）
+          <input type="checkbox" name="sendInvitation" defaultChecked={values.sendInvitation === 'on'} />{' '}
+          登録と同時に、本人にプラットフォームへの登録を依頼するメールを送る（14日間有効のリンク。本人が承諾するとプロフィールと紐づきます）
         </label>
         <div className="field">
           <label htmlFor="birthYear">生年（西暦・任意。同一人物の確認にだけ使います）</label>

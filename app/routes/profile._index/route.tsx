@@ -14,7 +14,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     fullName: profile?.fullName ?? null,
     completion,
-    counts: { skills: skills.length, retiredSkills: skills.filter((s) => s.retired).length, qualifications: qualifications.length, experiences: experiences.length },
+    counts: {
+      skills: skills.length,
+      retiredSkills: skills.filter((s) => s.retired).length,
+      qualifications: qualifications.length,
+      experiences: experiences.length,
+    },
     visibility: profile?.consent.visibility ?? null,
   }
 }
@@ -41,10 +46,13 @@ export default function ProfileOverviewRoute() {
         </p>
       )}
       <p>
-        <progress max={completion.length} value={done} aria-label="プロフィールの入力状況" /> {completion.length}項目中 {done}項目 入力済み
+        <progress max={completion.length} value={done} aria-label="プロフィールの入力状況" /> {completion.length}項目中{' '}
+        {done}項目 入力済み
       </p>
       {counts.retiredSkills > 0 ? (
-        <p className="notice notice--warning">スキル標準の改定で廃止されたスキルが {counts.retiredSkills} 件あります。スキルのページで見直してください。</p>
+        <p className="notice notice--warning">
+          スキル標準の改定で廃止されたスキルが {counts.retiredSkills} 件あります。スキルのページで見直してください。
+        </p>
       ) : null}
       <ol className="profile-sections">
         {completion.map((section) => (
@@ -55,7 +63,9 @@ export default function ProfileOverviewRoute() {
             <p className={`profile-section__status profile-section__status--${section.done ? 'done' : 'todo'}`}>
               {section.done ? '入力済み' : '未入力'}
               {section.section === 'skills' && counts.skills > 0 ? `（${counts.skills}件）` : null}
-              {section.section === 'qualifications' && counts.qualifications > 0 ? `（${counts.qualifications}件）` : null}
+              {section.section === 'qualifications' && counts.qualifications > 0
+                ? `（${counts.qualifications}件）`
+                : null}
               {section.section === 'experiences' && counts.experiences > 0 ? `（${counts.experiences}件）` : null}
             </p>
             <p>{section.hint}</p>

@@ -2,7 +2,12 @@
 // message, or the submission's reply with a status). Kept beside the overview: the section routes share it.
 import type { Submission } from '@conform-to/react'
 import { type AppLoadContext, data } from '@remix-run/node'
-import { getMyProfile, PROFILE_CONFLICT_MESSAGE, PROFILE_MISSING_MESSAGE, type SaveResult } from '~/models/profile.server'
+import {
+  getMyProfile,
+  PROFILE_CONFLICT_MESSAGE,
+  PROFILE_MISSING_MESSAGE,
+  type SaveResult,
+} from '~/models/profile.server'
 import type { SessionUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 
@@ -19,7 +24,10 @@ export async function replyToSave(
       return redirectWithToast(context, '/profile/basics', { type: 'error', message: PROFILE_MISSING_MESSAGE })
     case 'conflict':
       // The reply keeps what the user typed; the current lock version lets them save over it knowingly.
-      return data({ result: submission.reply({ formErrors: [PROFILE_CONFLICT_MESSAGE] }), lockVersion: result.lockVersion }, { status: 409 })
+      return data(
+        { result: submission.reply({ formErrors: [PROFILE_CONFLICT_MESSAGE] }), lockVersion: result.lockVersion },
+        { status: 409 },
+      )
     case 'invalid': {
       const { '': formErrors, ...fieldErrors } = result.fieldErrors
       return data({ result: submission.reply({ formErrors, fieldErrors }), lockVersion: null }, { status: 400 })
@@ -35,6 +43,7 @@ export function replyInvalid(submission: Submission<unknown>) {
 /** The sections after the basics need a profile: without one, the professional is sent to the basics. */
 export async function requireMyProfile(context: AppLoadContext, user: SessionUser) {
   const mine = await getMyProfile(context, user)
-  if (!mine.profile) throw await redirectWithToast(context, '/profile/basics', { type: 'info', message: PROFILE_MISSING_MESSAGE })
+  if (!mine.profile)
+    throw await redirectWithToast(context, '/profile/basics', { type: 'info', message: PROFILE_MISSING_MESSAGE })
   return { ...mine, profile: mine.profile }
 }

@@ -48,13 +48,19 @@ export default function ProfileAvailabilityRoute() {
       <p>都道府県の担当者が、募集の条件と照らし合わせるために使います。</p>
       <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
+        <LockVersionInput
+          loaded={lockVersion}
+          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
+        />
         <ChoiceGroup
           legend="希望する勤務形態（複数選択可）"
           required
           errorId={fields.employmentForms.errorId}
           errors={fields.employmentForms.errors}
-          choices={getCollectionProps(fields.employmentForms, { type: 'checkbox', options: EMPLOYMENT_FORM_OPTIONS.map((o) => o.value) }).map((props) => ({
+          choices={getCollectionProps(fields.employmentForms, {
+            type: 'checkbox',
+            options: EMPLOYMENT_FORM_OPTIONS.map((o) => o.value),
+          }).map((props) => ({
             props,
             label: EMPLOYMENT_FORM_OPTIONS.find((o) => o.value === props.value)?.label ?? props.value,
           }))}
@@ -62,19 +68,31 @@ export default function ProfileAvailabilityRoute() {
         <Field
           label="週の勤務可能日数"
           description="0.5〜5日、0.5日単位（例: 2.5）"
-          inputProps={{ ...getInputProps(fields.daysPerWeek, { type: 'number' }), step: 0.5, min: 0.5, max: 5, inputMode: 'decimal' }}
+          inputProps={{
+            ...getInputProps(fields.daysPerWeek, { type: 'number' }),
+            step: 0.5,
+            min: 0.5,
+            max: 5,
+            inputMode: 'decimal',
+          }}
           errors={fields.daysPerWeek.errors}
         />
-        <Field label="勤務開始可能日（任意）" inputProps={getInputProps(fields.availableFrom, { type: 'date' })} errors={fields.availableFrom.errors} />
+        <Field
+          label="勤務開始可能日（任意）"
+          inputProps={getInputProps(fields.availableFrom, { type: 'date' })}
+          errors={fields.availableFrom.errors}
+        />
         <ChoiceGroup
           legend="勤務できる地域"
           required
           errorId={fields.workArea.errorId}
           errors={fields.workArea.errors}
-          choices={getCollectionProps(fields.workArea, { type: 'radio', options: ['all', 'selected'] }).map((props) => ({
-            props,
-            label: props.value === 'all' ? '全国どこでも' : '選んだ都道府県',
-          }))}
+          choices={getCollectionProps(fields.workArea, { type: 'radio', options: ['all', 'selected'] }).map(
+            (props) => ({
+              props,
+              label: props.value === 'all' ? '全国どこでも' : '選んだ都道府県',
+            }),
+          )}
         />
         <ChoiceGroup
           legend="勤務できる都道府県"
@@ -82,12 +100,19 @@ export default function ProfileAvailabilityRoute() {
           columns
           errorId={fields.workPrefectureCodes.errorId}
           errors={fields.workPrefectureCodes.errors}
-          choices={getCollectionProps(fields.workPrefectureCodes, { type: 'checkbox', options: prefectures.map((p) => p.code) }).map((props) => ({
+          choices={getCollectionProps(fields.workPrefectureCodes, {
+            type: 'checkbox',
+            options: prefectures.map((p) => p.code),
+          }).map((props) => ({
             props,
             label: prefectureName.get(props.value) ?? props.value,
           }))}
         />
-        <CheckboxField label="リモート勤務ができる" inputProps={getInputProps(fields.remoteOk, { type: 'checkbox' })} errors={fields.remoteOk.errors} />
+        <CheckboxField
+          label="リモート勤務ができる"
+          inputProps={getInputProps(fields.remoteOk, { type: 'checkbox' })}
+          errors={fields.remoteOk.errors}
+        />
         <Field
           label="月あたりの現地勤務日数（任意）"
           description="現地（庁舎など）で勤務できる日数の目安（0〜31日）"
@@ -104,8 +129,16 @@ export default function ProfileAvailabilityRoute() {
               placeholder="選択してください"
               errors={fields.payUnit.errors}
             />
-            <Field label="下限（円）" inputProps={{ ...getInputProps(fields.payMinYen, { type: 'number' }), step: 1 }} errors={fields.payMinYen.errors} />
-            <Field label="上限（円）" inputProps={{ ...getInputProps(fields.payMaxYen, { type: 'number' }), step: 1 }} errors={fields.payMaxYen.errors} />
+            <Field
+              label="下限（円）"
+              inputProps={{ ...getInputProps(fields.payMinYen, { type: 'number' }), step: 1 }}
+              errors={fields.payMinYen.errors}
+            />
+            <Field
+              label="上限（円）"
+              inputProps={{ ...getInputProps(fields.payMaxYen, { type: 'number' }), step: 1 }}
+              errors={fields.payMaxYen.errors}
+            />
           </div>
         </fieldset>
         <div>
@@ -116,7 +149,9 @@ export default function ProfileAvailabilityRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '働き方の希望 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: '働き方の希望 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -35,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: BasicsSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveBasics(context, user, submission.value)
-  return replyToSave(context, submission, result, { redirectTo: safeRedirect(formData.get('redirectTo'), '/profile'), message: '基本情報を保存しました。' })
+  return replyToSave(context, submission, result, {
+    redirectTo: safeRedirect(formData.get('redirectTo'), '/profile'),
+    message: '基本情報を保存しました。',
+  })
 }
 
 export default function ProfileBasicsRoute() {
@@ -54,13 +57,28 @@ export default function ProfileBasicsRoute() {
     <div className="page">
       <BackToProfile />
       <h1>基本情報</h1>
-      {isNew ? <p>保存すると、あなたのプロフィールが作成されます。公開範囲を設定するまで、都道府県の担当者には表示されません。</p> : null}
+      {isNew ? (
+        <p>
+          保存すると、あなたのプロフィールが作成されます。公開範囲を設定するまで、都道府県の担当者には表示されません。
+        </p>
+      ) : null}
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
-        <Field label="姓" inputProps={{ ...getInputProps(fields.familyName, { type: 'text' }), autoComplete: 'family-name' }} errors={fields.familyName.errors} />
-        <Field label="名" inputProps={{ ...getInputProps(fields.givenName, { type: 'text' }), autoComplete: 'given-name' }} errors={fields.givenName.errors} />
+        <LockVersionInput
+          loaded={lockVersion}
+          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
+        />
+        <Field
+          label="姓"
+          inputProps={{ ...getInputProps(fields.familyName, { type: 'text' }), autoComplete: 'family-name' }}
+          errors={fields.familyName.errors}
+        />
+        <Field
+          label="名"
+          inputProps={{ ...getInputProps(fields.givenName, { type: 'text' }), autoComplete: 'given-name' }}
+          errors={fields.givenName.errors}
+        />
         <Field
           label="せい（ふりがな）"
           description="ひらがなで入力してください（例: やまだ）"
@@ -107,7 +125,12 @@ export default function ProfileBasicsRoute() {
             {...getTextareaProps(fields.introduction)}
             className="profile-textarea"
             rows={6}
-            aria-describedby={[`${fields.introduction.id}-description`, fields.introduction.errors ? fields.introduction.errorId : ''].filter(Boolean).join(' ')}
+            aria-describedby={[
+              `${fields.introduction.id}-description`,
+              fields.introduction.errors ? fields.introduction.errorId : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
           />
           <ErrorList id={fields.introduction.errorId} errors={fields.introduction.errors} />
         </div>
@@ -137,7 +160,9 @@ export default function ProfileBasicsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '基本情報 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: '基本情報 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -17,7 +17,12 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileSty
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
   const { profile, prefectures } = await requireMyProfile(context, user)
-  return { lockVersion: profile.lockVersion, defaults: profile.consent, consentUpdatedAt: profile.consentUpdatedAt, prefectures }
+  return {
+    lockVersion: profile.lockVersion,
+    defaults: profile.consent,
+    consentUpdatedAt: profile.consentUpdatedAt,
+    prefectures,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,7 +37,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
+  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+    new Date(iso),
+  )
 
 export default function ProfileConsentRoute() {
   const { lockVersion, defaults, consentUpdatedAt, prefectures } = useLoaderData<typeof loader>()
@@ -54,29 +61,40 @@ export default function ProfileConsentRoute() {
       <h2>だれが、何を見られるか</h2>
       <ul>
         <li>
-          <strong>都道府県の担当者</strong>は、あなたが公開を許可した都道府県のものだけ、プロフィール（氏名・連絡先・スキル・職歴・働き方の希望）を閲覧・検索できます。「まだ公開しない」の間は、どの都道府県にも表示されません。
+          <strong>都道府県の担当者</strong>
+          は、あなたが公開を許可した都道府県のものだけ、プロフィール（氏名・連絡先・スキル・職歴・働き方の希望）を閲覧・検索できます。「まだ公開しない」の間は、どの都道府県にも表示されません。
         </li>
         <li>
           <strong>市区町村の職員</strong>は、あなたのプロフィールを直接見ることはできません。
         </li>
         <li>
-          <strong>総務省・デジタル庁</strong>は、「国の外部人材リストへの掲載」に同意した場合に、リストに掲載し、公開を許可した都道府県へ紹介します。
+          <strong>総務省・デジタル庁</strong>
+          は、「国の外部人材リストへの掲載」に同意した場合に、リストに掲載し、公開を許可した都道府県へ紹介します。
         </li>
         <li>
-          <strong>一般の方</strong>は、自治体DXアクセラレータに任命され、公開名簿への掲載に同意した場合に限り、氏名と担当自治体を閲覧できます。連絡先は公開されません。
+          <strong>一般の方</strong>
+          は、自治体DXアクセラレータに任命され、公開名簿への掲載に同意した場合に限り、氏名と担当自治体を閲覧できます。連絡先は公開されません。
         </li>
       </ul>
-      <p>変更はすぐに検索結果にも反映されます。公開をやめると、その時点から都道府県の検索結果に表示されなくなります。</p>
+      <p>
+        変更はすぐに検索結果にも反映されます。公開をやめると、その時点から都道府県の検索結果に表示されなくなります。
+      </p>
       {consentUpdatedAt ? <p>最終更新: {dateTime(consentUpdatedAt)}</p> : <p>まだ一度も設定していません。</p>}
       <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
+        <LockVersionInput
+          loaded={lockVersion}
+          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
+        />
         <ChoiceGroup
           legend="都道府県への公開範囲"
           required
           errorId={fields.visibility.errorId}
           errors={fields.visibility.errors}
-          choices={getCollectionProps(fields.visibility, { type: 'radio', options: VISIBILITY_OPTIONS.map((o) => o.value) }).map((props) => {
+          choices={getCollectionProps(fields.visibility, {
+            type: 'radio',
+            options: VISIBILITY_OPTIONS.map((o) => o.value),
+          }).map((props) => {
             const option = VISIBILITY_OPTIONS.find((o) => o.value === props.value)
             return { props, label: option?.label ?? props.value, hint: option?.description }
           })}
@@ -87,7 +105,10 @@ export default function ProfileConsentRoute() {
           columns
           errorId={fields.visiblePrefectureCodes.errorId}
           errors={fields.visiblePrefectureCodes.errors}
-          choices={getCollectionProps(fields.visiblePrefectureCodes, { type: 'checkbox', options: prefectures.map((p) => p.code) }).map((props) => ({
+          choices={getCollectionProps(fields.visiblePrefectureCodes, {
+            type: 'checkbox',
+            options: prefectures.map((p) => p.code),
+          }).map((props) => ({
             props,
             label: prefectureName.get(props.value) ?? props.value,
           }))}
@@ -110,7 +131,9 @@ export default function ProfileConsentRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '公開範囲と同意 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: '公開範囲と同意 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

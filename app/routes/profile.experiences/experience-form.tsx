@@ -1,5 +1,12 @@
 // The add/edit form for one experience entry (職歴), with the catalogue skills it is evidence for.
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+  getCollectionProps,
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link } from '@remix-run/react'
 import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
@@ -37,16 +44,29 @@ export function ExperienceForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ExperienceSchema }),
     shouldRevalidate: 'onBlur',
   })
-  const skillName = new Map(areas.flatMap((a) => a.skills.map((s) => [s.id, s.name + (s.retired ? '（廃止）' : '')] as const)))
-  const skillChoices = getCollectionProps(fields.skillIds, { type: 'checkbox', options: areas.flatMap((a) => a.skills.map((s) => s.id)) })
+  const skillName = new Map(
+    areas.flatMap((a) => a.skills.map((s) => [s.id, s.name + (s.retired ? '（廃止）' : '')] as const)),
+  )
+  const skillChoices = getCollectionProps(fields.skillIds, {
+    type: 'checkbox',
+    options: areas.flatMap((a) => a.skills.map((s) => s.id)),
+  })
   return (
     <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
       <input type="hidden" name="intent" value="save" />
       <LockVersionInput loaded={lockVersion} afterConflict={conflictLockVersion} />
       {defaults.id ? <input type="hidden" name="id" value={defaults.id} /> : null}
-      <Field label="所属先（組織名）" inputProps={getInputProps(fields.organization, { type: 'text' })} errors={fields.organization.errors} />
-      <Field label="役職・担当（任意）" inputProps={getInputProps(fields.title, { type: 'text' })} errors={fields.title.errors} />
+      <Field
+        label="所属先（組織名）"
+        inputProps={getInputProps(fields.organization, { type: 'text' })}
+        errors={fields.organization.errors}
+      />
+      <Field
+        label="役職・担当（任意）"
+        inputProps={getInputProps(fields.title, { type: 'text' })}
+        errors={fields.title.errors}
+      />
       <Field
         label="開始年月"
         description="例: 2020-04"
@@ -78,7 +98,9 @@ export function ExperienceForm({
               key={area.id}
               legend={area.name}
               errorId={`${fields.skillIds.errorId}-${area.id}`}
-              choices={skillChoices.filter((p) => ids.has(p.value)).map((props) => ({ props, label: skillName.get(props.value) ?? props.value }))}
+              choices={skillChoices
+                .filter((p) => ids.has(p.value))
+                .map((props) => ({ props, label: skillName.get(props.value) ?? props.value }))}
             />
           )
         })}

@@ -36,8 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }
       : null,
     areas: [
-      ...catalogue.areas.map((a) => ({ id: a.id, name: a.name, skills: a.skills.map((s) => ({ id: s.id, name: s.name })) })),
-      ...(retiredEvidence.length > 0 ? [{ id: 'retired', name: '廃止されたスキル', skills: retiredEvidence.map((s) => ({ ...s, retired: true })) }] : []),
+      ...catalogue.areas.map((a) => ({
+        id: a.id,
+        name: a.name,
+        skills: a.skills.map((s) => ({ id: s.id, name: s.name })),
+      })),
+      ...(retiredEvidence.length > 0
+        ? [{ id: 'retired', name: '廃止されたスキル', skills: retiredEvidence.map((s) => ({ ...s, retired: true })) }]
+        : []),
     ],
   }
 }
@@ -50,7 +56,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: DeleteExperienceSchema })
     if (submission.status !== 'success') return replyInvalid(submission)
     const result = await deleteExperience(context, user, submission.value)
-    return replyToSave(context, submission, result, { redirectTo: '/profile/experiences', message: '職歴を削除しました。' })
+    return replyToSave(context, submission, result, {
+      redirectTo: '/profile/experiences',
+      message: '職歴を削除しました。',
+    })
   }
   const submission = parseWithZod(formData, { schema: ExperienceSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
@@ -61,9 +70,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
 }
 
-const NEW_EXPERIENCE = { id: '', organization: '', title: '', startMonth: '', endMonth: '', description: '', skillIds: [] as string[] }
+const NEW_EXPERIENCE = {
+  id: '',
+  organization: '',
+  title: '',
+  startMonth: '',
+  endMonth: '',
+  description: '',
+  skillIds: [] as string[],
+}
 
-const month = (value: string) => value.replace(/^(\d{4})-(\d{2})$/, (_m, y: string, m: string) => `${y}年${Number(m)}月`)
+const month = (value: string) =>
+  value.replace(/^(\d{4})-(\d{2})$/, (_m, y: string, m: string) => `${y}年${Number(m)}月`)
 
 export default function ProfileExperiencesRoute() {
   const { lockVersion, experiences, editing, areas } = useLoaderData<typeof loader>()
@@ -74,7 +92,9 @@ export default function ProfileExperiencesRoute() {
     <div className="page">
       <BackToProfile />
       <h1>職歴</h1>
-      <p>職歴ごとに、その仕事で発揮したスキルを選んでください。スキルの自己評価の根拠として、都道府県の担当者が確認します。</p>
+      <p>
+        職歴ごとに、その仕事で発揮したスキルを選んでください。スキルの自己評価の根拠として、都道府県の担当者が確認します。
+      </p>
       {experiences.length === 0 ? (
         <p>まだ職歴がありません。</p>
       ) : (
@@ -90,10 +110,7 @@ export default function ProfileExperiencesRoute() {
               </p>
               {e.description ? <p>{e.description}</p> : null}
               {e.skills.length > 0 ? (
-                <p>
-                  関連スキル:{' '}
-                  {e.skills.map((s) => s.name + (s.retired ? '（廃止）' : '')).join('、')}
-                </p>
+                <p>関連スキル: {e.skills.map((s) => s.name + (s.retired ? '（廃止）' : '')).join('、')}</p>
               ) : null}
               <div className="experience__actions">
                 <Link to={`/profile/experiences?edit=${e.id}`} aria-label={`${e.organization}の職歴を編集する`}>
@@ -102,7 +119,13 @@ export default function ProfileExperiencesRoute() {
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="lockVersion" value={String(conflictLockVersion ?? lockVersion)} />
                   <input type="hidden" name="id" value={e.id} />
-                  <button type="submit" name="intent" value="delete" className="link-button" aria-label={`${e.organization}の職歴を削除する`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="delete"
+                    className="link-button"
+                    aria-label={`${e.organization}の職歴を削除する`}
+                  >
                     削除する
                   </button>
                 </Form>

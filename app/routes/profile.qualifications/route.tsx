@@ -19,8 +19,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { profile, qualifications, catalogue } = await requireMyProfile(context, user)
   const held = new Map(qualifications.map((q) => [q.id, q]))
   const items = [
-    ...catalogue.qualifications.map((q) => ({ id: q.id, name: q.name, group: q.category, issuer: q.issuer, retired: false })),
-    ...qualifications.filter((q) => q.retired).map((q) => ({ id: q.id, name: q.name, group: '廃止された資格', issuer: '', retired: true })),
+    ...catalogue.qualifications.map((q) => ({
+      id: q.id,
+      name: q.name,
+      group: q.category,
+      issuer: q.issuer,
+      retired: false,
+    })),
+    ...qualifications
+      .filter((q) => q.retired)
+      .map((q) => ({ id: q.id, name: q.name, group: '廃止された資格', issuer: '', retired: true })),
   ]
   return {
     lockVersion: profile.lockVersion,
@@ -62,10 +70,16 @@ export default function ProfileQualificationsRoute() {
     <div className="page">
       <BackToProfile />
       <h1>資格</h1>
-      <p>保有している資格にチェックを入れ、分かれば取得年（西暦）を入力してください（{QUALIFICATION_YEAR_MIN}〜{currentYear}年）。</p>
+      <p>
+        保有している資格にチェックを入れ、分かれば取得年（西暦）を入力してください（{QUALIFICATION_YEAR_MIN}〜
+        {currentYear}年）。
+      </p>
       <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
+        <LockVersionInput
+          loaded={lockVersion}
+          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
+        />
         {groups.map((group) => (
           <fieldset key={group} className="skill-area">
             <legend>{group}</legend>
@@ -89,7 +103,11 @@ export default function ProfileQualificationsRoute() {
                     inputProps={getInputProps(held, { type: 'checkbox' })}
                     errors={held.errors}
                   />
-                  <Field label={`${q.name}の取得年（任意）`} inputProps={getInputProps(acquiredYear, { type: 'number' })} errors={acquiredYear.errors} />
+                  <Field
+                    label={`${q.name}の取得年（任意）`}
+                    inputProps={getInputProps(acquiredYear, { type: 'number' })}
+                    errors={acquiredYear.errors}
+                  />
                 </div>
               )
             })}

@@ -28,7 +28,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       name: '廃止されたスキル',
       retired: true,
-      skills: skills.filter((s) => s.retired).map((s) => ({ id: s.id, name: s.name, description: '', levels: [] as string[] })),
+      skills: skills
+        .filter((s) => s.retired)
+        .map((s) => ({ id: s.id, name: s.name, description: '', levels: [] as string[] })),
     },
   ].filter((g) => g.skills.length > 0)
   const ordered = groups.flatMap((g) => g.skills)
@@ -37,7 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     versionTitle: catalogue.versionTitle,
     levels: catalogue.levels,
     groups,
-    defaults: { skills: ordered.map((s) => ({ skillId: s.id, level: levelOf.has(s.id) ? String(levelOf.get(s.id)) : '' })) },
+    defaults: {
+      skills: ordered.map((s) => ({ skillId: s.id, level: levelOf.has(s.id) ? String(levelOf.get(s.id)) : '' })),
+    },
   }
 }
 
@@ -46,7 +50,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: SkillsSchema })
   if (submission.status !== 'success') return replyInvalid(submission)
   const result = await saveSkills(context, user, submission.value)
-  return replyToSave(context, submission, result, { redirectTo: '/profile/skills', message: 'スキルの自己評価を保存しました。' })
+  return replyToSave(context, submission, result, {
+    redirectTo: '/profile/skills',
+    message: 'スキルの自己評価を保存しました。',
+  })
 }
 
 export default function ProfileSkillsRoute() {
@@ -67,14 +74,13 @@ export default function ProfileSkillsRoute() {
       <BackToProfile />
       <h1>スキル（自己評価）</h1>
       <p>
-        {versionTitle ? `スキル標準（${versionTitle}）` : 'スキル標準'}の各スキルについて、あてはまるレベルを選んでください。経験のないスキルは「未選択」のままで構いません。各スキルの「レベルの目安」を開くと、レベルごとの説明を確認できます。
+        {versionTitle ? `スキル標準（${versionTitle}）` : 'スキル標準'}
+        の各スキルについて、あてはまるレベルを選んでください。経験のないスキルは「未選択」のままで構いません。各スキルの「レベルの目安」を開くと、レベルごとの説明を確認できます。
       </p>
       <dl className="definition-list">
         {levels.map((l) => (
           <div key={l.level}>
-            <dt>
-              レベル{l.level}
-            </dt>
+            <dt>レベル{l.level}</dt>
             <dd>{l.label}</dd>
           </div>
         ))}
@@ -84,11 +90,18 @@ export default function ProfileSkillsRoute() {
       </p>
       <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput loaded={lockVersion} afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null} />
+        <LockVersionInput
+          loaded={lockVersion}
+          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
+        />
         {groups.map((group) => (
           <fieldset key={group.name} className="skill-area">
             <legend>{group.name}</legend>
-            {group.retired ? <p className="field-description">スキル標準の改定で廃止されたスキルです。「未選択」にして保存すると、プロフィールから外れます。</p> : null}
+            {group.retired ? (
+              <p className="field-description">
+                スキル標準の改定で廃止されたスキルです。「未選択」にして保存すると、プロフィールから外れます。
+              </p>
+            ) : null}
             {group.skills.map((skill) => {
               const item = list[index++]
               if (!item) return null
@@ -101,7 +114,11 @@ export default function ProfileSkillsRoute() {
                     {group.retired ? <span className="retired-badge">廃止</span> : null}
                   </label>
                   {skill.description ? <p className="field-description">{skill.description}</p> : null}
-                  <select {...getSelectProps(level)} aria-invalid={level.errors ? true : undefined} aria-describedby={level.errors ? level.errorId : undefined}>
+                  <select
+                    {...getSelectProps(level)}
+                    aria-invalid={level.errors ? true : undefined}
+                    aria-describedby={level.errors ? level.errorId : undefined}
+                  >
                     <option value="">未選択</option>
                     {levels.map((l) => (
                       <option key={l.level} value={String(l.level)}>
@@ -136,7 +153,9 @@ export default function ProfileSkillsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル（自己評価） | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [
+  { title: 'スキル（自己評価） | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
+]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -23,9 +23,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const outcome = await resetPassword(context, submission.value.token, submission.value.password)
   if (outcome.status !== 'ok') {
-    return data({ result: submission.reply({ formErrors: [TOKEN_MESSAGES[outcome.status]], hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [TOKEN_MESSAGES[outcome.status]],
+          hideFields: ['password', 'confirmPassword'],
+        }),
+      },
+      { status: 400 },
+    )
   }
-  return redirectWithToast(context, '/login', { type: 'success', message: 'パスワードを再設定しました。新しいパスワードでログインしてください。' })
+  return redirectWithToast(context, '/login', {
+    type: 'success',
+    message: 'パスワードを再設定しました。新しいパスワードでログインしてください。',
+  })
 }
 
 export default function ResetPasswordRoute() {
@@ -62,7 +73,10 @@ export default function ResetPasswordRoute() {
           />
           <Field
             label="新しいパスワード（確認）"
-            inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+            inputProps={{
+              ...getInputProps(fields.confirmPassword, { type: 'password' }),
+              autoComplete: 'new-password',
+            }}
             errors={fields.confirmPassword.errors}
           />
           <div>

@@ -19,7 +19,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request, context)
   const submission = parseWithZod(await readFormData(request), { schema: SignupSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }), sentTo: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ hideFields: ['password', 'confirmPassword'] }), sentTo: null },
+      { status: 400 },
+    )
   }
   // Taken or not, over the mail limits or not, the answer is the same (no account enumeration); an
   // existing owner is told by mail.
@@ -43,10 +46,12 @@ export default function SignupRoute() {
       <div className="page">
         <h1>確認メールを送信しました</h1>
         <p className="notice notice--success" role="status">
-          受け付けました。{actionData.sentTo} 宛に確認メールをお送りします。メールのリンクを開いて登録を完了してください（24時間有効）。
+          受け付けました。{actionData.sentTo}{' '}
+          宛に確認メールをお送りします。メールのリンクを開いて登録を完了してください（24時間有効）。
         </p>
         <p>
-          メールが届かない場合は、迷惑メールフォルダーを確認し、1時間ほど待ってから<Link to="/login">ログイン画面</Link>で確認メールを再送してください。
+          メールが届かない場合は、迷惑メールフォルダーを確認し、1時間ほど待ってから<Link to="/login">ログイン画面</Link>
+          で確認メールを再送してください。
         </p>
       </div>
     )
@@ -57,8 +62,16 @@ export default function SignupRoute() {
       <p>登録後、スキル標準に沿ったプロフィールを作成し、都道府県の人材プールに応募できます。</p>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field label="氏名" inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }} errors={fields.displayName.errors} />
-        <Field label="メールアドレス" inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }} errors={fields.email.errors} />
+        <Field
+          label="氏名"
+          inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }}
+          errors={fields.displayName.errors}
+        />
+        <Field
+          label="メールアドレス"
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
+          errors={fields.email.errors}
+        />
         <Field
           label="パスワード"
           description={`${PASSWORD_MIN_LENGTH}文字以上。長めの文や、複数の単語の組み合わせがおすすめです。`}

@@ -32,7 +32,9 @@ export default function VerifyEmailRoute() {
       description="下のボタンを押すと、メールアドレスの確認が完了します。"
       buttonLabel="メールアドレスを確認する"
       token={token}
-      error={actionData?.error ?? (token ? null : 'このリンクは無効です。メールに記載されたリンクをそのまま開いてください。')}
+      error={
+        actionData?.error ?? (token ? null : 'このリンクは無効です。メールに記載されたリンクをそのまま開いてください。')
+      }
     />
   )
 }

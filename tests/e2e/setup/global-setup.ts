@@ -38,7 +38,11 @@ async function waitForReady(baseUrl: string, child: ChildProcess, output: () => 
 
 export default async function setup(project: TestProject) {
   // A production build, as `npm start` makes (vitest's own NODE_ENV=test would give a development build).
-  execFileSync('npx', ['remix', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  execFileSync('npx', ['remix', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   const dataDir = path.join(root, '.test-data', `e2e-${process.pid}`)
   await rm(dataDir, { recursive: true, force: true })
   await mkdir(dataDir, { recursive: true })
@@ -53,7 +57,11 @@ export default async function setup(project: TestProject) {
     NODE_ENV: 'production',
     SESSION_SECRET: 'e2e-secret',
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout?.on('data', (chunk) => (log += chunk))
   child.stderr?.on('data', (chunk) => (log += chunk))
