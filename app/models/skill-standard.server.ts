@@ -143,6 +143,12 @@ export async function getDraftItemForEdit(context: AppLoadContext, kind: ItemKin
 export type DraftResult = { status: 'ok'; versionNo: number } | { status: 'exists'; versionNo: number }
 
 /** Starts a draft as a copy of the current published version. */
+/** A new draft's title: the published title with its edition note (「（初版）」「（第2版）」) renumbered. */
+export function draftTitle(publishedTitle: string | undefined, versionNo: number): string {
+  const base = (publishedTitle ?? '自治体DX推進のための外部人材スキル標準').replace(/（(初版|第[0-9０-９]+版)）$/, '')
+  return `${base}（第${versionNo}版）`
+}
+
 export async function createDraft(context: AppLoadContext, user: SessionUser): Promise<DraftResult> {
   const { db } = context.services.database
   return db.transaction().execute(async (trx): Promise<DraftResult> => {
@@ -157,7 +163,7 @@ export async function createDraft(context: AppLoadContext, user: SessionUser): P
         id,
         version_no: versionNo,
         status: 'draft',
-        title: published?.title ?? '自治体DX推進のための外部人材スキル標準',
+        title: draftTitle(published?.title, versionNo),
         based_on_version_id: published?.id ?? null,
         created_by: user.id,
       })

@@ -84,6 +84,8 @@ describe('skill standard: draft, edit, publish', () => {
     await post('/admin/skill-standard', { intent: 'create-draft' })
     const page = await workspace()
     expect(page.draft?.label).toBe('第2版')
+    // Its title names its own edition, not the published one's 「（初版）」.
+    expect(page.draft?.title).toBe('自治体DX推進のための外部人材スキル標準（第2版）')
     expect(page.changes).toEqual([])
     expect(page.items.find((g) => g.kind === 'skills')?.items).toHaveLength(SEED_SKILL_STANDARD.skills.length)
     // The database itself refuses a second draft.
