@@ -7,6 +7,11 @@ import { NATIONAL_LIST_CODE } from '../schema'
 
 const RECENT_DAYS = 14
 
+/** count(*) subqueries come back as strings (or null): as numbers, by the same keys. */
+function counts<K extends string>(row: Record<K, string | number | null>): Record<K, number> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<K, number>
+}
+
 /** A prefecture's inbox: applications to screen, 課題 to review, recent interest in its needs, drafts. */
 export async function countPrefectureAttention(db: DbExecutor, prefectureCode: string) {
   const since = sql<Date>`now() - make_interval(days => ${RECENT_DAYS})`
@@ -63,10 +68,7 @@ export async function countPrefectureAttention(db: DbExecutor, prefectureCode: s
         .as('open_needs'),
     ])
     .executeTakeFirstOrThrow()
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<
-    keyof typeof row,
-    number
-  >
+  return counts(row)
 }
 
 /** The ministry's inbox: a catalogue draft, staff invitations not yet accepted, the national list to screen. */
@@ -103,10 +105,7 @@ export async function countMinistryAttention(db: DbExecutor) {
         .as('new_issues'),
     ])
     .executeTakeFirstOrThrow()
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value ?? 0)])) as Record<
-    keyof typeof row,
-    number
-  >
+  return counts(row)
 }
 
 /** A municipality's own 課題 (newest first) and the needs that serve it, with days a week. */
