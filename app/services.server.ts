@@ -160,7 +160,10 @@ export async function startServices(
       log(`Meilisearch (同梱の開発用バイナリ) を起動しました: ${meili.url}`)
     }
 
-    const database = await createDatabase(databaseConfigFrom(env), { mapQueryError: inputErrorResponse })
+    const database = await createDatabase(databaseConfigFrom(env), {
+      mapQueryError: inputErrorResponse,
+      log: (message) => log(`[database] ${message}`),
+    })
     cleanups.push(() => database.close())
     await migrateToLatest(database.db)
     const retried = await retryFailedSearchSync(database.db, DEFAULT_MAX_ATTEMPTS)
@@ -192,8 +195,8 @@ export async function startServices(
         onSearchAvailable: prepareSearch,
         searchPrepared: searchReady,
         // Each commit that enqueues search work wakes the worker at once (see docs/freshness.md).
-        notifications: database.pglite
-          ? { pglite: database.pglite }
+        notifications: database.listen
+          ? { listen: database.listen }
           : env.DATABASE_URL
             ? { databaseUrl: env.DATABASE_URL }
             : undefined,

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { type DatabaseConnection, type Dialect, type Driver, Kysely, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
+import { startPGliteProcess } from './pglite-process'
 import { PostgresPoolDialect } from './postgres-driver'
 import type { DB } from './schema'
 
@@ -12,8 +13,12 @@ export type DbExecutor = Kysely<DB> | Transaction<DB>
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; max?: number }
-  /** dataDir undefined = in-memory; loadDataDir = a tarball made by PGlite's dumpDataDir() (test template). */
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob }
+  /**
+   * dataDir undefined = in-memory; loadDataDir = a tarball made by PGlite's dumpDataDir() (test template).
+   * ownProcess: PGlite runs in a process of its own (db/pglite-process.ts), off the app's event loop and out
+   * of its memory: how the app runs it. In this process: the tests, which load a template dump per file.
+   */
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob; ownProcess?: boolean }
 
 export interface Database {
   db: Kysely<DB>
@@ -25,8 +30,13 @@ export interface Database {
    */
   singleConnection: boolean
   close(): Promise<void>
-  /** The raw PGlite instance (for dumpDataDir in tests); undefined on the server backend. */
+  /** The raw PGlite instance (for dumpDataDir in tests); only when PGlite runs in this process. */
   pglite?: PGlite
+  /**
+   * LISTEN on the embedded database (a server backend is listened to over its own connection: see
+   * jobs/search-worker.ts). Calls onNotify after each commit that sent a NOTIFY on the channel.
+   */
+  listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>
 }
 
 // int8 (count(*), bigint ids) as JS numbers on both backends: our counts and ids stay far below 2^53.
@@ -38,6 +48,8 @@ export interface DatabaseOptions {
    * a 400 answer there; see app/utils/database-errors.server.ts). The database layer stays HTTP-free.
    */
   mapQueryError?: (error: unknown) => unknown
+  /** Where the embedded database's process reports a crash and its restart. */
+  log?: (message: string) => void
 }
 
 export async function createDatabase(config: DatabaseConfig, options: DatabaseOptions = {}): Promise<Database> {
@@ -69,6 +81,20 @@ export async function createDatabase(config: DatabaseConfig, options: DatabaseOp
     // PGlite creates only the last folder of its path.
     await mkdir(path.dirname(path.resolve(config.dataDir)), { recursive: true })
   }
+  if (config.ownProcess) {
+    const host = await startPGliteProcess(config.dataDir ?? null, { log: options.log })
+    const db = new Kysely<DB>({ dialect: withErrors(host.dialect) })
+    return {
+      db,
+      kind: 'pglite',
+      singleConnection: true,
+      listen: host.listen,
+      async close() {
+        await db.destroy()
+        await host.close()
+      },
+    }
+  }
   const pglite = await PGlite.create({
     dataDir: config.dataDir,
     loadDataDir: config.loadDataDir,
@@ -80,6 +106,12 @@ export async function createDatabase(config: DatabaseConfig, options: DatabaseOp
     kind: 'pglite',
     singleConnection: true,
     pglite,
+    async listen(channel, onNotify) {
+      const unlisten = await pglite.listen(channel, onNotify)
+      return async () => {
+        if (!pglite.closed) await unlisten()
+      }
+    },
     async close() {
       await db.destroy()
       if (!pglite.closed) await pglite.close()
@@ -125,5 +157,5 @@ function mapQueryErrors(dialect: Dialect, mapError: (error: unknown) => unknown)
 export function databaseConfigFrom(env: { DATABASE_URL?: string; DATA_DIR: string }): DatabaseConfig {
   return env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL }
-    : { kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite') }
+    : { kind: 'pglite', dataDir: path.join(env.DATA_DIR, 'pglite'), ownProcess: true }
 }

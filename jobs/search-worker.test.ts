@@ -44,7 +44,7 @@ vi.mock('./handlers/search-documents', async (importOriginal) => {
 
 /** Where this test database announces enqueues (on a server: its own URL, built from the run's admin URL). */
 async function notificationsFor(db: Database): Promise<OutboxNotifications> {
-  if (db.pglite) return { pglite: db.pglite }
+  if (db.listen) return { listen: db.listen }
   const config = inject('testDatabase')
   if (config.kind !== 'postgres') throw new Error('unexpected backend')
   const url = new URL(config.adminUrl)

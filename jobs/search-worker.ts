@@ -1,7 +1,6 @@
 // The search outbox worker (docs/decisions/002-search-outbox.md): claim pending rows, rebuild their
 // documents from Postgres, send them to Meilisearch, wait for the task, then confirm. Postgres stays the
 // truth: when Meilisearch is down nothing is lost, rows simply wait (without burning attempts).
-import type { PGlite } from '@electric-sql/pglite'
 import type { Kysely } from 'kysely'
 import postgres from 'postgres'
 import {
@@ -13,6 +12,7 @@ import {
   SEARCH_OUTBOX_CHANNEL,
 } from '../db/queries/search-outbox'
 import type { DB } from '../db/schema'
+import type { Database } from '../db/client'
 import { isSearchHealthy, type SearchClient, searchErrorCode } from '../search/client'
 import { INDEXES } from '../search/indexes'
 import { documentLoaderFor } from './handlers/search-documents'
@@ -41,7 +41,7 @@ export interface SearchWorkerOptions {
  * Where committed enqueues are announced (enqueueSearchSync's NOTIFY): the embedded database itself, or the
  * PostgreSQL server, which a worker in another process (`npm run jobs`) hears as well.
  */
-export type OutboxNotifications = { pglite: PGlite } | { databaseUrl: string }
+export type OutboxNotifications = { listen: NonNullable<Database['listen']> } | { databaseUrl: string }
 
 /**
  * Calls `onNotify` after each commit that enqueued search work. Returns the function that stops listening.
@@ -51,13 +51,7 @@ export async function listenForSearchOutbox(
   source: OutboxNotifications,
   onNotify: () => void,
 ): Promise<() => Promise<void>> {
-  if ('pglite' in source) {
-    const { pglite } = source
-    const unlisten = await pglite.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
-    return async () => {
-      if (!pglite.closed) await unlisten()
-    }
-  }
+  if ('listen' in source) return source.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
   const listener = postgres(source.databaseUrl, { max: 1, onnotice: () => {} })
   try {
     await listener.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())

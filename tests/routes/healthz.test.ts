@@ -1,10 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loader } from '../../app/routes/healthz'
+import type { Health } from '../../app/models/health.server'
 import type { Services } from '../../app/services.server'
 import { createDatabase } from '../../db/client'
 import { claimSearchOutbox, enqueueSearchSync, failSearchOutbox } from '../../db/queries/search-outbox'
-import { createTestServices, createUnreachableSearchClient, loaderArgs, unwrap } from '../services'
+import { createTestServices, createUnreachableSearchClient, loaderArgs } from '../services'
 
 let services: Services
 beforeAll(async () => {
@@ -18,7 +19,9 @@ beforeEach(async () => {
 })
 
 async function health(target: Services = services) {
-  return unwrap(await loader(loaderArgs(target, '/healthz')))
+  const response = await loader(loaderArgs(target, '/healthz'))
+  expect(response.headers.get('Cache-Control')).toBe('no-store')
+  return { status: response.status, body: (await response.json()) as Health }
 }
 
 /** Backdates pending rows, as if the worker had not synced them for that long. */

@@ -1,0 +1,145 @@
+// The embedded database's own process: PGlite (PostgreSQL compiled to WebAssembly) opened on one data
+// directory, answering the app over Node's IPC channel (db/pglite-process.ts is the other end).
+//
+// Why a process of its own: PGlite runs every query on the thread that owns it. In the app's process that
+// is the event loop, so each query stalls every page being rendered, and its WebAssembly memory (several
+// hundred MB) is counted in the app's RSS. Here the queries run on the second core, as they would on a
+// PostgreSQL server, and the app process stays small (docs/BENCHMARKS.md).
+//
+// This file imports nothing of ours: it is bundled on its own into build/pglite-host.js.
+import { PGlite } from '@electric-sql/pglite'
+
+export type HostRequest =
+  | { id: number; op: 'query'; sql: string; params: unknown[] }
+  | { id: number; op: 'exec'; sql: string }
+  | { id: number; op: 'listen'; channel: string }
+  | { id: number; op: 'unlisten'; channel: string }
+  | { id: number; op: 'close' }
+
+export type HostReply =
+  | { op: 'ready'; pid: number }
+  | { op: 'start-failed'; message: string }
+  | { id: number; op: 'result'; rows: unknown[]; affectedRows?: number }
+  | { id: number; op: 'error'; error: SerializedDatabaseError }
+  | { op: 'notify'; channel: string; payload: string }
+
+/** A PostgreSQL error as plain data: the fields our error mapping reads (code, constraint…) survive IPC. */
+export interface SerializedDatabaseError {
+  message: string
+  name: string
+  code?: string
+  detail?: string
+  hint?: string
+  constraint?: string
+  table?: string
+  column?: string
+  schema?: string
+  dataType?: string
+  severity?: string
+  position?: string
+}
+
+// int8 (count(*), bigint ids) as JS numbers, as on the server backend (db/client.ts).
+const INT8_OID = 20
+
+const ERROR_FIELDS = [
+  'code',
+  'detail',
+  'hint',
+  'constraint',
+  'table',
+  'column',
+  'schema',
+  'dataType',
+  'severity',
+  'position',
+] as const
+
+function serializeError(error: unknown): SerializedDatabaseError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) }
+  const serialized: SerializedDatabaseError = { name: error.name, message: error.message }
+  for (const field of ERROR_FIELDS) {
+    const value = (error as unknown as Record<string, unknown>)[field]
+    if (typeof value === 'string') serialized[field] = value
+  }
+  return serialized
+}
+
+async function main() {
+  const send = (reply: HostReply) => process.send?.(reply)
+  const dataDir = process.argv[2]
+  if (!dataDir || !process.send) {
+    console.error('pglite-host: started without a data directory or an IPC channel')
+    process.exit(2)
+  }
+
+  let pglite: PGlite
+  try {
+    pglite = await PGlite.create({ dataDir, parsers: { [INT8_OID]: (value: string) => Number(value) } })
+  } catch (error) {
+    send({ op: 'start-failed', message: error instanceof Error ? error.message : String(error) })
+    process.exit(1)
+  }
+
+  const unlisteners = new Map<string, () => Promise<void>>()
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      for (const unlisten of unlisteners.values()) await unlisten().catch(() => {})
+      if (!pglite.closed) await pglite.close()
+    })())
+
+  process.on('message', async (request: HostRequest) => {
+    try {
+      switch (request.op) {
+        case 'query': {
+          const result = await pglite.query(request.sql, request.params)
+          send({ id: request.id, op: 'result', rows: result.rows, affectedRows: result.affectedRows })
+          break
+        }
+        case 'exec': {
+          await pglite.exec(request.sql)
+          send({ id: request.id, op: 'result', rows: [] })
+          break
+        }
+        case 'listen': {
+          if (!unlisteners.has(request.channel)) {
+            const unlisten = await pglite.listen(request.channel, (payload) =>
+              send({ op: 'notify', channel: request.channel, payload }),
+            )
+            unlisteners.set(request.channel, unlisten)
+          }
+          send({ id: request.id, op: 'result', rows: [] })
+          break
+        }
+        case 'unlisten': {
+          await unlisteners.get(request.channel)?.()
+          unlisteners.delete(request.channel)
+          send({ id: request.id, op: 'result', rows: [] })
+          break
+        }
+        case 'close': {
+          await close()
+          send({ id: request.id, op: 'result', rows: [] })
+          process.disconnect()
+          break
+        }
+      }
+    } catch (error) {
+      send({ id: request.id, op: 'error', error: serializeError(error) })
+    }
+  })
+
+  // The app went away (stopped, crashed or killed): flush and close the database, then exit, so that no
+  // orphan keeps the data directory open for the next start.
+  process.on('disconnect', () => {
+    void close().finally(() => process.exit(0))
+  })
+  // Signals go to the whole process group on Ctrl-C: let the app decide when the database closes.
+  process.on('SIGINT', () => {})
+  process.on('SIGTERM', () => void close().finally(() => process.exit(0)))
+
+  send({ op: 'ready', pid: process.pid })
+}
+
+void main()

@@ -1,0 +1,285 @@
+// The app's end of the embedded database's process (db/pglite-host.ts): starts it, supervises it (restart
+// with back-off if it dies; it exits by itself when we do), and gives Kysely a driver that sends each query
+// over the IPC channel. PGlite is a single connection, so the driver hands out one connection at a time:
+// a transaction holds it until commit, as with kysely-pglite-dialect.
+import { type ChildProcess, fork } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely'
+import type { HostReply, HostRequest, SerializedDatabaseError } from './pglite-host'
+
+type Log = (message: string) => void
+
+/** An error from the database process, shaped like the driver errors our error mapping reads. */
+export class PGliteHostError extends Error {
+  code?: string
+  detail?: string
+  constraint?: string
+  table?: string
+  column?: string
+  constructor(serialized: SerializedDatabaseError) {
+    super(serialized.message)
+    Object.assign(this, serialized)
+  }
+}
+
+/** The host script beside this module: `.ts` under tsx/vitest, `.js` in the bundled build/ (build:server). */
+function hostScript(): { file: string; execArgv: string[] } {
+  const here = fileURLToPath(import.meta.url)
+  const ext = path.extname(here)
+  const file = path.join(path.dirname(here), `pglite-host${ext}`)
+  if (!existsSync(file))
+    throw new Error(`組み込みデータベースのプロセス ${file} が見つかりません（npm run build を実行してください）`)
+  // TypeScript runs through the tsx loader (the parent may be vitest, whose loader is not passed on).
+  return { file, execArgv: ext === '.ts' ? ['--import', 'tsx'] : ['--enable-source-maps'] }
+}
+
+const PID_FILE = 'pglite-host.pid'
+const RESTART_DELAYS_MS = [200, 1000, 2000, 5000, 10_000]
+const READY_TIMEOUT_MS = 60_000
+
+interface Pending {
+  resolve: (reply: HostReply) => void
+  reject: (error: Error) => void
+}
+
+export interface PGliteProcess {
+  dialect: Dialect
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>
+  /** Closes the database (a checkpoint) and waits for the process to exit. */
+  close(): Promise<void>
+  /** The process id of the database process now (for tests and diagnostics). */
+  readonly pid: number | undefined
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * A database process left by an app that was killed exits as soon as it notices (its IPC channel closes),
+ * after closing PGlite. Two writers would corrupt the directory, so a new start waits for it, and stops it
+ * if it does not go.
+ */
+async function waitForPreviousHost(dataDir: string, log: Log): Promise<void> {
+  const pidFile = path.join(dataDir, PID_FILE)
+  const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim())
+  if (!pid || pid === process.pid || !isAlive(pid)) return
+  log(`前回の組み込みデータベースのプロセス (PID ${pid}) の終了を待っています…`)
+  const deadline = Date.now() + 10_000
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGKILL')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+/** dataDir null = an in-memory database (nothing to recover after a crash: it starts empty). */
+export async function startPGliteProcess(
+  dataDir: string | null,
+  { log = () => {} }: { log?: Log } = {},
+): Promise<PGliteProcess> {
+  // The process id is kept beside the database directory (PGlite owns the directory's contents).
+  const pidDir = dataDir ? path.dirname(path.resolve(dataDir)) : null
+  if (pidDir) await waitForPreviousHost(pidDir, log)
+  const script = hostScript()
+
+  let child: ChildProcess | null = null
+  let nextId = 1
+  const pending = new Map<number, Pending>()
+  const listeners = new Map<string, Set<(payload: string) => void>>()
+  let closed = false
+  // Supervision starts once the first process has opened the database: a start that fails is reported.
+  let supervised = false
+  let restarts = 0
+  // Resolves when a started process has opened the database; replaced on each restart.
+  let ready: Promise<void>
+
+  const failPending = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error)
+    pending.clear()
+  }
+
+  const spawnHost = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      const started = fork(script.file, [dataDir ?? 'memory://'], {
+        execArgv: script.execArgv,
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      })
+      child = started
+      const timer = setTimeout(() => {
+        reject(new Error('組み込みデータベースが起動しませんでした（タイムアウト）'))
+        started.kill('SIGKILL')
+      }, READY_TIMEOUT_MS)
+      started.on('message', (reply: HostReply) => {
+        if (reply.op === 'ready') {
+          clearTimeout(timer)
+          restarts = 0
+          const recorded = pidDir ? writeFile(path.join(pidDir, PID_FILE), String(reply.pid)) : Promise.resolve()
+          void recorded.catch(() => {}).then(() => resolve())
+          return
+        }
+        if (reply.op === 'start-failed') {
+          clearTimeout(timer)
+          reject(new Error(`組み込みデータベースを開けませんでした: ${reply.message}`))
+          return
+        }
+        if (reply.op === 'notify') {
+          for (const onNotify of listeners.get(reply.channel) ?? []) onNotify(reply.payload)
+          return
+        }
+        const waiter = pending.get(reply.id)
+        if (!waiter) return
+        pending.delete(reply.id)
+        waiter.resolve(reply)
+      })
+      started.on('exit', (code, signal) => {
+        clearTimeout(timer)
+        reject(new Error(`組み込みデータベースのプロセスが終了しました (${signal ?? code})`))
+        if (child !== started) return
+        child = null
+        failPending(new Error('組み込みデータベースのプロセスが終了したため、処理を完了できませんでした'))
+        if (closed || !supervised) return
+        // Supervised: a crash costs the statements in flight, never the app. The directory recovers from
+        // PostgreSQL's write-ahead log on the next open.
+        const delay = RESTART_DELAYS_MS[Math.min(restarts++, RESTART_DELAYS_MS.length - 1)]
+        log(`組み込みデータベースのプロセスが終了しました (${signal ?? code})。${delay} ms 後に再起動します。`)
+        ready = new Promise<void>((resolveRestart, rejectRestart) => {
+          setTimeout(() => {
+            if (closed) return rejectRestart(new Error('closed'))
+            spawnHost().then(async () => {
+              for (const channel of listeners.keys()) await send({ id: 0, op: 'listen', channel }).catch(() => {})
+              log('組み込みデータベースのプロセスを再起動しました。')
+              resolveRestart()
+            }, rejectRestart)
+          }, delay).unref()
+        })
+        // Nobody may be waiting on it; a failed restart is retried by its own exit handler.
+        ready.catch(() => {})
+      })
+    })
+
+  async function send(request: HostRequest): Promise<HostReply> {
+    if (closed && request.op !== 'close') throw new Error('組み込みデータベースは停止しています')
+    await ready
+    const current = child
+    if (!current?.connected) throw new Error('組み込みデータベースのプロセスに接続できません')
+    const id = nextId++
+    const reply = new Promise<HostReply>((resolve, reject) => pending.set(id, { resolve, reject }))
+    current.send({ ...request, id })
+    const answer = await reply
+    if (answer.op === 'error') throw new PGliteHostError(answer.error)
+    return answer
+  }
+
+  ready = spawnHost()
+  await ready
+  supervised = true
+
+  const connection: DatabaseConnection = {
+    async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+      const reply = await send({ id: 0, op: 'query', sql: query.sql, params: [...query.parameters] })
+      if (reply.op !== 'result') throw new Error('組み込みデータベースから想定外の応答がありました')
+      return {
+        rows: reply.rows as R[],
+        ...(reply.affectedRows ? { numAffectedRows: BigInt(reply.affectedRows) } : {}),
+      }
+    },
+    // eslint-disable-next-line require-yield
+    async *streamQuery() {
+      throw new Error('組み込みデータベースはストリーミング取得に対応していません')
+    },
+  }
+
+  // One connection, handed out in turn (PGlite is a single session).
+  let held = false
+  const queue: Array<() => void> = []
+  const driver: Driver = {
+    async init() {},
+    async acquireConnection() {
+      if (held) await new Promise<void>((resolve) => queue.push(resolve))
+      held = true
+      return connection
+    },
+    async releaseConnection() {
+      const next = queue.shift()
+      if (next) next()
+      else held = false
+    },
+    async beginTransaction(conn, settings: TransactionSettings) {
+      await conn.executeQuery(
+        CompiledQuery.raw(
+          settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin',
+        ),
+      )
+    },
+    async commitTransaction(conn) {
+      await conn.executeQuery(CompiledQuery.raw('commit'))
+    },
+    async rollbackTransaction(conn) {
+      await conn.executeQuery(CompiledQuery.raw('rollback'))
+    },
+    async destroy() {},
+  }
+
+  const dialect: Dialect = {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => driver,
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+    createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
+  }
+
+  return {
+    dialect,
+    get pid() {
+      return child?.pid
+    },
+    async listen(channel, onNotify) {
+      let set = listeners.get(channel)
+      if (!set) {
+        set = new Set()
+        listeners.set(channel, set)
+        await send({ id: 0, op: 'listen', channel })
+      }
+      set.add(onNotify)
+      return async () => {
+        set.delete(onNotify)
+        if (set.size === 0 && listeners.get(channel) === set) {
+          listeners.delete(channel)
+          if (!closed) await send({ id: 0, op: 'unlisten', channel }).catch(() => {})
+        }
+      }
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      const current = child
+      if (!current) return
+      const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()))
+      if (current.connected) await send({ id: 0, op: 'close' }).catch(() => {})
+      const timer = setTimeout(() => current.kill('SIGKILL'), 15_000)
+      await exited
+      clearTimeout(timer)
+      if (pidDir) await rm(path.join(pidDir, PID_FILE), { force: true })
+    },
+  }
+}
