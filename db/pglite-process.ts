@@ -204,7 +204,6 @@ export async function startPGliteProcess(
         ...(reply.affectedRows ? { numAffectedRows: BigInt(reply.affectedRows) } : {}),
       }
     },
-    // eslint-disable-next-line require-yield
     async *streamQuery() {
       throw new Error('組み込みデータベースはストリーミング取得に対応していません')
     },
