@@ -10,6 +10,7 @@ import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-docu
 import { createMailTransport } from '../jobs/mail-transport'
 import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
 import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
+import type { OutboxNotifications } from '../jobs/outbox-notifications'
 import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
 import { applyIndexSettings } from '../search/indexes'
 import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
@@ -185,6 +186,13 @@ export async function startServices(
       log('Meilisearch に接続できません。検索以外の機能は動作し、接続が戻れば索引は自動で追いつきます。')
     }
 
+    // Each commit that enqueues search work or mail wakes its worker at once (see docs/freshness.md).
+    const notifications: OutboxNotifications | undefined = database.listen
+      ? { listen: database.listen }
+      : env.DATABASE_URL
+        ? { databaseUrl: env.DATABASE_URL }
+        : undefined
+
     let worker: SearchWorker | undefined
     if (runWorker) {
       worker = startSearchWorker({
@@ -194,12 +202,7 @@ export async function startServices(
         maxAttempts: DEFAULT_MAX_ATTEMPTS,
         onSearchAvailable: prepareSearch,
         searchPrepared: searchReady,
-        // Each commit that enqueues search work wakes the worker at once (see docs/freshness.md).
-        notifications: database.listen
-          ? { listen: database.listen }
-          : env.DATABASE_URL
-            ? { databaseUrl: env.DATABASE_URL }
-            : undefined,
+        notifications,
       })
       const started = worker
       cleanups.push(() => started.stop())
@@ -209,7 +212,13 @@ export async function startServices(
     if (runWorker) {
       // console.log, not `log`: the console transport prints multi-line mail that a prefix would garble.
       const transport = createMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
-      mailWorker = startMailWorker({ db: database.db, transport, log, maxAttempts: MAIL_MAX_ATTEMPTS })
+      mailWorker = startMailWorker({
+        db: database.db,
+        transport,
+        log,
+        maxAttempts: MAIL_MAX_ATTEMPTS,
+        notifications,
+      })
       const startedMail = mailWorker
       cleanups.push(() => startedMail.stop())
       log(

@@ -39,6 +39,9 @@ export interface SerializedDatabaseError {
   position?: string
 }
 
+/** How long closing the database may take once the app is gone, before the process exits regardless. */
+const CLOSE_DEADLINE_MS = 20_000
+
 // int8 (count(*), bigint ids) as JS numbers, as on the server backend (db/client.ts).
 const INT8_OID = 20
 
@@ -131,13 +134,22 @@ async function main() {
   })
 
   // The app went away (stopped, crashed or killed): flush and close the database, then exit, so that no
-  // orphan keeps the data directory open for the next start.
-  process.on('disconnect', () => {
+  // orphan keeps the data directory open for the next start. A close that hangs (its directory deleted, the
+  // machine overloaded) must not keep the process alive either: PostgreSQL's WAL recovers on the next open.
+  const exitAfterClose = () => {
+    setTimeout(() => process.exit(1), CLOSE_DEADLINE_MS).unref()
     void close().finally(() => process.exit(0))
-  })
+  }
+  process.on('disconnect', exitAfterClose)
+  // Belt and braces: if the IPC channel's end is missed, a change of parent (re-parented to init) says the
+  // app is gone.
+  const parent = process.ppid
+  setInterval(() => {
+    if (process.ppid !== parent) exitAfterClose()
+  }, 1000).unref()
   // Signals go to the whole process group on Ctrl-C: let the app decide when the database closes.
   process.on('SIGINT', () => {})
-  process.on('SIGTERM', () => void close().finally(() => process.exit(0)))
+  process.on('SIGTERM', exitAfterClose)
 
   send({ op: 'ready', pid: process.pid })
 }

@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queueMail } from '../app/models/mail.server'
 import type { Database } from '../db/client'
-import { createTestDatabase } from '../tests/db'
+import { createTestDatabase, outboxNotificationsFor } from '../tests/db'
 import { createMailTransport, type MailTransport } from './mail-transport'
 import { drainMailOutboxOnce, startMailWorker } from './mail-worker'
 
@@ -335,6 +335,31 @@ describe('mail worker over SMTP', () => {
         .poll(() => received.some((mail) => mail.rcptTo.includes('loop@example.jp')), { timeout: 10_000 })
         .toBe(true)
       await expect.poll(() => mailRow('loop@example.jp').then((row) => row.sent_at !== null)).toBe(true)
+    } finally {
+      await worker.stop()
+    }
+  })
+})
+
+describe('mail worker woken by the commit', () => {
+  it('sends a mail as soon as the transaction that queued it commits, with no poll due', async () => {
+    const worker = startMailWorker({
+      db: database.db,
+      transport: createMailTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM }),
+      // No look at the outbox for a minute after the first: only the notification can bring the mail out.
+      pollMs: 60_000,
+      notifications: await outboxNotificationsFor(database),
+    })
+    try {
+      expect(await worker.listening).toBe(true)
+      await database.db
+        .transaction()
+        .execute((trx) =>
+          queueMail(trx, 'notified@example.jp', { template: 'password_reset', url: 'http://localhost:3000/r' }),
+        )
+      await expect
+        .poll(() => received.some((mail) => mail.rcptTo.includes('notified@example.jp')), { timeout: 10_000 })
+        .toBe(true)
     } finally {
       await worker.stop()
     }

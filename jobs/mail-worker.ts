@@ -4,9 +4,17 @@
 // are retried (an outage never uses up a mail's last attempt; only the server refusing the mail itself does).
 // Delivery is at least once: a crash between the server's "250 OK" and markMailSent sends that mail again.
 import type { Kysely } from 'kysely'
-import { claimUnsentMail, deferMail, markMailFailed, markMailSent, releaseMail } from '../db/queries/mail-outbox'
+import {
+  claimUnsentMail,
+  deferMail,
+  MAIL_OUTBOX_CHANNEL,
+  markMailFailed,
+  markMailSent,
+  releaseMail,
+} from '../db/queries/mail-outbox'
 import type { DB } from '../db/schema'
 import { MailRefusedError, type MailTransport } from './mail-transport'
+import { listenForOutbox, NOTIFIED_POLL_MS, type OutboxNotifications, UNNOTIFIED_POLL_MS } from './outbox-notifications'
 import { type PollingLoop, startPollingLoop } from './polling-loop'
 
 export const MAIL_MAX_ATTEMPTS = 8
@@ -78,16 +86,21 @@ export async function drainMailOutboxOnce(options: MailWorkerOptions): Promise<M
   return result
 }
 
-export type MailWorker = PollingLoop
+export interface MailWorker extends PollingLoop {
+  /** Resolves once the worker hears commits (true), or when it will only poll (false). */
+  listening: Promise<boolean>
+}
 
 /**
  * Runs the worker loop in this process (jobs/polling-loop.ts). While the mail server is down the loop backs
  * off up to `maxIdleMs` and tries again, so the backlog goes out by itself once the server is back.
  */
-export function startMailWorker(options: MailWorkerOptions & { pollMs?: number; maxIdleMs?: number }): MailWorker {
+export function startMailWorker(
+  options: MailWorkerOptions & { pollMs?: number; maxIdleMs?: number; notifications?: OutboxNotifications },
+): MailWorker {
   let reportedDown = false
   const loop = startPollingLoop({
-    pollMs: options.pollMs ?? 1000,
+    pollMs: options.pollMs ?? (options.notifications ? NOTIFIED_POLL_MS : UNNOTIFIED_POLL_MS),
     maxIdleMs: options.maxIdleMs ?? 30_000,
     onError: (error) => options.log?.(`メール送信ワーカーでエラーが発生しました: ${describe(error)}`),
     async step() {
@@ -105,10 +118,20 @@ export function startMailWorker(options: MailWorkerOptions & { pollMs?: number; 
       return result.claimed > 0 ? 'more' : 'idle'
     },
   })
+  // Each commit that queues a mail wakes the loop (enqueueMail's NOTIFY).
+  const listening = options.notifications
+    ? listenForOutbox(options.notifications, MAIL_OUTBOX_CHANNEL, () => loop.wake()).catch((error: unknown) => {
+        options.log?.(`メール送信の通知を受け取れません。${describe(error)}（定期的な確認で送信は続きます）`)
+        return undefined
+      })
+    : undefined
   return {
     wake: loop.wake,
+    listening: listening ? listening.then(Boolean) : Promise.resolve(false),
     /** Waits for the batch in flight, then closes the transport (the worker owns it once started). */
     async stop() {
+      const unlisten = await listening
+      await unlisten?.().catch(() => {})
       await loop.stop()
       options.transport.close()
     },

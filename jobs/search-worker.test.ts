@@ -3,23 +3,16 @@ import crypto from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Database } from '../db/client'
 import { enqueueSearchSync, getSearchOutboxBacklog } from '../db/queries/search-outbox'
 import { createSearchClient, type SearchClient } from '../search/client'
 import { applyIndexSettings } from '../search/indexes'
 import { startMeilisearch } from '../search/meili-server'
-import { createTestDatabase } from '../tests/db'
+import { createTestDatabase, outboxNotificationsFor } from '../tests/db'
 import { meiliBusyMsSince } from '../tests/search'
 import type * as SearchDocuments from './handlers/search-documents'
-import {
-  drainSearchOutboxOnce,
-  isSearchOutage,
-  listenForSearchOutbox,
-  type OutboxNotifications,
-  startSearchWorker,
-} from './search-worker'
+import { drainSearchOutboxOnce, isSearchOutage, listenForSearchOutbox, startSearchWorker } from './search-worker'
 
 // A hook between rebuilding documents and sending them, so a test can land a write while a sync is in flight.
 const hooks = vi.hoisted(() => ({ afterLoad: undefined as undefined | (() => Promise<void>) }))
@@ -41,17 +34,6 @@ vi.mock('./handlers/search-documents', async (importOriginal) => {
     },
   }
 })
-
-/** Where this test database announces enqueues (on a server: its own URL, built from the run's admin URL). */
-async function notificationsFor(db: Database): Promise<OutboxNotifications> {
-  if (db.listen) return { listen: db.listen }
-  const config = inject('testDatabase')
-  if (config.kind !== 'postgres') throw new Error('unexpected backend')
-  const url = new URL(config.adminUrl)
-  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db.db)
-  url.pathname = `/${rows[0]!.name}`
-  return { databaseUrl: url.toString() }
-}
 
 let database: Database
 let dataDir: string
@@ -219,7 +201,7 @@ describe('search outbox worker', () => {
 
   it('is woken by each committed enqueue (never by a rolled-back one), without waiting for a poll', async () => {
     let notified = 0
-    const unlisten = await listenForSearchOutbox(await notificationsFor(database), () => notified++)
+    const unlisten = await listenForSearchOutbox(await outboxNotificationsFor(database), () => notified++)
     try {
       await expect(
         database.db.transaction().execute(async (trx) => {
@@ -238,7 +220,7 @@ describe('search outbox worker', () => {
       db: database.db,
       search,
       pollMs: 60_000,
-      notifications: await notificationsFor(database),
+      notifications: await outboxNotificationsFor(database),
     })
     try {
       await expect.poll(() => isPending('011002'), { timeout: 60_000, interval: 20 }).toBe(false)

@@ -2,7 +2,6 @@
 // documents from Postgres, send them to Meilisearch, wait for the task, then confirm. Postgres stays the
 // truth: when Meilisearch is down nothing is lost, rows simply wait (without burning attempts).
 import type { Kysely } from 'kysely'
-import postgres from 'postgres'
 import {
   type ClaimedOutboxRow,
   claimSearchOutbox,
@@ -12,10 +11,10 @@ import {
   SEARCH_OUTBOX_CHANNEL,
 } from '../db/queries/search-outbox'
 import type { DB } from '../db/schema'
-import type { Database } from '../db/client'
 import { isSearchHealthy, type SearchClient, searchErrorCode } from '../search/client'
 import { INDEXES } from '../search/indexes'
 import { documentLoaderFor } from './handlers/search-documents'
+import { listenForOutbox, NOTIFIED_POLL_MS, type OutboxNotifications, UNNOTIFIED_POLL_MS } from './outbox-notifications'
 import { type PollingLoop, startPollingLoop } from './polling-loop'
 
 export interface SearchWorkerOptions {
@@ -37,29 +36,9 @@ export interface SearchWorkerOptions {
   searchPrepared?: boolean
 }
 
-/**
- * Where committed enqueues are announced (enqueueSearchSync's NOTIFY): the embedded database itself, or the
- * PostgreSQL server, which a worker in another process (`npm run jobs`) hears as well.
- */
-export type OutboxNotifications = { listen: NonNullable<Database['listen']> } | { databaseUrl: string }
-
-/**
- * Calls `onNotify` after each commit that enqueued search work. Returns the function that stops listening.
- * On a server this holds one connection of its own (postgres.js re-listens by itself after a reconnect).
- */
-export async function listenForSearchOutbox(
-  source: OutboxNotifications,
-  onNotify: () => void,
-): Promise<() => Promise<void>> {
-  if ('listen' in source) return source.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
-  const listener = postgres(source.databaseUrl, { max: 1, onnotice: () => {} })
-  try {
-    await listener.listen(SEARCH_OUTBOX_CHANNEL, () => onNotify())
-  } catch (error) {
-    await listener.end({ timeout: 1 })
-    throw error
-  }
-  return () => listener.end({ timeout: 1 })
+/** Calls `onNotify` after each commit that enqueued search work; returns the function that stops listening. */
+export function listenForSearchOutbox(source: OutboxNotifications, onNotify: () => void): Promise<() => Promise<void>> {
+  return listenForOutbox(source, SEARCH_OUTBOX_CHANNEL, onNotify)
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8
@@ -159,8 +138,8 @@ export type SearchWorker = PollingLoop
 
 /**
  * Runs the worker loop in this process (jobs/polling-loop.ts). It drains as soon as a write commits when
- * `notifications` is given, and polls every `pollMs` as well (a notification can be missed while the
- * listening connection reconnects). When Meilisearch is down the loop backs off up to `maxIdleMs` and tries
+ * `notifications` is given, and looks every `pollMs` as well (jobs/outbox-notifications.ts says why and
+ * how often). When Meilisearch is down the loop backs off up to `maxIdleMs` and tries
  * again, so the backlog drains by itself once it is back.
  */
 export function startSearchWorker(
@@ -169,7 +148,7 @@ export function startSearchWorker(
   let reportedDown = false
   let connected = options.searchPrepared ?? false
   const loop = startPollingLoop({
-    pollMs: options.pollMs ?? 1000,
+    pollMs: options.pollMs ?? (options.notifications ? NOTIFIED_POLL_MS : UNNOTIFIED_POLL_MS),
     maxIdleMs: options.maxIdleMs ?? 10_000,
     onError: (error) => options.log?.(`検索同期ワーカーでエラーが発生しました: ${describe(error)}`),
     async step() {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { sql } from 'kysely'
 import { inject } from 'vitest'
 import { createDatabase, type Database, type DatabaseOptions } from '../db/client'
+import type { OutboxNotifications } from '../jobs/outbox-notifications'
 import { dropDatabase, quoteIdent } from './setup/postgres-admin'
 
 export async function createTestDatabase(options: DatabaseOptions = {}): Promise<Database> {
@@ -27,4 +28,15 @@ export async function createTestDatabase(options: DatabaseOptions = {}): Promise
       await admin.close()
     },
   }
+}
+
+/** Where a test database announces committed enqueues: PGlite's own LISTEN, or the server database's URL. */
+export async function outboxNotificationsFor(database: Database): Promise<OutboxNotifications> {
+  if (database.listen) return { listen: database.listen }
+  const config = inject('testDatabase')
+  if (config.kind !== 'postgres') throw new Error('unexpected backend')
+  const url = new URL(config.adminUrl)
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(database.db)
+  url.pathname = `/${rows[0]!.name}`
+  return { databaseUrl: url.toString() }
 }

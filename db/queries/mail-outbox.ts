@@ -13,6 +13,9 @@ export interface NewMail {
 }
 
 /** Queues a mail in the caller's transaction: it is sent only if the write that caused it commits. */
+/** The channel enqueueMail notifies; the mail worker listens on it. */
+export const MAIL_OUTBOX_CHANNEL = 'mail_outbox'
+
 export async function enqueueMail(db: DbExecutor, mail: NewMail): Promise<number> {
   const row = await db
     .insertInto('mail_outbox')
@@ -26,6 +29,8 @@ export async function enqueueMail(db: DbExecutor, mail: NewMail): Promise<number
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // Wakes the mail worker when the transaction commits (never on rollback): no polling for new mail.
+  await sql`select pg_notify(${MAIL_OUTBOX_CHANNEL}, '')`.execute(db)
   return Number(row.id)
 }
 

@@ -1,8 +1,9 @@
 // `npm start` as a newcomer and an operator experience it: first start loads the master data, a second start
 // on the same data directory is refused, Ctrl-C stops the server and its Meilisearch, a restart reuses the
 // data; the bundled Meilisearch comes back by itself when it is killed, and a SIGKILLed server leaves nothing
-// that blocks the next start. (Draining requests on SIGTERM: server-on-postgres.test.ts.)
-import { mkdtemp, rm, access } from 'node:fs/promises'
+// that blocks the next start; the embedded database process likewise comes back when killed and never outlives
+// the app. (Draining requests on SIGTERM: server-on-postgres.test.ts.)
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -38,6 +39,11 @@ async function searchSapporo(baseUrl: string): Promise<string> {
   } catch (error) {
     return String(error)
   }
+}
+
+/** The embedded database's process (db/pglite-process.ts records its pid beside the database directory). */
+async function pgliteHostPid(dir: string): Promise<number> {
+  return Number((await readFile(path.join(dir, 'pglite-host.pid'), 'utf8')).trim())
 }
 
 describe('server lifecycle (npm start)', () => {
@@ -98,5 +104,35 @@ describe('server lifecycle (npm start)', () => {
     next.child.kill('SIGTERM')
     expect(await next.exited).toBe(0)
     expect(meilisearchProcessesFor(dataDir)).toEqual([])
+  }, 240_000)
+
+  it('restarts its embedded database process when it is killed, and never leaves it behind', async () => {
+    const server = startServer(dataDir, await freePort())
+    await waitForStart(server)
+    const sapporo = () =>
+      fetch(`${server.baseUrl}/local-governments/011002`)
+        .then((response) => response.status)
+        .catch(() => 0)
+    expect(await sapporo()).toBe(200)
+
+    const killed = await pgliteHostPid(dataDir)
+    process.kill(killed, 'SIGKILL')
+    // A few requests may fail while it restarts; the app itself stays up and answers again.
+    await expect.poll(sapporo, { timeout: 30_000, interval: 250 }).toBe(200)
+    expect(await pgliteHostPid(dataDir)).not.toBe(killed)
+    expect(server.output()).toContain('組み込みデータベースのプロセスを再起動しました。')
+
+    // The app killed outright: its database process notices and exits, so the next start opens the data.
+    const host = await pgliteHostPid(dataDir)
+    server.child.kill('SIGKILL')
+    await server.exited
+    await expect.poll(() => isAlive(host), { timeout: 15_000, interval: 100 }).toBe(false)
+    const next = startServer(dataDir, await freePort())
+    await waitForStart(next)
+    expect((await fetch(`${next.baseUrl}/local-governments/011002`)).status).toBe(200)
+    const stopping = await pgliteHostPid(dataDir)
+    next.child.kill('SIGTERM')
+    expect(await next.exited).toBe(0)
+    expect(isAlive(stopping)).toBe(false)
   }, 240_000)
 })
