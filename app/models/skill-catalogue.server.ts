@@ -11,6 +11,7 @@ import type { SkillCatalogueType } from '../../search/documents/skill-catalogue'
 import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
 import { buildSynonymMap } from '../../search/synonyms'
 import type { ItemDiff, ItemKind } from '../utils/skill-standard-diff'
+import { formatWareki } from '../utils/dates'
 import {
   compareVersions,
   KIND_LABELS,
@@ -67,14 +68,6 @@ function levelLabel(level: number): string {
 
 // ---- versions -----------------------------------------------------------------------------------------
 
-const dateFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'Asia/Tokyo',
-})
-
 type VersionRow = Awaited<ReturnType<typeof listPublicVersions>>[number]
 
 export interface VersionSummary {
@@ -97,7 +90,7 @@ function summarize(version: VersionRow): VersionSummary {
     label: versionLabel(version.version_no),
     title: version.title,
     changeNote: version.change_note,
-    publishedOn: publishedAt ? dateFormat.format(publishedAt) : null,
+    publishedOn: publishedAt ? formatWareki(publishedAt) : null,
     publishedAt: publishedAt ? publishedAt.toISOString() : null,
     current: version.status === 'published',
     statusLabel: version.status === 'published' ? '現行版' : '過去の版',

@@ -17,6 +17,7 @@ import {
   SkillContentSchema,
 } from '../../db/skill-standard-content'
 import type { SessionUser } from '../utils/auth.server'
+import { tokyoDateStamp } from '../utils/dates'
 import {
   attachmentDisposition,
   CSV_CONTENT_TYPE,
@@ -194,7 +195,7 @@ function exportFile(
   now = new Date(),
 ): ExportFile {
   const draft = meta.status === 'draft'
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now).replaceAll('-', '')
+  const day = tokyoDateStamp(now)
   // A draft changes, so its file name carries the day; a published version never changes.
   const stem = `スキル標準_${versionLabel(meta.versionNo)}${draft ? `_下書き_${day}` : ''}`
   const asciiStem = `skill-standard-v${meta.versionNo}${draft ? `-draft-${day}` : ''}`

@@ -2,12 +2,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportMyData } from '~/models/profile.server'
 import { requireUserWithRole } from '~/utils/auth.server'
+import { tokyoDateStamp } from '~/utils/dates'
 import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
   const { json, csv } = await exportMyData(context, user)
-  const day = json.exportedAt.slice(0, 10).replaceAll('-', '')
+  const day = tokyoDateStamp(json.exportedAt)
   return new Response(csv, {
     headers: {
       'Content-Type': CSV_CONTENT_TYPE,

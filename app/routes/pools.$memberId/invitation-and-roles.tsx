@@ -1,14 +1,10 @@
 // On a pool member's page: 「メールで登録を依頼」 with the invitation's status, and the 人材像 (target roles).
 import { Form } from '@remix-run/react'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { formatShortDateTime } from '~/utils/dates'
 
 type ActionData =
   { intent?: unknown; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] } | undefined
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
 
 interface InvitationProps {
   member: {
@@ -43,16 +39,16 @@ export function InvitationSection({ member, actionData }: InvitationProps) {
           <dt>送信先</dt>
           <dd>{invitation.sentTo}</dd>
           <dt>送信日時</dt>
-          <dd>{dateTime(invitation.sentAt)}</dd>
+          <dd>{formatShortDateTime(invitation.sentAt)}</dd>
           {invitation.answeredAt ? (
             <>
               <dt>回答日時</dt>
-              <dd>{dateTime(invitation.answeredAt)}</dd>
+              <dd>{formatShortDateTime(invitation.answeredAt)}</dd>
             </>
           ) : (
             <>
               <dt>有効期限</dt>
-              <dd>{dateTime(invitation.expiresAt)}</dd>
+              <dd>{formatShortDateTime(invitation.expiresAt)}</dd>
             </>
           )}
         </dl>

@@ -1,6 +1,7 @@
 // Interview scheduling and training records on a pool member's page.
 import { Form } from '@remix-run/react'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { formatShortDateTime, toDateTimeLocalValue } from '~/utils/dates'
 
 interface Props {
   member: {
@@ -12,13 +13,6 @@ interface Props {
     trainings: Array<{ id: string; title: string; provider: string; completedOn: string | null; note: string }>
   }
   actionData: { intent?: unknown; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] } | undefined
-}
-
-/** "2026-12-01T10:00" in Japan time, for a datetime-local input. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return ''
-  const local = new Date(new Date(iso).getTime() + 9 * 60 * 60 * 1000)
-  return local.toISOString().slice(0, 16)
 }
 
 export function MemberDetails({ member, actionData }: Props) {
@@ -39,7 +33,7 @@ export function MemberDetails({ member, actionData }: Props) {
               id="interviewAt"
               name="interviewAt"
               type="datetime-local"
-              defaultValue={toLocalInput(member.interviewAt)}
+              defaultValue={member.interviewAt ? toDateTimeLocalValue(member.interviewAt) : ''}
               aria-invalid={interviewErrors.interviewAt ? true : undefined}
               aria-describedby={interviewErrors.interviewAt ? 'interviewAt-error' : undefined}
             />
@@ -69,7 +63,7 @@ export function MemberDetails({ member, actionData }: Props) {
       ) : (
         <p>
           {member.interviewAt
-            ? `面接: ${new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(member.interviewAt))} ${member.interviewPlace}`
+            ? `面接: ${formatShortDateTime(member.interviewAt)} ${member.interviewPlace}`
             : '面接の予定はありません。'}
         </p>
       )}

@@ -19,6 +19,7 @@ import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData, requireUuidParam } from '~/utils/params'
 import { plainString } from '~/utils/field-schemas'
+import { formatShortDateTime } from '~/utils/dates'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
@@ -187,11 +188,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   )
 }
 
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
-
 export default function PoolMemberRoute() {
   const member = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -300,7 +296,7 @@ export default function PoolMemberRoute() {
         <tbody>
           {member.history.map((e) => (
             <tr key={e.id}>
-              <td>{dateTime(e.at)}</td>
+              <td>{formatShortDateTime(e.at)}</td>
               <td>{e.from ? `${e.from} → ${e.to}` : e.to}</td>
               <td>{e.actor}</td>
               <td>{e.note || '—'}</td>

@@ -6,6 +6,7 @@ import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
+import { formatShortDate } from '~/utils/dates'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
@@ -43,9 +44,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   })
   return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function PoolRoute() {
   const {
@@ -209,7 +207,7 @@ export default function PoolRoute() {
                   <span className="badge">{m.statusLabel}</span>
                 </td>
                 {national ? <td>{m.prefectureCode === '00' ? '国のリスト' : m.prefectureCode}</td> : null}
-                <td>{dateTime(m.updatedAt)}</td>
+                <td>{formatShortDate(m.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
