@@ -19,7 +19,6 @@ import {
 import type { SessionUser } from '../utils/auth.server'
 import { tokyoDateStamp } from '../utils/dates'
 import {
-  attachmentDisposition,
   CSV_CONTENT_TYPE,
   CsvSyntaxError,
   decodeCsvBytes,
@@ -250,16 +249,6 @@ export async function exportDraft(context: AppLoadContext, format: 'json' | 'csv
   if (!draft) return null
   const content = await readVersionContent(db, draft.id)
   return exportFile(content, { versionNo: draft.version_no, title: draft.title, status: draft.status }, format)
-}
-
-export function downloadResponse(file: ExportFile, cacheControl: string): Response {
-  return new Response(file.body, {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': attachmentDisposition(file.filename, file.asciiFilename),
-      'Cache-Control': cacheControl,
-    },
-  })
 }
 
 // ---- import ------------------------------------------------------------------------------------------

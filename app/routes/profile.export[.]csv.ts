@@ -3,17 +3,14 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportMyData } from '~/models/profile.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { tokyoDateStamp } from '~/utils/dates'
-import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+import { csvDownload } from '~/utils/download'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
   const { json, csv } = await exportMyData(context, user)
   const day = tokyoDateStamp(json.exportedAt)
-  return new Response(csv, {
-    headers: {
-      'Content-Type': CSV_CONTENT_TYPE,
-      'Content-Disposition': attachmentDisposition(`マイデータ_${day}.csv`, `my-data-${day}.csv`),
-      'Cache-Control': 'no-store',
-    },
+  // Personal data: never kept by a shared cache or the browser's.
+  return csvDownload({ filename: `マイデータ_${day}.csv`, asciiFilename: `my-data-${day}.csv` }, csv, {
+    cacheControl: 'no-store',
   })
 }
