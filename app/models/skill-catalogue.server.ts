@@ -12,6 +12,7 @@ import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
 import { buildSynonymMap } from '../../search/synonyms'
 import type { ItemDiff, ItemKind } from '../utils/skill-standard-diff'
 import { formatWareki } from '../utils/dates'
+import { parseVersionParam } from '../utils/params'
 import {
   compareVersions,
   KIND_LABELS,
@@ -95,22 +96,6 @@ function summarize(version: VersionRow): VersionSummary {
     current: version.status === 'published',
     statusLabel: version.status === 'published' ? '現行版' : '過去の版',
   }
-}
-
-const VERSION_MESSAGE = '版の指定が正しくありません（例: ?version=1）。'
-const VersionNoSchema = z.coerce
-  .number({ message: VERSION_MESSAGE })
-  .int({ message: VERSION_MESSAGE })
-  .min(1, { message: VERSION_MESSAGE })
-  .max(100_000, { message: VERSION_MESSAGE })
-
-/** `?version=N` of every catalogue page: absent means the current version; anything malformed is a 400. */
-export function parseVersionParam(searchParams: URLSearchParams): number | undefined {
-  const raw = searchParams.get('version')
-  if (raw === null || raw.trim() === '') return undefined
-  const parsed = VersionNoSchema.safeParse(raw.trim())
-  if (!parsed.success) throw new Response(VERSION_MESSAGE, { status: 400 })
-  return parsed.data
 }
 
 export interface VersionView {

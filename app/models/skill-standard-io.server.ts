@@ -213,25 +213,6 @@ function exportFile(
       }
 }
 
-/** `?version=N` of the public exports: absent means the current version; anything but a positive integer is a 400. */
-export function parseVersionParam(searchParams: URLSearchParams): number | undefined {
-  const raw = searchParams.get('version')
-  if (raw === null) return undefined
-  const parsed = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .safeParse(raw.trim() === '' ? Number.NaN : raw)
-  if (!parsed.success) {
-    throw new Response('版の指定（version）は1以上の整数にしてください。', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
-  }
-  return parsed.data
-}
-
 /** A published or archived version as a file (404 for unknown versions and drafts). */
 export async function exportPublicVersion(
   context: AppLoadContext,

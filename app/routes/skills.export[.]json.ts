@@ -2,8 +2,9 @@
 // ?version=N picks a published or archived version (default: the current one); drafts are never exported
 // here (ministry staff use /admin/skill-standard/export.json). Format: docs/skill-standard-format.md.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportPublicVersion, parseVersionParam } from '~/models/skill-standard-io.server'
+import { exportPublicVersion } from '~/models/skill-standard-io.server'
 import { fileDownload } from '~/utils/download'
+import { parseVersionParam } from '~/utils/params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const versionNo = parseVersionParam(new URL(request.url).searchParams)
