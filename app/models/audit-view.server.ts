@@ -139,7 +139,6 @@ export function auditFilterErrors(error: z.ZodError): Record<string, string> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000
 
 /** Dates are days in Japan: `from` is 00:00 JST that day, `to` is inclusive (before 00:00 JST the next day). */
 function toViewFilter(filters: AuditFilters): AuditViewFilter {
