@@ -36,11 +36,10 @@ import {
   daysPerWeekWarning,
   EMPLOYER_OPTIONS,
   EMPLOYMENT_FORM_OPTIONS,
-  ISSUE_STATUS_LABELS,
   type NeedInput,
-  NEED_STATUS_LABELS,
   PAY_UNIT_OPTIONS,
 } from '../utils/need-validation'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '../utils/labels'
 import {
   allowedTransitions,
   canTransition,

@@ -11,8 +11,8 @@ import { insertPoolEvent, listConsentedNationalList, resolveRoleNames } from '..
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { isoDate, tokyoDateStamp } from '../utils/dates'
+import { POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
-import { POOL_STATUS_LABELS } from './pool.server'
 import { isUniqueViolation, managedPoolCode, profileViewerOf } from './pool-scope.server'
 
 async function rowsFor(context: AppLoadContext, user: SessionUser) {

@@ -28,6 +28,7 @@ import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/sch
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
+import { POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
 import {
@@ -38,16 +39,6 @@ import {
   profileViewerOf,
   readScope,
 } from './pool-scope.server'
-
-export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
-  applied: '応募',
-  screening: '書類確認',
-  interview: '面接',
-  training: '研修',
-  registered: '登録',
-  declined: '見送り',
-  withdrawn: '辞退',
-}
 
 /** What prefecture staff may move a member to, from each status. 辞退 is the person's own decision, also recordable by staff. */
 export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {

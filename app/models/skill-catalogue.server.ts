@@ -12,13 +12,13 @@ import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
 import { buildSynonymMap } from '../../search/synonyms'
 import type { ItemDiff, ItemKind } from '../utils/skill-standard-diff'
 import { formatWareki } from '../utils/dates'
+import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { parseVersionParam } from '../utils/params'
 import {
   compareVersions,
   KIND_LABELS,
   listPublicVersions,
   requirePublicVersion,
-  SKILL_LEVEL_LABELS,
   versionLabel,
 } from './skill-standard.server'
 

@@ -13,11 +13,11 @@ import {
   QualificationContentSchema,
   RequirementContentSchema,
   RoleContentSchema,
-  SKILL_LEVEL_LABELS,
   SkillContentSchema,
 } from '../../db/skill-standard-content'
 import type { SessionUser } from '../utils/auth.server'
 import { tokyoDateStamp } from '../utils/dates'
+import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import {
   CSV_CONTENT_TYPE,
   CsvSyntaxError,

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FilterSelect } from '~/components/forms'
 import { getIssueList } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/need-validation'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/labels'
 import { userHasPermission } from '~/utils/permissions'
 import { formatShortDate } from '~/utils/dates'
 

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FilterSelect } from '~/components/forms'
 import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { NEED_STATUS_LABELS } from '~/utils/need-validation'
+import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
 
 const FilterSchema = z.object({

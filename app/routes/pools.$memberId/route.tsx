@@ -19,6 +19,7 @@ import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData, requireUuidParam } from '~/utils/params'
 import { plainString } from '~/utils/field-schemas'
+import { POOL_STATUS_VALUES } from '~/utils/labels'
 import { formatShortDateTime } from '~/utils/dates'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const StatusSchema = z.object({
-  to: z.enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'], {
+  to: z.enum(POOL_STATUS_VALUES, {
     message: '変更後の状態を選択してください',
   }),
   note: plainString().trim().max(2000, { message: 'メモは2000文字以内にしてください' }).default(''),
