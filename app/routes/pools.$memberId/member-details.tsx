@@ -2,6 +2,7 @@
 import { Form } from '@remix-run/react'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
 import { formatShortDateTime, toDateTimeLocalValue } from '~/utils/dates'
+import { errorsOf, type MemberActionData } from './action-errors'
 
 interface Props {
   member: {
@@ -12,19 +13,20 @@ interface Props {
     notes: string
     trainings: Array<{ id: string; title: string; provider: string; completedOn: string | null; note: string }>
   }
-  actionData: { intent?: unknown; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] } | undefined
+  actionData: MemberActionData
 }
 
 export function MemberDetails({ member, actionData }: Props) {
-  const errors = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors : {})
-  const interviewErrors = errors('interview')
-  const trainingErrors = errors('training')
+  const interview = errorsOf(actionData, 'interview')
+  const interviewErrors = interview.fields
+  const training = errorsOf(actionData, 'training')
+  const trainingErrors = training.fields
   return (
     <>
       <h2>面接の予定・メモ</h2>
       {member.canUpdate ? (
         <Form method="post" className="form-stack" key={`interview-${member.lockVersion}`}>
-          <FormErrors errors={actionData?.intent === 'interview' ? actionData.formErrors : undefined} />
+          <FormErrors errors={interview.form} />
           <input type="hidden" name="intent" value="interview" />
           <input type="hidden" name="lockVersion" value={member.lockVersion} />
           <div className="field">
@@ -100,6 +102,7 @@ export function MemberDetails({ member, actionData }: Props) {
           style={{ marginTop: '1rem' }}
           key={`training-${member.trainings.length}`}
         >
+          <FormErrors errors={training.form} />
           <input type="hidden" name="intent" value="training" />
           <div className="field">
             <label htmlFor="training-title">研修名</label>
@@ -115,7 +118,15 @@ export function MemberDetails({ member, actionData }: Props) {
           </div>
           <div className="field">
             <label htmlFor="provider">実施機関</label>
-            <input id="provider" name="provider" type="text" placeholder="例: 自治大学校" />
+            <input
+              id="provider"
+              name="provider"
+              type="text"
+              placeholder="例: 自治大学校"
+              aria-invalid={trainingErrors.provider ? true : undefined}
+              aria-describedby={trainingErrors.provider ? 'provider-error' : undefined}
+            />
+            <ErrorList id="provider-error" errors={trainingErrors.provider} />
           </div>
           <div className="field">
             <label htmlFor="completedOn">修了日</label>
@@ -130,7 +141,14 @@ export function MemberDetails({ member, actionData }: Props) {
           </div>
           <div className="field">
             <label htmlFor="training-note">備考</label>
-            <input id="training-note" name="note" type="text" />
+            <input
+              id="training-note"
+              name="note"
+              type="text"
+              aria-invalid={trainingErrors.note ? true : undefined}
+              aria-describedby={trainingErrors.note ? 'training-note-error' : undefined}
+            />
+            <ErrorList id="training-note-error" errors={trainingErrors.note} />
           </div>
           <div>
             <SubmitButton>研修の記録を追加する</SubmitButton>
