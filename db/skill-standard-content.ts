@@ -2,14 +2,9 @@
 // import accepts. zod checks shape and cross-references; Postgres constraints stay the final guard.
 import { z } from 'zod'
 
+/** The level scale (the sources give none; documented on the catalogue page). Labels: app/utils/labels.ts. */
 export const SKILL_LEVELS = [1, 2, 3, 4] as const
-/** The level scale (the sources give none; documented on the catalogue page). */
-export const SKILL_LEVEL_LABELS: Record<(typeof SKILL_LEVELS)[number], string> = {
-  1: '知識',
-  2: '実務',
-  3: '主導',
-  4: '指導',
-}
+export type SkillLevel = (typeof SKILL_LEVELS)[number]
 
 /** Words that are page names beside /skills/$id or mean "create" in the editor: never item ids. */
 export const RESERVED_IDS = ['new', 'roles', 'qualifications', 'versions', 'diff', 'export'] as const

@@ -15,6 +15,7 @@ import { listLocalGovernmentsByCodes, listPrefectures } from '../../db/queries/l
 import type { AuditLogEntry } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { csvLine, CSV_BOM } from '../utils/csv'
+import { formatTimestamp, tokyoDateStamp } from '../utils/dates'
 import { ROLE_LABELS, type Role, userHasPermission } from '../utils/permissions'
 import { maskActorLabel, maskValue } from './audit.server'
 
@@ -138,7 +139,6 @@ export function auditFilterErrors(error: z.ZodError): Record<string, string> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000
 
 /** Dates are days in Japan: `from` is 00:00 JST that day, `to` is inclusive (before 00:00 JST the next day). */
 function toViewFilter(filters: AuditFilters): AuditViewFilter {
@@ -228,13 +228,6 @@ export interface AuditRowView {
   requestId: string | null
 }
 
-/** YYYY/MM/DD HH:mm:ss in Japan time (no daylight saving, so a fixed offset is exact). */
-export function formatTokyoTimestamp(date: Date): string {
-  const t = new Date(date.getTime() + TOKYO_OFFSET_MS)
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${t.getUTCFullYear()}/${p(t.getUTCMonth() + 1)}/${p(t.getUTCDate())} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}`
-}
-
 // Defence in depth: any e-mail address left in free text (a summary, an id, a nested value) is masked the
 // way maskValue masks the email field.
 const EMAIL_IN_TEXT = /([^\s<>@"'(),;:]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g
@@ -270,7 +263,7 @@ function displayValue(key: string, raw: unknown, names: Names): string {
     if (key === 'role') return ROLE_LABELS[value as Role] ?? value
     if (key === 'prefecture_code') return names.prefectures.get(value) ?? value
     if (key === 'municipality_code') return names.municipalities.get(value) ?? value
-    if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return formatTokyoTimestamp(new Date(value))
+    if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return formatTimestamp(new Date(value))
     return value
   }
   if (typeof value === 'number') return String(value)
@@ -325,7 +318,7 @@ async function prefectureNames(db: DbExecutor): Promise<Map<string, string>> {
 function toRowView(entry: AuditLogEntry, names: Names): AuditRowView {
   return {
     id: entry.id,
-    occurredAt: formatTokyoTimestamp(entry.occurred_at),
+    occurredAt: formatTimestamp(entry.occurred_at),
     occurredAtIso: entry.occurred_at.toISOString(),
     actor: maskEmailsInText(maskActorLabel(entry.actor_label)),
     actorRole: entry.actor_role ? (ROLE_LABELS[entry.actor_role] ?? entry.actor_role) : '—',
@@ -454,7 +447,7 @@ export async function auditCsvForAdmin(
       const more = await listAuditEntriesInScope(trx, scope, filter, { limit: 1, offset: rowCount })
       return { parts, rowCount, truncated: more.length > 0 }
     })
-  const day = formatTokyoTimestamp(now).slice(0, 10).replaceAll('/', '')
+  const day = tokyoDateStamp(now)
   return {
     csv: parts.join(''),
     rowCount,

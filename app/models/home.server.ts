@@ -10,9 +10,8 @@ import {
 } from '../../db/queries/attention'
 import { NATIONAL_LIST_CODE } from '../../db/schema'
 import { formatDate, formatDateTime } from '../utils/dates'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '../utils/need-validation'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import type { SessionUser } from '../utils/session.server'
-import { POOL_STATUS_LABELS } from './pool.server'
 import { getMyProfile } from './profile.server'
 
 /** What a professional is asked to do next at each pool status. */

@@ -9,6 +9,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { type ListedMail, listMail } from '../../db/queries/mail-outbox'
 import { MAIL_MAX_ATTEMPTS } from '../../jobs/mail-worker'
 import type { SessionUser } from '../utils/auth.server'
+import { formatTimestamp } from '../utils/dates'
 import { userHasPermission } from '../utils/permissions'
 import { isEmbeddedDemo } from './bootstrap.server'
 
@@ -41,22 +42,6 @@ export interface MailViewRow {
   lastError: string | null
   /** For a failed mail: when it is tried again, or that it no longer is. */
   retryNote: string | null
-}
-
-const tokyo = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-
-/** YYYY/MM/DD HH:mm in Japan time, whatever the server's time zone. */
-export function formatTokyoDateTime(date: Date): string {
-  const part = Object.fromEntries(tokyo.formatToParts(date).map((p) => [p.type, p.value]))
-  return `${part.year}/${part.month}/${part.day} ${part.hour}:${part.minute}`
 }
 
 // Characters a URL may contain (RFC 3986); Japanese text or whitespace ends it.
@@ -104,8 +89,8 @@ function toViewRow(row: ListedMail): MailViewRow {
     body: row.body || '（このメールの本文は表示できません）',
     bodyParts: splitBodyLinks(row.body || '（このメールの本文は表示できません）'),
     template: row.template,
-    createdAt: formatTokyoDateTime(row.created_at),
-    sentAt: row.sent_at ? formatTokyoDateTime(row.sent_at) : null,
+    createdAt: formatTimestamp(row.created_at, { seconds: false }),
+    sentAt: row.sent_at ? formatTimestamp(row.sent_at, { seconds: false }) : null,
     status,
     statusLabel: status === 'sent' ? '送信済み' : status === 'failed' ? '送信失敗' : '未送信',
     attempts: row.attempts,
@@ -114,7 +99,7 @@ function toViewRow(row: ListedMail): MailViewRow {
       ? null
       : row.attempts >= MAIL_MAX_ATTEMPTS
         ? `${row.attempts}回失敗したため、再送を停止しました。`
-        : `${row.attempts}回失敗しました。${formatTokyoDateTime(row.next_attempt_at)} 以降に再送します。`,
+        : `${row.attempts}回失敗しました。${formatTimestamp(row.next_attempt_at, { seconds: false })} 以降に再送します。`,
   }
 }
 

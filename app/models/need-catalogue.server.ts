@@ -2,7 +2,8 @@
 // skills by area, the 市町村支援業務 tasks, and the roles (人材像) with their requirements.
 import type { DbExecutor } from '../../db/client'
 import { findVersionByStatus } from '../../db/queries/skill-standard'
-import { type CatalogueContent, SKILL_LEVEL_LABELS, SKILL_LEVELS } from '../../db/skill-standard-content'
+import { type CatalogueContent, SKILL_LEVELS } from '../../db/skill-standard-content'
+import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { deepFreeze, readPublicVersionContent } from './skill-standard.server'
 
 /** The catalogue area whose skills are the support tasks (002:415-424). */

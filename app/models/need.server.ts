@@ -30,16 +30,16 @@ import type { NeedStatus } from '../../db/schema'
 import { DEFAULT_SELECTION_PROCESS, findNeedTemplate, NEED_TEMPLATES } from '../../seeds/need-templates'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
+import { formatIsoDateTime, tokyoDateStamp, tokyoIsoDate } from '../utils/dates'
 import {
   daysPerWeekTotal,
   daysPerWeekWarning,
   EMPLOYER_OPTIONS,
   EMPLOYMENT_FORM_OPTIONS,
-  ISSUE_STATUS_LABELS,
   type NeedInput,
-  NEED_STATUS_LABELS,
   PAY_UNIT_OPTIONS,
 } from '../utils/need-validation'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '../utils/labels'
 import {
   allowedTransitions,
   canTransition,
@@ -81,10 +81,6 @@ export function payText(need: {
   else if (need.pay_max_yen !== null) parts.push(`${unit} ${yen(need.pay_max_yen)}まで`)
   if (need.budget_yen !== null) parts.push(`予算 ${yen(Number(need.budget_yen))}`)
   return parts.join('、')
-}
-
-function todayInTokyo(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date())
 }
 
 // ---- lists --------------------------------------------------------------------------------------------------
@@ -169,11 +165,9 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
     row.application_deadline ?? '',
     row.open_call ? 'はい' : 'いいえ',
     String(Number(row.interest_count ?? 0)),
-    new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-      row.updated_at,
-    ),
+    formatIsoDateTime(row.updated_at),
   ])
-  const day = todayInTokyo().replaceAll('-', '')
+  const day = tokyoDateStamp()
   const who =
     scope.kind === 'prefecture'
       ? ((await findPrefecture(db, scope.prefectureCode))?.name ?? scope.prefectureCode)
@@ -260,7 +254,7 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
     canEdit,
     editable: canEdit && isEditable(row.status),
     transitions: canEdit ? allowedTransitions(row.status).map((to) => ({ to, label: TRANSITION_LABELS[to] })) : [],
-    publishProblems: row.status === 'draft' ? publishProblems(publishable(row), todayInTokyo()) : [],
+    publishProblems: row.status === 'draft' ? publishProblems(publishable(row), tokyoIsoDate()) : [],
     issues: issues.map((i) => ({
       id: i.id,
       title: i.title,
@@ -307,7 +301,7 @@ function publishable(row: NeedRow) {
 export async function getPrintableNeed(context: AppLoadContext, user: SessionUser, id: string) {
   const { db } = context.services.database
   const row = await requireNeedRow(db, user, id)
-  return { need: describeNeed(row, await loadNeedCatalogue(db)), printedOn: todayInTokyo() }
+  return { need: describeNeed(row, await loadNeedCatalogue(db)), printedOn: tokyoIsoDate() }
 }
 
 // ---- create, edit ----------------------------------------------------------------------------------------------
@@ -610,7 +604,7 @@ export async function saveNeed(
         municipalityCount: input.municipalities.length,
         application_deadline: null,
       },
-      todayInTokyo(),
+      tokyoIsoDate(),
     )
     if (problems.length > 0)
       fieldErrors[''] = [
@@ -673,7 +667,7 @@ export async function changeNeedStatus(
     }
   }
   if (input.to === 'published') {
-    const problems = publishProblems(publishable(row), todayInTokyo())
+    const problems = publishProblems(publishable(row), tokyoIsoDate())
     if (problems.length > 0) return { status: 'refused', messages: problems }
   }
   return db.transaction().execute(async (trx): Promise<ChangeNeedStatusResult> => {

@@ -17,6 +17,7 @@ import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { DbExecutor } from '../../db/client'
 import type { PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
+import { formatDate } from '../utils/dates'
 import { actorFrom, recordAudit } from './audit.server'
 import { queueMail } from './mail.server'
 import {
@@ -35,9 +36,6 @@ interface PoolInvitationPayload {
   inviterLabel: string
   outcome?: 'accepted' | 'declined' | 'replaced'
 }
-
-const dateJa = (date: Date) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(date)
 
 export const INVITATION_REFUSALS = {
   'no-email': 'メールアドレスが登録されていないため、依頼を送れません。先にメールアドレスを登録してください。',
@@ -94,7 +92,7 @@ export async function issuePoolInvitation(
       orgLabel,
       inviter: user.display_name,
       url: `${context.services.appUrl}/pool-invitations/accept?token=${token}`,
-      expiresOn: dateJa(expiresAt),
+      expiresOn: formatDate(expiresAt),
     },
     { prefectureCode: prefectureColumn(member.prefecture_code) },
   )
@@ -104,7 +102,7 @@ export async function issuePoolInvitation(
     to: member.status,
     actorUserId: user.id,
     actorLabel: user.display_name,
-    note: `登録依頼のメールを送信（${dateJa(expiresAt)}まで有効）`,
+    note: `登録依頼のメールを送信（${formatDate(expiresAt)}まで有効）`,
   })
   await recordAudit(trx, actorFrom(context, user), {
     action: 'send_invitation',

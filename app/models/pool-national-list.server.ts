@@ -10,8 +10,9 @@ import { findPrefecture } from '../../db/queries/local-government'
 import { insertPoolEvent, listConsentedNationalList, resolveRoleNames } from '../../db/queries/pools'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
+import { isoDate, tokyoDateStamp } from '../utils/dates'
+import { POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
-import { POOL_STATUS_LABELS } from './pool.server'
 import { isUniqueViolation, managedPoolCode, profileViewerOf } from './pool-scope.server'
 
 async function rowsFor(context: AppLoadContext, user: SessionUser) {
@@ -30,7 +31,7 @@ async function rowsFor(context: AppLoadContext, user: SessionUser) {
     trainings: r.trainings.map((t) => ({
       title: t.title,
       provider: t.provider,
-      completedOn: t.completed_on ? new Date(t.completed_on).toISOString().slice(0, 10) : null,
+      completedOn: t.completed_on ? isoDate(t.completed_on) : null,
     })),
     ownMemberId: r.own_member_id,
     ownStatusLabel: r.own_status ? POOL_STATUS_LABELS[r.own_status] : null,
@@ -63,7 +64,7 @@ export async function sharedNationalListCsv(context: AppLoadContext, user: Sessi
       m.ownStatusLabel ?? '',
     ]),
   ]
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+  const day = tokyoDateStamp()
   return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
 }
 

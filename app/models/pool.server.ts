@@ -27,6 +27,8 @@ import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
+import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
+import { POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
 import {
@@ -37,16 +39,6 @@ import {
   profileViewerOf,
   readScope,
 } from './pool-scope.server'
-
-export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
-  applied: '応募',
-  screening: '書類確認',
-  interview: '面接',
-  training: '研修',
-  registered: '登録',
-  declined: '見送り',
-  withdrawn: '辞退',
-}
 
 /** What prefecture staff may move a member to, from each status. 辞退 is the person's own decision, also recordable by staff. */
 export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
@@ -341,12 +333,7 @@ export async function poolCsv(
   const { db } = context.services.database
   const scope = overviewScope(user, national)
   const members = await listPoolMembersForExport(db, scope, profileViewerOf(user))
-  const tokyo = (date: Date | string | null) =>
-    date
-      ? new Intl.DateTimeFormat('ja-JP', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-          new Date(date),
-        )
-      : ''
+  const tokyo = (date: Date | string | null) => (date ? formatShortDateTime(date) : '')
   const SOURCE_LABELS = {
     application: '公募（本人応募）',
     public_call: '公募',
@@ -381,14 +368,10 @@ export async function poolCsv(
       tokyo(m.updated_at),
       tokyo(m.interview_at),
       m.interview_place ?? '',
-      m.trainings
-        .map(
-          (t) => `${t.title}${t.completed_on ? `（${new Date(t.completed_on).toISOString().slice(0, 10)} 修了）` : ''}`,
-        )
-        .join('、'),
+      m.trainings.map((t) => `${t.title}${t.completed_on ? `（${isoDate(t.completed_on)} 修了）` : ''}`).join('、'),
     ]),
   ]
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '')
+  const day = tokyoDateStamp()
   if (scope.prefectureCode === NATIONAL_LIST_CODE)
     return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
   return { csv: toCsv(rows), filename: `人材プール_${day}.csv`, asciiFilename: `talent-pool-${day}.csv` }
@@ -452,7 +435,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
       id: t.id,
       title: t.title,
       provider: t.provider,
-      completedOn: t.completed_on ? new Date(t.completed_on).toISOString().slice(0, 10) : null,
+      completedOn: t.completed_on ? isoDate(t.completed_on) : null,
       note: t.note,
     })),
     nextStatuses: canUpdate

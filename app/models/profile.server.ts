@@ -29,7 +29,7 @@ import {
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { findVersionByStatus, readVersionContent, resolveSkills } from '../../db/queries/skill-standard'
 import { findUserById, updateUser } from '../../db/queries/users'
-import { SKILL_LEVEL_LABELS, SKILL_LEVELS } from '../../db/skill-standard-content'
+import { SKILL_LEVELS } from '../../db/skill-standard-content'
 import { type SessionUser, verifyPassword } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import {
@@ -43,6 +43,7 @@ import {
   type SkillsInput,
   VISIBILITY_OPTIONS,
 } from '../utils/profile-validation'
+import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 
 export const PROFILE_CONFLICT_MESSAGE =

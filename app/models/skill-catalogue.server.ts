@@ -11,12 +11,14 @@ import type { SkillCatalogueType } from '../../search/documents/skill-catalogue'
 import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
 import { buildSynonymMap } from '../../search/synonyms'
 import type { ItemDiff, ItemKind } from '../utils/skill-standard-diff'
+import { formatWareki } from '../utils/dates'
+import { SKILL_LEVEL_LABELS } from '../utils/labels'
+import { parseVersionParam } from '../utils/params'
 import {
   compareVersions,
   KIND_LABELS,
   listPublicVersions,
   requirePublicVersion,
-  SKILL_LEVEL_LABELS,
   versionLabel,
 } from './skill-standard.server'
 
@@ -67,14 +69,6 @@ function levelLabel(level: number): string {
 
 // ---- versions -----------------------------------------------------------------------------------------
 
-const dateFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  timeZone: 'Asia/Tokyo',
-})
-
 type VersionRow = Awaited<ReturnType<typeof listPublicVersions>>[number]
 
 export interface VersionSummary {
@@ -97,27 +91,11 @@ function summarize(version: VersionRow): VersionSummary {
     label: versionLabel(version.version_no),
     title: version.title,
     changeNote: version.change_note,
-    publishedOn: publishedAt ? dateFormat.format(publishedAt) : null,
+    publishedOn: publishedAt ? formatWareki(publishedAt) : null,
     publishedAt: publishedAt ? publishedAt.toISOString() : null,
     current: version.status === 'published',
     statusLabel: version.status === 'published' ? '現行版' : '過去の版',
   }
-}
-
-const VERSION_MESSAGE = '版の指定が正しくありません（例: ?version=1）。'
-const VersionNoSchema = z.coerce
-  .number({ message: VERSION_MESSAGE })
-  .int({ message: VERSION_MESSAGE })
-  .min(1, { message: VERSION_MESSAGE })
-  .max(100_000, { message: VERSION_MESSAGE })
-
-/** `?version=N` of every catalogue page: absent means the current version; anything malformed is a 400. */
-export function parseVersionParam(searchParams: URLSearchParams): number | undefined {
-  const raw = searchParams.get('version')
-  if (raw === null || raw.trim() === '') return undefined
-  const parsed = VersionNoSchema.safeParse(raw.trim())
-  if (!parsed.success) throw new Response(VERSION_MESSAGE, { status: 400 })
-  return parsed.data
 }
 
 export interface VersionView {

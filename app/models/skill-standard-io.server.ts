@@ -13,12 +13,12 @@ import {
   QualificationContentSchema,
   RequirementContentSchema,
   RoleContentSchema,
-  SKILL_LEVEL_LABELS,
   SkillContentSchema,
 } from '../../db/skill-standard-content'
 import type { SessionUser } from '../utils/auth.server'
+import { tokyoDateStamp } from '../utils/dates'
+import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import {
-  attachmentDisposition,
   CSV_CONTENT_TYPE,
   CsvSyntaxError,
   decodeCsvBytes,
@@ -194,7 +194,7 @@ function exportFile(
   now = new Date(),
 ): ExportFile {
   const draft = meta.status === 'draft'
-  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now).replaceAll('-', '')
+  const day = tokyoDateStamp(now)
   // A draft changes, so its file name carries the day; a published version never changes.
   const stem = `スキル標準_${versionLabel(meta.versionNo)}${draft ? `_下書き_${day}` : ''}`
   const asciiStem = `skill-standard-v${meta.versionNo}${draft ? `-draft-${day}` : ''}`
@@ -211,25 +211,6 @@ function exportFile(
         filename: `${stem}.csv`,
         asciiFilename: `${asciiStem}.csv`,
       }
-}
-
-/** `?version=N` of the public exports: absent means the current version; anything but a positive integer is a 400. */
-export function parseVersionParam(searchParams: URLSearchParams): number | undefined {
-  const raw = searchParams.get('version')
-  if (raw === null) return undefined
-  const parsed = z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000)
-    .safeParse(raw.trim() === '' ? Number.NaN : raw)
-  if (!parsed.success) {
-    throw new Response('版の指定（version）は1以上の整数にしてください。', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
-  }
-  return parsed.data
 }
 
 /** A published or archived version as a file (404 for unknown versions and drafts). */
@@ -249,16 +230,6 @@ export async function exportDraft(context: AppLoadContext, format: 'json' | 'csv
   if (!draft) return null
   const content = await readVersionContent(db, draft.id)
   return exportFile(content, { versionNo: draft.version_no, title: draft.title, status: draft.status }, format)
-}
-
-export function downloadResponse(file: ExportFile, cacheControl: string): Response {
-  return new Response(file.body, {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': attachmentDisposition(file.filename, file.asciiFilename),
-      'Cache-Control': cacheControl,
-    },
-  })
 }
 
 // ---- import ------------------------------------------------------------------------------------------

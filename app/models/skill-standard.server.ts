@@ -27,15 +27,12 @@ import {
   CatalogueContentSchema,
   type QualificationContent,
   type RoleContent,
-  SKILL_LEVEL_LABELS,
   type SkillContent,
 } from '../../db/skill-standard-content'
 import type { SkillStandardStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { diffCatalogues, type ItemKind } from '../utils/skill-standard-diff'
 import { actorFrom, recordAudit } from './audit.server'
-
-export { SKILL_LEVEL_LABELS }
 
 export const KIND_LABELS: Record<ItemKind, string> = {
   areas: '分野',

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { auditCsvForAdmin, auditFilterErrors, parseAuditFilters } from '~/models/audit-view.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+import { csvDownload } from '~/utils/download'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'read:audit:own-prefecture')
@@ -16,14 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     })
   }
   const { csv, filename, asciiFilename, rowCount, truncated } = await auditCsvForAdmin(context, admin, parsed.data)
-  return new Response(csv, {
-    headers: {
-      'Content-Type': CSV_CONTENT_TYPE,
-      'Content-Disposition': attachmentDisposition(filename, asciiFilename),
-      // Personal data, even masked: never kept by a shared cache.
-      'Cache-Control': 'private, no-store',
-      'X-Audit-Row-Count': String(rowCount),
-      'X-Audit-Truncated': truncated ? 'true' : 'false',
-    },
+  // Personal data, even masked: never kept by a shared cache (csvDownload's default).
+  return csvDownload({ filename, asciiFilename }, csv, {
+    headers: { 'X-Audit-Row-Count': String(rowCount), 'X-Audit-Truncated': truncated ? 'true' : 'false' },
   })
 }

@@ -1,14 +1,15 @@
 // /admin/skill-standard/export.json: the ministry's DRAFT as JSON, to edit offline and import back through
 // /admin/skill-standard/import. Ministry staff only; 404 when there is no draft.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { downloadResponse, exportDraft } from '~/models/skill-standard-io.server'
+import { exportDraft } from '~/models/skill-standard-io.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
+import { fileDownload } from '~/utils/download'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
   const file = await exportDraft(context, 'json')
   if (!file)
     throw new Response('下書きがありません。スキル標準の編集ページで下書きを作成してください。', { status: 404 })
-  // Unpublished work: never kept by a shared cache.
-  return downloadResponse(file, 'private, no-store')
+  // Unpublished work: never kept by a shared cache (the download default, private, no-store).
+  return fileDownload(file, file.body, file.contentType)
 }

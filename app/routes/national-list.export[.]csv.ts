@@ -2,16 +2,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { sharedNationalListCsv } from '~/models/pool-national-list.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+import { csvDownload } from '~/utils/download'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:national-list:consented')
-  const { csv, filename, asciiFilename } = await sharedNationalListCsv(context, user)
-  return new Response(csv, {
-    headers: {
-      'Content-Type': CSV_CONTENT_TYPE,
-      'Content-Disposition': attachmentDisposition(filename, asciiFilename),
-      'Cache-Control': 'private, no-store',
-    },
-  })
+  const { csv, ...name } = await sharedNationalListCsv(context, user)
+  return csvDownload(name, csv)
 }

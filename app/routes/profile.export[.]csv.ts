@@ -2,17 +2,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportMyData } from '~/models/profile.server'
 import { requireUserWithRole } from '~/utils/auth.server'
-import { attachmentDisposition, CSV_CONTENT_TYPE } from '~/utils/csv'
+import { tokyoDateStamp } from '~/utils/dates'
+import { csvDownload } from '~/utils/download'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
   const { json, csv } = await exportMyData(context, user)
-  const day = json.exportedAt.slice(0, 10).replaceAll('-', '')
-  return new Response(csv, {
-    headers: {
-      'Content-Type': CSV_CONTENT_TYPE,
-      'Content-Disposition': attachmentDisposition(`マイデータ_${day}.csv`, `my-data-${day}.csv`),
-      'Cache-Control': 'no-store',
-    },
+  const day = tokyoDateStamp(json.exportedAt)
+  // Personal data: never kept by a shared cache or the browser's.
+  return csvDownload({ filename: `マイデータ_${day}.csv`, asciiFilename: `my-data-${day}.csv` }, csv, {
+    cacheControl: 'no-store',
   })
 }

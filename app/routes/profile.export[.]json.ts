@@ -2,18 +2,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportMyData } from '~/models/profile.server'
 import { requireUserWithRole } from '~/utils/auth.server'
-import { attachmentDisposition } from '~/utils/csv'
+import { tokyoDateStamp } from '~/utils/dates'
+import { fileDownload } from '~/utils/download'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
   const { json } = await exportMyData(context, user)
-  const day = json.exportedAt.slice(0, 10).replaceAll('-', '')
-  return new Response(JSON.stringify(json, null, 2), {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': attachmentDisposition(`マイデータ_${day}.json`, `my-data-${day}.json`),
-      // Personal data: never kept by a shared cache or the browser's.
-      'Cache-Control': 'no-store',
-    },
-  })
+  const day = tokyoDateStamp(json.exportedAt)
+  // Personal data: never kept by a shared cache or the browser's.
+  return fileDownload(
+    { filename: `マイデータ_${day}.json`, asciiFilename: `my-data-${day}.json` },
+    JSON.stringify(json, null, 2),
+    'application/json; charset=utf-8',
+    { cacheControl: 'no-store' },
+  )
 }

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  attachmentDisposition,
-  CSV_BOM,
-  CSV_CONTENT_TYPE,
-  csvCell,
-  CsvSyntaxError,
-  parseCsv,
-  restoreCsvText,
-  toCsv,
-} from './csv'
+import { CSV_BOM, csvCell, CsvSyntaxError, parseCsv, restoreCsvText, toCsv } from './csv'
 
 describe('toCsv', () => {
   it('starts with the UTF-8 BOM and ends every record with CRLF', () => {
@@ -55,18 +46,6 @@ describe('toCsv', () => {
     expect(csvCell(null)).toBe('')
     expect(csvCell(undefined)).toBe('')
     expect(toCsv([[1, null, 'a']], { bom: false })).toBe('1,,a\r\n')
-  })
-})
-
-describe('attachmentDisposition', () => {
-  it('encodes the Japanese name per RFC 5987 with an ASCII fallback', () => {
-    expect(attachmentDisposition('監査ログ_20250401.csv', 'audit-log-20250401.csv')).toBe(
-      `attachment; filename="audit-log-20250401.csv"; filename*=UTF-8''%E7%9B%A3%E6%9F%BB%E3%83%AD%E3%82%B0_20250401.csv`,
-    )
-    expect(attachmentDisposition("it's (1).csv", 'a"b\\c日.csv')).toBe(
-      `attachment; filename="a_b_c_.csv"; filename*=UTF-8''it%27s%20%281%29.csv`,
-    )
-    expect(CSV_CONTENT_TYPE).toBe('text/csv; charset=utf-8')
   })
 })
 

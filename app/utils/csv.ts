@@ -44,19 +44,6 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], { bom = true }: { b
   return (bom ? CSV_BOM : '') + rows.map(csvLine).join('')
 }
 
-/**
- * Content-Disposition for a download: the real (e.g. Japanese) name as RFC 5987 `filename*`, and an ASCII
- * `filename` for clients that do not read it.
- */
-export function attachmentDisposition(filename: string, asciiFallback: string): string {
-  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
-}
-
 // ---- reading -----------------------------------------------------------------------------------------
 
 /** A CSV that cannot be split into records (an unclosed or misplaced quote); `record` is 1-based. */

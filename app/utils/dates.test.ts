@@ -1,16 +1,73 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatWareki, tokyoDateStamp } from './dates'
+import {
+  formatDate,
+  formatDateTime,
+  formatIsoDateTime,
+  formatShortDate,
+  formatShortDateTime,
+  formatTimestamp,
+  formatWareki,
+  formatYearMonth,
+  isoDate,
+  toDateTimeLocalValue,
+  tokyoDateStamp,
+  tokyoIsoDate,
+  tokyoYear,
+} from './dates'
 
 describe('dates in Asia/Tokyo', () => {
   // 2026-11-30T16:30Z is already 1 December in Tokyo: every format must say so, whatever the server's zone.
-  const lateUtc = new Date('2026-11-30T16:30:00Z')
+  const lateUtc = new Date('2026-11-30T16:30:05Z')
   it('formats the Tokyo calendar day', () => {
     expect(formatDate(lateUtc)).toBe('2026年12月1日')
     expect(formatDateTime(lateUtc)).toBe('2026年12月1日 1:30')
-    expect(tokyoDateStamp(lateUtc)).toBe('20261201')
+    expect(formatShortDate(lateUtc)).toBe('2026/12/01')
+    expect(formatShortDateTime(lateUtc)).toBe('2026/12/01 1:30')
+    expect(formatTimestamp(lateUtc)).toBe('2026/12/01 01:30:05')
+    expect(formatTimestamp(lateUtc, { seconds: false })).toBe('2026/12/01 01:30')
+    expect(formatIsoDateTime(lateUtc)).toBe('2026-12-01 01:30')
+    expect(toDateTimeLocalValue(lateUtc)).toBe('2026-12-01T01:30')
+    expect(tokyoIsoDate(lateUtc)).toBe('2026-12-01')
+  })
+  it('accepts ISO strings and epoch milliseconds alike', () => {
+    expect(formatShortDate('2026-11-30T16:30:05Z')).toBe('2026/12/01')
+    expect(formatShortDate(lateUtc.getTime())).toBe('2026/12/01')
+  })
+  it('keeps midnight on a 24-hour clock', () => {
+    expect(formatTimestamp('2024-03-31T15:00:00Z')).toBe('2024/04/01 00:00:00')
+    expect(toDateTimeLocalValue('2024-03-31T15:00:00Z')).toBe('2024-04-01T00:00')
   })
   it('gives 令和 years', () => {
     expect(formatWareki('2025-04-01T00:00:00+09:00')).toBe('令和7年4月1日')
     expect(formatWareki(lateUtc)).toBe('令和8年12月1日')
+  })
+})
+
+describe('tokyoDateStamp (export file names)', () => {
+  it('names a download made in the Tokyo morning with the Tokyo day, not the UTC one', () => {
+    expect(tokyoDateStamp(new Date('2026-11-30T20:00:00Z'))).toBe('20261201')
+    expect(tokyoDateStamp(new Date('2026-11-30T14:59:59Z'))).toBe('20261130')
+  })
+  it('defaults to now', () => {
+    expect(tokyoDateStamp()).toBe(tokyoIsoDate().replaceAll('-', ''))
+    expect(tokyoDateStamp()).toMatch(/^\d{8}$/)
+  })
+})
+
+describe('isoDate (DATE columns)', () => {
+  it('reads the calendar day of a date without a time, with no zone shift', () => {
+    expect(isoDate(new Date('2026-11-20T00:00:00Z'))).toBe('2026-11-20')
+    expect(isoDate('2026-11-20')).toBe('2026-11-20')
+  })
+})
+
+describe('years and months', () => {
+  it('gives the Tokyo year on New Year’s morning, while UTC is still in the old year', () => {
+    expect(tokyoYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027)
+  })
+  it('writes a month input value in Japanese and leaves anything else as it is', () => {
+    expect(formatYearMonth('2026-04')).toBe('2026年4月')
+    expect(formatYearMonth('2026-12')).toBe('2026年12月')
+    expect(formatYearMonth('')).toBe('')
   })
 })

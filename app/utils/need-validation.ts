@@ -3,7 +3,7 @@
 // the field. Checks that need the database (a municipality outside the prefecture, unknown skills) are made
 // by the models; Postgres constraints stay the final guard.
 import { z } from 'zod'
-import type { IssueStatus, IssueUrgency, ItStaffing, NeedEmployer, NeedStatus } from '../../db/schema'
+import type { IssueUrgency, ItStaffing, NeedEmployer } from '../../db/schema'
 import { EmailSchema } from './account-validation'
 import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
 
@@ -22,23 +22,6 @@ export const IT_STAFFING_OPTIONS = [
   { value: 'few', label: '2〜4人' },
   { value: 'team', label: '5人以上' },
 ] as const satisfies ReadonlyArray<{ value: ItStaffing; label: string }>
-
-export const ISSUE_STATUS_LABELS: Record<IssueStatus, string> = {
-  submitted: '提出済み',
-  reviewing: '県で確認中',
-  in_need: 'ニーズに反映済み',
-  closed: '対応終了',
-  withdrawn: '取下げ',
-}
-
-export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
-  draft: '下書き',
-  published: '公開',
-  selecting: '選考中',
-  filled: '充足',
-  closed: '終了',
-  withdrawn: '取下げ',
-}
 
 /** Who employs the person (domain README §5; dispatch by a contracted company: 002:428). */
 export const EMPLOYER_OPTIONS = [

@@ -1,6 +1,7 @@
 // The life of a need: 下書き → 公開 → 選考中 → 充足 → 終了, and 取下げ from any open state (issue 6).
 // Pure, so the page can offer only the moves the server will accept.
 import type { NeedStatus } from '../../db/schema'
+import { isoDate } from './dates'
 
 const TRANSITIONS: Record<NeedStatus, readonly NeedStatus[]> = {
   draft: ['published', 'withdrawn'],
@@ -69,8 +70,4 @@ export function publishProblems(need: PublishableNeed, today: string): string[] 
   const deadline = need.application_deadline ? isoDate(need.application_deadline) : null
   if (deadline && deadline < today) problems.push('応募締切日が過ぎています。締切日を直してから公開してください')
   return problems
-}
-
-export function isoDate(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10)
 }

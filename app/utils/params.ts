@@ -2,6 +2,7 @@
 // is the client's mistake, so it gets a Japanese 4xx here instead of reaching Postgres (where a non-uuid id
 // or a NUL byte would raise an error and answer 500).
 import type { Params } from '@remix-run/react'
+import { z } from 'zod'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -75,6 +76,23 @@ export function formTexts(formData: FormData, name: string): string[] {
     .getAll(name)
     .filter((value): value is string => typeof value === 'string')
     .map(stripControlCharacters)
+}
+
+const VERSION_MESSAGE = '版の指定（version）は1以上の整数にしてください（例: ?version=1）。'
+const VersionNoSchema = z.coerce.number().int().min(1).max(100_000)
+
+/**
+ * `?version=N` of the skill-standard pages and exports: absent or empty means the current version (a form
+ * that leaves the field blank sends `?version=`); anything but a positive integer is a 400.
+ */
+export function parseVersionParam(searchParams: URLSearchParams): number | undefined {
+  const raw = searchParams.get('version')?.trim()
+  if (!raw) return undefined
+  const parsed = VersionNoSchema.safeParse(raw)
+  if (!parsed.success) {
+    throw new Response(VERSION_MESSAGE, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  }
+  return parsed.data
 }
 
 const CATALOGUE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/

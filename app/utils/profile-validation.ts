@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { EmploymentForm, ProfileVisibility } from '../../db/schema'
 import { EmailSchema } from './account-validation'
+import { tokyoYear } from './dates'
 import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
 
 /** 勤務形態 (domain README §5); the list mirrors db/schema.ts EMPLOYMENT_FORMS (a value import is server-only). */
@@ -238,7 +239,7 @@ export type SkillsInput = z.infer<typeof SkillsSchema>
 
 // ---- 資格 ---------------------------------------------------------------------------------------------------
 
-export function qualificationsSchema(currentYear = new Date().getFullYear()) {
+export function qualificationsSchema(currentYear = tokyoYear()) {
   return z.object({
     lockVersion,
     qualifications: z

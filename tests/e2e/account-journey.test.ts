@@ -1,10 +1,10 @@
 // The accounts journey from issue 3, in Debian's Chromium against the real server: a ministry admin invites
 // a prefecture admin, who accepts the mailed link, logs in and invites a municipal user.
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
+import { logIn } from './session'
 
 let browser: Browser
 const baseUrl = inject('baseUrl')
@@ -16,25 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
-    email: string
-    password: string
-  }>
-  const login = logins.find((l) => l.email === email)
-  if (!login) throw new Error(`no demo login for ${email}`)
-  return login.password
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${baseUrl}/login`)
-  await page.waitForLoadState('networkidle')
-  await page.locator('input[name=email]').fill(email)
-  await page.locator('input[name=password]').fill(password)
-  await page.getByRole('button', { name: 'ログイン' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 /** The link in the newest mail to `to`, read from the 送信メール page as a developer would. */
 async function invitationLinkFromMailPage(page: Page, to: string): Promise<string> {
@@ -52,11 +33,7 @@ describe('accounts journey (browser)', () => {
     const prefAdminEmail = `pref-admin-${Date.now()}@pref.hiroshima.example.jp`
     const ministry = await browser.newContext({ locale: 'ja-JP' })
     const page = await ministry.newPage()
-    await logIn(
-      page,
-      'ministry-admin@demo.dx500.example.jp',
-      await demoPassword('ministry-admin@demo.dx500.example.jp'),
-    )
+    await logIn(page, 'ministry-admin@demo.dx500.example.jp')
 
     await page.goto(`${baseUrl}/admin/users/invite`)
     await page.waitForLoadState('networkidle')

@@ -1,11 +1,12 @@
 // Issue 6's journey in Debian's Chromium: 安芸太田町's staff post a 課題; 広島県's staff turn it into a need from
 // a template, write the job description (with the >5 days warning), publish it; it appears in the public open
 // calls; the printable A4 job description renders without the site chrome (screenshot and PDF kept).
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
+import { logIn } from './session'
 
 let browser: Browser
 const baseUrl = inject('baseUrl')
@@ -19,30 +20,13 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
-    email: string
-    password: string
-  }>
-  return logins.find((l) => l.email === email)!.password
-}
-
-async function logIn(page: Page, email: string, redirectTo: string) {
-  await page.goto(`${baseUrl}/login?redirectTo=${encodeURIComponent(redirectTo)}`)
-  await page.waitForLoadState('networkidle')
-  await page.locator('input[name=email]').fill(email)
-  await page.locator('input[name=password]').fill(await demoPassword(email))
-  await page.getByRole('button', { name: 'ログイン' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
 describe('needs journey (browser)', () => {
   it('a municipal 課題 becomes a published, printable need that appears in the open calls', async () => {
     const title = `庁内ネットワーク更改の相談 ${Date.now()}`
 
     // ① 安芸太田町 posts a 課題.
     const town = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(town, 'akiota@demo.dx500.example.jp', '/issues/new')
+    await logIn(town, 'akiota@demo.dx500.example.jp', { redirectTo: '/issues/new' })
     await town.waitForLoadState('networkidle')
     await town.getByLabel('課題の件名').fill(title)
     await town
@@ -60,7 +44,7 @@ describe('needs journey (browser)', () => {
 
     // ② 広島県 groups it into a need from a template and writes the job description.
     const pref = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(pref, 'hiroshima@demo.dx500.example.jp', '/issues')
+    await logIn(pref, 'hiroshima@demo.dx500.example.jp', { redirectTo: '/issues' })
     await pref.waitForLoadState('networkidle')
     await pref.getByLabel(`「${title}」を選ぶ`).check()
     await pref.getByRole('button', { name: '選んだ課題からニーズを作る' }).click()

@@ -1,14 +1,12 @@
 // 「メールで登録を依頼」 in Debian's Chromium: 広島県's staff add a person and send the invitation; the person
 // signs up from the link, verifies, logs in, writes the profile basics, comes back and accepts; the staff see
 // 承諾済み and the linked profile.
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
+import { logIn } from './session'
 
 let browser: Browser
-const baseUrl = inject('baseUrl')
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -17,32 +15,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
-    email: string
-    password: string
-  }>
-  return logins.find((l) => l.email === email)!.password
-}
-
-async function logIn(page: Page, email: string, password: string, redirectTo = '/') {
-  await page.goto(`${baseUrl}/login?redirectTo=${encodeURIComponent(redirectTo)}`)
-  await page.waitForLoadState('networkidle')
-  await page.locator('input[name=email]').fill(email)
-  await page.locator('input[name=password]').fill(password)
-  await page.getByRole('button', { name: 'ログイン' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
-
 /** The newest link of this kind mailed to the address, as the development mail page shows it to an admin. */
 async function mailedLink(to: string, kind: string): Promise<string> {
   const admin = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-  await logIn(
-    admin,
-    'ministry-admin@demo.dx500.example.jp',
-    await demoPassword('ministry-admin@demo.dx500.example.jp'),
-    '/admin/mail',
-  )
+  await logIn(admin, 'ministry-admin@demo.dx500.example.jp', { redirectTo: '/admin/mail' })
   await expect
     .poll(
       async () => {
@@ -62,12 +38,7 @@ describe('pool invitation journey (browser)', () => {
     const email = `invited-${Date.now()}@example.jp`
     const password = 'invited person long password'
     const staff = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(
-      staff,
-      'hiroshima@demo.dx500.example.jp',
-      await demoPassword('hiroshima@demo.dx500.example.jp'),
-      '/pools/new',
-    )
+    await logIn(staff, 'hiroshima@demo.dx500.example.jp', { redirectTo: '/pools/new' })
     await staff.waitForLoadState('networkidle')
     await staff.locator('input[name=name]').fill('招待 花子')
     await staff.locator('input[name=email]').fill(email)

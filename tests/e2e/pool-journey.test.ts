@@ -1,10 +1,9 @@
 // Issue 5's journey in Debian's Chromium: a professional signs up (verifying the mailed link), saves a
 // profile, applies to 広島県's pool; 広島県's staff move them through screening to 登録.
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
+import { logIn } from './session'
 
 let browser: Browser
 const baseUrl = inject('baseUrl')
@@ -15,23 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
-
-async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
-    email: string
-    password: string
-  }>
-  return logins.find((l) => l.email === email)!.password
-}
-
-async function logIn(page: Page, email: string, password: string, redirectTo = '/') {
-  await page.goto(`${baseUrl}/login?redirectTo=${encodeURIComponent(redirectTo)}`)
-  await page.waitForLoadState('networkidle')
-  await page.locator('input[name=email]').fill(email)
-  await page.locator('input[name=password]').fill(password)
-  await page.getByRole('button', { name: 'ログイン' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-}
 
 describe('talent pool journey (browser)', () => {
   it('a professional registers and applies; the prefecture moves them through to 登録', async () => {
@@ -52,12 +34,7 @@ describe('talent pool journey (browser)', () => {
 
     // The verification link, as the development mail page shows it to an admin.
     const admin = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(
-      admin,
-      'ministry-admin@demo.dx500.example.jp',
-      await demoPassword('ministry-admin@demo.dx500.example.jp'),
-      '/admin/mail',
-    )
+    await logIn(admin, 'ministry-admin@demo.dx500.example.jp', { redirectTo: '/admin/mail' })
     await expect.poll(() => admin.locator('tr', { hasText: email }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
     const verifyLink = await admin.locator(`a[href*="/verify-email?token="]`).first().getAttribute('href')
     await admin.context().close()
@@ -65,7 +42,7 @@ describe('talent pool journey (browser)', () => {
     await pro.goto(verifyLink!)
     await pro.getByRole('button', { name: 'メールアドレスを確認する' }).click()
     await pro.waitForURL(/\/login/)
-    await logIn(pro, email, password, '/profile/basics')
+    await logIn(pro, email, { password, redirectTo: '/profile/basics' })
 
     // Profile basics, then apply to 広島県.
     await pro.waitForLoadState('networkidle')
@@ -91,12 +68,7 @@ describe('talent pool journey (browser)', () => {
 
     // 広島県's staff screen the applicant to 登録.
     const staff = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(
-      staff,
-      'hiroshima@demo.dx500.example.jp',
-      await demoPassword('hiroshima@demo.dx500.example.jp'),
-      '/pools',
-    )
+    await logIn(staff, 'hiroshima@demo.dx500.example.jp', { redirectTo: '/pools' })
     await staff.getByRole('link', { name: '山田 一郎' }).click()
     await staff.waitForURL(/\/pools\/[0-9a-f-]{36}$/)
     await staff.waitForLoadState('networkidle')

@@ -20,12 +20,19 @@ export async function demoPassword(email: string): Promise<string> {
   return login.password
 }
 
-/** Signs in through the login form and waits until the app has left /login. */
-export async function logIn(page: Page, email: string, redirectTo = '/') {
+/**
+ * Signs in through the login form and waits until the app has left /login. The password is the demo
+ * account's unless given (for an account the test created).
+ */
+export async function logIn(
+  page: Page,
+  email: string,
+  { redirectTo = '/', password }: { redirectTo?: string; password?: string } = {},
+) {
   await page.goto(`${inject('baseUrl')}/login?redirectTo=${encodeURIComponent(redirectTo)}`)
   await page.waitForLoadState('networkidle')
   await page.locator('input[name=email]').fill(email)
-  await page.locator('input[name=password]').fill(await demoPassword(email))
+  await page.locator('input[name=password]').fill(password ?? (await demoPassword(email)))
   await page.getByRole('button', { name: 'ログイン' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }

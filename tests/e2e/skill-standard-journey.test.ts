@@ -1,10 +1,9 @@
 // Issue 4's journey in Debian's Chromium: ministry staff edit a draft and publish it; a public visitor
 // (no login) sees the new version.
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
+import { logIn } from './session'
 
 let browser: Browser
 const baseUrl = inject('baseUrl')
@@ -16,23 +15,11 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function demoPassword(email: string): Promise<string> {
-  const logins = JSON.parse(await readFile(path.join(inject('e2eDataDir'), 'demo-logins.json'), 'utf8')) as Array<{
-    email: string
-    password: string
-  }>
-  return logins.find((l) => l.email === email)!.password
-}
-
 describe('skill standard journey (browser)', () => {
   it('ministry staff edit a draft and publish it; a public visitor sees the new version', async () => {
     const staff = await browser.newContext({ locale: 'ja-JP' })
     const page = await staff.newPage()
-    await page.goto(`${baseUrl}/login?redirectTo=/admin/skill-standard`)
-    await page.waitForLoadState('networkidle')
-    await page.locator('input[name=email]').fill('ministry@demo.dx500.example.jp')
-    await page.locator('input[name=password]').fill(await demoPassword('ministry@demo.dx500.example.jp'))
-    await page.getByRole('button', { name: 'ログイン' }).click()
+    await logIn(page, 'ministry@demo.dx500.example.jp', { redirectTo: '/admin/skill-standard' })
     await page.waitForURL(/\/admin\/skill-standard$/)
 
     await page.getByRole('button', { name: '下書きを作成する' }).click()

@@ -282,7 +282,7 @@ describe('人材像 (target roles): set on a member, filter and count', () => {
 
     const bad = unwrap(await memberPost(a, { intent: 'roles', roleIds: ['no-such-role'], lockVersion: '0' }, cookie))
     expect(bad.status).toBe(400)
-    expect((bad.body as { fieldErrors: Record<string, string[]> }).fieldErrors.roleIds).toEqual([
+    expect((bad.body as { result: { error?: Record<string, string[] | null> } }).result.error?.roleIds).toEqual([
       '人材像はスキル標準の一覧から選択してください',
     ])
     expect(

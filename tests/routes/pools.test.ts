@@ -181,7 +181,7 @@ describe('applying to a pool and screening', () => {
       ),
     )
     expect(badTraining.status).toBe(400)
-    expect((badTraining.body as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({
+    expect((badTraining.body as { result: { error?: Record<string, string[] | null> } }).result.error).toMatchObject({
       title: ['研修名を入力してください'],
       completedOn: ['修了日の形式が正しくありません'],
     })

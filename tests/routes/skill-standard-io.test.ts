@@ -150,18 +150,21 @@ describe('public exports of a published version', () => {
     expect(document.content).toEqual(published)
   })
 
-  it('takes ?version=N: 404 for an unknown version, 400 for a malformed one', async () => {
+  it('takes ?version=N: 404 for an unknown version, 400 for a malformed one, the current one when empty', async () => {
     expect((await download(publicCsvLoader, '/skills/export.csv?version=1')).status).toBe(200)
     expect((await download(publicJsonLoader, '/skills/export.json?version=1')).headers.get('Cache-Control')).toContain(
       'max-age=86400',
     )
     expect((await download(publicCsvLoader, '/skills/export.csv?version=99')).status).toBe(404)
     expect((await download(publicJsonLoader, '/skills/export.json?version=99')).status).toBe(404)
-    for (const bad of ['abc', '0', '-1', '1.5', '']) {
+    for (const bad of ['abc', '0', '-1', '1.5']) {
       const response = await download(publicCsvLoader, `/skills/export.csv?version=${bad}`)
       expect(response.status, bad).toBe(400)
       expect(await response.text()).toContain('1以上の整数')
     }
+    const empty = await download(publicCsvLoader, '/skills/export.csv?version=')
+    expect(empty.status).toBe(200)
+    expect(empty.headers.get('Cache-Control')).toBe('public, max-age=0, must-revalidate')
   })
 })
 

@@ -131,7 +131,10 @@ describe('/skills (version 1, the seed)', () => {
       const response = await thrownResponse(() =>
         catalogueRoute.loader(loaderArgs(services, `/skills?version=${version}`)),
       )
-      expect(response, version).toEqual({ status: 400, text: '版の指定が正しくありません（例: ?version=1）。' })
+      expect(response, version).toEqual({
+        status: 400,
+        text: '版の指定（version）は1以上の整数にしてください（例: ?version=1）。',
+      })
     }
     expect(await thrownResponse(() => catalogueRoute.loader(loaderArgs(services, '/skills?version=99')))).toEqual({
       status: 404,

@@ -19,6 +19,7 @@ import { ROLE_LABELS } from '~/utils/permissions'
 import { blankSessionCookie } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
+import { formatShortDateTime } from '~/utils/dates'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request, context)
@@ -164,11 +165,6 @@ function EmailForm({ lastResult }: { lastResult: SubmissionResult<string[]> | nu
   )
 }
 
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
-
 export default function AccountRoute() {
   const { user, sessions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -211,8 +207,8 @@ export default function AccountRoute() {
         <tbody>
           {sessions.map((session) => (
             <tr key={session.id}>
-              <td>{dateTime(session.createdAt)}</td>
-              <td>{dateTime(session.expiresAt)}</td>
+              <td>{formatShortDateTime(session.createdAt)}</td>
+              <td>{formatShortDateTime(session.expiresAt)}</td>
               <td>{session.ip ?? '—'}</td>
               <td>{session.userAgent ?? '—'}</td>
               <td>

@@ -11,9 +11,8 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { CheckboxField, ErrorList, Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
+import { SKILL_LEVEL_OPTIONS } from '~/utils/labels'
 import { type EditKind, FORM_SCHEMAS } from '~/utils/skill-standard-forms'
-
-const LEVEL_NAMES = ['1 知識', '2 実務', '3 主導', '4 指導']
 
 type Item = Record<string, unknown> | null
 
@@ -138,8 +137,8 @@ export function ItemForm({
       ) : null}
       <TextArea label="説明" field={f.description as never} />
       {kind === 'skills'
-        ? LEVEL_NAMES.map((levelName, i) => (
-            <TextArea key={levelName} label={`レベル${levelName}`} field={f[`level${i + 1}`] as never} rows={2} />
+        ? SKILL_LEVEL_OPTIONS.map(({ level, label }) => (
+            <TextArea key={level} label={`レベル${label}`} field={f[`level${level}`] as never} rows={2} />
           ))
         : null}
       {kind !== 'areas' ? (
@@ -218,9 +217,9 @@ export function ItemForm({
                         aria-label={`${skill.name}の必要レベル`}
                       >
                         <option value="">不要</option>
-                        {LEVEL_NAMES.map((levelName, i) => (
-                          <option key={levelName} value={String(i + 1)}>
-                            {levelName}
+                        {SKILL_LEVEL_OPTIONS.map(({ level, label }) => (
+                          <option key={level} value={String(level)}>
+                            {label}
                           </option>
                         ))}
                       </select>

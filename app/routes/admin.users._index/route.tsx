@@ -5,6 +5,7 @@ import { describeScope, listUsersForAdmin, setUserActive } from '~/models/users.
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
+import { formatShortDate } from '~/utils/dates'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'read:user:own-prefecture')
@@ -35,9 +36,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
         : 'アカウントを再開しました。',
   })
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function AdminUsersRoute() {
   const { users, invitations, scopeLabel } = useLoaderData<typeof loader>()
@@ -124,7 +122,7 @@ export default function AdminUsersRoute() {
               <tr key={invitation.id}>
                 <td>{invitation.email}</td>
                 <td>{invitation.roleLabel}</td>
-                <td>{dateTime(invitation.expiresAt)}</td>
+                <td>{formatShortDate(invitation.expiresAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
 import { plainString } from '~/utils/field-schemas'
+import { formatShortDate } from '~/utils/dates'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
@@ -128,11 +129,7 @@ export default function ApplicationsRoute() {
                 <td>
                   <span className="badge">{a.statusLabel}</span>
                 </td>
-                <td>
-                  {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(
-                    new Date(a.appliedAt),
-                  )}
-                </td>
+                <td>{formatShortDate(a.appliedAt)}</td>
                 <td>
                   {a.canWithdraw ? (
                     <Form method="post" className="inline-form">
@@ -164,11 +161,7 @@ export default function ApplicationsRoute() {
           {interests.map((i) => (
             <li key={i.needId}>
               {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}・
-              {i.stateLabel}）{' '}
-              {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(
-                new Date(i.createdAt),
-              )}{' '}
-              表明
+              {i.stateLabel}） {formatShortDate(i.createdAt)} 表明
             </li>
           ))}
         </ul>

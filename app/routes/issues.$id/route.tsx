@@ -5,9 +5,10 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors, SubmitButton } from '~/components/forms'
 import { changeIssueStatus, getIssuePage } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
-import { NEED_STATUS_LABELS } from '~/utils/need-validation'
+import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { formatShortDateTime } from '~/utils/dates'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
@@ -28,11 +29,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     message: `課題を「${result.label}」にしました。`,
   })
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
 
 export default function IssueRoute() {
   const { issue, canEdit, statusActions, showPrefectureNote } = useLoaderData<typeof loader>()
@@ -98,7 +94,7 @@ export default function IssueRoute() {
         <div>
           <dt>登録・更新</dt>
           <dd>
-            {dateTime(issue.created_at)} 登録／{dateTime(issue.updated_at)} 更新
+            {formatShortDateTime(issue.created_at)} 登録／{formatShortDateTime(issue.updated_at)} 更新
           </dd>
         </div>
       </dl>

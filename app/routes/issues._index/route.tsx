@@ -5,8 +5,9 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FilterSelect } from '~/components/forms'
 import { getIssueList } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/need-validation'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/labels'
 import { userHasPermission } from '~/utils/permissions'
+import { formatShortDate } from '~/utils/dates'
 
 // Unknown values are ignored (a stale bookmark still opens the list), never a 500.
 const FilterSchema = z.object({
@@ -39,9 +40,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     prefectureCode: filter.pref,
   })
 }
-
-const date = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function IssuesRoute() {
   const { scope, canCreate, canGroup, municipalities, prefectures, issues } = useLoaderData<typeof loader>()
@@ -144,7 +142,7 @@ export default function IssuesRoute() {
                           </div>
                         ))}
                   </td>
-                  <td>{date(issue.createdAt)}</td>
+                  <td>{formatShortDate(issue.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -18,6 +18,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { JobDescription } from './job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { uuidField } from '~/utils/field-schemas'
+import { formatShortDateTime } from '~/utils/dates'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillsStylesHref },
@@ -60,11 +61,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     message: `ニーズを「${result.label}」にしました。`,
   })
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
 
 export default function NeedRoute() {
   const { need, canEdit, editable, transitions, publishProblems, issues, candidateIssues, events, interests } =
@@ -194,7 +190,7 @@ export default function NeedRoute() {
             {interests.map((i) => (
               <li key={i.poolMemberId}>
                 <Link to={`/pools/${i.poolMemberId}`}>{i.name ?? '本人の公開設定により非公開'}</Link>（
-                {dateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
+                {formatShortDateTime(i.createdAt)}）{i.message ? `：${i.message}` : ''}
               </li>
             ))}
           </ul>
@@ -205,7 +201,7 @@ export default function NeedRoute() {
         <ol className="history-list">
           {events.map((e) => (
             <li key={e.id}>
-              {dateTime(e.occurredAt)} {e.fromLabel ? `${e.fromLabel} → ` : ''}
+              {formatShortDateTime(e.occurredAt)} {e.fromLabel ? `${e.fromLabel} → ` : ''}
               {e.toLabel}（{e.actorLabel}）{e.note ? `：${e.note}` : ''}
             </li>
           ))}

@@ -5,7 +5,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FilterSelect } from '~/components/forms'
 import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { NEED_STATUS_LABELS } from '~/utils/need-validation'
+import { NEED_STATUS_LABELS } from '~/utils/labels'
+import { formatShortDate } from '~/utils/dates'
 
 const FilterSchema = z.object({
   status: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn']).optional().catch(undefined),
@@ -23,9 +24,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   )
   return getNeedList(context, user, { status: filter.status, prefectureCode: filter.pref })
 }
-
-const date = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function NeedsRoute() {
   const { scope, canEdit, needs, prefectures } = useLoaderData<typeof loader>()
@@ -128,7 +126,7 @@ export default function NeedsRoute() {
                 </td>
                 <td>{n.startOn ?? '未定'}</td>
                 <td>{n.interestCount}</td>
-                <td>{date(n.updatedAt)}</td>
+                <td>{formatShortDate(n.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

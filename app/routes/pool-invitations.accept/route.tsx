@@ -6,6 +6,7 @@ import { acceptPoolInvitation, declinePoolInvitation, getPoolInvitationPage } fr
 import { getUser, requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
+import { formatDateTime } from '~/utils/dates'
 
 const returnPath = (token: string) => `/pool-invitations/accept?${new URLSearchParams({ token })}`
 
@@ -49,11 +50,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return data({ error: outcome.status === 'declined' ? '' : outcome.message }, { status: 400 })
 }
 
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
-
 export default function PoolInvitationRoute() {
   const { token, page, loginUrl, signupUrl, profileUrl } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -83,7 +79,7 @@ export default function PoolInvitationRoute() {
         <dt>依頼の送信先</dt>
         <dd>{page.sentTo}</dd>
         <dt>有効期限</dt>
-        <dd>{dateTime(page.expiresAt)}</dd>
+        <dd>{formatDateTime(page.expiresAt)}</dd>
       </dl>
       <h2>承諾すると共有される情報</h2>
       <p>

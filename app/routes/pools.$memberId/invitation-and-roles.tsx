@@ -1,14 +1,8 @@
 // On a pool member's page: 「メールで登録を依頼」 with the invitation's status, and the 人材像 (target roles).
 import { Form } from '@remix-run/react'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
-
-type ActionData =
-  { intent?: unknown; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] } | undefined
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
+import { formatShortDateTime } from '~/utils/dates'
+import { errorsOf, type MemberActionData } from './action-errors'
 
 interface InvitationProps {
   member: {
@@ -25,7 +19,7 @@ interface InvitationProps {
       answeredAt: string | null
     } | null
   }
-  actionData: ActionData
+  actionData: MemberActionData
 }
 
 export function InvitationSection({ member, actionData }: InvitationProps) {
@@ -43,16 +37,16 @@ export function InvitationSection({ member, actionData }: InvitationProps) {
           <dt>送信先</dt>
           <dd>{invitation.sentTo}</dd>
           <dt>送信日時</dt>
-          <dd>{dateTime(invitation.sentAt)}</dd>
+          <dd>{formatShortDateTime(invitation.sentAt)}</dd>
           {invitation.answeredAt ? (
             <>
               <dt>回答日時</dt>
-              <dd>{dateTime(invitation.answeredAt)}</dd>
+              <dd>{formatShortDateTime(invitation.answeredAt)}</dd>
             </>
           ) : (
             <>
               <dt>有効期限</dt>
-              <dd>{dateTime(invitation.expiresAt)}</dd>
+              <dd>{formatShortDateTime(invitation.expiresAt)}</dd>
             </>
           )}
         </dl>
@@ -64,7 +58,7 @@ export function InvitationSection({ member, actionData }: InvitationProps) {
       {member.canUpdate && !member.registered ? (
         member.canInvite ? (
           <Form method="post" className="form-stack">
-            <FormErrors errors={actionData?.intent === 'invite' ? actionData.formErrors : undefined} />
+            <FormErrors errors={errorsOf(actionData, 'invite').form} />
             <input type="hidden" name="intent" value="invite" />
             <p>
               {member.email} に、登録と承諾のためのリンク（14日間有効、1回限り）を送ります。
@@ -91,11 +85,12 @@ interface RolesProps {
     targetRoles: Array<{ value: string; label: string }>
     roleOptions: Array<{ value: string; label: string }>
   }
-  actionData: ActionData
+  actionData: MemberActionData
 }
 
 export function TargetRolesSection({ member, actionData }: RolesProps) {
-  const errors = actionData?.intent === 'roles' ? actionData.fieldErrors.roleIds : undefined
+  const { fields, form } = errorsOf(actionData, 'roles')
+  const errors = fields.roleIds
   const selected = new Set(member.targetRoles.map((r) => r.value))
   // A role retired from the catalogue stays visible (and checked) until someone unticks it.
   const options = [
@@ -109,7 +104,7 @@ export function TargetRolesSection({ member, actionData }: RolesProps) {
         <p>{member.targetRoles.length > 0 ? member.targetRoles.map((r) => r.label).join('、') : '人材像未設定'}</p>
       ) : (
         <Form method="post" className="form-stack">
-          <FormErrors errors={actionData?.intent === 'roles' ? actionData.formErrors : undefined} />
+          <FormErrors errors={form} />
           <input type="hidden" name="intent" value="roles" />
           <input type="hidden" name="lockVersion" value={member.lockVersion} />
           <fieldset aria-describedby={errors ? 'roleIds-error' : undefined} aria-invalid={errors ? true : undefined}>

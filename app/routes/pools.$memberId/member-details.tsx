@@ -1,6 +1,8 @@
 // Interview scheduling and training records on a pool member's page.
 import { Form } from '@remix-run/react'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { formatShortDateTime, toDateTimeLocalValue } from '~/utils/dates'
+import { errorsOf, type MemberActionData } from './action-errors'
 
 interface Props {
   member: {
@@ -11,26 +13,20 @@ interface Props {
     notes: string
     trainings: Array<{ id: string; title: string; provider: string; completedOn: string | null; note: string }>
   }
-  actionData: { intent?: unknown; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] } | undefined
-}
-
-/** "2026-12-01T10:00" in Japan time, for a datetime-local input. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return ''
-  const local = new Date(new Date(iso).getTime() + 9 * 60 * 60 * 1000)
-  return local.toISOString().slice(0, 16)
+  actionData: MemberActionData
 }
 
 export function MemberDetails({ member, actionData }: Props) {
-  const errors = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors : {})
-  const interviewErrors = errors('interview')
-  const trainingErrors = errors('training')
+  const interview = errorsOf(actionData, 'interview')
+  const interviewErrors = interview.fields
+  const training = errorsOf(actionData, 'training')
+  const trainingErrors = training.fields
   return (
     <>
       <h2>面接の予定・メモ</h2>
       {member.canUpdate ? (
         <Form method="post" className="form-stack" key={`interview-${member.lockVersion}`}>
-          <FormErrors errors={actionData?.intent === 'interview' ? actionData.formErrors : undefined} />
+          <FormErrors errors={interview.form} />
           <input type="hidden" name="intent" value="interview" />
           <input type="hidden" name="lockVersion" value={member.lockVersion} />
           <div className="field">
@@ -39,7 +35,7 @@ export function MemberDetails({ member, actionData }: Props) {
               id="interviewAt"
               name="interviewAt"
               type="datetime-local"
-              defaultValue={toLocalInput(member.interviewAt)}
+              defaultValue={member.interviewAt ? toDateTimeLocalValue(member.interviewAt) : ''}
               aria-invalid={interviewErrors.interviewAt ? true : undefined}
               aria-describedby={interviewErrors.interviewAt ? 'interviewAt-error' : undefined}
             />
@@ -69,7 +65,7 @@ export function MemberDetails({ member, actionData }: Props) {
       ) : (
         <p>
           {member.interviewAt
-            ? `面接: ${new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(new Date(member.interviewAt))} ${member.interviewPlace}`
+            ? `面接: ${formatShortDateTime(member.interviewAt)} ${member.interviewPlace}`
             : '面接の予定はありません。'}
         </p>
       )}
@@ -106,6 +102,7 @@ export function MemberDetails({ member, actionData }: Props) {
           style={{ marginTop: '1rem' }}
           key={`training-${member.trainings.length}`}
         >
+          <FormErrors errors={training.form} />
           <input type="hidden" name="intent" value="training" />
           <div className="field">
             <label htmlFor="training-title">研修名</label>
@@ -121,7 +118,15 @@ export function MemberDetails({ member, actionData }: Props) {
           </div>
           <div className="field">
             <label htmlFor="provider">実施機関</label>
-            <input id="provider" name="provider" type="text" placeholder="例: 自治大学校" />
+            <input
+              id="provider"
+              name="provider"
+              type="text"
+              placeholder="例: 自治大学校"
+              aria-invalid={trainingErrors.provider ? true : undefined}
+              aria-describedby={trainingErrors.provider ? 'provider-error' : undefined}
+            />
+            <ErrorList id="provider-error" errors={trainingErrors.provider} />
           </div>
           <div className="field">
             <label htmlFor="completedOn">修了日</label>
@@ -136,7 +141,14 @@ export function MemberDetails({ member, actionData }: Props) {
           </div>
           <div className="field">
             <label htmlFor="training-note">備考</label>
-            <input id="training-note" name="note" type="text" />
+            <input
+              id="training-note"
+              name="note"
+              type="text"
+              aria-invalid={trainingErrors.note ? true : undefined}
+              aria-describedby={trainingErrors.note ? 'training-note-error' : undefined}
+            />
+            <ErrorList id="training-note-error" errors={trainingErrors.note} />
           </div>
           <div>
             <SubmitButton>研修の記録を追加する</SubmitButton>

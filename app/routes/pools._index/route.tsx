@@ -6,6 +6,8 @@ import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
+import { formatShortDate } from '~/utils/dates'
+import { POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
@@ -15,10 +17,7 @@ const FilterSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
     .optional()
     .catch(undefined),
-  status: z
-    .enum(['applied', 'screening', 'interview', 'training', 'registered', 'declined', 'withdrawn'])
-    .optional()
-    .catch(undefined),
+  status: z.enum(POOL_STATUS_VALUES).optional().catch(undefined),
   skillId: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/)
@@ -43,9 +42,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   })
   return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(new Date(iso))
 
 export default function PoolRoute() {
   const {
@@ -153,10 +149,11 @@ export default function PoolRoute() {
           <div className="field">
             <label htmlFor="minLevel">レベル（以上）</label>
             <select id="minLevel" name="minLevel" defaultValue={searchParams.get('minLevel') ?? '1'}>
-              <option value="1">1 知識</option>
-              <option value="2">2 実務</option>
-              <option value="3">3 主導</option>
-              <option value="4">4 指導</option>
+              {SKILL_LEVEL_OPTIONS.map((o) => (
+                <option key={o.level} value={o.level}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
@@ -209,7 +206,7 @@ export default function PoolRoute() {
                   <span className="badge">{m.statusLabel}</span>
                 </td>
                 {national ? <td>{m.prefectureCode === '00' ? '国のリスト' : m.prefectureCode}</td> : null}
-                <td>{dateTime(m.updatedAt)}</td>
+                <td>{formatShortDate(m.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

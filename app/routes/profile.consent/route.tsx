@@ -11,6 +11,7 @@ import { ConsentSchema, VISIBILITY_OPTIONS } from '~/utils/profile-validation'
 import { BackToProfile, ChoiceGroup, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
+import { formatDateTime } from '~/utils/dates'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -35,11 +36,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     message: '公開範囲と同意を保存しました。検索結果にもすぐに反映されます。',
   })
 }
-
-const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
-    new Date(iso),
-  )
 
 export default function ProfileConsentRoute() {
   const { lockVersion, defaults, consentUpdatedAt, prefectures } = useLoaderData<typeof loader>()
@@ -79,7 +75,7 @@ export default function ProfileConsentRoute() {
       <p>
         変更はすぐに検索結果にも反映されます。公開をやめると、その時点から都道府県の検索結果に表示されなくなります。
       </p>
-      {consentUpdatedAt ? <p>最終更新: {dateTime(consentUpdatedAt)}</p> : <p>まだ一度も設定していません。</p>}
+      {consentUpdatedAt ? <p>最終更新: {formatDateTime(consentUpdatedAt)}</p> : <p>まだ一度も設定していません。</p>}
       <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
         <LockVersionInput

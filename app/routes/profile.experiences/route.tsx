@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { deleteExperience, saveExperience } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
+import { formatYearMonth } from '~/utils/dates'
 import { DeleteExperienceSchema, ExperienceSchema } from '~/utils/profile-validation'
 import { BackToProfile } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
@@ -80,9 +81,6 @@ const NEW_EXPERIENCE = {
   skillIds: [] as string[],
 }
 
-const month = (value: string) =>
-  value.replace(/^(\d{4})-(\d{2})$/, (_m, y: string, m: string) => `${y}年${Number(m)}月`)
-
 export default function ProfileExperiencesRoute() {
   const { lockVersion, experiences, editing, areas } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -106,7 +104,7 @@ export default function ProfileExperiencesRoute() {
                 {e.title ? `（${e.title}）` : null}
               </h3>
               <p>
-                {month(e.startMonth)}〜{e.endMonth ? month(e.endMonth) : '現在'}
+                {formatYearMonth(e.startMonth)}〜{e.endMonth ? formatYearMonth(e.endMonth) : '現在'}
               </p>
               {e.description ? <p>{e.description}</p> : null}
               {e.skills.length > 0 ? (

@@ -7,6 +7,7 @@ import { CheckboxField, Field, FormErrors, SubmitButton } from '~/components/for
 import { saveQualifications } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
+import { tokyoYear } from '~/utils/dates'
 import { QUALIFICATION_YEAR_MIN, qualificationsSchema } from '~/utils/profile-validation'
 import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]
   return {
     lockVersion: profile.lockVersion,
-    currentYear: new Date().getFullYear(),
+    currentYear: tokyoYear(),
     items,
     defaults: {
       qualifications: items.map((q) => ({
