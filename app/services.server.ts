@@ -4,6 +4,7 @@ import crypto from 'node:crypto'
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
+import { analyzeDatabase, startEmbeddedMaintenance } from '../db/maintenance'
 import { migrateToLatest } from '../db/migrate'
 import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
 import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-documents'
@@ -172,6 +173,12 @@ export async function startServices(
     const seeded = await seedMasterData(database.db)
     if (seeded.localGovernmentsChanged > 0)
       log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
+    if (database.kind === 'pglite') {
+      // The embedded database has no autovacuum: statistics now, then VACUUM (ANALYZE) every hour.
+      await analyzeDatabase(database.db)
+      const maintenance = startEmbeddedMaintenance({ db: database.db, intervalMs: 60 * 60_000, log })
+      cleanups.push(() => maintenance.stop())
+    }
 
     const search = createSearchClient({ url: meiliUrl, apiKey: meiliKey ?? '', indexPrefix: env.MEILI_INDEX_PREFIX })
     cleanups.push(async () => search.close())

@@ -5,6 +5,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createDatabase } from '../../db/client'
+import { analyzeDatabase } from '../../db/maintenance'
 import { migrateToLatest } from '../../db/migrate'
 import { startMeilisearch } from '../../search/meili-server'
 import { seedMasterData } from '../../seeds/index'
@@ -42,6 +43,8 @@ export default async function setup(project: TestProject) {
     const template = await createDatabase({ kind: 'pglite' })
     await migrateToLatest(template.db)
     await seedMasterData(template.db)
+    // As the app does at start (db/maintenance.ts): PGlite has no autovacuum to collect statistics.
+    await analyzeDatabase(template.db)
     const dump = await template.pglite!.dumpDataDir('gzip')
     const templatePath = path.join(runDir, 'pglite-template.tar.gz')
     await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()))
