@@ -40,10 +40,18 @@ export interface LocalGovernmentTable {
   updated_at: Timestamp
 }
 
+/**
+ * The kinds of search document, one Meilisearch index each, wired in search/registry.ts. The names are
+ * stored in search_outbox.entity: renaming one strands the rows already written.
+ */
+export const SEARCH_ENTITIES = ['local_government', 'skill_catalogue', 'profile', 'need'] as const
+export type SearchEntity = (typeof SEARCH_ENTITIES)[number]
+
 /** Transactional outbox feeding Meilisearch (ADR 002). One row per (entity, entity_id); re-upserted on every write. */
 export interface SearchOutboxTable {
   id: Generated<number>
-  entity: string
+  /** Written only as a SearchEntity; read as text, since a row may name an entity this deploy does not know. */
+  entity: ColumnType<string, SearchEntity, SearchEntity>
   entity_id: string
   enqueued_at: Timestamp
   /** Bumped on every re-enqueue; a worker confirms only the generation it claimed. */
