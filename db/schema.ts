@@ -1,6 +1,6 @@
 // Table types for Kysely, written by hand (one source of truth; no codegen).
 // Migrations are frozen and do not import this file; keep the two in step when a migration lands.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /** 団体区分: the kinds of local government we keep. Wards of designated cities are not bodies here. */
 export const LOCAL_GOVERNMENT_KINDS = [
@@ -558,5 +558,3 @@ export type MailOutboxRow = Selectable<MailOutboxTable>
 
 export type LocalGovernment = Selectable<LocalGovernmentTable>
 export type NewLocalGovernment = Insertable<LocalGovernmentTable>
-export type LocalGovernmentUpdate = Updateable<LocalGovernmentTable>
-export type SearchOutboxRow = Selectable<SearchOutboxTable>

@@ -1,4 +1,4 @@
-// Export and import of a skill-standard version as a file (issue 4): JSON (the content document with a small
+// Export and import of a skill-standard version as a file: JSON (the content document with a small
 // header) or one CSV (UTF-8 with BOM, one row per area, skill, role, requirement and qualification) that
 // ministry staff edit offline in Excel and import back into the draft. Import checks the whole file first
 // and reports every bad row; only a fully valid file replaces the draft (one transaction, audited).

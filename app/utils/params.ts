@@ -69,14 +69,6 @@ export function formText(formData: FormData, name: string): string {
   return typeof value === 'string' ? stripControlCharacters(value) : ''
 }
 
-/** Every value of a repeated text field, read the same way. */
-export function formTexts(formData: FormData, name: string): string[] {
-  return formData
-    .getAll(name)
-    .filter((value): value is string => typeof value === 'string')
-    .map(stripControlCharacters)
-}
-
 const CATALOGUE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/
 
 /** A skill-standard id in the URL (スキル, 人材像, 資格, 分野: lower-case letters, digits and hyphens), or a 404. */

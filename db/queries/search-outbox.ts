@@ -192,12 +192,3 @@ export async function getSearchOutboxBacklog(db: DbExecutor, maxAttempts: number
     oldestPendingAgeMs: row.oldest_age_ms === null ? null : Math.max(0, Number(row.oldest_age_ms)),
   }
 }
-
-/** Deletes confirmed rows older than the given age, so the table stays small. */
-export async function pruneSearchOutbox(db: DbExecutor, olderThanHours: number): Promise<void> {
-  await db
-    .deleteFrom('search_outbox')
-    .where('confirmed_at', 'is not', null)
-    .where('confirmed_at', '<', sql<Date>`now() - make_interval(hours => ${olderThanHours})`)
-    .execute()
-}

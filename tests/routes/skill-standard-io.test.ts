@@ -1,4 +1,4 @@
-// Export and import of the skill standard (issue 4) through the real routes: public exports of published
+// Export and import of the skill standard through the real routes: public exports of published
 // versions, the ministry's draft exports, and the import page that replaces the draft only when every row
 // of the file is valid — round trips in both formats, the full error report, Shift_JIS, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
