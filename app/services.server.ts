@@ -7,7 +7,6 @@ import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
 import { analyzeDatabase, startEmbeddedMaintenance } from '../db/maintenance'
 import { migrateToLatest } from '../db/migrate'
 import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
-import { documentLoaderFor, SEARCH_ENTITIES } from '../jobs/handlers/search-documents'
 import { createMailTransport } from '../jobs/mail-transport'
 import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
 import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
@@ -15,6 +14,7 @@ import type { OutboxNotifications } from '../jobs/outbox-notifications'
 import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
 import { applyIndexSettings } from '../search/indexes'
 import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
+import { SEARCH_ENTITIES, SEARCH_REGISTRY } from '../search/registry'
 import { seedMasterData } from '../seeds/index'
 import { inputErrorResponse } from './utils/database-errors.server'
 import type { Env } from './utils/env.server'
@@ -120,15 +120,13 @@ function isAlive(pid: number): boolean {
  */
 async function healEmptyIndexes(database: Database, search: SearchClient, log: Log): Promise<void> {
   for (const entity of SEARCH_ENTITIES) {
-    const loader = documentLoaderFor(entity)
-    if (!loader) continue
-    const stats = await search.meili.index(search.indexUid(loader.index)).getStats()
+    const stats = await search.meili.index(search.indexUid(entity)).getStats()
     if (stats.numberOfDocuments > 0) continue
     if (await hasPendingSearchSync(database.db, entity)) continue
-    const ids = await loader.listIds(database.db)
+    const ids = await SEARCH_REGISTRY[entity].listIds(database.db)
     if (ids.length === 0) continue
     await database.db.transaction().execute((trx) => enqueueSearchSync(trx, entity, ids))
-    log(`検索インデックス ${loader.index} が空のため、${ids.length} 件を再登録します`)
+    log(`検索インデックス ${entity} が空のため、${ids.length} 件を再登録します`)
   }
 }
 

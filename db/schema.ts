@@ -1,6 +1,6 @@
 // Table types for Kysely, written by hand (one source of truth; no codegen).
 // Migrations are frozen and do not import this file; keep the two in step when a migration lands.
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /** 団体区分: the kinds of local government we keep. Wards of designated cities are not bodies here. */
 export const LOCAL_GOVERNMENT_KINDS = [
@@ -40,10 +40,18 @@ export interface LocalGovernmentTable {
   updated_at: Timestamp
 }
 
+/**
+ * The kinds of search document, one Meilisearch index each, wired in search/registry.ts. The names are
+ * stored in search_outbox.entity: renaming one strands the rows already written.
+ */
+export const SEARCH_ENTITIES = ['local_government', 'skill_catalogue', 'profile', 'need'] as const
+export type SearchEntity = (typeof SEARCH_ENTITIES)[number]
+
 /** Transactional outbox feeding Meilisearch (ADR 002). One row per (entity, entity_id); re-upserted on every write. */
 export interface SearchOutboxTable {
   id: Generated<number>
-  entity: string
+  /** Written only as a SearchEntity; read as text, since a row may name an entity this deploy does not know. */
+  entity: ColumnType<string, SearchEntity, SearchEntity>
   entity_id: string
   enqueued_at: Timestamp
   /** Bumped on every re-enqueue; a worker confirms only the generation it claimed. */
@@ -550,5 +558,3 @@ export type MailOutboxRow = Selectable<MailOutboxTable>
 
 export type LocalGovernment = Selectable<LocalGovernmentTable>
 export type NewLocalGovernment = Insertable<LocalGovernmentTable>
-export type LocalGovernmentUpdate = Updateable<LocalGovernmentTable>
-export type SearchOutboxRow = Selectable<SearchOutboxTable>

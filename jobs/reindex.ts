@@ -3,42 +3,39 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { SearchClient } from '../search/client'
-import { applyIndexSettings, INDEXES, type IndexName } from '../search/indexes'
-import { documentLoaderFor, SEARCH_ENTITIES } from './handlers/search-documents'
+import { applyIndexSettings, INDEXES } from '../search/indexes'
+import { SEARCH_ENTITIES, SEARCH_REGISTRY, type SearchEntity } from '../search/registry'
 
 export interface ReindexProgress {
-  entity: string
+  entity: SearchEntity
   done: number
   total: number
 }
 
+/** Rebuilds every entity's index (search/registry.ts); returns how many ids each covered. */
 export async function reindexAll(
   db: Kysely<DB>,
   search: SearchClient,
   { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {},
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
+): Promise<Record<SearchEntity, number>> {
+  const counts: Partial<Record<SearchEntity, number>> = {}
   for (const entity of SEARCH_ENTITIES) {
-    const loader = documentLoaderFor(entity)
-    if (!loader) continue
-    const live: IndexName = loader.index
-    const liveUid = search.indexUid(live)
+    const entry = SEARCH_REGISTRY[entity]
+    const { primaryKey, settings } = INDEXES[entity]
+    const liveUid = search.indexUid(entity)
     const tempUid = `${liveUid}__rebuild`
     const wait = { timeout: 300_000, interval: 50 }
 
-    await applyIndexSettings(search, [live])
+    await applyIndexSettings(search, [entity])
     await search.meili.deleteIndex(tempUid).waitTask(wait)
-    await search.meili.createIndex(tempUid, { primaryKey: INDEXES[live].primaryKey }).waitTask(wait)
-    await search.meili.index(tempUid).updateSettings(INDEXES[live].settings).waitTask(wait)
+    await search.meili.createIndex(tempUid, { primaryKey }).waitTask(wait)
+    await search.meili.index(tempUid).updateSettings(settings).waitTask(wait)
 
-    const ids = await loader.listIds(db)
+    const ids = await entry.listIds(db)
     onProgress?.({ entity, done: 0, total: ids.length })
     for (let i = 0; i < ids.length; i += batchSize) {
-      const { documents } = await loader.load(db, ids.slice(i, i + batchSize))
-      const task = await search.meili
-        .index(tempUid)
-        .addDocuments(documents, { primaryKey: INDEXES[live].primaryKey })
-        .waitTask(wait)
+      const { documents } = await entry.load(db, ids.slice(i, i + batchSize))
+      const task = await search.meili.index(tempUid).addDocuments(documents, { primaryKey }).waitTask(wait)
       if (task.status !== 'succeeded')
         throw new Error(`インデックス ${tempUid} への登録に失敗しました: ${task.error?.message}`)
       onProgress?.({ entity, done: Math.min(ids.length, i + batchSize), total: ids.length })
@@ -48,7 +45,7 @@ export async function reindexAll(
     await search.meili.deleteIndex(tempUid).waitTask(wait)
     counts[entity] = ids.length
   }
-  return counts
+  return counts as Record<SearchEntity, number>
 }
 
 /** A one-line text progress bar for terminals: `[██████░░░░] 60% local_government 1073/1788`. */

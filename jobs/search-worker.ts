@@ -13,7 +13,8 @@ import {
 import type { DB } from '../db/schema'
 import { isSearchHealthy, type SearchClient, searchErrorCode } from '../search/client'
 import { INDEXES } from '../search/indexes'
-import { documentLoaderFor } from './handlers/search-documents'
+import { isSearchEntity } from '../search/registry'
+import { rebuildSearchDocuments } from './handlers/search-documents'
 import { listenForOutbox, NOTIFIED_POLL_MS, type OutboxNotifications, UNNOTIFIED_POLL_MS } from './outbox-notifications'
 import { type PollingLoop, startPollingLoop } from './polling-loop'
 
@@ -85,15 +86,15 @@ export async function drainSearchOutboxOnce(options: SearchWorkerOptions): Promi
       await releaseSearchOutbox(db, group)
       continue
     }
-    const load = documentLoaderFor(entity)
-    if (!load) {
+    if (!isSearchEntity(entity)) {
       await failSearchOutbox(db, group, `未知のエンティティです: ${entity}`)
       result.failed += group.length
       continue
     }
     try {
-      const rebuilt = await load.load(
+      const rebuilt = await rebuildSearchDocuments(
         db,
+        entity,
         group.map((row) => row.entity_id),
       )
       const index = search.meili.index(search.indexUid(rebuilt.index))

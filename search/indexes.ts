@@ -55,6 +55,7 @@
 // - Ties go to the catalogue's display order (display_rank). Retired items stay in the index, flagged:
 //   a profile may still carry one, and includeRetired shows them.
 import type { Settings } from 'meilisearch'
+import { SEARCH_ENTITIES, type SearchEntity } from '../db/schema'
 import type { SearchClient } from './client'
 import { searchErrorCode } from './client'
 
@@ -155,19 +156,27 @@ const needSettings: Settings = {
   ...UNUSED_SETTINGS,
 }
 
+interface IndexDefinition {
+  /** The document field Meilisearch keys on; the entity's document schema must have it (search/registry.ts). */
+  primaryKey: string
+  settings: Settings
+}
+
+/** One index per search entity, named after it: a name in SEARCH_ENTITIES without settings here fails the type check. */
 export const INDEXES = {
   local_government: { primaryKey: 'code', settings: localGovernmentSettings },
   skill_catalogue: { primaryKey: 'key', settings: skillCatalogueSettings },
   profile: { primaryKey: 'id', settings: profileSettings },
   need: { primaryKey: 'id', settings: needSettings },
-} as const
+} as const satisfies Record<SearchEntity, IndexDefinition>
 
-export type IndexName = keyof typeof INDEXES
-
-export const INDEX_NAMES = Object.keys(INDEXES) as IndexName[]
+export type IndexName = SearchEntity
 
 /** Creates each index if missing (with its primary key), applies its settings and waits for the tasks. */
-export async function applyIndexSettings(client: SearchClient, names: IndexName[] = INDEX_NAMES): Promise<void> {
+export async function applyIndexSettings(
+  client: SearchClient,
+  names: readonly IndexName[] = SEARCH_ENTITIES,
+): Promise<void> {
   for (const name of names) {
     const { primaryKey, settings } = INDEXES[name]
     const uid = client.indexUid(name)

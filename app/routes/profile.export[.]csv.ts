@@ -1,6 +1,6 @@
 // /profile/export.csv: the same data as export.json, one fact per row (区分, 項目, 値), UTF-8 with BOM for Excel.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportMyData } from '~/models/profile.server'
+import { exportMyData } from '~/models/profile-data.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { tokyoDateStamp } from '~/utils/dates'
 import { csvDownload } from '~/utils/download'

@@ -1,6 +1,6 @@
 // /profile/export.json: everything the platform keeps about me (本人によるデータの持ち出し), as a download.
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportMyData } from '~/models/profile.server'
+import { exportMyData } from '~/models/profile-data.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { tokyoDateStamp } from '~/utils/dates'
 import { fileDownload } from '~/utils/download'

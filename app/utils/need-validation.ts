@@ -61,7 +61,7 @@ const skillIdList = z
   .optional()
   .transform((ids) => [...new Set(ids ?? [])])
 
-/** Days a week for one body: refused when negative, zero or above 5 (issue 6). */
+/** Days a week for one body: refused when negative, zero or above 5. */
 export const daysPerWeekSchema = z
   .number({ message: '週の日数を半角数字で入力してください（例: 1、0.5）' })
   .gt(0, { message: '週の日数は0より大きい数にしてください（0.5日単位）' })

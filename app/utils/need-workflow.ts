@@ -1,4 +1,4 @@
-// The life of a need: 下書き → 公開 → 選考中 → 充足 → 終了, and 取下げ from any open state (issue 6).
+// The life of a need: 下書き → 公開 → 選考中 → 充足 → 終了, and 取下げ from any open state.
 // Pure, so the page can offer only the moves the server will accept.
 import type { NeedStatus } from '../../db/schema'
 import { isoDate } from './dates'
@@ -35,11 +35,6 @@ export function canTransition(from: NeedStatus, to: NeedStatus): boolean {
 /** Needs in these states can still be edited (job description, municipalities, skills). */
 export function isEditable(status: NeedStatus): boolean {
   return status === 'draft' || status === 'published' || status === 'selecting'
-}
-
-/** Only 公開 needs are matchable and visible outside the prefecture (issue 6). */
-export function isPublic(status: NeedStatus): boolean {
-  return status === 'published'
 }
 
 export interface PublishableNeed {

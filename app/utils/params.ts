@@ -70,14 +70,6 @@ export function formText(formData: FormData, name: string): string {
   return typeof value === 'string' ? stripControlCharacters(value) : ''
 }
 
-/** Every value of a repeated text field, read the same way. */
-export function formTexts(formData: FormData, name: string): string[] {
-  return formData
-    .getAll(name)
-    .filter((value): value is string => typeof value === 'string')
-    .map(stripControlCharacters)
-}
-
 const VERSION_MESSAGE = '版の指定（version）は1以上の整数にしてください（例: ?version=1）。'
 const VersionNoSchema = z.coerce.number().int().min(1).max(100_000)
 

@@ -99,10 +99,6 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
 }
 
-export function permissionsOf(role: Role): readonly Permission[] {
-  return PERMISSIONS[role]
-}
-
 /** True when the role holds the permission, or its national (`any`) form. */
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   const granted = PERMISSIONS[role]

@@ -39,16 +39,6 @@ export async function insertAuditEntry(db: DbExecutor, entry: NewAuditEntry): Pr
     .execute()
 }
 
-export interface AuditFilter {
-  /** Scope: undefined = national. */
-  prefectureCode?: string
-  entity?: string
-  action?: string
-  actor?: string
-  from?: Date
-  to?: Date
-}
-
 export const auditColumns = [
   'id',
   'occurred_at',
@@ -66,34 +56,6 @@ export const auditColumns = [
   'request_id',
   'ip',
 ] as const
-
-export async function listAuditEntries(
-  db: DbExecutor,
-  filter: AuditFilter,
-  { limit, offset = 0 }: { limit: number; offset?: number },
-): Promise<{ rows: AuditLogEntry[]; total: number }> {
-  let query = db.selectFrom('audit_log')
-  if (filter.prefectureCode !== undefined) query = query.where('prefecture_code', '=', filter.prefectureCode)
-  if (filter.entity) query = query.where('entity', '=', filter.entity)
-  if (filter.action) query = query.where('action', '=', filter.action)
-  if (filter.actor) {
-    const pattern = `%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    query = query.where('actor_label', 'ilike', pattern)
-  }
-  if (filter.from) query = query.where('occurred_at', '>=', filter.from)
-  if (filter.to) query = query.where('occurred_at', '<', filter.to)
-  const [rows, count] = await Promise.all([
-    query
-      .select(auditColumns)
-      .orderBy('occurred_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-    query.select(sql<number>`count(*)`.as('count')).executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(count.count) }
-}
 
 /**
  * Whose rows a viewer may read. Required (never defaulted) so a caller cannot widen the scope by

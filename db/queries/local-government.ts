@@ -1,5 +1,5 @@
 import type { DbExecutor } from '../client'
-import type { LocalGovernment, LocalGovernmentKind } from '../schema'
+import type { LocalGovernment } from '../schema'
 
 const columns = ['code', 'name', 'name_kana', 'kind', 'prefecture_code', 'active', 'updated_at'] as const
 
@@ -44,17 +44,6 @@ export async function listMunicipalitiesOfPrefecture(
     .where('kind', '!=', 'prefecture')
   if (!includeInactive) query = query.where('active', '=', true)
   return query.orderBy('code').execute()
-}
-
-export async function countLocalGovernmentsByKind(
-  db: DbExecutor,
-): Promise<Array<{ kind: LocalGovernmentKind; active: boolean; count: number }>> {
-  const rows = await db
-    .selectFrom('local_government')
-    .select(['kind', 'active', db.fn.countAll<number>().as('count')])
-    .groupBy(['kind', 'active'])
-    .execute()
-  return rows.map((row) => ({ ...row, count: Number(row.count) }))
 }
 
 export async function listAllLocalGovernmentCodes(db: DbExecutor): Promise<string[]> {

@@ -68,21 +68,6 @@ export async function listMail(
   return query.orderBy('id', 'desc').limit(limit).execute()
 }
 
-export async function listUnsentMail(
-  db: DbExecutor,
-  { limit, maxAttempts }: { limit: number; maxAttempts: number },
-): Promise<Array<Omit<MailOutboxRow, 'shown_body_text'>>> {
-  return db
-    .selectFrom('mail_outbox')
-    .select(mailColumns)
-    .where('sent_at', 'is', null)
-    .where('attempts', '<', maxAttempts)
-    .where('next_attempt_at', '<=', sql<Date>`now()`)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-}
-
 export async function markMailSent(db: DbExecutor, id: number): Promise<void> {
   await db
     .updateTable('mail_outbox')

@@ -58,12 +58,6 @@ export function profileAudiences(profile: ConsentFacts): Audience[] {
   return [...audiences]
 }
 
-/** The same rule in memory, for code that already holds the facts. */
-export function profileGrantsViewer(profile: ConsentFacts, viewer: ProfileViewer): boolean {
-  const granted = profileAudiences(profile)
-  return viewerAudiences(viewer).some((audience) => granted.includes(audience))
-}
-
 /** SQL: the person joined pool `code` themselves (see the header). */
 const joinedPool = (code: string) => sql<boolean>`exists (
   select 1 from pool_member as joined

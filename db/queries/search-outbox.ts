@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
+import type { SearchEntity } from '../schema'
 
 /** The channel a committed enqueue notifies, so a listening worker starts at once instead of at its next poll. */
 export const SEARCH_OUTBOX_CHANNEL = 'search_outbox'
@@ -11,7 +12,11 @@ export const SEARCH_OUTBOX_CHANNEL = 'search_outbox'
  * at the same time could overwrite the newer document with the older one), and that worker releases it on
  * confirm, which then leaves the newer generation claimable at once (see confirmSearchOutbox).
  */
-export async function enqueueSearchSync(db: DbExecutor, entity: string, entityIds: readonly string[]): Promise<void> {
+export async function enqueueSearchSync(
+  db: DbExecutor,
+  entity: SearchEntity,
+  entityIds: readonly string[],
+): Promise<void> {
   const ids = [...new Set(entityIds)]
   if (ids.length === 0) return
   // Chunks keep each statement's parameter count well under PostgreSQL's 65,535 limit.
@@ -144,7 +149,7 @@ export async function retryFailedSearchSync(db: DbExecutor, maxAttempts: number)
   return Number(result.numUpdatedRows)
 }
 
-export async function hasPendingSearchSync(db: DbExecutor, entity: string): Promise<boolean> {
+export async function hasPendingSearchSync(db: DbExecutor, entity: SearchEntity): Promise<boolean> {
   const row = await db
     .selectFrom('search_outbox')
     .select('id')
@@ -186,13 +191,4 @@ export async function getSearchOutboxBacklog(db: DbExecutor, maxAttempts: number
     oldestPendingAt: row.oldest ? new Date(row.oldest) : null,
     oldestPendingAgeMs: row.oldest_age_ms === null ? null : Math.max(0, Number(row.oldest_age_ms)),
   }
-}
-
-/** Deletes confirmed rows older than the given age, so the table stays small. */
-export async function pruneSearchOutbox(db: DbExecutor, olderThanHours: number): Promise<void> {
-  await db
-    .deleteFrom('search_outbox')
-    .where('confirmed_at', 'is not', null)
-    .where('confirmed_at', '<', sql<Date>`now() - make_interval(hours => ${olderThanHours})`)
-    .execute()
 }

@@ -1,7 +1,7 @@
 // The search document of a need (ニーズ). Only 公開 needs are in the index: a draft, or a need taken off
 // (選考中, 充足, 終了, 取下げ), is deleted from it on the next drain, so nothing unpublished can leak through
-// search. `open_call` says whether the prefecture chose to list it on the public open calls page; the
-// matching engine (a later issue) also uses the needs a prefecture keeps to itself, filtered by prefecture.
+// search. `open_call` says whether the prefecture chose to list it on the public open calls page; the needs
+// a prefecture keeps to itself are indexed too, for searches filtered to that prefecture.
 import { z } from 'zod'
 import { foldForSearch } from '../normalize'
 

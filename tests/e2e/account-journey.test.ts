@@ -1,4 +1,4 @@
-// The accounts journey from issue 3, in Debian's Chromium against the real server: a ministry admin invites
+// The accounts journey in Debian's Chromium against the real server: a ministry admin invites
 // a prefecture admin, who accepts the mailed link, logs in and invites a municipal user.
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'

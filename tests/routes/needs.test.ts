@@ -1,5 +1,5 @@
 // Municipal issues → needs with a job description → open calls, through the real routes, Postgres and
-// Meilisearch (issue 6): scope, the status workflow, templates, the bad-input rules, CSV and interest.
+// Meilisearch: scope, the status workflow, templates, the bad-input rules, CSV and interest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loader as applicationsLoader } from '../../app/routes/applications/route'
 import { action as issueAction, loader as issueLoader } from '../../app/routes/issues.$id/route'

@@ -84,7 +84,7 @@ async function auditRows(entityId: string) {
 async function outboxRow(profileId: string) {
   return db()
     .selectFrom('search_outbox')
-    .select(['entity', 'generation'])
+    .select(['entity', 'generation', 'confirmed_at'])
     .where('entity', '=', 'profile')
     .where('entity_id', '=', profileId)
     .executeTakeFirst()
@@ -644,16 +644,39 @@ describe('my data: deleting the account (退会)', () => {
       familyNameKana: 'すずき',
       contactEmail: 'leaving@example.jp',
     })
+    const lock = async () => String((await profileOf(user.id))!.lock_version)
     await saved(skillsRoute, '/profile/skills', cookie, {
-      lockVersion: '0',
+      lockVersion: await lock(),
       'skills[0].skillId': 'bpr',
       'skills[0].level': '2',
     })
-    const other = await loginAs(services, { role: 'professional' })
-    const secondDevice = (await loginAs(services, { role: 'professional' })).cookie // someone else's: must survive
+    const qualificationId = (await load(qualificationsRoute, '/profile/qualifications', cookie)).items[0]!.id
+    await saved(qualificationsRoute, '/profile/qualifications', cookie, {
+      lockVersion: await lock(),
+      'qualifications[0].qualificationId': qualificationId,
+      'qualifications[0].held': 'on',
+    })
+    await saved(experiencesRoute, '/profile/experiences', cookie, {
+      intent: 'save',
+      lockVersion: await lock(),
+      organization: '株式会社退会',
+      startMonth: '2015-04',
+      skillIds: ['bpr'],
+    })
+    // Someone else's profile and session: both must survive.
+    const other = await professionalWithProfile({ contactEmail: 'staying@example.jp' })
+    const secondDevice = (await loginAs(services, { role: 'professional' })).cookie
 
     const page = await load(deleteRoute, '/account/delete', cookie)
     expect(page).toMatchObject({ hasProfile: true, counts: { skills: 1 } })
+    // The worker has synced the profile: its outbox row is confirmed, so a pending row afterwards is new.
+    await db()
+      .updateTable('search_outbox')
+      .set({ confirmed_at: new Date() })
+      .where('entity', '=', 'profile')
+      .where('entity_id', '=', profile.id)
+      .execute()
+    const synced = (await outboxRow(profile.id))!
 
     const wrong = await post(deleteRoute, '/account/delete', cookie, { password: 'wrong password here', confirm: 'on' })
     expect(unwrap(wrong).status).toBe(400)
@@ -692,9 +715,11 @@ describe('my data: deleting the account (退会)', () => {
     ).toBe(true)
 
     expect(await profileOf(user.id)).toBeUndefined()
-    expect(
-      await db().selectFrom('profile_skill').select('skill_id').where('profile_id', '=', profile.id).execute(),
-    ).toEqual([])
+    for (const table of ['profile_skill', 'profile_qualification', 'profile_experience'] as const) {
+      expect(await db().selectFrom(table).select('profile_id').where('profile_id', '=', profile.id).execute()).toEqual(
+        [],
+      )
+    }
     const account = await db().selectFrom('app_user').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow()
     expect(account.email).toMatch(/^deleted-[0-9a-f-]{36}@invalid$/)
     expect(account).toMatchObject({ display_name: '退会済みユーザー', password_hash: null })
@@ -704,7 +729,7 @@ describe('my data: deleting the account (退会)', () => {
     expect(
       await getUser(routeArgs(services, '/', { cookie: secondDevice }).request, routeArgs(services, '/').context),
     ).not.toBeNull()
-    expect(await profileOf(other.user.id)).toBeUndefined()
+    expect(await profileOf(other.user.id)).toMatchObject({ id: other.profile.id, contact_email: 'staying@example.jp' })
 
     const deletion = await db()
       .selectFrom('audit_log')
@@ -726,8 +751,10 @@ describe('my data: deleting the account (退会)', () => {
     ]) {
       expect(recorded).not.toContain(personal)
     }
-    // The search document goes too.
-    expect(await outboxRow(profile.id)).toBeDefined()
+    // The search document goes too: the deletion enqueued the profile again, and the worker finds no row.
+    const enqueued = (await outboxRow(profile.id))!
+    expect(enqueued.generation).toBeGreaterThan(synced.generation)
+    expect(enqueued.confirmed_at).toBeNull()
   })
 })
 

@@ -1,8 +1,8 @@
-// Export and import of the skill standard (issue 4) through the real routes: public exports of published
+// Export and import of the skill standard through the real routes: public exports of published
 // versions, the ministry's draft exports, and the import page that replaces the draft only when every row
 // of the file is valid — round trips in both formats, the full error report, Shift_JIS, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseImportFile } from '../../app/models/skill-standard-io.server'
+import { parseImportFile } from '../../app/utils/skill-standard-codec.server'
 import { createDraft, replaceDraftContent } from '../../app/models/skill-standard.server'
 import { loader as draftCsvLoader } from '../../app/routes/admin.skill-standard.export[.]csv'
 import { loader as draftJsonLoader } from '../../app/routes/admin.skill-standard.export[.]json'

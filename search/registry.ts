@@ -1,0 +1,119 @@
+// The searchable entities, one entry each: the document schema (documents/<entity>.ts), how the documents
+// of some outbox ids are rebuilt from Postgres (the truth), and which ids a full rebuild covers. The index
+// is the entity's namesake in indexes.ts. The outbox worker (jobs/handlers/search-documents.ts), the full
+// rebuild (jobs/reindex.ts) and the start-up check for an empty index (app/services.server.ts) all go
+// through this table, so one entry wires an entity: a name in SEARCH_ENTITIES (db/schema.ts) without an
+// entry or without index settings, an entry missing a part, or a document without the index's primary key
+// fails the type check.
+import type { z } from 'zod'
+import type { DbExecutor } from '../db/client'
+import {
+  listAllLocalGovernmentCodes,
+  listLocalGovernmentsByCodes,
+  listPrefectures,
+} from '../db/queries/local-government'
+import { listAllNeedIds, listNeedsForIndex } from '../db/queries/needs'
+import { listAllProfileIds, listProfilesForIndex } from '../db/queries/profile-index'
+import { findVersionByStatus, readVersionContent } from '../db/queries/skill-standard'
+import { SEARCH_ENTITIES, type SearchEntity } from '../db/schema'
+import { catalogueSearchIds } from '../db/skill-standard-content'
+import { buildLocalGovernmentDocument, LocalGovernmentDocumentSchema } from './documents/local-government'
+import { buildNeedDocument, type CatalogueNames, NeedDocumentSchema } from './documents/need'
+import { buildProfileDocument, ProfileDocumentSchema } from './documents/profile'
+import {
+  buildSkillCatalogueDocuments,
+  catalogueDocumentKey,
+  SkillCatalogueDocumentSchema,
+} from './documents/skill-catalogue'
+import type { INDEXES } from './indexes'
+
+export { SEARCH_ENTITIES, type SearchEntity }
+
+/** A document of entity E as far as Meilisearch cares: it carries the index's primary key as a string. */
+export type KeyedDocument<E extends SearchEntity> = { [K in (typeof INDEXES)[E]['primaryKey']]: string }
+
+export interface SearchEntityDefinition<E extends SearchEntity> {
+  /** One document, as search/documents/<entity>.ts defines it. */
+  document: z.ZodType<KeyedDocument<E>>
+  /** Every outbox id that may have a document: what a full rebuild (and the empty-index check) enqueues. */
+  listIds(db: DbExecutor): Promise<string[]>
+  /**
+   * The documents of these outbox ids, rebuilt from Postgres. An id that has none (deleted, or not to be
+   * found: a draft need, a profile shared with nobody) comes back in `deleteIds`, as its document key.
+   */
+  load(db: DbExecutor, ids: readonly string[]): Promise<{ documents: Array<KeyedDocument<E>>; deleteIds: string[] }>
+}
+
+export const SEARCH_REGISTRY = {
+  local_government: {
+    document: LocalGovernmentDocumentSchema,
+    listIds: listAllLocalGovernmentCodes,
+    async load(db, ids) {
+      const [rows, prefectures] = await Promise.all([listLocalGovernmentsByCodes(db, ids), listPrefectures(db)])
+      const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
+      const found = new Set(rows.map((row) => row.code))
+      return {
+        documents: rows.map((row) => buildLocalGovernmentDocument(row, prefectureNames.get(row.prefecture_code) ?? '')),
+        deleteIds: ids.filter((id) => !found.has(id)),
+      }
+    },
+  },
+  // Outbox ids are `skill:<id>`, `role:<id>`, `qualification:<id>`. Only the CURRENT PUBLISHED version is
+  // searchable: an id in it is (re)built, retired ones included (flagged); any other id leaves the index.
+  skill_catalogue: {
+    document: SkillCatalogueDocumentSchema,
+    async listIds(db) {
+      const published = await findVersionByStatus(db, 'published')
+      return published ? catalogueSearchIds(await readVersionContent(db, published.id)) : []
+    },
+    async load(db, ids) {
+      const published = await findVersionByStatus(db, 'published')
+      const documents = published
+        ? buildSkillCatalogueDocuments(await readVersionContent(db, published.id), published.version_no)
+        : []
+      const wanted = new Set(ids.map(catalogueDocumentKey).filter((key) => key !== null))
+      const kept = documents.filter((doc) => wanted.has(doc.key))
+      const keptKeys = new Set(kept.map((doc) => doc.key))
+      // Malformed ids have no document to delete; they are simply confirmed.
+      return { documents: kept, deleteIds: [...wanted].filter((key) => !keptKeys.has(key)) }
+    },
+  },
+  // Shared with nobody → deleted from the index (buildProfileDocument returns null), so withdrawing consent
+  // removes a profile from every search on the next drain.
+  profile: {
+    document: ProfileDocumentSchema,
+    listIds: listAllProfileIds,
+    async load(db, ids) {
+      const profiles = await listProfilesForIndex(db, ids)
+      const documents = profiles.map(buildProfileDocument).filter((doc) => doc !== null)
+      const indexed = new Set(documents.map((doc) => doc.id))
+      return { documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
+    },
+  },
+  // Only 公開 needs are documents; any other status (or a deleted need) leaves the index.
+  need: {
+    document: NeedDocumentSchema,
+    listIds: listAllNeedIds,
+    async load(db, ids) {
+      const [needs, names] = await Promise.all([listNeedsForIndex(db, ids), catalogueNames(db)])
+      const documents = needs.map((need) => buildNeedDocument(need, names)).filter((doc) => doc !== null)
+      const indexed = new Set(documents.map((doc) => doc.id))
+      return { documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
+    },
+  },
+} satisfies { [E in SearchEntity]: SearchEntityDefinition<E> }
+
+/** Narrows an outbox row's stored name; false for a name this deploy does not know. */
+export function isSearchEntity(name: string): name is SearchEntity {
+  return (SEARCH_ENTITIES as readonly string[]).includes(name)
+}
+
+async function catalogueNames(db: DbExecutor): Promise<CatalogueNames> {
+  const published = await findVersionByStatus(db, 'published')
+  if (!published) return { skills: new Map(), roles: new Map() }
+  const content = await readVersionContent(db, published.id)
+  return {
+    skills: new Map(content.skills.map((skill) => [skill.id, skill.name])),
+    roles: new Map(content.roles.map((role) => [role.id, role.name])),
+  }
+}
