@@ -3,7 +3,6 @@
 // them back with every problem reported) are in app/utils/skill-standard-codec.server.ts. Import checks the
 // whole file first; only a fully valid file replaces the draft (one transaction, audited).
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
 import { findVersionByStatus, readVersionContent } from '../../db/queries/skill-standard'
 import type { CatalogueContent } from '../../db/skill-standard-content'
 import type { SessionUser } from '../utils/auth.server'
