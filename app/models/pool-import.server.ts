@@ -2,6 +2,7 @@
 // reported with its row number, and nothing is written unless all rows are valid (all or nothing).
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
+import { mapPartnerCompaniesByCorporateNumber } from '../../db/queries/partner-companies'
 import { findPossibleDuplicates, insertPoolEvent } from '../../db/queries/pools'
 import type { PoolSource } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -91,15 +92,7 @@ export async function importPool(
       notices,
     }
 
-  const companies = new Map(
-    (
-      await db
-        .selectFrom('partner_company')
-        .select(['id', 'corporate_number'])
-        .where('corporate_number', 'is not', null)
-        .execute()
-    ).map((c) => [c.corporate_number!, c.id]),
-  )
+  const companies = await mapPartnerCompaniesByCorporateNumber(db)
   const errors: PoolImportError[] = []
   const rows: Row[] = []
   const seenEmails = new Map<string, number>()

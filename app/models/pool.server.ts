@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { sql } from 'kysely'
 import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
+import { findPartnerCompany, listActivePartnerCompanyOptions } from '../../db/queries/partner-companies'
 import {
   countPoolMembersByRole,
   countPoolMembersByStatus,
@@ -589,11 +590,7 @@ export async function addPoolMemberDirectly(
     return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (input.partnerCompanyId) {
-    const company = await db
-      .selectFrom('partner_company')
-      .select('id')
-      .where('id', '=', input.partnerCompanyId)
-      .executeTakeFirst()
+    const company = await findPartnerCompany(db, input.partnerCompanyId)
     if (!company) return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (!input.confirmed) {
@@ -658,12 +655,7 @@ export async function addPoolMemberDirectly(
 }
 
 export async function getDirectAddOptions(context: AppLoadContext) {
-  const companies = await context.services.database.db
-    .selectFrom('partner_company')
-    .select(['id', 'name'])
-    .where('active', '=', true)
-    .orderBy('name')
-    .execute()
+  const companies = await listActivePartnerCompanyOptions(context.services.database.db)
   return {
     sources: DIRECT_SOURCES.map((s) => ({ ...s })),
     companies: companies.map((c) => ({ value: c.id, label: c.name })),
