@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { mapPartnerCompaniesByCorporateNumber } from '../../db/queries/partner-companies'
-import { findPossibleDuplicates, insertPoolEvent } from '../../db/queries/pools'
+import { findPossibleDuplicates, insertPoolEvent, insertPoolMember } from '../../db/queries/pools'
 import type { PoolSource } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { CsvSyntaxError, decodeCsvBytes, parseCsv, restoreCsvText } from '../utils/csv'
@@ -169,21 +169,18 @@ export async function importPool(
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: prefectureCode,
-          status: 'applied',
-          source: row.source,
-          person_name: row.name,
-          person_name_kana: row.nameKana || null,
-          person_email: row.email,
-          person_birth_year: row.birthYear,
-          partner_company_id: row.partnerCompanyId,
-          notes: row.note,
-        })
-        .execute()
+      await insertPoolMember(trx, {
+        id: memberId,
+        prefecture_code: prefectureCode,
+        status: 'applied',
+        source: row.source,
+        person_name: row.name,
+        person_name_kana: row.nameKana || null,
+        person_email: row.email,
+        person_birth_year: row.birthYear,
+        partner_company_id: row.partnerCompanyId,
+        notes: row.note,
+      })
       await insertPoolEvent(trx, {
         poolMemberId: memberId,
         from: null,

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { findPrefecture } from '../../db/queries/local-government'
-import { insertPoolEvent, listConsentedNationalList, resolveRoleNames } from '../../db/queries/pools'
+import { insertPoolEvent, insertPoolMember, listConsentedNationalList, resolveRoleNames } from '../../db/queries/pools'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { actorFrom, recordAudit } from './audit.server'
@@ -93,18 +93,15 @@ export async function addFromNationalList(
       if (listed.own_status)
         return { status: 'refused', message: alreadyInPool(prefectureName, POOL_STATUS_LABELS[listed.own_status]) }
       const memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: prefectureCode,
-          profile_id: listed.profile_id,
-          status: 'applied',
-          source: 'national_list',
-          copied_from_national_list: true,
-          target_role_ids: listed.target_role_ids,
-        })
-        .execute()
+      await insertPoolMember(trx, {
+        id: memberId,
+        prefecture_code: prefectureCode,
+        profile_id: listed.profile_id,
+        status: 'applied',
+        source: 'national_list',
+        copied_from_national_list: true,
+        target_role_ids: listed.target_role_ids,
+      })
       await insertPoolEvent(trx, {
         poolMemberId: memberId,
         from: null,
