@@ -3,27 +3,33 @@
 // Applying shares the applicant's profile with that prefecture (its search audience gains the prefecture).
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
 import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
 import { findPartnerCompany, listActivePartnerCompanyOptions } from '../../db/queries/partner-companies'
 import {
   countPoolMembersByRole,
   countPoolMembersByStatus,
+  findOwnMembership,
   findPoolMember,
   findPossibleDuplicates,
   insertPoolEvent,
+  insertPoolMember,
+  joinPool,
   listMemberships,
   listPoolEvents,
   listPoolMembers,
   listPoolMembersForExport,
   listPoolRoleOptions,
+  mergePoolMemberInto,
   resolveRoleNames,
   type RoleFilter,
   setPoolStatus,
   setTargetRoles,
+  updateInterviewLocked,
 } from '../../db/queries/pools'
+import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
+import { insertTrainingRecord, listTrainingRecords } from '../../db/queries/training-records'
 import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -65,12 +71,7 @@ export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: statu
 const NATIONAL_LIST_NAME = '国の外部人材リスト（総務省・デジタル庁）'
 
 async function requireOwnProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
-  const row = await context.services.database.db
-    .selectFrom('profile')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .executeTakeFirst()
-  return row?.id ?? null
+  return (await findProfileRefByUserId(context.services.database.db, user.id))?.id ?? null
 }
 
 export type ApplyResult =
@@ -78,7 +79,7 @@ export type ApplyResult =
   | { status: 'no-profile' }
   | { status: 'field-error'; field: string; message: string }
 
-/** Applies to a prefecture's pool (or re-applies after withdrawing). */
+/** Applies to a prefecture's pool (or applies again after withdrawing or being declined). */
 export async function applyToPool(
   context: AppLoadContext,
   user: SessionUser,
@@ -90,65 +91,25 @@ export async function applyToPool(
   const prefecture = await findPrefecture(db, prefectureCode)
   if (!prefecture) return { status: 'field-error', field: 'prefectureCode', message: '都道府県を選択してください' }
   return db.transaction().execute(async (trx): Promise<ApplyResult> => {
-    const existing = await trx
-      .selectFrom('pool_member')
-      .select(['id', 'status', 'lock_version', 'copied_from_national_list'])
-      .where('prefecture_code', '=', prefectureCode)
-      .where('profile_id', '=', profileId)
-      .executeTakeFirst()
-    const actor = { actorUserId: user.id, actorLabel: '本人' }
-    let memberId: string
-    if (existing && existing.status !== 'withdrawn' && !existing.copied_from_national_list) {
+    const joined = await joinPool(trx, { prefectureCode, profileId, source: 'application', message })
+    if (joined.kind === 'member' && !joined.claimedCopy) {
       return { status: 'field-error', field: 'prefectureCode', message: `${prefecture.name}にはすでに応募しています` }
     }
-    if (existing && existing.status !== 'withdrawn') {
+    const memberId = joined.memberId
+    const actor = { actorUserId: user.id, actorLabel: '本人' }
+    if (joined.kind === 'added') {
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
+    } else if (joined.kind === 'reopened') {
+      await insertPoolEvent(trx, { poolMemberId: memberId, from: joined.from, to: 'applied', ...actor, note: '再応募' })
+    } else {
       // The prefecture copied the person from the national list; applying now shares the profile with it.
-      memberId = existing.id
-      await trx
-        .updateTable('pool_member')
-        .set({
-          copied_from_national_list: false,
-          application_message: message,
-          lock_version: sql`lock_version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', existing.id)
-        .execute()
       await insertPoolEvent(trx, {
         poolMemberId: memberId,
-        from: existing.status,
-        to: existing.status,
+        from: joined.status,
+        to: joined.status,
         ...actor,
         note: '本人が応募',
       })
-    } else if (existing) {
-      memberId = existing.id
-      await trx
-        .updateTable('pool_member')
-        .set({
-          status: 'applied',
-          copied_from_national_list: false,
-          application_message: message,
-          lock_version: sql`lock_version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', existing.id)
-        .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: 'withdrawn', to: 'applied', ...actor, note: '再応募' })
-    } else {
-      memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: prefectureCode,
-          profile_id: profileId,
-          status: 'applied',
-          source: 'application',
-          application_message: message,
-        })
-        .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
     }
     await enqueueSearchSync(trx, 'profile', [profileId])
     await recordAudit(trx, actorFrom(context, user), {
@@ -172,12 +133,7 @@ export async function withdrawApplication(
   const profileId = await requireOwnProfileId(context, user)
   if (!profileId) return false
   return db.transaction().execute(async (trx) => {
-    const member = await trx
-      .selectFrom('pool_member')
-      .select(['id', 'status', 'prefecture_code', 'lock_version'])
-      .where('id', '=', memberId)
-      .where('profile_id', '=', profileId)
-      .executeTakeFirst()
+    const member = await findOwnMembership(trx, memberId, profileId)
     if (!member || member.status === 'withdrawn') return false
     await setPoolStatus(trx, member.id, { from: member.status, to: 'withdrawn', lockVersion: member.lock_version })
     await insertPoolEvent(trx, {
@@ -404,12 +360,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
     listPoolEvents(db, member.id),
-    db
-      .selectFrom('training_record')
-      .select(['id', 'title', 'provider', 'completed_on', 'note'])
-      .where('pool_member_id', '=', member.id)
-      .orderBy('created_at')
-      .execute(),
+    listTrainingRecords(db, member.id),
     getInvitationStatus(db, member.id),
     listPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
@@ -488,19 +439,13 @@ export async function updateInterview(
   return db.transaction().execute(async (trx): Promise<MemberUpdateResult> => {
     const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-    const result = await trx
-      .updateTable('pool_member')
-      .set({
-        interview_at: input.interviewAt,
-        interview_place: input.interviewPlace || null,
-        notes: input.notes,
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', member.id)
-      .where('lock_version', '=', input.lockVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+    const saved = await updateInterviewLocked(
+      trx,
+      member.id,
+      { interviewAt: input.interviewAt, interviewPlace: input.interviewPlace || null, notes: input.notes },
+      input.lockVersion,
+    )
+    if (!saved) return { status: 'conflict' }
     await recordAudit(trx, actorFrom(context, user), {
       action: 'update',
       entity: 'pool_member',
@@ -525,18 +470,7 @@ export async function addTrainingRecord(
   await db.transaction().execute(async (trx) => {
     const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-    const id = crypto.randomUUID()
-    await trx
-      .insertInto('training_record')
-      .values({
-        id,
-        pool_member_id: member.id,
-        title: input.title,
-        provider: input.provider,
-        completed_on: input.completedOn,
-        note: input.note,
-      })
-      .execute()
+    await insertTrainingRecord(trx, { id: crypto.randomUUID(), poolMemberId: member.id, ...input })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'add_training',
       entity: 'pool_member',
@@ -608,21 +542,18 @@ export async function addPoolMemberDirectly(
   }
   return db.transaction().execute(async (trx): Promise<AddMemberResult> => {
     const memberId = crypto.randomUUID()
-    await trx
-      .insertInto('pool_member')
-      .values({
-        id: memberId,
-        prefecture_code: prefectureCode,
-        status: 'applied',
-        source: input.source,
-        person_name: input.name,
-        person_name_kana: input.nameKana,
-        person_email: input.email,
-        person_birth_year: input.birthYear,
-        partner_company_id: input.partnerCompanyId,
-        notes: input.note,
-      })
-      .execute()
+    await insertPoolMember(trx, {
+      id: memberId,
+      prefecture_code: prefectureCode,
+      status: 'applied',
+      source: input.source,
+      person_name: input.name,
+      person_name_kana: input.nameKana,
+      person_email: input.email,
+      person_birth_year: input.birthYear,
+      partner_company_id: input.partnerCompanyId,
+      notes: input.note,
+    })
     const sourceLabel = DIRECT_SOURCES.find((s) => s.value === input.source)?.label ?? ''
     await insertPoolEvent(trx, {
       poolMemberId: memberId,
@@ -690,28 +621,13 @@ export async function mergePoolMembers(
       }
     }
     const [kept, removed] = b.profile_id ? [b, a] : [a, b]
-    await trx
-      .updateTable('pool_member_event')
-      .set({ pool_member_id: kept.id })
-      .where('pool_member_id', '=', removed.id)
-      .execute()
-    await trx
-      .updateTable('training_record')
-      .set({ pool_member_id: kept.id })
-      .where('pool_member_id', '=', removed.id)
-      .execute()
-    await trx
-      .updateTable('pool_member')
-      .set({
-        notes: [kept.notes, removed.notes].filter(Boolean).join('\n'),
-        person_email: sql`coalesce(pool_member.person_email, ${removed.display_email})`,
-        partner_company_id: sql`coalesce(pool_member.partner_company_id, ${removed.partner_company_id})`,
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', kept.id)
-      .execute()
-    await trx.deleteFrom('pool_member').where('id', '=', removed.id).execute()
+    await mergePoolMemberInto(trx, {
+      keptId: kept.id,
+      removedId: removed.id,
+      notes: [kept.notes, removed.notes].filter(Boolean).join('\n'),
+      email: removed.display_email,
+      partnerCompanyId: removed.partner_company_id,
+    })
     await insertPoolEvent(trx, {
       poolMemberId: kept.id,
       from: kept.status,
