@@ -1,20 +1,17 @@
-// Prefectural talent pools (人材プール): professionals apply; prefecture staff move each member through
+// Prefectural talent pools (人材プール), the staff's side: prefecture staff (and ministry staff, for the
+// national list) list and export their pool, add people directly, and move each member through
 // 応募 → 書類確認 → 面接 → 研修 → 登録 (or 見送り / 辞退), with every step in the history and the audit log.
-// Applying shares the applicant's profile with that prefecture (its search audience gains the prefecture).
+// The applicant's side is pool-application.server.ts.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
 import { findPartnerCompany, listActivePartnerCompanyOptions } from '../../db/queries/partner-companies'
 import {
   countPoolMembersByRole,
   countPoolMembersByStatus,
-  findOwnMembership,
   findPoolMember,
   findPossibleDuplicates,
   insertPoolEvent,
   insertPoolMember,
-  joinPool,
-  listMemberships,
   listPoolEvents,
   listPoolMembers,
   listPoolMembersForExport,
@@ -26,7 +23,6 @@ import {
   setTargetRoles,
   updateInterviewLocked,
 } from '../../db/queries/pools'
-import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
 import { insertTrainingRecord, listTrainingRecords } from '../../db/queries/training-records'
@@ -67,117 +63,6 @@ export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
 }
 
 export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: status, label: POOL_STATUS_LABELS[status] }))
-
-const NATIONAL_LIST_NAME = '国の外部人材リスト（総務省・デジタル庁）'
-
-async function requireOwnProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
-  return (await findProfileRefByUserId(context.services.database.db, user.id))?.id ?? null
-}
-
-export type ApplyResult =
-  | { status: 'ok'; prefectureName: string }
-  | { status: 'no-profile' }
-  | { status: 'field-error'; field: string; message: string }
-
-/** Applies to a prefecture's pool (or applies again after withdrawing or being declined). */
-export async function applyToPool(
-  context: AppLoadContext,
-  user: SessionUser,
-  { prefectureCode, message }: { prefectureCode: string; message: string },
-): Promise<ApplyResult> {
-  const { db } = context.services.database
-  const profileId = await requireOwnProfileId(context, user)
-  if (!profileId) return { status: 'no-profile' }
-  const prefecture = await findPrefecture(db, prefectureCode)
-  if (!prefecture) return { status: 'field-error', field: 'prefectureCode', message: '都道府県を選択してください' }
-  return db.transaction().execute(async (trx): Promise<ApplyResult> => {
-    const joined = await joinPool(trx, { prefectureCode, profileId, source: 'application', message })
-    if (joined.kind === 'member' && !joined.claimedCopy) {
-      return { status: 'field-error', field: 'prefectureCode', message: `${prefecture.name}にはすでに応募しています` }
-    }
-    const memberId = joined.memberId
-    const actor = { actorUserId: user.id, actorLabel: '本人' }
-    if (joined.kind === 'added') {
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
-    } else if (joined.kind === 'reopened') {
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: joined.from, to: 'applied', ...actor, note: '再応募' })
-    } else {
-      // The prefecture copied the person from the national list; applying now shares the profile with it.
-      await insertPoolEvent(trx, {
-        poolMemberId: memberId,
-        from: joined.status,
-        to: joined.status,
-        ...actor,
-        note: '本人が応募',
-      })
-    }
-    await enqueueSearchSync(trx, 'profile', [profileId])
-    await recordAudit(trx, actorFrom(context, user), {
-      action: 'apply',
-      entity: 'pool_member',
-      entityId: memberId,
-      summary: `${prefecture.name}の人材プールに応募しました`,
-      prefectureCode,
-      after: { status: 'applied', message },
-    })
-    return { status: 'ok', prefectureName: prefecture.name }
-  })
-}
-
-export async function withdrawApplication(
-  context: AppLoadContext,
-  user: SessionUser,
-  memberId: string,
-): Promise<boolean> {
-  const { db } = context.services.database
-  const profileId = await requireOwnProfileId(context, user)
-  if (!profileId) return false
-  return db.transaction().execute(async (trx) => {
-    const member = await findOwnMembership(trx, memberId, profileId)
-    if (!member || member.status === 'withdrawn') return false
-    await setPoolStatus(trx, member.id, { from: member.status, to: 'withdrawn', lockVersion: member.lock_version })
-    await insertPoolEvent(trx, {
-      poolMemberId: member.id,
-      from: member.status,
-      to: 'withdrawn',
-      actorUserId: user.id,
-      actorLabel: '本人',
-    })
-    await enqueueSearchSync(trx, 'profile', [profileId])
-    await recordAudit(trx, actorFrom(context, user), {
-      action: 'withdraw',
-      entity: 'pool_member',
-      entityId: member.id,
-      summary: '人材プールへの応募を辞退しました',
-      prefectureCode: prefectureColumn(member.prefecture_code),
-      before: { status: member.status },
-      after: { status: 'withdrawn' },
-    })
-    return true
-  })
-}
-
-export async function getMyApplications(context: AppLoadContext, user: SessionUser) {
-  const { db } = context.services.database
-  const profileId = await requireOwnProfileId(context, user)
-  const [applications, prefectures] = await Promise.all([
-    profileId ? listMemberships(db, profileId) : [],
-    listPrefectures(db),
-  ])
-  return {
-    hasProfile: Boolean(profileId),
-    applications: applications.map((a) => ({
-      id: a.id,
-      prefectureName: a.prefecture_name ?? NATIONAL_LIST_NAME,
-      status: a.status,
-      statusLabel: POOL_STATUS_LABELS[a.status],
-      message: a.application_message,
-      appliedAt: new Date(a.created_at).toISOString(),
-      canWithdraw: a.status !== 'withdrawn',
-    })),
-    prefectures: prefectures.map((p) => ({ value: p.prefecture_code, label: p.name })),
-  }
-}
 
 export interface PoolFilter {
   /** Ministry only: the national list ('00') instead of every pool. */
