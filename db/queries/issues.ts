@@ -128,6 +128,12 @@ export async function listGroupableIssues(db: DbExecutor, prefectureCode: string
     .execute()
 }
 
+/** Whether this account has posted (or entered) any issue. */
+export async function hasPostedIssue(db: DbExecutor, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('municipal_issue').select('id').where('created_by', '=', userId).executeTakeFirst()
+  return row !== undefined
+}
+
 export async function insertIssue(db: DbExecutor, issue: NewIssue): Promise<void> {
   await db.insertInto('municipal_issue').values(issue).execute()
 }
