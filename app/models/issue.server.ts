@@ -71,7 +71,7 @@ export async function getIssueList(
   }
 }
 
-export async function requireIssue(context: AppLoadContext, user: SessionUser, id: string) {
+async function requireIssue(context: AppLoadContext, user: SessionUser, id: string) {
   if (!UUID.test(id)) throw notFound()
   const row = await findIssue(context.services.database.db, viewerScopeOf(user), id)
   if (!row) throw notFound()
@@ -151,7 +151,7 @@ export async function getIssueFormOptions(context: AppLoadContext, user: Session
   }
 }
 
-export type SaveIssueResult =
+type SaveIssueResult =
   { status: 'ok'; id: string } | { status: 'conflict' } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
 type IssueColumns = ReturnType<typeof issueValues> & { municipality_code: string }

@@ -74,7 +74,7 @@ function labelOf<T extends string>(
   return options.find((o) => o.value === value)?.label ?? ''
 }
 
-export function payText(need: {
+function payText(need: {
   pay_min_yen: number | null
   pay_max_yen: number | null
   pay_unit: string | null
@@ -352,8 +352,7 @@ export async function getNewNeedPage(context: AppLoadContext, user: SessionUser,
   }
 }
 
-export type CreateNeedResult =
-  { status: 'ok'; id: string } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+type CreateNeedResult = { status: 'ok'; id: string } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
 /** Starts a draft from a template (or blank), grouping the chosen issues into it. */
 export async function createNeed(
@@ -480,7 +479,7 @@ export async function getNeedEditPage(context: AppLoadContext, user: SessionUser
   }
 }
 
-export type SaveNeedResult =
+type SaveNeedResult =
   | { status: 'ok'; warning: string | null }
   | { status: 'conflict' }
   | { status: 'invalid'; fieldErrors: Record<string, string[]> }
@@ -637,7 +636,7 @@ export async function saveNeed(
 
 // ---- status ------------------------------------------------------------------------------------------------
 
-export type ChangeNeedStatusResult =
+type ChangeNeedStatusResult =
   { status: 'ok'; label: string } | { status: 'conflict' } | { status: 'refused'; messages: string[] }
 
 export async function changeNeedStatus(

@@ -1,6 +1,6 @@
 // Open calls (公募中のニーズ): the public list of 公開 needs that their prefecture chose to publish, searched in
 // Meilisearch by prefecture, role, topic and remote work; a professional expresses interest from there, which
-// files a pool application to that prefecture linked to the need (issue 6). When Meilisearch is down the list
+// files a pool application to that prefecture linked to the need. When Meilisearch is down the list
 // is read from Postgres with the same filters except the words, and says so.
 import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
@@ -25,7 +25,7 @@ import { describeNeed } from './need.server'
 
 const PAGE_SIZE = 20
 
-export const OpenCallQuerySchema = z.object({
+const OpenCallQuerySchema = z.object({
   q: z.string().trim().max(100, { message: '検索語は100文字以内にしてください' }).optional().default(''),
   pref: z
     .string()
@@ -157,7 +157,7 @@ export async function getOpenCallPage(context: AppLoadContext, user: SessionUser
   return { need: publicNeed, interest }
 }
 
-export type InterestResult =
+type InterestResult =
   { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'refused'; message: string }
 
 /**

@@ -26,7 +26,7 @@ export async function getPartnerCompanyForEdit(context: AppLoadContext, id: stri
   return row
 }
 
-export type SavePartnerResult =
+type SavePartnerResult =
   { status: 'ok'; name: string } | { status: 'conflict' } | { status: 'field-error'; field: string; message: string }
 
 function snapshot(input: Omit<PartnerCompanyInput, 'lockVersion'>) {

@@ -18,7 +18,7 @@ async function ownProfileId(context: AppLoadContext, user: SessionUser): Promise
   return (await findProfileRefByUserId(context.services.database.db, user.id))?.id ?? null
 }
 
-export type ApplyResult =
+type ApplyResult =
   | { status: 'ok'; prefectureName: string }
   | { status: 'no-profile' }
   | { status: 'field-error'; field: string; message: string }

@@ -34,7 +34,7 @@ export interface PoolImportError {
   message: string
 }
 
-export type PoolImportResult =
+type PoolImportResult =
   | { status: 'ok'; count: number; notices: string[] }
   | { status: 'invalid'; errors: PoolImportError[]; notices: string[] }
 

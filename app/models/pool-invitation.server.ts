@@ -44,12 +44,12 @@ interface PoolInvitationPayload {
 const dateJa = (date: Date) =>
   new Intl.DateTimeFormat('ja-JP', { dateStyle: 'long', timeZone: 'Asia/Tokyo' }).format(date)
 
-export const INVITATION_REFUSALS = {
+const INVITATION_REFUSALS = {
   'no-email': 'メールアドレスが登録されていないため、依頼を送れません。先にメールアドレスを登録してください。',
   registered: 'この人はすでに本人のプロフィールと紐づいています。',
 } as const
 
-export type SendInvitationResult = { status: 'ok'; sentTo: string } | { status: 'refused'; message: string }
+type SendInvitationResult = { status: 'ok'; sentTo: string } | { status: 'refused'; message: string }
 
 /**
  * Issues the link and queues the mail in the caller's transaction (also used while adding a person).
@@ -135,8 +135,8 @@ export async function sendPoolInvitation(
   })
 }
 
-export type InvitationState = 'open' | 'expired' | 'accepted' | 'declined'
-export const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
+type InvitationState = 'open' | 'expired' | 'accepted' | 'declined'
+const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
   open: '送信済み（回答待ち）',
   expired: '期限切れ',
   accepted: '承諾済み',
@@ -167,7 +167,7 @@ export async function getInvitationStatus(db: DbExecutor, memberId: string) {
   }
 }
 
-export type InvitationPage =
+type InvitationPage =
   | { status: 'invalid'; message: string }
   | {
       status: 'valid'
@@ -231,10 +231,10 @@ export async function getPoolInvitationPage(
   }
 }
 
-export const ALREADY_MEMBER_MESSAGE = (poolLabel: string) =>
+const ALREADY_MEMBER_MESSAGE = (poolLabel: string) =>
   `あなたはすでに${poolLabel}に登録（または応募）されています。二重の登録になるため、この依頼は承諾できません。依頼を送った担当者に、このメールの件を伝えて、重複している記録の統合を依頼してください。`
 
-export type RespondResult =
+type RespondResult =
   | { status: 'accepted'; poolLabel: string }
   | { status: 'declined'; poolLabel: string }
   | { status: 'invalid'; message: string }

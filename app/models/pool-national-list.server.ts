@@ -67,8 +67,7 @@ export async function sharedNationalListCsv(context: AppLoadContext, user: Sessi
   return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
 }
 
-export type AddFromListResult =
-  { status: 'ok'; memberId: string; name: string } | { status: 'refused'; message: string }
+type AddFromListResult = { status: 'ok'; memberId: string; name: string } | { status: 'refused'; message: string }
 
 const alreadyInPool = (prefectureName: string, statusLabel: string) =>
   `この人はすでに${prefectureName}の人材プールにいます（状態: ${statusLabel}）。人材プールの一覧から開いてください。`

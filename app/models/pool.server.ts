@@ -52,7 +52,7 @@ export const POOL_STATUS_LABELS: Record<PoolStatus, string> = {
 }
 
 /** What prefecture staff may move a member to, from each status. 辞退 is the person's own decision, also recordable by staff. */
-export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
+const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
   applied: ['screening', 'declined', 'withdrawn'],
   screening: ['interview', 'declined', 'withdrawn'],
   interview: ['training', 'declined', 'withdrawn'],
@@ -62,9 +62,7 @@ export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
   withdrawn: [],
 }
 
-export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: status, label: POOL_STATUS_LABELS[status] }))
-
-export interface PoolFilter {
+interface PoolFilter {
   /** Ministry only: the national list ('00') instead of every pool. */
   national?: boolean
   status?: PoolStatus
@@ -311,7 +309,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   }
 }
 
-export type MemberUpdateResult = { status: 'ok' } | { status: 'conflict' }
+type MemberUpdateResult = { status: 'ok' } | { status: 'conflict' }
 
 /** 面接の日時・場所とメモ (optimistic locking like status changes). */
 export async function updateInterview(
@@ -367,14 +365,14 @@ export async function addTrainingRecord(
   })
 }
 
-export const DIRECT_SOURCES = [
+const DIRECT_SOURCES = [
   { value: 'company_recommendation', label: '企業推薦' },
   { value: 'national_list', label: '国のリスト' },
   { value: 'referral', label: '紹介' },
   { value: 'public_call', label: '公募（書面等での応募）' },
 ] as const
 
-export type AddMemberResult =
+type AddMemberResult =
   | { status: 'ok'; memberId: string }
   | { status: 'possible-duplicates'; matches: Array<{ id: string; name: string; statusLabel: string }> }
   | { status: 'field-error'; field: string; message: string }
@@ -478,7 +476,7 @@ export async function getDirectAddOptions(context: AppLoadContext) {
   }
 }
 
-export type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'; message: string }
+type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'; message: string }
 
 /**
  * Merges two members of the same pool who are the same person. The registered one (with a profile) is kept;
@@ -534,8 +532,7 @@ export async function mergePoolMembers(
   })
 }
 
-export type TransitionResult =
-  { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
+type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
 
 /** Moves a member to the next status (only along STAFF_TRANSITIONS), recording history and audit. */
 export async function changePoolStatus(
@@ -578,7 +575,7 @@ export async function changePoolStatus(
   })
 }
 
-export type TargetRolesResult = { status: 'ok' } | { status: 'conflict' } | { status: 'field-error'; message: string }
+type TargetRolesResult = { status: 'ok' } | { status: 'conflict' } | { status: 'field-error'; message: string }
 
 /** 人材像: the catalogue roles the pool has this person in mind for (counted per role on the pool page). */
 export async function updateTargetRoles(

@@ -408,7 +408,7 @@ export async function insertPoolMember(db: DbExecutor, member: NewPoolMember): P
   await db.insertInto('pool_member').values(member).execute()
 }
 
-export type JoinPoolOutcome =
+type JoinPoolOutcome =
   | { kind: 'added'; memberId: string }
   | { kind: 'reopened'; memberId: string; from: PoolStatus }
   /** Already in the pool at another status: nothing changed, except that a national-list copy became theirs. */
