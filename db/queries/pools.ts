@@ -420,7 +420,7 @@ type JoinPoolOutcome =
  * profile guards the insert). No membership yet: a new 応募. 辞退 (withdrawn) or 見送り (declined): reopened as
  * 応募 with the new message. Any other status is left as it is for the caller to decide on, except that a
  * record the pool copied from the national list becomes the person's own application: it shares the profile
- * with the pool from now on (profile-visibility.ts) and keeps the message.
+ * with the pool from now on (profile-visibility.ts) and takes the message as its application message.
  */
 export async function joinPool(
   db: DbExecutor,
