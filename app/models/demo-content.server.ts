@@ -3,6 +3,7 @@
 // on a first start. Written through the same models as the pages (validation, history, audit, outbox).
 // Idempotent: nothing is added once the demo municipality has posted an issue.
 import type { AppLoadContext } from '@remix-run/node'
+import { hasPostedIssue } from '../../db/queries/issues'
 import { findUserByEmail } from '../../db/queries/users'
 import type { Services } from '../services.server'
 import type { SessionUser } from '../utils/auth.server'
@@ -39,13 +40,9 @@ export async function ensureDemoContent(services: Services): Promise<void> {
     findUserByEmail(db, PREFECTURE_STAFF),
   ])
   if (!townRow || !prefectureRow) return
-  const posted = await db
-    .selectFrom('municipal_issue')
-    .select('id')
-    .where('created_by', '=', townRow.id)
-    .executeTakeFirst()
-  if (posted) return
-  const context = { services, requestInfo: { id: 'demo-content', ip: 'local' } } as AppLoadContext
+  if (await hasPostedIssue(db, townRow.id)) return
+  // The load context a request would carry: the models are called the same way as from the pages.
+  const context: AppLoadContext = { services, requestInfo: { id: 'demo-content', ip: 'local' } }
   const town = asSessionUser(townRow)
   const prefecture = asSessionUser(prefectureRow)
 

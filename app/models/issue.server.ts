@@ -4,9 +4,15 @@
 // contact person is personal data: every change is audited.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
 import { findLocalGovernment, listMunicipalitiesOfPrefecture, listPrefectures } from '../../db/queries/local-government'
-import { findIssue, listIssues, type ViewerScope } from '../../db/queries/needs'
+import {
+  findIssue,
+  insertIssue,
+  listIssues,
+  setIssueStatus,
+  updateIssueLocked,
+  type ViewerScope,
+} from '../../db/queries/issues'
 import type { IssueStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { ISSUE_STATUS_LABELS } from '../utils/labels'
@@ -14,8 +20,6 @@ import { type IssueInput, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/n
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
-
-export type { ViewerScope }
 
 /** The rows a user may see, from their role: the WHERE clause of every issue and need query. */
 export function viewerScopeOf(user: SessionUser): ViewerScope {
@@ -68,7 +72,7 @@ export async function getIssueList(
   }
 }
 
-export async function requireIssue(context: AppLoadContext, user: SessionUser, id: string) {
+async function requireIssue(context: AppLoadContext, user: SessionUser, id: string) {
   if (!UUID.test(id)) throw notFound()
   const row = await findIssue(context.services.database.db, viewerScopeOf(user), id)
   if (!row) throw notFound()
@@ -148,7 +152,7 @@ export async function getIssueFormOptions(context: AppLoadContext, user: Session
   }
 }
 
-export type SaveIssueResult =
+type SaveIssueResult =
   { status: 'ok'; id: string } | { status: 'conflict' } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
 type IssueColumns = ReturnType<typeof issueValues> & { municipality_code: string }
@@ -222,18 +226,15 @@ export async function createIssue(
   const enteredByPrefecture = user.role === 'prefecture_staff' || user.role === 'prefecture_admin'
   const id = crypto.randomUUID()
   await context.services.database.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('municipal_issue')
-      .values({
-        id,
-        prefecture_code: target.prefectureCode,
-        municipality_code: target.municipalityCode,
-        ...issueValues(input),
-        entered_by_prefecture: enteredByPrefecture,
-        prefecture_note: enteredByPrefecture ? input.prefectureNote : '',
-        created_by: user.id,
-      })
-      .execute()
+    await insertIssue(trx, {
+      id,
+      prefecture_code: target.prefectureCode,
+      municipality_code: target.municipalityCode,
+      ...issueValues(input),
+      entered_by_prefecture: enteredByPrefecture,
+      prefecture_note: enteredByPrefecture ? input.prefectureNote : '',
+      created_by: user.id,
+    })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'create',
       entity: 'municipal_issue',
@@ -268,20 +269,18 @@ export async function updateIssue(
   )
   if ('fieldErrors' in target) return { status: 'invalid', fieldErrors: target.fieldErrors }
   return context.services.database.db.transaction().execute(async (trx): Promise<SaveIssueResult> => {
-    const result = await trx
-      .updateTable('municipal_issue')
-      .set({
+    const saved = await updateIssueLocked(
+      trx,
+      id,
+      {
         municipality_code: target.municipalityCode,
         ...issueValues(input),
         // Only the prefecture writes its hearing notes; a municipality's save keeps them.
         ...(scope.kind === 'prefecture' ? { prefecture_note: input.prefectureNote } : {}),
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('lock_version', '=', input.lockVersion ?? -1)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+      },
+      input.lockVersion ?? -1,
+    )
+    if (!saved) return { status: 'conflict' }
     await recordAudit(trx, actorFrom(context, user), {
       action: 'update',
       entity: 'municipal_issue',
@@ -311,12 +310,7 @@ export async function changeIssueStatus(
     }
   const from = issue.status
   await context.services.database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('municipal_issue')
-      .set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('status', '=', from)
-      .execute()
+    await setIssueStatus(trx, id, { from, to })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'change-status',
       entity: 'municipal_issue',

@@ -7,7 +7,7 @@ import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { deepFreeze, readPublicVersionContent } from './skill-standard.server'
 
 /** The catalogue area whose skills are the support tasks (002:415-424). */
-export const SUPPORT_TASK_AREA_ID = 'municipal-support'
+const SUPPORT_TASK_AREA_ID = 'municipal-support'
 
 export interface NeedCatalogue {
   versionTitle: string | null

@@ -5,7 +5,6 @@
 // search index (the open calls and, later, matching); everything else stays inside the prefecture.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
 import type { DbExecutor } from '../../db/client'
 import {
   findPrefecture,
@@ -14,16 +13,25 @@ import {
   listPrefectures,
 } from '../../db/queries/local-government'
 import {
-  findNeed,
-  insertNeedEvent,
   listGroupableIssues,
   listIssuesByIds,
+  markIssuesInNeed,
+  reopenIssueOutsideNeeds,
+} from '../../db/queries/issues'
+import {
+  addNeedIssues,
+  findNeed,
+  insertNeed,
+  insertNeedEvent,
   listNeedEvents,
   listNeedInterests,
   listNeedIssues,
   listNeeds,
+  removeNeedIssue,
   replaceNeedMunicipalities,
   replaceNeedSkills,
+  setNeedStatus,
+  updateNeedLocked,
 } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { NeedStatus } from '../../db/schema'
@@ -66,7 +74,7 @@ function labelOf<T extends string>(
   return options.find((o) => o.value === value)?.label ?? ''
 }
 
-export function payText(need: {
+function payText(need: {
   pay_min_yen: number | null
   pay_max_yen: number | null
   pay_unit: string | null
@@ -338,8 +346,7 @@ export async function getNewNeedPage(context: AppLoadContext, user: SessionUser,
   }
 }
 
-export type CreateNeedResult =
-  { status: 'ok'; id: string } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
+type CreateNeedResult = { status: 'ok'; id: string } | { status: 'invalid'; fieldErrors: Record<string, string[]> }
 
 /** Starts a draft from a template (or blank), grouping the chosen issues into it. */
 export async function createNeed(
@@ -370,38 +377,28 @@ export async function createNeed(
       ? issues.map((i) => `【${i.municipality_name}】${i.current_situation}`).join('\n')
       : (template?.background ?? '')
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('need')
-      .values({
-        id,
-        prefecture_code: prefectureCode,
-        template_id: template?.id ?? null,
-        title,
-        background,
-        task_skill_ids: (template?.taskSkillIds ?? []).filter((s) => known.skills.has(s)),
-        task_details: template?.taskDetails ?? '',
-        role_id: template && known.roles.has(template.roleId) ? template.roleId : null,
-        employment_form: template?.employmentForm ?? null,
-        selection_process: DEFAULT_SELECTION_PROCESS,
-        created_by: user.id,
-      })
-      .execute()
+    await insertNeed(trx, {
+      id,
+      prefecture_code: prefectureCode,
+      template_id: template?.id ?? null,
+      title,
+      background,
+      task_skill_ids: (template?.taskSkillIds ?? []).filter((s) => known.skills.has(s)),
+      task_details: template?.taskDetails ?? '',
+      role_id: template && known.roles.has(template.roleId) ? template.roleId : null,
+      employment_form: template?.employmentForm ?? null,
+      selection_process: DEFAULT_SELECTION_PROCESS,
+      created_by: user.id,
+    })
     await replaceNeedMunicipalities(trx, id, municipalities)
     await replaceNeedSkills(
       trx,
       id,
       (template?.skills ?? []).filter((s) => known.skills.has(s.skillId)),
     )
-    if (issues.length > 0) {
-      await trx
-        .insertInto('need_issue')
-        .values(issues.map((i) => ({ need_id: id, issue_id: i.id })))
-        .execute()
-      await markIssuesInNeed(
-        trx,
-        issues.map((i) => i.id),
-      )
-    }
+    const issueIds = issues.map((i) => i.id)
+    await addNeedIssues(trx, id, issueIds)
+    await markIssuesInNeed(trx, issueIds)
     await insertNeedEvent(trx, {
       needId: id,
       from: null,
@@ -420,16 +417,6 @@ export async function createNeed(
     })
   })
   return { status: 'ok', id }
-}
-
-async function markIssuesInNeed(db: DbExecutor, issueIds: string[]) {
-  if (issueIds.length === 0) return
-  await db
-    .updateTable('municipal_issue')
-    .set({ status: 'in_need', lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
-    .where('id', 'in', issueIds)
-    .where('status', 'in', ['submitted', 'reviewing'])
-    .execute()
 }
 
 export async function getNeedEditPage(context: AppLoadContext, user: SessionUser, id: string) {
@@ -486,7 +473,7 @@ export async function getNeedEditPage(context: AppLoadContext, user: SessionUser
   }
 }
 
-export type SaveNeedResult =
+type SaveNeedResult =
   | { status: 'ok'; warning: string | null }
   | { status: 'conflict' }
   | { status: 'invalid'; fieldErrors: Record<string, string[]> }
@@ -614,18 +601,13 @@ export async function saveNeed(
   if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors }
 
   return db.transaction().execute(async (trx): Promise<SaveNeedResult> => {
-    const result = await trx
-      .updateTable('need')
-      .set({
-        ...needValues(input),
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('prefecture_code', '=', prefectureCode)
-      .where('lock_version', '=', input.lockVersion ?? -1)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+    const saved = await updateNeedLocked(
+      trx,
+      id,
+      { prefectureCode, lockVersion: input.lockVersion ?? -1 },
+      needValues(input),
+    )
+    if (!saved) return { status: 'conflict' }
     await replaceNeedMunicipalities(trx, id, input.municipalities)
     await replaceNeedSkills(trx, id, input.skills)
     await enqueueSearchSync(trx, 'need', [id])
@@ -648,7 +630,7 @@ export async function saveNeed(
 
 // ---- status ------------------------------------------------------------------------------------------------
 
-export type ChangeNeedStatusResult =
+type ChangeNeedStatusResult =
   { status: 'ok'; label: string } | { status: 'conflict' } | { status: 'refused'; messages: string[] }
 
 export async function changeNeedStatus(
@@ -671,20 +653,13 @@ export async function changeNeedStatus(
     if (problems.length > 0) return { status: 'refused', messages: problems }
   }
   return db.transaction().execute(async (trx): Promise<ChangeNeedStatusResult> => {
-    const result = await trx
-      .updateTable('need')
-      .set({
-        status: input.to,
-        ...(input.to === 'published' ? { published_at: sql`coalesce(published_at, now())` } : {}),
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .where('prefecture_code', '=', prefectureCode)
-      .where('status', '=', row.status)
-      .where('lock_version', '=', input.lockVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+    const changed = await setNeedStatus(trx, id, {
+      prefectureCode,
+      from: row.status,
+      to: input.to,
+      lockVersion: input.lockVersion,
+    })
+    if (!changed) return { status: 'conflict' }
     await insertNeedEvent(trx, {
       needId: id,
       from: row.status,
@@ -725,28 +700,11 @@ export async function linkIssue(
   if (!issue) return { status: 'refused', message: '管内の課題を選択してください。' }
   await db.transaction().execute(async (trx) => {
     if (link) {
-      await trx
-        .insertInto('need_issue')
-        .values({ need_id: needId, issue_id: issueId })
-        .onConflict((oc) => oc.doNothing())
-        .execute()
+      await addNeedIssues(trx, needId, [issueId])
       await markIssuesInNeed(trx, [issueId])
     } else {
-      await trx.deleteFrom('need_issue').where('need_id', '=', needId).where('issue_id', '=', issueId).execute()
-      // Back to 確認中 when it is no longer part of any need.
-      await trx
-        .updateTable('municipal_issue')
-        .set({ status: 'reviewing', lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
-        .where('id', '=', issueId)
-        .where('status', '=', 'in_need')
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb.selectFrom('need_issue').select('need_issue.need_id').where('need_issue.issue_id', '=', issueId),
-            ),
-          ),
-        )
-        .execute()
+      await removeNeedIssue(trx, needId, issueId)
+      await reopenIssueOutsideNeeds(trx, issueId)
     }
     await recordAudit(trx, actorFrom(context, user), {
       action: link ? 'link-issue' : 'unlink-issue',

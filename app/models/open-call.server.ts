@@ -1,14 +1,20 @@
 // Open calls (公募中のニーズ): the public list of 公開 needs that their prefecture chose to publish, searched in
 // Meilisearch by prefecture, role, topic and remote work; a professional expresses interest from there, which
-// files a pool application to that prefecture linked to the need (issue 6). When Meilisearch is down the list
+// files a pool application to that prefecture linked to the need. When Meilisearch is down the list
 // is read from Postgres with the same filters except the words, and says so.
-import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
 import { z } from 'zod'
 import { listPrefectures } from '../../db/queries/local-government'
-import { findNeed, listInterestsOfProfile, listOpenCallIds, listPublicNeedsByIds } from '../../db/queries/needs'
-import { insertPoolEvent } from '../../db/queries/pools'
+import {
+  findNeed,
+  findNeedInterest,
+  insertNeedInterest,
+  listInterestsOfProfile,
+  listOpenCallIds,
+  listPublicNeedsByIds,
+} from '../../db/queries/needs'
+import { insertPoolEvent, joinPool } from '../../db/queries/pools'
+import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { searchNeeds } from '../../search/queries/needs'
 import type { SessionUser } from '../utils/auth.server'
@@ -19,7 +25,7 @@ import { describeNeed } from './need.server'
 
 const PAGE_SIZE = 20
 
-export const OpenCallQuerySchema = z.object({
+const OpenCallQuerySchema = z.object({
   q: z.string().trim().max(100, { message: '検索語は100文字以内にしてください' }).optional().default(''),
   pref: z
     .string()
@@ -138,15 +144,10 @@ export async function getOpenCallPage(context: AppLoadContext, user: SessionUser
   if (user) {
     if (user.role !== 'professional') interest = { state: 'not-professional' }
     else {
-      const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+      const profile = await findProfileRefByUserId(db, user.id)
       if (!profile) interest = { state: 'no-profile' }
       else {
-        const existing = await db
-          .selectFrom('need_interest')
-          .select('created_at')
-          .where('need_id', '=', id)
-          .where('profile_id', '=', profile.id)
-          .executeTakeFirst()
+        const existing = await findNeedInterest(db, id, profile.id)
         interest = existing ? { state: 'interested', at: existing.created_at.toISOString() } : { state: 'can-apply' }
       }
     }
@@ -156,7 +157,7 @@ export async function getOpenCallPage(context: AppLoadContext, user: SessionUser
   return { need: publicNeed, interest }
 }
 
-export type InterestResult =
+type InterestResult =
   { status: 'ok'; prefectureName: string } | { status: 'no-profile' } | { status: 'refused'; message: string }
 
 /**
@@ -173,78 +174,36 @@ export async function expressInterest(
   const { db } = context.services.database
   if (user.role !== 'professional')
     return { status: 'refused', message: '関心の表明はデジタル人材として登録した方だけができます。' }
-  const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+  const profile = await findProfileRefByUserId(db, user.id)
   if (!profile) return { status: 'no-profile' }
   return db.transaction().execute(async (trx): Promise<InterestResult> => {
     const need = await findNeed(trx, { kind: 'public' }, needId)
     if (!need) return { status: 'refused', message: 'この公募は募集を終了しました。' }
-    const already = await trx
-      .selectFrom('need_interest')
-      .select('need_id')
-      .where('need_id', '=', needId)
-      .where('profile_id', '=', profile.id)
-      .executeTakeFirst()
-    if (already) return { status: 'refused', message: 'この公募にはすでに関心を表明しています。' }
-    const member = await trx
-      .selectFrom('pool_member')
-      .select(['id', 'status'])
-      .where('prefecture_code', '=', need.prefecture_code)
-      .where('profile_id', '=', profile.id)
-      .forUpdate()
-      .executeTakeFirst()
+    if (await findNeedInterest(trx, needId, profile.id))
+      return { status: 'refused', message: 'この公募にはすでに関心を表明しています。' }
+    // Expressing interest is the person's own application: it files one, reopens a withdrawn or declined one,
+    // or is linked to the membership they have (db/queries/pools.ts).
+    const joined = await joinPool(trx, {
+      prefectureCode: need.prefecture_code,
+      profileId: profile.id,
+      source: 'public_call',
+      message,
+    })
+    const memberId = joined.memberId
     const actor = { actorUserId: user.id, actorLabel: '本人' }
     const note = `公募「${need.title}」への関心表明`
-    let memberId: string
-    if (!member) {
-      memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: need.prefecture_code,
-          profile_id: profile.id,
-          status: 'applied',
-          source: 'public_call',
-          application_message: message,
-        })
-        .execute()
+    if (joined.kind === 'added') {
       await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor, note })
-    } else if (member.status === 'withdrawn' || member.status === 'declined') {
-      // A withdrawn or earlier declined person applies again for this need.
-      memberId = member.id
-      await trx
-        .updateTable('pool_member')
-        .set({
-          status: 'applied',
-          application_message: message,
-          lock_version: sql`lock_version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', member.id)
-        .execute()
+    } else if (joined.kind === 'reopened') {
       await insertPoolEvent(trx, {
         poolMemberId: memberId,
-        from: member.status,
+        from: joined.from,
         to: 'applied',
         ...actor,
         note: `${note}（再応募）`,
       })
-    } else {
-      // Already in the pool (applied, screening, …, registered): the interest is linked to that membership.
-      memberId = member.id
     }
-    // Expressing interest is the person's own application: a record the prefecture copied from the national
-    // list now shares the profile with it (db/queries/profile-visibility.ts).
-    await trx
-      .updateTable('pool_member')
-      .set({ copied_from_national_list: false })
-      .where('id', '=', memberId)
-      .where('copied_from_national_list', '=', true)
-      .execute()
-    await trx
-      .insertInto('need_interest')
-      .values({ need_id: needId, profile_id: profile.id, pool_member_id: memberId, message })
-      .execute()
+    await insertNeedInterest(trx, { needId, profileId: profile.id, poolMemberId: memberId, message })
     await enqueueSearchSync(trx, 'profile', [profile.id])
     await recordAudit(trx, actorFrom(context, user), {
       action: 'express-interest',
@@ -261,7 +220,7 @@ export async function expressInterest(
 /** The needs I expressed interest in, with where they stand now (the professional's 応募 page). */
 export async function getMyInterests(context: AppLoadContext, user: SessionUser) {
   const { db } = context.services.database
-  const profile = await db.selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirst()
+  const profile = await findProfileRefByUserId(db, user.id)
   const rows = profile ? await listInterestsOfProfile(db, profile.id) : []
   return rows.map((row) => ({
     needId: row.id,

@@ -2,50 +2,31 @@
 // prefecture reads. Contact names are personal data: every change is audited.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
+import {
+  findPartnerCompany,
+  insertPartnerCompany,
+  listAllPartnerCompanies,
+  updatePartnerCompanyLocked,
+} from '../../db/queries/partner-companies'
 import type { SessionUser } from '../utils/auth.server'
 import type { PartnerCompanyInput } from '../utils/partner-company-validation'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 
-const columns = [
-  'id',
-  'name',
-  'name_kana',
-  'corporate_number',
-  'contact_name',
-  'contact_email',
-  'contact_phone',
-  'website',
-  'note',
-  'active',
-  'lock_version',
-] as const
-
 export async function listPartnerCompanies(context: AppLoadContext, user: SessionUser) {
-  const rows = await context.services.database.db
-    .selectFrom('partner_company')
-    .select(columns)
-    .orderBy('active', 'desc')
-    .orderBy('name_kana')
-    .orderBy('name')
-    .execute()
+  const rows = await listAllPartnerCompanies(context.services.database.db)
   return { companies: rows, canEdit: userHasPermission(user, 'update:partner:any') }
 }
 
 export async function getPartnerCompanyForEdit(context: AppLoadContext, id: string) {
   if (id === 'new') return null
   if (!/^[0-9a-f-]{36}$/.test(id)) throw new Response('指定された企業は見つかりません。', { status: 404 })
-  const row = await context.services.database.db
-    .selectFrom('partner_company')
-    .select(columns)
-    .where('id', '=', id)
-    .executeTakeFirst()
+  const row = await findPartnerCompany(context.services.database.db, id)
   if (!row) throw new Response('指定された企業は見つかりません。', { status: 404 })
   return row
 }
 
-export type SavePartnerResult =
+type SavePartnerResult =
   { status: 'ok'; name: string } | { status: 'conflict' } | { status: 'field-error'; field: string; message: string }
 
 function snapshot(input: Omit<PartnerCompanyInput, 'lockVersion'>) {
@@ -81,10 +62,7 @@ export async function savePartnerCompany(
     return await db.transaction().execute(async (trx): Promise<SavePartnerResult> => {
       if (id === 'new') {
         const newId = crypto.randomUUID()
-        await trx
-          .insertInto('partner_company')
-          .values({ id: newId, ...values })
-          .execute()
+        await insertPartnerCompany(trx, { id: newId, ...values })
         await recordAudit(trx, actorFrom(context, user), {
           action: 'create',
           entity: 'partner_company',
@@ -94,15 +72,9 @@ export async function savePartnerCompany(
         })
         return { status: 'ok', name: fields.name }
       }
-      const before = await trx.selectFrom('partner_company').select(columns).where('id', '=', id).executeTakeFirst()
+      const before = await findPartnerCompany(trx, id)
       if (!before) throw new Response('指定された企業は見つかりません。', { status: 404 })
-      const result = await trx
-        .updateTable('partner_company')
-        .set({ ...values, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
-        .where('id', '=', id)
-        .where('lock_version', '=', lockVersion ?? -1)
-        .executeTakeFirst()
-      if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+      if (!(await updatePartnerCompanyLocked(trx, id, values, lockVersion ?? -1))) return { status: 'conflict' }
       await recordAudit(trx, actorFrom(context, user), {
         action: 'update',
         entity: 'partner_company',

@@ -2,7 +2,8 @@
 // reported with its row number, and nothing is written unless all rows are valid (all or nothing).
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { findPossibleDuplicates, insertPoolEvent } from '../../db/queries/pools'
+import { mapPartnerCompaniesByCorporateNumber } from '../../db/queries/partner-companies'
+import { findPossibleDuplicates, insertPoolEvent, insertPoolMember } from '../../db/queries/pools'
 import type { PoolSource } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { CsvSyntaxError, decodeCsvBytes, parseCsv, restoreCsvText } from '../utils/csv'
@@ -33,7 +34,7 @@ export interface PoolImportError {
   message: string
 }
 
-export type PoolImportResult =
+type PoolImportResult =
   | { status: 'ok'; count: number; notices: string[] }
   | { status: 'invalid'; errors: PoolImportError[]; notices: string[] }
 
@@ -91,15 +92,7 @@ export async function importPool(
       notices,
     }
 
-  const companies = new Map(
-    (
-      await db
-        .selectFrom('partner_company')
-        .select(['id', 'corporate_number'])
-        .where('corporate_number', 'is not', null)
-        .execute()
-    ).map((c) => [c.corporate_number!, c.id]),
-  )
+  const companies = await mapPartnerCompaniesByCorporateNumber(db)
   const errors: PoolImportError[] = []
   const rows: Row[] = []
   const seenEmails = new Map<string, number>()
@@ -176,21 +169,18 @@ export async function importPool(
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: prefectureCode,
-          status: 'applied',
-          source: row.source,
-          person_name: row.name,
-          person_name_kana: row.nameKana || null,
-          person_email: row.email,
-          person_birth_year: row.birthYear,
-          partner_company_id: row.partnerCompanyId,
-          notes: row.note,
-        })
-        .execute()
+      await insertPoolMember(trx, {
+        id: memberId,
+        prefecture_code: prefectureCode,
+        status: 'applied',
+        source: row.source,
+        person_name: row.name,
+        person_name_kana: row.nameKana || null,
+        person_email: row.email,
+        person_birth_year: row.birthYear,
+        partner_company_id: row.partnerCompanyId,
+        notes: row.note,
+      })
       await insertPoolEvent(trx, {
         poolMemberId: memberId,
         from: null,

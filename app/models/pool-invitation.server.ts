@@ -4,15 +4,20 @@
 // none, and accepts (the member is linked to their profile and the pool's staff can see it) or declines.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
 import { consumeAuthToken, findAuthToken, insertAuthToken } from '../../db/queries/auth-tokens'
 import {
   findLatestPoolInvitation,
-  findPoolMember,
-  insertPoolEvent,
   recordInvitationOutcome,
   revokePoolInvitations,
+} from '../../db/queries/pool-invitations'
+import {
+  findMembership,
+  findPoolMember,
+  findPoolMemberById,
+  insertPoolEvent,
+  linkPoolMemberToProfile,
 } from '../../db/queries/pools'
+import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { DbExecutor } from '../../db/client'
 import type { PoolStatus } from '../../db/schema'
@@ -37,12 +42,12 @@ interface PoolInvitationPayload {
   outcome?: 'accepted' | 'declined' | 'replaced'
 }
 
-export const INVITATION_REFUSALS = {
+const INVITATION_REFUSALS = {
   'no-email': 'メールアドレスが登録されていないため、依頼を送れません。先にメールアドレスを登録してください。',
   registered: 'この人はすでに本人のプロフィールと紐づいています。',
 } as const
 
-export type SendInvitationResult = { status: 'ok'; sentTo: string } | { status: 'refused'; message: string }
+type SendInvitationResult = { status: 'ok'; sentTo: string } | { status: 'refused'; message: string }
 
 /**
  * Issues the link and queues the mail in the caller's transaction (also used while adding a person).
@@ -128,8 +133,8 @@ export async function sendPoolInvitation(
   })
 }
 
-export type InvitationState = 'open' | 'expired' | 'accepted' | 'declined'
-export const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
+type InvitationState = 'open' | 'expired' | 'accepted' | 'declined'
+const INVITATION_STATE_LABELS: Record<InvitationState, string> = {
   open: '送信済み（回答待ち）',
   expired: '期限切れ',
   accepted: '承諾済み',
@@ -160,7 +165,7 @@ export async function getInvitationStatus(db: DbExecutor, memberId: string) {
   }
 }
 
-export type InvitationPage =
+type InvitationPage =
   | { status: 'invalid'; message: string }
   | {
       status: 'valid'
@@ -182,36 +187,10 @@ async function loadInvitation(db: DbExecutor, token: string) {
   const found = await findAuthToken(db, 'pool_invitation', hashToken(token))
   if (found.status !== 'valid') return { status: found.status } as const
   const payload = found.token.payload as unknown as PoolInvitationPayload
-  const member = await db
-    .selectFrom('pool_member')
-    .select(['id', 'prefecture_code', 'status', 'profile_id', 'person_name', 'person_email', 'lock_version'])
-    .where('id', '=', payload.poolMemberId)
-    .executeTakeFirst()
+  const member = await findPoolMemberById(db, payload.poolMemberId)
   // The member was merged away or already linked: the link has nothing left to do.
   if (!member || member.profile_id) return { status: 'used' } as const
-  const { expires_at } = await db
-    .selectFrom('auth_token')
-    .select('expires_at')
-    .where('id', '=', found.token.id)
-    .executeTakeFirstOrThrow()
-  return { status: 'valid', token: found.token, expiresAt: new Date(expires_at), payload, member } as const
-}
-
-async function ownProfile(db: DbExecutor, userId: string) {
-  return db
-    .selectFrom('profile')
-    .select(['id', 'national_list_consent'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst()
-}
-
-async function existingMembership(db: DbExecutor, poolCode: string, profileId: string) {
-  return db
-    .selectFrom('pool_member')
-    .select(['id', 'status'])
-    .where('prefecture_code', '=', poolCode)
-    .where('profile_id', '=', profileId)
-    .executeTakeFirst()
+  return { status: 'valid', token: found.token, expiresAt: new Date(found.token.expires_at), payload, member } as const
 }
 
 export async function getPoolInvitationPage(
@@ -227,11 +206,11 @@ export async function getPoolInvitationPage(
   let nationalListConsent = false
   if (user && user.role !== 'professional') viewer = 'not-professional'
   else if (user) {
-    const profile = await ownProfile(db, user.id)
+    const profile = await findProfileRefByUserId(db, user.id)
     nationalListConsent = profile?.national_list_consent ?? false
     viewer = !profile
       ? 'no-profile'
-      : (await existingMembership(db, loaded.member.prefecture_code, profile.id))
+      : (await findMembership(db, loaded.member.prefecture_code, profile.id))
         ? 'already-member'
         : 'ready'
   }
@@ -250,10 +229,10 @@ export async function getPoolInvitationPage(
   }
 }
 
-export const ALREADY_MEMBER_MESSAGE = (poolLabel: string) =>
+const ALREADY_MEMBER_MESSAGE = (poolLabel: string) =>
   `あなたはすでに${poolLabel}に登録（または応募）されています。二重の登録になるため、この依頼は承諾できません。依頼を送った担当者に、このメールの件を伝えて、重複している記録の統合を依頼してください。`
 
-export type RespondResult =
+type RespondResult =
   | { status: 'accepted'; poolLabel: string }
   | { status: 'declined'; poolLabel: string }
   | { status: 'invalid'; message: string }
@@ -275,28 +254,17 @@ export async function acceptPoolInvitation(
       if (loaded.status !== 'valid') return { status: 'invalid', message: TOKEN_MESSAGES[loaded.status] }
       const { member } = loaded
       const { poolLabel } = await describePool(trx, member.prefecture_code)
-      const profile = await ownProfile(trx, user.id)
+      const profile = await findProfileRefByUserId(trx, user.id)
       if (!profile) return { status: 'no-profile' }
-      if (await existingMembership(trx, member.prefecture_code, profile.id))
+      if (await findMembership(trx, member.prefecture_code, profile.id))
         return { status: 'already-member', message: ALREADY_MEMBER_MESSAGE(poolLabel) }
       const used = await consumeAuthToken(trx, 'pool_invitation', hashToken(token))
       if (used.status !== 'valid') return { status: 'invalid', message: TOKEN_MESSAGES[used.status] }
       await recordInvitationOutcome(trx, used.token.id, 'accepted')
       // The profile is now the source of the person's details: the e-mail and birth year the staff typed are
       // dropped (the profile's are shown); the name stays as the pool's own record of whom it added.
-      const linked = await trx
-        .updateTable('pool_member')
-        .set({
-          profile_id: profile.id,
-          person_email: null,
-          person_birth_year: null,
-          lock_version: sql`lock_version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', member.id)
-        .where('profile_id', 'is', null)
-        .executeTakeFirst()
-      if (Number(linked.numUpdatedRows) !== 1) return { status: 'invalid', message: TOKEN_MESSAGES.used }
+      if (!(await linkPoolMemberToProfile(trx, member.id, profile.id)))
+        return { status: 'invalid', message: TOKEN_MESSAGES.used }
       await insertPoolEvent(trx, {
         poolMemberId: member.id,
         from: member.status,

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { findPrefecture } from '../../db/queries/local-government'
-import { insertPoolEvent, listConsentedNationalList, resolveRoleNames } from '../../db/queries/pools'
+import { insertPoolEvent, insertPoolMember, listConsentedNationalList, resolveRoleNames } from '../../db/queries/pools'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { isoDate, tokyoDateStamp } from '../utils/dates'
@@ -68,8 +68,7 @@ export async function sharedNationalListCsv(context: AppLoadContext, user: Sessi
   return { csv: toCsv(rows), filename: `国の外部人材リスト_${day}.csv`, asciiFilename: `national-list-${day}.csv` }
 }
 
-export type AddFromListResult =
-  { status: 'ok'; memberId: string; name: string } | { status: 'refused'; message: string }
+type AddFromListResult = { status: 'ok'; memberId: string; name: string } | { status: 'refused'; message: string }
 
 const alreadyInPool = (prefectureName: string, statusLabel: string) =>
   `この人はすでに${prefectureName}の人材プールにいます（状態: ${statusLabel}）。人材プールの一覧から開いてください。`
@@ -94,18 +93,15 @@ export async function addFromNationalList(
       if (listed.own_status)
         return { status: 'refused', message: alreadyInPool(prefectureName, POOL_STATUS_LABELS[listed.own_status]) }
       const memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: prefectureCode,
-          profile_id: listed.profile_id,
-          status: 'applied',
-          source: 'national_list',
-          copied_from_national_list: true,
-          target_role_ids: listed.target_role_ids,
-        })
-        .execute()
+      await insertPoolMember(trx, {
+        id: memberId,
+        prefecture_code: prefectureCode,
+        profile_id: listed.profile_id,
+        status: 'applied',
+        source: 'national_list',
+        copied_from_national_list: true,
+        target_role_ids: listed.target_role_ids,
+      })
       await insertPoolEvent(trx, {
         poolMemberId: memberId,
         from: null,

@@ -1,28 +1,31 @@
-// Prefectural talent pools (人材プール): professionals apply; prefecture staff move each member through
+// Prefectural talent pools (人材プール), the staff's side: prefecture staff (and ministry staff, for the
+// national list) list and export their pool, add people directly, and move each member through
 // 応募 → 書類確認 → 面接 → 研修 → 登録 (or 見送り / 辞退), with every step in the history and the audit log.
-// Applying shares the applicant's profile with that prefecture (its search audience gains the prefecture).
+// The applicant's side is pool-application.server.ts.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
-import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
+import { findPartnerCompany, listActivePartnerCompanyOptions } from '../../db/queries/partner-companies'
 import {
   countPoolMembersByRole,
   countPoolMembersByStatus,
   findPoolMember,
   findPossibleDuplicates,
   insertPoolEvent,
-  listMemberships,
+  insertPoolMember,
   listPoolEvents,
   listPoolMembers,
   listPoolMembersForExport,
   listPoolRoleOptions,
+  mergePoolMemberInto,
   resolveRoleNames,
   type RoleFilter,
   setPoolStatus,
   setTargetRoles,
+  updateInterviewLocked,
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
+import { insertTrainingRecord, listTrainingRecords } from '../../db/queries/training-records'
 import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -41,7 +44,7 @@ import {
 } from './pool-scope.server'
 
 /** What prefecture staff may move a member to, from each status. 辞退 is the person's own decision, also recordable by staff. */
-export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
+const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
   applied: ['screening', 'declined', 'withdrawn'],
   screening: ['interview', 'declined', 'withdrawn'],
   interview: ['training', 'declined', 'withdrawn'],
@@ -51,170 +54,7 @@ export const STAFF_TRANSITIONS: Record<PoolStatus, readonly PoolStatus[]> = {
   withdrawn: [],
 }
 
-export const POOL_STATUS_OPTIONS = POOL_STATUSES.map((status) => ({ value: status, label: POOL_STATUS_LABELS[status] }))
-
-const NATIONAL_LIST_NAME = '国の外部人材リスト（総務省・デジタル庁）'
-
-async function requireOwnProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
-  const row = await context.services.database.db
-    .selectFrom('profile')
-    .select('id')
-    .where('user_id', '=', user.id)
-    .executeTakeFirst()
-  return row?.id ?? null
-}
-
-export type ApplyResult =
-  | { status: 'ok'; prefectureName: string }
-  | { status: 'no-profile' }
-  | { status: 'field-error'; field: string; message: string }
-
-/** Applies to a prefecture's pool (or re-applies after withdrawing). */
-export async function applyToPool(
-  context: AppLoadContext,
-  user: SessionUser,
-  { prefectureCode, message }: { prefectureCode: string; message: string },
-): Promise<ApplyResult> {
-  const { db } = context.services.database
-  const profileId = await requireOwnProfileId(context, user)
-  if (!profileId) return { status: 'no-profile' }
-  const prefecture = await findPrefecture(db, prefectureCode)
-  if (!prefecture) return { status: 'field-error', field: 'prefectureCode', message: '都道府県を選択してください' }
-  return db.transaction().execute(async (trx): Promise<ApplyResult> => {
-    const existing = await trx
-      .selectFrom('pool_member')
-      .select(['id', 'status', 'lock_version', 'copied_from_national_list'])
-      .where('prefecture_code', '=', prefectureCode)
-      .where('profile_id', '=', profileId)
-      .executeTakeFirst()
-    const actor = { actorUserId: user.id, actorLabel: '本人' }
-    let memberId: string
-    if (existing && existing.status !== 'withdrawn' && !existing.copied_from_national_list) {
-      return { status: 'field-error', field: 'prefectureCode', message: `${prefecture.name}にはすでに応募しています` }
-    }
-    if (existing && existing.status !== 'withdrawn') {
-      // The prefecture copied the person from the national list; applying now shares the profile with it.
-      memberId = existing.id
-      await trx
-        .updateTable('pool_member')
-        .set({
-          copied_from_national_list: false,
-          application_message: message,
-          lock_version: sql`lock_version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', existing.id)
-        .execute()
-      await insertPoolEvent(trx, {
-        poolMemberId: memberId,
-        from: existing.status,
-        to: existing.status,
-        ...actor,
-        note: '本人が応募',
-      })
-    } else if (existing) {
-      memberId = existing.id
-      await trx
-        .updateTable('pool_member')
-        .set({
-          status: 'applied',
-          copied_from_national_list: false,
-          application_message: message,
-          lock_version: sql`lock_version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', existing.id)
-        .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: 'withdrawn', to: 'applied', ...actor, note: '再応募' })
-    } else {
-      memberId = crypto.randomUUID()
-      await trx
-        .insertInto('pool_member')
-        .values({
-          id: memberId,
-          prefecture_code: prefectureCode,
-          profile_id: profileId,
-          status: 'applied',
-          source: 'application',
-          application_message: message,
-        })
-        .execute()
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
-    }
-    await enqueueSearchSync(trx, 'profile', [profileId])
-    await recordAudit(trx, actorFrom(context, user), {
-      action: 'apply',
-      entity: 'pool_member',
-      entityId: memberId,
-      summary: `${prefecture.name}の人材プールに応募しました`,
-      prefectureCode,
-      after: { status: 'applied', message },
-    })
-    return { status: 'ok', prefectureName: prefecture.name }
-  })
-}
-
-export async function withdrawApplication(
-  context: AppLoadContext,
-  user: SessionUser,
-  memberId: string,
-): Promise<boolean> {
-  const { db } = context.services.database
-  const profileId = await requireOwnProfileId(context, user)
-  if (!profileId) return false
-  return db.transaction().execute(async (trx) => {
-    const member = await trx
-      .selectFrom('pool_member')
-      .select(['id', 'status', 'prefecture_code', 'lock_version'])
-      .where('id', '=', memberId)
-      .where('profile_id', '=', profileId)
-      .executeTakeFirst()
-    if (!member || member.status === 'withdrawn') return false
-    await setPoolStatus(trx, member.id, { from: member.status, to: 'withdrawn', lockVersion: member.lock_version })
-    await insertPoolEvent(trx, {
-      poolMemberId: member.id,
-      from: member.status,
-      to: 'withdrawn',
-      actorUserId: user.id,
-      actorLabel: '本人',
-    })
-    await enqueueSearchSync(trx, 'profile', [profileId])
-    await recordAudit(trx, actorFrom(context, user), {
-      action: 'withdraw',
-      entity: 'pool_member',
-      entityId: member.id,
-      summary: '人材プールへの応募を辞退しました',
-      prefectureCode: prefectureColumn(member.prefecture_code),
-      before: { status: member.status },
-      after: { status: 'withdrawn' },
-    })
-    return true
-  })
-}
-
-export async function getMyApplications(context: AppLoadContext, user: SessionUser) {
-  const { db } = context.services.database
-  const profileId = await requireOwnProfileId(context, user)
-  const [applications, prefectures] = await Promise.all([
-    profileId ? listMemberships(db, profileId) : [],
-    listPrefectures(db),
-  ])
-  return {
-    hasProfile: Boolean(profileId),
-    applications: applications.map((a) => ({
-      id: a.id,
-      prefectureName: a.prefecture_name ?? NATIONAL_LIST_NAME,
-      status: a.status,
-      statusLabel: POOL_STATUS_LABELS[a.status],
-      message: a.application_message,
-      appliedAt: new Date(a.created_at).toISOString(),
-      canWithdraw: a.status !== 'withdrawn',
-    })),
-    prefectures: prefectures.map((p) => ({ value: p.prefecture_code, label: p.name })),
-  }
-}
-
-export interface PoolFilter {
+interface PoolFilter {
   /** Ministry only: the national list ('00') instead of every pool. */
   national?: boolean
   status?: PoolStatus
@@ -386,12 +226,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
     listPoolEvents(db, member.id),
-    db
-      .selectFrom('training_record')
-      .select(['id', 'title', 'provider', 'completed_on', 'note'])
-      .where('pool_member_id', '=', member.id)
-      .orderBy('created_at')
-      .execute(),
+    listTrainingRecords(db, member.id),
     getInvitationStatus(db, member.id),
     listPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
@@ -457,7 +292,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   }
 }
 
-export type MemberUpdateResult = { status: 'ok' } | { status: 'conflict' }
+type MemberUpdateResult = { status: 'ok' } | { status: 'conflict' }
 
 /** 面接の日時・場所とメモ (optimistic locking like status changes). */
 export async function updateInterview(
@@ -470,19 +305,13 @@ export async function updateInterview(
   return db.transaction().execute(async (trx): Promise<MemberUpdateResult> => {
     const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-    const result = await trx
-      .updateTable('pool_member')
-      .set({
-        interview_at: input.interviewAt,
-        interview_place: input.interviewPlace || null,
-        notes: input.notes,
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', member.id)
-      .where('lock_version', '=', input.lockVersion)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict' }
+    const saved = await updateInterviewLocked(
+      trx,
+      member.id,
+      { interviewAt: input.interviewAt, interviewPlace: input.interviewPlace || null, notes: input.notes },
+      input.lockVersion,
+    )
+    if (!saved) return { status: 'conflict' }
     await recordAudit(trx, actorFrom(context, user), {
       action: 'update',
       entity: 'pool_member',
@@ -507,18 +336,7 @@ export async function addTrainingRecord(
   await db.transaction().execute(async (trx) => {
     const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))
     if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-    const id = crypto.randomUUID()
-    await trx
-      .insertInto('training_record')
-      .values({
-        id,
-        pool_member_id: member.id,
-        title: input.title,
-        provider: input.provider,
-        completed_on: input.completedOn,
-        note: input.note,
-      })
-      .execute()
+    await insertTrainingRecord(trx, { id: crypto.randomUUID(), poolMemberId: member.id, ...input })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'add_training',
       entity: 'pool_member',
@@ -530,14 +348,14 @@ export async function addTrainingRecord(
   })
 }
 
-export const DIRECT_SOURCES = [
+const DIRECT_SOURCES = [
   { value: 'company_recommendation', label: '企業推薦' },
   { value: 'national_list', label: '国のリスト' },
   { value: 'referral', label: '紹介' },
   { value: 'public_call', label: '公募（書面等での応募）' },
 ] as const
 
-export type AddMemberResult =
+type AddMemberResult =
   | { status: 'ok'; memberId: string }
   | { status: 'possible-duplicates'; matches: Array<{ id: string; name: string; statusLabel: string }> }
   | { status: 'field-error'; field: string; message: string }
@@ -572,11 +390,7 @@ export async function addPoolMemberDirectly(
     return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (input.partnerCompanyId) {
-    const company = await db
-      .selectFrom('partner_company')
-      .select('id')
-      .where('id', '=', input.partnerCompanyId)
-      .executeTakeFirst()
+    const company = await findPartnerCompany(db, input.partnerCompanyId)
     if (!company) return { status: 'field-error', field: 'partnerCompanyId', message: '推薦した企業を選択してください' }
   }
   if (!input.confirmed) {
@@ -594,21 +408,18 @@ export async function addPoolMemberDirectly(
   }
   return db.transaction().execute(async (trx): Promise<AddMemberResult> => {
     const memberId = crypto.randomUUID()
-    await trx
-      .insertInto('pool_member')
-      .values({
-        id: memberId,
-        prefecture_code: prefectureCode,
-        status: 'applied',
-        source: input.source,
-        person_name: input.name,
-        person_name_kana: input.nameKana,
-        person_email: input.email,
-        person_birth_year: input.birthYear,
-        partner_company_id: input.partnerCompanyId,
-        notes: input.note,
-      })
-      .execute()
+    await insertPoolMember(trx, {
+      id: memberId,
+      prefecture_code: prefectureCode,
+      status: 'applied',
+      source: input.source,
+      person_name: input.name,
+      person_name_kana: input.nameKana,
+      person_email: input.email,
+      person_birth_year: input.birthYear,
+      partner_company_id: input.partnerCompanyId,
+      notes: input.note,
+    })
     const sourceLabel = DIRECT_SOURCES.find((s) => s.value === input.source)?.label ?? ''
     await insertPoolEvent(trx, {
       poolMemberId: memberId,
@@ -641,19 +452,14 @@ export async function addPoolMemberDirectly(
 }
 
 export async function getDirectAddOptions(context: AppLoadContext) {
-  const companies = await context.services.database.db
-    .selectFrom('partner_company')
-    .select(['id', 'name'])
-    .where('active', '=', true)
-    .orderBy('name')
-    .execute()
+  const companies = await listActivePartnerCompanyOptions(context.services.database.db)
   return {
     sources: DIRECT_SOURCES.map((s) => ({ ...s })),
     companies: companies.map((c) => ({ value: c.id, label: c.name })),
   }
 }
 
-export type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'; message: string }
+type MergeResult = { status: 'ok'; keptId: string } | { status: 'refused'; message: string }
 
 /**
  * Merges two members of the same pool who are the same person. The registered one (with a profile) is kept;
@@ -681,28 +487,13 @@ export async function mergePoolMembers(
       }
     }
     const [kept, removed] = b.profile_id ? [b, a] : [a, b]
-    await trx
-      .updateTable('pool_member_event')
-      .set({ pool_member_id: kept.id })
-      .where('pool_member_id', '=', removed.id)
-      .execute()
-    await trx
-      .updateTable('training_record')
-      .set({ pool_member_id: kept.id })
-      .where('pool_member_id', '=', removed.id)
-      .execute()
-    await trx
-      .updateTable('pool_member')
-      .set({
-        notes: [kept.notes, removed.notes].filter(Boolean).join('\n'),
-        person_email: sql`coalesce(pool_member.person_email, ${removed.display_email})`,
-        partner_company_id: sql`coalesce(pool_member.partner_company_id, ${removed.partner_company_id})`,
-        lock_version: sql`lock_version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', kept.id)
-      .execute()
-    await trx.deleteFrom('pool_member').where('id', '=', removed.id).execute()
+    await mergePoolMemberInto(trx, {
+      keptId: kept.id,
+      removedId: removed.id,
+      notes: [kept.notes, removed.notes].filter(Boolean).join('\n'),
+      email: removed.display_email,
+      partnerCompanyId: removed.partner_company_id,
+    })
     await insertPoolEvent(trx, {
       poolMemberId: kept.id,
       from: kept.status,
@@ -724,8 +515,7 @@ export async function mergePoolMembers(
   })
 }
 
-export type TransitionResult =
-  { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
+type TransitionResult = { status: 'ok' } | { status: 'invalid-transition'; message: string } | { status: 'conflict' }
 
 /** Moves a member to the next status (only along STAFF_TRANSITIONS), recording history and audit. */
 export async function changePoolStatus(
@@ -768,7 +558,7 @@ export async function changePoolStatus(
   })
 }
 
-export type TargetRolesResult = { status: 'ok' } | { status: 'conflict' } | { status: 'field-error'; message: string }
+type TargetRolesResult = { status: 'ok' } | { status: 'conflict' } | { status: 'field-error'; message: string }
 
 /** 人材像: the catalogue roles the pool has this person in mind for (counted per role on the pool page). */
 export async function updateTargetRoles(

@@ -53,7 +53,7 @@ export async function describeScope(
 }
 
 /** The scope an admin works in: undefined = national. */
-export function adminScope(user: SessionUser): { prefectureCode?: string } {
+function adminScope(user: SessionUser): { prefectureCode?: string } {
   return roleHasPermission(user.role, 'read:user:any') ? {} : { prefectureCode: user.prefecture_code ?? '__none__' }
 }
 
@@ -95,8 +95,8 @@ async function takeoverRefusal(db: DbExecutor, existing: AppUser): Promise<Takeo
   return null
 }
 
-export type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
-export type InviteResult =
+type InviteInput = { email: string; role: Role; prefectureCode?: string; municipalityCode?: string }
+type InviteResult =
   // No link in the answer: the invitation's token goes to the invitee's mailbox only.
   { status: 'ok' } | { status: 'field-error'; field: keyof InviteInput; message: string }
 
@@ -188,7 +188,7 @@ export async function inviteUser(
   return { status: 'ok' }
 }
 
-export type InvitationView =
+type InvitationView =
   | { status: 'valid'; email: string; roleLabel: string; scopeLabel: string; inviter: string }
   | { status: 'used' | 'expired' | 'unknown' }
 
@@ -211,7 +211,7 @@ export async function getInvitation(context: AppLoadContext, token: string): Pro
   }
 }
 
-export type AcceptResult =
+type AcceptResult =
   { status: 'ok'; userId: string } | { status: 'used' | 'expired' | 'unknown' | 'email-taken' | 'has-profile' }
 
 /**
@@ -326,7 +326,7 @@ export async function listUsersForAdmin(context: AppLoadContext, admin: SessionU
   }
 }
 
-export type SetActiveResult = { status: 'ok' } | { status: 'not-found' } | { status: 'self' }
+type SetActiveResult = { status: 'ok' } | { status: 'not-found' } | { status: 'self' }
 
 /**
  * Deactivates (or reactivates) an account in the admin's scope. Deactivation ends all its sessions at once.

@@ -38,6 +38,7 @@ export type TokenLookup =
         user_id: string | null
         payload: Record<string, unknown>
         created_by: string | null
+        expires_at: Date
       }
     }
   | { status: 'used' | 'expired' | 'unknown' }
@@ -76,7 +77,7 @@ export async function consumeAuthToken(
     .where('token_hash', '=', tokenHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', sql<Date>`now()`)
-    .returning(['id', 'email', 'user_id', 'payload', 'created_by'])
+    .returning(['id', 'email', 'user_id', 'payload', 'created_by', 'expires_at'])
     .executeTakeFirst()
   if (used) return { status: 'valid', token: used }
   const lookup = await findAuthToken(db, purpose, tokenHash)

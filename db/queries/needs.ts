@@ -1,20 +1,22 @@
-// SQL for municipal issues (課題) and needs (ニーズ). Every read takes the viewer's scope and filters on it in
-// the WHERE clause: a municipality sees its own posts, a prefecture its own rows, the ministry everything.
-import { type ExpressionBuilder, sql } from 'kysely'
+// SQL for needs (ニーズ), their job descriptions and the interest professionals express in them. Every read
+// takes the viewer's scope and filters on it in the WHERE clause: a prefecture its own rows, the ministry
+// everything, the public only 公開 needs on the open calls.
+import { type ExpressionBuilder, type Insertable, sql, type Updateable } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
-import type { DB, IssueStatus, NeedStatus } from '../schema'
+import type { DB, NeedStatus } from '../schema'
+import type { ViewerScope } from './issues'
 import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
 
-export type ViewerScope =
-  | { kind: 'national' }
-  | { kind: 'prefecture'; prefectureCode: string }
-  | { kind: 'municipality'; prefectureCode: string; municipalityCode: string }
+type NewNeed = Insertable<DB['need']>
+type NeedChanges = Omit<
+  Updateable<DB['need']>,
+  'id' | 'prefecture_code' | 'status' | 'published_at' | 'created_by' | 'lock_version' | 'created_at' | 'updated_at'
+>
 
 const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`
 
-// Shared subqueries: the municipalities a need serves (with days a week), its required skills, and the
-// needs an issue was grouped into.
+// Shared subqueries: the municipalities a need serves (with days a week) and its required skills.
 const municipalitiesOf = (eb: ExpressionBuilder<DB, 'need'>) =>
   jsonArrayFrom(
     eb
@@ -34,97 +36,9 @@ const skillsOf = (eb: ExpressionBuilder<DB, 'need'>) =>
       .orderBy('need_skill.sort_order'),
   ).as('skills')
 
-const needsOfIssue = (eb: ExpressionBuilder<DB, 'municipal_issue'>) =>
-  jsonArrayFrom(
-    eb
-      .selectFrom('need_issue')
-      .innerJoin('need', 'need.id', 'need_issue.need_id')
-      .select(['need.id', 'need.title', 'need.status'])
-      .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
-      .orderBy('need.created_at'),
-  ).as('needs')
-
-// ---- 課題 -----------------------------------------------------------------------------------------------------
-
-export const issueColumns = [
-  'municipal_issue.id',
-  'municipal_issue.prefecture_code',
-  'municipal_issue.municipality_code',
-  'municipal_issue.title',
-  'municipal_issue.current_situation',
-  'municipal_issue.desired_outcome',
-  'municipal_issue.urgency',
-  'municipal_issue.topic_skill_ids',
-  'municipal_issue.it_staffing',
-  'municipal_issue.size_note',
-  'municipal_issue.contact_name',
-  'municipal_issue.contact_department',
-  'municipal_issue.contact_email',
-  'municipal_issue.contact_phone',
-  'municipal_issue.status',
-  'municipal_issue.entered_by_prefecture',
-  'municipal_issue.lock_version',
-  'municipal_issue.created_at',
-  'municipal_issue.updated_at',
-] as const
-
-/**
- * The prefecture's hearing note (県のメモ) is internal: selected for prefecture and ministry staff only, so a
- * municipality's page data never holds it (the row type marks it optional).
- */
-const withInternalIssueColumns = (scope: ViewerScope) => scope.kind !== 'municipality'
-
-function scopeIssues<QB extends { where: (...args: any[]) => QB }>(query: QB, scope: ViewerScope): QB {
-  if (scope.kind === 'municipality')
-    return query.where('municipal_issue.municipality_code', '=', scope.municipalityCode)
-  if (scope.kind === 'prefecture') return query.where('municipal_issue.prefecture_code', '=', scope.prefectureCode)
-  return query
-}
-
-export async function listIssues(
-  db: DbExecutor,
-  scope: ViewerScope,
-  filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string } = {},
-) {
-  let query = db
-    .selectFrom('municipal_issue')
-    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-    .select([...issueColumns, 'm.name as municipality_name'])
-    .select((eb) => needsOfIssue(eb))
-    .$if(withInternalIssueColumns(scope), (q) => q.select('municipal_issue.prefecture_note'))
-  query = scopeIssues(query, scope)
-  if (filter.status) query = query.where('municipal_issue.status', '=', filter.status)
-  if (filter.municipalityCode) query = query.where('municipal_issue.municipality_code', '=', filter.municipalityCode)
-  if (filter.prefectureCode) query = query.where('municipal_issue.prefecture_code', '=', filter.prefectureCode)
-  return query.orderBy('municipal_issue.created_at', 'desc').limit(1000).execute()
-}
-
-export async function findIssue(db: DbExecutor, scope: ViewerScope, id: string) {
-  const query = db
-    .selectFrom('municipal_issue')
-    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-    .select([...issueColumns, 'm.name as municipality_name'])
-    .select((eb) => needsOfIssue(eb))
-    .$if(withInternalIssueColumns(scope), (q) => q.select('municipal_issue.prefecture_note'))
-    .where('municipal_issue.id', '=', id)
-  return scopeIssues(query, scope).executeTakeFirst()
-}
-
-export async function listIssuesByIds(db: DbExecutor, prefectureCode: string, ids: readonly string[]) {
-  if (ids.length === 0) return []
-  return db
-    .selectFrom('municipal_issue')
-    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-    .select([...issueColumns, 'municipal_issue.prefecture_note', 'm.name as municipality_name'])
-    .where('municipal_issue.prefecture_code', '=', prefectureCode)
-    .where('municipal_issue.id', 'in', ids)
-    .orderBy('municipal_issue.created_at')
-    .execute()
-}
-
 // ---- ニーズ -----------------------------------------------------------------------------------------------------
 
-export const needSummaryColumns = [
+const needSummaryColumns = [
   'need.id',
   'need.prefecture_code',
   'need.status',
@@ -267,6 +181,74 @@ export async function listNeedInterests(db: DbExecutor, needId: string, viewer: 
     .execute()
 }
 
+export async function insertNeed(db: DbExecutor, need: NewNeed): Promise<void> {
+  await db.insertInto('need').values(need).execute()
+}
+
+/**
+ * Saves the job description only while the need is the prefecture's and still has the version the form was
+ * read at; false = someone saved first.
+ */
+export async function updateNeedLocked(
+  db: DbExecutor,
+  id: string,
+  { prefectureCode, lockVersion }: { prefectureCode: string; lockVersion: number },
+  changes: NeedChanges,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('need')
+    .set({ ...changes, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('prefecture_code', '=', prefectureCode)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Status change guarded by the prefecture, the status the caller saw and the lock version (no lost updates).
+ * The first publication stamps published_at.
+ */
+export async function setNeedStatus(
+  db: DbExecutor,
+  id: string,
+  {
+    prefectureCode,
+    from,
+    to,
+    lockVersion,
+  }: { prefectureCode: string; from: NeedStatus; to: NeedStatus; lockVersion: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('need')
+    .set({
+      status: to,
+      ...(to === 'published' ? { published_at: sql`coalesce(published_at, now())` } : {}),
+      lock_version: sql`lock_version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('prefecture_code', '=', prefectureCode)
+    .where('status', '=', from)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Groups issues into a need (an issue already in it stays as it is). */
+export async function addNeedIssues(db: DbExecutor, needId: string, issueIds: readonly string[]): Promise<void> {
+  if (issueIds.length === 0) return
+  await db
+    .insertInto('need_issue')
+    .values(issueIds.map((issueId) => ({ need_id: needId, issue_id: issueId })))
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
+export async function removeNeedIssue(db: DbExecutor, needId: string, issueId: string): Promise<void> {
+  await db.deleteFrom('need_issue').where('need_id', '=', needId).where('issue_id', '=', issueId).execute()
+}
+
 export async function insertNeedEvent(
   db: DbExecutor,
   event: {
@@ -391,30 +373,6 @@ export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) 
     .execute()
 }
 
-/** The prefecture's open issues not yet grouped into this need (to add from the need page). */
-export async function listGroupableIssues(db: DbExecutor, prefectureCode: string, needId: string) {
-  return db
-    .selectFrom('municipal_issue')
-    .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
-    .select(['municipal_issue.id', 'municipal_issue.title', 'm.name as municipality_name'])
-    .where('municipal_issue.prefecture_code', '=', prefectureCode)
-    .where('municipal_issue.status', 'in', ['submitted', 'reviewing', 'in_need'])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('need_issue')
-            .select('need_issue.issue_id')
-            .whereRef('need_issue.issue_id', '=', 'municipal_issue.id')
-            .where('need_issue.need_id', '=', needId),
-        ),
-      ),
-    )
-    .orderBy('municipal_issue.created_at', 'desc')
-    .limit(200)
-    .execute()
-}
-
 /** Open calls straight from Postgres (when Meilisearch is down): the same filters but no words, newest first. */
 export async function listOpenCallIds(
   db: DbExecutor,
@@ -467,5 +425,30 @@ export async function listInterestsOfProfile(db: DbExecutor, profileId: string) 
     ])
     .where('need_interest.profile_id', '=', profileId)
     .orderBy('need_interest.created_at', 'desc')
+    .execute()
+}
+
+/** Whether (and when) this profile already expressed interest in the need. */
+export async function findNeedInterest(db: DbExecutor, needId: string, profileId: string) {
+  return db
+    .selectFrom('need_interest')
+    .select('created_at')
+    .where('need_id', '=', needId)
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst()
+}
+
+export async function insertNeedInterest(
+  db: DbExecutor,
+  interest: { needId: string; profileId: string; poolMemberId: string; message: string },
+): Promise<void> {
+  await db
+    .insertInto('need_interest')
+    .values({
+      need_id: interest.needId,
+      profile_id: interest.profileId,
+      pool_member_id: interest.poolMemberId,
+      message: interest.message,
+    })
     .execute()
 }

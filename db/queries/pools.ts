@@ -1,8 +1,14 @@
-import { sql } from 'kysely'
+// SQL for prefectural talent pools (人材プール) and the national list (pool '00'): members, their history
+// and the counts the pool pages show. Reads take the viewer's pool scope and consent (profile-visibility.ts).
+import crypto from 'node:crypto'
+import { type Insertable, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
-import { NATIONAL_LIST_CODE, type PoolStatus } from '../schema'
+import { type DB, NATIONAL_LIST_CODE, type PoolSource, type PoolStatus } from '../schema'
 import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
+import { moveTrainingRecords } from './training-records'
+
+type NewPoolMember = Insertable<DB['pool_member']>
 
 /** A role filter: a catalogue role id, or 'none' for members with no 人材像 set. */
 export type RoleFilter = string | 'none'
@@ -197,43 +203,6 @@ export async function setTargetRoles(
   return Number(result.numUpdatedRows) === 1
 }
 
-// ---- invitations by e-mail (auth_token purpose 'pool_invitation', payload.poolMemberId) ----------------------
-
-/** The newest invitation sent for a member (older ones were revoked when it was sent). */
-export async function findLatestPoolInvitation(db: DbExecutor, poolMemberId: string) {
-  return db
-    .selectFrom('auth_token')
-    .select(['id', 'email', 'payload', 'created_at', 'expires_at', 'used_at'])
-    .where('purpose', '=', 'pool_invitation')
-    .where(sql<string>`payload->>'poolMemberId'`, '=', poolMemberId)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-}
-
-/** Sending again invalidates the open link (marked 'replaced', so the page can tell it from an answer). */
-export async function revokePoolInvitations(db: DbExecutor, poolMemberId: string): Promise<void> {
-  await db
-    .updateTable('auth_token')
-    .set({ used_at: sql`now()`, payload: sql`payload || '{"outcome":"replaced"}'::jsonb` })
-    .where('purpose', '=', 'pool_invitation')
-    .where(sql<string>`payload->>'poolMemberId'`, '=', poolMemberId)
-    .where('used_at', 'is', null)
-    .execute()
-}
-
-export async function recordInvitationOutcome(
-  db: DbExecutor,
-  tokenId: string,
-  outcome: 'accepted' | 'declined',
-): Promise<void> {
-  await db
-    .updateTable('auth_token')
-    .set({ payload: sql`payload || jsonb_build_object('outcome', ${outcome}::text)` })
-    .where('id', '=', tokenId)
-    .execute()
-}
-
 // ---- the national list as prefectures see it ---------------------------------------------------------------
 
 /**
@@ -404,4 +373,182 @@ export async function findPossibleDuplicates(
       return eb.or([...byEmail, ...byNameAndYear, eb.val(false)])
     })
     .execute()
+}
+
+/** A member by id alone, without scope: for a caller holding a link that names the member (an invitation). */
+export async function findPoolMemberById(db: DbExecutor, id: string) {
+  return db
+    .selectFrom('pool_member')
+    .select(['id', 'prefecture_code', 'status', 'profile_id', 'person_name', 'person_email', 'lock_version'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** This profile's membership of one pool, if any. */
+export async function findMembership(db: DbExecutor, poolCode: string, profileId: string) {
+  return db
+    .selectFrom('pool_member')
+    .select(['id', 'status'])
+    .where('prefecture_code', '=', poolCode)
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst()
+}
+
+/** One membership of this profile (the person's own, by id: anyone else's is not found). */
+export async function findOwnMembership(db: DbExecutor, memberId: string, profileId: string) {
+  return db
+    .selectFrom('pool_member')
+    .select(['id', 'status', 'prefecture_code', 'lock_version'])
+    .where('id', '=', memberId)
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst()
+}
+
+export async function insertPoolMember(db: DbExecutor, member: NewPoolMember): Promise<void> {
+  await db.insertInto('pool_member').values(member).execute()
+}
+
+type JoinPoolOutcome =
+  | { kind: 'added'; memberId: string }
+  | { kind: 'reopened'; memberId: string; from: PoolStatus }
+  /** Already in the pool at another status: nothing changed, except that a national-list copy became theirs. */
+  | { kind: 'member'; memberId: string; status: PoolStatus; claimedCopy: boolean }
+
+/**
+ * The person's own application to a pool (応募 on the applications page, or 関心表明 on an open call), on
+ * their membership row locked FOR UPDATE so two requests cannot both act on it (the unique index on pool and
+ * profile guards the insert). No membership yet: a new 応募. 辞退 (withdrawn) or 見送り (declined): reopened as
+ * 応募 with the new message. Any other status is left as it is for the caller to decide on, except that a
+ * record the pool copied from the national list becomes the person's own application: it shares the profile
+ * with the pool from now on (profile-visibility.ts) and takes the message as its application message.
+ */
+export async function joinPool(
+  db: DbExecutor,
+  {
+    prefectureCode,
+    profileId,
+    source,
+    message,
+  }: { prefectureCode: string; profileId: string; source: PoolSource; message: string },
+): Promise<JoinPoolOutcome> {
+  const existing = await db
+    .selectFrom('pool_member')
+    .select(['id', 'status', 'copied_from_national_list'])
+    .where('prefecture_code', '=', prefectureCode)
+    .where('profile_id', '=', profileId)
+    .forUpdate()
+    .executeTakeFirst()
+  if (!existing) {
+    const memberId = crypto.randomUUID()
+    await insertPoolMember(db, {
+      id: memberId,
+      prefecture_code: prefectureCode,
+      profile_id: profileId,
+      status: 'applied',
+      source,
+      application_message: message,
+    })
+    return { kind: 'added', memberId }
+  }
+  const reopen = existing.status === 'withdrawn' || existing.status === 'declined'
+  if (!reopen && !existing.copied_from_national_list)
+    return { kind: 'member', memberId: existing.id, status: existing.status, claimedCopy: false }
+  await db
+    .updateTable('pool_member')
+    .set({
+      ...(reopen ? { status: 'applied' as const } : {}),
+      copied_from_national_list: false,
+      application_message: message,
+      lock_version: sql`lock_version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', existing.id)
+    .execute()
+  return reopen
+    ? { kind: 'reopened', memberId: existing.id, from: existing.status }
+    : { kind: 'member', memberId: existing.id, status: existing.status, claimedCopy: true }
+}
+
+/** 面接の日時・場所とメモ, saved only while the row still has the version the page was read at. */
+export async function updateInterviewLocked(
+  db: DbExecutor,
+  id: string,
+  changes: { interviewAt: Date | null; interviewPlace: string | null; notes: string },
+  lockVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('pool_member')
+    .set({
+      interview_at: changes.interviewAt,
+      interview_place: changes.interviewPlace,
+      notes: changes.notes,
+      lock_version: sql`lock_version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .where('lock_version', '=', lockVersion)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Links a member the staff added to the profile of the person who accepted their invitation. The profile is
+ * the source of their details from then on: the e-mail and birth year the staff typed are dropped. False if
+ * the member was linked meanwhile.
+ */
+export async function linkPoolMemberToProfile(db: DbExecutor, memberId: string, profileId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('pool_member')
+    .set({
+      profile_id: profileId,
+      person_email: null,
+      person_birth_year: null,
+      lock_version: sql`lock_version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', memberId)
+    .where('profile_id', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Merges two members of one pool who are the same person: the removed one's history and training move to
+ * the kept one, which takes the merged notes (and the other's e-mail and company where it had none), and the
+ * removed one is deleted.
+ */
+export async function mergePoolMemberInto(
+  db: DbExecutor,
+  {
+    keptId,
+    removedId,
+    notes,
+    email,
+    partnerCompanyId,
+  }: {
+    keptId: string
+    removedId: string
+    notes: string
+    email: string | null
+    partnerCompanyId: string | null
+  },
+): Promise<void> {
+  await db
+    .updateTable('pool_member_event')
+    .set({ pool_member_id: keptId })
+    .where('pool_member_id', '=', removedId)
+    .execute()
+  await moveTrainingRecords(db, removedId, keptId)
+  await db
+    .updateTable('pool_member')
+    .set({
+      notes,
+      person_email: sql`coalesce(pool_member.person_email, ${email})`,
+      partner_company_id: sql`coalesce(pool_member.partner_company_id, ${partnerCompanyId})`,
+      lock_version: sql`lock_version + 1`,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', keptId)
+    .execute()
+  await db.deleteFrom('pool_member').where('id', '=', removedId).execute()
 }

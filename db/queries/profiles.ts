@@ -114,6 +114,15 @@ export async function findProfileByUserId(db: DbExecutor, userId: string): Promi
   return raw ? toProfileRow(raw as RawProfile) : undefined
 }
 
+/** The id of a user's profile, and whether they consented to the national list (no personal data). */
+export async function findProfileRefByUserId(db: DbExecutor, userId: string) {
+  return db
+    .selectFrom('profile')
+    .select(['id', 'national_list_consent'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+}
+
 /** Creates the profile (the first save of the basic information). */
 export async function insertProfile(
   db: DbExecutor,
