@@ -123,23 +123,12 @@ export async function findProfileRefByUserId(db: DbExecutor, userId: string) {
     .executeTakeFirst()
 }
 
-/** Creates the profile (the first save of the basic information). */
-export async function insertProfile(
-  db: DbExecutor,
-  values: { id: string; user_id: string } & Pick<
-    ProfileRow,
-    'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana' | 'contact_email'
-  > &
-    ProfileChanges,
-): Promise<ProfileRow> {
-  const raw = await db
-    .insertInto('profile')
-    .values(values)
-    .returning(plainColumns)
-    .returning(availableFromText)
-    .executeTakeFirstOrThrow()
-  return toProfileRow(raw as RawProfile)
-}
+/** What the first save of the basic information writes. */
+export type NewProfile = { id: string; user_id: string } & Pick<
+  ProfileRow,
+  'family_name' | 'given_name' | 'family_name_kana' | 'given_name_kana' | 'contact_email'
+> &
+  ProfileChanges
 
 /**
  * Optimistic locking: changes the owner's profile only while it still has the lock version the form was
@@ -171,7 +160,7 @@ export async function upsertProfile(
   db: DbExecutor,
   userId: string,
   lockVersion: number | null,
-  values: Parameters<typeof insertProfile>[1],
+  values: NewProfile,
 ): Promise<ProfileRow | undefined> {
   if (lockVersion !== null) {
     const { id: _id, user_id: _userId, ...changes } = values
