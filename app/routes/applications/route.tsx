@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { ErrorList, SubmitButton } from '~/components/forms'
 import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool.server'
@@ -126,7 +127,7 @@ export default function ApplicationsRoute() {
               <tr key={a.id}>
                 <td>{a.prefectureName}</td>
                 <td>
-                  <span className="badge">{a.statusLabel}</span>
+                  <StatusBadge tone={STATUS_TONES.pool[a.status]} label={a.statusLabel} />
                 </td>
                 <td>
                   {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(
@@ -163,8 +164,8 @@ export default function ApplicationsRoute() {
         <ul aria-labelledby="interests-heading">
           {interests.map((i) => (
             <li key={i.needId}>
-              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}・
-              {i.stateLabel}）{' '}
+              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}）{' '}
+              <StatusBadge tone={STATUS_TONES.interest[i.state]} label={i.stateLabel} />{' '}
               {new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' }).format(
                 new Date(i.createdAt),
               )}{' '}

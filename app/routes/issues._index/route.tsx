@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
 import { getIssueList } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
@@ -132,15 +133,15 @@ export default function IssuesRoute() {
                   <td>{issue.municipalityName}</td>
                   <td>{issue.urgencyLabel}</td>
                   <td>
-                    <span className="badge">{issue.statusLabel}</span>
+                    <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} />
                   </td>
                   <td>
                     {issue.needs.length === 0
                       ? '—'
                       : issue.needs.map((n) => (
                           <div key={n.id}>
-                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}（
-                            {NEED_STATUS_LABELS[n.status]}）
+                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}{' '}
+                            <StatusBadge tone={STATUS_TONES.need[n.status]} label={NEED_STATUS_LABELS[n.status]} />
                           </div>
                         ))}
                   </td>

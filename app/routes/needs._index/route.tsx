@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
 import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
@@ -116,7 +117,7 @@ export default function NeedsRoute() {
                 </td>
                 {scope === 'national' ? <td>{n.prefectureName}</td> : null}
                 <td>
-                  <span className="badge">{n.statusLabel}</span>
+                  <StatusBadge tone={STATUS_TONES.need[n.status]} label={n.statusLabel} />
                 </td>
                 <td>
                   {n.roleName}

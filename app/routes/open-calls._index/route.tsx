@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FilterSelect } from '~/components/forms'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getOpenCallsPage } from '~/models/open-call.server'
 import needsStylesHref from '~/styles/needs.css'
 
@@ -90,7 +91,7 @@ export default function OpenCallsRoute() {
                 <Link to={`/open-calls/${n.id}`}>{n.title}</Link>
               </h2>
               <p>
-                <strong>{n.prefectureName}</strong>
+                <StatusBadge tone={STATUS_TONES.interest.open} label="募集中" /> <strong>{n.prefectureName}</strong>
                 {n.roleName ? `／${n.roleName}` : ''}
                 {n.employmentFormLabel ? `／${n.employmentFormLabel}` : ''}
               </p>

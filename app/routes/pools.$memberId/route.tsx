@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
 import { sendPoolInvitation } from '~/models/pool-invitation.server'
 import { requirePoolManager } from '~/models/pool-scope.server'
@@ -208,7 +209,7 @@ export default function PoolMemberRoute() {
         </ol>
       </nav>
       <h1>
-        {member.name} <span className="badge">{member.statusLabel}</span>
+        {member.name} <StatusBadge tone={STATUS_TONES.pool[member.status]} label={member.statusLabel} />
       </h1>
       <dl className="definition-list">
         <dt>ふりがな</dt>
@@ -271,7 +272,8 @@ export default function PoolMemberRoute() {
           <ul>
             {member.possibleDuplicates.map((d) => (
               <li key={d.id}>
-                <Link to={`/pools/${d.id}`}>{d.name}</Link>（{d.statusLabel}）
+                <Link to={`/pools/${d.id}`}>{d.name}</Link>{' '}
+                <StatusBadge tone={STATUS_TONES.pool[d.status]} label={d.statusLabel} />
                 {member.canUpdate ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="merge" />

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
@@ -206,7 +207,7 @@ export default function PoolRoute() {
                   {m.registered && !m.profileShared ? <div className="kana">本人の公開設定により非公開</div> : null}
                 </td>
                 <td>
-                  <span className="badge">{m.statusLabel}</span>
+                  <StatusBadge tone={STATUS_TONES.pool[m.status]} label={m.statusLabel} />
                 </td>
                 {national ? <td>{m.prefectureCode === '00' ? '国のリスト' : m.prefectureCode}</td> : null}
                 <td>{dateTime(m.updatedAt)}</td>
