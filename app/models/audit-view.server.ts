@@ -183,7 +183,7 @@ export interface AuditChange {
   /** null: the entry has no "before" (a creation) — or no "after". */
   before: string | null
   after: string | null
-  /** A list that gained or lost items (not only reordered): what was added and removed, shown instead. */
+  /** A list: what was added and removed, shown instead of before → after (both empty: only the order moved). */
   added?: string[]
   removed?: string[]
 }
@@ -257,21 +257,24 @@ type Primitive = string | number | boolean
 const isPrimitiveList = (value: unknown): value is Primitive[] =>
   Array.isArray(value) && value.every((item) => ['string', 'number', 'boolean'].includes(typeof item))
 
-/** Items added to and removed from a list of plain values; null when either side is no such list or only the order moved. */
+/** Items added to and removed from a list of plain values (both empty: only the order moved); null when either side is no such list. */
 function listDifference(before: unknown, after: unknown): { added: Primitive[]; removed: Primitive[] } | null {
   if (!isPrimitiveList(before) || !isPrimitiveList(after)) return null
-  const added = after.filter((item) => !before.includes(item))
-  const removed = before.filter((item) => !after.includes(item))
-  return added.length + removed.length > 0 ? { added, removed } : null
+  return {
+    added: after.filter((item) => !before.includes(item)),
+    removed: before.filter((item) => !after.includes(item)),
+  }
 }
+
+const REORDERED = '並び順の変更のみ'
 
 export function formatChange(change: AuditChange): string {
   if (change.added || change.removed) {
     const parts = [
       change.added?.length ? `追加 ${change.added.join('、')}` : '',
       change.removed?.length ? `削除 ${change.removed.join('、')}` : '',
-    ]
-    return `${change.label}: ${parts.filter(Boolean).join('／')}`
+    ].filter(Boolean)
+    return `${change.label}: ${parts.length > 0 ? parts.join('／') : REORDERED}`
   }
   if (change.before === null) return `${change.label}: ${change.after}`
   if (change.after === null) return `${change.label}: ${change.before} →（削除）`

@@ -36,8 +36,20 @@ beforeAll(async () => {
     entityId: 'need-1',
     summary: 'ジョブディスクリプションを更新しました',
     prefectureCode: '34',
-    before: { municipalities: ['343684:2'], skills: ['bpr:2'], pay_min_yen: null, open_call: false },
-    after: { municipalities: ['343684:2', '342025:1'], skills: ['bpr:3(任意)'], pay_min_yen: 300000, open_call: true },
+    before: {
+      issue_ids: ['issue-a', 'issue-b'],
+      municipalities: ['343684:2'],
+      skills: ['bpr:2'],
+      pay_min_yen: null,
+      open_call: false,
+    },
+    after: {
+      issue_ids: ['issue-b', 'issue-a'],
+      municipalities: ['343684:2', '342025:1'],
+      skills: ['bpr:3(任意)'],
+      pay_min_yen: 300000,
+      open_call: true,
+    },
   })
   await recordAudit(db, staff, {
     entity: 'municipal_issue',
@@ -112,6 +124,14 @@ describe('/admin/audit labels', () => {
     expect(need!.action).toBe('更新')
     expect(need!.changes).toEqual([
       {
+        key: 'issue_ids',
+        label: '元の課題',
+        before: 'issue-a、issue-b',
+        after: 'issue-b、issue-a',
+        added: [],
+        removed: [],
+      },
+      {
         key: 'municipalities',
         label: '支援する市区町村（週の日数）',
         before: '安芸太田町（週2日）',
@@ -165,6 +185,7 @@ describe('/admin/audit labels', () => {
     const text = await response.text()
     expect(text).toContain('支援する市区町村（週の日数）: 追加 呉市（週1日）')
     expect(text).toContain('報酬（下限）: （なし） → 300,000円')
+    expect(text).toContain('元の課題: 並び順の変更のみ')
     expect(text).toContain(',ニーズ,')
   })
 })

@@ -17,6 +17,7 @@ function ChangeList({ changes }: { changes: AuditChange[] }) {
               {change.removed?.length ? (
                 <span className="audit-changes__removed">削除 {change.removed.join('、')}</span>
               ) : null}
+              {!change.added?.length && !change.removed?.length ? <span>並び順の変更のみ</span> : null}
             </>
           ) : change.before !== null ? (
             <>
