@@ -116,7 +116,7 @@ export default function ProfileSkillsRoute() {
           chosen={chosen}
           onChoose={(skillId, level) => setChosen((current) => ({ ...current, [skillId]: level }))}
         />
-        <div className="skill-form__submit">
+        <div>
           <SubmitButton pendingText="保存中…">保存する</SubmitButton>
         </div>
       </Form>
