@@ -32,6 +32,22 @@ export const STATUS_TONES = {
     closed: 'closed',
     withdrawn: 'stopped',
   } satisfies Record<NeedStatus, StatusTone>,
+  /** A staff account: usable, or stopped by an admin. */
+  user: { active: 'done', deactivated: 'stopped' } satisfies Record<'active' | 'deactivated', StatusTone>,
+  /** A pool's 「メールで登録を依頼」, from sending to the person's answer. */
+  poolInvitation: {
+    open: 'action',
+    expired: 'closed',
+    accepted: 'done',
+    declined: 'stopped',
+  } satisfies Record<'open' | 'expired' | 'accepted' | 'declined', StatusTone>,
+  /** An open call as the professional who expressed interest sees it. */
+  interest: {
+    open: 'progress',
+    selecting: 'progress',
+    filled: 'done',
+    ended: 'closed',
+  } satisfies Record<'open' | 'selecting' | 'filled' | 'ended', StatusTone>,
 } as const
 
 export function StatusBadge({ tone, label }: { tone: StatusTone; label: string }) {

@@ -12,11 +12,24 @@ import {
   listAuditEntriesInScope,
 } from '../../db/queries/audit-log'
 import { listLocalGovernmentsByCodes, listPrefectures } from '../../db/queries/local-government'
+import { resolveSkills } from '../../db/queries/skill-standard'
 import type { AuditLogEntry } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { csvLine, CSV_BOM } from '../utils/csv'
 import { formatTimestamp, tokyoDateStamp } from '../utils/dates'
-import { ROLE_LABELS, type Role, userHasPermission } from '../utils/permissions'
+import { ROLE_LABELS, userHasPermission } from '../utils/permissions'
+import {
+  type AuditNames,
+  type AuditOption,
+  auditActionLabel,
+  auditEntityLabel,
+  auditFilterOptions,
+  compareFields,
+  displayAuditValue,
+  fieldLabel,
+  municipalityCodesIn,
+  skillIdsIn,
+} from './audit-labels.server'
 import { maskActorLabel, maskValue } from './audit.server'
 
 export const AUDIT_PAGE_SIZE = 50
@@ -25,50 +38,11 @@ export const AUDIT_MAX_PAGE = 500
 export const AUDIT_CSV_MAX_ROWS = 50_000
 const CSV_CHUNK_ROWS = 1_000
 
-export const AUDIT_ENTITY_LABELS: Record<string, string> = {
-  user: 'ユーザー',
-  invitation: '招待',
-}
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  create: '作成',
-  invite: '招待',
-  verify_email: 'メール確認',
-  reset_password: 'パスワード再設定',
-  change_password: 'パスワード変更',
-  change_email: 'メールアドレス変更',
-  deactivate: '停止',
-  reactivate: '再開',
-  revoke_session: 'セッション終了',
-  logout_everywhere: '全端末ログアウト',
-}
-
-/** Japanese names of snapshot keys; unknown keys are shown as they are. */
-const FIELD_LABELS: Record<string, string> = {
-  email: 'メールアドレス',
-  display_name: '氏名',
-  name: '氏名',
-  name_kana: '氏名（かな）',
-  phone: '電話番号',
-  address: '住所',
-  birth_year: '生年',
-  role: '役割',
-  prefecture_code: '都道府県',
-  municipality_code: '市区町村',
-  email_verified: 'メール確認',
-  deactivated: '停止中',
-  // userSnapshot stores the account's updated_at under this name: it moves on every change, not only passwords.
-  password_changed_at: '最終更新日時',
-  status: '状態',
-  title: '件名',
-}
-
-const FIELD_ORDER = Object.keys(FIELD_LABELS)
-
 // ---------------------------------------------------------------------------------------------------
 // Filters (the page's query string). Anything malformed is a 400 with a Japanese message on the field.
 
-const CODE_PATTERN = /^[a-z_]{1,40}$/
+// Entity and action codes: snake_case, a few kebab-case.
+const CODE_PATTERN = /^[a-z][a-z_-]{0,39}$/
 const DATE_MESSAGE = '日付は「2025-04-01」の形式で入力してください'
 
 function isCalendarDate(value: string): boolean {
@@ -176,8 +150,10 @@ export interface AuditPageOptions {
   scopeLabel: string
   /** For the prefecture select; empty for prefecture admins (they have no choice to make). */
   prefectures: { code: string; name: string }[]
-  entities: { value: string; label: string }[]
-  actions: { value: string; label: string }[]
+  entities: AuditOption[]
+  /** Every action code once; actionsByEntity narrows the list once an entity is chosen. */
+  actions: AuditOption[]
+  actionsByEntity: Record<string, AuditOption[]>
 }
 
 /** What the filter form offers this admin. */
@@ -187,8 +163,6 @@ export async function auditPageOptions(context: AppLoadContext, admin: Admin): P
     code: p.prefecture_code,
     name: p.name,
   }))
-  const toOptions = (labels: Record<string, string>) =>
-    Object.entries(labels).map(([value, label]) => ({ value, label }))
   return {
     national: scope.kind === 'national',
     scopeLabel:
@@ -196,8 +170,7 @@ export async function auditPageOptions(context: AppLoadContext, admin: Admin): P
         ? '全国'
         : (prefectures.find((p) => p.code === scope.prefectureCode)?.name ?? `都道府県コード ${scope.prefectureCode}`),
     prefectures: scope.kind === 'national' ? prefectures : [],
-    entities: toOptions(AUDIT_ENTITY_LABELS),
-    actions: toOptions(AUDIT_ACTION_LABELS),
+    ...auditFilterOptions(),
   }
 }
 
@@ -210,13 +183,20 @@ export interface AuditChange {
   /** null: the entry has no "before" (a creation) — or no "after". */
   before: string | null
   after: string | null
+  /** A list: what was added and removed, shown instead of before → after (both empty: only the order moved). */
+  added?: string[]
+  removed?: string[]
 }
 
 export interface AuditRowView {
   id: number
   occurredAt: string
   occurredAtIso: string
+  /** The label as stored, masked: 「山田 太郎 <y***@pref.example.jp>」 or 「システム」. */
   actor: string
+  /** The same, split for display: the name, and the masked address (null when the label has none). */
+  actorName: string
+  actorEmail: string | null
   actorRole: string
   action: string
   entity: string
@@ -248,82 +228,102 @@ function deepMask(key: string, value: unknown): unknown {
   return typeof masked === 'string' ? maskEmailsInText(masked) : masked
 }
 
-interface Names {
-  prefectures: Map<string, string>
-  municipalities: Map<string, string>
-}
-
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
-
-function displayValue(key: string, raw: unknown, names: Names): string {
-  const value = deepMask(key, raw)
-  if (value === null || value === undefined || value === '') return '（なし）'
-  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
-  if (typeof value === 'string') {
-    if (key === 'role') return ROLE_LABELS[value as Role] ?? value
-    if (key === 'prefecture_code') return names.prefectures.get(value) ?? value
-    if (key === 'municipality_code') return names.municipalities.get(value) ?? value
-    if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return formatTimestamp(new Date(value))
-    return value
-  }
-  if (typeof value === 'number') return String(value)
-  return JSON.stringify(value)
-}
-
-/** The keys whose value changed (compared unmasked, shown masked): before → after. */
-function diffSnapshots(entry: AuditLogEntry, names: Names): AuditChange[] {
+/** The keys whose value changed (compared unmasked, shown masked and labelled): before → after. */
+function diffSnapshots(entry: AuditLogEntry, names: AuditNames): AuditChange[] {
   const { before, after } = entry
   if (!before && !after) return []
-  // jsonb does not keep key order: known keys in FIELD_LABELS order, then the rest alphabetically.
-  const rank = (key: string) => (key in FIELD_LABELS ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length)
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort(
-    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
-  )
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort(compareFields)
+  const show = (key: string, raw: unknown) => displayAuditValue(entry.entity, key, deepMask(key, raw), names)
   const changes: AuditChange[] = []
   for (const key of keys) {
     if (before && after && isDeepStrictEqual(before[key], after[key])) continue
-    changes.push({
+    const change: AuditChange = {
       key,
-      label: FIELD_LABELS[key] ?? key,
-      before: before ? displayValue(key, before[key], names) : null,
-      after: after ? displayValue(key, after[key], names) : null,
-    })
+      label: fieldLabel(key),
+      before: before ? show(key, before[key]) : null,
+      after: after ? show(key, after[key]) : null,
+    }
+    const list = before && after ? listDifference(before[key], after[key]) : null
+    if (list) {
+      change.added = list.added.map((item) => show(key, [item]))
+      change.removed = list.removed.map((item) => show(key, [item]))
+    }
+    changes.push(change)
   }
   return changes
 }
 
+type Primitive = string | number | boolean
+const isPrimitiveList = (value: unknown): value is Primitive[] =>
+  Array.isArray(value) && value.every((item) => ['string', 'number', 'boolean'].includes(typeof item))
+
+/** Items added to and removed from a list of plain values (both empty: only the order moved); null when either side is no such list. */
+function listDifference(before: unknown, after: unknown): { added: Primitive[]; removed: Primitive[] } | null {
+  if (!isPrimitiveList(before) || !isPrimitiveList(after)) return null
+  return {
+    added: after.filter((item) => !before.includes(item)),
+    removed: before.filter((item) => !after.includes(item)),
+  }
+}
+
+const REORDERED = '並び順の変更のみ'
+
 export function formatChange(change: AuditChange): string {
+  if (change.added || change.removed) {
+    const parts = [
+      change.added?.length ? `追加 ${change.added.join('、')}` : '',
+      change.removed?.length ? `削除 ${change.removed.join('、')}` : '',
+    ].filter(Boolean)
+    return `${change.label}: ${parts.length > 0 ? parts.join('／') : REORDERED}`
+  }
   if (change.before === null) return `${change.label}: ${change.after}`
   if (change.after === null) return `${change.label}: ${change.before} →（削除）`
   return `${change.label}: ${change.before} → ${change.after}`
 }
 
-async function loadNames(db: DbExecutor, entries: AuditLogEntry[], prefectures: Map<string, string>): Promise<Names> {
+async function loadNames(
+  db: DbExecutor,
+  entries: AuditLogEntry[],
+  prefectures: Map<string, string>,
+): Promise<AuditNames> {
   const codes = new Set<string>()
+  const skillIds = new Set<string>()
   for (const entry of entries) {
     if (entry.municipality_code) codes.add(entry.municipality_code)
     for (const snapshot of [entry.before, entry.after]) {
-      const code = snapshot?.municipality_code
-      if (typeof code === 'string') codes.add(code)
+      for (const code of municipalityCodesIn(snapshot)) codes.add(code)
+      for (const id of skillIdsIn(snapshot)) skillIds.add(id)
     }
   }
+  // One after the other: inside the CSV's transaction, db is a single connection.
   const bodies = await listLocalGovernmentsByCodes(db, [...codes])
-  return { prefectures, municipalities: new Map(bodies.map((b) => [b.code, b.name])) }
+  const skills = await resolveSkills(db, [...skillIds])
+  return {
+    prefectures,
+    municipalities: new Map(bodies.map((b) => [b.code, b.name])),
+    skills: new Map(skills.map((s) => [s.skill_id, s.name])),
+  }
 }
 
 async function prefectureNames(db: DbExecutor): Promise<Map<string, string>> {
   return new Map((await listPrefectures(db)).map((p) => [p.prefecture_code, p.name]))
 }
 
-function toRowView(entry: AuditLogEntry, names: Names): AuditRowView {
+const ACTOR_WITH_EMAIL = /^(.*?)\s*<([^>]*)>$/
+
+function toRowView(entry: AuditLogEntry, names: AuditNames): AuditRowView {
+  const actor = maskEmailsInText(maskActorLabel(entry.actor_label))
+  const split = ACTOR_WITH_EMAIL.exec(actor)
   return {
     id: entry.id,
     occurredAt: formatTimestamp(entry.occurred_at),
     occurredAtIso: entry.occurred_at.toISOString(),
-    actor: maskEmailsInText(maskActorLabel(entry.actor_label)),
+    actor,
+    actorName: split ? split[1]! : actor,
+    actorEmail: split ? split[2]! : null,
     actorRole: entry.actor_role ? (ROLE_LABELS[entry.actor_role] ?? entry.actor_role) : '—',
-    action: AUDIT_ACTION_LABELS[entry.action] ?? entry.action,
-    entity: AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity,
+    action: auditActionLabel(entry.entity, entry.action),
+    entity: auditEntityLabel(entry.entity),
     entityId: maskEmailsInText(entry.entity_id),
     prefecture: entry.prefecture_code
       ? (names.prefectures.get(entry.prefecture_code) ?? entry.prefecture_code)
@@ -385,7 +385,7 @@ export const AUDIT_CSV_HEADER = [
   'リクエストID',
 ] as const
 
-function csvRecord(entry: AuditLogEntry, names: Names): string[] {
+function csvRecord(entry: AuditLogEntry, names: AuditNames): string[] {
   const row = toRowView(entry, names)
   const json = (snapshot: Record<string, unknown> | null) => (snapshot ? JSON.stringify(deepMask('', snapshot)) : '')
   return [

@@ -17,12 +17,65 @@ export function actorFrom(context: AppLoadContext, user: AuditActor['user']): Au
   return { user, requestInfo: context.requestInfo }
 }
 
+/**
+ * Every action the models write, per entity. The audit page keeps a Japanese label for each pair
+ * (AUDIT_ACTION_LABELS in audit-view.server.ts), so a new action here fails typecheck until it has one.
+ */
+export interface AuditActions {
+  user:
+    | 'create'
+    | 'verify_email'
+    | 'reset_password'
+    | 'change_password'
+    | 'change_email'
+    | 'deactivate'
+    | 'reactivate'
+    | 'revoke_session'
+    | 'logout_everywhere'
+    | 'takeover_unverified'
+    | 'delete_account'
+  invitation: 'invite'
+  profile:
+    | 'create'
+    | 'update_basics'
+    | 'update_availability'
+    | 'update_consent'
+    | 'update_skills'
+    | 'update_qualifications'
+    | 'add_experience'
+    | 'update_experience'
+    | 'delete_experience'
+  pool_member:
+    | 'create'
+    | 'apply'
+    | 'withdraw'
+    | 'update'
+    | 'change_status'
+    | 'add_training'
+    | 'merge'
+    | 'update_target_roles'
+    | 'send_invitation'
+    | 'accept_invitation'
+    | 'decline_invitation'
+    | 'add_from_national_list'
+  municipal_issue: 'create' | 'update' | 'change-status'
+  need: 'create' | 'update' | 'change-status' | 'link-issue' | 'unlink-issue' | 'express-interest'
+  partner_company: 'create' | 'update'
+  skill_standard_version: 'create' | 'delete' | 'import' | 'publish'
+  skill_standard_area: 'create' | 'update'
+  skill_standard_skill: 'create' | 'update'
+  skill_standard_role: 'create' | 'update'
+  skill_standard_qualification: 'create' | 'update'
+}
+export type AuditEntity = keyof AuditActions
+export type AuditActionOf<E extends AuditEntity> = AuditActions[E]
+/** One (entity, action) pair the log may hold. */
+export type AuditEvent = { [E in AuditEntity]: { entity: E; action: AuditActionOf<E> } }[AuditEntity]
+
 export async function recordAudit(
   db: DbExecutor,
   actor: AuditActor,
-  entry: {
-    action: string
-    entity: string
+  entry: AuditEvent & {
     entityId: string
     summary: string
     prefectureCode?: string | null
@@ -63,7 +116,18 @@ export function userSnapshot(user: AppUser): Record<string, unknown> {
 }
 
 /** Fields holding personal data: masked when the log is shown or exported. */
-const PERSONAL_FIELDS = new Set(['email', 'display_name', 'name', 'name_kana', 'phone', 'address', 'birth_year'])
+const PERSONAL_FIELDS = new Set([
+  'email',
+  'display_name',
+  'name',
+  'name_kana',
+  'phone',
+  'address',
+  'birth_year',
+  // A 課題's contact person and the person a pool merge removed.
+  'contact_name',
+  'removed_name',
+])
 
 export function maskValue(key: string, value: unknown): unknown {
   if (!PERSONAL_FIELDS.has(key) || typeof value !== 'string' || value === '') return value

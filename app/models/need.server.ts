@@ -267,6 +267,7 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
       id: i.id,
       title: i.title,
       municipalityName: i.municipality_name,
+      status: i.status,
       statusLabel: ISSUE_STATUS_LABELS[i.status],
     })),
     candidateIssues:

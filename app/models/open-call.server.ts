@@ -16,6 +16,7 @@ import {
 import { insertPoolEvent, joinPool } from '../../db/queries/pools'
 import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import type { NeedStatus } from '../../db/schema'
 import { searchNeeds } from '../../search/queries/needs'
 import type { SessionUser } from '../utils/auth.server'
 import { EMPLOYMENT_FORM_OPTIONS } from '../utils/need-validation'
@@ -217,6 +218,14 @@ export async function expressInterest(
   })
 }
 
+/** Where a need I expressed interest in stands, in words for the professional (no internal status names). */
+function interestState(status: NeedStatus): { state: 'open' | 'selecting' | 'filled' | 'ended'; stateLabel: string } {
+  if (status === 'published') return { state: 'open', stateLabel: '募集中' }
+  if (status === 'selecting') return { state: 'selecting', stateLabel: '選考中' }
+  if (status === 'filled') return { state: 'filled', stateLabel: '採用決定' }
+  return { state: 'ended', stateLabel: '募集終了' }
+}
+
 /** The needs I expressed interest in, with where they stand now (the professional's 応募 page). */
 export async function getMyInterests(context: AppLoadContext, user: SessionUser) {
   const { db } = context.services.database
@@ -228,14 +237,7 @@ export async function getMyInterests(context: AppLoadContext, user: SessionUser)
     prefectureName: row.prefecture_name,
     // Only 公開 needs are public; otherwise say how it went without showing the prefecture's page.
     open: row.status === 'published' && row.open_call,
-    stateLabel:
-      row.status === 'published'
-        ? '募集中'
-        : row.status === 'selecting'
-          ? '選考中'
-          : row.status === 'filled'
-            ? '採用決定'
-            : '募集終了',
+    ...interestState(row.status),
     createdAt: row.created_at.toISOString(),
   }))
 }

@@ -279,6 +279,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     possibleDuplicates: duplicates.map((d) => ({
       id: d.id,
       name: d.display_name ?? '（退会済み）',
+      status: d.status,
       statusLabel: POOL_STATUS_LABELS[d.status],
     })),
     history: events.map((e) => ({

@@ -36,7 +36,7 @@ import {
   type SkillsInput,
 } from '../utils/profile-validation'
 import { SKILL_LEVEL_LABELS } from '../utils/labels'
-import { actorFrom, recordAudit } from './audit.server'
+import { actorFrom, type AuditActionOf, recordAudit } from './audit.server'
 
 export const PROFILE_CONFLICT_MESSAGE =
   'このプロフィールは、別の画面または別の端末で先に更新されていました。入力内容はそのまま残しています。内容を確認のうえ、もう一度保存すると、この入力内容で上書きします。'
@@ -349,7 +349,12 @@ async function audit(
   context: AppLoadContext,
   user: SessionUser,
   profileId: string,
-  entry: { action: string; section: Section; before: Record<string, unknown> | null; after: Record<string, unknown> },
+  entry: {
+    action: AuditActionOf<'profile'>
+    section: Section
+    before: Record<string, unknown> | null
+    after: Record<string, unknown>
+  },
 ) {
   await recordAudit(trx, actorFrom(context, user), {
     action: entry.action,
@@ -413,7 +418,7 @@ async function saveMainRowSection(
     const after = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, changes)
     if (!after) return { status: 'conflict', lockVersion: before.lock_version }
     await audit(trx, context, user, after.id, {
-      action: `update_${section}`,
+      action: `update_${section}` as const,
       section,
       before: snapshot(before),
       after: snapshot(after),
@@ -484,7 +489,7 @@ async function saveChildSection<T>(
   user: SessionUser,
   lockVersion: number | null,
   section: 'skills' | 'qualifications' | 'experiences',
-  action: string,
+  action: AuditActionOf<'profile'>,
   read: (trx: DbExecutor, profileId: string) => Promise<T>,
   write: (trx: DbExecutor, profileId: string, current: T) => Promise<{ fieldErrors: Record<string, string[]> } | null>,
   snapshot: (value: T) => Record<string, unknown>,

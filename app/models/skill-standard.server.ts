@@ -32,7 +32,15 @@ import {
 import type { SkillStandardStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { diffCatalogues, type ItemKind } from '../utils/skill-standard-diff'
-import { actorFrom, recordAudit } from './audit.server'
+import { actorFrom, type AuditEntity, recordAudit } from './audit.server'
+
+/** The audit log's entity for a draft item of each kind. */
+const AUDIT_ENTITY_OF_KIND = {
+  areas: 'skill_standard_area',
+  skills: 'skill_standard_skill',
+  roles: 'skill_standard_role',
+  qualifications: 'skill_standard_qualification',
+} as const satisfies Record<ItemKind, AuditEntity>
 
 export const KIND_LABELS: Record<ItemKind, string> = {
   areas: '分野',
@@ -269,7 +277,7 @@ export async function saveDraftItem<K extends ItemKind>(
           : '更新'
     await recordAudit(trx, actorFrom(context, user), {
       action: lockVersion === null ? 'create' : 'update',
-      entity: `skill_standard_${kind.replace(/s$/, '')}`,
+      entity: AUDIT_ENTITY_OF_KIND[kind],
       entityId: item.id,
       summary: `${versionLabel(draft.version_no)}（下書き）の${KIND_LABELS[kind]}「${item.name}」を${verb}しました`,
       before: before as Record<string, unknown> | null,

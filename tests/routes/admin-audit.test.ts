@@ -137,7 +137,7 @@ beforeAll(async () => {
   for (let i = 0; i < BULK_ROWS; i++) {
     await recordAudit(db, shiro, {
       action: 'create',
-      entity: 'bulk_item',
+      entity: 'partner_company',
       entityId: `bulk-${i}`,
       summary: `一括 ${i}`,
       prefectureCode: '47',
@@ -217,7 +217,7 @@ describe('/admin/audit scope (tenant isolation in the query)', () => {
     expect(all.result.total).toBe(ALL_ROWS)
     expect(all.options).toMatchObject({ national: true, scopeLabel: '全国' })
     expect(all.options.prefectures).toHaveLength(47)
-    const emptyPref = await okPage('?entity=bulk_item&pref=')
+    const emptyPref = await okPage('?entity=partner_company&pref=')
     expect(emptyPref.result.total).toBe(BULK_ROWS)
     const nonBulk = [...(await okPage('?entity=user')).result.rows, ...(await okPage('?entity=invitation')).result.rows]
     expect(new Set(nonBulk.map((r) => r.prefecture))).toEqual(new Set(['広島県', '東京都', '北海道', '全国']))
@@ -234,7 +234,7 @@ describe('/admin/audit scope (tenant isolation in the query)', () => {
     expect(own.options).toMatchObject({ national: false, scopeLabel: '広島県', prefectures: [] })
 
     // Cross-tenant probe: the pref parameter neither widens nor moves a prefecture admin's scope.
-    for (const query of ['?pref=13', '?pref=01&entity=user', '?pref=47&entity=bulk_item']) {
+    for (const query of ['?pref=13', '?pref=01&entity=user', '?pref=47&entity=partner_company']) {
       const probe = await okPage(query, hiroshimaCookie)
       expect(
         probe.result.rows.every((r) => r.prefecture === '広島県'),
@@ -243,7 +243,7 @@ describe('/admin/audit scope (tenant isolation in the query)', () => {
       expect(JSON.stringify(probe), query).not.toMatch(/東京都|北海道|沖縄県|全国/)
     }
     expect((await okPage('?pref=13', hiroshimaCookie)).result.total).toBe(HIROSHIMA_ROWS)
-    expect((await okPage('?pref=47&entity=bulk_item', hiroshimaCookie)).result.total).toBe(0)
+    expect((await okPage('?pref=47&entity=partner_company', hiroshimaCookie)).result.total).toBe(0)
 
     const tokyo = await okPage('?pref=34', tokyoCookie)
     expect(tokyo.result.total).toBe(1)
@@ -338,11 +338,11 @@ describe('/admin/audit filters', () => {
     expect(changes.result.rows.map((r) => r.summary)).toEqual(['メールアドレスを変更しました'])
     const actor = await okPage(`?actor=${encodeURIComponent('高橋')}&entity=user`)
     expect(actor.result.rows.map((r) => r.summary)).toEqual(['北海道の職員を停止しました'])
-    // Unknown entities and actions are shown as they are.
+    // An action the platform does not write is shown as it is, under its entity's name.
     const needs = await okPage('?entity=need&action=close')
     expect(needs.result.rows.map((r) => [r.entity, r.action])).toEqual([
-      ['need', 'close'],
-      ['need', 'close'],
+      ['ニーズ', 'close'],
+      ['ニーズ', 'close'],
     ])
   })
 
@@ -358,11 +358,11 @@ describe('/admin/audit filters', () => {
   })
 
   it('pages through 50 rows at a time, newest first', async () => {
-    const first = await okPage('?entity=bulk_item')
+    const first = await okPage('?entity=partner_company')
     expect(first.result).toMatchObject({ total: BULK_ROWS, page: 1, pageSize: 50, pageCount: 2 })
     expect(first.result.rows).toHaveLength(50)
     expect(first.result.rows[0]!.entityId).toBe(`bulk-${BULK_ROWS - 1}`)
-    const second = await okPage('?entity=bulk_item&page=2')
+    const second = await okPage('?entity=partner_company&page=2')
     expect(second.result.rows.map((r) => r.entityId)).toEqual(['bulk-4', 'bulk-3', 'bulk-2', 'bulk-1', 'bulk-0'])
   })
 
@@ -427,7 +427,7 @@ describe('/admin/audit.csv', () => {
       'システム',
       '—',
       'close',
-      'need',
+      'ニーズ',
       'need-march',
       '広島県',
       '',

@@ -435,6 +435,25 @@ describe('skills (スキルの自己評価)', () => {
     ).toEqual([{ skill_id: first!.id, level: 4 }])
   })
 
+  it('shows the areas and skills a person holds first, keeping every skill on the form', async () => {
+    const { cookie } = await professionalWithProfile()
+    const before = await load(skillsRoute, '/profile/skills', cookie)
+    const lastArea = before.groups.at(-1)!
+    const held = lastArea.skills.at(-1)!
+    await saved(skillsRoute, '/profile/skills', cookie, {
+      lockVersion: '0',
+      'skills[0].skillId': held.id,
+      'skills[0].level': '2',
+    })
+    const after = await load(skillsRoute, '/profile/skills', cookie)
+    expect(after.groups[0]!.id).toBe(lastArea.id)
+    expect(after.groups[0]!.skills[0]!.id).toBe(held.id)
+    expect(after.defaults.skills[0]).toEqual({ skillId: held.id, level: '2' })
+    const ids = (page: typeof before) => page.groups.flatMap((g) => g.skills.map((s) => s.id)).sort()
+    expect(ids(after)).toEqual(ids(before))
+    expect(after.defaults.skills.map((s) => s.skillId)).toEqual(after.groups.flatMap((g) => g.skills.map((s) => s.id)))
+  })
+
   it('refuses a level outside 1–4 and a skill the catalogue does not have, saving nothing', async () => {
     const { cookie, profile } = await professionalWithProfile()
     const bad = await reply(skillsRoute, '/profile/skills', cookie, {

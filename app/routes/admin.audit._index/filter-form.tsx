@@ -1,6 +1,6 @@
 // The 監査ログ filter form: a GET form, so every filtered view has a URL (and the CSV link carries it).
 import { Form, Link, useSearchParams } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { AuditPageOptions } from '~/models/audit-view.server'
 
 type Option = { value: string; label: string }
@@ -55,12 +55,15 @@ export function AuditFilterForm({
 }) {
   const [searchParams] = useSearchParams()
   const current = (key: string) => searchParams.get(key) ?? ''
+  // Once an entity is chosen, only its actions are offered (without script, every action is).
+  const [entity, setEntity] = useState(current('entity'))
+  const actions = options.actionsByEntity[entity] ?? options.actions
   return (
     <Form method="get" className="search-form audit-filters" role="search" aria-label="監査ログの絞り込み">
       <div className="search-form__row">
         <FilterField name="entity" label="対象" error={fieldErrors.entity}>
           {(a11y) => (
-            <select {...a11y} defaultValue={current('entity')}>
+            <select {...a11y} value={entity} onChange={(event) => setEntity(event.currentTarget.value)}>
               <option value="">すべて</option>
               {withCurrent(options.entities, current('entity')).map((o) => (
                 <option key={o.value} value={o.value}>
@@ -74,7 +77,7 @@ export function AuditFilterForm({
           {(a11y) => (
             <select {...a11y} defaultValue={current('action')}>
               <option value="">すべて</option>
-              {withCurrent(options.actions, current('action')).map((o) => (
+              {withCurrent(actions, current('action')).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>

@@ -50,14 +50,14 @@ export default function AuditLogRoute() {
     <div className="page audit-page">
       <h1>監査ログ</h1>
       <p>
-        アカウントの作成・招待・停止など、記録された操作を新しい順に表示します。表示範囲:{' '}
+        アカウント・人材プール・課題・ニーズ・スキル標準などへの操作を、新しい順に表示します。表示範囲:{' '}
         <strong>{options.scopeLabel}</strong>
       </p>
       <p className="notice audit-masking-note">
         個人情報（メールアドレス・氏名など）は一部を伏せて表示しています。CSVでも同じように伏せて出力します。
       </p>
 
-      <AuditFilterForm options={options} fieldErrors={fieldErrors} loading={loading} />
+      <AuditFilterForm key={searchParams.toString()} options={options} fieldErrors={fieldErrors} loading={loading} />
 
       {result ? (
         <section aria-labelledby="audit-results-heading" aria-busy={loading}>

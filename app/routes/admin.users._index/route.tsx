@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { describeScope, listUsersForAdmin, setUserActive } from '~/models/users.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -72,7 +73,13 @@ export default function AdminUsersRoute() {
               <td>{user.email}</td>
               <td>{user.roleLabel}</td>
               <td>{user.municipalityName ?? user.prefectureName ?? '総務省・デジタル庁'}</td>
-              <td>{user.active ? '有効' : <span className="badge">停止中</span>}</td>
+              <td>
+                {user.active ? (
+                  <StatusBadge tone={STATUS_TONES.user.active} label="有効" />
+                ) : (
+                  <StatusBadge tone={STATUS_TONES.user.deactivated} label="停止中" />
+                )}
+              </td>
               <td>
                 {user.manageable ? (
                   <Form method="post" className="inline-form">

@@ -1,7 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { ErrorList, SubmitButton } from '~/components/forms'
 import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool-application.server'
@@ -111,7 +113,17 @@ export default function ApplicationsRoute() {
       </Form>
       <h2 id="applications-heading">応募の状況</h2>
       {applications.length === 0 ? (
-        <p>まだ応募はありません。</p>
+        hasProfile ? (
+          <EmptyState message="まだ応募はありません。上のフォームで都道府県を選んで応募するか、公募中のニーズに関心を表明すると、ここに状況が表示されます。">
+            <Link to="/open-calls">公募中のニーズを見る</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState message="まだ応募はありません。応募するには、まずプロフィールの基本情報を登録してください。">
+            <Link to="/profile/basics" className="button">
+              プロフィールを登録する
+            </Link>
+          </EmptyState>
+        )
       ) : (
         <table className="data-table" aria-labelledby="applications-heading">
           <thead>
@@ -127,7 +139,7 @@ export default function ApplicationsRoute() {
               <tr key={a.id}>
                 <td>{a.prefectureName}</td>
                 <td>
-                  <span className="badge">{a.statusLabel}</span>
+                  <StatusBadge tone={STATUS_TONES.pool[a.status]} label={a.statusLabel} />
                 </td>
                 <td>{formatShortDate(a.appliedAt)}</td>
                 <td>
@@ -153,15 +165,16 @@ export default function ApplicationsRoute() {
       )}
       <h2 id="interests-heading">関心を表明した公募</h2>
       {interests.length === 0 ? (
-        <p>
-          まだありません。<Link to="/open-calls">公募中のニーズを見る</Link>
-        </p>
+        <EmptyState message="関心を表明した公募はまだありません。公募中のニーズから、関心のある仕事を探せます。">
+          <Link to="/open-calls">公募中のニーズを見る</Link>
+        </EmptyState>
       ) : (
         <ul aria-labelledby="interests-heading">
           {interests.map((i) => (
             <li key={i.needId}>
-              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}・
-              {i.stateLabel}） {formatShortDate(i.createdAt)} 表明
+              {i.open ? <Link to={`/open-calls/${i.needId}`}>{i.title}</Link> : i.title}（{i.prefectureName}）{' '}
+              <StatusBadge tone={STATUS_TONES.interest[i.state]} label={i.stateLabel} /> {formatShortDate(i.createdAt)}{' '}
+              表明
             </li>
           ))}
         </ul>

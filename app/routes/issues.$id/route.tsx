@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors, SubmitButton } from '~/components/forms'
 import { changeIssueStatus, getIssuePage } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
@@ -40,7 +41,8 @@ export default function IssueRoute() {
       </p>
       <h1>{issue.title}</h1>
       <p>
-        <span className="badge">{issue.statusLabel}</span> {issue.municipality_name}・緊急度 {issue.urgencyLabel}
+        <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} /> {issue.municipality_name}
+        ・緊急度 {issue.urgencyLabel}
         {issue.entered_by_prefecture ? '・県がヒアリングに基づき代理で登録' : ''}
       </p>
       <FormErrors errors={actionData?.errors} />

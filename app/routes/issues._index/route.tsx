@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
 import { getIssueList } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
@@ -93,7 +95,25 @@ export default function IssuesRoute() {
         </div>
       </Form>
       {issues.length === 0 ? (
-        <p>該当する課題はありません。</p>
+        ['status', 'pref', 'municipality'].some((key) => searchParams.get(key)) ? (
+          <EmptyState message="条件に合う課題はありません。条件を外すと、ほかの課題が表示されます。">
+            <Link to="/issues">すべての課題を表示する</Link>
+          </EmptyState>
+        ) : canCreate ? (
+          <EmptyState
+            message={
+              scope === 'prefecture'
+                ? '管内の市区町村から、まだ課題は届いていません。ヒアリングの結果を、市区町村に代わって登録できます。'
+                : 'まだ課題を登録していません。デジタル化で困っていることを登録すると、都道府県が外部人材の募集につなげます。'
+            }
+          >
+            <Link to="/issues/new" className="button">
+              {scope === 'prefecture' ? '課題を代わりに登録する' : '課題を登録する'}
+            </Link>
+          </EmptyState>
+        ) : (
+          <EmptyState message="まだ課題はありません。市区町村が課題を登録すると、ここに表示されます。" />
+        )
       ) : (
         <Form method="get" action="/needs/new">
           <table className="data-table">
@@ -130,15 +150,15 @@ export default function IssuesRoute() {
                   <td>{issue.municipalityName}</td>
                   <td>{issue.urgencyLabel}</td>
                   <td>
-                    <span className="badge">{issue.statusLabel}</span>
+                    <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} />
                   </td>
                   <td>
                     {issue.needs.length === 0
                       ? '—'
                       : issue.needs.map((n) => (
                           <div key={n.id}>
-                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}（
-                            {NEED_STATUS_LABELS[n.status]}）
+                            {scope === 'municipality' ? n.title : <Link to={`/needs/${n.id}`}>{n.title}</Link>}{' '}
+                            <StatusBadge tone={STATUS_TONES.need[n.status]} label={NEED_STATUS_LABELS[n.status]} />
                           </div>
                         ))}
                   </td>

@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors, SubmitButton } from '~/components/forms'
 import { changeNeedStatus, getNeedPage, linkIssue, NEED_CONFLICT_MESSAGE } from '~/models/need.server'
 import needsStylesHref from '~/styles/needs.css'
@@ -73,7 +74,7 @@ export default function NeedRoute() {
       </p>
       <h1>{need.title}</h1>
       <p>
-        <span className="badge">{need.statusLabel}</span> {need.prefectureName}
+        <StatusBadge tone={STATUS_TONES.need[need.status]} label={need.statusLabel} /> {need.prefectureName}
         {need.status === 'published'
           ? need.openCall
             ? '・公募ページに掲載中'
@@ -145,8 +146,8 @@ export default function NeedRoute() {
             <li key={i.id}>
               <Link to={`/issues/${i.id}`}>
                 {i.municipalityName}：{i.title}
-              </Link>
-              （{i.statusLabel}）
+              </Link>{' '}
+              <StatusBadge tone={STATUS_TONES.issue[i.status]} label={i.statusLabel} />
               {editable ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="unlink-issue" />

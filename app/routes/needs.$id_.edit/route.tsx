@@ -8,6 +8,7 @@ import {
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getNeedEditPage, NEED_CONFLICT_MESSAGE, saveNeed } from '~/models/need.server'
 import needsStylesHref from '~/styles/needs.css'
 import profileStylesHref from '~/styles/profile.css'
@@ -66,7 +67,7 @@ export default function EditNeedRoute() {
       </p>
       <h1>ジョブディスクリプションを編集する</h1>
       <p>
-        状態: <span className="badge">{page.statusLabel}</span>
+        状態: <StatusBadge tone={STATUS_TONES.need[page.status]} label={page.statusLabel} />
         {page.status !== 'draft' ? '（公開中の内容を変えると、公募ページと検索にすぐ反映されます）' : ''}
       </p>
       <NeedForm

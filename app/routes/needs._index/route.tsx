@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
 import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
@@ -90,7 +92,20 @@ export default function NeedsRoute() {
         </ul>
       </nav>
       {needs.length === 0 ? (
-        <p>該当するニーズはありません。</p>
+        current || searchParams.get('pref') ? (
+          <EmptyState message="条件に合うニーズはありません。状態や都道府県の条件を外すと、ほかのニーズが表示されます。">
+            <Link to="/needs">すべてのニーズを表示する</Link>
+          </EmptyState>
+        ) : canEdit ? (
+          <EmptyState message="まだニーズはありません。市区町村から届いた課題をもとに、外部人材の募集（ニーズ）を作りましょう。">
+            <Link to="/needs/new" className="button">
+              ニーズを作る
+            </Link>
+            <Link to="/issues">市区町村の課題を見る</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState message="まだニーズはありません。都道府県がニーズを作ると、ここに表示されます。" />
+        )
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">ニーズの一覧</caption>
@@ -114,7 +129,7 @@ export default function NeedsRoute() {
                 </td>
                 {scope === 'national' ? <td>{n.prefectureName}</td> : null}
                 <td>
-                  <span className="badge">{n.statusLabel}</span>
+                  <StatusBadge tone={STATUS_TONES.need[n.status]} label={n.statusLabel} />
                 </td>
                 <td>
                   {n.roleName}

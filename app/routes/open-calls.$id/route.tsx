@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors, SubmitButton } from '~/components/forms'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { expressInterest, getOpenCallPage } from '~/models/open-call.server'
 import needsStylesHref from '~/styles/needs.css'
 import skillsStylesHref from '~/styles/skills.css'
@@ -58,6 +59,12 @@ export default function OpenCallRoute() {
       </p>
       <h1>{need.title}</h1>
       <p>
+        <StatusBadge tone={STATUS_TONES.interest.open} label="募集中" />{' '}
+        {interest.state === 'interested' ? (
+          <>
+            <StatusBadge tone="done" label="関心表明済み" />{' '}
+          </>
+        ) : null}
         <strong>{need.prefectureName}</strong>の公募
         {need.applicationDeadline ? `（応募締切 ${need.applicationDeadline}）` : ''}
       </p>

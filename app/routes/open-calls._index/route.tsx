@@ -1,8 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FilterSelect } from '~/components/forms'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getOpenCallsPage } from '~/models/open-call.server'
+import type { loader as rootLoader } from '~/root'
 import needsStylesHref from '~/styles/needs.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: needsStylesHref }]
@@ -14,6 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OpenCallsRoute() {
   const { query, notice, total, pageCount, prefectures, roles, topics, needs } = useLoaderData<typeof loader>()
+  const viewer = useRouteLoaderData<typeof rootLoader>('root')?.user
   const pageUrl = (page: number) => {
     const params = new URLSearchParams()
     if (query.q) params.set('q', query.q)
@@ -81,7 +85,19 @@ export default function OpenCallsRoute() {
         {total}件
       </p>
       {needs.length === 0 ? (
-        <p>条件に合う公募はありません。条件を減らしてお試しください。</p>
+        query.q || query.pref || query.role || query.topic || query.remote ? (
+          <EmptyState message="条件に合う公募はありません。キーワードを短くするか、条件を外してお試しください。">
+            <Link to="/open-calls">すべての公募を表示する</Link>
+          </EmptyState>
+        ) : viewer && !viewer.isProfessional ? (
+          <EmptyState message="いま公募中のニーズはありません。都道府県がニーズを公開し、公募ページへの掲載を選ぶと、ここに表示されます。" />
+        ) : (
+          <EmptyState message="いま公募中のニーズはありません。プロフィールを登録しておくと、都道府県の人材プールに応募でき、新しい公募にもすぐ関心を表明できます。">
+            <Link to={viewer ? '/profile' : '/signup'} className="button">
+              {viewer ? 'プロフィールを登録する' : 'デジタル人材として登録する'}
+            </Link>
+          </EmptyState>
+        )
       ) : (
         <ul className="open-call-list">
           {needs.map((n) => (
@@ -90,7 +106,7 @@ export default function OpenCallsRoute() {
                 <Link to={`/open-calls/${n.id}`}>{n.title}</Link>
               </h2>
               <p>
-                <strong>{n.prefectureName}</strong>
+                <StatusBadge tone={STATUS_TONES.interest.open} label="募集中" /> <strong>{n.prefectureName}</strong>
                 {n.roleName ? `／${n.roleName}` : ''}
                 {n.employmentFormLabel ? `／${n.employmentFormLabel}` : ''}
               </p>

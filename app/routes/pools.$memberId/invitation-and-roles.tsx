@@ -1,6 +1,7 @@
 // On a pool member's page: 「メールで登録を依頼」 with the invitation's status, and the 人材像 (target roles).
 import { Form } from '@remix-run/react'
 import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { formatShortDateTime } from '~/utils/dates'
 import { errorsOf, type MemberActionData } from './action-errors'
 
@@ -11,7 +12,7 @@ interface InvitationProps {
     canInvite: boolean
     email: string | null
     invitation: {
-      state: string
+      state: keyof typeof STATUS_TONES.poolInvitation
       stateLabel: string
       sentTo: string
       sentAt: string
@@ -32,7 +33,7 @@ export function InvitationSection({ member, actionData }: InvitationProps) {
         <dl className="definition-list">
           <dt>依頼の状況</dt>
           <dd>
-            <span className="badge">{invitation.stateLabel}</span>
+            <StatusBadge tone={STATUS_TONES.poolInvitation[invitation.state]} label={invitation.stateLabel} />
           </dd>
           <dt>送信先</dt>
           <dd>{invitation.sentTo}</dd>

@@ -2,6 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors } from '~/components/forms'
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { requirePoolMember } from '~/models/pool.server'
@@ -56,7 +57,7 @@ export default function PoolMemberRoute() {
         </ol>
       </nav>
       <h1>
-        {member.name} <span className="badge">{member.statusLabel}</span>
+        {member.name} <StatusBadge tone={STATUS_TONES.pool[member.status]} label={member.statusLabel} />
       </h1>
       <dl className="definition-list">
         <dt>ふりがな</dt>
@@ -87,7 +88,8 @@ export default function PoolMemberRoute() {
           <ul>
             {member.possibleDuplicates.map((d) => (
               <li key={d.id}>
-                <Link to={`/pools/${d.id}`}>{d.name}</Link>（{d.statusLabel}）
+                <Link to={`/pools/${d.id}`}>{d.name}</Link>{' '}
+                <StatusBadge tone={STATUS_TONES.pool[d.status]} label={d.statusLabel} />
                 {member.canUpdate ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="merge" />

@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
@@ -182,7 +184,20 @@ export default function PoolRoute() {
         </p>
       ) : null}
       {members.length === 0 ? (
-        <p>該当する人材はいません。</p>
+        ['status', 'roleId', 'skillId', 'employmentForm', 'remoteOk'].some((key) => searchParams.get(key)) ? (
+          <EmptyState message="条件に合う人材はいません。状態・人材像・スキル・働き方の条件を外すと、ほかの人材が表示されます。">
+            <Link to={nationalList ? '/pools?pool=national' : '/pools'}>すべての人材を表示する</Link>
+          </EmptyState>
+        ) : canManage ? (
+          <EmptyState message="まだ人材がいません。デジタル人材からの応募を待つほか、推薦や紹介を受けた人を直接登録したり、名簿をCSVで取り込んだりできます。">
+            <Link to="/pools/new" className="button">
+              人材を直接登録する
+            </Link>
+            <Link to="/pools/import">CSVで取り込む</Link>
+          </EmptyState>
+        ) : (
+          <EmptyState message="まだ人材はいません。都道府県が応募者や登録者を管理すると、ここに表示されます。" />
+        )
       ) : (
         <table className="data-table">
           <caption className="visually-hidden">人材プールの一覧</caption>
@@ -203,7 +218,7 @@ export default function PoolRoute() {
                   {m.registered && !m.profileShared ? <div className="kana">本人の公開設定により非公開</div> : null}
                 </td>
                 <td>
-                  <span className="badge">{m.statusLabel}</span>
+                  <StatusBadge tone={STATUS_TONES.pool[m.status]} label={m.statusLabel} />
                 </td>
                 {national ? <td>{m.prefectureCode === '00' ? '国のリスト' : m.prefectureCode}</td> : null}
                 <td>{formatShortDate(m.updatedAt)}</td>

@@ -1,9 +1,10 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useState } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { FormErrors, SubmitButton } from '~/components/forms'
 import { saveSkills } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
@@ -11,6 +12,7 @@ import { SkillsSchema } from '~/utils/profile-validation'
 import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
+import { SkillAreas } from './skill-areas'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -19,20 +21,30 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { profile, skills, catalogue } = await requireMyProfile(context, user)
   const levelOf = new Map(skills.map((s) => [s.id, s.level]))
   // One group per catalogue area, then the skills I hold that the current version no longer offers (廃止).
+  // The skills I hold come first in each area, and the areas where I hold some come first.
+  const held = (id: string) => levelOf.has(id)
+  const heldFirst = <T extends { id: string }>(list: T[]) =>
+    [...list].sort((a, b) => Number(held(b.id)) - Number(held(a.id)))
   const groups = [
     ...catalogue.areas.map((area) => ({
+      id: area.id,
       name: area.name,
       retired: false,
-      skills: area.skills.map((s) => ({ id: s.id, name: s.name, description: s.description, levels: s.levels })),
+      skills: heldFirst(
+        area.skills.map((s) => ({ id: s.id, name: s.name, description: s.description, levels: s.levels })),
+      ),
     })),
     {
+      id: 'retired',
       name: '廃止されたスキル',
       retired: true,
       skills: skills
         .filter((s) => s.retired)
         .map((s) => ({ id: s.id, name: s.name, description: '', levels: [] as string[] })),
     },
-  ].filter((g) => g.skills.length > 0)
+  ]
+    .filter((g) => g.skills.length > 0)
+    .sort((a, b) => Number(b.skills.some((s) => held(s.id))) - Number(a.skills.some((s) => held(s.id))))
   const ordered = groups.flatMap((g) => g.skills)
   return {
     lockVersion: profile.lockVersion,
@@ -40,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     levels: catalogue.levels,
     groups,
     defaults: {
-      skills: ordered.map((s) => ({ skillId: s.id, level: levelOf.has(s.id) ? String(levelOf.get(s.id)) : '' })),
+      skills: ordered.map((s) => ({ skillId: s.id, level: held(s.id) ? String(levelOf.get(s.id)) : '' })),
     },
   }
 }
@@ -68,16 +80,21 @@ export default function ProfileSkillsRoute() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SkillsSchema }),
   })
   const list = fields.skills.getFieldList()
-  let index = 0
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(defaults.skills.map((s) => [s.skillId, s.level])),
+  )
+  const chosenCount = Object.values(chosen).filter(Boolean).length
   return (
     <div className="page">
       <BackToProfile />
       <h1>スキル（自己評価）</h1>
       <p>
         {versionTitle ? `スキル標準（${versionTitle}）` : 'スキル標準'}
-        の各スキルについて、あてはまるレベルを選んでください。経験のないスキルは「未選択」のままで構いません。各スキルの「レベルの目安」を開くと、レベルごとの説明を確認できます。
+        の分野ごとに、経験のあるスキルのレベルを選んでください。経験のないスキルは「未選択」のままで構いません。
+        各スキルの「レベルの目安」で、レベルごとの説明を確認できます（<Link to="/skills">スキル標準の詳しい説明</Link>
+        ）。
       </p>
-      <dl className="definition-list">
+      <dl className="skill-level-legend">
         {levels.map((l) => (
           <div key={l.level}>
             <dt>レベル{l.level}</dt>
@@ -85,66 +102,20 @@ export default function ProfileSkillsRoute() {
           </div>
         ))}
       </dl>
-      <p>
-        <Link to="/skills">スキル標準の詳しい説明</Link>
-      </p>
-      <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
+      <Form method="post" className="form-wide skill-form" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
         <LockVersionInput
           loaded={lockVersion}
           afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
         />
-        {groups.map((group) => (
-          <fieldset key={group.name} className="skill-area">
-            <legend>{group.name}</legend>
-            {group.retired ? (
-              <p className="field-description">
-                スキル標準の改定で廃止されたスキルです。「未選択」にして保存すると、プロフィールから外れます。
-              </p>
-            ) : null}
-            {group.skills.map((skill) => {
-              const item = list[index++]
-              if (!item) return null
-              const { skillId, level } = item.getFieldset()
-              return (
-                <div key={skill.id} className="skill-row">
-                  <input type="hidden" name={skillId.name} value={skill.id} />
-                  <label htmlFor={level.id}>
-                    {skill.name}
-                    {group.retired ? <span className="retired-badge">廃止</span> : null}
-                  </label>
-                  {skill.description ? <p className="field-description">{skill.description}</p> : null}
-                  <select
-                    {...getSelectProps(level)}
-                    aria-invalid={level.errors ? true : undefined}
-                    aria-describedby={level.errors ? level.errorId : undefined}
-                  >
-                    <option value="">未選択</option>
-                    {levels.map((l) => (
-                      <option key={l.level} value={String(l.level)}>
-                        {`レベル${l.level} ${l.label}`}
-                      </option>
-                    ))}
-                  </select>
-                  <ErrorList id={level.errorId} errors={level.errors} />
-                  {skill.levels.length > 0 ? (
-                    <details>
-                      <summary>レベルの目安</summary>
-                      <dl>
-                        {skill.levels.map((text, i) => (
-                          <div key={i} style={{ display: 'contents' }}>
-                            <dt>{`レベル${i + 1} ${levels[i]?.label ?? ''}`}</dt>
-                            <dd>{text}</dd>
-                          </div>
-                        ))}
-                      </dl>
-                    </details>
-                  ) : null}
-                </div>
-              )
-            })}
-          </fieldset>
-        ))}
+        <p className="skill-form__count">選択したスキル: {chosenCount}件</p>
+        <SkillAreas
+          groups={groups}
+          fields={list}
+          levels={levels}
+          chosen={chosen}
+          onChoose={(skillId, level) => setChosen((current) => ({ ...current, [skillId]: level }))}
+        />
         <div>
           <SubmitButton pendingText="保存中…">保存する</SubmitButton>
         </div>
