@@ -1,5 +1,7 @@
 // Form pieces shared by several features: a group of checkboxes or radio buttons in a fieldset whose legend
-// names it and whose errors it announces, and the hidden lock version of an optimistic-locking form.
+// names it and whose errors it announces (and its form for choosing prefectures), and the hidden lock version
+// of an optimistic-locking form.
+import { getCollectionProps } from '@conform-to/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 import { ErrorList, type ListOfErrors } from './forms'
 
@@ -65,5 +67,32 @@ export function ChoiceGroup({
         ))}
       </div>
     </fieldset>
+  )
+}
+
+/** One checkbox per prefecture (in the order given, labelled by name) for a conform field of codes. */
+export function PrefectureChoices({
+  legend,
+  description,
+  field,
+  prefectures,
+}: {
+  legend: ReactNode
+  description?: ReactNode
+  field: Parameters<typeof getCollectionProps>[0] & { errorId: string; errors?: ListOfErrors }
+  prefectures: ReadonlyArray<{ code: string; name: string }>
+}) {
+  const names = new Map(prefectures.map((p) => [p.code, p.name]))
+  return (
+    <ChoiceGroup
+      legend={legend}
+      description={description}
+      columns
+      errorId={field.errorId}
+      errors={field.errors}
+      choices={getCollectionProps(field, { type: 'checkbox', options: prefectures.map((p) => p.code) }).map(
+        (props) => ({ props, label: names.get(props.value) ?? props.value }),
+      )}
+    />
   )
 }

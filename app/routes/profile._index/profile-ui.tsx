@@ -2,7 +2,7 @@
 // live in ~/components/choice-group, shared with the needs pages).
 import { Link } from '@remix-run/react'
 
-export { ChoiceGroup, LockVersionInput } from '~/components/choice-group'
+export { ChoiceGroup, LockVersionInput, PrefectureChoices } from '~/components/choice-group'
 
 export function BackToProfile() {
   return (

@@ -8,7 +8,7 @@ import { saveAvailability } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { AvailabilitySchema, EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from '~/utils/profile-validation'
-import { BackToProfile, ChoiceGroup, LockVersionInput } from '../profile._index/profile-ui'
+import { BackToProfile, ChoiceGroup, LockVersionInput, PrefectureChoices } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
 
@@ -40,7 +40,6 @@ export default function ProfileAvailabilityRoute() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AvailabilitySchema }),
     shouldRevalidate: 'onBlur',
   })
-  const prefectureName = new Map(prefectures.map((p) => [p.code, p.name]))
   return (
     <div className="page">
       <BackToProfile />
@@ -94,19 +93,11 @@ export default function ProfileAvailabilityRoute() {
             }),
           )}
         />
-        <ChoiceGroup
+        <PrefectureChoices
           legend="勤務できる都道府県"
           description="「選んだ都道府県」の場合に、1つ以上選んでください。"
-          columns
-          errorId={fields.workPrefectureCodes.errorId}
-          errors={fields.workPrefectureCodes.errors}
-          choices={getCollectionProps(fields.workPrefectureCodes, {
-            type: 'checkbox',
-            options: prefectures.map((p) => p.code),
-          }).map((props) => ({
-            props,
-            label: prefectureName.get(props.value) ?? props.value,
-          }))}
+          field={fields.workPrefectureCodes}
+          prefectures={prefectures}
         />
         <CheckboxField
           label="リモート勤務ができる"

@@ -8,7 +8,7 @@ import { saveConsent } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { ConsentSchema, VISIBILITY_OPTIONS } from '~/utils/profile-validation'
-import { BackToProfile, ChoiceGroup, LockVersionInput } from '../profile._index/profile-ui'
+import { BackToProfile, ChoiceGroup, LockVersionInput, PrefectureChoices } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
 import { formatDateTime } from '~/utils/dates'
@@ -49,7 +49,6 @@ export default function ProfileConsentRoute() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
     shouldRevalidate: 'onBlur',
   })
-  const prefectureName = new Map(prefectures.map((p) => [p.code, p.name]))
   return (
     <div className="page">
       <BackToProfile />
@@ -95,19 +94,11 @@ export default function ProfileConsentRoute() {
             return { props, label: option?.label ?? props.value, hint: option?.description }
           })}
         />
-        <ChoiceGroup
+        <PrefectureChoices
           legend="公開する都道府県"
           description="「選んだ都道府県にだけ公開する」場合に、1つ以上選んでください。"
-          columns
-          errorId={fields.visiblePrefectureCodes.errorId}
-          errors={fields.visiblePrefectureCodes.errors}
-          choices={getCollectionProps(fields.visiblePrefectureCodes, {
-            type: 'checkbox',
-            options: prefectures.map((p) => p.code),
-          }).map((props) => ({
-            props,
-            label: prefectureName.get(props.value) ?? props.value,
-          }))}
+          field={fields.visiblePrefectureCodes}
+          prefectures={prefectures}
         />
         <CheckboxField
           label="国（総務省）の外部人材リストへの掲載に同意します"
