@@ -228,14 +228,23 @@ try {
   )
 
   // ---- memory: RSS at start, then after a fixed number of requests over every page --------------------
+  // The embedded database runs in a process of its own (db/pglite-process.ts records its pid): reported
+  // beside the app's RSS, so the two are never confused (null on the server database).
+  const dbPid = serverDb
+    ? null
+    : Number((await readFile(path.join(dataDir, 'pglite-host.pid'), 'utf8').catch(() => '')).trim()) || null
+  const dbRssMb = () => (dbPid ? rssMb(dbPid) : Promise.resolve(null))
   const rssStartMb = await rssMb(pid)
+  const dbRssStartMb = await dbRssMb()
   const half = Math.floor(rssRequests / 2)
   const requests = targets.map((t) => ({ method: 'GET', path: t.path, headers: t.headers }))
   const first = await run({ url: baseUrl, connections: 10, amount: half, requests })
   const rssMidMb = await rssMb(pid)
   const second = await run({ url: baseUrl, connections: 10, amount: rssRequests - half, requests })
   const rssEndMb = await rssMb(pid)
+  const dbRssEndMb = await dbRssMb()
   log(`RSS ${rssStartMb} MB at start → ${rssMidMb} MB after ${half} requests → ${rssEndMb} MB after ${rssRequests}`)
+  if (dbPid) log(`embedded database process RSS ${dbRssStartMb} MB at start → ${dbRssEndMb} MB`)
 
   // ---- each page: a fixed rate, then a closed loop -----------------------------------------------------
   const pages: PageResult[] = []
@@ -267,6 +276,8 @@ try {
     rssStartMb,
     rssMidMb,
     rssEndMb,
+    dbRssStartMb,
+    dbRssEndMb,
     database: serverDb ? 'postgres' : 'pglite',
     durationS,
     rate,
