@@ -12,7 +12,7 @@ import { NATIONAL_LIST_CODE } from '../../db/schema'
 import { formatDate, formatDateTime } from '../utils/dates'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import type { SessionUser } from '../utils/session.server'
-import { getMyProfile } from './profile.server'
+import { getMyProfileCompletion } from './profile.server'
 
 /** What a professional is asked to do next at each pool status. */
 const NEXT_STEP: Record<string, string> = {
@@ -31,8 +31,8 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   if (!user) return { kind: 'public' as const, figures: await countPublicFigures(db) }
 
   if (user.role === 'professional') {
-    const [{ completion }, memberships] = await Promise.all([
-      getMyProfile(context, user),
+    const [completion, memberships] = await Promise.all([
+      getMyProfileCompletion(context, user),
       listMyMembershipSteps(db, user.id),
     ])
     const nextSection = completion.find((c) => !c.done) ?? null

@@ -10,6 +10,7 @@ import type { DbExecutor } from '../../db/client'
 import { listPrefectures } from '../../db/queries/local-government'
 import {
   findProfileByUserId,
+  findProfileCompletionFacts,
   listProfileExperiences,
   listProfileQualifications,
   listProfileSkills,
@@ -223,8 +224,26 @@ export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
     }),
   }
 }
+/** The profile's columns that the completion rules read (a full row, or findProfileCompletionFacts). */
+interface CompletionRow {
+  employment_forms: readonly string[]
+  /** numeric: a string as the database sends it, or the number of a loaded ProfileRow. */
+  days_per_week: number | string | null
+  consent_updated_at: Date | null
+  visibility: ProfileRow['visibility']
+}
+
+/**
+ * The professional's home page: how complete the profile is and which section to fill next, from one
+ * statement (the same rules as the profile page, without loading the profile itself).
+ */
+export async function getMyProfileCompletion(context: AppLoadContext, user: SessionUser) {
+  const facts = await findProfileCompletionFacts(context.services.database.db, user.id)
+  return completionOf(facts, facts ?? { skills: 0, qualifications: 0, experiences: 0 })
+}
+
 function completionOf(
-  row: ProfileRow | undefined,
+  row: CompletionRow | undefined,
   counts: { skills: number; qualifications: number; experiences: number },
 ) {
   return [

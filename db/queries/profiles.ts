@@ -325,3 +325,42 @@ export async function resolveQualifications(db: DbExecutor, qualificationIds: re
     .orderBy('skill_standard_version.version_no', 'desc')
     .execute()
 }
+
+/**
+ * What the professional's home page needs to say how complete the profile is: the few columns the
+ * completion rules read, and how many skills, qualifications and work-history entries it has. One statement.
+ */
+export async function findProfileCompletionFacts(db: DbExecutor, userId: string) {
+  const row = await db
+    .selectFrom('profile')
+    .select((eb) => [
+      'profile.employment_forms',
+      'profile.days_per_week',
+      'profile.consent_updated_at',
+      'profile.visibility',
+      eb
+        .selectFrom('profile_skill')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('profile_skill.profile_id', '=', 'profile.id')
+        .as('skills'),
+      eb
+        .selectFrom('profile_qualification')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('profile_qualification.profile_id', '=', 'profile.id')
+        .as('qualifications'),
+      eb
+        .selectFrom('profile_experience')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('profile_experience.profile_id', '=', 'profile.id')
+        .as('experiences'),
+    ])
+    .where('profile.user_id', '=', userId)
+    .executeTakeFirst()
+  if (!row) return undefined
+  return {
+    ...row,
+    skills: Number(row.skills ?? 0),
+    qualifications: Number(row.qualifications ?? 0),
+    experiences: Number(row.experiences ?? 0),
+  }
+}

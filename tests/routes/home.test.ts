@@ -1,11 +1,12 @@
 // The home page of each role: what needs attention, counted in the viewer's scope, and nothing of others.
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getMyProfile, getMyProfileCompletion } from '../../app/models/profile.server'
 import { loader } from '../../app/routes/_index'
 import type { Services } from '../../app/services.server'
 import type { PoolStatus } from '../../db/schema'
 import { createProfile, loginAs } from '../factories'
-import { createTestServices, routeArgs } from '../services'
+import { createTestServices, loaderArgs, routeArgs } from '../services'
 
 let services: Services
 beforeAll(async () => {
@@ -110,6 +111,32 @@ describe('home page per role', () => {
     expect(mine.applications[0]!.interview?.at).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$/)
     expect(mine.completion.total).toBeGreaterThan(mine.completion.done)
     expect(mine.completion.next?.href).toMatch(/^\/profile\//)
+  })
+
+  it('tells a professional how complete the profile is by the same rules as the profile page', async () => {
+    const context = loaderArgs(services, '/').context
+    const { user } = await loginAs(services, { role: 'professional' })
+    const sameAsProfilePage = async () =>
+      expect(await getMyProfileCompletion(context, user)).toEqual((await getMyProfile(context, user)).completion)
+
+    // No profile yet: nothing is done, and the first step is the basic information.
+    await sameAsProfilePage()
+    expect((await getMyProfileCompletion(context, user)).filter((c) => c.done)).toEqual([])
+
+    // Shared with every prefecture, with one skill: basics, consent and skills are done, the rest are not.
+    const profileId = await createProfile(services.database.db, user.id, { visibility: 'all' })
+    await services.database.db
+      .updateTable('profile')
+      .set({ consent_updated_at: new Date() })
+      .where('id', '=', profileId)
+      .execute()
+    await services.database.db
+      .insertInto('profile_skill')
+      .values({ profile_id: profileId, skill_id: 'bpr', level: 2 })
+      .execute()
+    await sameAsProfilePage()
+    const done = (await getMyProfileCompletion(context, user)).filter((c) => c.done).map((c) => c.section)
+    expect(done).toEqual(['basics', 'consent', 'skills'])
   })
 
   it('municipal staff see their own 課題, never another body’s', async () => {
