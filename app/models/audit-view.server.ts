@@ -17,6 +17,7 @@ import type { AuditLogEntry } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { csvLine, CSV_BOM } from '../utils/csv'
 import { formatTimestamp, tokyoDateStamp } from '../utils/dates'
+import { AUDIT_REORDERED_LABEL } from '../utils/labels'
 import { ROLE_LABELS, userHasPermission } from '../utils/permissions'
 import {
   type AuditNames,
@@ -266,15 +267,13 @@ function listDifference(before: unknown, after: unknown): { added: Primitive[]; 
   }
 }
 
-const REORDERED = '並び順の変更のみ'
-
 export function formatChange(change: AuditChange): string {
   if (change.added || change.removed) {
     const parts = [
       change.added?.length ? `追加 ${change.added.join('、')}` : '',
       change.removed?.length ? `削除 ${change.removed.join('、')}` : '',
     ].filter(Boolean)
-    return `${change.label}: ${parts.length > 0 ? parts.join('／') : REORDERED}`
+    return `${change.label}: ${parts.length > 0 ? parts.join('／') : AUDIT_REORDERED_LABEL}`
   }
   if (change.before === null) return `${change.label}: ${change.after}`
   if (change.after === null) return `${change.label}: ${change.before} →（削除）`

@@ -48,3 +48,6 @@ export const SKILL_LEVEL_OPTIONS = (Object.keys(SKILL_LEVEL_LABELS).map(Number) 
   level,
   label: `${level} ${SKILL_LEVEL_LABELS[level]}`,
 }))
+
+/** A list change in the audit log whose items stayed the same: only their order moved. */
+export const AUDIT_REORDERED_LABEL = '並び順の変更のみ'

@@ -1,6 +1,7 @@
 // The 監査ログ table. Everything in it arrives masked and labelled from the loader. Four columns fit a
 // 1280 px screen; on a phone each row becomes a card whose cells carry their column name.
 import type { AuditChange, AuditRowView } from '~/models/audit-view.server'
+import { AUDIT_REORDERED_LABEL } from '~/utils/labels'
 
 function ChangeList({ changes }: { changes: AuditChange[] }) {
   return (
@@ -17,7 +18,7 @@ function ChangeList({ changes }: { changes: AuditChange[] }) {
               {change.removed?.length ? (
                 <span className="audit-changes__removed">削除 {change.removed.join('、')}</span>
               ) : null}
-              {!change.added?.length && !change.removed?.length ? <span>並び順の変更のみ</span> : null}
+              {!change.added?.length && !change.removed?.length ? <span>{AUDIT_REORDERED_LABEL}</span> : null}
             </>
           ) : change.before !== null ? (
             <>
