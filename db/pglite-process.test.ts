@@ -121,7 +121,10 @@ describe('PGlite in its own process', () => {
     expect(heard).toEqual(['one'])
   })
 
-  it('restarts the database process after a crash and keeps the committed rows', async () => {
+  it('restarts the database process after a crash: committed rows kept, listeners still hear', async () => {
+    // A worker listens the whole time, as the search and mail workers do.
+    const heard: string[] = []
+    const unlisten = await database.listen!('item_changed', (payload) => heard.push(payload))
     const before = await hostPid()
     process.kill(before, 'SIGKILL')
     const row = await waitFor(async () => {
@@ -132,6 +135,11 @@ describe('PGlite in its own process', () => {
     const after = await hostPid()
     expect(after).not.toBe(before)
     expect(isAlive(after)).toBe(true)
+    // Statements keep flowing (none waits on a restart that never ends), and NOTIFY reaches the listener.
+    await expect(sql`select 2 as two`.execute(database.db)).resolves.toMatchObject({ rows: [{ two: 2 }] })
+    await sql`select pg_notify('item_changed', 'after restart')`.execute(database.db)
+    await waitFor(() => heard.includes('after restart'))
+    await unlisten()
   }, 30_000)
 })
 

@@ -167,7 +167,8 @@ export async function startPGliteProcess(
           setTimeout(() => {
             if (closed) return rejectRestart(new Error('closed'))
             spawnHost().then(async () => {
-              for (const channel of listeners.keys()) await send({ id: 0, op: 'listen', channel }).catch(() => {})
+              // Listeners hear the new process too. Not through send(): it waits for this very restart.
+              for (const channel of listeners.keys()) await sendNow({ id: 0, op: 'listen', channel }).catch(() => {})
               log('組み込みデータベースのプロセスを再起動しました。')
               resolveRestart()
             }, rejectRestart)
@@ -181,6 +182,11 @@ export async function startPGliteProcess(
   async function send(request: HostRequest): Promise<HostReply> {
     if (closed && request.op !== 'close') throw new Error('組み込みデータベースは停止しています')
     await ready
+    return sendNow(request)
+  }
+
+  /** Sends to the process running now, without waiting for a restart (the restart itself uses it). */
+  async function sendNow(request: HostRequest): Promise<HostReply> {
     const current = child
     if (!current?.connected) throw new Error('組み込みデータベースのプロセスに接続できません')
     const id = nextId++
