@@ -15,6 +15,7 @@ import { isForeignOriginRequest } from './app/utils/csrf.server'
 import { parseEnv } from './app/utils/env.server'
 import { securityHeaders } from './app/utils/security-headers.server'
 import { bodyLimit } from './app/utils/body-limit.server'
+import { countQueries, currentQueryStats } from './db/query-stats'
 
 installGlobals({ nativeFetch: true })
 
@@ -63,6 +64,9 @@ app.use(
     uploadPaths: ['/pools/import', '/admin/skill-standard/import'],
   }),
 )
+// Each request counts its own statements (db/query-stats.ts), reported in Server-Timing when enabled.
+const serverTiming = (env.SERVER_TIMING ?? (env.NODE_ENV === 'production' ? 'off' : 'on')) === 'on'
+app.use((_req, _res, next) => countQueries(next))
 app.use(morgan(env.NODE_ENV === 'production' ? 'combined' : 'dev'))
 // Behind a reverse proxy (APP_URL https://…), req.ip and the protocol come from X-Forwarded-*.
 if (env.APP_URL) app.set('trust proxy', 'loopback, linklocal, uniquelocal')
@@ -91,6 +95,7 @@ const getLoadContext = (req: express.Request, res: express.Response) => ({
   services,
   requestInfo: { id: String(res.locals.requestId), ip: req.ip ?? 'unknown' },
   cspNonce: String(res.locals.cspNonce),
+  queryStats: serverTiming ? currentQueryStats() : undefined,
 })
 app.all(
   '*',
