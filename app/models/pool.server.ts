@@ -15,7 +15,6 @@ import {
   listPoolEvents,
   listPoolMembers,
   listPoolMembersForExport,
-  listPoolRoleOptions,
   mergePoolMemberInto,
   resolveRoleNames,
   type RoleFilter,
@@ -24,7 +23,7 @@ import {
   updateInterviewLocked,
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
-import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
+import { listCurrentPoolRoleOptions, listCurrentSkillOptions } from './skill-standard.server'
 import { insertTrainingRecord, listTrainingRecords } from '../../db/queries/training-records'
 import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
@@ -84,7 +83,7 @@ export async function getPoolRoleCounts(
 ) {
   const { db } = context.services.database
   const scope = overviewScope(user, national)
-  const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listPoolRoleOptions(db)])
+  const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listCurrentPoolRoleOptions(db)])
   const known = new Set(roles.map((r) => r.value))
   const extraIds = [...new Set(rows.map((r) => r.roleId).filter((id): id is string => id !== null && !known.has(id)))]
   const extraNames = await resolveRoleNames(db, extraIds)
@@ -111,7 +110,7 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
   const [allMembers, counts, skills, roleCounts] = await Promise.all([
     listPoolMembers(db, scope, viewer, { status: filter.status, roleId: filter.roleId }),
     countPoolMembersByStatus(db, scope),
-    listPublishedSkillOptions(db),
+    listCurrentSkillOptions(db),
     getPoolRoleCounts(context, user, { national: filter.national }),
   ])
   const managed = managedPoolCode(user)
@@ -228,7 +227,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     listPoolEvents(db, member.id),
     listTrainingRecords(db, member.id),
     getInvitationStatus(db, member.id),
-    listPoolRoleOptions(db),
+    listCurrentPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
     describePool(db, member.prefecture_code),
   ])
@@ -569,7 +568,7 @@ export async function updateTargetRoles(
   { roleIds, lockVersion }: { roleIds: string[]; lockVersion: number },
 ): Promise<TargetRolesResult> {
   const { db } = context.services.database
-  const options = await listPoolRoleOptions(db)
+  const options = await listCurrentPoolRoleOptions(db)
   const unique = [...new Set(roleIds)]
   return db.transaction().execute(async (trx): Promise<TargetRolesResult> => {
     const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))

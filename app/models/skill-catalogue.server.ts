@@ -5,7 +5,6 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { type CatalogueItemKind, listItemVersions } from '../../db/queries/skill-catalogue'
-import { findVersionByStatus } from '../../db/queries/skill-standard'
 import type { CatalogueContent, RoleContent, SkillContent } from '../../db/skill-standard-content'
 import type { SkillCatalogueType } from '../../search/documents/skill-catalogue'
 import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
@@ -16,6 +15,7 @@ import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { parseVersionParam } from '../utils/params'
 import {
   compareVersions,
+  findCurrentVersion,
   KIND_LABELS,
   listPublicVersions,
   requirePublicVersion,
@@ -112,7 +112,7 @@ async function loadVersion(context: AppLoadContext, versionNo?: number) {
   // Without ?version= the version shown is the current one: one lookup, not two.
   const [{ version, content }, current] = await Promise.all([
     requirePublicVersion(context, versionNo),
-    versionNo === undefined ? null : findVersionByStatus(context.services.database.db, 'published'),
+    versionNo === undefined ? null : findCurrentVersion(context.services.database.db),
   ])
   const shown = summarize(version)
   const view: VersionView = {
