@@ -114,8 +114,14 @@ const profileSettings: Settings = {
     'work_area',
     'work_prefecture_codes',
     'remote_ok',
+    'days_per_week',
+    'available_from_day',
+    'residence_prefecture_code',
+    'pool_tokens',
   ],
-  sortableAttributes: ['updated_at'],
+  // Matching orders candidates within a tier by evidence, qualifications and public-sector years before it
+  // scores them (search/queries/match.ts).
+  sortableAttributes: ['updated_at', 'evidence_count', 'qualification_count', 'years_public_sector'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   localizedAttributes: [{ attributePatterns: PROFILE_TEXT, locales: ['jpn'] }],
   typoTolerance: { enabled: false },

@@ -185,7 +185,7 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
 
 // ---- one need ------------------------------------------------------------------------------------------------
 
-async function requireNeedRow(db: DbExecutor, user: SessionUser, id: string) {
+export async function requireNeedRow(db: DbExecutor, user: SessionUser, id: string) {
   if (!UUID.test(id)) throw notFound()
   const scope = viewerScopeOf(user)
   if (scope.kind === 'municipality') throw notFound()

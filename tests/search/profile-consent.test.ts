@@ -138,6 +138,11 @@ describe('profile search respects consent', () => {
       updated_at: new Date(),
       skills: [],
       qualifications: [],
+      residence_prefecture_code: null,
+      years_public_sector: 0,
+      available_from: null,
+      experience_skill_ids: [],
+      pool_memberships: [],
     })
     expect(Object.keys(doc!)).not.toContain('contact_email')
     expect(doc!.days_per_week).toBe(2.5)
