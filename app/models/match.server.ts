@@ -4,13 +4,19 @@
 // predicate, so a consent withdrawn a moment ago hides the person at once. When Meilisearch is down, the same
 // match runs in SQL (db/queries/match.ts) and the page says so.
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
-import { type CandidateRow, listCandidateRows, listCandidateRowsBySql } from '../../db/queries/match'
-import { EMPLOYMENT_FORMS, POOL_STATUSES } from '../../db/schema'
+import {
+  type CandidateRow,
+  deleteSavedSearch,
+  insertSavedSearch,
+  listCandidateRows,
+  listCandidateRowsBySql,
+  listSavedSearches,
+} from '../../db/queries/match'
 import { epochDay } from '../../search/documents/profile'
 import { type MatchCriteria, poolCodeOf, searchMatchCandidates, TIER_LIMIT } from '../../search/queries/match'
 import type { SessionUser } from '../utils/auth.server'
 import { POOL_STATUS_LABELS } from '../utils/labels'
+import { type MatchQuery, matchSearchParams, parseMatchQuery } from '../utils/match-query'
 import {
   type CandidateFacts,
   compareMatches,
@@ -24,38 +30,11 @@ import { EMPLOYMENT_FORM_OPTIONS } from '../utils/profile-validation'
 import { listPrefectures } from '../../db/queries/local-government'
 import { loadNeedCatalogue } from './need-catalogue.server'
 import { requireNeedRow } from './need.server'
-import { profileViewerOf } from './pool-scope.server'
+import { isUniqueViolation, profileViewerOf } from './pool-scope.server'
 
 export const MATCH_PAGE_SIZE = 20
 /** The SQL fallback scores at most this many candidates (the best tier first). */
 const SQL_FALLBACK_LIMIT = 2000
-
-const optionalCode = (pattern: RegExp) =>
-  z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
-    .pipe(z.string().regex(pattern).optional())
-    .optional()
-    .catch(undefined)
-
-/** The match page's query string: what an official narrowed the list to. Unknown values are ignored. */
-export const MatchQuerySchema = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  form: z.enum(EMPLOYMENT_FORMS).optional().catch(undefined),
-  residence: optionalCode(/^(0[1-9]|[1-3][0-9]|4[0-7])$/),
-  skill: optionalCode(/^[a-z0-9_-]{1,64}$/),
-  status: z.enum(POOL_STATUSES).optional().catch(undefined),
-  role: optionalCode(/^[a-z0-9_-]{1,64}$/),
-  page: z.coerce.number().int().min(1).max(500).catch(1).default(1),
-})
-export type MatchQuery = z.infer<typeof MatchQuerySchema>
 
 function notFound(): never {
   throw new Response('指定されたニーズは見つかりません。', { status: 404 })
@@ -156,7 +135,11 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   if (!viewer) notFound()
   const { db } = context.services.database
   const row = await requireNeedRow(db, user, needId)
-  const [catalogue, prefectures] = await Promise.all([loadNeedCatalogue(db), listPrefectures(db)])
+  const [catalogue, prefectures, saved] = await Promise.all([
+    loadNeedCatalogue(db),
+    listPrefectures(db),
+    listSavedSearches(db, needId),
+  ])
   const skillNames = new Map(catalogue.areas.flatMap((a) => a.skills.map((s) => [s.id, s.name] as const)))
   const roleNames = new Map(catalogue.roles.map((r) => [r.id, r.name]))
   const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
@@ -263,6 +246,12 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     candidates,
     truncated,
     searchUnavailable,
+    savedSearches: saved.map((s) => ({
+      id: s.id,
+      name: s.name,
+      // Re-read through the schema: a value saved under older rules never reaches a link unchecked.
+      search: matchSearchParams(parseMatchQuery(s.query)).toString(),
+    })),
     poolLabel: poolCode === '00' ? '国のリスト' : `${prefectureNames.get(poolCode) ?? ''}の人材プール`,
     facets: {
       employmentForms: facetOptions(counts.employmentForms, (v) =>
@@ -277,3 +266,37 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
 }
 
 export type NeedMatchesPage = Awaited<ReturnType<typeof getNeedMatches>>
+
+export type SaveSearchResult = { status: 'ok' } | { status: 'field-error'; field: 'name'; message: string }
+
+/** Saves the current narrowing under a name, on the need (shared by everyone who may match it). */
+export async function saveMatchSearch(
+  context: AppLoadContext,
+  user: SessionUser,
+  needId: string,
+  { name, query }: { name: string; query: MatchQuery },
+): Promise<SaveSearchResult> {
+  if (!profileViewerOf(user)) notFound()
+  const { db } = context.services.database
+  await requireNeedRow(db, user, needId)
+  try {
+    await insertSavedSearch(db, { needId, name, query: matchSearchParams(query).toString(), createdBy: user.id })
+    return { status: 'ok' }
+  } catch (error) {
+    if (isUniqueViolation(error, 'need_saved_search_name_key'))
+      return {
+        status: 'field-error',
+        field: 'name',
+        message: '同じ名前の検索条件がこのニーズにあります。別の名前にしてください。',
+      }
+    throw error
+  }
+}
+
+export async function deleteMatchSearch(context: AppLoadContext, user: SessionUser, needId: string, id: string) {
+  if (!profileViewerOf(user)) notFound()
+  const { db } = context.services.database
+  await requireNeedRow(db, user, needId)
+  if (!(await deleteSavedSearch(db, needId, id)))
+    throw new Response('指定された検索条件は見つかりません。', { status: 404 })
+}

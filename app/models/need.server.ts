@@ -260,6 +260,8 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
   return {
     need,
     canEdit,
+    // Staff with a pool (a prefecture's, or the ministry's national view) can look for candidates.
+    canMatch: profileViewerOf(user) !== null,
     editable: canEdit && isEditable(row.status),
     transitions: canEdit ? allowedTransitions(row.status).map((to) => ({ to, label: TRANSITION_LABELS[to] })) : [],
     publishProblems: row.status === 'draft' ? publishProblems(publishable(row), tokyoIsoDate()) : [],

@@ -2,6 +2,7 @@
 // predicate (profile-visibility.ts), so a profile whose owner withdrew consent a moment ago is gone from the
 // page even while the search index catches up. The same select, with the hard conditions in SQL, is the match
 // when Meilisearch is down (and the SQL baseline of the match benchmark).
+import crypto from 'node:crypto'
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
@@ -156,4 +157,41 @@ export async function listCandidateRowsBySql(
       )}))`
     : sql<number>`0`
   return query.orderBy(essentialsMet, 'desc').orderBy('profile.id').limit(limit).execute()
+}
+
+// ---- saved searches ------------------------------------------------------------------------------------
+
+export async function listSavedSearches(db: DbExecutor, needId: string) {
+  return db
+    .selectFrom('need_saved_search')
+    .select(['id', 'name', 'query', 'created_at'])
+    .where('need_id', '=', needId)
+    .orderBy('created_at')
+    .execute()
+}
+
+export async function insertSavedSearch(
+  db: DbExecutor,
+  values: { needId: string; name: string; query: string; createdBy: string },
+) {
+  await db
+    .insertInto('need_saved_search')
+    .values({
+      id: crypto.randomUUID(),
+      need_id: values.needId,
+      name: values.name,
+      query: values.query,
+      created_by: values.createdBy,
+    })
+    .execute()
+}
+
+/** Deletes one of the need's saved searches; false when there was none with that id on that need. */
+export async function deleteSavedSearch(db: DbExecutor, needId: string, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('need_saved_search')
+    .where('need_id', '=', needId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
 }

@@ -3,14 +3,16 @@
 // (search filter, row check, SQL fallback), and the SQL fallback ranks exactly like the search path.
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getNeedMatches, MatchQuerySchema } from '../../app/models/match.server'
+import { getNeedMatches } from '../../app/models/match.server'
+import { MatchQuerySchema } from '../../app/utils/match-query'
 import type { Services } from '../../app/services.server'
 import type { SessionUser } from '../../app/utils/auth.server'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { EmploymentForm } from '../../db/schema'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { createProfile, createUser, loginAs } from '../factories'
-import { createTestServices, createUnreachableSearchClient, routeArgs } from '../services'
+import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
+import * as candidatesRoute from '../../app/routes/needs.$id_.candidates/route'
 
 let services: Services
 let hiroshimaStaff: SessionUser
@@ -231,5 +233,61 @@ describe('need → candidates', () => {
 
   it('ignores malformed query values instead of failing', () => {
     expect(query({ form: 'x', residence: '99', skill: 'A B', status: 'nope', page: '-3', q: ' ' })).toEqual({ page: 1 })
+  })
+})
+
+describe('the candidates page', () => {
+  it('returns the ranked candidates and the narrowing from the URL, and no contact details', async () => {
+    const { cookie } = await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })
+    const url = `/needs/${needId}/candidates?skill=bpr&form=bogus&page=1`
+    const page = await candidatesRoute.loader(routeArgs(services, url, { cookie, params: { id: needId } }))
+    expect(page.query).toEqual({ skill: 'bpr', page: 1 })
+    expect(page.candidates.map((c) => c.name.split(' ')[0])).toEqual(['全部', '必須のみ', '一つ不足'])
+    expect(JSON.stringify(page)).not.toMatch(/@example\.jp|contact_email|phone/)
+  })
+
+  it('saves a search under a name, refuses the same name again in Japanese, and deletes it', async () => {
+    const { cookie } = await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })
+    const args = (form: Record<string, string>) =>
+      routeArgs(services, `/needs/${needId}/candidates`, { cookie, params: { id: needId }, form })
+    const saved = await candidatesRoute.action(
+      args({ intent: 'save-search', name: 'BPRあり', search: 'skill=bpr&x=1' }),
+    )
+    expect((saved as Response).status).toBe(302)
+    expect((saved as Response).headers.get('Location')).toBe(`/needs/${needId}/candidates?skill=bpr`)
+    const again = unwrap(await candidatesRoute.action(args({ intent: 'save-search', name: 'BPRあり', search: '' })))
+    expect(again.status).toBe(400)
+    expect(again.body).toMatchObject({ fieldErrors: { name: [expect.stringContaining('同じ名前')] } })
+    const empty = unwrap(await candidatesRoute.action(args({ intent: 'save-search', name: '  ' })))
+    expect(empty.body).toMatchObject({ fieldErrors: { name: ['検索条件の名前を入力してください。'] } })
+
+    const page = await candidatesRoute.loader(
+      routeArgs(services, `/needs/${needId}/candidates`, { cookie, params: { id: needId } }),
+    )
+    expect(page.savedSearches).toEqual([{ id: expect.any(String), name: 'BPRあり', search: 'skill=bpr' }])
+    const deleted = await candidatesRoute.action(args({ intent: 'delete-search', searchId: page.savedSearches[0]!.id }))
+    expect((deleted as Response).status).toBe(302)
+    const missing = await thrownResponse(() =>
+      candidatesRoute.action(args({ intent: 'delete-search', searchId: page.savedSearches[0]!.id })),
+    )
+    expect(missing.status).toBe(404)
+  })
+
+  it("keeps another prefecture's staff out of the need and its saved searches", async () => {
+    const { cookie } = await loginAs(services, { role: 'prefecture_staff', prefectureCode: '13' })
+    const response = await thrownResponse(() =>
+      candidatesRoute.loader(routeArgs(services, `/needs/${needId}/candidates`, { cookie, params: { id: needId } })),
+    )
+    expect(response.status).toBe(404)
+    const post = await thrownResponse(() =>
+      candidatesRoute.action(
+        routeArgs(services, `/needs/${needId}/candidates`, {
+          cookie,
+          params: { id: needId },
+          form: { intent: 'save-search', name: '横取り', search: '' },
+        }),
+      ),
+    )
+    expect(post.status).toBe(404)
   })
 })

@@ -211,6 +211,13 @@ export const MATRIX: Record<string, RouteRow> = {
     post: postGate(needEditors),
   },
   'needs.$id_.edit': { url: `/needs/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(needEditors) },
+  // Staff who read a need look for its candidates and save searches on it.
+  'needs.$id_.candidates': {
+    url: `/needs/${MISSING_ID}/candidates?skill=bpr&page=2`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(needReaders),
+    post: postGate(needReaders),
+  },
   'needs.$id_.print': {
     url: `/needs/${MISSING_ID}/print`,
     params: { id: MISSING_ID },
