@@ -33,6 +33,7 @@ import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
 import { POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
+import { readProfileForStaff } from './staff-profile.server'
 import {
   describePool,
   managedPoolCode,
@@ -223,13 +224,18 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   const viewer = profileViewerOf(user)
   const member = await findPoolMember(db, memberId, readScope(user), viewer)
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
+  const [events, trainings, invitation, roleOptions, roleNames, pool, profile] = await Promise.all([
     listPoolEvents(db, member.id),
     listTrainingRecords(db, member.id),
     getInvitationStatus(db, member.id),
     listCurrentPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
     describePool(db, member.prefecture_code),
+    // The staff-facing profile, as far as consent allows (its own query checks consent again); the page lists
+    // this membership's training records itself.
+    member.profile_id && member.profile_visible
+      ? readProfileForStaff(db, viewer, member.profile_id, { trainings: false })
+      : null,
   ])
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
@@ -249,7 +255,9 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     email: member.display_email,
     registered: member.profile_id !== null,
     /** The person shares the profile with this viewer; if not, only what the pool recorded itself is shown. */
-    profileShared: member.profile_visible,
+    profileShared: profile !== null,
+    /** What the person registered, as this viewer may see it (null: no profile, or not shared with them). */
+    profile,
     poolLabel: pool.poolLabel,
     nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,
