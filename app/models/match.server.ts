@@ -4,6 +4,7 @@
 // predicate, so a consent withdrawn a moment ago hides the person at once. When Meilisearch is down, the same
 // match runs in SQL (db/queries/match.ts) and the page says so.
 import type { AppLoadContext } from '@remix-run/node'
+import type { DbExecutor } from '../../db/client'
 import {
   type CandidateRow,
   deleteSavedSearch,
@@ -78,6 +79,28 @@ function needFactsOf(row: NeedRowOf, skillNames: Map<string, string>): NeedFacts
   }
 }
 
+/** A need's hard conditions and 必須 skills as the search filters them. */
+export function matchCriteriaOf(need: NeedFacts): MatchCriteria {
+  return {
+    essentials: need.requirements.filter((r) => r.essential).map((r) => ({ skillId: r.skillId, minLevel: r.minLevel })),
+    employmentForm: need.employmentForm,
+    daysPerWeek: need.daysPerWeek,
+    prefectureCode: need.prefectureCode,
+    remote: need.remote,
+    startDay: need.startOn ? epochDay(need.startOn) : null,
+  }
+}
+
+/** The need as matching sees it (404 for a need the user may not read). */
+export async function loadNeedFacts(db: DbExecutor, user: SessionUser, needId: string): Promise<NeedFacts> {
+  const [row, catalogue] = await Promise.all([requireNeedRow(db, user, needId), loadNeedCatalogue(db)])
+  return needFactsOf(row, skillNamesOf(catalogue))
+}
+
+function skillNamesOf(catalogue: Awaited<ReturnType<typeof loadNeedCatalogue>>) {
+  return new Map(catalogue.areas.flatMap((a) => a.skills.map((s) => [s.id, s.name] as const)))
+}
+
 /** Ranks search hits by the same rules as the page (only the skill facts matter for the order). */
 function rankHits(need: NeedFacts, hits: Awaited<ReturnType<typeof searchMatchCandidates>>['tiers'][number]) {
   const neutral = {
@@ -140,7 +163,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     listPrefectures(db),
     listSavedSearches(db, needId),
   ])
-  const skillNames = new Map(catalogue.areas.flatMap((a) => a.skills.map((s) => [s.id, s.name] as const)))
+  const skillNames = skillNamesOf(catalogue)
   const roleNames = new Map(catalogue.roles.map((r) => [r.id, r.name]))
   const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
   const need = needFactsOf(row, skillNames)
@@ -169,15 +192,10 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   let searchUnavailable = false
   let truncated = false
   try {
-    const criteria: MatchCriteria = {
-      essentials,
-      employmentForm: need.employmentForm,
-      daysPerWeek: need.daysPerWeek,
-      prefectureCode: need.prefectureCode,
-      remote: need.remote,
-      startDay: need.startOn ? epochDay(need.startOn) : null,
-    }
-    const found = await searchMatchCandidates(context.services.search, viewer, criteria, { ...narrowing, q: query.q })
+    const found = await searchMatchCandidates(context.services.search, viewer, matchCriteriaOf(need), {
+      ...narrowing,
+      q: query.q,
+    })
     const ranked = [...rankHits(need, found.tiers[0]), ...rankHits(need, found.tiers[1])].sort(compareMatches)
     total = found.total
     truncated = found.tiers.some((tier) => tier.length >= TIER_LIMIT)

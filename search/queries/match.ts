@@ -14,7 +14,7 @@ import type { ProfileDocument } from '../documents/profile'
 import { normalizeQuery } from '../normalize'
 import { audienceFilter } from './profiles'
 
-export const TIER_LIMIT = 1000
+export const TIER_LIMIT = 300
 
 export interface MatchCriteria {
   /** The need's 必須 skills and their minimum levels. */
@@ -106,24 +106,33 @@ function essentialsFilter(criteria: MatchCriteria): string | null {
   return criteria.essentials.map((e) => `skill_levels = ${quote(`${e.skillId}:${e.minLevel}`)}`).join(' AND ')
 }
 
+/** The multi-search body of a match: what searchMatchCandidates sends (and the benchmark sends raw). */
+export function matchQueries(
+  indexUid: string,
+  viewer: ProfileViewer,
+  criteria: MatchCriteria,
+  selection: MatchSelection,
+) {
+  const base = matchFilter(viewer, criteria, selection)
+  const essentials = essentialsFilter(criteria)
+  const q = normalizeQuery(selection.q ?? '')
+  const common = { indexUid, q, locales: ['jpn'] as ['jpn'], attributesToRetrieve: HIT_FIELDS, sort: TIER_SORT }
+  return [
+    { indexUid, q, locales: ['jpn'] as ['jpn'], filter: base, limit: 0, facets: FACETS },
+    { ...common, filter: essentials ? [...base, essentials] : base, limit: TIER_LIMIT },
+    // Without 必須 skills every candidate is in tier 0, and there is no tier 1 to ask for.
+    ...(essentials ? [{ ...common, filter: [...base, `NOT (${essentials})`], limit: TIER_LIMIT }] : []),
+  ]
+}
+
 export async function searchMatchCandidates(
   client: SearchClient,
   viewer: ProfileViewer,
   criteria: MatchCriteria,
   selection: MatchSelection,
 ): Promise<MatchSearchResult> {
-  const base = matchFilter(viewer, criteria, selection)
-  const essentials = essentialsFilter(criteria)
-  const q = normalizeQuery(selection.q ?? '')
-  const indexUid = client.indexUid('profile')
-  const common = { indexUid, q, locales: ['jpn'] as ['jpn'], attributesToRetrieve: HIT_FIELDS, sort: TIER_SORT }
   const response = await client.meili.multiSearch({
-    queries: [
-      { indexUid, q, locales: ['jpn'], filter: base, limit: 0, facets: FACETS },
-      { ...common, filter: essentials ? [...base, essentials] : base, limit: TIER_LIMIT },
-      // Without 必須 skills every candidate is in tier 0, and there is no tier 1 to ask for.
-      ...(essentials ? [{ ...common, filter: [...base, `NOT (${essentials})`], limit: TIER_LIMIT }] : []),
-    ],
+    queries: matchQueries(client.indexUid('profile'), viewer, criteria, selection),
   })
   const [facetResult, tier0, tier1] = response.results
   const distribution = (facetResult?.facetDistribution ?? {}) as Record<string, Record<string, number>>
