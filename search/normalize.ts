@@ -12,6 +12,20 @@ export function toHiragana(text: string): string {
   return text.replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
 }
 
+/** Hiragana to katakana (さっぽろ → サッポロ); everything else unchanged. */
+export function toKatakana(text: string): string {
+  return text.replace(/[\u3041-\u3096\u309d\u309e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
+}
+
+/**
+ * ヂ/ヅ (ぢ/づ) as ジ/ズ (じ/ず): the same sounds, and what people type is not what the dictionary writes
+ * (会津 is あいづ, typed あいず or aizu; 小値賀 is おぢか, typed ojika). Applied to readings and kana
+ * queries alike.
+ */
+export function foldVoicedKana(text: string): string {
+  return text.replace(/[ヂぢヅづ]/g, (ch) => ({ ヂ: 'ジ', ぢ: 'じ', ヅ: 'ズ', づ: 'ず' })[ch]!)
+}
+
 /**
  * NFKC (half-width ｻｯﾎﾟﾛ → full-width, full-width ＡＢＣ１ → ABC1, 全角スペース → space), katakana →
  * hiragana, small ゖ/ゕ → け/か, whitespace trimmed and collapsed, capped at MAX_QUERY_LENGTH characters.
