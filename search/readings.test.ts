@@ -6,7 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { addReadings } from './documents/reading-fields'
+import { addReadings, readingTwin } from './documents/reading-fields'
+import { INDEXES } from './indexes'
 import { readingOfTokens } from './reading-text'
 import { createReadingAnalyzer, type ReadingAnalyzer } from './readings'
 
@@ -186,5 +187,24 @@ describe('addReadings', () => {
       docs[0],
       { ...docs[1], places_reading: ['', ''] },
     ])
+  })
+})
+
+describe('index settings', () => {
+  it('search every reading twin, after all the text fields, so the text as written ranks first', () => {
+    for (const [name, { settings }] of Object.entries(INDEXES)) {
+      const searchable = settings.searchableAttributes ?? []
+      const twins = searchable.filter((field) => field.endsWith('_reading'))
+      if (name === 'local_government') {
+        // Its readings are the master data's kana keys (search/indexes.ts), not twins.
+        expect(twins).toEqual([])
+        continue
+      }
+      expect(twins.length, name).toBeGreaterThan(0)
+      const text = searchable.filter((field) => !field.endsWith('_reading'))
+      expect(searchable, name).toEqual([...text, ...twins])
+      expect(twins, name).toEqual(text.filter((field) => twins.includes(readingTwin(field))).map(readingTwin))
+      expect(settings.localizedAttributes?.[0]?.attributePatterns, name).toEqual(searchable)
+    }
   })
 })
