@@ -23,6 +23,7 @@ import { EMPLOYMENT_FORM_OPTIONS } from '../utils/need-validation'
 import { actorFrom, recordAudit } from './audit.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
 import { describeNeed } from './need.server'
+import { loadPublishedSynonyms } from './search-synonyms.server'
 
 const PAGE_SIZE = 20
 
@@ -62,7 +63,11 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
   const query = parsed.success
     ? parsed.data
     : { q: '', pref: undefined, role: undefined, topic: undefined, remote: false, page: 1 }
-  const [catalogue, prefectures] = await Promise.all([loadNeedCatalogue(db), listPrefectures(db)])
+  const [catalogue, prefectures, synonyms] = await Promise.all([
+    loadNeedCatalogue(db),
+    listPrefectures(db),
+    loadPublishedSynonyms(db),
+  ])
   const names = catalogueNameMaps(catalogue)
 
   let ids: string[] = []
@@ -74,6 +79,8 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
       { kind: 'public' },
       {
         q: query.q,
+        // The catalogue's words (ガバクラ → ガバメントクラウド) find needs as they find skills on /skills.
+        synonyms,
         prefectureCode: query.pref,
         roleId: query.role,
         topicId: query.topic,

@@ -8,11 +8,11 @@ import { type CatalogueItemKind, listItemVersions } from '../../db/queries/skill
 import type { CatalogueContent, RoleContent, SkillContent } from '../../db/skill-standard-content'
 import type { SkillCatalogueType } from '../../search/documents/skill-catalogue'
 import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
-import { buildSynonymMap } from '../../search/synonyms'
 import type { ItemDiff, ItemKind } from '../utils/skill-standard-diff'
 import { formatWareki } from '../utils/dates'
 import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { parseVersionParam } from '../utils/params'
+import { synonymMapOf } from './search-synonyms.server'
 import {
   compareVersions,
   findCurrentVersion,
@@ -212,14 +212,6 @@ function hitsFrom(ids: string[], content: CatalogueContent): CatalogueSearchHit[
     })
   }
   return hits
-}
-
-// The content of a published version is shared and immutable (readPublicVersionContent): so is its synonym map.
-const synonymMaps = new WeakMap<CatalogueContent, ReturnType<typeof buildSynonymMap>>()
-function synonymMapOf(content: CatalogueContent) {
-  let map = synonymMaps.get(content)
-  if (!map) synonymMaps.set(content, (map = buildSynonymMap(content)))
-  return map
 }
 
 export async function getCataloguePage(context: AppLoadContext, searchParams: URLSearchParams) {

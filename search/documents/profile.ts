@@ -5,7 +5,8 @@
 // db/queries/profile-visibility.ts, which the SQL read paths use too. Contact details are never indexed.
 import { z } from 'zod'
 import { type ConsentFacts, profileAudiences } from '../../db/queries/profile-visibility'
-import { foldForSearch, normalizeQuery } from '../normalize'
+import { foldForSearch, toKatakana } from '../normalize'
+import type { TextField } from './reading-fields'
 
 export const ProfileDocumentSchema = z.object({
   id: z.string().uuid(),
@@ -41,8 +42,20 @@ export const ProfileDocumentSchema = z.object({
    * query only ever builds or shows tokens of its own pool's code (search/queries/match.ts).
    */
   pool_tokens: z.array(z.string()),
+  // Reading twins (./reading-fields.ts), filled when the profile is loaded for the index. The name has none:
+  // name_kana is the person's own reading, which no analyser would guess.
+  skill_names_reading: z.array(z.string()),
+  qualification_names_reading: z.array(z.string()),
+  introduction_reading: z.string(),
 })
 export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>
+
+/** The fields with a reading twin (search/indexes.ts searches the twins after the text). */
+export const PROFILE_READING_FIELDS = [
+  'skill_names',
+  'qualification_names',
+  'introduction',
+] as const satisfies ReadonlyArray<TextField<ProfileDocument>>
 
 export interface ProfileForIndex {
   id: string
@@ -92,9 +105,12 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
   if (audience.length === 0) return null
   return ProfileDocumentSchema.parse({
     id: profile.id,
-    // Text is folded like queries (normalize.ts), so katakana in a query meets katakana in the profile.
+    // Text is folded in width like queries (normalize.ts); the reading in katakana, the script kana queries
+    // are normalised to, so やまだ and ヤマダ both find it.
     name: foldForSearch(`${profile.family_name} ${profile.given_name}`),
-    name_kana: normalizeQuery(`${profile.family_name_kana} ${profile.given_name_kana}`),
+    name_kana: toKatakana(foldForSearch(`${profile.family_name_kana} ${profile.given_name_kana}`))
+      .replace(/\s+/g, ' ')
+      .trim(),
     introduction: foldForSearch(profile.introduction),
     skill_ids: profile.skills.map((s) => s.skill_id),
     skill_names: profile.skills.map((s) => foldForSearch(s.name)),
@@ -118,5 +134,8 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
       `${m.prefecture_code}:status:${m.status}`,
       ...m.target_role_ids.map((roleId) => `${m.prefecture_code}:role:${roleId}`),
     ]),
+    skill_names_reading: [],
+    qualification_names_reading: [],
+    introduction_reading: '',
   })
 }

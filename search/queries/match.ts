@@ -11,7 +11,7 @@
 import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
 import type { ProfileDocument } from '../documents/profile'
-import { normalizeQuery } from '../normalize'
+import { normalizeSearchQuery } from '../normalize'
 import { audienceFilter } from './profiles'
 
 export const TIER_LIMIT = 300
@@ -115,7 +115,10 @@ export function matchQueries(
 ) {
   const base = matchFilter(viewer, criteria, selection)
   const essentials = essentialsFilter(criteria)
-  const q = normalizeQuery(selection.q ?? '')
+  // The shared normalisation, so kana and half-width words meet the reading twins. Its variants (romaji,
+  // the catalogue's synonyms: ../synonyms.ts) are not sent: they would need one federated search per tier
+  // and merged facet counts.
+  const q = normalizeSearchQuery(selection.q ?? '').text
   const common = { indexUid, q, locales: ['jpn'] as ['jpn'], attributesToRetrieve: HIT_FIELDS, sort: TIER_SORT }
   return [
     { indexUid, q, locales: ['jpn'] as ['jpn'], filter: base, limit: 0, facets: FACETS },

@@ -193,6 +193,9 @@ describe('need → candidates', () => {
     expect(namesOf(cloud)).toEqual(['全部', '一つ不足'])
     const byName = await getNeedMatches(context(), hiroshimaStaff, needId, query({ q: '必須のみ' }))
     expect(namesOf(byName)).toEqual(['必須のみ'])
+    // Free text goes through the shared normalisation: a kanji word typed as its reading, in any kana.
+    for (const q of ['ひょうじゅんか', 'ﾋｮｳｼﾞｭﾝｶ'])
+      expect(namesOf(await getNeedMatches(context(), hiroshimaStaff, needId, query({ q }))), q).toEqual(namesOf(cloud))
   })
 
   it('drops a person at once when consent is withdrawn, before the index catches up', async () => {
