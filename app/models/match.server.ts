@@ -8,6 +8,8 @@ import type { DbExecutor } from '../../db/client'
 import {
   type CandidateRow,
   deleteSavedSearch,
+  findOwnCandidateRow,
+  listPublishedNeedsForMatch,
   insertSavedSearch,
   listCandidateRows,
   listCandidateRowsBySql,
@@ -59,9 +61,18 @@ export function candidateFacts(row: CandidateRow): CandidateFacts {
   }
 }
 
-type NeedRowOf = Awaited<ReturnType<typeof requireNeedRow>>
+/** What matching reads of a need row (the need page's row and the published-needs list both have it). */
+interface NeedShape {
+  skills: ReadonlyArray<{ skill_id: string; min_level: number; essential: boolean }>
+  municipalities: ReadonlyArray<{ days_per_week: string | number }>
+  employment_form: string | null
+  prefecture_code: string
+  prefecture_name: string
+  remote_days_per_week: string | number | null
+  start_on: string | null
+}
 
-function needFactsOf(row: NeedRowOf, skillNames: Map<string, string>): NeedFacts {
+function needFactsOf(row: NeedShape, skillNames: Map<string, string>): NeedFacts {
   return {
     requirements: row.skills.map((s) => ({
       skillId: s.skill_id,
@@ -317,4 +328,43 @@ export async function deleteMatchSearch(context: AppLoadContext, user: SessionUs
   await requireNeedRow(db, user, needId)
   if (!(await deleteSavedSearch(db, needId, id)))
     throw new Response('指定された検索条件は見つかりません。', { status: 404 })
+}
+
+// ---- candidate → needs -------------------------------------------------------------------------------------
+
+export const FITTING_NEEDS_LIMIT = 10
+
+/**
+ * The open needs a professional fits, best first, with the same explanation staff see from their side:
+ * only needs whose every condition the person meets (form of employment, days, place, start), ordered by
+ * tier and score like a need's candidates. Needs are few (thousands at most), so all published ones are
+ * scored; no profile is read but the person's own.
+ */
+export async function getMyFittingNeeds(context: AppLoadContext, user: SessionUser) {
+  const { db } = context.services.database
+  const [row, needs, catalogue] = await Promise.all([
+    findOwnCandidateRow(db, user.id),
+    listPublishedNeedsForMatch(db, { openCallOnly: true }),
+    loadNeedCatalogue(db),
+  ])
+  if (!row) return { hasProfile: false as const, needs: [], considered: needs.length }
+  const facts = candidateFacts(row)
+  const skillNames = skillNamesOf(catalogue)
+  const ranked = needs
+    .map((need) => ({ id: need.id, need, explanation: explainMatch(needFactsOf(need, skillNames), facts) }))
+    .filter((n) => n.explanation.conditions.every((c) => c.ok))
+    .sort(compareMatches)
+  return {
+    hasProfile: true as const,
+    considered: needs.length,
+    fitting: ranked.length,
+    needs: ranked.slice(0, FITTING_NEEDS_LIMIT).map(({ need, explanation }) => ({
+      id: need.id,
+      title: need.title,
+      prefectureName: need.prefecture_name,
+      startOn: need.start_on,
+      applicationDeadline: need.application_deadline,
+      explanation,
+    })),
+  }
 }

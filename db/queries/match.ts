@@ -27,7 +27,8 @@ export interface MatchNarrowing {
   roleId?: string
 }
 
-function candidateSelect(db: DbExecutor, viewer: ProfileViewer, poolCode: string) {
+/** viewer null: the owner reading their own profile (no consent involved; the caller scopes by user). */
+function candidateSelect(db: DbExecutor, viewer: ProfileViewer | null, poolCode: string) {
   return db
     .selectFrom('profile')
     .select([
@@ -75,7 +76,7 @@ function candidateSelect(db: DbExecutor, viewer: ProfileViewer, poolCode: string
           .where('pool_member.status', '!=', 'withdrawn'),
       ).as('pool'),
     ])
-    .where(profileVisibleTo(viewer))
+    .$if(viewer !== null, (query) => query.where(profileVisibleTo(viewer)))
 }
 
 export type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateSelect>['execute']>>[number]
@@ -89,6 +90,50 @@ export async function listCandidateRows(
 ): Promise<CandidateRow[]> {
   if (ids.length === 0) return []
   return candidateSelect(db, viewer, poolCode).where('profile.id', 'in', ids).execute()
+}
+
+/** A professional's own profile as matching sees it (their own pools are not needed here). */
+export async function findOwnCandidateRow(db: DbExecutor, userId: string): Promise<CandidateRow | undefined> {
+  return candidateSelect(db, null, '').where('profile.user_id', '=', userId).executeTakeFirst()
+}
+
+/** Published needs with what matching needs of them (a few thousand at most: all of them, in one statement). */
+export async function listPublishedNeedsForMatch(db: DbExecutor, { openCallOnly }: { openCallOnly: boolean }) {
+  return db
+    .selectFrom('need')
+    .innerJoin('local_government as p', (join) =>
+      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
+    )
+    .select([
+      'need.id',
+      'need.title',
+      'need.prefecture_code',
+      'p.name as prefecture_name',
+      'need.employment_form',
+      'need.remote_days_per_week',
+      'need.open_call',
+      sql<string | null>`to_char(need.start_on, 'YYYY-MM-DD')`.as('start_on'),
+      sql<string | null>`to_char(need.application_deadline, 'YYYY-MM-DD')`.as('application_deadline'),
+    ])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_skill')
+          .select(['need_skill.skill_id', 'need_skill.min_level', 'need_skill.essential'])
+          .whereRef('need_skill.need_id', '=', 'need.id')
+          .orderBy('need_skill.sort_order'),
+      ).as('skills'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('need_municipality')
+          .select('need_municipality.days_per_week')
+          .whereRef('need_municipality.need_id', '=', 'need.id'),
+      ).as('municipalities'),
+    ])
+    .where('need.status', '=', 'published')
+    .$if(openCallOnly, (query) => query.where('need.open_call', '=', true))
+    .orderBy('need.published_at', 'desc')
+    .execute()
 }
 
 /**

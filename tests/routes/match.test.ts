@@ -13,6 +13,7 @@ import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { createProfile, createUser, loginAs } from '../factories'
 import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
 import * as candidatesRoute from '../../app/routes/needs.$id_.candidates/route'
+import * as fittingRoute from '../../app/routes/open-calls.for-me/route'
 
 let services: Services
 let hiroshimaStaff: SessionUser
@@ -292,5 +293,50 @@ describe('the candidates page', () => {
       ),
     )
     expect(post.status).toBe(404)
+  })
+})
+
+describe('candidate → needs', () => {
+  async function professional(changes: Record<string, unknown>) {
+    const { user, cookie } = await loginAs(services, { role: 'professional' })
+    const id = await createProfile(db(), user.id, { visibility: 'none' })
+    await db()
+      .updateTable('profile')
+      .set({ employment_forms: ['part_time'], days_per_week: 3, work_area: 'all', ...changes })
+      .where('id', '=', id)
+      .execute()
+    await db().insertInto('profile_skill').values({ profile_id: id, skill_id: 'bpr', level: 3 }).execute()
+    return cookie
+  }
+  const fitting = (cookie: string) => fittingRoute.loader(routeArgs(services, '/open-calls/for-me', { cookie }))
+
+  it('shows a professional the open calls they fit, with what they meet and miss, from their own profile only', async () => {
+    await db().updateTable('need').set({ open_call: true }).where('id', '=', needId).execute()
+    try {
+      const page = await fitting(await professional({}))
+      if (!page.hasProfile) throw new Error('expected a profile')
+      const mine = page.needs.find((n) => n.id === needId)!
+      expect(mine.explanation.summary).toBe('必須スキル 2件中 1件を満たす・任意スキル 1件中 0件')
+      expect(mine.explanation.skills.map((s) => [s.skillId, s.state])).toEqual([
+        ['bpr', 'met'],
+        ['data-analysis', 'missing'],
+        ['government-cloud', 'missing'],
+      ])
+      // A need whose conditions the person does not meet is not offered.
+      const fullTimeOnly = await fitting(await professional({ employment_forms: ['full_time'] }))
+      expect(fullTimeOnly.needs.map((n) => n.id)).not.toContain(needId)
+      // Only open calls: the same need kept to the prefecture is not listed.
+      await db().updateTable('need').set({ open_call: false }).where('id', '=', needId).execute()
+      expect((await fitting(await professional({}))).needs.map((n) => n.id)).not.toContain(needId)
+    } finally {
+      await db().updateTable('need').set({ open_call: false }).where('id', '=', needId).execute()
+    }
+  })
+
+  it('asks a professional without a profile to register one, and is for professionals only', async () => {
+    const { cookie } = await loginAs(services, { role: 'professional' })
+    expect(await fitting(cookie)).toMatchObject({ hasProfile: false, needs: [] })
+    const staff = await loginAs(services, { role: 'prefecture_staff' })
+    expect((await thrownResponse(() => fitting(staff.cookie))).status).toBe(403)
   })
 })

@@ -223,6 +223,8 @@ export const MATRIX: Record<string, RouteRow> = {
     params: { id: MISSING_ID },
     expect: notFoundFor(needReaders),
   },
+  // A professional's own ranking of open calls.
+  'open-calls.for-me': { url: '/open-calls/for-me', expect: professionalOnly },
   // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
   'open-calls._index': { url: '/open-calls?q=標準化', expect: everyone('ok') },
   // Expressing interest (応募) needs an account.
