@@ -5,6 +5,7 @@
 // match runs in SQL (db/queries/match.ts) and the page says so.
 import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../db/client'
+import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import {
   type CandidateRow,
   deleteSavedSearch,
@@ -348,23 +349,53 @@ export async function getMyFittingNeeds(context: AppLoadContext, user: SessionUs
     loadNeedCatalogue(db),
   ])
   if (!row) return { hasProfile: false as const, needs: [], considered: needs.length }
-  const facts = candidateFacts(row)
-  const skillNames = skillNamesOf(catalogue)
-  const ranked = needs
-    .map((need) => ({ id: need.id, need, explanation: explainMatch(needFactsOf(need, skillNames), facts) }))
-    .filter((n) => n.explanation.conditions.every((c) => c.ok))
-    .sort(compareMatches)
+  const ranked = rankNeedsFor(needs, candidateFacts(row), skillNamesOf(catalogue))
   return {
     hasProfile: true as const,
     considered: needs.length,
     fitting: ranked.length,
-    needs: ranked.slice(0, FITTING_NEEDS_LIMIT).map(({ need, explanation }) => ({
+    needs: ranked.slice(0, FITTING_NEEDS_LIMIT),
+  }
+}
+
+/** Needs whose every condition the person meets, best first, as the pages show them. */
+function rankNeedsFor(
+  needs: Awaited<ReturnType<typeof listPublishedNeedsForMatch>>,
+  facts: CandidateFacts,
+  skillNames: Map<string, string>,
+) {
+  return needs
+    .map((need) => ({ id: need.id, need, explanation: explainMatch(needFactsOf(need, skillNames), facts) }))
+    .filter((n) => n.explanation.conditions.every((c) => c.ok))
+    .sort(compareMatches)
+    .map(({ need, explanation }) => ({
       id: need.id,
       title: need.title,
       prefectureName: need.prefecture_name,
       startOn: need.start_on,
       applicationDeadline: need.application_deadline,
       explanation,
-    })),
-  }
+    }))
+}
+
+/**
+ * For staff on a pool member's page: the published needs of that pool's prefecture (every prefecture's for the
+ * ministry's national list) that the person fits. Empty when the profile is not shared with the viewer.
+ */
+export async function fittingNeedsOfMember(
+  db: DbExecutor,
+  viewer: ProfileViewer | null,
+  poolCode: string,
+  profileId: string,
+) {
+  if (!viewer) return []
+  const [rows, needs, catalogue] = await Promise.all([
+    listCandidateRows(db, viewer, poolCode, [profileId]),
+    listPublishedNeedsForMatch(db, { openCallOnly: false }),
+    loadNeedCatalogue(db),
+  ])
+  const row = rows[0]
+  if (!row) return []
+  const ofPool = poolCode === '00' ? needs : needs.filter((n) => n.prefecture_code === poolCode)
+  return rankNeedsFor(ofPool, candidateFacts(row), skillNamesOf(catalogue)).slice(0, FITTING_NEEDS_LIMIT)
 }

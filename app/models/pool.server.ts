@@ -34,6 +34,7 @@ import { POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
 import { readProfileForStaff } from './staff-profile.server'
+import { fittingNeedsOfMember } from './match.server'
 import {
   describePool,
   managedPoolCode,
@@ -224,7 +225,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   const viewer = profileViewerOf(user)
   const member = await findPoolMember(db, memberId, readScope(user), viewer)
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const [events, trainings, invitation, roleOptions, roleNames, pool, profile] = await Promise.all([
+  const [events, trainings, invitation, roleOptions, roleNames, pool, profile, fittingNeeds] = await Promise.all([
     listPoolEvents(db, member.id),
     listTrainingRecords(db, member.id),
     getInvitationStatus(db, member.id),
@@ -236,6 +237,10 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     member.profile_id && member.profile_visible
       ? readProfileForStaff(db, viewer, member.profile_id, { trainings: false })
       : null,
+    // The pool's published needs the person fits (consent checked again in the query).
+    member.profile_id && member.profile_visible
+      ? fittingNeedsOfMember(db, viewer, member.prefecture_code, member.profile_id)
+      : [],
   ])
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
@@ -258,6 +263,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     profileShared: profile !== null,
     /** What the person registered, as this viewer may see it (null: no profile, or not shared with them). */
     profile,
+    fittingNeeds: profile ? fittingNeeds : [],
     poolLabel: pool.poolLabel,
     nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,

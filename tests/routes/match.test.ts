@@ -14,6 +14,7 @@ import { createProfile, createUser, loginAs } from '../factories'
 import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
 import * as candidatesRoute from '../../app/routes/needs.$id_.candidates/route'
 import * as fittingRoute from '../../app/routes/open-calls.for-me/route'
+import * as memberRoute from '../../app/routes/pools.$memberId/route'
 
 let services: Services
 let hiroshimaStaff: SessionUser
@@ -338,5 +339,39 @@ describe('candidate → needs', () => {
     expect(await fitting(cookie)).toMatchObject({ hasProfile: false, needs: [] })
     const staff = await loginAs(services, { role: 'prefecture_staff' })
     expect((await thrownResponse(() => fitting(staff.cookie))).status).toBe(403)
+  })
+})
+
+describe("a pool member's fitting needs", () => {
+  it('lists the pool’s published needs the member fits, and nothing once consent is gone', async () => {
+    const memberId = crypto.randomUUID()
+    await db()
+      .insertInto('pool_member')
+      .values({
+        id: memberId,
+        prefecture_code: '34',
+        profile_id: ids['全部']!,
+        status: 'registered',
+        source: 'application',
+      })
+      .execute()
+    const { cookie } = await loginAs(services, { role: 'prefecture_staff', prefectureCode: '34' })
+    const open = () => memberRoute.loader(routeArgs(services, `/pools/${memberId}`, { cookie, params: { memberId } }))
+    const page = unwrap(await open()).body
+    expect(page.fittingNeeds.map((n) => n.id)).toContain(needId)
+    expect(page.fittingNeeds.find((n) => n.id === needId)!.explanation.tier).toBe(0)
+    await db().updateTable('profile').set({ visibility: 'none' }).where('id', '=', ids['全部']!).execute()
+    try {
+      // Joining the pool shares the profile with the prefecture, so withdraw the membership's sharing too.
+      await db()
+        .updateTable('pool_member')
+        .set({ copied_from_national_list: true })
+        .where('id', '=', memberId)
+        .execute()
+      expect(unwrap(await open()).body.fittingNeeds).toEqual([])
+    } finally {
+      await db().updateTable('profile').set({ visibility: 'all' }).where('id', '=', ids['全部']!).execute()
+      await db().deleteFrom('pool_member').where('id', '=', memberId).execute()
+    }
   })
 })

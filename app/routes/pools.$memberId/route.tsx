@@ -85,7 +85,24 @@ export default function PoolMemberRoute() {
         </dd>
       </dl>
       {member.profile ? (
-        <StaffProfileView profile={member.profile} />
+        <>
+          <StaffProfileView profile={member.profile} />
+          <section aria-labelledby="fitting-needs-heading">
+            <h2 id="fitting-needs-heading">この方に合うニーズ</h2>
+            {member.fittingNeeds.length === 0 ? (
+              <p>公開中のニーズのうち、この方の希望（任用形態・日数・勤務地・着任時期）に合うものはありません。</p>
+            ) : (
+              <ol>
+                {member.fittingNeeds.map((need) => (
+                  <li key={need.id}>
+                    <Link to={`/needs/${need.id}/candidates`}>{need.title}</Link>（{need.prefectureName}）— 適合度{' '}
+                    {need.explanation.score}・{need.explanation.summary}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
       ) : member.registered ? (
         <section aria-labelledby="profile-heading">
           <h2 id="profile-heading">プロフィール</h2>
