@@ -21,6 +21,7 @@ import { searchNeeds } from '../../search/queries/needs'
 import type { SessionUser } from '../utils/auth.server'
 import { EMPLOYMENT_FORM_OPTIONS } from '../utils/need-validation'
 import { actorFrom, recordAudit } from './audit.server'
+import { notifyPoolStaff } from './mail.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
 import { describeNeed } from './need.server'
 import { loadPublishedSynonyms } from './search-synonyms.server'
@@ -213,6 +214,12 @@ export async function expressInterest(
     }
     await insertNeedInterest(trx, { needId, profileId: profile.id, poolMemberId: memberId, message })
     await enqueueSearchSync(trx, 'profile', [profile.id])
+    await notifyPoolStaff(trx, {
+      poolCode: need.prefecture_code,
+      poolLabel: `${need.prefecture_name}の人材プール`,
+      via: '関心表明',
+      url: `${context.services.appUrl}/needs/${needId}`,
+    })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'express-interest',
       entity: 'need',
