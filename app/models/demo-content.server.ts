@@ -1,6 +1,7 @@
 // Demo content for the embedded setup, next to the demo accounts: one 課題 posted by 安芸太田町 and one
 // published need of 広島県 built from it, so the issues, needs and open calls pages have something to show
-// on a first start. Written through the same models as the pages (validation, history, audit, outbox).
+// on a first start, and demo candidates for it (demo-candidates.server.ts). Written through the same models as
+// the pages (validation, history, audit, outbox).
 // Idempotent: nothing is added once the demo municipality has posted an issue.
 import type { AppLoadContext } from '@remix-run/node'
 import { hasPostedIssue } from '../../db/queries/issues'
@@ -8,6 +9,7 @@ import { findUserByEmail } from '../../db/queries/users'
 import type { Services } from '../services.server'
 import type { SessionUser } from '../utils/auth.server'
 import { NeedSchema } from '../utils/need-validation'
+import { ensureDemoCandidates } from './demo-candidates.server'
 import { createIssue } from './issue.server'
 import { changeNeedStatus, createNeed, getNeedEditPage, saveNeed } from './need.server'
 
@@ -40,6 +42,7 @@ export async function ensureDemoContent(services: Services): Promise<void> {
     findUserByEmail(db, PREFECTURE_STAFF),
   ])
   if (!townRow || !prefectureRow) return
+  await ensureDemoCandidates(services)
   if (await hasPostedIssue(db, townRow.id)) return
   // The load context a request would carry: the models are called the same way as from the pages.
   const context: AppLoadContext = { services, requestInfo: { id: 'demo-content', ip: 'local' } }

@@ -1,11 +1,14 @@
 // The embedded setup's demo content: written through the real models, published, searchable, and added once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_CANDIDATES } from '../../app/models/demo-candidates.server'
 import { ensureDemoContent } from '../../app/models/demo-content.server'
+import { getNeedMatches } from '../../app/models/match.server'
+import { MatchQuerySchema } from '../../app/utils/match-query'
 import type { Services } from '../../app/services.server'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { searchNeeds } from '../../search/queries/needs'
 import { createUser } from '../factories'
-import { createTestServices } from '../services'
+import { createTestServices, routeArgs } from '../services'
 
 let services: Services
 beforeAll(async () => {
@@ -46,5 +49,24 @@ describe('demo content', () => {
     expect((await searchNeeds(services.search, { kind: 'public' }, { q: 'ガバメントクラウド' })).ids).toEqual([
       needs[0]!.id,
     ])
+  })
+
+  it('gives the demo need candidates that show how matching ranks, explains and leaves people out', async () => {
+    const db = services.database.db
+    const [need] = await db.selectFrom('need').select('id').execute()
+    const staff = await db
+      .selectFrom('app_user')
+      .selectAll()
+      .where('email', '=', 'hiroshima@demo.dx500.example.jp')
+      .executeTakeFirstOrThrow()
+    const page = await getNeedMatches(routeArgs(services, '/').context, staff, need!.id, MatchQuerySchema.parse({}))
+    expect(page.searchUnavailable).toBe(false)
+    // Every 必須 skill met first (山田 above 佐藤: optional skills and evidence), then the strong one short of a
+    // level (鈴木), then the one with other skills (高橋); 田中 (常勤のみ), 渡辺 (週1日) and 伊藤 (非公開) are out.
+    expect(page.candidates.map((c) => c.name)).toEqual(['山田 花子', '佐藤 健', '鈴木 美咲', '高橋 大輔'])
+    expect(page.candidates.map((c) => c.explanation.tier)).toEqual([0, 0, 1, 1])
+    // Added once.
+    await ensureDemoContent(services)
+    expect(await db.selectFrom('profile').select('id').execute()).toHaveLength(DEMO_CANDIDATES.length)
   })
 })
