@@ -1,8 +1,55 @@
 // Field components wired for accessibility: label, aria-invalid, aria-describedby, and the error list
-// reserved next to the field (GUIDE rule 6). Used with conform's getInputProps.
+// reserved next to the field (GUIDE rule 6). They take a conform field (`fields.x`) and read its name,
+// constraint, default value and errors from it, so a form says only what differs: the label and the control's
+// own attributes. `useSchemaForm` is the one way to start a conform form from its zod schema.
+import {
+  type DefaultValue,
+  type FieldMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useNavigation } from '@remix-run/react'
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
+import type {
+  HTMLInputTypeAttribute,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react'
 import { useId } from 'react'
+import type { z } from 'zod'
+
+/**
+ * A conform form validated by its zod schema in the browser (for the message next to the field) and, with the
+ * same schema, on the server. Fields are checked again on blur once they have been submitted.
+ */
+export function useSchemaForm<Schema extends z.ZodType<Record<string, any>, Record<string, any>>>(
+  schema: Schema,
+  {
+    id,
+    defaultValue,
+    lastResult,
+    shouldRevalidate = 'onBlur',
+  }: {
+    id: string
+    defaultValue?: DefaultValue<z.input<Schema>>
+    lastResult?: SubmissionResult<string[]> | null
+    shouldRevalidate?: 'onSubmit' | 'onBlur' | 'onInput'
+  },
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    constraint: getZodConstraint(schema),
+    defaultValue,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate,
+  })
+}
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
@@ -73,47 +120,74 @@ function FieldFrame({
   )
 }
 
+/** A field of a conform form (`fields.x` from useForm): its id, name, constraint and errors. */
+export type FormField = FieldMetadata<any, any, any>
+
+type InputType = Exclude<HTMLInputTypeAttribute, 'checkbox' | 'radio'>
+type ControlAttributes<Attributes> = Omit<Attributes, 'id' | 'form' | 'type' | 'defaultValue' | 'defaultChecked'>
+
+/**
+ * A labelled input. With `field` (a conform form) its name, constraint, default value and errors come from
+ * the field; without one (a form without conform) pass `name` and `errors` yourself.
+ */
 export function Field({
   label,
-  inputProps,
-  errors,
   description,
+  field,
+  type = 'text',
+  errors,
+  ...attributes
 }: {
   label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement>
-  errors?: ListOfErrors
   description?: ReactNode
-}) {
+  field?: FormField
+  type?: InputType
+  errors?: ListOfErrors
+} & ControlAttributes<InputHTMLAttributes<HTMLInputElement>>) {
+  const { key, ...conform } = field
+    ? getInputProps(field, { type: type as 'text', ariaAttributes: false })
+    : { key: undefined, type }
+  const input = { ...conform, ...attributes }
   return (
     <FieldFrame
       label={label}
-      controlId={inputProps.id}
-      required={inputProps.required}
-      errors={errors}
+      controlId={field?.id}
+      required={input.required}
+      errors={errors ?? field?.errors}
       description={description}
     >
-      {(wiring) => <input {...inputProps} {...wiring} />}
+      {(wiring) => <input key={key} {...input} {...wiring} />}
     </FieldFrame>
   )
 }
 
 export function SelectField({
   label,
-  selectProps,
+  description,
+  field,
   options,
-  errors,
   placeholder,
+  ...attributes
 }: {
   label: ReactNode
-  selectProps: SelectHTMLAttributes<HTMLSelectElement>
-  options: Array<{ value: string; label: string }>
-  errors?: ListOfErrors
+  description?: ReactNode
+  field: FormField
+  options: ReadonlyArray<{ value: string; label: string }>
+  /** The first, empty choice (e.g. 「選択してください」); none when omitted. */
   placeholder?: string
-}) {
+} & ControlAttributes<SelectHTMLAttributes<HTMLSelectElement>>) {
+  const { key, ...conform } = getSelectProps(field, { ariaAttributes: false })
+  const select = { ...conform, ...attributes }
   return (
-    <FieldFrame label={label} controlId={selectProps.id} required={selectProps.required} errors={errors}>
+    <FieldFrame
+      label={label}
+      controlId={field.id}
+      required={select.required}
+      errors={field.errors}
+      description={description}
+    >
       {(wiring) => (
-        <select {...selectProps} {...wiring}>
+        <select key={key} {...select} {...wiring}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -126,31 +200,54 @@ export function SelectField({
   )
 }
 
-export function CheckboxField({
+export function TextareaField({
   label,
-  inputProps,
-  errors,
+  description,
+  field,
+  ...attributes
 }: {
   label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement>
-  errors?: ListOfErrors
-}) {
-  const fallbackId = useId()
-  const id = inputProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
+  description?: ReactNode
+  field: FormField
+} & ControlAttributes<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { key, ...conform } = getTextareaProps(field, { ariaAttributes: false })
+  const textarea = { ...conform, ...attributes }
+  return (
+    <FieldFrame
+      label={label}
+      controlId={field.id}
+      required={textarea.required}
+      errors={field.errors}
+      description={description}
+    >
+      {(wiring) => <textarea key={key} {...textarea} {...wiring} />}
+    </FieldFrame>
+  )
+}
+
+export function CheckboxField({
+  label,
+  field,
+  ...attributes
+}: {
+  label: ReactNode
+  field: FormField
+} & ControlAttributes<InputHTMLAttributes<HTMLInputElement>>) {
+  const { key, ...conform } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
+  const errorId = field.errors?.length ? `${field.id}-error` : undefined
   return (
     <div className="field field--checkbox">
-      <label htmlFor={id}>
+      <label htmlFor={field.id}>
         <input
-          {...inputProps}
-          type="checkbox"
-          id={id}
+          key={key}
+          {...conform}
+          {...attributes}
           aria-invalid={errorId ? true : undefined}
           aria-describedby={errorId}
         />
         {label}
       </label>
-      <ErrorList id={errorId} errors={errors} />
+      <ErrorList id={errorId} errors={field.errors} />
     </div>
   )
 }
@@ -195,30 +292,6 @@ export function SubmitButton({
     <button type="submit" className={className} name={name} value={value} disabled={pending} aria-disabled={pending}>
       {pending ? pendingText : children}
     </button>
-  )
-}
-
-export function TextareaField({
-  label,
-  textareaProps,
-  errors,
-  description,
-}: {
-  label: ReactNode
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
-  errors?: ListOfErrors
-  description?: ReactNode
-}) {
-  return (
-    <FieldFrame
-      label={label}
-      controlId={textareaProps.id}
-      required={textareaProps.required}
-      errors={errors}
-      description={description}
-    >
-      {(wiring) => <textarea {...textareaProps} {...wiring} />}
-    </FieldFrame>
   )
 }
 

@@ -6,24 +6,11 @@ import type { EmploymentForm, ProfileVisibility } from '../../db/schema'
 import { EmailSchema } from './account-validation'
 import { tokyoYear } from './dates'
 import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
+import { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from './labels'
 
-/** 勤務形態 (domain README §5); the list mirrors db/schema.ts EMPLOYMENT_FORMS (a value import is server-only). */
-export const EMPLOYMENT_FORM_OPTIONS = [
-  { value: 'full_time', label: '常勤（任期付を含む）' },
-  { value: 'part_time', label: '非常勤' },
-  { value: 'special_part_time', label: '特別職非常勤（CIO補佐官等）' },
-  { value: 'contract', label: '業務委託' },
-  { value: 'side_job', label: '副業・兼業' },
-] as const satisfies ReadonlyArray<{ value: EmploymentForm; label: string }>
+export { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS }
+
 const EMPLOYMENT_FORM_VALUES = EMPLOYMENT_FORM_OPTIONS.map((o) => o.value) as [EmploymentForm, ...EmploymentForm[]]
-
-export const PAY_UNIT_OPTIONS = [
-  { value: 'hour', label: '時給' },
-  { value: 'day', label: '日額' },
-  { value: 'month', label: '月額' },
-  { value: 'year', label: '年額' },
-] as const
-export type PayUnit = (typeof PAY_UNIT_OPTIONS)[number]['value']
 
 export const VISIBILITY_OPTIONS = [
   { value: 'none', label: 'まだ公開しない', description: 'どの都道府県の担当者にも表示されません。' },

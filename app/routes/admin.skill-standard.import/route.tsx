@@ -127,12 +127,10 @@ export default function SkillStandardImportRoute() {
             <FormErrors errors={[actionData?.formError]} />
             <Field
               label="取り込むファイル（JSON または CSV）"
-              inputProps={{
-                type: 'file',
-                name: 'file',
-                accept: '.csv,.json,text/csv,application/json',
-                required: true,
-              }}
+              type="file"
+              name="file"
+              accept=".csv,.json,text/csv,application/json"
+              required
             />
             <div>
               <SubmitButton pendingText="確認しています…">確認して取り込む</SubmitButton>

@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, SubmitButton } from '~/components/forms'
+import { Field, SubmitButton, useSchemaForm } from '~/components/forms'
 import { requestPasswordReset } from '~/models/account.server'
 import { ForgotPasswordSchema } from '~/utils/account-validation'
 import { readFormData } from '~/utils/params'
@@ -21,13 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPasswordRoute() {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'forgot-password',
-    constraint: getZodConstraint(ForgotPasswordSchema),
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(ForgotPasswordSchema, { id: 'forgot-password', lastResult: actionData?.result })
   return (
     <div className="page">
       <h1>パスワードの再設定</h1>
@@ -38,11 +32,7 @@ export default function ForgotPasswordRoute() {
       ) : (
         <Form method="post" className="form-stack" {...getFormProps(form)}>
           <p>登録したメールアドレスを入力してください。再設定用のリンクをお送りします。</p>
-          <Field
-            label="メールアドレス"
-            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-            errors={fields.email.errors}
-          />
+          <Field label="メールアドレス" field={fields.email} type="email" autoComplete="email" />
           <div>
             <SubmitButton>再設定用のリンクを送る</SubmitButton>
           </div>

@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
 import { resendVerificationEmail } from '~/models/account.server'
 import { LoginSchema } from '~/utils/account-validation'
 import { login, LOGIN_MESSAGES, requireAnonymous } from '~/utils/auth.server'
@@ -52,13 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(LoginSchema, {
     id: 'login',
-    constraint: getZodConstraint(LoginSchema),
     lastResult: actionData?.result,
     defaultValue: { email: searchParams.get('email') ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: 'onBlur',
   })
   return (
     <div className="page">
@@ -71,16 +68,8 @@ export default function LoginRoute() {
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field
-          label="メールアドレス"
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-          errors={fields.email.errors}
-        />
-        <Field
-          label="パスワード"
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
-          errors={fields.password.errors}
-        />
+        <Field label="メールアドレス" field={fields.email} type="email" autoComplete="email" />
+        <Field label="パスワード" field={fields.password} type="password" autoComplete="current-password" />
         <div>
           <SubmitButton pendingText="確認中…">ログイン</SubmitButton>
         </div>

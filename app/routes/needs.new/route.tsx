@@ -111,7 +111,8 @@ export default function NewNeedRoute() {
         <Field
           label="件名（任意）"
           description="空欄のときは、ひな形の名前（またはまとめる課題の件名）になります。"
-          inputProps={{ name: 'title', type: 'text', maxLength: 120 }}
+          name="title"
+          maxLength={120}
           errors={errors?.title}
         />
         <div>

@@ -42,7 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     national: filter.pool === 'national',
     remoteOk: filter.remoteOk === 'on',
   })
-  return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
+  return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS }
 }
 
 export default function PoolRoute() {

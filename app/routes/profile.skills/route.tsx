@@ -1,15 +1,13 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormErrors, SubmitButton } from '~/components/forms'
 import { saveSkills } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { SkillsSchema } from '~/utils/profile-validation'
-import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
+import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
 import { SkillAreas } from './skill-areas'
@@ -70,14 +68,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProfileSkillsRoute() {
   const { lockVersion, versionTitle, levels, groups, defaults } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
-  const [form, fields] = useForm({
+  const [form, fields] = useSectionForm(SkillsSchema, {
     id: 'profile-skills',
-    constraint: getZodConstraint(SkillsSchema),
     defaultValue: defaults,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SkillsSchema }),
+    shouldRevalidate: 'onSubmit',
   })
   const list = fields.skills.getFieldList()
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
@@ -102,12 +96,7 @@ export default function ProfileSkillsRoute() {
           </div>
         ))}
       </dl>
-      <Form method="post" className="form-wide skill-form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput
-          loaded={lockVersion}
-          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
-        />
+      <ProfileSectionForm form={form} lockVersion={lockVersion} className="form-wide skill-form">
         <p className="skill-form__count">選択したスキル: {chosenCount}件</p>
         <SkillAreas
           groups={groups}
@@ -116,10 +105,7 @@ export default function ProfileSkillsRoute() {
           chosen={chosen}
           onChoose={(skillId, level) => setChosen((current) => ({ ...current, [skillId]: level }))}
         />
-        <div>
-          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
-        </div>
-      </Form>
+      </ProfileSectionForm>
     </div>
   )
 }
