@@ -518,6 +518,30 @@ describe('qualifications (資格)', () => {
     const again = await load(qualificationsRoute, '/profile/qualifications', cookie)
     expect(again.defaults.qualifications[0]).toEqual({ qualificationId: a!.id, held: true, acquiredYear: '2015' })
   })
+
+  it('refuses to hold a qualification the catalogue does not have, and ignores one not held', async () => {
+    const { cookie, profile } = await professionalWithProfile()
+    const unknown = await reply(qualificationsRoute, '/profile/qualifications', cookie, {
+      lockVersion: '0',
+      'qualifications[0].qualificationId': 'no-such-qualification',
+      'qualifications[0].held': 'on',
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.errors['qualifications[0].held']).toEqual([
+      'この資格はスキル標準にありません。ページを再読み込みしてください',
+    ])
+    expect(await profileOf(profile.user_id)).toMatchObject({ lock_version: 0 })
+    await saved(qualificationsRoute, '/profile/qualifications', cookie, {
+      lockVersion: '0',
+      'qualifications[0].qualificationId': 'no-such-qualification',
+    })
+    const rows = await db()
+      .selectFrom('profile_qualification')
+      .select('qualification_id')
+      .where('profile_id', '=', profile.id)
+      .execute()
+    expect(rows).toEqual([])
+  })
 })
 
 describe('experiences (職歴)', () => {
