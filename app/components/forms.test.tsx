@@ -114,4 +114,34 @@ describe('field components', () => {
       /<ul id="[^"]+" class="field-errors"><li class="field-error">スキルを選んでください<\/li><\/ul><\/details>/,
     )
   })
+
+  it('wire a field of a form without conform from the id, name and errors given', () => {
+    const page = renderToStaticMarkup(
+      <>
+        <Field
+          label="研修名"
+          id="training-title"
+          name="title"
+          defaultValue="行政実務研修"
+          errors={['研修名を入力してください']}
+        />
+        <TextareaField label="メモ" id="note" name="note" rows={3} />
+        <SelectField label="状態" id="to" name="to" options={UNITS} />
+        <CheckboxField label="送る" id="send" name="send" defaultChecked />
+      </>,
+    )
+    expect(tag(page, 'input', { name: 'title' })).toMatchObject({
+      id: 'training-title',
+      type: 'text',
+      value: '行政実務研修',
+      'aria-invalid': 'true',
+      'aria-describedby': 'training-title-error',
+    })
+    expect(labelFor(page, 'training-title')).toBe('研修名')
+    expect(textOf(page, 'training-title-error')).toBe('研修名を入力してください')
+    expect(labelFor(page, 'note')).toBe('メモ')
+    expect(tag(page, 'textarea', { name: 'note' })['aria-invalid']).toBeUndefined()
+    expect(labelFor(page, 'to')).toBe('状態')
+    expect(tag(page, 'input', { name: 'send' })).toMatchObject({ type: 'checkbox', id: 'send', checked: '' })
+  })
 })

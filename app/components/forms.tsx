@@ -79,18 +79,16 @@ interface ControlWiring {
   'aria-describedby': string | undefined
 }
 
-/** Label (with 必須), optional description, the control, and its errors reserved below it. */
+/** Label (with 必須 for a required control), optional description, the control, and its errors below it. */
 function FieldFrame({
   label,
-  controlId,
-  required,
+  control: { id: controlId, required },
   errors,
   description,
   children,
 }: {
   label: ReactNode
-  controlId: string | undefined
-  required: boolean | undefined
+  control: { id?: string; required?: boolean }
   errors?: ListOfErrors
   description?: ReactNode
   children: (wiring: ControlWiring) => ReactNode
@@ -123,39 +121,34 @@ function FieldFrame({
 /** A field of a conform form (`fields.x` from useForm): its id, name, constraint and errors. */
 export type FormField = FieldMetadata<any, any, any>
 
-type InputType = Exclude<HTMLInputTypeAttribute, 'checkbox' | 'radio'>
-type ControlAttributes<Attributes> = Omit<Attributes, 'id' | 'form' | 'type' | 'defaultValue' | 'defaultChecked'>
-
 /**
- * A labelled input. With `field` (a conform form) its name, constraint, default value and errors come from
- * the field; without one (a form without conform) pass `name` and `errors` yourself.
+ * What every field component takes: the label, an optional description, and the control. In a conform form
+ * pass `field`: the control's id, name, constraint, default value and errors come from it. In a form without
+ * conform pass `id`, `name`, `defaultValue` and `errors` yourself. Attributes given win over the field's.
  */
+type FieldProps<Attributes> = {
+  label: ReactNode
+  description?: ReactNode
+  field?: FormField
+  errors?: ListOfErrors
+} & Omit<Attributes, 'form' | 'type'>
+
+type InputType = Exclude<HTMLInputTypeAttribute, 'checkbox' | 'radio'>
+
 export function Field({
   label,
   description,
   field,
-  type = 'text',
   errors,
+  type = 'text',
   ...attributes
-}: {
-  label: ReactNode
-  description?: ReactNode
-  field?: FormField
-  type?: InputType
-  errors?: ListOfErrors
-} & ControlAttributes<InputHTMLAttributes<HTMLInputElement>>) {
-  const { key, ...conform } = field
-    ? getInputProps(field, { type: type as 'text', ariaAttributes: false })
-    : { key: undefined, type }
-  const input = { ...conform, ...attributes }
+}: FieldProps<InputHTMLAttributes<HTMLInputElement>> & { type?: InputType }) {
+  const { key, ...input } = {
+    ...(field ? getInputProps(field, { type: type as 'text', ariaAttributes: false }) : { key: undefined, type }),
+    ...attributes,
+  }
   return (
-    <FieldFrame
-      label={label}
-      controlId={field?.id}
-      required={input.required}
-      errors={errors ?? field?.errors}
-      description={description}
-    >
+    <FieldFrame label={label} control={input} errors={errors ?? field?.errors} description={description}>
       {(wiring) => <input key={key} {...input} {...wiring} />}
     </FieldFrame>
   )
@@ -165,27 +158,21 @@ export function SelectField({
   label,
   description,
   field,
+  errors,
   options,
   placeholder,
   ...attributes
-}: {
-  label: ReactNode
-  description?: ReactNode
-  field: FormField
+}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>> & {
   options: ReadonlyArray<{ value: string; label: string }>
   /** The first, empty choice (e.g. 「選択してください」); none when omitted. */
   placeholder?: string
-} & ControlAttributes<SelectHTMLAttributes<HTMLSelectElement>>) {
-  const { key, ...conform } = getSelectProps(field, { ariaAttributes: false })
-  const select = { ...conform, ...attributes }
+}) {
+  const { key, ...select } = {
+    ...(field ? getSelectProps(field, { ariaAttributes: false }) : { key: undefined }),
+    ...attributes,
+  }
   return (
-    <FieldFrame
-      label={label}
-      controlId={field.id}
-      required={select.required}
-      errors={field.errors}
-      description={description}
-    >
+    <FieldFrame label={label} control={select} errors={errors ?? field?.errors} description={description}>
       {(wiring) => (
         <select key={key} {...select} {...wiring}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
@@ -204,50 +191,48 @@ export function TextareaField({
   label,
   description,
   field,
+  errors,
   ...attributes
-}: {
-  label: ReactNode
-  description?: ReactNode
-  field: FormField
-} & ControlAttributes<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
-  const { key, ...conform } = getTextareaProps(field, { ariaAttributes: false })
-  const textarea = { ...conform, ...attributes }
+}: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { key, ...textarea } = {
+    ...(field ? getTextareaProps(field, { ariaAttributes: false }) : { key: undefined }),
+    ...attributes,
+  }
   return (
-    <FieldFrame
-      label={label}
-      controlId={field.id}
-      required={textarea.required}
-      errors={field.errors}
-      description={description}
-    >
+    <FieldFrame label={label} control={textarea} errors={errors ?? field?.errors} description={description}>
       {(wiring) => <textarea key={key} {...textarea} {...wiring} />}
     </FieldFrame>
   )
 }
 
+/** A checkbox with its label after it; the errors below. */
 export function CheckboxField({
   label,
   field,
+  errors = field?.errors,
   ...attributes
-}: {
-  label: ReactNode
-  field: FormField
-} & ControlAttributes<InputHTMLAttributes<HTMLInputElement>>) {
-  const { key, ...conform } = getInputProps(field, { type: 'checkbox', ariaAttributes: false })
-  const errorId = field.errors?.length ? `${field.id}-error` : undefined
+}: Omit<FieldProps<InputHTMLAttributes<HTMLInputElement>>, 'description'>) {
+  const fallbackId = useId()
+  const { key, ...input } = {
+    ...(field ? getInputProps(field, { type: 'checkbox', ariaAttributes: false }) : { key: undefined }),
+    ...attributes,
+  }
+  const id = input.id ?? fallbackId
+  const errorId = errors?.length ? `${id}-error` : undefined
   return (
     <div className="field field--checkbox">
-      <label htmlFor={field.id}>
+      <label htmlFor={id}>
         <input
           key={key}
-          {...conform}
-          {...attributes}
+          {...input}
+          type="checkbox"
+          id={id}
           aria-invalid={errorId ? true : undefined}
           aria-describedby={errorId}
         />
         {label}
       </label>
-      <ErrorList id={errorId} errors={field.errors} />
+      <ErrorList id={errorId} errors={errors} />
     </div>
   )
 }

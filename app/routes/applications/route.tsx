@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { ErrorList, SubmitButton } from '~/components/forms'
+import { SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool-application.server'
 import { requireUserWithRole } from '~/utils/auth.server'
@@ -78,35 +78,16 @@ export default function ApplicationsRoute() {
         から探せます。関心を表明すると、その都道府県への応募になります。
       </p>
       <Form method="post" className="form-stack">
-        <div className="field">
-          <label htmlFor="prefectureCode">応募先の都道府県</label>
-          <select
-            id="prefectureCode"
-            name="prefectureCode"
-            defaultValue=""
-            aria-invalid={errors.prefectureCode ? true : undefined}
-            aria-describedby={errors.prefectureCode ? 'prefectureCode-error' : undefined}
-          >
-            <option value="">選択してください</option>
-            {prefectures.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="prefectureCode-error" errors={errors.prefectureCode} />
-        </div>
-        <div className="field">
-          <label htmlFor="message">メッセージ（任意）</label>
-          <textarea
-            id="message"
-            name="message"
-            rows={4}
-            aria-invalid={errors.message ? true : undefined}
-            aria-describedby={errors.message ? 'message-error' : undefined}
-          />
-          <ErrorList id="message-error" errors={errors.message} />
-        </div>
+        <SelectField
+          label="応募先の都道府県"
+          id="prefectureCode"
+          name="prefectureCode"
+          defaultValue=""
+          options={prefectures}
+          placeholder="選択してください"
+          errors={errors.prefectureCode}
+        />
+        <TextareaField label="メッセージ（任意）" id="message" name="message" rows={4} errors={errors.message} />
         <div>
           <SubmitButton pendingText="応募中…">応募する</SubmitButton>
         </div>

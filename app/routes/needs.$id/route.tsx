@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
 import { changeNeedStatus, getNeedPage, linkIssue, NEED_CONFLICT_MESSAGE } from '~/models/need.server'
 import needsStylesHref from '~/styles/needs.css'
 import skillsStylesHref from '~/styles/skills.css'
@@ -110,10 +110,7 @@ export default function NeedRoute() {
           <h2 id="need-status-heading">状態の変更</h2>
           <Form method="post" className="form-stack">
             <input type="hidden" name="lockVersion" value={need.lockVersion} />
-            <div className="field">
-              <label htmlFor="need-status-note">メモ（任意・経過に残ります）</label>
-              <input id="need-status-note" name="note" type="text" maxLength={1000} />
-            </div>
+            <Field label="メモ（任意・経過に残ります）" id="need-status-note" name="note" maxLength={1000} />
             <div className="button-row">
               {transitions.map((t) => (
                 <SubmitButton
@@ -164,17 +161,14 @@ export default function NeedRoute() {
           <Form method="post" className="search-form">
             <input type="hidden" name="intent" value="link-issue" />
             <div className="search-form__row">
-              <div className="field">
-                <label htmlFor="issueId">課題を加える</label>
-                <select id="issueId" name="issueId" defaultValue="">
-                  <option value="">選択してください</option>
-                  {candidateIssues.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label="課題を加える"
+                id="issueId"
+                name="issueId"
+                defaultValue=""
+                options={candidateIssues.map((i) => ({ value: i.id, label: i.label }))}
+                placeholder="選択してください"
+              />
               <SubmitButton className="button button--secondary" pendingText="追加中…">
                 加える
               </SubmitButton>

@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormErrors, SubmitButton } from '~/components/forms'
+import { FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { expressInterest, getOpenCallPage } from '~/models/open-call.server'
 import needsStylesHref from '~/styles/needs.css'
@@ -98,10 +98,13 @@ export default function OpenCallRoute() {
               関心を表明すると、{need.prefectureName}の人材プールへの応募として届き、あなたのプロフィールを
               {need.prefectureName}の担当者が見られるようになります。
             </p>
-            <div className="field">
-              <label htmlFor="interest-message">メッセージ（任意・1000文字まで）</label>
-              <textarea id="interest-message" name="message" rows={4} maxLength={1000} />
-            </div>
+            <TextareaField
+              label="メッセージ（任意・1000文字まで）"
+              id="interest-message"
+              name="message"
+              rows={4}
+              maxLength={1000}
+            />
             <div>
               <SubmitButton pendingText="送信中…">関心を表明する</SubmitButton>
             </div>

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SubmitButton } from '~/components/forms'
+import { Field, SubmitButton } from '~/components/forms'
 import {
   importPool,
   POOL_IMPORT_COLUMNS,
@@ -98,10 +98,7 @@ export default function PoolImportRoute() {
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="form-stack">
-        <div className="field">
-          <label htmlFor="file">CSVファイル</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" required />
-        </div>
+        <Field label="CSVファイル" id="file" name="file" type="file" accept=".csv,text/csv" required />
         <div>
           <SubmitButton pendingText="確認中…">確認して取り込む</SubmitButton>
         </div>
