@@ -736,12 +736,24 @@ describe('my data: deleting the account (退会)', () => {
       .insertInto('mail_outbox')
       .values({ to_address: user.email, subject: 'x', body_text: 'x', template: 'password_reset' })
       .execute()
+    await db()
+      .insertInto('auth_token')
+      .values({
+        id: crypto.randomUUID(),
+        purpose: 'password_reset',
+        token_hash: `hash-${crypto.randomUUID()}`,
+        email: user.email,
+        user_id: user.id,
+        expires_at: new Date(Date.now() + 3_600_000),
+      })
+      .execute()
     const response = (await post(deleteRoute, '/account/delete', cookie, {
       password: TEST_PASSWORD,
       confirm: 'on',
     })) as Response
     expect(response.status).toBe(302)
     // Mail history and throttling rows with the address go too.
+    expect(await db().selectFrom('auth_token').select('id').where('user_id', '=', user.id).execute()).toEqual([])
     expect(await db().selectFrom('mail_outbox').select('id').where('to_address', '=', user.email).execute()).toEqual([])
     expect(
       await db().selectFrom('login_attempt').select('id').where('email', '=', user.email.toLowerCase()).execute(),
