@@ -13,12 +13,9 @@ import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { findUserById, updateUser } from '../../db/queries/users'
 import { type SessionUser, verifyPassword } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
-import { EMPLOYMENT_FORM_LABELS, PAY_UNIT_LABELS } from '../utils/labels'
-import { VISIBILITY_OPTIONS } from '../utils/profile-validation'
+import { EMPLOYMENT_FORM_LABELS, PAY_UNIT_LABELS, PROFILE_VISIBILITY_LABELS } from '../utils/labels'
 import { recordAudit } from './audit.server'
 import { getMyProfile } from './profile.server'
-
-const VISIBILITY_LABEL = new Map<string, string>(VISIBILITY_OPTIONS.map((o) => [o.value, o.label]))
 
 /** All the data the platform keeps about me (本人開示): JSON for machines, CSV (one fact per row) for Excel. */
 export async function exportMyData(context: AppLoadContext, user: SessionUser) {
@@ -146,7 +143,7 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       ['働き方の希望', '希望報酬（下限・円）', p.payMinYen],
       ['働き方の希望', '希望報酬（上限・円）', p.payMaxYen],
       ['働き方の希望', '報酬の単位', p.payUnit ? PAY_UNIT_LABELS[p.payUnit] : null],
-      ['公開範囲と同意', '公開範囲', VISIBILITY_LABEL.get(p.visibility) ?? p.visibility],
+      ['公開範囲と同意', '公開範囲', PROFILE_VISIBILITY_LABELS[p.visibility]],
       ['公開範囲と同意', '公開する都道府県', p.visiblePrefectureCodes.map(pref).join('、')],
       ['公開範囲と同意', '国の外部人材リストへの掲載', p.nationalListConsent ? '同意する' : '同意しない'],
       ['公開範囲と同意', '任命時の公開名簿への掲載', p.publicDirectoryConsent ? '同意する' : '同意しない'],

@@ -1,7 +1,18 @@
 // The Japanese words for each enumeration in db/schema.ts (and the skill-level scale), in one place for the
 // server and the browser. Each map is a Record over its enum, so adding a status without a label fails the
 // typecheck; lists and selects are built from these maps, never retyped.
-import type { EmploymentForm, IssueStatus, NeedStatus, PayUnit, PoolSource, PoolStatus } from '../../db/schema'
+import type {
+  EmploymentForm,
+  IssueStatus,
+  IssueUrgency,
+  ItStaffing,
+  NeedEmployer,
+  NeedStatus,
+  PayUnit,
+  PoolSource,
+  PoolStatus,
+  ProfileVisibility,
+} from '../../db/schema'
 import type { SkillLevel } from '../../db/skill-standard-content'
 
 /** 人材プールの状態: 応募 → 書類確認 → 面接 → 研修 → 登録 / 見送り / 辞退 */
@@ -71,6 +82,38 @@ export const PAY_UNIT_LABELS: Record<PayUnit, string> = {
 }
 export const PAY_UNIT_OPTIONS = optionsOf(PAY_UNIT_LABELS)
 
+/** 緊急度 of an issue, short (lists) and as the issue form offers it. */
+export const URGENCY_LABELS: Record<IssueUrgency, string> = { high: '高', medium: '中', low: '低' }
+export const URGENCY_OPTIONS = optionsOf<IssueUrgency>({
+  high: '高い（半年以内に対応が必要）',
+  medium: '中程度（1年以内）',
+  low: '低い（中長期の課題）',
+})
+
+/** 情報担当の体制 of a municipality. */
+export const IT_STAFFING_LABELS: Record<ItStaffing, string> = {
+  none: '情報担当の専任職員がいない',
+  one: '一人情シス（専任1人）',
+  few: '2〜4人',
+  team: '5人以上',
+}
+export const IT_STAFFING_OPTIONS = optionsOf(IT_STAFFING_LABELS)
+
+/** Who employs the person of a need (domain README §5; dispatch by a contracted company: 002:428). */
+export const EMPLOYER_LABELS: Record<NeedEmployer, string> = {
+  prefecture: '都道府県が採用',
+  dispatch_company: '委託先の企業から派遣',
+  joint: '都道府県と市町村の共同採用',
+}
+export const EMPLOYER_OPTIONS = optionsOf(EMPLOYER_LABELS)
+
+/** 公開範囲 of a profile (to prefectures). */
+export const PROFILE_VISIBILITY_LABELS: Record<ProfileVisibility, string> = {
+  none: 'まだ公開しない',
+  selected: '選んだ都道府県にだけ公開する',
+  all: 'すべての都道府県に公開する',
+}
+
 /** The platform's four skill levels (the sources define none; explained on the catalogue page). */
 export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
   1: '知識',
@@ -87,6 +130,16 @@ export const SKILL_LEVEL_OPTIONS = (Object.keys(SKILL_LEVEL_LABELS).map(Number) 
 
 /** A list change in the audit log whose items stayed the same: only their order moved. */
 export const AUDIT_REORDERED_LABEL = '並び順の変更のみ'
+
+/** The label of a value that may be missing ('' then). */
+export function labelOf<Value extends string>(labels: Record<Value, string>, value: Value | null | undefined): string {
+  return value ? labels[value] : ''
+}
+
+/** A label map's values, in the map's order, for z.enum (db/schema.ts's value lists are server-only). */
+export function valuesOf<Value extends string>(labels: Record<Value, string>): [Value, ...Value[]] {
+  return Object.keys(labels) as [Value, ...Value[]]
+}
 
 /** A label map as the options of a select or a group of choices, in the map's order. */
 function optionsOf<Value extends string>(labels: Record<Value, string>): Array<{ value: Value; label: string }> {

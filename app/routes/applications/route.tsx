@@ -10,7 +10,7 @@ import { applyToPool, getMyApplications, withdrawApplication } from '~/models/po
 import { requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
-import { plainString } from '~/utils/field-schemas'
+import { plainString, PREFECTURE_CODE } from '~/utils/field-schemas'
 import { formatShortDate } from '~/utils/dates'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const ApplySchema = z.object({
-  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, {
+  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(PREFECTURE_CODE, {
     message: '応募する都道府県を選択してください',
   }),
   message: plainString().trim().max(1000, { message: 'メッセージは1000文字以内にしてください' }).default(''),

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { PREFECTURE_CODE } from '~/utils/field-schemas'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
@@ -19,11 +20,7 @@ const FilterSchema = z.object({
     .regex(/^[0-9]{6}$/)
     .optional()
     .catch(undefined),
-  pref: z
-    .string()
-    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/)
-    .optional()
-    .catch(undefined),
+  pref: z.string().regex(PREFECTURE_CODE).optional().catch(undefined),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -4,7 +4,8 @@ import { Form } from '@remix-run/react'
 import type { z } from 'zod'
 import { LockVersionInput, SkillChoicesByArea } from '~/components/choice-group'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField, useSchemaForm } from '~/components/forms'
-import { IssueSchema, IT_STAFFING_OPTIONS, URGENCY_OPTIONS } from '~/utils/need-validation'
+import { IT_STAFFING_OPTIONS, URGENCY_OPTIONS } from '~/utils/labels'
+import { IssueSchema } from '~/utils/need-validation'
 
 export interface IssueFormProps {
   scope: 'municipality' | 'prefecture' | 'national'

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KIND_LABELS, requireLocalGovernmentPage } from '~/models/local-government.server'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const page = await requireLocalGovernmentPage(context.services.database.db, params.code ?? '')
+  const page = await requireLocalGovernmentPage(context, params.code ?? '')
   return { ...page, kindLabel: KIND_LABELS[page.body.kind] }
 }
 

@@ -13,12 +13,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LocalGovernmentPicker } from '~/components/local-government-picker'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { database, search } = context.services
-  const prefectures = (await listPrefectureOptions(database.db)).map((p) => ({
-    code: p.prefecture_code,
-    bodyCode: p.code,
-    name: p.name,
-  }))
+  const prefectures = await listPrefectureOptions(context)
   const parsed = parseLocalGovernmentSearchParams(new URL(request.url).searchParams)
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
@@ -28,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 400 },
     )
   }
-  const outcome = await searchLocalGovernmentsForPage(database.db, search, parsed.data)
+  const outcome = await searchLocalGovernmentsForPage(context, parsed.data)
   return data(
     {
       prefectures,

@@ -15,8 +15,8 @@ import {
   useSchemaForm,
 } from '~/components/forms'
 import { DAYS_PER_WEEK_INPUT, PayRangeFields } from '~/components/pay-range-fields'
-import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
-import { daysPerWeekTotal, daysPerWeekWarning, EMPLOYER_OPTIONS, NeedSchema } from '~/utils/need-validation'
+import { EMPLOYER_OPTIONS, EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
+import { daysPerWeekTotal, daysPerWeekWarning, NeedSchema } from '~/utils/need-validation'
 
 export interface NeedFormProps {
   catalogue: {

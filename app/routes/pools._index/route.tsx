@@ -7,7 +7,7 @@ import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
+import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
 import { POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
 
