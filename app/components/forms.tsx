@@ -12,7 +12,7 @@ import {
   useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { useNavigation } from '@remix-run/react'
+import { Form, useNavigation } from '@remix-run/react'
 import type {
   HTMLInputTypeAttribute,
   InputHTMLAttributes,
@@ -277,6 +277,33 @@ export function SubmitButton({
     <button type="submit" className={className} name={name} value={value} disabled={pending} aria-disabled={pending}>
       {pending ? pendingText : children}
     </button>
+  )
+}
+
+/**
+ * One button acting on one item of a list (停止する, 辞退する, 削除する, 外す): a small form of its own that sends
+ * the intent and the item's hidden values. Name the item in `ariaLabel` when the button text alone does not.
+ */
+export function RowAction({
+  intent,
+  values,
+  label,
+  ariaLabel,
+}: {
+  intent: string
+  values: Record<string, string>
+  label: ReactNode
+  ariaLabel?: string
+}) {
+  return (
+    <Form method="post" className="inline-form">
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className="link-button" aria-label={ariaLabel}>
+        {label}
+      </button>
+    </Form>
   )
 }
 

@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
+import { Field, FormErrors, RowAction, SubmitButton, useSchemaForm } from '~/components/forms'
 import {
   changePassword,
   listMySessions,
@@ -175,12 +175,7 @@ export default function AccountRoute() {
                 {session.current ? (
                   <span className="badge">この端末</span>
                 ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="session" value={session.id} />
-                    <button type="submit" name="intent" value="revoke-session" className="link-button">
-                      終了する
-                    </button>
-                  </Form>
+                  <RowAction intent="revoke-session" values={{ session: session.id }} label="終了する" />
                 )}
               </td>
             </tr>

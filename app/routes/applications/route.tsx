@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { SelectField, SubmitButton, TextareaField } from '~/components/forms'
+import { RowAction, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool-application.server'
 import { requireUserWithRole } from '~/utils/auth.server'
@@ -125,18 +125,12 @@ export default function ApplicationsRoute() {
                 <td>{formatShortDate(a.appliedAt)}</td>
                 <td>
                   {a.canWithdraw ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="memberId" value={a.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="withdraw"
-                        className="link-button"
-                        aria-label={`${a.prefectureName}への応募を辞退する`}
-                      >
-                        辞退する
-                      </button>
-                    </Form>
+                    <RowAction
+                      intent="withdraw"
+                      values={{ memberId: a.id }}
+                      label="辞退する"
+                      ariaLabel={`${a.prefectureName}への応募を辞退する`}
+                    />
                   ) : null}
                 </td>
               </tr>

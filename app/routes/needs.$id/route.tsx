@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, RowAction, SelectField, SubmitButton } from '~/components/forms'
 import { changeNeedStatus, getNeedPage, linkIssue, NEED_CONFLICT_MESSAGE } from '~/models/need.server'
 import needsStylesHref from '~/styles/needs.css'
 import skillsStylesHref from '~/styles/skills.css'
@@ -145,15 +145,7 @@ export default function NeedRoute() {
                 {i.municipalityName}：{i.title}
               </Link>{' '}
               <StatusBadge tone={STATUS_TONES.issue[i.status]} label={i.statusLabel} />
-              {editable ? (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="unlink-issue" />
-                  <input type="hidden" name="issueId" value={i.id} />
-                  <button type="submit" className="link-button">
-                    外す
-                  </button>
-                </Form>
-              ) : null}
+              {editable ? <RowAction intent="unlink-issue" values={{ issueId: i.id }} label="外す" /> : null}
             </li>
           ))}
         </ul>

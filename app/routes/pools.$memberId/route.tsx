@@ -1,9 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { FormErrors } from '~/components/forms'
+import { FormErrors, RowAction } from '~/components/forms'
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { requirePoolMember } from '~/models/pool.server'
 import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
@@ -91,13 +91,12 @@ export default function PoolMemberRoute() {
                 <Link to={`/pools/${d.id}`}>{d.name}</Link>{' '}
                 <StatusBadge tone={STATUS_TONES.pool[d.status]} label={d.statusLabel} />
                 {member.canUpdate ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="merge" />
-                    <input type="hidden" name="otherId" value={d.id} />{' '}
-                    <button type="submit" className="link-button" aria-label={`${d.name} と統合する`}>
-                      この人と統合する
-                    </button>
-                  </Form>
+                  <RowAction
+                    intent="merge"
+                    values={{ otherId: d.id }}
+                    label="この人と統合する"
+                    ariaLabel={`${d.name} と統合する`}
+                  />
                 ) : null}
               </li>
             ))}
