@@ -1,6 +1,7 @@
 // Pieces shared by the public skill-standard pages (/skills/*). Everything they show arrives as loader data.
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { Breadcrumbs, type Crumb } from './breadcrumbs'
 
 export interface VersionViewData {
   shown: { no: number; label: string; title: string; publishedOn: string | null; publishedAt: string | null }
@@ -138,27 +139,8 @@ export function catalogueTitle(name: string, view?: VersionViewData): string {
 }
 
 /** The breadcrumb trail under スキル標準, keeping the version shown. */
-export function SkillsBreadcrumbs({
-  versionParam,
-  trail,
-}: {
-  versionParam: number | null
-  trail: Array<{ label: string; to?: string }>
-}) {
-  return (
-    <nav className="breadcrumbs" aria-label="パンくずリスト">
-      <ol>
-        <li>
-          <Link to={withVersion('/skills', versionParam)}>スキル標準</Link>
-        </li>
-        {trail.map((item, index) => (
-          <li key={index} aria-current={item.to ? undefined : 'page'}>
-            {item.to ? <Link to={item.to}>{item.label}</Link> : item.label}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  )
+export function SkillsBreadcrumbs({ versionParam, trail }: { versionParam: number | null; trail: Crumb[] }) {
+  return <Breadcrumbs trail={[{ label: 'スキル標準', to: withVersion('/skills', versionParam) }, ...trail]} />
 }
 
 /** 「Lv3 主導」 as one badge; the label is spelled out for screen readers too. */

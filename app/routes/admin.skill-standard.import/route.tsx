@@ -9,14 +9,16 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import type { ImportError } from '~/components/import-errors'
 import { Field, FormErrors, SubmitButton } from '~/components/forms'
 import { getImportTarget, importIntoDraft } from '~/models/skill-standard-io.server'
 import ioStylesHref from '~/styles/skill-standard-io.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { MAX_IMPORT_BYTES } from '~/utils/skill-standard-codec.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { ImportReport, type ImportReportError } from './import-report'
+import { ImportReport } from './import-report'
 import { readUpload } from '~/utils/upload.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: ioStylesHref }]
@@ -32,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ActionResult = {
   formError: string | null
-  errors: ImportReportError[]
+  errors: ImportError[]
   total: number
   notices: string[]
   filename: string | null
@@ -71,14 +73,9 @@ export default function SkillStandardImportRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/admin/skill-standard">スキル標準の編集</Link>
-          </li>
-          <li aria-current="page">ファイルから取り込む</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: 'スキル標準の編集', to: '/admin/skill-standard' }, { label: 'ファイルから取り込む' }]}
+      />
       <h1>スキル標準をファイルから取り込む</h1>
       {draft ? (
         <>

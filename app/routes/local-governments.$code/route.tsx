@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KIND_LABELS, requireLocalGovernmentPage } from '~/models/local-government.server'
 
@@ -12,19 +13,13 @@ export default function LocalGovernmentRoute() {
   const { body, prefecture, municipalities, kindLabel } = useLoaderData<typeof loader>()
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/local-governments">自治体をさがす</Link>
-          </li>
-          {prefecture ? (
-            <li>
-              <Link to={`/local-governments/${prefecture.code}`}>{prefecture.name}</Link>
-            </li>
-          ) : null}
-          <li aria-current="page">{body.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { label: '自治体をさがす', to: '/local-governments' },
+          ...(prefecture ? [{ label: prefecture.name, to: `/local-governments/${prefecture.code}` }] : []),
+          { label: body.name },
+        ]}
+      />
       <h1>
         {body.name} <span className="badge">{kindLabel}</span>
       </h1>

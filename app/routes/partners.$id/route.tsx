@@ -1,7 +1,8 @@
 import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CheckboxField, Field, FormErrors, SubmitButton, TextareaField, useSchemaForm } from '~/components/forms'
 import { getPartnerCompanyForEdit, savePartnerCompany } from '~/models/partner-company.server'
@@ -59,14 +60,9 @@ export default function EditPartnerRoute() {
   })
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/partners">パートナー企業</Link>
-          </li>
-          <li aria-current="page">{company ? company.name : '新規登録'}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: 'パートナー企業', to: '/partners' }, { label: company ? company.name : '新規登録' }]}
+      />
       <h1>{company ? `「${company.name}」の編集` : 'パートナー企業の登録'}</h1>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />

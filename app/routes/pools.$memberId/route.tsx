@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors, RowAction } from '~/components/forms'
@@ -46,16 +47,14 @@ export default function PoolMemberRoute() {
   const mergeErrors = errorsOf(actionData, 'merge')
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to={member.nationalList ? '/pools?pool=national' : '/pools'}>
-              {member.nationalList ? '国の外部人材リスト' : '人材プール'}
-            </Link>
-          </li>
-          <li aria-current="page">{member.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          member.nationalList
+            ? { label: '国の外部人材リスト', to: '/pools?pool=national' }
+            : { label: '人材プール', to: '/pools' },
+          { label: member.name },
+        ]}
+      />
       <h1>
         {member.name} <StatusBadge tone={STATUS_TONES.pool[member.status]} label={member.statusLabel} />
       </h1>

@@ -1,6 +1,8 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ImportErrorTable } from '~/components/import-errors'
 import { Field, SubmitButton } from '~/components/forms'
 import {
   importPool,
@@ -47,14 +49,7 @@ export default function PoolImportRoute() {
   const actionData = useActionData<typeof action>() as ImportReport | undefined
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/pools">人材プール</Link>
-          </li>
-          <li aria-current="page">CSVの取り込み</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: '人材プール', to: '/pools' }, { label: 'CSVの取り込み' }]} />
       <h1>これまでの人材プールをCSVで取り込む</h1>
       <p>
         1行目を見出しにして、列「{columns.join('」「')}
@@ -77,24 +72,7 @@ export default function PoolImportRoute() {
               {notice}
             </p>
           ))}
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">行</th>
-                <th scope="col">項目</th>
-                <th scope="col">内容</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actionData.errors.map((error, index) => (
-                <tr key={index}>
-                  <td>{error.row ? `${error.row}行目` : '—'}</td>
-                  <td>{error.field ?? '—'}</td>
-                  <td>{error.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportErrorTable errors={actionData.errors} rowSuffix="行目" />
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="form-stack">

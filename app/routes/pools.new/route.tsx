@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CheckboxField, Field, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { requirePoolManager } from '~/models/pool-scope.server'
@@ -91,16 +92,14 @@ export default function AddPoolMemberRoute() {
   const field = (name: string) => ({ id: name, name, defaultValue: values[name] ?? '', errors: errors[name] })
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to={nationalList ? '/pools?pool=national' : '/pools'}>
-              {nationalList ? '国の外部人材リスト' : '人材プール'}
-            </Link>
-          </li>
-          <li aria-current="page">人材の直接登録</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          nationalList
+            ? { label: '国の外部人材リスト', to: '/pools?pool=national' }
+            : { label: '人材プール', to: '/pools' },
+          { label: '人材の直接登録' },
+        ]}
+      />
       <h1>{nationalList ? '国の外部人材リストに直接登録する' : '人材を直接登録する'}</h1>
       <p>
         企業からの推薦、国のリスト、紹介などで知った人を人材プールに登録します。本人がプラットフォームに登録していなくても登録できます。
