@@ -1,5 +1,5 @@
-// The breadcrumb trail at the top of a page: links up to the page's parents, then the page itself (not a link,
-// marked as the current page).
+// The way up from a page: the breadcrumb trail (links up to the page's parents, then the page itself, marked
+// as the current page), or, on a page with one parent, a single link back to it.
 import { Link } from '@remix-run/react'
 
 export interface Crumb {
@@ -19,5 +19,14 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
         ))}
       </ol>
     </nav>
+  )
+}
+
+/** 「← 課題の一覧に戻る」: the one link back to the page this one belongs to. */
+export function BackLink({ to, label, className }: { to: string; label: string; className?: string }) {
+  return (
+    <p className={className}>
+      <Link to={to}>← {label}</Link>
+    </p>
   )
 }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors, SubmitButton } from '~/components/forms'
@@ -36,9 +37,7 @@ export default function IssueRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/issues">← 課題の一覧に戻る</Link>
-      </p>
+      <BackLink to="/issues" label="課題の一覧に戻る" />
       <h1>{issue.title}</h1>
       <p>
         <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} /> {issue.municipality_name}

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getIssueFormOptions, getIssuePage, updateIssue } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
@@ -65,9 +66,7 @@ export default function EditIssueRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to={`/issues/${page.id}`}>← 課題に戻る</Link>
-      </p>
+      <BackLink to={`/issues/${page.id}`} label="課題に戻る" />
       <h1>課題を編集する</h1>
       <IssueForm
         scope={page.scope}

@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { Field, FormErrors, RowAction, SelectField, SubmitButton } from '~/components/forms'
@@ -69,9 +70,7 @@ export default function NeedRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/needs">← ニーズの一覧に戻る</Link>
-      </p>
+      <BackLink to="/needs" label="ニーズの一覧に戻る" />
       <h1>{need.title}</h1>
       <p>
         <StatusBadge tone={STATUS_TONES.need[need.status]} label={need.statusLabel} /> {need.prefectureName}

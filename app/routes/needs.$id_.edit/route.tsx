@@ -6,7 +6,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getNeedEditPage, NEED_CONFLICT_MESSAGE, saveNeed } from '~/models/need.server'
@@ -62,9 +63,7 @@ export default function EditNeedRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to={`/needs/${page.id}`}>← ニーズに戻る</Link>
-      </p>
+      <BackLink to={`/needs/${page.id}`} label="ニーズに戻る" />
       <h1>ジョブディスクリプションを編集する</h1>
       <p>
         状態: <StatusBadge tone={STATUS_TONES.need[page.status]} label={page.statusLabel} />

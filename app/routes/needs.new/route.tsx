@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
 import { createNeed, getNewNeedPage } from '~/models/need.server'
@@ -58,9 +59,7 @@ export default function NewNeedRoute() {
   const errors = actionData?.fieldErrors
   return (
     <div className="page">
-      <p>
-        <Link to="/needs">← ニーズの一覧に戻る</Link>
-      </p>
+      <BackLink to="/needs" label="ニーズの一覧に戻る" />
       <h1>ニーズを作る</h1>
       <p>
         総務省の支援の流れ（①管内市町村の課題の洗い出し → ②業務と人材像の明確化 →

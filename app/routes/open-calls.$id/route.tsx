@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
@@ -54,9 +55,7 @@ export default function OpenCallRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/open-calls">← 公募中のニーズに戻る</Link>
-      </p>
+      <BackLink to="/open-calls" label="公募中のニーズに戻る" />
       <h1>{need.title}</h1>
       <p>
         <StatusBadge tone={STATUS_TONES.interest.open} label="募集中" />{' '}

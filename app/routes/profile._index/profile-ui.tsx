@@ -2,19 +2,16 @@
 // from the section's schema and the action's last reply, and the form element with the form-level errors,
 // the lock version (after a conflict, the current one) and the save button.
 import { type FormMetadata, getFormProps } from '@conform-to/react'
-import { Form, Link, useActionData } from '@remix-run/react'
+import { Form, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import type { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { LockVersionInput } from '~/components/choice-group'
 import { FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
 import type { replyToSave } from './section.server'
 
 export function BackToProfile() {
-  return (
-    <p className="profile-back">
-      <Link to="/profile">← プロフィールの概要に戻る</Link>
-    </p>
-  )
+  return <BackLink to="/profile" label="プロフィールの概要に戻る" className="profile-back" />
 }
 
 /** The section action's reply when it did not redirect (section.server.ts): the submission and a lock version. */
