@@ -20,6 +20,7 @@ import { ROLE_LABELS, userHasPermission } from './utils/permissions'
 import { useNonce } from './utils/nonce'
 import { getToast } from './utils/toast.server'
 import './utils/zod-locale'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
@@ -61,7 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle() }]
 
 export function Layout({ children }: { children: ReactNode }) {
   // The layout also renders error pages, where the root loader may not have run.

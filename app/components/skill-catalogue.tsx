@@ -1,6 +1,7 @@
 // Pieces shared by the public skill-standard pages (/skills/*). Everything they show arrives as loader data.
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { pageTitle } from '~/utils/page-title'
 import { Breadcrumbs, type Crumb } from './breadcrumbs'
 
 export interface VersionViewData {
@@ -133,9 +134,14 @@ export function shownVersionLabel(view: VersionViewData): string {
   return `${view.shown.label}（${view.isPast ? '過去の版' : '現行版'}）`
 }
 
+/** 「（第1版）」 after a name when the page shows a past version. */
+export function pastVersionSuffix(view: VersionViewData | undefined): string {
+  return view?.isPast ? `（${view.shown.label}）` : ''
+}
+
 /** The page title of a catalogue page: its name, the version when it is a past one, then スキル標準. */
 export function catalogueTitle(name: string, view?: VersionViewData): string {
-  return `${name}${view?.isPast ? `（${view.shown.label}）` : ''} | スキル標準 | ${SITE_TITLE}`
+  return pageTitle(`${name}${pastVersionSuffix(view)}`, 'スキル標準')
 }
 
 /** The breadcrumb trail under スキル標準, keeping the version shown. */
@@ -215,6 +221,3 @@ export function RetiredBadge() {
 export function InternalBadge() {
   return <span className="badge skills-badge--internal">内部人材</span>
 }
-
-/** The page title suffix every catalogue page uses. */
-export const SITE_TITLE = '自治体DXアクセラレータ500 プラットフォーム'

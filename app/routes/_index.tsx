@@ -6,6 +6,7 @@ import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getHome, type Home } from '~/models/home.server'
 import homeStylesHref from '~/styles/home.css'
 import { getUser } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: homeStylesHref }]
 
@@ -328,7 +329,7 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ホーム | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ホーム') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -20,6 +20,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
 import { formatShortDateTime } from '~/utils/dates'
 import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request, context)
@@ -191,7 +192,7 @@ export default function AccountRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'アカウント | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('アカウント') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

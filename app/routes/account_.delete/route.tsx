@@ -20,6 +20,7 @@ import { DeleteAccountSchema } from '~/utils/profile-validation'
 import { blankSessionCookie } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -109,7 +110,7 @@ export default function DeleteAccountRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'アカウントの削除 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('アカウントの削除') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

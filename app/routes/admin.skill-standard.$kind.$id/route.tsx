@@ -9,6 +9,7 @@ import { EDIT_KINDS, type EditKind, FORM_SCHEMAS, parseRequirements } from '~/ut
 import { redirectWithToast } from '~/utils/toast.server'
 import { ItemForm } from './item-form'
 import { readFormData, requireCatalogueIdParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 function parseKind(kind: string | undefined): EditKind {
   if (!EDIT_KINDS.includes(kind as EditKind)) throw new Response('編集できる種類ではありません。', { status: 404 })
@@ -109,7 +110,7 @@ export default function EditCatalogueItemRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル標準の編集 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル標準の編集') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -17,6 +17,7 @@ import { PublishSchema } from '~/utils/skill-standard-forms'
 import { redirectWithToast } from '~/utils/toast.server'
 import { DraftItems } from './draft-items'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
@@ -176,7 +177,7 @@ export default function SkillStandardWorkspaceRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル標準の編集 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル標準の編集') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

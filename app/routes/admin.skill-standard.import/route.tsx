@@ -20,6 +20,7 @@ import { MAX_IMPORT_BYTES } from '~/utils/skill-standard-codec.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { ImportReport } from './import-report'
 import { readUpload } from '~/utils/upload.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: ioStylesHref }]
 
@@ -149,7 +150,7 @@ export default function SkillStandardImportRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル標準の取り込み | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル標準の取り込み') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -8,6 +8,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'read:user:own-prefecture')
@@ -122,7 +123,7 @@ export default function AdminUsersRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ユーザー管理 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ユーザー管理') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

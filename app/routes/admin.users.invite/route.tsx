@@ -11,6 +11,7 @@ import { InviteSchema } from '~/utils/account-validation'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'invite:user:own-prefecture')
@@ -89,7 +90,7 @@ export default function InviteUserRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ユーザーの招待 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ユーザーの招待') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

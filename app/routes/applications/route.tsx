@@ -12,6 +12,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
 import { plainString, PREFECTURE_CODE } from '~/utils/field-schemas'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
@@ -158,7 +159,7 @@ export default function ApplicationsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プールへの応募 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プールへの応募') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -7,6 +7,7 @@ import { Field, SubmitButton, useSchemaForm } from '~/components/forms'
 import { requestPasswordReset } from '~/models/account.server'
 import { ForgotPasswordSchema } from '~/utils/account-validation'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 // One answer whatever happened: no account, a mail sent, or the per-address / per-IP mail limit reached.
 export const FORGOT_PASSWORD_SENT =
@@ -45,7 +46,7 @@ export default function ForgotPasswordRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パスワードの再設定') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -10,6 +10,7 @@ import { AcceptInvitationSchema } from '~/utils/account-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
 import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -94,7 +95,7 @@ export default function AcceptInvitationRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '招待の受諾 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('招待の受諾') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -11,6 +11,7 @@ import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { formatShortDateTime } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
@@ -129,7 +130,7 @@ export default function IssueRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.issue.title ?? '課題'} | 課題 | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle(data?.issue.title ?? '課題', '課題') },
 ]
 
 export function ErrorBoundary() {

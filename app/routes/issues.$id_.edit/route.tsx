@@ -9,6 +9,7 @@ import { IssueSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from '../issues.new/issue-form'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 const CONFLICT =
   'ほかの人がこの課題を先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
@@ -83,9 +84,7 @@ export default function EditIssueRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? '課題'}を編集 | 自治体DXアクセラレータ500 プラットフォーム` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(`${data?.title ?? '課題'}を編集`) }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

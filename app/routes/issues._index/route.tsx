@@ -11,6 +11,7 @@ import { requireUser } from '~/utils/auth.server'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/labels'
 import { userHasPermission } from '~/utils/permissions'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 // Unknown values are ignored (a stale bookmark still opens the list), never a 500.
 const FilterSchema = z.object({
@@ -177,7 +178,7 @@ export default function IssuesRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '課題 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('課題') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -10,6 +10,7 @@ import { userHasPermission } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from './issue-form'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 /** Municipal staff post for their own body; prefecture staff enter one on a municipality's behalf. */
 function requireIssueAuthor(user: SessionUser) {
@@ -74,7 +75,7 @@ export default function NewIssueRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '課題を登録する | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('課題を登録する') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KIND_LABELS, requireLocalGovernmentPage } from '~/models/local-government.server'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const page = await requireLocalGovernmentPage(context, params.code ?? '')
@@ -60,9 +61,7 @@ export default function LocalGovernmentRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.body.name ?? '自治体'} | 自治体DXアクセラレータ500 プラットフォーム` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.body.name ?? '自治体') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -11,6 +11,7 @@ import {
 } from '~/models/local-government.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LocalGovernmentPicker } from '~/components/local-government-picker'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const prefectures = await listPrefectureOptions(context)
@@ -189,7 +190,7 @@ export default function LocalGovernmentSearchRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '自治体をさがす | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('自治体をさがす') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -10,6 +10,7 @@ import { login, LOGIN_MESSAGES, requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
 import { toastHeader } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -94,7 +95,7 @@ export default function LoginRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ログイン | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ログイン') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

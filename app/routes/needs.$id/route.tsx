@@ -21,6 +21,7 @@ import { JobDescription } from './job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { uuidField } from '~/utils/field-schemas'
 import { formatShortDateTime } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillsStylesHref },
@@ -198,7 +199,7 @@ export default function NeedRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.need.title ?? 'ニーズ'} | ニーズ | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle(data?.need.title ?? 'ニーズ', 'ニーズ') },
 ]
 
 export function ErrorBoundary() {

@@ -18,6 +18,7 @@ import { NeedSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { NeedForm } from './need-form'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: profileStylesHref },
@@ -81,9 +82,7 @@ export default function EditNeedRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: 'ジョブディスクリプションを編集 | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('ジョブディスクリプションを編集') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

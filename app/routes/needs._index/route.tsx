@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { PREFECTURE_CODE } from '~/utils/field-schemas'
 import { EmptyState } from '~/components/empty-state'
+import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
@@ -10,6 +11,7 @@ import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 const FilterSchema = z.object({
   status: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn']).optional().catch(undefined),
@@ -51,11 +53,7 @@ export default function NeedsRoute() {
           <Link to="/issues">市区町村の課題から作る</Link>
         </p>
       ) : null}
-      <p>
-        <a href="/needs/export.csv" download>
-          CSVでダウンロード（Excel対応）
-        </a>
-      </p>
+      <CsvDownloadLink href="/needs/export.csv" />
       {prefectures.length > 0 ? (
         <Form method="get" className="search-form" aria-label="都道府県で絞り込み">
           {current ? <input type="hidden" name="status" value={current} /> : null}
@@ -148,7 +146,7 @@ export default function NeedsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ニーズ | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ニーズ') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -9,6 +9,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
 import { plainString, uuidField } from '~/utils/field-schemas'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
@@ -122,7 +123,7 @@ export default function NewNeedRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ニーズを作る | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ニーズを作る') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -19,6 +19,7 @@ import { InterestSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { JobDescription } from '../needs.$id/job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillsStylesHref },
@@ -115,7 +116,7 @@ export default function OpenCallRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.need.title ?? '公募'} | 公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle(data?.need.title ?? '公募', '公募中のニーズ') },
 ]
 
 export function ErrorBoundary() {

@@ -9,6 +9,7 @@ import { getOpenCallsPage } from '~/models/open-call.server'
 import { prefectureFilter } from '~/utils/field-schemas'
 import type { loader as rootLoader } from '~/root'
 import needsStylesHref from '~/styles/needs.css'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: needsStylesHref }]
 
@@ -168,7 +169,7 @@ export default function OpenCallsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('公募中のニーズ') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -10,6 +10,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { PartnerCompanySchema } from '~/utils/partner-company-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData, requireUuidOrNewParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:partner:any')
@@ -84,7 +85,7 @@ export default function EditPartnerRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パートナー企業 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パートナー企業') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

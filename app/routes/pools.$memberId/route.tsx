@@ -16,6 +16,7 @@ import { InvitationSection, TargetRolesSection } from './invitation-and-roles'
 import { MemberActionSchema, performMemberAction } from './member-action.server'
 import { MemberDetails } from './member-details'
 import { StatusForm } from './status-form'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
@@ -128,7 +129,7 @@ export default function PoolMemberRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -2,6 +2,7 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
+import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
@@ -10,6 +11,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
 import { POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
+import { pageTitle } from '~/utils/page-title'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
@@ -99,11 +101,7 @@ export default function PoolRoute() {
           ) : null}
         </p>
       ) : null}
-      <p>
-        <a href={nationalList ? '/pools/export.csv?pool=national' : '/pools/export.csv'} download>
-          CSVでダウンロード（Excel対応）
-        </a>
-      </p>
+      <CsvDownloadLink href={nationalList ? '/pools/export.csv?pool=national' : '/pools/export.csv'} />
       <RoleCountTable roleCounts={roleCounts} linkTo={(roleId) => listUrl({ roleId, status: '' })} />
       <nav aria-label="状態で絞り込み">
         <ul className="status-filter">
@@ -231,7 +229,7 @@ export default function PoolRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -14,6 +14,7 @@ import { requirePoolManager } from '~/models/pool-scope.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readUpload } from '~/utils/upload.server'
+import { pageTitle } from '~/utils/page-title'
 
 const MAX_BYTES = 2 * 1024 * 1024
 
@@ -85,9 +86,7 @@ export default function PoolImportRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '人材プールのCSV取り込み | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プールのCSV取り込み') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

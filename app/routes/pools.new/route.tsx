@@ -11,6 +11,7 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { DIRECT_POOL_SOURCES } from '~/utils/labels'
 import { isUuid, readFormData } from '~/utils/params'
 import { plainString } from '~/utils/field-schemas'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A prefecture's staff add to its pool; ministry staff to the national list.
@@ -145,7 +146,7 @@ export default function AddPoolMemberRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材の直接登録 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材の直接登録') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -13,6 +13,7 @@ import { readFormData } from '~/utils/params'
 import { AvailabilitySchema } from '~/utils/profile-validation'
 import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -90,9 +91,7 @@ export default function ProfileAvailabilityRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '働き方の希望 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('働き方の希望', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -11,6 +11,7 @@ import { BasicsSchema, BIRTH_YEAR_RANGE, INTRODUCTION_MAX_LENGTH } from '~/utils
 import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -121,9 +122,7 @@ export default function ProfileBasicsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '基本情報 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('基本情報', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -12,6 +12,7 @@ import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/s
 import { readFormData } from '~/utils/params'
 import { formatDateTime } from '~/utils/dates'
 import { OptionChoices, PrefectureChoices } from '~/components/choice-group'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -90,9 +91,7 @@ export default function ProfileConsentRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '公開範囲と同意 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('公開範囲と同意', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -12,6 +12,7 @@ import { BackToProfile } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { ExperienceForm } from './experience-form'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -139,7 +140,7 @@ export default function ProfileExperiencesRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '職歴 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('職歴', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

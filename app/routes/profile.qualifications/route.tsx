@@ -11,6 +11,7 @@ import { QUALIFICATION_YEAR_MIN, qualificationsSchema } from '~/utils/profile-va
 import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -103,7 +104,7 @@ export default function ProfileQualificationsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '資格 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('資格', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -11,6 +11,7 @@ import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._i
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
 import { SkillAreas } from './skill-areas'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -110,9 +111,7 @@ export default function ProfileSkillsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: 'スキル（自己評価） | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル（自己評価）', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

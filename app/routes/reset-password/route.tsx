@@ -10,6 +10,7 @@ import { ResetPasswordSchema } from '~/utils/account-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
 import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -74,7 +75,7 @@ export default function ResetPasswordRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パスワードの再設定') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -10,6 +10,7 @@ import { requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
 import { readFormData } from '~/utils/params'
 import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -79,7 +80,7 @@ export default function SignupRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '新規登録 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('新規登録') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />
