@@ -1,10 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { BackLink } from '~/components/breadcrumbs'
@@ -12,21 +6,16 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { Field, FormErrors, RowAction, SelectField, SubmitButton } from '~/components/forms'
 import { changeNeedStatus, getNeedPage, linkIssue, NEED_CONFLICT_MESSAGE } from '~/models/need.server'
-import needsStylesHref from '~/styles/needs.css'
-import skillsStylesHref from '~/styles/skills.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { NeedStatusChangeSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
-import { JobDescription } from './job-description'
+import { JobDescription, jobDescriptionLinks } from './job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { uuidField } from '~/utils/field-schemas'
 import { formatShortDateTime } from '~/utils/dates'
 import { pageTitle } from '~/utils/page-title'
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: skillsStylesHref },
-  { rel: 'stylesheet', href: needsStylesHref },
-]
+export const links = jobDescriptionLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')

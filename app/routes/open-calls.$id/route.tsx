@@ -1,30 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { expressInterest, getOpenCallPage } from '~/models/open-call.server'
-import needsStylesHref from '~/styles/needs.css'
-import skillsStylesHref from '~/styles/skills.css'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { InterestSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
-import { JobDescription } from '../needs.$id/job-description'
+import { JobDescription, jobDescriptionLinks } from '../needs.$id/job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { pageTitle } from '~/utils/page-title'
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: skillsStylesHref },
-  { rel: 'stylesheet', href: needsStylesHref },
-]
+export const links = jobDescriptionLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await getUser(request, context)
