@@ -3,7 +3,7 @@
 // skill standard by area), and the hidden lock version of an optimistic-locking form.
 import { getCollectionProps } from '@conform-to/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
-import { ErrorList, type FormField, type ListOfErrors } from './forms'
+import { ErrorList, type FormField, hasErrors, type ListOfErrors } from './forms'
 
 /**
  * The lock version the form was loaded with — or, after a conflict, the current one the action returned,
@@ -42,9 +42,13 @@ export function ChoiceGroup({
   required?: boolean
 }) {
   const descriptionId = description ? `${errorId}-description` : undefined
-  const describedBy = [descriptionId, errors?.length ? errorId : undefined].filter(Boolean).join(' ') || undefined
+  const describedBy = [descriptionId, hasErrors(errors) ? errorId : undefined].filter(Boolean).join(' ') || undefined
   return (
-    <fieldset className="choice-group" aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
+    <fieldset
+      className="choice-group"
+      aria-describedby={describedBy}
+      aria-invalid={hasErrors(errors) ? true : undefined}
+    >
       <legend>
         {legend}
         {required ? <span className="required">必須</span> : null}

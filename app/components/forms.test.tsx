@@ -128,6 +128,7 @@ describe('field components', () => {
         <TextareaField label="メモ" id="note" name="note" rows={3} />
         <SelectField label="状態" id="to" name="to" options={UNITS} />
         <CheckboxField label="送る" id="send" name="send" defaultChecked />
+        <Field label="キーワード" id="q" name="q" type="search" errors={[undefined]} />
       </>,
     )
     expect(tag(page, 'input', { name: 'title' })).toMatchObject({
@@ -143,5 +144,7 @@ describe('field components', () => {
     expect(tag(page, 'textarea', { name: 'note' })['aria-invalid']).toBeUndefined()
     expect(labelFor(page, 'to')).toBe('状態')
     expect(tag(page, 'input', { name: 'send' })).toMatchObject({ type: 'checkbox', id: 'send', checked: '' })
+    // A filter's error slot without a message is no error.
+    expect(tag(page, 'input', { name: 'q' })).not.toHaveProperty('aria-invalid')
   })
 })

@@ -53,6 +53,11 @@ export function useSchemaForm<Schema extends z.ZodType<Record<string, any>, Reco
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
+/** Whether a list of errors has a message (empty entries are no error). */
+export function hasErrors(errors: ListOfErrors): boolean {
+  return errors?.some(Boolean) ?? false
+}
+
 export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
   const messages = errors?.filter(Boolean)
   if (!messages?.length) return null
@@ -95,7 +100,7 @@ function FieldFrame({
 }) {
   const fallbackId = useId()
   const id = controlId ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
+  const errorId = hasErrors(errors) ? `${id}-error` : undefined
   const descriptionId = description ? `${id}-description` : undefined
   return (
     <div className="field">
@@ -218,7 +223,7 @@ export function CheckboxField({
     ...attributes,
   }
   const id = input.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
+  const errorId = hasErrors(errors) ? `${id}-error` : undefined
   return (
     <div className="field field--checkbox">
       <label htmlFor={id}>
@@ -322,16 +327,13 @@ export function FilterSelect({
   allLabel?: string
 }) {
   return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={defaultValue}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={label}
+      id={`filter-${name}`}
+      name={name}
+      defaultValue={defaultValue}
+      options={options}
+      placeholder={allLabel}
+    />
   )
 }

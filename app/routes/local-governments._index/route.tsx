@@ -12,6 +12,7 @@ import {
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LocalGovernmentPicker } from '~/components/local-government-picker'
 import { pageTitle } from '~/utils/page-title'
+import { SelectField } from '~/components/forms'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const prefectures = await listPrefectureOptions(context)
@@ -72,28 +73,15 @@ export default function LocalGovernmentSearchRoute() {
             errorMessage={fieldErrors.q}
             onSelect={(option) => navigate(`/local-governments/${option.code}`)}
           />
-          <div className="field">
-            <label htmlFor="pref">都道府県</label>
-            <select
-              id="pref"
-              name="pref"
-              defaultValue={searchParams.get('pref') ?? ''}
-              aria-invalid={fieldErrors.pref ? true : undefined}
-              aria-describedby={fieldErrors.pref ? 'pref-error' : undefined}
-            >
-              <option value="">すべて</option>
-              {prefectures.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            {fieldErrors.pref ? (
-              <p id="pref-error" className="field-error">
-                {fieldErrors.pref}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            label="都道府県"
+            id="pref"
+            name="pref"
+            defaultValue={searchParams.get('pref') ?? ''}
+            placeholder="すべて"
+            options={prefectures.map((p) => ({ value: p.code, label: p.name }))}
+            errors={[fieldErrors.pref]}
+          />
         </div>
         <fieldset aria-describedby={fieldErrors.kind ? 'kind-error' : undefined}>
           <legend>団体区分</legend>

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FilterSelect } from '~/components/forms'
+import { Field, FilterSelect } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getOpenCallsPage } from '~/models/open-call.server'
 import { prefectureFilter } from '~/utils/field-schemas'
@@ -70,10 +70,14 @@ export default function OpenCallsRoute() {
       </p>
       <Form method="get" className="search-form" role="search" aria-label="公募の検索">
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="q">キーワード</label>
-            <input id="q" name="q" type="search" defaultValue={query.q} placeholder="例: 標準化、BPR、研修" />
-          </div>
+          <Field
+            label="キーワード"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="例: 標準化、BPR、研修"
+          />
           <FilterSelect
             name="pref"
             label="都道府県"

@@ -8,10 +8,10 @@ import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
-import { POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
+import { EMPLOYMENT_FORM_OPTIONS, POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
 import { pageTitle } from '~/utils/page-title'
+import { SelectField } from '~/components/forms'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
@@ -123,50 +123,37 @@ export default function PoolRoute() {
         {current ? <input type="hidden" name="status" value={current} /> : null}
         {nationalList ? <input type="hidden" name="pool" value="national" /> : null}
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="roleId">人材像</label>
-            <select id="roleId" name="roleId" defaultValue={currentRole}>
-              <option value="">指定なし</option>
-              {roles.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-              <option value="none">人材像未設定</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="skillId">スキル</label>
-            <select id="skillId" name="skillId" defaultValue={searchParams.get('skillId') ?? ''}>
-              <option value="">指定なし</option>
-              {skills.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="minLevel">レベル（以上）</label>
-            <select id="minLevel" name="minLevel" defaultValue={searchParams.get('minLevel') ?? '1'}>
-              {SKILL_LEVEL_OPTIONS.map((o) => (
-                <option key={o.level} value={o.level}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="employmentForm">雇用形態</label>
-            <select id="employmentForm" name="employmentForm" defaultValue={searchParams.get('employmentForm') ?? ''}>
-              <option value="">指定なし</option>
-              {employmentForms.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="人材像"
+            id="roleId"
+            name="roleId"
+            defaultValue={currentRole}
+            placeholder="指定なし"
+            options={[...roles, { value: 'none', label: '人材像未設定' }]}
+          />
+          <SelectField
+            label="スキル"
+            id="skillId"
+            name="skillId"
+            defaultValue={searchParams.get('skillId') ?? ''}
+            placeholder="指定なし"
+            options={skills}
+          />
+          <SelectField
+            label="レベル（以上）"
+            id="minLevel"
+            name="minLevel"
+            defaultValue={searchParams.get('minLevel') ?? '1'}
+            options={SKILL_LEVEL_OPTIONS.map((o) => ({ value: String(o.level), label: o.label }))}
+          />
+          <SelectField
+            label="雇用形態"
+            id="employmentForm"
+            name="employmentForm"
+            defaultValue={searchParams.get('employmentForm') ?? ''}
+            placeholder="指定なし"
+            options={employmentForms}
+          />
           <label className="field--checkbox">
             <input type="checkbox" name="remoteOk" value="on" defaultChecked={searchParams.get('remoteOk') === 'on'} />{' '}
             リモート可
