@@ -9,6 +9,7 @@ import {
   parseLocalGovernmentSearchParams,
   searchLocalGovernmentsForPage,
 } from '~/models/local-government.server'
+import { ChoiceGroup } from '~/components/choice-group'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LocalGovernmentPicker } from '~/components/local-government-picker'
 import { pageTitle } from '~/utils/page-title'
@@ -83,22 +84,16 @@ export default function LocalGovernmentSearchRoute() {
             errors={[fieldErrors.pref]}
           />
         </div>
-        <fieldset aria-describedby={fieldErrors.kind ? 'kind-error' : undefined}>
-          <legend>団体区分</legend>
-          <div className="checkbox-group">
-            {kinds.map((kind) => (
-              <label key={kind.value}>
-                <input type="checkbox" name="kind" value={kind.value} defaultChecked={selectedKinds.has(kind.value)} />
-                {kind.label}
-              </label>
-            ))}
-          </div>
-          {fieldErrors.kind ? (
-            <p id="kind-error" className="field-error">
-              {fieldErrors.kind}
-            </p>
-          ) : null}
-        </fieldset>
+        <ChoiceGroup
+          legend="団体区分"
+          columns
+          errorId="kind-error"
+          errors={[fieldErrors.kind]}
+          choices={kinds.map((kind) => ({
+            props: { type: 'checkbox', name: 'kind', value: kind.value, defaultChecked: selectedKinds.has(kind.value) },
+            label: kind.label,
+          }))}
+        />
         {fieldErrors.page ? <p className="field-error">{fieldErrors.page}</p> : null}
         <div>
           <button type="submit" className="button">

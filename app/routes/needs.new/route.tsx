@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { ChoiceGroup } from '~/components/choice-group'
+import { Field, FormErrors, SubmitButton } from '~/components/forms'
 import { createNeed, getNewNeedPage } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
@@ -84,30 +85,23 @@ export default function NewNeedRoute() {
             </p>
           </section>
         ) : null}
-        <fieldset className="choice-group" aria-describedby={errors?.templateId ? 'template-error' : undefined}>
-          <legend>ひな形（市町村支援業務の想定事例から）</legend>
-          <p className="field-description">
-            業務内容・人材像・必要なスキルが入った状態で始まります（出典: {templates[0]?.source}）。
-          </p>
-          <div className="choice-group__options">
-            <label className="choice">
-              <input type="radio" name="templateId" value="" defaultChecked />
-              <span>ひな形を使わない</span>
-            </label>
-            {templates.map((t) => (
-              <label key={t.id} className="choice">
-                <input type="radio" name="templateId" value={t.id} />
-                <span>
-                  {t.title}
-                  <span className="choice__hint">
-                    人材像: {t.roleName}／{t.taskDetails}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </div>
-          <ErrorList id="template-error" errors={errors?.templateId} />
-        </fieldset>
+        <ChoiceGroup
+          legend="ひな形（市町村支援業務の想定事例から）"
+          description={<>業務内容・人材像・必要なスキルが入った状態で始まります（出典: {templates[0]?.source}）。</>}
+          errorId="template-error"
+          errors={errors?.templateId}
+          choices={[
+            {
+              props: { type: 'radio', name: 'templateId', value: '', defaultChecked: true },
+              label: 'ひな形を使わない',
+            },
+            ...templates.map((t) => ({
+              props: { type: 'radio', name: 'templateId', value: t.id },
+              label: t.title,
+              hint: `人材像: ${t.roleName}／${t.taskDetails}`,
+            })),
+          ]}
+        />
         <Field
           label="件名（任意）"
           description="空欄のときは、ひな形の名前（またはまとめる課題の件名）になります。"
