@@ -5,12 +5,14 @@
 // sends the whole buffer with its unwritten tail, i.e. NUL bytes inside the page (react#24985, fixed
 // upstream only in React 19 by react#26228). The web-streams build encodes each chunk whole before copying
 // bytes, so it cannot split a character; `tests/routes/document-render.test.ts` keeps it that way.
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToReadableStream } from 'react-dom/server.browser'
 import type { ReactElement } from 'react'
 import { NonceProvider } from './utils/nonce'
+import { addServerTiming } from './utils/server-timing.server'
+import type { QueryStats } from '../db/query-stats'
 
 const ABORT_DELAY_MS = 5_000
 
@@ -40,6 +42,8 @@ export default async function handleRequest(
   // Crawlers and no-JS clients get the complete document in one go.
   if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+  // Loaders have all finished by now; the statements the render itself may still start are not counted.
+  addServerTiming(responseHeaders, loadContext.queryStats)
   return new Response(body, { headers: responseHeaders, status })
 }
 
@@ -67,6 +71,11 @@ export async function renderDocument(
   }
 }
 
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  addServerTiming(response.headers, context.queryStats)
+  return response
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests (the client went away) are not errors of ours.
   if (request.signal.aborted) return
@@ -77,5 +86,7 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** Set by server.ts per request; the same value is in the Content-Security-Policy header. */
     cspNonce?: string
+    /** Set by server.ts when SERVER_TIMING is on: the request's statements, sent back in Server-Timing. */
+    queryStats?: QueryStats
   }
 }

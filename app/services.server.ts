@@ -13,7 +13,7 @@ import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mai
 import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
 import type { OutboxNotifications } from '../jobs/outbox-notifications'
 import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
-import { applyIndexSettings } from '../search/indexes'
+import { applyIndexSettings, INDEXES } from '../search/indexes'
 import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
 import { SEARCH_ENTITIES, SEARCH_REGISTRY } from '../search/registry'
 import { seedMasterData } from '../seeds/index'
@@ -107,18 +107,26 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
 }
 
 /**
- * Enqueues every row of an entity whose index is empty while nothing for it waits in the outbox (e.g.
- * Meilisearch's data was deleted, or MEILI_URL now points at a new server).
+ * Enqueues every row of an entity while nothing for it waits in the outbox, when its index is empty (e.g.
+ * Meilisearch's data was deleted, or MEILI_URL now points at a new server) or when no document has a field
+ * the index searches (the documents predate it: after an upgrade that added the reading fields, the
+ * index is rebuilt instead of waiting for `npm run search:reindex`).
  */
-async function healEmptyIndexes(database: Database, search: SearchClient, log: Log): Promise<void> {
+export async function healSearchIndexes(database: Database, search: SearchClient, log: Log): Promise<void> {
   for (const entity of SEARCH_ENTITIES) {
     const stats = await search.meili.index(search.indexUid(entity)).getStats()
-    if (stats.numberOfDocuments > 0) continue
+    const searchable = INDEXES[entity].settings.searchableAttributes ?? []
+    const missing = searchable.filter((field) => !(field in stats.fieldDistribution))
+    if (stats.numberOfDocuments > 0 && missing.length === 0) continue
     if (await hasPendingSearchSync(database.db, entity)) continue
     const ids = await SEARCH_REGISTRY[entity].listIds(database.db)
     if (ids.length === 0) continue
     await database.db.transaction().execute((trx) => enqueueSearchSync(trx, entity, ids))
-    log(`検索インデックス ${entity} が空のため、${ids.length} 件を再登録します`)
+    log(
+      stats.numberOfDocuments === 0
+        ? `検索インデックス ${entity} が空のため、${ids.length} 件を再登録します`
+        : `検索インデックス ${entity} の文書に項目（${missing.join('、')}）がないため、${ids.length} 件を作り直します`,
+    )
   }
 }
 
@@ -174,7 +182,7 @@ export async function startServices(
     cleanups.push(async () => search.close())
     const prepareSearch = async () => {
       await applyIndexSettings(search)
-      await healEmptyIndexes(database, search, log)
+      await healSearchIndexes(database, search, log)
     }
     const searchReady = await isSearchHealthy(search)
     if (searchReady) {

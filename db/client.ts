@@ -3,10 +3,19 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { type DatabaseConnection, type Dialect, type Driver, Kysely, sql, type Transaction } from 'kysely'
+import {
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  type LogEvent,
+  sql,
+  type Transaction,
+} from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import { startPGliteProcess } from './pglite-process'
 import { PostgresPoolDialect } from './postgres-driver'
+import { recordQuery } from './query-stats'
 import type { DB } from './schema'
 
 export type DbExecutor = Kysely<DB> | Transaction<DB>
@@ -52,6 +61,9 @@ export interface Database {
 // int8 (count(*), bigint ids) as JS numbers on both backends: our counts and ids stay far below 2^53.
 const INT8_OID = 20
 
+// Every statement is counted for the unit of work it runs in (db/query-stats.ts).
+const countStatement = (event: LogEvent) => recordQuery(event.queryDurationMillis)
+
 export interface DatabaseOptions {
   /**
    * Replaces an error a query raised before it reaches the caller (the app turns Postgres input errors into
@@ -83,7 +95,7 @@ export async function createDatabase(config: DatabaseConfig, options: DatabaseOp
         },
       },
     })
-    const db = new Kysely<DB>({ dialect: withErrors(dialect) })
+    const db = new Kysely<DB>({ dialect: withErrors(dialect), log: countStatement })
     return { db, kind: 'postgres', singleConnection: false, close: () => db.destroy() }
   }
 
@@ -93,7 +105,7 @@ export async function createDatabase(config: DatabaseConfig, options: DatabaseOp
   }
   if (config.ownProcess) {
     const host = await startPGliteProcess(config.dataDir ?? null, { log: options.log })
-    const db = new Kysely<DB>({ dialect: withErrors(host.dialect) })
+    const db = new Kysely<DB>({ dialect: withErrors(host.dialect), log: countStatement })
     return {
       db,
       kind: 'pglite',
@@ -110,7 +122,7 @@ export async function createDatabase(config: DatabaseConfig, options: DatabaseOp
     loadDataDir: config.loadDataDir,
     parsers: { [INT8_OID]: (value: string) => Number(value) },
   })
-  const db = new Kysely<DB>({ dialect: withErrors(new PGliteDialect(pglite)) })
+  const db = new Kysely<DB>({ dialect: withErrors(new PGliteDialect(pglite)), log: countStatement })
   return {
     db,
     kind: 'pglite',

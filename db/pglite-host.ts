@@ -6,8 +6,9 @@
 // hundred MB) is counted in the app's RSS. Here the queries run on the second core, as they would on a
 // PostgreSQL server, and the app process stays small (docs/BENCHMARKS.md).
 //
-// This file imports nothing of ours: it is bundled on its own into build/pglite-host.js.
+// It imports nothing of ours but its statement cache: it is bundled on its own into build/pglite-host.js.
 import { PGlite } from '@electric-sql/pglite'
+import { PreparedStatements } from './pglite-prepared'
 
 export type HostRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[] }
@@ -84,6 +85,7 @@ async function main() {
     process.exit(1)
   }
 
+  const statements = new PreparedStatements(pglite)
   const unlisteners = new Map<string, () => Promise<void>>()
   let closing: Promise<void> | null = null
   const close = () =>
@@ -96,7 +98,7 @@ async function main() {
     try {
       switch (request.op) {
         case 'query': {
-          const result = await pglite.query(request.sql, request.params)
+          const result = await statements.query(request.sql, request.params)
           send({ id: request.id, op: 'result', rows: result.rows, affectedRows: result.affectedRows })
           break
         }

@@ -514,6 +514,44 @@ export interface NeedInterestTable {
   created_at: Timestamp
 }
 
+export interface NeedSavedSearchTable {
+  id: string
+  need_id: string
+  name: string
+  /** The match page's query string without `page`. */
+  query: string
+  created_by: string | null
+  created_at: Timestamp
+}
+
+/** 候補 → 打診 → 面談 → 内定 / 見送り / 辞退 */
+export const SHORTLIST_STATUSES = ['shortlisted', 'contacted', 'interview', 'offered', 'passed', 'declined'] as const
+export type ShortlistStatus = (typeof SHORTLIST_STATUSES)[number]
+
+export interface NeedShortlistEntryTable {
+  id: string
+  need_id: string
+  profile_id: string
+  status: ColumnType<ShortlistStatus, ShortlistStatus | undefined, ShortlistStatus>
+  note: ColumnType<string, string | undefined, string>
+  interview_at: NullableTimestamp
+  created_by: string | null
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface NeedShortlistEventTable {
+  id: Generated<number>
+  entry_id: string
+  from_status: ShortlistStatus | null
+  to_status: ShortlistStatus
+  note: ColumnType<string, string | undefined, string>
+  actor_user_id: string | null
+  actor_label: string
+  occurred_at: Timestamp
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -549,6 +587,9 @@ export interface DB {
   need_issue: NeedIssueTable
   need_event: NeedEventTable
   need_interest: NeedInterestTable
+  need_saved_search: NeedSavedSearchTable
+  need_shortlist_entry: NeedShortlistEntryTable
+  need_shortlist_event: NeedShortlistEventTable
 }
 
 export type AppUser = Selectable<AppUserTable>

@@ -12,40 +12,50 @@ export interface ReindexProgress {
   total: number
 }
 
+type ReindexOptions = { batchSize?: number; onProgress?: (p: ReindexProgress) => void }
+
 /** Rebuilds every entity's index (search/registry.ts); returns how many ids each covered. */
 export async function reindexAll(
   db: Kysely<DB>,
   search: SearchClient,
-  { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {},
+  options: ReindexOptions = {},
 ): Promise<Record<SearchEntity, number>> {
   const counts: Partial<Record<SearchEntity, number>> = {}
-  for (const entity of SEARCH_ENTITIES) {
-    const entry = SEARCH_REGISTRY[entity]
-    const { primaryKey, settings } = INDEXES[entity]
-    const liveUid = search.indexUid(entity)
-    const tempUid = `${liveUid}__rebuild`
-    const wait = { timeout: 300_000, interval: 50 }
-
-    await applyIndexSettings(search, [entity])
-    await search.meili.deleteIndex(tempUid).waitTask(wait)
-    await search.meili.createIndex(tempUid, { primaryKey }).waitTask(wait)
-    await search.meili.index(tempUid).updateSettings(settings).waitTask(wait)
-
-    const ids = await entry.listIds(db)
-    onProgress?.({ entity, done: 0, total: ids.length })
-    for (let i = 0; i < ids.length; i += batchSize) {
-      const { documents } = await entry.load(db, ids.slice(i, i + batchSize))
-      const task = await search.meili.index(tempUid).addDocuments(documents, { primaryKey }).waitTask(wait)
-      if (task.status !== 'succeeded')
-        throw new Error(`インデックス ${tempUid} への登録に失敗しました: ${task.error?.message}`)
-      onProgress?.({ entity, done: Math.min(ids.length, i + batchSize), total: ids.length })
-    }
-    const swap = await search.meili.swapIndexes([{ indexes: [liveUid, tempUid], rename: false }]).waitTask(wait)
-    if (swap.status !== 'succeeded') throw new Error(`インデックスの入れ替えに失敗しました: ${swap.error?.message}`)
-    await search.meili.deleteIndex(tempUid).waitTask(wait)
-    counts[entity] = ids.length
-  }
+  for (const entity of SEARCH_ENTITIES) counts[entity] = await reindexEntity(db, search, entity, options)
   return counts as Record<SearchEntity, number>
+}
+
+/** Rebuilds one entity's index into a fresh index, then swaps it in; returns how many ids it covered. */
+export async function reindexEntity(
+  db: Kysely<DB>,
+  search: SearchClient,
+  entity: SearchEntity,
+  { batchSize = 1000, onProgress }: ReindexOptions = {},
+): Promise<number> {
+  const entry = SEARCH_REGISTRY[entity]
+  const { primaryKey, settings } = INDEXES[entity]
+  const liveUid = search.indexUid(entity)
+  const tempUid = `${liveUid}__rebuild`
+  const wait = { timeout: 300_000, interval: 50 }
+
+  await applyIndexSettings(search, [entity])
+  await search.meili.deleteIndex(tempUid).waitTask(wait)
+  await search.meili.createIndex(tempUid, { primaryKey }).waitTask(wait)
+  await search.meili.index(tempUid).updateSettings(settings).waitTask(wait)
+
+  const ids = await entry.listIds(db)
+  onProgress?.({ entity, done: 0, total: ids.length })
+  for (let i = 0; i < ids.length; i += batchSize) {
+    const { documents } = await entry.load(db, ids.slice(i, i + batchSize))
+    const task = await search.meili.index(tempUid).addDocuments(documents, { primaryKey }).waitTask(wait)
+    if (task.status !== 'succeeded')
+      throw new Error(`インデックス ${tempUid} への登録に失敗しました: ${task.error?.message}`)
+    onProgress?.({ entity, done: Math.min(ids.length, i + batchSize), total: ids.length })
+  }
+  const swap = await search.meili.swapIndexes([{ indexes: [liveUid, tempUid], rename: false }]).waitTask(wait)
+  if (swap.status !== 'succeeded') throw new Error(`インデックスの入れ替えに失敗しました: ${swap.error?.message}`)
+  await search.meili.deleteIndex(tempUid).waitTask(wait)
+  return ids.length
 }
 
 /** A one-line text progress bar for terminals: `[██████░░░░] 60% local_government 1073/1788`. */

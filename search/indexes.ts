@@ -18,8 +18,9 @@
 //   added as extra tokens, 0 with the keys: a latin word is never cut, and prefix search on it is
 //   exact. The query side spells each all-hiragana word the same way (queries/local-government.ts), so
 //   kana text fields are not searched at all.
-// - Names are normalised like queries (NFKC, katakana → hiragana, ヶ → け) on both sides, so
-//   南アルプス/南あるぷす and 鶴ヶ島/鶴ケ島 meet.
+// - Names are normalised like queries (NFKC, katakana → hiragana, ヶ → け, ぢ/づ → じ/ず) on both sides, so
+//   南アルプス/南あるぷす, 鶴ヶ島/鶴ケ島 and あいづ/あいず meet. A query in romaji is read as kana first
+//   (hiroshima → ひろしま → hirosima).
 // - localizedAttributes jpn on the kanji fields, and `locales: ['jpn']` on every query: both sides must
 //   be cut alike (jpn on the query but not on the fields missed 398 bodies by name), and kanji-only text
 //   must never be guessed as Chinese (known upstream reports).
@@ -49,15 +50,47 @@
 // - matchingStrategy 'all' on every query (queries/skill-catalogue.ts): with the default ('last') a query
 //   of two words silently dropped one: 「業務改革」 also listed every item containing only 業務
 //   (標準化・共通化（20業務）…, データ利活用に関する助言 …), and found 業務見直し… only by that accident.
-// - Meilisearch folds hiragana and katakana itself (「がばくら」 finds ガバクラ) but not half-width kana
-//   or full-width latin: 「ｾｷｽﾍﾟ」 and 「ＰＭ」 found nothing. The query side folds width (NFKC) first.
+// - Meilisearch folds neither half-width kana nor full-width latin: 「ｾｷｽﾍﾟ」 and 「ＰＭ」 found nothing.
+//   Queries and document text are folded in width (NFKC, normalize.ts) on both sides.
 // - localizedAttributes jpn on every text field and `locales: ['jpn']` on every query, as above.
 // - Ties go to the catalogue's display order (display_rank). Retired items stay in the index, flagged:
 //   a profile may still carry one, and includeRetired shows them.
+//
+// Readings (skill_catalogue, need, profile). Meilisearch does not read kanji: 「ひょうじゅんか」 found
+// nothing where a document says 標準化. So every text field has a reading twin (documents/reading-fields.ts),
+// written by kuromoji in its own process (readings.ts) when documents are loaded for the index. Measured
+// with Meilisearch 1.21 on the seed catalogue (57 items) and the master list; search/needs.test.ts,
+// tests/search/skill-catalogue.test.ts, tests/search/profile-consent.test.ts and
+// tests/search/typed-queries.test.ts keep the cases.
+// - Katakana, not hiragana, for readings and kana queries (normalize.ts normalizeSearchQuery): Meilisearch
+//   cuts hiragana into pieces of one to three kana (ねっとわーく → ねっ, と, わーく) and katakana into whole
+//   dictionary words (ガバメントクラウド → ガバメント, クラウド), and typos are only counted within a piece:
+//   of 176 one-character typos of the catalogue's 38 katakana words, hiragana readings found 6, katakana
+//   96. Text fields stay as written (width folded only): text folded to katakana glued particles to words
+//   (シスデベンダートノ), so ベンダー no longer matched.
+// - The reading of a text lists its compounds (標準化 → ヒョウジュンカ), then their parts (ヒョウジュン カ)
+//   (reading-text.ts). Of 72 whole compounds typed as readings and 146 words from inside compounds,
+//   compounds alone missed 30 inner words, parts alone 25 whole compounds, both 2 (しけん, in 13 items,
+//   not in the first 10); readings of every text with the typed query still found all 101 names as written.
+// - Places are read from the master data, not the analyser (安芸太田町 is あきおおたちょう, kuromoji says
+//   あきおおたまち), as the reading without suffix and in full (documents/local-government.ts
+//   localGovernmentReading): over the 1,788 bodies the full reading alone missed 171 when typed without the
+//   suffix (ふらの → 富良野市: Meilisearch cuts unknown names unlike the query), both missed 4 (たか, かみ ×2,
+//   ひがし: more than 10 bodies share them).
+// - ヂ/ヅ are folded to ジ/ズ in readings and kana queries (normalize.ts foldVoicedKana): 会津 is あいづ in the
+//   dictionary and あいず (aizu) as typed: the bodies' readings typed in romaji missed 30 of 1,788 before
+//   this fold (and Hepburn's tch, kutchan for 倶知安町), none after.
+// - The twins are searched after every text field, so a match on the text as written ranks first.
+// - The catalogue's synonyms are expanded for needs and profiles as for the catalogue (queries/variants.ts),
+//   from the published version at query time, so no index needs rebuilding when the words change.
 import type { Settings } from 'meilisearch'
 import { SEARCH_ENTITIES, type SearchEntity } from '../db/schema'
 import type { SearchClient } from './client'
 import { searchErrorCode } from './client'
+import { NEED_READING_FIELDS } from './documents/need'
+import { PROFILE_READING_FIELDS } from './documents/profile'
+import { readingTwin } from './documents/reading-fields'
+import { SKILL_CATALOGUE_READING_FIELDS } from './documents/skill-catalogue'
 
 // Settings as code: every index resets what it does not use, so nothing set by hand on a server survives
 // a deploy.
@@ -83,7 +116,31 @@ const localGovernmentSettings: Settings = {
   ...UNUSED_SETTINGS,
 }
 
-const SKILL_CATALOGUE_TEXT = ['synonyms', 'name', 'area_name', 'related_names', 'details', 'description']
+/**
+ * The text fields as written, then their reading twins in the same order (documents/reading-fields.ts):
+ * with `attribute` in the ranking rules, a match on the text as written ranks above the same match on a
+ * reading, so 標準化 typed in kanji lists the items that say 標準化 first.
+ */
+function withReadingTwins(text: readonly string[], readingFields: readonly string[]): string[] {
+  return [...text, ...text.filter((field) => readingFields.includes(field)).map(readingTwin)]
+}
+
+// Typo tolerance on the text fields and the reading twins, with one typo from 4 characters and two from 8
+// (Meilisearch's defaults: 5 and 9). Measured on the seed catalogue with its 38 katakana words and 176
+// one-character typos of them (a dakuten, a small kana, a dropped ー): found 6 with typos off, 83 with the
+// defaults, 96 with 4/8, 101 with 3/8, which also let three-letter words (ベンダ) match more loosely; exact
+// words found all 38 in every setting. The ceiling is Meilisearch's dictionary: it cuts the mistyped word
+// before counting typos, and マイナンバーガード is cut into マイナンバー + ガード, both real words, so no
+// typo is counted and nothing matches. Kanji words are cut into short words, which get no typos.
+const TYPO_TOLERANCE = {
+  enabled: true,
+  minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+} satisfies Settings['typoTolerance']
+
+const SKILL_CATALOGUE_TEXT = withReadingTwins(
+  ['synonyms', 'name', 'area_name', 'related_names', 'details', 'description'],
+  SKILL_CATALOGUE_READING_FIELDS,
+)
 
 const skillCatalogueSettings: Settings = {
   searchableAttributes: SKILL_CATALOGUE_TEXT,
@@ -91,7 +148,7 @@ const skillCatalogueSettings: Settings = {
   sortableAttributes: ['display_rank'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'display_rank:asc'],
   localizedAttributes: [{ attributePatterns: SKILL_CATALOGUE_TEXT, locales: ['jpn'] }],
-  typoTolerance: { enabled: true },
+  typoTolerance: TYPO_TOLERANCE,
   pagination: { maxTotalHits: 1_000 },
   faceting: { maxValuesPerFacet: 100 },
   // UNUSED_SETTINGS keeps `synonyms` deliberately empty: see the comment at the top (kanji synonyms are
@@ -103,7 +160,10 @@ const skillCatalogueSettings: Settings = {
 // `audience` is filterable and EVERY profile search filters on it (search/queries/profiles.ts): a prefecture
 // finds only profiles shared with all prefectures or with it; the ministry only the national list. Names are
 // searchable so staff can find a person they know; contact details are never indexed.
-const PROFILE_TEXT = ['name', 'name_kana', 'skill_names', 'qualification_names', 'introduction']
+const PROFILE_TEXT = withReadingTwins(
+  ['name', 'name_kana', 'skill_names', 'qualification_names', 'introduction'],
+  PROFILE_READING_FIELDS,
+)
 const profileSettings: Settings = {
   searchableAttributes: PROFILE_TEXT,
   filterableAttributes: [
@@ -114,11 +174,17 @@ const profileSettings: Settings = {
     'work_area',
     'work_prefecture_codes',
     'remote_ok',
+    'days_per_week',
+    'available_from_day',
+    'residence_prefecture_code',
+    'pool_tokens',
   ],
-  sortableAttributes: ['updated_at'],
+  // Matching orders candidates within a tier by evidence, qualifications and public-sector years before it
+  // scores them (search/queries/match.ts).
+  sortableAttributes: ['updated_at', 'evidence_count', 'qualification_count', 'years_public_sector'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   localizedAttributes: [{ attributePatterns: PROFILE_TEXT, locales: ['jpn'] }],
-  typoTolerance: { enabled: false },
+  typoTolerance: TYPO_TOLERANCE,
   pagination: { maxTotalHits: 10_000 },
   faceting: { maxValuesPerFacet: 100 },
   ...UNUSED_SETTINGS,
@@ -127,15 +193,10 @@ const profileSettings: Settings = {
 // need: 公開 needs only (search/documents/need.ts). The public open calls page filters on open_call = true;
 // filters by prefecture, role, topic (support tasks and required skills) and remote work. Text fields in
 // order of how much they say: the title, the topics and role, then the places and the longer texts.
-const NEED_TEXT = [
-  'title',
-  'topic_names',
-  'role_name',
-  'municipality_names',
-  'prefecture_name',
-  'task_details',
-  'background',
-]
+const NEED_TEXT = withReadingTwins(
+  ['title', 'topic_names', 'role_name', 'municipality_names', 'prefecture_name', 'task_details', 'background'],
+  NEED_READING_FIELDS,
+)
 const needSettings: Settings = {
   searchableAttributes: NEED_TEXT,
   filterableAttributes: [
@@ -150,7 +211,7 @@ const needSettings: Settings = {
   sortableAttributes: ['published_at'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'published_at:desc'],
   localizedAttributes: [{ attributePatterns: NEED_TEXT, locales: ['jpn'] }],
-  typoTolerance: { enabled: false },
+  typoTolerance: TYPO_TOLERANCE,
   pagination: { maxTotalHits: 5_000 },
   faceting: { maxValuesPerFacet: 100 },
   ...UNUSED_SETTINGS,

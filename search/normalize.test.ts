@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { isHiragana, MAX_QUERY_LENGTH, normalizeQuery, toHiragana, toKanaKey } from './normalize'
+import {
+  foldForSearch,
+  isHiragana,
+  MAX_QUERY_LENGTH,
+  normalizeQuery,
+  normalizeSearchQuery,
+  toHiragana,
+  toKanaKey,
+} from './normalize'
 
 describe('toHiragana', () => {
   it('turns katakana into hiragana and leaves the rest', () => {
@@ -77,5 +85,48 @@ describe('toKanaKey', () => {
     expect(codes.every((c) => c !== null && /^[a-z]+$/.test(c))).toBe(true)
     expect(new Set(codes).size).toBe(kana.length)
     for (const a of codes) for (const b of codes) if (a !== b) expect(b!.startsWith(a!)).toBe(false)
+  })
+})
+
+describe('normalizeSearchQuery', () => {
+  const text = (q: string) => normalizeSearchQuery(q).text
+
+  it('writes every word of kana only in katakana, the script of the readings', () => {
+    expect(text('ひょうじゅんか')).toBe('ヒョウジュンカ')
+    expect(text('ﾋｮｳｼﾞｭﾝｶ')).toBe('ヒョウジュンカ')
+    expect(text('ねっとわーく こうかい')).toBe('ネットワーク コウカイ')
+    expect(text('標準化 しえん')).toBe('標準化 シエン')
+  })
+
+  it('keeps a word mixing kanji and kana as typed, folded in width only', () => {
+    expect(text('書かない窓口')).toBe('書かない窓口')
+    expect(text('ﾈｯﾄﾜｰｸ更改')).toBe('ネットワーク更改')
+    expect(text('ＰＭ\u3000ＢＰＲ')).toBe('PM BPR')
+    expect(text('鶴ヶ島')).toBe(foldForSearch('鶴ケ島'))
+  })
+
+  it('spells ぢ/づ as じ/ず, as people type them', () => {
+    expect(text('あいづ')).toBe(text('あいず'))
+    expect(text('おぢか')).toBe('オジカ')
+    expect(normalizeQuery('あいづわかまつ')).toBe('あいずわかまつ')
+  })
+
+  it("drops Meilisearch's phrase quotes and leading minus signs, and blank queries", () => {
+    expect(text('"横浜" -よこ')).toBe('横浜 ヨコ')
+    expect(text(' -  "" ')).toBe('')
+  })
+
+  it('reads a query of latin letters as romaji too, when it converts without a letter left over', () => {
+    expect(normalizeSearchQuery('hyoujunka')).toEqual({ text: 'hyoujunka', romaji: 'ヒョウジュンカ' })
+    expect(normalizeSearchQuery('Nettowa-ku kaizen').romaji).toBe('ネットワーク カイゼン')
+    expect(normalizeSearchQuery('kutchan').romaji).toBe('クッチャン')
+    expect(normalizeSearchQuery('aidu').romaji).toBe('アイズ')
+    expect(normalizeSearchQuery('ｈｙｏｕｊｕｎｋａ').romaji).toBe('ヒョウジュンカ')
+    for (const q of ['BPR', 'PMP', 'it', 'DX推進', '標準化', 'ひょうじゅんか', 'web3'])
+      expect(normalizeSearchQuery(q).romaji, q).toBeNull()
+  })
+
+  it('caps the query at MAX_QUERY_LENGTH characters', () => {
+    expect(Array.from(text('あ'.repeat(500)))).toHaveLength(MAX_QUERY_LENGTH)
   })
 })

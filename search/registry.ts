@@ -17,15 +17,28 @@ import { listAllProfileIds, listProfilesForIndex } from '../db/queries/profile-i
 import { findVersionByStatus, readVersionContent } from '../db/queries/skill-standard'
 import { SEARCH_ENTITIES, type SearchEntity } from '../db/schema'
 import { catalogueSearchIds } from '../db/skill-standard-content'
-import { buildLocalGovernmentDocument, LocalGovernmentDocumentSchema } from './documents/local-government'
-import { buildNeedDocument, type CatalogueNames, NeedDocumentSchema } from './documents/need'
-import { buildProfileDocument, ProfileDocumentSchema } from './documents/profile'
+import {
+  buildLocalGovernmentDocument,
+  LocalGovernmentDocumentSchema,
+  localGovernmentReading,
+} from './documents/local-government'
+import {
+  buildNeedDocument,
+  type CatalogueNames,
+  NEED_READING_FIELDS,
+  NeedDocumentSchema,
+  type NeedForIndex,
+} from './documents/need'
+import { buildProfileDocument, PROFILE_READING_FIELDS, ProfileDocumentSchema } from './documents/profile'
+import { addReadings } from './documents/reading-fields'
 import {
   buildSkillCatalogueDocuments,
   catalogueDocumentKey,
+  SKILL_CATALOGUE_READING_FIELDS,
   SkillCatalogueDocumentSchema,
 } from './documents/skill-catalogue'
 import type { INDEXES } from './indexes'
+import { sharedReadingAnalyzer } from './readings'
 
 export { SEARCH_ENTITIES, type SearchEntity }
 
@@ -58,6 +71,7 @@ export const SEARCH_REGISTRY = {
       }
     },
   },
+  // Local governments carry their reading from the master data (kana_key…): no analyser involved.
   // Outbox ids are `skill:<id>`, `role:<id>`, `qualification:<id>`. Only the CURRENT PUBLISHED version is
   // searchable: an id in it is (re)built, retired ones included (flagged); any other id leaves the index.
   skill_catalogue: {
@@ -75,7 +89,10 @@ export const SEARCH_REGISTRY = {
       const kept = documents.filter((doc) => wanted.has(doc.key))
       const keptKeys = new Set(kept.map((doc) => doc.key))
       // Malformed ids have no document to delete; they are simply confirmed.
-      return { documents: kept, deleteIds: [...wanted].filter((key) => !keptKeys.has(key)) }
+      return {
+        documents: await addReadings(kept, SKILL_CATALOGUE_READING_FIELDS, sharedReadingAnalyzer()),
+        deleteIds: [...wanted].filter((key) => !keptKeys.has(key)),
+      }
     },
   },
   // Shared with nobody → deleted from the index (buildProfileDocument returns null), so withdrawing consent
@@ -87,7 +104,10 @@ export const SEARCH_REGISTRY = {
       const profiles = await listProfilesForIndex(db, ids)
       const documents = profiles.map(buildProfileDocument).filter((doc) => doc !== null)
       const indexed = new Set(documents.map((doc) => doc.id))
-      return { documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
+      return {
+        documents: await addReadings(documents, PROFILE_READING_FIELDS, sharedReadingAnalyzer()),
+        deleteIds: ids.filter((id) => !indexed.has(id)),
+      }
     },
   },
   // Only 公開 needs are documents; any other status (or a deleted need) leaves the index.
@@ -96,9 +116,13 @@ export const SEARCH_REGISTRY = {
     listIds: listAllNeedIds,
     async load(db, ids) {
       const [needs, names] = await Promise.all([listNeedsForIndex(db, ids), catalogueNames(db)])
-      const documents = needs.map((need) => buildNeedDocument(need, names)).filter((doc) => doc !== null)
+      const withKana = await withPlaceReadings(db, needs)
+      const documents = withKana.map((need) => buildNeedDocument(need, names)).filter((doc) => doc !== null)
       const indexed = new Set(documents.map((doc) => doc.id))
-      return { documents, deleteIds: ids.filter((id) => !indexed.has(id)) }
+      return {
+        documents: await addReadings(documents, NEED_READING_FIELDS, sharedReadingAnalyzer()),
+        deleteIds: ids.filter((id) => !indexed.has(id)),
+      }
     },
   },
 } satisfies { [E in SearchEntity]: SearchEntityDefinition<E> }
@@ -106,6 +130,23 @@ export const SEARCH_REGISTRY = {
 /** Narrows an outbox row's stored name; false for a name this deploy does not know. */
 export function isSearchEntity(name: string): name is SearchEntity {
   return (SEARCH_ENTITIES as readonly string[]).includes(name)
+}
+
+/** The needs with the master data's readings of their prefecture and municipalities (アキオオタ アキオオタチョウ). */
+async function withPlaceReadings<N extends Omit<NeedForIndex, 'prefecture_reading'>>(
+  db: DbExecutor,
+  needs: readonly N[],
+): Promise<Array<N & Pick<NeedForIndex, 'prefecture_reading'>>> {
+  if (needs.length === 0) return []
+  const codes = [...new Set(needs.flatMap((need) => need.municipalities.map((m) => m.code)))]
+  const [municipalities, prefectures] = await Promise.all([listLocalGovernmentsByCodes(db, codes), listPrefectures(db)])
+  const readings = new Map(municipalities.map((row) => [row.code, localGovernmentReading(row)]))
+  const prefectureReadings = new Map(prefectures.map((row) => [row.prefecture_code, localGovernmentReading(row)]))
+  return needs.map((need) => ({
+    ...need,
+    prefecture_reading: prefectureReadings.get(need.prefecture_code),
+    municipalities: need.municipalities.map((m) => ({ ...m, reading: readings.get(m.code) })),
+  }))
 }
 
 async function catalogueNames(db: DbExecutor): Promise<CatalogueNames> {

@@ -34,11 +34,11 @@ describe('buildSkillCatalogueDocuments', () => {
     expect(new Set(documents.map((d) => d.type))).toEqual(new Set(['skill', 'role', 'qualification']))
   })
 
-  it('gives a skill its area, the roles requiring it and its synonyms', () => {
+  it('gives a skill its area, the roles requiring it and its synonyms, folded in width like queries', () => {
     expect(byKey.get('skill_government-cloud')).toMatchObject({
       type: 'skill',
       id: 'government-cloud',
-      name: '標準化・共通化（20業務）とガバメントクラウド',
+      name: '標準化・共通化(20業務)とガバメントクラウド',
       area_name: '自治体DXの重点分野',
       related_names: ['エンジニア', 'CIO補佐官等'],
       synonyms: expect.arrayContaining(['ガバクラ']),
@@ -52,7 +52,7 @@ describe('buildSkillCatalogueDocuments', () => {
     expect(pm.synonyms).toContain('PM')
     expect(pm.related_names).toContain('スケジュール・進捗管理')
     expect(pm.details).toContain('進捗管理や品質管理')
-    expect(byKey.get('qualification_ipa-ap')?.details).toContain('情報処理技術者試験（IPA）')
+    expect(byKey.get('qualification_ipa-ap')?.details).toContain('情報処理技術者試験(IPA)')
   })
 })
 

@@ -50,15 +50,16 @@ describe('expandQuery', () => {
   it('sends the typed query first, then the terms it stands for', () => {
     const variants = expandQuery('ガバクラ', map)
     expect(variants[0]).toBe('ガバクラ')
+    // Terms are width-folded like a typed query (and like the documents): （20業務） → (20業務).
     expect(variants).toEqual(
-      expect.arrayContaining(['ガバメントクラウド', '標準化・共通化（20業務）とガバメントクラウド']),
+      expect.arrayContaining(['ガバメントクラウド', '標準化・共通化(20業務)とガバメントクラウド']),
     )
   })
 
   it('reaches the kanji synonyms of 業務改革 (what Meilisearch alone missed)', () => {
     expect(expandQuery('業務改革', map)).toEqual([
       '業務改革',
-      'BPR（業務改革）',
+      'BPR(業務改革)',
       '業務見直し',
       '業務プロセス改革',
       '業務改善',
@@ -71,16 +72,26 @@ describe('expandQuery', () => {
     expect(expandQuery('pm', map)).toEqual(['pm', 'プロジェクトマネージャー', 'プロマネ'])
   })
 
-  it('adds the katakana spelling of an all-hiragana word', () => {
-    expect(expandQuery('がばめんと', map)).toEqual(['がばめんと', 'ガバメント'])
-    // Known terms typed in hiragana keep both spellings: the map folds them, Meilisearch need not.
-    expect(expandQuery('せきすぺ', map)).toEqual([
-      'せきすぺ',
-      '情報処理安全確保支援士',
-      'RISS',
-      'セキスペ',
-      '登録セキスペ',
+  it('sends a word of kana only in katakana, the script of the readings, and finds it in the map', () => {
+    expect(expandQuery('がばめんと', map)).toEqual(['ガバメント'])
+    expect(expandQuery('せきすぺ', map)).toEqual(['セキスペ', '情報処理安全確保支援士', 'RISS', '登録セキスペ'])
+    // A word mixing kanji and kana is left as typed.
+    expect(expandQuery('書かない窓口', null)).toEqual(['書かない窓口'])
+  })
+
+  it('adds the romaji reading of a query of latin letters, and its synonyms', () => {
+    expect(expandQuery('hyoujunka', null)).toEqual(['hyoujunka', 'ヒョウジュンカ'])
+    expect(expandQuery('gabakura', map)).toEqual([
+      'gabakura',
+      'ガバクラ',
+      '標準化・共通化(20業務)とガバメントクラウド',
+      'ガバメントクラウド',
+      '標準化',
+      '20業務',
+      '基幹業務システム',
     ])
+    // Not romaji (a letter is left over): the word alone.
+    expect(expandQuery('BPR', null)).toEqual(['BPR'])
   })
 
   it('replaces one word at a time in a query of several words', () => {
@@ -93,10 +104,15 @@ describe('expandQuery', () => {
     expect(expandQuery('業務改革', null)).toEqual(['業務改革'])
     expect(expandQuery(' \u3000 ', map)).toEqual([])
     expect(expandQuery('CIO補佐官 ガバクラ セキュリティ', map).length).toBeLessThanOrEqual(MAX_QUERY_VARIANTS)
-    expect(expandQuery('ガバクラ', map, 2)).toEqual(['ガバクラ', '標準化・共通化（20業務）とガバメントクラウド'])
+    expect(expandQuery('ガバクラ', map, 2)).toEqual(['ガバクラ', '標準化・共通化(20業務)とガバメントクラウド'])
   })
 
   it('caps the typed query at 100 characters, like every search box', () => {
     expect(Array.from(expandQuery('あ'.repeat(150), null)[0]!)).toHaveLength(100)
+  })
+
+  it("drops Meilisearch's phrase and negation operators, which nobody means when typing", () => {
+    expect(expandQuery('"ガバクラ', null)).toEqual(['ガバクラ'])
+    expect(expandQuery('-セキスペ 研修', null)).toEqual(['セキスペ 研修'])
   })
 })

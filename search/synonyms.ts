@@ -1,17 +1,19 @@
-// Synonyms of the skill catalogue (検索語), expanded in our code. Pure: the catalogue search uses it to turn
-// one query into the variants it sends to Meilisearch, and later matching can use the same map to see that
-// 「ガバクラ」 and 「ガバメントクラウド」 are one skill.
+// Synonyms of the skill catalogue (検索語), expanded in our code. Pure: every search that takes words about
+// skills (the catalogue, needs and open calls, profiles) turns one query into the variants it sends to
+// Meilisearch (queries/variants.ts), and later matching can use the same map to see that 「ガバクラ」 and
+// 「ガバメントクラウド」 are one skill. The map is the published catalogue's, so a new version's words count
+// everywhere at once, without rebuilding any index.
 //
 // Why not Meilisearch's own `synonyms` setting: with the same documents and settings, 「業務改革」 did not
 // reach 業務見直し（BPR）・システム発注支援 through it (a kanji synonym; katakana ones worked), while query
 // variants do. The measurements are in ./indexes.ts (skill_catalogue) and
 // tests/search/skill-catalogue.test.ts keeps them.
 import type { CatalogueContent } from '../db/skill-standard-content'
-import { isHiragana, MAX_QUERY_LENGTH, normalizeQuery } from './normalize'
+import { normalizeQuery, normalizeSearchQuery } from './normalize'
 
 /**
- * Key of a term → the terms it stands for, as written in the catalogue (display forms, so Meilisearch
- * sees them exactly like the documents), the term's own display forms included.
+ * Key of a term → the terms it stands for, as written in the catalogue, the term's own display forms
+ * included. expandQuery normalises them like a typed query; documents fold their text the same way.
  */
 export type SynonymMap = ReadonlyMap<string, readonly string[]>
 
@@ -50,27 +52,17 @@ export function buildSynonymMap(content: Pick<CatalogueContent, 'skills' | 'role
   return map
 }
 
-/** Katakana for an all-hiragana word (がばめんと → ガバメント): the catalogue writes such words in katakana. */
-function toKatakana(hiragana: string): string {
-  return hiragana.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60))
-}
-
-/** The query as Meilisearch should see it: width folded (ｾｷｽﾍﾟ → セキスペ), spaces collapsed, script kept. */
-function cleanQuery(q: string): string {
-  const chars = Array.from(q.normalize('NFKC').replace(/\s+/g, ' ').trim())
-  return chars.length > MAX_QUERY_LENGTH ? chars.slice(0, MAX_QUERY_LENGTH).join('').trimEnd() : chars.join('')
-}
-
 /**
- * The queries to send for what the user typed, best first: the query itself; the terms its whole text
- * stands for (「ガバクラ」 → ガバメントクラウド and the skill's name); then each word replaced by the
- * terms it stands for (「ガバクラ 移行」 → 「ガバメントクラウド 移行」); an all-hiragana word also in
- * katakana. Exact duplicates (ignoring case, as Meilisearch does) are dropped; at most `max` variants.
- * がばくら and ガバクラ are both kept: the map treats them as one key, Meilisearch does not.
+ * The queries to send for what the user typed, best first: the query as normalised (normalizeSearchQuery:
+ * width folded, kana words in katakana); the terms its whole text stands for (「ガバクラ」 →
+ * ガバメントクラウド and the skill's name); then each word replaced by the terms it stands for
+ * (「ガバクラ 移行」 → 「ガバメントクラウド 移行」); then the same for its romaji reading, if it has one
+ * (gabakura → ガバクラ → …). Terms are normalised like the query. Exact duplicates (ignoring case, as
+ * Meilisearch does) are dropped; at most `max` variants. A null map gives the query and its romaji reading.
  */
 export function expandQuery(q: string, map: SynonymMap | null, max: number = MAX_QUERY_VARIANTS): string[] {
-  const typed = cleanQuery(q)
-  if (typed === '') return []
+  const { text, romaji } = normalizeSearchQuery(q)
+  if (text === '') return []
   const variants: string[] = []
   const seen = new Set<string>()
   const add = (variant: string) => {
@@ -79,22 +71,17 @@ export function expandQuery(q: string, map: SynonymMap | null, max: number = MAX
     seen.add(key)
     variants.push(variant)
   }
-  add(typed)
-  if (map === null) return variants
+  const synonymsOf = (term: string) => (map?.get(synonymKey(term)) ?? []).map((t) => normalizeSearchQuery(t).text)
 
-  for (const term of map.get(synonymKey(typed)) ?? []) add(term)
-
-  const words = typed.split(' ')
-  if (words.length > 1) {
-    words.forEach((word, index) => {
-      for (const term of map.get(synonymKey(word)) ?? []) add(words.map((w, i) => (i === index ? term : w)).join(' '))
-    })
+  for (const typed of romaji === null ? [text] : [text, romaji]) {
+    add(typed)
+    for (const term of synonymsOf(typed)) add(term)
+    const words = typed.split(' ')
+    if (words.length > 1) {
+      words.forEach((word, index) => {
+        for (const term of synonymsOf(word)) add(words.map((w, i) => (i === index ? term : w)).join(' '))
+      })
+    }
   }
-
-  const kanaWords = words.map((word) => {
-    const folded = synonymKey(word)
-    return isHiragana(folded) ? toKatakana(folded) : word
-  })
-  add(kanaWords.join(' '))
   return variants
 }

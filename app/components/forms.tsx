@@ -294,18 +294,20 @@ export function RowAction({
   values,
   label,
   ariaLabel,
+  className = 'link-button',
 }: {
   intent: string
   values: Record<string, string>
   label: ReactNode
   ariaLabel?: string
+  className?: string
 }) {
   return (
     <Form method="post" className="inline-form">
       {Object.entries(values).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" name="intent" value={intent} className="link-button" aria-label={ariaLabel}>
+      <button type="submit" name="intent" value={intent} className={className} aria-label={ariaLabel}>
         {label}
       </button>
     </Form>

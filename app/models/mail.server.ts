@@ -2,6 +2,7 @@
 // (jobs/mail-worker.ts) sends them by SMTP when configured, or prints them to the console in development.
 import type { DbExecutor } from '../../db/client'
 import { enqueueMail } from '../../db/queries/mail-outbox'
+import { listPoolStaffEmails } from '../../db/queries/users'
 
 const SIGNATURE = `\n\n--\n自治体DXアクセラレータ500 プラットフォーム\n（このメールは送信専用です。心当たりがない場合は破棄してください。）`
 
@@ -21,6 +22,7 @@ type Template =
       url: string
       expiresOn: string
     }
+  | { template: 'pool_new_application'; poolLabel: string; via: string; url: string }
 
 function render(mail: Template): { subject: string; body: string } {
   switch (mail.template) {
@@ -48,6 +50,12 @@ function render(mail: Template): { subject: string; body: string } {
       return {
         subject: '【自治体DXアクセラレータ500】アカウントはすでに登録されています',
         body: `このメールアドレスで新規登録の手続きがありましたが、アカウントはすでに登録されています。\nパスワードをお忘れの場合は、次のページから再設定してください。\n\n${mail.url}\n\nお心当たりがない場合は、このメールを破棄してください。`,
+      }
+    case 'pool_new_application':
+      // No applicant's name or details in the mail: staff read them on the site, as far as consent allows.
+      return {
+        subject: `【自治体DXアクセラレータ500】${mail.poolLabel}に新しい${mail.via}があります`,
+        body: `${mail.poolLabel}に新しい${mail.via}がありました。\n次のリンクから内容を確認し、選考を進めてください。\n\n${mail.url}`,
       }
     case 'pool_invitation':
       return {
@@ -103,4 +111,23 @@ export async function queueMail(
     template: mail.template,
     prefectureCode,
   })
+}
+
+/**
+ * Tells the staff who look after a pool that someone applied or expressed interest (one mail per address,
+ * queued in the caller's transaction).
+ */
+export async function notifyPoolStaff(
+  db: DbExecutor,
+  { poolCode, poolLabel, via, url }: { poolCode: string; poolLabel: string; via: '応募' | '関心表明'; url: string },
+): Promise<void> {
+  for (const email of await listPoolStaffEmails(db, poolCode))
+    await queueMail(
+      db,
+      email,
+      { template: 'pool_new_application', poolLabel, via, url },
+      {
+        prefectureCode: poolCode === '00' ? null : poolCode,
+      },
+    )
 }

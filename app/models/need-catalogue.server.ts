@@ -1,10 +1,9 @@
 // The parts of the current published skill standard that issues and needs are written with: topics and
 // skills by area, the 市町村支援業務 tasks, and the roles (人材像) with their requirements.
 import type { DbExecutor } from '../../db/client'
-import { findVersionByStatus } from '../../db/queries/skill-standard'
 import { type CatalogueContent, SKILL_LEVELS } from '../../db/skill-standard-content'
 import { SKILL_LEVEL_LABELS } from '../utils/labels'
-import { deepFreeze, readPublicVersionContent } from './skill-standard.server'
+import { deepFreeze, findCurrentVersion, readPublicVersionContent } from './skill-standard.server'
 
 /** The catalogue area whose skills are the support tasks (002:415-424). */
 const SUPPORT_TASK_AREA_ID = 'municipal-support'
@@ -26,7 +25,7 @@ export interface NeedCatalogue {
 const derived = new WeakMap<CatalogueContent, Omit<NeedCatalogue, 'versionTitle'>>()
 
 export async function loadNeedCatalogue(db: DbExecutor): Promise<NeedCatalogue> {
-  const version = await findVersionByStatus(db, 'published')
+  const version = await findCurrentVersion(db)
   if (!version) return { versionTitle: null, areas: [], tasks: [], roles: [], levels: levelOptions() }
   const content = await readPublicVersionContent(db, version)
   let parts = derived.get(content)

@@ -178,7 +178,7 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
 
 // ---- one need ------------------------------------------------------------------------------------------------
 
-async function requireNeedRow(db: DbExecutor, user: SessionUser, id: string) {
+export async function requireNeedRow(db: DbExecutor, user: SessionUser, id: string) {
   if (!isUuid(id)) throw notFound()
   const scope = viewerScopeOf(user)
   if (scope.kind === 'municipality') throw notFound()
@@ -253,6 +253,8 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
   return {
     need,
     canEdit,
+    // Staff with a pool (a prefecture's, or the ministry's national view) can look for candidates.
+    canMatch: profileViewerOf(user) !== null,
     editable: canEdit && isEditable(row.status),
     transitions: canEdit ? allowedTransitions(row.status).map((to) => ({ to, label: TRANSITION_LABELS[to] })) : [],
     publishProblems: row.status === 'draft' ? publishProblems(publishable(row), tokyoIsoDate()) : [],

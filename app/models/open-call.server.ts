@@ -20,8 +20,10 @@ import { searchNeeds } from '../../search/queries/needs'
 import type { SessionUser } from '../utils/auth.server'
 import { EMPLOYMENT_FORM_LABELS, labelOf } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
+import { notifyPoolStaff } from './mail.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
 import { describeNeed } from './need.server'
+import { loadPublishedSynonyms } from './search-synonyms.server'
 
 const PAGE_SIZE = 20
 
@@ -37,7 +39,11 @@ export interface OpenCallQuery {
 
 export async function getOpenCallsPage(context: AppLoadContext, query: OpenCallQuery) {
   const { db } = context.services.database
-  const [catalogue, prefectures] = await Promise.all([loadNeedCatalogue(db), listPrefectures(db)])
+  const [catalogue, prefectures, synonyms] = await Promise.all([
+    loadNeedCatalogue(db),
+    listPrefectures(db),
+    loadPublishedSynonyms(db),
+  ])
   const names = catalogueNameMaps(catalogue)
 
   let ids: string[] = []
@@ -50,6 +56,8 @@ export async function getOpenCallsPage(context: AppLoadContext, query: OpenCallQ
       { kind: 'public' },
       {
         q: query.q,
+        // The catalogue's words (ガバクラ → ガバメントクラウド) find needs as they find skills on /skills.
+        synonyms,
         prefectureCode: query.pref,
         roleId: query.role,
         topicId: query.topic,
@@ -182,6 +190,12 @@ export async function expressInterest(
     }
     await insertNeedInterest(trx, { needId, profileId: profile.id, poolMemberId: memberId, message })
     await enqueueSearchSync(trx, 'profile', [profile.id])
+    await notifyPoolStaff(trx, {
+      poolCode: need.prefecture_code,
+      poolLabel: `${need.prefecture_name}の人材プール`,
+      via: '関心表明',
+      url: `${context.services.appUrl}/needs/${needId}`,
+    })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'express-interest',
       entity: 'need',

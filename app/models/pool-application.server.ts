@@ -9,6 +9,7 @@ import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { SessionUser } from '../utils/auth.server'
 import { actorFrom, recordAudit } from './audit.server'
+import { notifyPoolStaff } from './mail.server'
 import { POOL_STATUS_LABELS } from '../utils/labels'
 import { prefectureColumn } from './pool-scope.server'
 
@@ -56,6 +57,12 @@ export async function applyToPool(
       })
     }
     await enqueueSearchSync(trx, 'profile', [profileId])
+    await notifyPoolStaff(trx, {
+      poolCode: prefectureCode,
+      poolLabel: `${prefecture.name}の人材プール`,
+      via: '応募',
+      url: `${context.services.appUrl}/pools/${memberId}`,
+    })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'apply',
       entity: 'pool_member',

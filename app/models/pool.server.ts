@@ -15,7 +15,6 @@ import {
   listPoolEvents,
   listPoolMembers,
   listPoolMembersForExport,
-  listPoolRoleOptions,
   mergePoolMemberInto,
   resolveRoleNames,
   type RoleFilter,
@@ -24,7 +23,7 @@ import {
   updateInterviewLocked,
 } from '../../db/queries/pools'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
-import { listPublishedSkillOptions } from '../../db/queries/skill-standard'
+import { listCurrentPoolRoleOptions, listCurrentSkillOptions } from './skill-standard.server'
 import { insertTrainingRecord, listTrainingRecords } from '../../db/queries/training-records'
 import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
@@ -34,6 +33,8 @@ import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
 import { POOL_SOURCE_CSV_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
+import { readProfileForStaff } from './staff-profile.server'
+import { fittingNeedsOfMember } from './match.server'
 import {
   describePool,
   managedPoolCode,
@@ -84,7 +85,7 @@ export async function getPoolRoleCounts(
 ) {
   const { db } = context.services.database
   const scope = overviewScope(user, national)
-  const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listPoolRoleOptions(db)])
+  const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listCurrentPoolRoleOptions(db)])
   const known = new Set(roles.map((r) => r.value))
   const extraIds = [...new Set(rows.map((r) => r.roleId).filter((id): id is string => id !== null && !known.has(id)))]
   const extraNames = await resolveRoleNames(db, extraIds)
@@ -111,7 +112,7 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
   const [allMembers, counts, skills, roleCounts] = await Promise.all([
     listPoolMembers(db, scope, viewer, { status: filter.status, roleId: filter.roleId }),
     countPoolMembersByStatus(db, scope),
-    listPublishedSkillOptions(db),
+    listCurrentSkillOptions(db),
     getPoolRoleCounts(context, user, { national: filter.national }),
   ])
   const managed = managedPoolCode(user)
@@ -217,13 +218,22 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
   const viewer = profileViewerOf(user)
   const member = await findPoolMember(db, memberId, readScope(user), viewer)
   if (!member) throw new Response('指定された人材は見つかりません。', { status: 404 })
-  const [events, trainings, invitation, roleOptions, roleNames, pool] = await Promise.all([
+  const [events, trainings, invitation, roleOptions, roleNames, pool, profile, fittingNeeds] = await Promise.all([
     listPoolEvents(db, member.id),
     listTrainingRecords(db, member.id),
     getInvitationStatus(db, member.id),
-    listPoolRoleOptions(db),
+    listCurrentPoolRoleOptions(db),
     resolveRoleNames(db, member.target_role_ids),
     describePool(db, member.prefecture_code),
+    // The staff-facing profile, as far as consent allows (its own query checks consent again); the page lists
+    // this membership's training records itself.
+    member.profile_id && member.profile_visible
+      ? readProfileForStaff(db, viewer, member.profile_id, { trainings: false })
+      : null,
+    // The pool's published needs the person fits (consent checked again in the query).
+    member.profile_id && member.profile_visible
+      ? fittingNeedsOfMember(db, viewer, member.prefecture_code, member.profile_id)
+      : [],
   ])
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
@@ -243,7 +253,10 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     email: member.display_email,
     registered: member.profile_id !== null,
     /** The person shares the profile with this viewer; if not, only what the pool recorded itself is shown. */
-    profileShared: member.profile_visible,
+    profileShared: profile !== null,
+    /** What the person registered, as this viewer may see it (null: no profile, or not shared with them). */
+    profile,
+    fittingNeeds: profile ? fittingNeeds : [],
     poolLabel: pool.poolLabel,
     nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,
@@ -562,7 +575,7 @@ export async function updateTargetRoles(
   { roleIds, lockVersion }: { roleIds: string[]; lockVersion: number },
 ): Promise<TargetRolesResult> {
   const { db } = context.services.database
-  const options = await listPoolRoleOptions(db)
+  const options = await listCurrentPoolRoleOptions(db)
   const unique = [...new Set(roleIds)]
   return db.transaction().execute(async (trx): Promise<TargetRolesResult> => {
     const member = await findPoolMember(trx, memberId, managedScope(user), profileViewerOf(user))

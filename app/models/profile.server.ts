@@ -27,7 +27,8 @@ import {
   upsertProfile,
 } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
-import { findVersionByStatus, readVersionContent, resolveSkills } from '../../db/queries/skill-standard'
+import { resolveSkills } from '../../db/queries/skill-standard'
+import { readCurrentCatalogue } from './skill-standard.server'
 import { SKILL_LEVELS } from '../../db/skill-standard-content'
 import type { SessionUser } from '../utils/auth.server'
 import {
@@ -62,9 +63,12 @@ function levelLabel(level: number): string {
 }
 
 async function publishedCatalogue(db: DbExecutor) {
-  const version = await findVersionByStatus(db, 'published')
-  if (!version) return { version: null, content: { areas: [], skills: [], roles: [], qualifications: [] } }
-  return { version, content: await readVersionContent(db, version.id) }
+  return (
+    (await readCurrentCatalogue(db)) ?? {
+      version: null,
+      content: { areas: [], skills: [], roles: [], qualifications: [] },
+    }
+  )
 }
 
 function profileView(row: ProfileRow) {

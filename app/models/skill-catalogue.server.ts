@@ -5,17 +5,17 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { type CatalogueItemKind, listItemVersions } from '../../db/queries/skill-catalogue'
-import { findVersionByStatus } from '../../db/queries/skill-standard'
 import type { CatalogueContent, RoleContent, SkillContent } from '../../db/skill-standard-content'
 import type { SkillCatalogueType } from '../../search/documents/skill-catalogue'
 import { searchSkillCatalogue } from '../../search/queries/skill-catalogue'
-import { buildSynonymMap } from '../../search/synonyms'
 import type { ItemDiff, ItemKind } from '../utils/skill-standard-diff'
 import { formatWareki } from '../utils/dates'
 import { SKILL_LEVEL_LABELS } from '../utils/labels'
 import { parseVersionParam } from '../utils/params'
+import { synonymMapOf } from './search-synonyms.server'
 import {
   compareVersions,
+  findCurrentVersion,
   KIND_LABELS,
   listPublicVersions,
   requirePublicVersion,
@@ -112,7 +112,7 @@ async function loadVersion(context: AppLoadContext, versionNo?: number) {
   // Without ?version= the version shown is the current one: one lookup, not two.
   const [{ version, content }, current] = await Promise.all([
     requirePublicVersion(context, versionNo),
-    versionNo === undefined ? null : findVersionByStatus(context.services.database.db, 'published'),
+    versionNo === undefined ? null : findCurrentVersion(context.services.database.db),
   ])
   const shown = summarize(version)
   const view: VersionView = {
@@ -212,14 +212,6 @@ function hitsFrom(ids: string[], content: CatalogueContent): CatalogueSearchHit[
     })
   }
   return hits
-}
-
-// The content of a published version is shared and immutable (readPublicVersionContent): so is its synonym map.
-const synonymMaps = new WeakMap<CatalogueContent, ReturnType<typeof buildSynonymMap>>()
-function synonymMapOf(content: CatalogueContent) {
-  let map = synonymMaps.get(content)
-  if (!map) synonymMaps.set(content, (map = buildSynonymMap(content)))
-  return map
 }
 
 export async function getCataloguePage(context: AppLoadContext, searchParams: URLSearchParams) {

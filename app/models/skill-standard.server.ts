@@ -86,6 +86,46 @@ export function readPublicVersionContent(
   return loading
 }
 
+type VersionRow = NonNullable<Awaited<ReturnType<typeof findVersionByStatus>>>
+
+// Which version is current changes only when a draft is published. Nearly every page asks, so the answer is
+// kept per database handle for CURRENT_VERSION_TTL_MS and dropped at once when this process publishes; another
+// app instance on the same server database sees a publish within that time.
+const CURRENT_VERSION_TTL_MS = 5_000
+const currentVersionCache = new WeakMap<object, { at: number; version: Promise<VersionRow | undefined> }>()
+
+/** The current published version (undefined before the first publish). */
+export function findCurrentVersion(db: DbExecutor): Promise<VersionRow | undefined> {
+  if (db.isTransaction) return findVersionByStatus(db, 'published')
+  let cached = currentVersionCache.get(db)
+  if (!cached || Date.now() - cached.at > CURRENT_VERSION_TTL_MS) {
+    const version = findVersionByStatus(db, 'published').then((row) => row && Object.freeze(row))
+    version.catch(() => currentVersionCache.delete(db))
+    currentVersionCache.set(db, (cached = { at: Date.now(), version }))
+  }
+  return cached.version
+}
+
+/** The current published version and its (shared, frozen) content; null before the first publish. */
+export async function readCurrentCatalogue(db: DbExecutor) {
+  const version = await findCurrentVersion(db)
+  return version ? { version, content: await readPublicVersionContent(db, version) } : null
+}
+
+/** The current version's skills that are not retired, in catalogue order (for pickers and filters). */
+export async function listCurrentSkillOptions(db: DbExecutor): Promise<Array<{ value: string; label: string }>> {
+  const current = await readCurrentCatalogue(db)
+  return (current?.content.skills ?? []).filter((s) => !s.retired).map((s) => ({ value: s.id, label: s.name }))
+}
+
+/** The current version's roles (人材像) a pool member can aim at: not retired, not internal, in catalogue order. */
+export async function listCurrentPoolRoleOptions(db: DbExecutor): Promise<Array<{ value: string; label: string }>> {
+  const current = await readCurrentCatalogue(db)
+  return (current?.content.roles ?? [])
+    .filter((r) => !r.retired && !r.internal)
+    .map((r) => ({ value: r.id, label: r.name }))
+}
+
 /** Shared content must not be changed by one request under another: a write throws instead. */
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -98,8 +138,7 @@ export function deepFreeze<T>(value: T): T {
 /** The current published version, or a given published/archived one (drafts are never public). */
 export async function requirePublicVersion(context: AppLoadContext, versionNo?: number) {
   const { db } = context.services.database
-  const version =
-    versionNo === undefined ? await findVersionByStatus(db, 'published') : await findVersionByNo(db, versionNo)
+  const version = versionNo === undefined ? await findCurrentVersion(db) : await findVersionByNo(db, versionNo)
   if (!version || version.status === 'draft')
     notFound(
       versionNo === undefined
@@ -377,6 +416,9 @@ export async function publishDraft(
     })
     return { status: 'ok', versionNo: draft.version_no }
   })
-  if (result.status === 'ok') context.services.worker?.wake()
+  if (result.status === 'ok') {
+    currentVersionCache.delete(db)
+    context.services.worker?.wake()
+  }
   return result
 }

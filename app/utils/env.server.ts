@@ -42,6 +42,11 @@ const EnvSchema = z
     SESSION_SECRET: optionalString,
     /** `in-process` runs the search outbox worker inside the web server; `off` leaves it to `npm run jobs`. */
     SEARCH_WORKER: z.enum(['in-process', 'off']).default('in-process'),
+    /**
+     * `on` adds a Server-Timing header (statements and their time) to every page and data response. Default:
+     * on in development and tests, off in production (it tells an outsider how much work a page costs).
+     */
+    SERVER_TIMING: z.enum(['on', 'off']).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY) {

@@ -27,7 +27,26 @@ export async function listLocalGovernmentsByCodes(
   return codes.flatMap((code) => byCode.get(code) ?? [])
 }
 
+// The 47 prefectures are master data that a running site never changes (seeds/local-governments.ts writes
+// them at start-up, and a prefecture is renamed by law, not by a user), yet nearly every signed-in page lists
+// them. They are read once per database handle and kept for PREFECTURES_TTL_MS, so a change made outside the
+// running site (a re-seed) shows within minutes; reads inside a transaction always go to the database.
+const PREFECTURES_TTL_MS = 10 * 60_000
+const prefecturesCache = new WeakMap<object, { at: number; rows: Promise<readonly LocalGovernment[]> }>()
+
 export async function listPrefectures(db: DbExecutor): Promise<LocalGovernment[]> {
+  if (db.isTransaction) return selectPrefectures(db)
+  let cached = prefecturesCache.get(db)
+  if (!cached || Date.now() - cached.at > PREFECTURES_TTL_MS) {
+    const rows = selectPrefectures(db).then((list) => list.map((row) => Object.freeze(row)))
+    rows.catch(() => prefecturesCache.delete(db))
+    prefecturesCache.set(db, (cached = { at: Date.now(), rows }))
+  }
+  // A new array per caller (rows are shared and frozen): sorting or filtering it cannot touch another request.
+  return [...(await cached.rows)]
+}
+
+function selectPrefectures(db: DbExecutor): Promise<LocalGovernment[]> {
   return db.selectFrom('local_government').select(columns).where('kind', '=', 'prefecture').orderBy('code').execute()
 }
 

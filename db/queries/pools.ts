@@ -157,21 +157,6 @@ export async function countPoolMembersByRole(db: DbExecutor, scope: { prefecture
   return rows.rows.map((r) => ({ roleId: r.role_id, status: r.status, count: Number(r.count) }))
 }
 
-/** The pool roles (人材像) of the published skill standard, in catalogue order (internal roles excluded). */
-export async function listPoolRoleOptions(db: DbExecutor): Promise<Array<{ value: string; label: string }>> {
-  const rows = await db
-    .selectFrom('role_revision')
-    .innerJoin('skill_standard_version', 'skill_standard_version.id', 'role_revision.version_id')
-    .select(['role_revision.role_id', 'role_revision.name'])
-    .where('skill_standard_version.status', '=', 'published')
-    .where('role_revision.retired', '=', false)
-    .where('role_revision.internal', '=', false)
-    .orderBy('role_revision.sort_order')
-    .orderBy('role_revision.role_id')
-    .execute()
-  return rows.map((r) => ({ value: r.role_id, label: r.name }))
-}
-
 /** Names for role ids, including retired ones (newest non-draft revision). */
 export async function resolveRoleNames(db: DbExecutor, roleIds: readonly string[]): Promise<Map<string, string>> {
   if (roleIds.length === 0) return new Map()

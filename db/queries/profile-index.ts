@@ -22,6 +22,9 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
       'remote_ok',
       'days_per_week',
       'updated_at',
+      'residence_prefecture_code',
+      'years_public_sector',
+      'available_from',
     ])
     .where('id', 'in', ids)
     .execute()
@@ -64,23 +67,45 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     .select(['profile_qualification.profile_id', 'latest.name'])
     .where('profile_qualification.profile_id', 'in', profileIds)
     .execute()
-  const applications = await db
+  const memberships = await db
     .selectFrom('pool_member')
-    .select(['profile_id', 'prefecture_code'])
+    .select(['profile_id', 'prefecture_code', 'status', 'target_role_ids', 'copied_from_national_list'])
     .where('profile_id', 'in', profileIds)
-    // Only pools the person joined themselves share the profile (profile-visibility.ts): a prefecture's copy
-    // from the national list does not.
     .where('status', '!=', 'withdrawn')
-    .where('copied_from_national_list', '=', false)
     .execute()
+  const experiences = await db
+    .selectFrom('profile_experience')
+    .select(['profile_id', 'skill_ids'])
+    .where('profile_id', 'in', profileIds)
+    .execute()
+  const byProfile = <T extends { profile_id: string | null }>(rows: T[]) => {
+    const grouped = new Map<string, T[]>()
+    for (const row of rows)
+      if (row.profile_id) grouped.set(row.profile_id, [...(grouped.get(row.profile_id) ?? []), row])
+    return (id: string) => grouped.get(id) ?? []
+  }
+  const [skillsOf, qualificationsOf, membershipsOf, experiencesOf] = [
+    byProfile(skills),
+    byProfile(qualifications),
+    byProfile(memberships),
+    byProfile(experiences),
+  ] as const
   return profiles.map((p) => ({
     ...p,
-    applied_prefecture_codes: applications.filter((a) => a.profile_id === p.id).map((a) => a.prefecture_code),
+    // Only pools the person joined themselves share the profile (profile-visibility.ts): a prefecture's copy
+    // from the national list does not.
+    applied_prefecture_codes: membershipsOf(p.id)
+      .filter((m) => !m.copied_from_national_list)
+      .map((m) => m.prefecture_code),
+    pool_memberships: membershipsOf(p.id).map((m) => ({
+      prefecture_code: m.prefecture_code,
+      status: m.status,
+      target_role_ids: m.target_role_ids,
+    })),
+    experience_skill_ids: experiencesOf(p.id).map((e) => e.skill_ids),
     updated_at: new Date(p.updated_at),
-    skills: skills
-      .filter((s) => s.profile_id === p.id)
-      .map((s) => ({ skill_id: s.skill_id, name: s.name, level: s.level })),
-    qualifications: qualifications.filter((q) => q.profile_id === p.id).map((q) => q.name),
+    skills: skillsOf(p.id).map((s) => ({ skill_id: s.skill_id, name: s.name, level: s.level })),
+    qualifications: qualificationsOf(p.id).map((q) => q.name),
   }))
 }
 

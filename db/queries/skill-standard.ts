@@ -291,20 +291,6 @@ export async function touchVersion(db: DbExecutor, versionId: string): Promise<v
     .execute()
 }
 
-/** The current published version's skills that are not retired, in display order (for pickers and filters). */
-export async function listPublishedSkillOptions(db: DbExecutor): Promise<Array<{ value: string; label: string }>> {
-  const rows = await db
-    .selectFrom('skill_revision')
-    .innerJoin('skill_standard_version', 'skill_standard_version.id', 'skill_revision.version_id')
-    .select(['skill_revision.skill_id', 'skill_revision.name'])
-    .where('skill_standard_version.status', '=', 'published')
-    .where('skill_revision.retired', '=', false)
-    .orderBy('skill_revision.sort_order')
-    .orderBy('skill_revision.skill_id')
-    .execute()
-  return rows.map((r) => ({ value: r.skill_id, label: r.name }))
-}
-
 /**
  * The newest non-draft revision of each skill id: how profiles and needs show a skill, even one retired
  * or missing from the current version.

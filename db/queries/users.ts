@@ -99,3 +99,22 @@ export async function userHasProfile(db: DbExecutor, userId: string): Promise<bo
 export async function deleteUserSessions(db: DbExecutor, userId: string): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute()
 }
+
+/**
+ * Addresses of the staff who look after a pool: the prefecture's staff and admins, or the ministry's for the
+ * national list ('00'); active, verified accounts only.
+ */
+export async function listPoolStaffEmails(db: DbExecutor, poolCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('app_user')
+    .select('email')
+    .$if(poolCode === '00', (q) => q.where('role', 'in', ['ministry_staff', 'ministry_admin']))
+    .$if(poolCode !== '00', (q) =>
+      q.where('role', 'in', ['prefecture_staff', 'prefecture_admin']).where('prefecture_code', '=', poolCode),
+    )
+    .where('deactivated_at', 'is', null)
+    .where('email_verified_at', 'is not', null)
+    .orderBy('email')
+    .execute()
+  return rows.map((r) => r.email)
+}

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { LocalGovernment, LocalGovernmentKind } from '../../db/schema'
 import { LOCAL_GOVERNMENT_KIND_LABELS, LOCAL_GOVERNMENT_KINDS } from '../../db/schema'
-import { normalizeQuery, toHiragana, toKanaKey } from '../normalize'
+import { normalizeQuery, toHiragana, toKanaKey, toKatakana } from '../normalize'
 
 export { LOCAL_GOVERNMENT_KIND_LABELS }
 
@@ -71,6 +71,19 @@ export function splitLocalGovernmentName(
   const kana = toHiragana(nameKana)
   const reading = readings.find((r) => kana.endsWith(r) && kana.length > r.length)
   return { stem: name.slice(0, -1), kanaStem: reading ? kana.slice(0, -reading.length) : kana }
+}
+
+/**
+ * The reading of a place for other documents' reading twins (documents/reading-fields.ts), from the master
+ * data: the reading without its suffix, then in full, in katakana (タカハシ タカハシシ). Both, because
+ * Meilisearch's dictionary does not know most place names and cuts タカハシシ unlike the タカハシ a person
+ * types; a word equal to the query is cut exactly like it (the measurement is in ../indexes.ts).
+ */
+export function localGovernmentReading(row: Pick<LocalGovernment, 'name' | 'name_kana' | 'kind'>): string {
+  const { kanaStem } = splitLocalGovernmentName(row.name, row.name_kana, row.kind)
+  const stem = toKatakana(normalizeQuery(kanaStem))
+  const full = toKatakana(normalizeQuery(row.name_kana))
+  return stem === full ? full : `${stem} ${full}`
 }
 
 export function buildLocalGovernmentDocument(row: LocalGovernment, prefectureName: string): LocalGovernmentDocument {

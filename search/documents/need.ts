@@ -4,6 +4,7 @@
 // a prefecture keeps to itself are indexed too, for searches filtered to that prefecture.
 import { z } from 'zod'
 import { foldForSearch } from '../normalize'
+import type { TextField } from './reading-fields'
 
 export const NeedDocumentSchema = z.object({
   id: z.string().uuid(),
@@ -28,13 +29,35 @@ export const NeedDocumentSchema = z.object({
   open_call: z.boolean(),
   start_on: z.string().nullable(),
   published_at: z.number(),
+  // Reading twins (./reading-fields.ts): empty here, filled when the need is loaded for the index, except the
+  // places, which are read from the master data (安芸太田町 is あきおおたちょう, which no analyser guesses).
+  title_reading: z.string(),
+  background_reading: z.string(),
+  task_details_reading: z.string(),
+  prefecture_name_reading: z.string(),
+  municipality_names_reading: z.array(z.string()),
+  role_name_reading: z.string(),
+  topic_names_reading: z.array(z.string()),
 })
 export type NeedDocument = z.infer<typeof NeedDocumentSchema>
+
+/** The fields with a reading twin (search/indexes.ts searches the twins after the text). */
+export const NEED_READING_FIELDS = [
+  'title',
+  'topic_names',
+  'role_name',
+  'municipality_names',
+  'prefecture_name',
+  'task_details',
+  'background',
+] as const satisfies ReadonlyArray<TextField<NeedDocument>>
 
 export interface NeedForIndex {
   id: string
   prefecture_code: string
   prefecture_name: string
+  /** The prefecture's reading from the master data (localGovernmentReading), when the loader looked it up. */
+  prefecture_reading?: string
   status: string
   title: string
   background: string
@@ -47,7 +70,8 @@ export interface NeedForIndex {
   start_on: string | null
   published_at: Date | string | null
   updated_at: Date | string
-  municipalities: Array<{ code: string; name: string; days_per_week: string | number }>
+  /** reading: from the master data (localGovernmentReading: アキオオタ アキオオタチョウ), when the loader looked it up. */
+  municipalities: Array<{ code: string; name: string; reading?: string; days_per_week: string | number }>
   skills: Array<{ skill_id: string; min_level: number; essential: boolean }>
 }
 
@@ -64,7 +88,7 @@ export function buildNeedDocument(need: NeedForIndex, names: CatalogueNames): Ne
   const remoteDays = need.remote_days_per_week === null ? null : Number(need.remote_days_per_week)
   return NeedDocumentSchema.parse({
     id: need.id,
-    // Text is folded like queries (normalize.ts): pages show rows from Postgres, never these fields.
+    // Text is folded in width like queries (normalize.ts): pages show rows from Postgres, never these fields.
     title: foldForSearch(need.title),
     background: foldForSearch(need.background),
     task_details: foldForSearch(need.task_details),
@@ -84,5 +108,14 @@ export function buildNeedDocument(need: NeedForIndex, names: CatalogueNames): Ne
     open_call: need.open_call,
     start_on: need.start_on,
     published_at: new Date(need.published_at ?? need.updated_at).getTime(),
+    title_reading: '',
+    background_reading: '',
+    task_details_reading: '',
+    prefecture_name_reading: need.prefecture_reading ?? '',
+    municipality_names_reading: need.municipalities.every((m) => m.reading)
+      ? need.municipalities.map((m) => m.reading!)
+      : [],
+    role_name_reading: '',
+    topic_names_reading: [],
   })
 }

@@ -5,7 +5,8 @@
 // db/queries/profile-visibility.ts, which the SQL read paths use too. Contact details are never indexed.
 import { z } from 'zod'
 import { type ConsentFacts, profileAudiences } from '../../db/queries/profile-visibility'
-import { foldForSearch, normalizeQuery } from '../normalize'
+import { foldForSearch, toKatakana } from '../normalize'
+import type { TextField } from './reading-fields'
 
 export const ProfileDocumentSchema = z.object({
   id: z.string().uuid(),
@@ -25,8 +26,36 @@ export const ProfileDocumentSchema = z.object({
   /** Who may find it: 'all-prefectures', 'pref:34', 'national' (ministry, national list). */
   audience: z.array(z.string()).min(1),
   updated_at: z.number(),
+  // ---- for matching (search/queries/match.ts): what ranks and explains a candidate without a row read ----
+  /** `skill_id:level` of each skill held, once, space-separated: retrieved with a match hit, not searched. */
+  skills_compact: z.string(),
+  /** Skills that an entry of the work history names: the evidence behind a claimed level. */
+  evidence_skill_ids: z.array(z.string()),
+  evidence_count: z.number(),
+  qualification_count: z.number(),
+  years_public_sector: z.number(),
+  /** Days since 1970-01-01 (UTC) of 着任可能日; null = available now. */
+  available_from_day: z.number().nullable(),
+  residence_prefecture_code: z.string().nullable(),
+  /**
+   * Pool memberships for facets and filters, per pool: `NN:status:<status>` and `NN:role:<role id>`. A viewer's
+   * query only ever builds or shows tokens of its own pool's code (search/queries/match.ts).
+   */
+  pool_tokens: z.array(z.string()),
+  // Reading twins (./reading-fields.ts), filled when the profile is loaded for the index. The name has none:
+  // name_kana is the person's own reading, which no analyser would guess.
+  skill_names_reading: z.array(z.string()),
+  qualification_names_reading: z.array(z.string()),
+  introduction_reading: z.string(),
 })
 export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>
+
+/** The fields with a reading twin (search/indexes.ts searches the twins after the text). */
+export const PROFILE_READING_FIELDS = [
+  'skill_names',
+  'qualification_names',
+  'introduction',
+] as const satisfies ReadonlyArray<TextField<ProfileDocument>>
 
 export interface ProfileForIndex {
   id: string
@@ -48,6 +77,21 @@ export interface ProfileForIndex {
   qualifications: string[]
   /** Pools the person joined themselves (not withdrawn, not copies from the national list). */
   applied_prefecture_codes?: string[]
+  residence_prefecture_code: string | null
+  years_public_sector: number
+  available_from: Date | string | null
+  /** The skill ids each work-history entry names. */
+  experience_skill_ids: string[][]
+  /** Every membership not withdrawn, copies included: the pool's own record of the person. */
+  pool_memberships: Array<{ prefecture_code: string; status: string; target_role_ids: string[] }>
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** A date (Date or 'YYYY-MM-DD') as whole days since 1970-01-01 UTC: how dates are compared in filters. */
+export function epochDay(value: Date | string): number {
+  const time = typeof value === 'string' ? Date.parse(`${value.slice(0, 10)}T00:00:00Z`) : value.getTime()
+  return Math.floor(time / DAY_MS)
 }
 
 /** The viewers a profile is shared with, from its consent settings (empty = not searchable at all). */
@@ -61,9 +105,12 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
   if (audience.length === 0) return null
   return ProfileDocumentSchema.parse({
     id: profile.id,
-    // Text is folded like queries (normalize.ts), so katakana in a query meets katakana in the profile.
+    // Text is folded in width like queries (normalize.ts); the reading in katakana, the script kana queries
+    // are normalised to, so やまだ and ヤマダ both find it.
     name: foldForSearch(`${profile.family_name} ${profile.given_name}`),
-    name_kana: normalizeQuery(`${profile.family_name_kana} ${profile.given_name_kana}`),
+    name_kana: toKatakana(foldForSearch(`${profile.family_name_kana} ${profile.given_name_kana}`))
+      .replace(/\s+/g, ' ')
+      .trim(),
     introduction: foldForSearch(profile.introduction),
     skill_ids: profile.skills.map((s) => s.skill_id),
     skill_names: profile.skills.map((s) => foldForSearch(s.name)),
@@ -76,5 +123,19 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
     days_per_week: profile.days_per_week === null ? null : Number(profile.days_per_week),
     audience,
     updated_at: profile.updated_at.getTime(),
+    skills_compact: profile.skills.map((s) => `${s.skill_id}:${s.level}`).join(' '),
+    evidence_skill_ids: [...new Set(profile.experience_skill_ids.flat())],
+    evidence_count: profile.experience_skill_ids.length,
+    qualification_count: profile.qualifications.length,
+    years_public_sector: profile.years_public_sector,
+    available_from_day: profile.available_from === null ? null : epochDay(profile.available_from),
+    residence_prefecture_code: profile.residence_prefecture_code,
+    pool_tokens: profile.pool_memberships.flatMap((m) => [
+      `${m.prefecture_code}:status:${m.status}`,
+      ...m.target_role_ids.map((roleId) => `${m.prefecture_code}:role:${roleId}`),
+    ]),
+    skill_names_reading: [],
+    qualification_names_reading: [],
+    introduction_reading: '',
   })
 }

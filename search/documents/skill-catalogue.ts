@@ -1,9 +1,12 @@
 // The search documents of the skill-standard catalogue (スキル標準): one per skill, role and qualification of
-// the CURRENT PUBLISHED version, rebuilt from Postgres. Display text is indexed as written (the catalogue
-// writes katakana words in katakana); script and width variants of a query are handled on the query side
-// (../synonyms.ts). Why each field exists is written in ../indexes.ts next to the settings.
+// the CURRENT PUBLISHED version, rebuilt from Postgres. Text is indexed as written, folded in width only
+// (the catalogue writes katakana words in katakana); each text field has a reading twin (./reading-fields.ts),
+// so ひょうじゅんか finds 標準化; synonyms are expanded on the query side (../synonyms.ts). Why each field exists
+// is written in ../indexes.ts next to the settings.
 import { z } from 'zod'
 import type { CatalogueContent } from '../../db/skill-standard-content'
+import { foldForSearch } from '../normalize'
+import type { TextField } from './reading-fields'
 
 export const SKILL_CATALOGUE_TYPES = ['skill', 'role', 'qualification'] as const
 export type SkillCatalogueType = (typeof SKILL_CATALOGUE_TYPES)[number]
@@ -51,8 +54,48 @@ export const SkillCatalogueDocumentSchema = z.object({
   version_no: z.number().int().min(1),
   /** Display order of the catalogue page (skills by area, then roles, then qualifications): breaks ties. */
   display_rank: z.number().int().min(0),
+  // Reading twins, filled when the catalogue is loaded for the index.
+  synonyms_reading: z.array(z.string()),
+  name_reading: z.string(),
+  area_name_reading: z.string(),
+  related_names_reading: z.array(z.string()),
+  details_reading: z.string(),
+  description_reading: z.string(),
 })
 export type SkillCatalogueDocument = z.infer<typeof SkillCatalogueDocumentSchema>
+
+/** The fields with a reading twin: every text field (search/indexes.ts searches the twins after the text). */
+export const SKILL_CATALOGUE_READING_FIELDS = [
+  'synonyms',
+  'name',
+  'area_name',
+  'related_names',
+  'details',
+  'description',
+] as const satisfies ReadonlyArray<TextField<SkillCatalogueDocument>>
+
+type CatalogueText = Pick<
+  SkillCatalogueDocument,
+  'name' | 'synonyms' | 'description' | 'area_name' | 'related_names' | 'details'
+>
+
+/** Width-folded text (normalize.ts) and empty reading twins. */
+function searchText(doc: CatalogueText) {
+  return {
+    name: foldForSearch(doc.name),
+    synonyms: doc.synonyms.map(foldForSearch),
+    description: foldForSearch(doc.description),
+    area_name: foldForSearch(doc.area_name),
+    related_names: doc.related_names.map(foldForSearch),
+    details: foldForSearch(doc.details),
+    synonyms_reading: [],
+    name_reading: '',
+    area_name_reading: '',
+    related_names_reading: [],
+    details_reading: '',
+    description_reading: '',
+  }
+}
 
 /** Every document of one version (in display order). */
 export function buildSkillCatalogueDocuments(content: CatalogueContent, versionNo: number): SkillCatalogueDocument[] {
@@ -64,10 +107,11 @@ export function buildSkillCatalogueDocuments(content: CatalogueContent, versionN
   const skills = [...content.skills].sort((a, b) => (areaOrder.get(a.areaId) ?? 0) - (areaOrder.get(b.areaId) ?? 0))
 
   const documents: SkillCatalogueDocument[] = []
-  const push = (doc: Omit<SkillCatalogueDocument, 'key' | 'version_no' | 'display_rank'>) =>
+  const push = (doc: CatalogueText & Pick<SkillCatalogueDocument, 'type' | 'id' | 'retired'>) =>
     documents.push(
       SkillCatalogueDocumentSchema.parse({
         ...doc,
+        ...searchText(doc),
         key: `${doc.type}_${doc.id}`,
         version_no: versionNo,
         display_rank: documents.length,

@@ -5,7 +5,7 @@ import type { LocalGovernmentKind } from '../../db/schema'
 import { LOCAL_GOVERNMENT_KINDS } from '../../db/schema'
 import type { SearchClient } from '../client'
 import type { LocalGovernmentDocument } from '../documents/local-government'
-import { normalizeQuery, toKanaKey } from '../normalize'
+import { normalizeQuery, normalizeSearchQuery, toKanaKey } from '../normalize'
 
 export type LocalGovernmentSearchParams = {
   q: string
@@ -48,6 +48,16 @@ export function toMeiliQuery(normalizedQuery: string): string {
 }
 
 /**
+ * A typed query in this index's own form: the shared normalisation (width, operators, romaji), then
+ * normalizeQuery's hiragana, which the kana keys are spelled from. The romaji reading replaces the query
+ * here (hiroshima → ひろしま → hirosima): no name of a place is written in latin letters.
+ */
+export function localGovernmentQuery(q: string): string {
+  const { text, romaji } = normalizeSearchQuery(q)
+  return normalizeQuery(romaji ?? text)
+}
+
+/**
  * The Meilisearch filter: AND of the entries, OR inside the inner array. Values are validated, never
  * interpolated raw.
  */
@@ -81,7 +91,7 @@ export function buildLocalGovernmentSearch(
   search: SearchParams & { q: string; page: number; hitsPerPage: number }
   skip: number
 } {
-  const query = normalizeQuery(params.q)
+  const query = localGovernmentQuery(params.q)
   const limit = Math.min(Math.max(Math.trunc(params.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT)
   const offset = Math.max(Math.trunc(params.offset ?? 0), 0)
   const q = toMeiliQuery(query)

@@ -1,9 +1,13 @@
 // Profile search for staff. The viewer's audience is not optional: a search without it cannot be written,
 // so no code path can search profiles outside what their owners consented to. The index may lag a consent
 // change by a moment: callers load the rows for the returned ids through the SQL consent predicate.
+//
+// The words go through the shared normalisation and the catalogue's synonyms (../synonyms.ts expandQuery);
+// every variant carries the audience filter (./variants.ts).
 import { type ProfileViewer, viewerAudiences } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
-import { normalizeQuery } from '../normalize'
+import { expandQuery, type SynonymMap } from '../synonyms'
+import { searchVariants } from './variants'
 
 export type { ProfileViewer }
 
@@ -24,6 +28,8 @@ export async function searchProfiles(
   viewer: ProfileViewer,
   params: {
     q?: string
+    /** The published catalogue's synonym map (buildSynonymMap); without it the words are searched alone. */
+    synonyms?: SynonymMap | null
     skillId?: string
     minLevel?: number
     employmentForm?: string
@@ -40,12 +46,16 @@ export async function searchProfiles(
     filter.push([`work_area = "all"`, `work_prefecture_codes = ${quote(params.workPrefectureCode)}`])
   if (params.remoteOk) filter.push('remote_ok = true')
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100)
-  const response = await client.meili.index(client.indexUid('profile')).search(normalizeQuery(params.q ?? ''), {
+  const { hits, total } = await searchVariants<{ id: string }>(client, {
+    index: 'profile',
+    variants: expandQuery(params.q ?? '', params.synonyms ?? null),
     filter,
     hitsPerPage: limit,
     page: Math.floor((params.offset ?? 0) / limit) + 1,
     attributesToRetrieve: ['id'],
-    locales: ['jpn'],
+    // Every word must match, as in the other searches: with 'last', a synonym variant such as
+    // 「標準化・共通化(20業務)とガバメントクラウド」 would drop words until it matched anyone with 業務.
+    matchingStrategy: 'all',
   })
-  return { ids: response.hits.map((hit) => String(hit.id)), total: response.totalHits ?? 0 }
+  return { ids: hits.map((hit) => String(hit.id)), total }
 }

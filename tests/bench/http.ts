@@ -1,11 +1,13 @@
-// `npm run bench:http [-- --json] [--quick] [--duration S] [--requests N] [--pages /a,/b] [--no-build]`:
+// `npm run bench:http [-- --json] [--quick] [--duration S] [--requests N] [--pages /a,/b] [--no-build] [--statements]`:
 // the running site under load. Builds and starts the app as `npm start` does (the embedded database, or the
 // server database when DATABASE_URL is set) on a free port with a temporary DATA_DIR, signs in as each demo
 // role through the login form, then for each role's main pages measures a fixed rate (50 requests/s) and a
 // closed loop (50 connections), and the server's RSS before and after a fixed number of requests.
+// Each page's statements come from the server's Server-Timing header (`--statements`: only those, no load).
 // The last line of output is one JSON object; results go to docs/BENCHMARKS.md by hand, with the machine's load.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,6 +28,8 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     // Runs server.ts through the tsx loader (how `npm start` ran before the compiled server), for comparison.
     tsx: { type: 'boolean', default: false },
+    // Only the statements each page runs (one request each), without the load phases.
+    statements: { type: 'boolean', default: false },
   },
 })
 const durationS = Number(args.duration ?? (args.quick ? 3 : 20))
@@ -79,6 +83,17 @@ interface PageResult {
   fixedRateRps: number
   maxRps: number
   errors: number
+  /** Statements the page's loaders ran, and the time they took, for one request before the load. */
+  statements: number
+  dbMs: number
+}
+
+/** Reads `db;desc="N statements";dur=D` from a Server-Timing header (app/utils/server-timing.server.ts). */
+function statementsOf(response: Response): { statements: number; dbMs: number } {
+  const timing = response.headers.get('server-timing') ?? ''
+  const match = /db;desc="(\d+) statements";dur=([\d.]+)/.exec(timing)
+  if (!match) throw new Error(`no Server-Timing from ${response.url}: is SERVER_TIMING on?`)
+  return { statements: Number(match[1]), dbMs: Number(match[2]) }
 }
 
 async function freePort(): Promise<number> {
@@ -156,6 +171,51 @@ async function run(options: Parameters<typeof autocannon>[0]) {
   return { result, times, errors: result.errors + result.timeouts + result.non2xx }
 }
 
+/**
+ * An open-loop load at a fixed rate, evenly spaced: request i is due at start + i / rate, whether or not
+ * earlier ones have answered (up to `connections` in flight; beyond that a request waits for a connection).
+ * Latency counts from when the request was due, so a server that falls behind is charged for the queue it
+ * builds (no coordinated omission). autocannon's `overallRate` is not used for this: it releases each
+ * second's requests together at the start of the second, so its percentiles measure how long a burst of 50
+ * takes to drain, not what one user waits at 50 requests/s.
+ */
+async function fixedRate(url: string, headers: Record<string, string>, ratePerS: number, seconds: number) {
+  await settle(url, headers)
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
+  const total = Math.round(ratePerS * seconds)
+  const times: number[] = []
+  let errors = 0
+  const start = performance.now()
+  const one = (due: number) =>
+    new Promise<void>((resolve) => {
+      const request = http.get(url, { agent, headers, timeout: 30_000 }, (response) => {
+        response.resume()
+        response.on('end', () => {
+          if (response.statusCode !== 200) errors++
+          times.push(performance.now() - due)
+          resolve()
+        })
+      })
+      request.on('timeout', () => request.destroy(new Error('timeout')))
+      request.on('error', () => {
+        errors++
+        resolve()
+      })
+    })
+  const inFlight: Array<Promise<void>> = []
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / ratePerS
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    inFlight.push(one(due))
+  }
+  await Promise.all(inFlight)
+  const elapsedS = (performance.now() - start) / 1000
+  agent.destroy()
+  times.sort((a, b) => a - b)
+  return { times, errors, reachedRps: times.length / elapsedS }
+}
+
 // ---- start the app as `npm start` does --------------------------------------------------------------
 
 if (!args['no-build']) {
@@ -180,6 +240,7 @@ const child = spawn(process.execPath, serverArgs, {
     PORT: String(port),
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
+    SERVER_TIMING: 'on',
     // The server database gets demo accounts only when asked (use an empty database: existing demo
     // accounts keep passwords this run cannot know).
     ...(serverDb ? { DEMO_ACCOUNTS: 'on' } : {}),
@@ -204,7 +265,12 @@ try {
     email: string
     password: string
   }>
-  const targets: Array<{ role: string; path: string; headers: Record<string, string> }> = []
+  const targets: Array<{
+    role: string
+    path: string
+    headers: Record<string, string>
+    cost: { statements: number; dbMs: number }
+  }> = []
   for (const { role, email, paths } of ROLE_PAGES) {
     let headers: Record<string, string> = {}
     if (email) {
@@ -217,7 +283,10 @@ try {
       const check = await fetch(`${baseUrl}${pagePath}`, { headers, redirect: 'manual' })
       await check.arrayBuffer()
       if (check.status !== 200) throw new Error(`${role} ${pagePath}: HTTP ${check.status} before the run`)
-      targets.push({ role, path: pagePath, headers })
+      // The first request may fill caches: the second one shows what every later request costs.
+      const second = await fetch(`${baseUrl}${pagePath}`, { headers, redirect: 'manual' })
+      await second.arrayBuffer()
+      targets.push({ role, path: pagePath, headers, cost: statementsOf(second) })
     }
   }
   log(
@@ -227,69 +296,79 @@ try {
       .join(' ')}`,
   )
 
-  // ---- memory: RSS at start, then after a fixed number of requests over every page --------------------
-  // The embedded database runs in a process of its own (db/pglite-process.ts records its pid): reported
-  // beside the app's RSS, so the two are never confused (null on the server database).
-  const dbPid = serverDb
-    ? null
-    : Number((await readFile(path.join(dataDir, 'pglite-host.pid'), 'utf8').catch(() => '')).trim()) || null
-  const dbRssMb = () => (dbPid ? rssMb(dbPid) : Promise.resolve(null))
-  const rssStartMb = await rssMb(pid)
-  const dbRssStartMb = await dbRssMb()
-  const half = Math.floor(rssRequests / 2)
-  const requests = targets.map((t) => ({ method: 'GET', path: t.path, headers: t.headers }))
-  const first = await run({ url: baseUrl, connections: 10, amount: half, requests })
-  const rssMidMb = await rssMb(pid)
-  const second = await run({ url: baseUrl, connections: 10, amount: rssRequests - half, requests })
-  const rssEndMb = await rssMb(pid)
-  const dbRssEndMb = await dbRssMb()
-  log(`RSS ${rssStartMb} MB at start → ${rssMidMb} MB after ${half} requests → ${rssEndMb} MB after ${rssRequests}`)
-  if (dbPid) log(`embedded database process RSS ${dbRssStartMb} MB at start → ${dbRssEndMb} MB`)
+  if (args.statements) {
+    for (const t of targets)
+      log(
+        `${t.role.padEnd(17)} ${t.path.padEnd(22)} ${String(t.cost.statements).padStart(3)} statements ${t.cost.dbMs} ms`,
+      )
+    console.log(JSON.stringify({ pages: targets.map((t) => ({ path: t.path, role: t.role, ...t.cost })) }))
+    process.exitCode = 0
+  } else {
+    // ---- memory: RSS at start, then after a fixed number of requests over every page --------------------
+    // The embedded database runs in a process of its own (db/pglite-process.ts records its pid): reported
+    // beside the app's RSS, so the two are never confused (null on the server database).
+    const dbPid = serverDb
+      ? null
+      : Number((await readFile(path.join(dataDir, 'pglite-host.pid'), 'utf8').catch(() => '')).trim()) || null
+    const dbRssMb = () => (dbPid ? rssMb(dbPid) : Promise.resolve(null))
+    const rssStartMb = await rssMb(pid)
+    const dbRssStartMb = await dbRssMb()
+    const half = Math.floor(rssRequests / 2)
+    const requests = targets.map((t) => ({ method: 'GET', path: t.path, headers: t.headers }))
+    const first = await run({ url: baseUrl, connections: 10, amount: half, requests })
+    const rssMidMb = await rssMb(pid)
+    const second = await run({ url: baseUrl, connections: 10, amount: rssRequests - half, requests })
+    const rssEndMb = await rssMb(pid)
+    const dbRssEndMb = await dbRssMb()
+    log(`RSS ${rssStartMb} MB at start → ${rssMidMb} MB after ${half} requests → ${rssEndMb} MB after ${rssRequests}`)
+    if (dbPid) log(`embedded database process RSS ${dbRssStartMb} MB at start → ${dbRssEndMb} MB`)
 
-  // ---- each page: a fixed rate, then a closed loop -----------------------------------------------------
-  const pages: PageResult[] = []
-  for (const target of targets) {
-    const url = `${baseUrl}${target.path}`
-    const fixed = await run({ url, headers: target.headers, connections, overallRate: rate, duration: durationS })
-    const closed = await run({ url, headers: target.headers, connections, duration: durationS })
-    const page: PageResult = {
-      path: target.path,
-      role: target.role,
-      p50Ms: round(percentile(fixed.times, 50)),
-      p95Ms: round(percentile(fixed.times, 95)),
-      p99Ms: round(percentile(fixed.times, 99)),
-      fixedRateRps: round(fixed.times.length / durationS),
-      maxRps: round(closed.result.requests.average),
-      errors: fixed.errors + closed.errors,
+    // ---- each page: a fixed rate, then a closed loop -----------------------------------------------------
+    const pages: PageResult[] = []
+    for (const target of targets) {
+      const url = `${baseUrl}${target.path}`
+      const fixed = await fixedRate(url, target.headers, rate, durationS)
+      const closed = await run({ url, headers: target.headers, connections, duration: durationS })
+      const page: PageResult = {
+        path: target.path,
+        role: target.role,
+        p50Ms: round(percentile(fixed.times, 50)),
+        p95Ms: round(percentile(fixed.times, 95)),
+        p99Ms: round(percentile(fixed.times, 99)),
+        fixedRateRps: round(fixed.reachedRps),
+        maxRps: round(closed.result.requests.average),
+        errors: fixed.errors + closed.errors,
+        ...target.cost,
+      }
+      pages.push(page)
+      log(
+        `${page.role.padEnd(17)} ${page.path.padEnd(22)} p50 ${String(page.p50Ms).padStart(7)}  p95 ${String(page.p95Ms).padStart(7)}  p99 ${String(page.p99Ms).padStart(7)} ms @ ${page.fixedRateRps} req/s   max ${String(page.maxRps).padStart(6)} req/s   errors ${page.errors}`,
+      )
     }
-    pages.push(page)
-    log(
-      `${page.role.padEnd(17)} ${page.path.padEnd(22)} p50 ${String(page.p50Ms).padStart(7)}  p95 ${String(page.p95Ms).padStart(7)}  p99 ${String(page.p99Ms).padStart(7)} ms @ ${page.fixedRateRps} req/s   max ${String(page.maxRps).padStart(6)} req/s   errors ${page.errors}`,
-    )
-  }
 
-  const summary = {
-    pages,
-    worstP95Ms: Math.max(...pages.map((p) => p.p95Ms)),
-    minMaxRps: Math.min(...pages.map((p) => p.maxRps)),
-    errors: pages.reduce((sum, p) => sum + p.errors, first.errors + second.errors),
-    rssStartMb,
-    rssMidMb,
-    rssEndMb,
-    dbRssStartMb,
-    dbRssEndMb,
-    database: serverDb ? 'postgres' : 'pglite',
-    durationS,
-    rate,
-    connections,
-    loadAverage: os.loadavg().map((n) => round(n)),
+    const summary = {
+      pages,
+      worstP95Ms: Math.max(...pages.map((p) => p.p95Ms)),
+      minMaxRps: Math.min(...pages.map((p) => p.maxRps)),
+      errors: pages.reduce((sum, p) => sum + p.errors, first.errors + second.errors),
+      rssStartMb,
+      rssMidMb,
+      rssEndMb,
+      dbRssStartMb,
+      dbRssEndMb,
+      database: serverDb ? 'postgres' : 'pglite',
+      durationS,
+      rate,
+      connections,
+      loadAverage: os.loadavg().map((n) => round(n)),
+    }
+    if (!args.json) {
+      log(
+        `\nworst p95 ${summary.worstP95Ms} ms at ${rate} req/s, lowest max ${summary.minMaxRps} req/s, ${summary.errors} errors, RSS ${rssStartMb} → ${rssEndMb} MB`,
+      )
+    }
+    console.log(JSON.stringify(summary))
   }
-  if (!args.json) {
-    log(
-      `\nworst p95 ${summary.worstP95Ms} ms at ${rate} req/s, lowest max ${summary.minMaxRps} req/s, ${summary.errors} errors, RSS ${rssStartMb} → ${rssEndMb} MB`,
-    )
-  }
-  console.log(JSON.stringify(summary))
 } finally {
   stopping = true
   child.kill('SIGTERM')

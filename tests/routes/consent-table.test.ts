@@ -1,7 +1,8 @@
 // Consent as one rule, proven as a table: every consent setting × every kind of viewer × every read path of a
 // professional's data, before and after the person withdraws. The expectation comes from the rule as the
 // consent page states it (written out in `maySee`, independently of the code); each cell checks what the
-// loader or CSV actually returns (the person's e-mail appears only where consent allows, the phone never).
+// loader or CSV actually returns (the person's e-mail and introduction appear only where consent allows, the
+// phone never).
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { action as applyAction } from '../../app/routes/applications/route'
@@ -75,6 +76,8 @@ interface Person {
   name: string
   email: string
   phone: string
+  /** Only the staff-facing profile (pool member page) carries it. */
+  introduction: string
   profileId: string
   cookie: string
   nationalMemberId: string
@@ -122,7 +125,12 @@ beforeAll(async () => {
     // Open at first, so that 岡山県 can copy the person from the national list (as happened on the live site).
     const profileId = await createProfile(db(), pro.user.id, { familyName: name, visibility: 'all' })
     const phone = `090-0000-${String(1000 + index)}`
-    await db().updateTable('profile').set({ national_list_consent: true, phone }).where('id', '=', profileId).execute()
+    const introduction = `${name}の自己紹介です。`
+    await db()
+      .updateTable('profile')
+      .set({ national_list_consent: true, phone, introduction })
+      .where('id', '=', profileId)
+      .execute()
     await db().insertInto('profile_skill').values({ profile_id: profileId, skill_id: 'bpr', level: 2 }).execute()
     const nationalMemberId = crypto.randomUUID()
     await db()
@@ -140,6 +148,7 @@ beforeAll(async () => {
       name,
       email: `${profileId}@example.jp`,
       phone,
+      introduction,
       profileId,
       cookie: pro.cookie,
       nationalMemberId,
@@ -178,6 +187,7 @@ afterAll(async () => {
 const PATHS = [
   'pool list page data',
   'pool member page data',
+  'pool member page profile',
   'pool CSV',
   'pool search (rows re-checked in Postgres)',
   'pool search (Meilisearch filter)',
@@ -195,23 +205,38 @@ async function observe(viewer: ViewerKey, paths: readonly Path[]) {
   const seen = new Map<Path, (p: Person) => boolean>()
   const texts: string[] = []
   const ownRowsIn = (ids: string[], p: Person) => Object.values(p.rows).filter((id) => id && ids.includes(id))
+  // The member page of each person the viewer holds a record of, loaded once for the paths that read it.
+  let memberPages: Map<string, Awaited<ReturnType<typeof memberLoader>>> | undefined
+  const loadMemberPages = async () => {
+    if (memberPages) return memberPages
+    memberPages = new Map()
+    for (const p of people) {
+      const id = p.rows[viewer]
+      if (!id) continue
+      const page = await memberLoader(routeArgs(services, `/pools/${id}`, { cookie, params: { memberId: id } }))
+      memberPages.set(p.profileId, page)
+      texts.push(JSON.stringify(page))
+    }
+    return memberPages
+  }
   for (const path of paths) {
     if (path === 'pool list page data') {
       const data = await poolLoader(routeArgs(services, '/pools', { cookie }))
       texts.push(JSON.stringify(data))
       seen.set(path, (p) => data.members.some((m) => ownRowsIn([m.id], p).length > 0 && m.profileShared))
     } else if (path === 'pool member page data') {
-      const pages = new Map<string, string>()
-      for (const p of people) {
-        const id = p.rows[viewer]
-        if (!id) continue
-        const page = JSON.stringify(
-          await memberLoader(routeArgs(services, `/pools/${id}`, { cookie, params: { memberId: id } })),
-        )
-        pages.set(p.profileId, page)
-        texts.push(page)
-      }
-      seen.set(path, (p) => pages.get(p.profileId)?.includes(p.email) ?? false)
+      const pages = await loadMemberPages()
+      seen.set(path, (p) => {
+        const page = pages.get(p.profileId)
+        return page ? JSON.stringify(page).includes(p.email) : false
+      })
+    } else if (path === 'pool member page profile') {
+      // The staff-facing profile (skills, work history, availability …): the object, and its content.
+      const pages = await loadMemberPages()
+      seen.set(path, (p) => {
+        const profile = pages.get(p.profileId)?.profile
+        return Boolean(profile && profile.introduction === p.introduction && profile.skills.some((s) => s.id === 'bpr'))
+      })
     } else if (path === 'pool CSV') {
       const csv = await ((await poolCsvLoader(routeArgs(services, '/pools/export.csv', { cookie }))) as Response).text()
       texts.push(csv)
@@ -271,6 +296,8 @@ async function checkTable(phase: string, consentOf: (p: Person) => Consent, path
       const all = texts.join('\n')
       if (!maySee(viewer, consent, p.c.applied) && all.includes(p.email))
         leaks.push(`${phase} | ${caseLabel(p.c)} | ${viewer}: e-mail sent`)
+      if (!maySee(viewer, consent, p.c.applied) && all.includes(p.introduction))
+        leaks.push(`${phase} | ${caseLabel(p.c)} | ${viewer}: introduction sent`)
       if (all.includes(p.phone)) leaks.push(`${phase} | ${caseLabel(p.c)} | ${viewer}: phone sent`)
     }
   }

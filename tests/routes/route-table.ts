@@ -211,11 +211,20 @@ export const MATRIX: Record<string, RouteRow> = {
     post: postGate(needEditors),
   },
   'needs.$id_.edit': { url: `/needs/${MISSING_ID}/edit`, params: { id: MISSING_ID }, expect: notFoundFor(needEditors) },
+  // Staff who read a need look for its candidates and save searches on it.
+  'needs.$id_.candidates': {
+    url: `/needs/${MISSING_ID}/candidates?skill=bpr&page=2`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(needReaders),
+    post: postGate(needReaders),
+  },
   'needs.$id_.print': {
     url: `/needs/${MISSING_ID}/print`,
     params: { id: MISSING_ID },
     expect: notFoundFor(needReaders),
   },
+  // A professional's own ranking of open calls.
+  'open-calls.for-me': { url: '/open-calls/for-me', expect: professionalOnly },
   // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
   'open-calls._index': { url: '/open-calls?q=標準化', expect: everyone('ok') },
   // Expressing interest (応募) needs an account.

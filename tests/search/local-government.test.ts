@@ -3,6 +3,7 @@
 // hiragana, katakana or half-width katakana, and while its reading is being typed. Hand-picked names
 // passed long before the whole list did (see search/indexes.ts), so this file must stay exhaustive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { toRomaji } from 'wanakana'
 import type { LocalGovernment } from '../../db/schema'
 import { buildLocalGovernmentDocument, type LocalGovernmentDocument } from '../../search/documents/local-government'
 import { applyIndexSettings } from '../../search/indexes'
@@ -124,6 +125,12 @@ describe('every one of the 1,788 bodies is in the first 10 results', () => {
     expect(await misses(active.map((d) => ({ code: d.code, q: toHalfWidthKatakana(d.kana_stem) })))).toEqual([])
   }, 60_000)
 
+  it('for its reading in romaji, as a romaji converter spells it (yokohama, sapporo, hyougo)', async () => {
+    const cases = active.map((d) => ({ code: d.code, q: toRomaji(d.kana_stem) }))
+    expect(cases.every(({ q }) => /^[a-z' -]+$/.test(q))).toBe(true)
+    expect(await misses(cases)).toEqual([])
+  }, 60_000)
+
   it('for its full name and full reading (横浜市, よこはまし)', async () => {
     const cases = active.flatMap((d) => [
       { code: d.code, q: d.name },
@@ -203,6 +210,7 @@ describe('named cases', () => {
 
   it('echoes the normalised query', async () => {
     expect((await searchLocalGovernments(client, { q: '  ｻｯﾎﾟﾛ ' })).query).toBe('さっぽろ')
+    expect((await searchLocalGovernments(client, { q: 'Sapporo' })).query).toBe('さっぽろ')
   })
 })
 

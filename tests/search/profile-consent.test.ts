@@ -8,6 +8,8 @@ import type { ProfileVisibility } from '../../db/schema'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { buildProfileDocument, profileAudience } from '../../search/documents/profile'
 import { audienceOf, searchProfiles } from '../../search/queries/profiles'
+import { buildSynonymMap } from '../../search/synonyms'
+import { SEED_SKILL_STANDARD } from '../../seeds/skill-standard'
 import { createUser } from '../factories'
 import { createTestServices } from '../services'
 
@@ -138,6 +140,11 @@ describe('profile search respects consent', () => {
       updated_at: new Date(),
       skills: [],
       qualifications: [],
+      residence_prefecture_code: null,
+      years_public_sector: 0,
+      available_from: null,
+      experience_skill_ids: [],
+      pool_memberships: [],
     })
     expect(Object.keys(doc!)).not.toContain('contact_email')
     expect(doc!.days_per_week).toBe(2.5)
@@ -167,5 +174,46 @@ describe('profile search respects consent', () => {
     for (const q of ['ガバメントクラウド', 'がばめんと', 'ネットワーク更改', 'ﾈｯﾄﾜｰｸ']) {
       expect((await searchProfiles(services.search, hiroshima, { q })).ids, q).toEqual([id])
     }
+  })
+
+  it('finds what staff type (readings, romaji, half-width, synonyms, a typo) only within the consent', async () => {
+    const id = await createProfile('読み仮名', { visibility: 'selected', prefectures: ['34'] }, [
+      ['government-cloud', 3],
+    ])
+    await services.database.db
+      .updateTable('profile')
+      .set({ introduction: '基幹業務システムの標準化と仕様調整を支援しました。' })
+      .where('id', '=', id)
+      .execute()
+    await services.database.db
+      .insertInto('profile_qualification')
+      .values({ profile_id: id, qualification_id: 'ipa-riss', acquired_year: 2020 })
+      .execute()
+    await enqueueSearchSync(services.database.db, 'profile', [id])
+    await drain()
+    const synonyms = buildSynonymMap(SEED_SKILL_STANDARD)
+    const find = (viewer: Parameters<typeof searchProfiles>[1], q: string) =>
+      searchProfiles(services.search, viewer, { q, synonyms }).then((r) => r.ids)
+    const queries = [
+      'ひょうじゅんか', // 標準化, in the skill name and the introduction
+      'ヒョウジュンカ',
+      'ﾋｮｳｼﾞｭﾝｶ',
+      'hyoujunka',
+      'しようちょうせい', // 仕様調整
+      'ガバクラ', // a synonym of the skill
+      'gabakura',
+      'ガバメントクラウト', // one character wrong
+      'じょうほうしょりあんぜんかくほしえんし', // the qualification 情報処理安全確保支援士
+      'セキスペ', // its synonym
+    ]
+    for (const q of queries) {
+      expect(await find(hiroshima, q), q).toContain(id)
+      // Shared with 広島県 only: 東京都 and the ministry never find it, whatever is typed.
+      expect(await find(tokyo, q), q).not.toContain(id)
+      expect(await find(ministry, q), q).not.toContain(id)
+    }
+    // The profile shared with every prefecture (above) holds the same skill: 東京都 finds that one, so the
+    // searches above did match for 東京都, only not the profile it may not see.
+    expect((await find(tokyo, 'ガバクラ')).length).toBeGreaterThan(0)
   })
 })

@@ -55,8 +55,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function NeedRoute() {
-  const { need, canEdit, editable, transitions, publishProblems, issues, candidateIssues, events, interests } =
-    useLoaderData<typeof loader>()
+  const {
+    need,
+    canEdit,
+    canMatch,
+    editable,
+    transitions,
+    publishProblems,
+    issues,
+    candidateIssues,
+    events,
+    interests,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
@@ -75,6 +85,11 @@ export default function NeedRoute() {
         {editable ? (
           <Link to={`/needs/${need.id}/edit`} className="button">
             ジョブディスクリプションを編集する
+          </Link>
+        ) : null}
+        {canMatch ? (
+          <Link to={`/needs/${need.id}/candidates`} className="button">
+            候補者を探す
           </Link>
         ) : null}
         <Link to={`/needs/${need.id}/print`} className="button button--secondary">

@@ -68,6 +68,11 @@ export default function OpenCallsRoute() {
       <p>
         都道府県が市区町村の支援のために募集している外部デジタル人材の仕事です。関心を表明すると、その都道府県の人材プールへの応募として届きます。
       </p>
+      {viewer?.isProfessional ? (
+        <p>
+          <Link to="/open-calls/for-me">あなたのプロフィールに合う公募を見る</Link>
+        </p>
+      ) : null}
       <Form method="get" className="search-form" role="search" aria-label="公募の検索">
         <div className="search-form__row">
           <Field

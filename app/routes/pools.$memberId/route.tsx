@@ -1,10 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  type ActionFunctionArgs,
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors, RowAction } from '~/components/forms'
+import { StaffProfileView, staffProfileLinks } from '~/components/staff-profile-view'
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { requirePoolMember } from '~/models/pool.server'
 import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
@@ -17,6 +24,8 @@ import { MemberActionSchema, performMemberAction } from './member-action.server'
 import { MemberDetails } from './member-details'
 import { StatusForm } from './status-form'
 import { pageTitle } from '~/utils/page-title'
+
+export const links: LinksFunction = () => staffProfileLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
@@ -75,6 +84,33 @@ export default function PoolMemberRoute() {
               : '非公開（本人の公開設定により、連絡先などは表示されません。氏名・状態・履歴はこのプールの記録です）'}
         </dd>
       </dl>
+      {member.profile ? (
+        <>
+          <StaffProfileView profile={member.profile} />
+          <section aria-labelledby="fitting-needs-heading">
+            <h2 id="fitting-needs-heading">この方に合うニーズ</h2>
+            {member.fittingNeeds.length === 0 ? (
+              <p>公開中のニーズのうち、この方の希望（任用形態・日数・勤務地・着任時期）に合うものはありません。</p>
+            ) : (
+              <ol>
+                {member.fittingNeeds.map((need) => (
+                  <li key={need.id}>
+                    <Link to={`/needs/${need.id}/candidates`}>{need.title}</Link>（{need.prefectureName}）— 適合度{' '}
+                    {need.explanation.score}・{need.explanation.summary}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      ) : member.registered ? (
+        <section aria-labelledby="profile-heading">
+          <h2 id="profile-heading">プロフィール</h2>
+          <p className="notice" role="note">
+            この方はプロフィールを共有していません。本人の公開設定により、スキル・職歴・働き方の希望などは表示されません。
+          </p>
+        </section>
+      ) : null}
       <InvitationSection member={member} actionData={actionData} />
       <TargetRolesSection member={member} actionData={actionData} />
       {member.nextStatuses.length > 0 ? <StatusForm member={member} actionData={actionData} /> : null}

@@ -1,0 +1,23 @@
+// The published skill standard's synonyms (検索語), for every search that takes words about skills: the
+// catalogue (/skills), open calls, profiles (search/synonyms.ts expands a query with them). Read from the
+// published version, so a new version's words count in every search at once, with no index rebuilt.
+import type { DbExecutor } from '../../db/client'
+import { findVersionByStatus } from '../../db/queries/skill-standard'
+import type { CatalogueContent } from '../../db/skill-standard-content'
+import { buildSynonymMap, type SynonymMap } from '../../search/synonyms'
+import { readPublicVersionContent } from './skill-standard.server'
+
+// The content of a published version is shared and immutable (readPublicVersionContent): so is its synonym map.
+const synonymMaps = new WeakMap<CatalogueContent, SynonymMap>()
+
+export function synonymMapOf(content: CatalogueContent): SynonymMap {
+  let map = synonymMaps.get(content)
+  if (!map) synonymMaps.set(content, (map = buildSynonymMap(content)))
+  return map
+}
+
+/** The synonym map of the current published version; null before anything is published. */
+export async function loadPublishedSynonyms(db: DbExecutor): Promise<SynonymMap | null> {
+  const version = await findVersionByStatus(db, 'published')
+  return version ? synonymMapOf(await readPublicVersionContent(db, version)) : null
+}

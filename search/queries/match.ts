@@ -1,0 +1,162 @@
+// Candidates for a need, from the profile index. One multi-search, three queries over the same filter:
+//   facets  the counts of every facet and the total (no hits);
+//   tier 0  candidates who hold every 必須 skill at its required level;
+//   tier 1  everyone else who passes the hard conditions.
+// Each tier returns up to TIER_LIMIT hits with the few fields that rank and explain a candidate
+// (app/utils/match-score.ts scores them in our code): Meilisearch cannot rank by a need-specific sum of skill
+// levels, but it filters 100,000 profiles to a tier in a few milliseconds, and a tier's hits are small. Within
+// a tier Meilisearch orders by evidence, qualifications and public-sector years, so if a tier holds more than
+// TIER_LIMIT people, the ones scored are its best documented. The viewer's audience filter is on every query
+// (search/queries/profiles.ts): no query here can reach a profile that was not shared with the viewer.
+import type { ProfileViewer } from '../../db/queries/profile-visibility'
+import type { SearchClient } from '../client'
+import type { ProfileDocument } from '../documents/profile'
+import { normalizeSearchQuery } from '../normalize'
+import { audienceFilter } from './profiles'
+
+export const TIER_LIMIT = 300
+
+export interface MatchCriteria {
+  /** The need's 必須 skills and their minimum levels. */
+  essentials: ReadonlyArray<{ skillId: string; minLevel: number }>
+  employmentForm: string | null
+  /** 0 = not stated. */
+  daysPerWeek: number
+  prefectureCode: string
+  remote: boolean
+  /** Days since 1970-01-01 of the need's start (search/documents/profile.ts epochDay); null = none. */
+  startDay: number | null
+}
+
+/** What the official narrowed the list to (facets and free text); all optional. */
+export interface MatchSelection {
+  q?: string
+  employmentForm?: string
+  residencePrefectureCode?: string
+  skillId?: string
+  poolStatus?: string
+  roleId?: string
+}
+
+export type MatchHit = Pick<
+  ProfileDocument,
+  'id' | 'skills_compact' | 'evidence_skill_ids' | 'qualification_count' | 'years_public_sector'
+>
+
+export interface MatchSearchResult {
+  total: number
+  tiers: [MatchHit[], MatchHit[]]
+  /** Facet value → count; pool statuses and roles only of the viewer's own pool, without its code. */
+  facets: {
+    employmentForms: Record<string, number>
+    residence: Record<string, number>
+    skills: Record<string, number>
+    poolStatuses: Record<string, number>
+    roles: Record<string, number>
+  }
+}
+
+const HIT_FIELDS: Array<keyof MatchHit> = [
+  'id',
+  'skills_compact',
+  'evidence_skill_ids',
+  'qualification_count',
+  'years_public_sector',
+]
+const FACETS = ['employment_forms', 'residence_prefecture_code', 'skill_ids', 'pool_tokens']
+const TIER_SORT = ['evidence_count:desc', 'qualification_count:desc', 'years_public_sector:desc']
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
+const SAFE_NUMBER = (value: number) => (Number.isFinite(value) ? value : 0)
+
+/** The pool whose statuses and roles a viewer filters and counts: its prefecture's, or the national list. */
+export function poolCodeOf(viewer: ProfileViewer): string {
+  return viewer.kind === 'ministry' ? '00' : viewer.prefectureCode
+}
+
+/** The hard conditions and the official's selection, as Meilisearch filter groups (AND of ORs). */
+export function matchFilter(
+  viewer: ProfileViewer,
+  criteria: MatchCriteria,
+  selection: MatchSelection,
+): Array<string | string[]> {
+  const filter: Array<string | string[]> = [audienceFilter(viewer)]
+  if (criteria.employmentForm) filter.push(`employment_forms = ${quote(criteria.employmentForm)}`)
+  if (criteria.daysPerWeek > 0) filter.push(`days_per_week >= ${SAFE_NUMBER(criteria.daysPerWeek)}`)
+  filter.push([
+    'work_area = "all"',
+    `work_prefecture_codes = ${quote(criteria.prefectureCode)}`,
+    ...(criteria.remote ? ['remote_ok = true'] : []),
+  ])
+  if (criteria.startDay !== null)
+    filter.push(['available_from_day IS NULL', `available_from_day <= ${SAFE_NUMBER(criteria.startDay)}`])
+  const pool = poolCodeOf(viewer)
+  if (selection.employmentForm) filter.push(`employment_forms = ${quote(selection.employmentForm)}`)
+  if (selection.residencePrefectureCode)
+    filter.push(`residence_prefecture_code = ${quote(selection.residencePrefectureCode)}`)
+  if (selection.skillId) filter.push(`skill_ids = ${quote(selection.skillId)}`)
+  if (selection.poolStatus) filter.push(`pool_tokens = ${quote(`${pool}:status:${selection.poolStatus}`)}`)
+  if (selection.roleId) filter.push(`pool_tokens = ${quote(`${pool}:role:${selection.roleId}`)}`)
+  return filter
+}
+
+/** Meilisearch's filter for "every 必須 skill at its level" (null when the need has none). */
+function essentialsFilter(criteria: MatchCriteria): string | null {
+  if (criteria.essentials.length === 0) return null
+  return criteria.essentials.map((e) => `skill_levels = ${quote(`${e.skillId}:${e.minLevel}`)}`).join(' AND ')
+}
+
+/** The multi-search body of a match: what searchMatchCandidates sends (and the benchmark sends raw). */
+export function matchQueries(
+  indexUid: string,
+  viewer: ProfileViewer,
+  criteria: MatchCriteria,
+  selection: MatchSelection,
+) {
+  const base = matchFilter(viewer, criteria, selection)
+  const essentials = essentialsFilter(criteria)
+  // The shared normalisation, so kana and half-width words meet the reading twins. Its variants (romaji,
+  // the catalogue's synonyms: ../synonyms.ts) are not sent: they would need one federated search per tier
+  // and merged facet counts.
+  const q = normalizeSearchQuery(selection.q ?? '').text
+  const common = { indexUid, q, locales: ['jpn'] as ['jpn'], attributesToRetrieve: HIT_FIELDS, sort: TIER_SORT }
+  return [
+    { indexUid, q, locales: ['jpn'] as ['jpn'], filter: base, limit: 0, facets: FACETS },
+    { ...common, filter: essentials ? [...base, essentials] : base, limit: TIER_LIMIT },
+    // Without 必須 skills every candidate is in tier 0, and there is no tier 1 to ask for.
+    ...(essentials ? [{ ...common, filter: [...base, `NOT (${essentials})`], limit: TIER_LIMIT }] : []),
+  ]
+}
+
+export async function searchMatchCandidates(
+  client: SearchClient,
+  viewer: ProfileViewer,
+  criteria: MatchCriteria,
+  selection: MatchSelection,
+): Promise<MatchSearchResult> {
+  const response = await client.meili.multiSearch({
+    queries: matchQueries(client.indexUid('profile'), viewer, criteria, selection),
+  })
+  const [facetResult, tier0, tier1] = response.results
+  const distribution = (facetResult?.facetDistribution ?? {}) as Record<string, Record<string, number>>
+  const pool = poolCodeOf(viewer)
+  const ofPool = (kind: 'status' | 'role') => {
+    const prefix = `${pool}:${kind}:`
+    return Object.fromEntries(
+      Object.entries(distribution.pool_tokens ?? {})
+        .filter(([token]) => token.startsWith(prefix))
+        .map(([token, count]) => [token.slice(prefix.length), count]),
+    )
+  }
+  return {
+    total: facetResult?.estimatedTotalHits ?? 0,
+    tiers: [(tier0?.hits ?? []) as MatchHit[], (tier1?.hits ?? []) as MatchHit[]],
+    facets: {
+      employmentForms: distribution.employment_forms ?? {},
+      residence: distribution.residence_prefecture_code ?? {},
+      skills: distribution.skill_ids ?? {},
+      poolStatuses: ofPool('status'),
+      roles: ofPool('role'),
+    },
+  }
+}
