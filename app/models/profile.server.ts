@@ -189,15 +189,7 @@ export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
     retired: !currentQualifications.has(q.qualification_id),
     acquiredYear: q.acquired_year,
   }))
-  const experiences = experienceRows.map((e) => ({
-    id: e.id,
-    organization: e.organization,
-    title: e.title,
-    startMonth: e.started_month,
-    endMonth: e.ended_month,
-    description: e.description,
-    skills: e.skill_ids.map(skillRef),
-  }))
+  const experiences = experienceRows.map((e) => experienceView(e, skillRef))
   const profile = row ? profileView(row) : null
 
   return {
@@ -301,6 +293,19 @@ function completionOf(
       hint: '職歴ごとに、根拠となるスキルを選んで登録してください。',
     },
   ]
+}
+
+/** An experience entry (職歴) as the pages show it, to its owner and to prefecture staff; `skillRef` names its skills. */
+export function experienceView<Skill>(row: ProfileExperienceRow, skillRef: (skillId: string) => Skill) {
+  return {
+    id: row.id,
+    organization: row.organization,
+    title: row.title,
+    startMonth: row.started_month,
+    endMonth: row.ended_month,
+    description: row.description,
+    skills: row.skill_ids.map(skillRef),
+  }
 }
 
 // ---- saving -----------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import type { SessionUser } from '../utils/auth.server'
 import { EMPLOYMENT_FORM_LABELS, SKILL_LEVEL_LABELS } from '../utils/labels'
 import { isUuid } from '../utils/params'
 import { profileViewerOf } from './pool-scope.server'
+import { experienceView } from './profile.server'
 import { readCurrentCatalogue } from './skill-standard.server'
 
 /** A work-history entry, as a skill's evidence refers to it (months as 'YYYY-MM'; no end = to this day). */
@@ -135,15 +136,7 @@ export async function readProfileForStaff(
     return skill ? [areaRank.get(skill.areaId) ?? LAST, skill.place] : [LAST, LAST]
   }
 
-  const experiences = row.experiences.map((e) => ({
-    id: e.id,
-    organization: e.organization,
-    title: e.title,
-    startMonth: e.started_month,
-    endMonth: e.ended_month,
-    description: e.description,
-    skills: e.skill_ids.map(skillRef),
-  }))
+  const experiences = row.experiences.map((e) => experienceView(e, skillRef))
   const evidenceOf = (skillId: string): StaffProfileExperienceRef[] =>
     row.experiences
       .filter((e) => e.skill_ids.includes(skillId))
