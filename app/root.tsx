@@ -54,6 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             canReadAudit: userHasPermission(user, 'read:audit:own-prefecture'),
             // The 送信メール page exists only while mail is not sent for real (no SMTP configured).
             canReadMail: userHasPermission(user, 'read:mail:own-prefecture') && !context.services.env.SMTP_URL,
+            canManageSearch: userHasPermission(user, 'manage:search:any'),
           }
         : null,
       toast,

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import type { SearchClient } from '../search/client'
+import { databaseNow, enqueueSearchSync, listEnqueuedSince } from '../db/queries/search-outbox'
 import { applyIndexSettings, INDEXES } from '../search/indexes'
 import { SEARCH_ENTITIES, SEARCH_REGISTRY, type SearchEntity } from '../search/registry'
 
@@ -12,7 +13,9 @@ export interface ReindexProgress {
   total: number
 }
 
-type ReindexOptions = { batchSize?: number; onProgress?: (p: ReindexProgress) => void }
+const REBUILD_MARGIN_MS = 60_000
+
+type ReindexOptions = { batchSize?: number; onProgress?: (p: ReindexProgress) => unknown }
 
 /** Rebuilds every entity's index (search/registry.ts); returns how many ids each covered. */
 export async function reindexAll(
@@ -43,18 +46,24 @@ export async function reindexEntity(
   await search.meili.createIndex(tempUid, { primaryKey }).waitTask(wait)
   await search.meili.index(tempUid).updateSettings(settings).waitTask(wait)
 
+  // Changes committed while the rebuild reads Postgres go to the live index, which the swap then retires: they
+  // are enqueued again once the new index is live. The margin covers a transaction that enqueued just before
+  // the rebuild started but committed after its first reads.
+  const since = new Date((await databaseNow(db)).getTime() - REBUILD_MARGIN_MS)
   const ids = await entry.listIds(db)
-  onProgress?.({ entity, done: 0, total: ids.length })
+  await onProgress?.({ entity, done: 0, total: ids.length })
   for (let i = 0; i < ids.length; i += batchSize) {
     const { documents } = await entry.load(db, ids.slice(i, i + batchSize))
     const task = await search.meili.index(tempUid).addDocuments(documents, { primaryKey }).waitTask(wait)
     if (task.status !== 'succeeded')
       throw new Error(`インデックス ${tempUid} への登録に失敗しました: ${task.error?.message}`)
-    onProgress?.({ entity, done: Math.min(ids.length, i + batchSize), total: ids.length })
+    await onProgress?.({ entity, done: Math.min(ids.length, i + batchSize), total: ids.length })
   }
   const swap = await search.meili.swapIndexes([{ indexes: [liveUid, tempUid], rename: false }]).waitTask(wait)
   if (swap.status !== 'succeeded') throw new Error(`インデックスの入れ替えに失敗しました: ${swap.error?.message}`)
   await search.meili.deleteIndex(tempUid).waitTask(wait)
+  const changed = await listEnqueuedSince(db, entity, since)
+  if (changed.length > 0) await db.transaction().execute((trx) => enqueueSearchSync(trx, entity, changed))
   return ids.length
 }
 

@@ -14,6 +14,7 @@ export interface NavUser {
   canManageUsers: boolean
   canReadAudit: boolean
   canReadMail: boolean
+  canManageSearch: boolean
 }
 
 interface NavItem {
@@ -61,6 +62,7 @@ export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
     user?.canManageUsers && { to: '/admin/users', label: 'ユーザー管理' },
     user?.canReadAudit && { to: '/admin/audit', label: '監査ログ' },
     user?.canReadMail && { to: '/admin/mail', label: '送信メール' },
+    user?.canManageSearch && { to: '/admin/search', label: '検索インデックス' },
   ])
   if (admin.length > 0) groups.push({ label: '管理', items: admin })
   return groups

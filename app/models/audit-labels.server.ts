@@ -10,6 +10,7 @@ import { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS, VISIBILITY_OPTIONS } from '.
 import type { AuditActionOf, AuditEntity } from './audit.server'
 
 export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
+  search_index: '検索インデックス',
   user: 'ユーザー',
   invitation: '招待',
   profile: 'プロフィール',
@@ -25,6 +26,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
 }
 
 export const AUDIT_ACTION_LABELS: { [E in AuditEntity]: Record<AuditActionOf<E>, string> } = {
+  search_index: { rebuild: '再構築' },
   user: {
     create: '作成',
     verify_email: 'メール確認',

@@ -22,6 +22,7 @@ export function actorFrom(context: AppLoadContext, user: AuditActor['user']): Au
  * (AUDIT_ACTION_LABELS in audit-view.server.ts), so a new action here fails typecheck until it has one.
  */
 export interface AuditActions {
+  search_index: 'rebuild'
   user:
     | 'create'
     | 'verify_email'

@@ -26,6 +26,8 @@ export type Permission =
   | 'read:mail:own-prefecture'
   | 'read:mail:any'
   | 'update:skill-standard:any'
+  /** 検索インデックスの再構築（運用） */
+  | 'manage:search:any'
   | 'read:pool:own-prefecture'
   | 'read:pool:any'
   | 'update:pool:own-prefecture'
@@ -96,6 +98,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:audit:any',
     'read:mail:any',
     'update:skill-standard:any',
+    'manage:search:any',
   ],
 }
 

@@ -192,3 +192,20 @@ export async function getSearchOutboxBacklog(db: DbExecutor, maxAttempts: number
     oldestPendingAgeMs: row.oldest_age_ms === null ? null : Math.max(0, Number(row.oldest_age_ms)),
   }
 }
+
+/** The database's clock: what a rebuild compares outbox rows against (never the app's clock). */
+export async function databaseNow(db: DbExecutor): Promise<Date> {
+  const { rows } = await sql<{ now: Date }>`select now() as now`.execute(db)
+  return new Date(rows[0]!.now)
+}
+
+/** Ids of an entity enqueued at or after `since` (what changed while a rebuild was reading Postgres). */
+export async function listEnqueuedSince(db: DbExecutor, entity: SearchEntity, since: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('search_outbox')
+    .select('entity_id')
+    .where('entity', '=', entity)
+    .where('enqueued_at', '>=', since)
+    .execute()
+  return rows.map((r) => r.entity_id)
+}

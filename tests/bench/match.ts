@@ -22,6 +22,7 @@ import { startServices, type Services } from '../../app/services.server'
 import type { SessionUser } from '../../app/utils/auth.server'
 import { parseEnv } from '../../app/utils/env.server'
 import { MatchQuerySchema } from '../../app/utils/match-query'
+import { countQueries, currentQueryStats } from '../../db/query-stats'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { reindexEntity } from '../../jobs/reindex'
 import { createSearchClient } from '../../search/client'
@@ -146,14 +147,25 @@ try {
 
   const match: number[] = []
   let candidates = 0
+  let statements = 0
+  let dbMs = 0
   for (let i = 0; i < QUERIES; i++) {
     const need = pick(i)
     const t = performance.now()
-    const page = await getNeedMatches(context, staff.get(need.prefecture_code)!, need.id, firstPage)
+    const page = await countQueries(async () => {
+      const result = await getNeedMatches(context, staff.get(need.prefecture_code)!, need.id, firstPage)
+      const stats = currentQueryStats()!
+      statements += stats.statements
+      dbMs += stats.durationMs
+      return result
+    })
     match.push(performance.now() - t)
     candidates += page.total
   }
-  log(`match: ${QUERIES} queries, ${Math.round(candidates / QUERIES)} candidates per need on average`)
+  log(
+    `match: ${QUERIES} queries, ${Math.round(candidates / QUERIES)} candidates per need on average, ` +
+      `${(statements / QUERIES).toFixed(1)} statements and ${(dbMs / QUERIES).toFixed(1)} ms in Postgres per query`,
+  )
 
   // The same multi-search body, straight to Meilisearch over a keep-alive connection.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
@@ -213,7 +225,13 @@ try {
   const index = services.search.meili.index(services.search.indexUid('profile'))
   const fresh: number[] = []
   for (let i = 0; i < 50; i++) {
-    const id = (await sql<{ id: string }>`select overlay(overlay(md5('bench-profile-' || ${i + 1}) placing '4' from 13) placing '8' from 17)::uuid as id`.execute(db)).rows[0]!.id
+    const id = (
+      await sql<{
+        id: string
+      }>`select overlay(overlay(md5('bench-profile-' || ${i + 1}) placing '4' from 13) placing '8' from 17)::uuid as id`.execute(
+        db,
+      )
+    ).rows[0]!.id
     const token = `freshness${i}check`
     await db.updateTable('profile').set({ visibility: 'all' }).where('id', '=', id).execute()
     const t = performance.now()

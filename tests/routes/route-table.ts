@@ -200,6 +200,12 @@ export const MATRIX: Record<string, RouteRow> = {
     expect: notFoundFor(issueReaders),
     post: signedInPost,
   },
+  // Search operations: ministry admins only.
+  'admin.search': {
+    url: '/admin/search',
+    expect: { ...everyone(403), anonymous: 'login', ministry_admin: 'ok' },
+    post: postGate({ ...everyone(403), anonymous: 'login', ministry_admin: 'ok' }),
+  },
   'needs._index': { url: '/needs', expect: needReaders },
   'needs.new': { url: '/needs/new', expect: needEditors },
   'needs.export[.]csv.ts': { url: '/needs/export.csv', expect: needReaders },
