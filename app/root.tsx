@@ -20,6 +20,7 @@ import { ROLE_LABELS, userHasPermission } from './utils/permissions'
 import { useNonce } from './utils/nonce'
 import { getToast } from './utils/toast.server'
 import './utils/zod-locale'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
@@ -62,7 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle() }]
 
 export function Layout({ children }: { children: ReactNode }) {
   // The layout also renders error pages, where the root loader may not have run.
@@ -73,21 +74,64 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   if (bare) {
     return (
-      <html lang="ja">
-        <head>
-          <meta charSet="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <Meta />
-          <Links />
-        </head>
-        <body className="bare">
-          <main id="main">{children}</main>
-          <ScrollRestoration nonce={nonce} />
-          <Scripts nonce={nonce} />
-        </body>
-      </html>
+      <Document nonce={nonce} bodyClassName="bare">
+        <main id="main">{children}</main>
+      </Document>
     )
   }
+  return (
+    <Document nonce={nonce}>
+      <a className="skip-link" href="#main">
+        本文へスキップ
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-title">
+            自治体DXアクセラレータ500
+          </Link>
+          <SiteNav user={user} />
+          <div className="user-menu">
+            {user ? (
+              <>
+                <Link to="/account">
+                  {user.displayName}（{user.roleLabel}）
+                </Link>
+                <Form method="post" action="/logout" className="inline-form">
+                  <button type="submit" className="link-button">
+                    ログアウト
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <Link to="/login">ログイン</Link>
+                <Link to="/signup">新規登録</Link>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      {rootData?.toast ? (
+        <div className="toast" role="status">
+          <p
+            className={`notice ${rootData.toast.type === 'error' ? 'notice--error' : rootData.toast.type === 'success' ? 'notice--success' : ''}`}
+          >
+            {rootData.toast.message}
+          </p>
+        </div>
+      ) : null}
+      <main id="main">{children}</main>
+      <footer className="site-footer">
+        <div className="site-footer__inner">
+          <p>総務省・デジタル庁「自治体DXアクセラレータ500 プロジェクト」の人材プール・マッチング基盤</p>
+        </div>
+      </footer>
+    </Document>
+  )
+}
+
+/** The HTML document around every page, with or without the site's header and footer. */
+function Document({ nonce, bodyClassName, children }: { nonce: string; bodyClassName?: string; children: ReactNode }) {
   return (
     <html lang="ja">
       <head>
@@ -96,52 +140,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
-        <a className="skip-link" href="#main">
-          本文へスキップ
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to="/" className="site-title">
-              自治体DXアクセラレータ500
-            </Link>
-            <SiteNav user={user} />
-            <div className="user-menu">
-              {user ? (
-                <>
-                  <Link to="/account">
-                    {user.displayName}（{user.roleLabel}）
-                  </Link>
-                  <Form method="post" action="/logout" className="inline-form">
-                    <button type="submit" className="link-button">
-                      ログアウト
-                    </button>
-                  </Form>
-                </>
-              ) : (
-                <>
-                  <Link to="/login">ログイン</Link>
-                  <Link to="/signup">新規登録</Link>
-                </>
-              )}
-            </div>
-          </div>
-        </header>
-        {rootData?.toast ? (
-          <div className="toast" role="status">
-            <p
-              className={`notice ${rootData.toast.type === 'error' ? 'notice--error' : rootData.toast.type === 'success' ? 'notice--success' : ''}`}
-            >
-              {rootData.toast.message}
-            </p>
-          </div>
-        ) : null}
-        <main id="main">{children}</main>
-        <footer className="site-footer">
-          <div className="site-footer__inner">
-            <p>総務省・デジタル庁「自治体DXアクセラレータ500 プロジェクト」の人材プール・マッチング基盤</p>
-          </div>
-        </footer>
+      <body className={bodyClassName}>
+        {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
 import { analyzeDatabase, startEmbeddedMaintenance } from '../db/maintenance'
 import { migrateToLatest } from '../db/migrate'
+import { isAlive } from '../db/process-alive'
 import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
 import { createMailTransport } from '../jobs/mail-transport'
 import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
@@ -103,15 +104,6 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     }
   }
   throw new Error(`データディレクトリ ${dataDir} のロックを取得できませんでした`)
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**

@@ -3,7 +3,15 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { type DatabaseConnection, type Dialect, type Driver, Kysely, type LogEvent, type Transaction } from 'kysely'
+import {
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  Kysely,
+  type LogEvent,
+  sql,
+  type Transaction,
+} from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import { startPGliteProcess } from './pglite-process'
 import { PostgresPoolDialect } from './postgres-driver'
@@ -11,6 +19,16 @@ import { recordQuery } from './query-stats'
 import type { DB } from './schema'
 
 export type DbExecutor = Kysely<DB> | Transaction<DB>
+
+/** Whether the database answers a trivial statement (for health checks; a failure is `false`, not thrown). */
+export async function isDatabaseHealthy(db: DbExecutor): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; max?: number }

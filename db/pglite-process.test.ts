@@ -8,19 +8,11 @@ import path from 'node:path'
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDatabase, type Database } from './client'
+import { isAlive } from './process-alive'
 
 let dir: string
 let database: Database
 const db = () => database.db as unknown as Kysely<{ item: { id: number; name: string; at: Date; big: number } }>
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
 
 async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs

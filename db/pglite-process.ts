@@ -20,6 +20,7 @@ import {
   type TransactionSettings,
 } from 'kysely'
 import type { HostReply, HostRequest, SerializedDatabaseError } from './pglite-host'
+import { isAlive } from './process-alive'
 
 type Log = (message: string) => void
 
@@ -63,15 +64,6 @@ export interface PGliteProcess {
   close(): Promise<void>
   /** The process id of the database process now (for tests and diagnostics). */
   readonly pid: number | undefined
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**

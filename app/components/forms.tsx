@@ -1,10 +1,62 @@
 // Field components wired for accessibility: label, aria-invalid, aria-describedby, and the error list
-// reserved next to the field (GUIDE rule 6). Used with conform's getInputProps.
-import { useNavigation } from '@remix-run/react'
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
+// reserved next to the field (GUIDE rule 6). They take a conform field (`fields.x`) and read its name,
+// constraint, default value and errors from it, so a form says only what differs: the label and the control's
+// own attributes. `useSchemaForm` is the one way to start a conform form from its zod schema.
+import {
+  type DefaultValue,
+  type FieldMetadata,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type SubmissionResult,
+  useForm,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form, useNavigation } from '@remix-run/react'
+import type {
+  HTMLInputTypeAttribute,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react'
 import { useId } from 'react'
+import type { z } from 'zod'
+
+/**
+ * A conform form validated by its zod schema in the browser (for the message next to the field) and, with the
+ * same schema, on the server. Fields are checked again on blur once they have been submitted.
+ */
+export function useSchemaForm<Schema extends z.ZodType<Record<string, any>, Record<string, any>>>(
+  schema: Schema,
+  {
+    id,
+    defaultValue,
+    lastResult,
+    shouldRevalidate = 'onBlur',
+  }: {
+    id: string
+    defaultValue?: DefaultValue<z.input<Schema>>
+    lastResult?: SubmissionResult<string[]> | null
+    shouldRevalidate?: 'onSubmit' | 'onBlur' | 'onInput'
+  },
+) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    id,
+    constraint: getZodConstraint(schema),
+    defaultValue,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate,
+  })
+}
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
+
+/** Whether a list of errors has a message (empty entries are no error). */
+export function hasErrors(errors: ListOfErrors): boolean {
+  return errors?.some(Boolean) ?? false
+}
 
 export function ErrorList({ id, errors }: { id?: string; errors?: ListOfErrors }) {
   const messages = errors?.filter(Boolean)
@@ -32,25 +84,23 @@ interface ControlWiring {
   'aria-describedby': string | undefined
 }
 
-/** Label (with 必須), optional description, the control, and its errors reserved below it. */
+/** Label (with 必須 for a required control), optional description, the control, and its errors below it. */
 function FieldFrame({
   label,
-  controlId,
-  required,
+  control: { id: controlId, required },
   errors,
   description,
   children,
 }: {
   label: ReactNode
-  controlId: string | undefined
-  required: boolean | undefined
+  control: { id?: string; required?: boolean }
   errors?: ListOfErrors
   description?: ReactNode
   children: (wiring: ControlWiring) => ReactNode
 }) {
   const fallbackId = useId()
   const id = controlId ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
+  const errorId = hasErrors(errors) ? `${id}-error` : undefined
   const descriptionId = description ? `${id}-description` : undefined
   return (
     <div className="field">
@@ -73,47 +123,63 @@ function FieldFrame({
   )
 }
 
+/** A field of a conform form (`fields.x` from useForm): its id, name, constraint and errors. */
+export type FormField = FieldMetadata<any, any, any>
+
+/**
+ * What every field component takes: the label, an optional description, and the control. In a conform form
+ * pass `field`: the control's id, name, constraint, default value and errors come from it. In a form without
+ * conform pass `id`, `name`, `defaultValue` and `errors` yourself. Attributes given win over the field's.
+ */
+type FieldProps<Attributes> = {
+  label: ReactNode
+  description?: ReactNode
+  field?: FormField
+  errors?: ListOfErrors
+} & Omit<Attributes, 'form' | 'type'>
+
+type InputType = Exclude<HTMLInputTypeAttribute, 'checkbox' | 'radio'>
+
 export function Field({
   label,
-  inputProps,
-  errors,
   description,
-}: {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement>
-  errors?: ListOfErrors
-  description?: ReactNode
-}) {
+  field,
+  errors,
+  type = 'text',
+  ...attributes
+}: FieldProps<InputHTMLAttributes<HTMLInputElement>> & { type?: InputType }) {
+  const { key, ...input } = {
+    ...(field ? getInputProps(field, { type: type as 'text', ariaAttributes: false }) : { key: undefined, type }),
+    ...attributes,
+  }
   return (
-    <FieldFrame
-      label={label}
-      controlId={inputProps.id}
-      required={inputProps.required}
-      errors={errors}
-      description={description}
-    >
-      {(wiring) => <input {...inputProps} {...wiring} />}
+    <FieldFrame label={label} control={input} errors={errors ?? field?.errors} description={description}>
+      {(wiring) => <input key={key} {...input} {...wiring} />}
     </FieldFrame>
   )
 }
 
 export function SelectField({
   label,
-  selectProps,
-  options,
+  description,
+  field,
   errors,
+  options,
   placeholder,
-}: {
-  label: ReactNode
-  selectProps: SelectHTMLAttributes<HTMLSelectElement>
-  options: Array<{ value: string; label: string }>
-  errors?: ListOfErrors
+  ...attributes
+}: FieldProps<SelectHTMLAttributes<HTMLSelectElement>> & {
+  options: ReadonlyArray<{ value: string; label: string }>
+  /** The first, empty choice (e.g. 「選択してください」); none when omitted. */
   placeholder?: string
 }) {
+  const { key, ...select } = {
+    ...(field ? getSelectProps(field, { ariaAttributes: false }) : { key: undefined }),
+    ...attributes,
+  }
   return (
-    <FieldFrame label={label} controlId={selectProps.id} required={selectProps.required} errors={errors}>
+    <FieldFrame label={label} control={select} errors={errors ?? field?.errors} description={description}>
       {(wiring) => (
-        <select {...selectProps} {...wiring}>
+        <select key={key} {...select} {...wiring}>
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -126,23 +192,44 @@ export function SelectField({
   )
 }
 
+export function TextareaField({
+  label,
+  description,
+  field,
+  errors,
+  ...attributes
+}: FieldProps<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  const { key, ...textarea } = {
+    ...(field ? getTextareaProps(field, { ariaAttributes: false }) : { key: undefined }),
+    ...attributes,
+  }
+  return (
+    <FieldFrame label={label} control={textarea} errors={errors ?? field?.errors} description={description}>
+      {(wiring) => <textarea key={key} {...textarea} {...wiring} />}
+    </FieldFrame>
+  )
+}
+
+/** A checkbox with its label after it; the errors below. */
 export function CheckboxField({
   label,
-  inputProps,
-  errors,
-}: {
-  label: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement>
-  errors?: ListOfErrors
-}) {
+  field,
+  errors = field?.errors,
+  ...attributes
+}: Omit<FieldProps<InputHTMLAttributes<HTMLInputElement>>, 'description'>) {
   const fallbackId = useId()
-  const id = inputProps.id ?? fallbackId
-  const errorId = errors?.length ? `${id}-error` : undefined
+  const { key, ...input } = {
+    ...(field ? getInputProps(field, { type: 'checkbox', ariaAttributes: false }) : { key: undefined }),
+    ...attributes,
+  }
+  const id = input.id ?? fallbackId
+  const errorId = hasErrors(errors) ? `${id}-error` : undefined
   return (
     <div className="field field--checkbox">
       <label htmlFor={id}>
         <input
-          {...inputProps}
+          key={key}
+          {...input}
           type="checkbox"
           id={id}
           aria-invalid={errorId ? true : undefined}
@@ -198,27 +285,32 @@ export function SubmitButton({
   )
 }
 
-export function TextareaField({
+/**
+ * One button acting on one item of a list (停止する, 辞退する, 削除する, 外す): a small form of its own that sends
+ * the intent and the item's hidden values. Name the item in `ariaLabel` when the button text alone does not.
+ */
+export function RowAction({
+  intent,
+  values,
   label,
-  textareaProps,
-  errors,
-  description,
+  ariaLabel,
+  className = 'link-button',
 }: {
+  intent: string
+  values: Record<string, string>
   label: ReactNode
-  textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
-  errors?: ListOfErrors
-  description?: ReactNode
+  ariaLabel?: string
+  className?: string
 }) {
   return (
-    <FieldFrame
-      label={label}
-      controlId={textareaProps.id}
-      required={textareaProps.required}
-      errors={errors}
-      description={description}
-    >
-      {(wiring) => <textarea {...textareaProps} {...wiring} />}
-    </FieldFrame>
+    <Form method="post" className="inline-form">
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={className} aria-label={ariaLabel}>
+        {label}
+      </button>
+    </Form>
   )
 }
 
@@ -237,16 +329,13 @@ export function FilterSelect({
   allLabel?: string
 }) {
   return (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={defaultValue}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={label}
+      id={`filter-${name}`}
+      name={name}
+      defaultValue={defaultValue}
+      options={options}
+      placeholder={allLabel}
+    />
   )
 }

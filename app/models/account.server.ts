@@ -5,6 +5,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import { consumeAuthToken, findAuthToken, insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
 import type { DbExecutor } from '../../db/client'
 import { countRecentAccountMailRequests, recordAccountMailRequest } from '../../db/queries/mail-outbox'
+import { deleteOtherUserSessions } from '../../db/queries/user-sessions'
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../../db/queries/users'
 import type { AccountMailKind, AppUser } from '../../db/schema'
 import { hashPassword, type SessionUser, verifyPassword } from '../utils/auth.server'
@@ -265,7 +266,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(password)
   await db.transaction().execute(async (trx) => {
     const after = await updateUser(trx, user.id, { password_hash: passwordHash })
-    await trx.deleteFrom('user_session').where('user_id', '=', user.id).where('id', '!=', currentSessionId).execute()
+    await deleteOtherUserSessions(trx, user.id, currentSessionId)
     await recordAudit(trx, actorFrom(context, user), {
       action: 'change_password',
       entity: 'user',

@@ -8,6 +8,7 @@ import { hasPostedIssue } from '../../db/queries/issues'
 import { findUserByEmail } from '../../db/queries/users'
 import type { Services } from '../services.server'
 import type { SessionUser } from '../utils/auth.server'
+import { userAttributesOf } from '../utils/session.server'
 import { NeedSchema } from '../utils/need-validation'
 import { ensureDemoCandidates } from './demo-candidates.server'
 import { createIssue } from './issue.server'
@@ -17,16 +18,7 @@ const TOWN_STAFF = 'akiota@demo.dx500.example.jp'
 const PREFECTURE_STAFF = 'hiroshima@demo.dx500.example.jp'
 
 function asSessionUser(row: NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>): SessionUser {
-  return {
-    id: row.id,
-    email: row.email,
-    email_verified_at: row.email_verified_at,
-    display_name: row.display_name,
-    role: row.role,
-    prefecture_code: row.prefecture_code,
-    municipality_code: row.municipality_code,
-    deactivated_at: row.deactivated_at,
-  }
+  return { id: row.id, ...userAttributesOf(row) }
 }
 
 /** Next 1 April (the start of a fiscal year) as YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { isDatabaseHealthy } from '../../db/client'
 import { getSearchOutboxBacklog, type OutboxBacklog } from '../../db/queries/search-outbox'
 import { isSearchHealthy } from '../../search/client'
 import type { Services } from '../services.server'
@@ -75,10 +75,7 @@ export async function getHealth(
 ): Promise<Health> {
   const { database, search } = services
   const [databaseUp, searchUp] = await Promise.all([
-    withinTimeout(
-      sql`select 1`.execute(database.db).then(() => true),
-      false,
-    ),
+    withinTimeout(isDatabaseHealthy(database.db), false),
     withinTimeout(isSearchHealthy(search), false),
   ])
   const backlog = databaseUp

@@ -15,8 +15,9 @@ import {
 } from '../../db/queries/issues'
 import type { IssueStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
-import { ISSUE_STATUS_LABELS } from '../utils/labels'
-import { type IssueInput, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
+import { ISSUE_STATUS_LABELS, IT_STAFFING_LABELS, labelOf, URGENCY_LABELS } from '../utils/labels'
+import type { IssueInput } from '../utils/need-validation'
+import { isUuid } from '../utils/params'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
@@ -34,7 +35,6 @@ export function viewerScopeOf(user: SessionUser): ViewerScope {
 }
 
 const notFound = () => new Response('指定された課題は見つかりません。', { status: 404 })
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export async function getIssueList(
   context: AppLoadContext,
@@ -73,7 +73,7 @@ export async function getIssueList(
 }
 
 async function requireIssue(context: AppLoadContext, user: SessionUser, id: string) {
-  if (!UUID.test(id)) throw notFound()
+  if (!isUuid(id)) throw notFound()
   const row = await findIssue(context.services.database.db, viewerScopeOf(user), id)
   if (!row) throw notFound()
   return row
@@ -103,7 +103,7 @@ export async function getIssuePage(context: AppLoadContext, user: SessionUser, i
       updated_at: row.updated_at.toISOString(),
       urgencyLabel: URGENCY_LABELS[row.urgency],
       statusLabel: ISSUE_STATUS_LABELS[row.status],
-      itStaffingLabel: IT_STAFFING_OPTIONS.find((o) => o.value === row.it_staffing)?.label ?? '',
+      itStaffingLabel: labelOf(IT_STAFFING_LABELS, row.it_staffing),
       topics: row.topic_skill_ids.map((skillId) => ({ id: skillId, name: names.skills.get(skillId) ?? skillId })),
     },
     ...issueAccess(user, row.status),

@@ -1,6 +1,7 @@
 // Use cases for the local-government master data: the 「自治体をさがす」 search and the body page.
 import { z } from 'zod'
-import type { DbExecutor } from '../../db/client'
+import { prefectureFilter } from '../utils/field-schemas'
+import type { AppLoadContext } from '@remix-run/node'
 import { isValidLocalGovernmentCode } from '../../db/local-government-code'
 import {
   findLocalGovernment,
@@ -10,7 +11,6 @@ import {
   listPrefectures,
 } from '../../db/queries/local-government'
 import { LOCAL_GOVERNMENT_KIND_LABELS, LOCAL_GOVERNMENT_KINDS, type LocalGovernment } from '../../db/schema'
-import type { SearchClient } from '../../search/client'
 import { searchLocalGovernments } from '../../search/queries/local-government'
 
 export const KIND_LABELS: Record<LocalGovernment['kind'], string> = LOCAL_GOVERNMENT_KIND_LABELS
@@ -22,11 +22,7 @@ export const MAX_PAGE = 100
 /** The search page's query string. Anything malformed is a 400 with a Japanese message, never a 500. */
 export const LocalGovernmentSearchParamsSchema = z.object({
   q: z.string().trim().max(100, { message: '検索語は100文字以内で入力してください' }).default(''),
-  pref: z
-    .string()
-    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県の指定が正しくありません' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  pref: prefectureFilter('都道府県の指定が正しくありません'),
   kind: z.array(z.enum(LOCAL_GOVERNMENT_KINDS, { message: '団体区分の指定が正しくありません' })).default([]),
   page: z.coerce
     .number({ message: 'ページ番号が正しくありません' })
@@ -50,13 +46,12 @@ export type LocalGovernmentSearchOutcome =
   { status: 'ok'; rows: LocalGovernment[]; total: number; normalizedQuery: string } | { status: 'search-unavailable' }
 
 export async function searchLocalGovernmentsForPage(
-  db: DbExecutor,
-  search: SearchClient,
+  context: AppLoadContext,
   params: LocalGovernmentSearchParams,
 ): Promise<LocalGovernmentSearchOutcome> {
   let found: Awaited<ReturnType<typeof searchLocalGovernments>>
   try {
-    found = await searchLocalGovernments(search, {
+    found = await searchLocalGovernments(context.services.search, {
       q: params.q,
       prefectureCode: params.pref,
       kinds: params.kind.length > 0 ? params.kind : undefined,
@@ -69,7 +64,7 @@ export async function searchLocalGovernmentsForPage(
     return { status: 'search-unavailable' }
   }
   // Meilisearch returns ids; the rows come from Postgres, the source of truth.
-  const rows = await listLocalGovernmentsByCodes(db, found.codes)
+  const rows = await listLocalGovernmentsByCodes(context.services.database.db, found.codes)
   return { status: 'ok', rows, total: found.total, normalizedQuery: found.query }
 }
 
@@ -87,15 +82,16 @@ export type LocalGovernmentSuggestions =
 
 /** Options for the picker: the first page of the search, with the labels a person needs to tell bodies apart. */
 export async function suggestLocalGovernments(
-  db: DbExecutor,
-  search: SearchClient,
+  context: AppLoadContext,
   params: LocalGovernmentSearchParams,
 ): Promise<LocalGovernmentSuggestions> {
-  const outcome = await searchLocalGovernmentsForPage(db, search, { ...params, page: 1 })
+  const outcome = await searchLocalGovernmentsForPage(context, { ...params, page: 1 })
   if (outcome.status !== 'ok') {
     return { status: 'search-unavailable', message: '検索は一時的にご利用いただけません', options: [] }
   }
-  const prefectures = new Map((await listPrefectures(db)).map((p) => [p.prefecture_code, p.name]))
+  const prefectures = new Map(
+    (await listPrefectures(context.services.database.db)).map((p) => [p.prefecture_code, p.name]),
+  )
   return {
     status: 'ok',
     total: outcome.total,
@@ -109,8 +105,10 @@ export async function suggestLocalGovernments(
   }
 }
 
-export function listPrefectureOptions(db: DbExecutor) {
-  return listPrefectures(db)
+/** The prefectures for the search form: their code, their body's code and their name. */
+export async function listPrefectureOptions(context: AppLoadContext) {
+  const prefectures = await listPrefectures(context.services.database.db)
+  return prefectures.map((p) => ({ code: p.prefecture_code, bodyCode: p.code, name: p.name }))
 }
 
 export type LocalGovernmentPage = {
@@ -126,7 +124,8 @@ export const KIND_OPTIONS = LOCAL_GOVERNMENT_KINDS.map((kind) => ({ value: kind,
  * The body page. Throws a 400 for a code that is not 6 digits and a 404 for one that fails its check digit
  * or is unknown, each with a Japanese message (never a 500).
  */
-export async function requireLocalGovernmentPage(db: DbExecutor, code: string): Promise<LocalGovernmentPage> {
+export async function requireLocalGovernmentPage(context: AppLoadContext, code: string): Promise<LocalGovernmentPage> {
+  const { db } = context.services.database
   if (!/^[0-9]{6}$/.test(code)) {
     throw new Response('団体コードは6桁の数字で指定してください（例: 011002）。', { status: 400 })
   }

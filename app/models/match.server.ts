@@ -6,6 +6,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../db/client'
 import type { ProfileViewer } from '../../db/queries/profile-visibility'
+import type { EmploymentForm } from '../../db/schema'
 import {
   type CandidateRow,
   deleteSavedSearch,
@@ -19,7 +20,7 @@ import {
 import { epochDay } from '../../search/documents/profile'
 import { type MatchCriteria, poolCodeOf, searchMatchCandidates, TIER_LIMIT } from '../../search/queries/match'
 import type { SessionUser } from '../utils/auth.server'
-import { POOL_STATUS_LABELS } from '../utils/labels'
+import { EMPLOYMENT_FORM_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { type MatchQuery, matchSearchParams, parseMatchQuery } from '../utils/match-query'
 import {
   type CandidateFacts,
@@ -30,7 +31,6 @@ import {
   type NeedFacts,
 } from '../utils/match-score'
 import { daysPerWeekTotal } from '../utils/need-validation'
-import { EMPLOYMENT_FORM_OPTIONS } from '../utils/profile-validation'
 import { listPrefectures } from '../../db/queries/local-government'
 import { loadNeedCatalogue } from './need-catalogue.server'
 import { requireNeedRow } from './need.server'
@@ -44,7 +44,9 @@ function notFound(): never {
   throw new Response('指定されたニーズは見つかりません。', { status: 404 })
 }
 
-const employmentLabel = (value: string) => EMPLOYMENT_FORM_OPTIONS.find((o) => o.value === value)?.label ?? value
+/** The label of an employment form read back as text (a facet's value); undefined for one the schema lacks. */
+const employmentLabel = (value: string): string | undefined =>
+  Object.hasOwn(EMPLOYMENT_FORM_LABELS, value) ? EMPLOYMENT_FORM_LABELS[value as EmploymentForm] : undefined
 
 /** A candidate's facts from a Postgres row: what the explanation on the page is computed from. */
 export function candidateFacts(row: CandidateRow): CandidateFacts {
@@ -82,7 +84,7 @@ function needFactsOf(row: NeedShape, skillNames: Map<string, string>): NeedFacts
       essential: s.essential,
     })),
     employmentForm: row.employment_form,
-    employmentFormLabel: row.employment_form ? employmentLabel(row.employment_form) : null,
+    employmentFormLabel: row.employment_form ? (employmentLabel(row.employment_form) ?? row.employment_form) : null,
     daysPerWeek: daysPerWeekTotal(row.municipalities.map((m) => ({ daysPerWeek: m.days_per_week }))).total,
     prefectureCode: row.prefecture_code,
     prefectureName: row.prefecture_name,
@@ -284,9 +286,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     })),
     poolLabel: poolCode === '00' ? '国のリスト' : `${prefectureNames.get(poolCode) ?? ''}の人材プール`,
     facets: {
-      employmentForms: facetOptions(counts.employmentForms, (v) =>
-        EMPLOYMENT_FORM_OPTIONS.some((o) => o.value === v) ? employmentLabel(v) : undefined,
-      ),
+      employmentForms: facetOptions(counts.employmentForms, employmentLabel),
       residence: facetOptions(counts.residence, (v) => prefectureNames.get(v)),
       skills: facetOptions(counts.skills, (v) => skillNames.get(v)),
       poolStatuses: facetOptions(counts.poolStatuses, (v) => POOL_STATUS_LABELS[v as keyof typeof POOL_STATUS_LABELS]),

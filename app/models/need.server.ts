@@ -34,20 +34,20 @@ import {
   updateNeedLocked,
 } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
-import type { NeedStatus } from '../../db/schema'
+import type { NeedStatus, PayUnit } from '../../db/schema'
 import { DEFAULT_SELECTION_PROCESS, findNeedTemplate, NEED_TEMPLATES } from '../../seeds/need-templates'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { formatIsoDateTime, tokyoDateStamp, tokyoIsoDate } from '../utils/dates'
+import { daysPerWeekTotal, daysPerWeekWarning, type NeedInput } from '../utils/need-validation'
 import {
-  daysPerWeekTotal,
-  daysPerWeekWarning,
-  EMPLOYER_OPTIONS,
-  EMPLOYMENT_FORM_OPTIONS,
-  type NeedInput,
-  PAY_UNIT_OPTIONS,
-} from '../utils/need-validation'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '../utils/labels'
+  EMPLOYER_LABELS,
+  EMPLOYMENT_FORM_LABELS,
+  ISSUE_STATUS_LABELS,
+  labelOf,
+  NEED_STATUS_LABELS,
+  PAY_UNIT_LABELS,
+} from '../utils/labels'
 import {
   allowedTransitions,
   canTransition,
@@ -55,33 +55,26 @@ import {
   publishProblems,
   TRANSITION_LABELS,
 } from '../utils/need-workflow'
+import { isUuid } from '../utils/params'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { viewerScopeOf } from './issue.server'
 import { profileViewerOf } from './pool-scope.server'
 import { catalogueNameMaps, loadNeedCatalogue, type NeedCatalogue } from './need-catalogue.server'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const notFound = () => new Response('指定されたニーズは見つかりません。', { status: 404 })
 
 export const NEED_CONFLICT_MESSAGE =
   'ほかの人がこのニーズを先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
 
-function labelOf<T extends string>(
-  options: ReadonlyArray<{ value: T; label: string }>,
-  value: T | null | undefined,
-): string {
-  return options.find((o) => o.value === value)?.label ?? ''
-}
-
 function payText(need: {
   pay_min_yen: number | null
   pay_max_yen: number | null
-  pay_unit: string | null
+  pay_unit: PayUnit | null
   budget_yen: string | number | null
 }): string {
   const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`
-  const unit = PAY_UNIT_OPTIONS.find((o) => o.value === need.pay_unit)?.label ?? ''
+  const unit = labelOf(PAY_UNIT_LABELS, need.pay_unit)
   const parts: string[] = []
   if (need.pay_min_yen !== null && need.pay_max_yen !== null)
     parts.push(`${unit} ${yen(need.pay_min_yen)}〜${yen(need.pay_max_yen)}`)
@@ -120,7 +113,7 @@ export async function getNeedList(
         status: row.status,
         statusLabel: NEED_STATUS_LABELS[row.status],
         roleName: row.role_id ? (names.roles.get(row.role_id) ?? row.role_id) : '未設定',
-        employmentFormLabel: labelOf(EMPLOYMENT_FORM_OPTIONS, row.employment_form) || '未設定',
+        employmentFormLabel: labelOf(EMPLOYMENT_FORM_LABELS, row.employment_form) || '未設定',
         municipalities: row.municipalities.map((m) => `${m.name} 週${Number(m.days_per_week)}日`).join('・'),
         daysTotal: total,
         overLimit,
@@ -163,8 +156,8 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
     row.title,
     NEED_STATUS_LABELS[row.status],
     row.role_id ? (names.roles.get(row.role_id) ?? row.role_id) : '',
-    labelOf(EMPLOYMENT_FORM_OPTIONS, row.employment_form),
-    labelOf(EMPLOYER_OPTIONS, row.employer),
+    labelOf(EMPLOYMENT_FORM_LABELS, row.employment_form),
+    labelOf(EMPLOYER_LABELS, row.employer),
     row.municipalities.map((m) => `${m.name}（週${Number(m.days_per_week)}日）`).join('、'),
     String(daysPerWeekTotal(row.municipalities.map((m) => ({ daysPerWeek: m.days_per_week }))).total),
     row.remote_days_per_week === null ? '' : String(Number(row.remote_days_per_week)),
@@ -186,7 +179,7 @@ export async function needsCsv(context: AppLoadContext, user: SessionUser) {
 // ---- one need ------------------------------------------------------------------------------------------------
 
 export async function requireNeedRow(db: DbExecutor, user: SessionUser, id: string) {
-  if (!UUID.test(id)) throw notFound()
+  if (!isUuid(id)) throw notFound()
   const scope = viewerScopeOf(user)
   if (scope.kind === 'municipality') throw notFound()
   const row = await findNeed(db, scope, id)
@@ -218,8 +211,8 @@ export function describeNeed(row: NonNullable<Awaited<ReturnType<typeof findNeed
       levelLabel: catalogue.levels.find((l) => l.level === s.min_level)?.label ?? '',
       essential: s.essential,
     })),
-    employmentFormLabel: labelOf(EMPLOYMENT_FORM_OPTIONS, row.employment_form),
-    employerLabel: labelOf(EMPLOYER_OPTIONS, row.employer),
+    employmentFormLabel: labelOf(EMPLOYMENT_FORM_LABELS, row.employment_form),
+    employerLabel: labelOf(EMPLOYER_LABELS, row.employer),
     employerNote: row.employer_note,
     municipalities: row.municipalities.map((m) => ({
       code: m.code,
@@ -330,11 +323,7 @@ export async function getNewNeedPage(context: AppLoadContext, user: SessionUser,
   const { db } = context.services.database
   const [catalogue, issues] = await Promise.all([
     loadNeedCatalogue(db),
-    listIssuesByIds(
-      db,
-      prefectureCode,
-      issueIds.filter((id) => UUID.test(id)),
-    ),
+    listIssuesByIds(db, prefectureCode, issueIds.filter(isUuid)),
   ])
   const names = catalogueNameMaps(catalogue)
   return {
@@ -699,7 +688,7 @@ export async function linkIssue(
   const need = await requireNeedRow(db, user, needId)
   if (!isEditable(need.status))
     return { status: 'refused', message: `「${NEED_STATUS_LABELS[need.status]}」のニーズは変更できません。` }
-  const [issue] = UUID.test(issueId) ? await listIssuesByIds(db, prefectureCode, [issueId]) : []
+  const [issue] = isUuid(issueId) ? await listIssuesByIds(db, prefectureCode, [issueId]) : []
   if (!issue) return { status: 'refused', message: '管内の課題を選択してください。' }
   await db.transaction().execute(async (trx) => {
     if (link) {

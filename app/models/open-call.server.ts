@@ -3,7 +3,6 @@
 // files a pool application to that prefecture linked to the need. When Meilisearch is down the list
 // is read from Postgres with the same filters except the words, and says so.
 import type { AppLoadContext } from '@remix-run/node'
-import { z } from 'zod'
 import { listPrefectures } from '../../db/queries/local-government'
 import {
   findNeed,
@@ -19,7 +18,7 @@ import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { NeedStatus } from '../../db/schema'
 import { searchNeeds } from '../../search/queries/needs'
 import type { SessionUser } from '../utils/auth.server'
-import { EMPLOYMENT_FORM_OPTIONS } from '../utils/need-validation'
+import { EMPLOYMENT_FORM_LABELS, labelOf } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { notifyPoolStaff } from './mail.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
@@ -28,42 +27,18 @@ import { loadPublishedSynonyms } from './search-synonyms.server'
 
 const PAGE_SIZE = 20
 
-const OpenCallQuerySchema = z.object({
-  q: z.string().trim().max(100, { message: '検索語は100文字以内にしてください' }).optional().default(''),
-  pref: z
-    .string()
-    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県を一覧から選択してください' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  role: z
-    .string()
-    .max(100, { message: '人材像を一覧から選択してください' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  topic: z
-    .string()
-    .max(100, { message: '分野・業務を一覧から選択してください' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  remote: z
-    .string()
-    .optional()
-    .transform((value) => value === '1' || value === 'on'),
-  page: z.coerce
-    .number({ message: 'ページ番号が正しくありません' })
-    .int({ message: 'ページ番号が正しくありません' })
-    .min(1, { message: 'ページ番号が正しくありません' })
-    .max(250, { message: '250ページより先は表示できません。条件を絞り込んでください' })
-    .optional()
-    .default(1),
-})
+/** What the open-calls page shows: words, filters and the page (parsed by the route). */
+export interface OpenCallQuery {
+  q: string
+  pref?: string
+  role?: string
+  topic?: string
+  remote: boolean
+  page: number
+}
 
-export async function getOpenCallsPage(context: AppLoadContext, searchParams: URLSearchParams) {
+export async function getOpenCallsPage(context: AppLoadContext, query: OpenCallQuery) {
   const { db } = context.services.database
-  const parsed = OpenCallQuerySchema.safeParse(Object.fromEntries(searchParams))
-  const query = parsed.success
-    ? parsed.data
-    : { q: '', pref: undefined, role: undefined, topic: undefined, remote: false, page: 1 }
   const [catalogue, prefectures, synonyms] = await Promise.all([
     loadNeedCatalogue(db),
     listPrefectures(db),
@@ -73,7 +48,8 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
 
   let ids: string[] = []
   let total = 0
-  let notice: string | null = parsed.success ? null : (parsed.error.issues[0]?.message ?? '検索条件が正しくありません')
+  // Set when the search is down and the list comes from Postgres without the words.
+  let notice: string | null = null
   try {
     const result = await searchNeeds(
       context.services.search,
@@ -129,7 +105,7 @@ export async function getOpenCallsPage(context: AppLoadContext, searchParams: UR
       prefectureName: row.prefecture_name,
       roleName: row.role_id ? (names.roles.get(row.role_id) ?? '') : '',
       tasks: row.task_skill_ids.map((id) => names.skills.get(id) ?? id),
-      employmentFormLabel: EMPLOYMENT_FORM_OPTIONS.find((o) => o.value === row.employment_form)?.label ?? '',
+      employmentFormLabel: labelOf(EMPLOYMENT_FORM_LABELS, row.employment_form),
       municipalities: row.municipalities.map((m) => `${m.name} 週${Number(m.days_per_week)}日`).join('・'),
       remoteDaysPerWeek: row.remote_days_per_week === null ? null : Number(row.remote_days_per_week),
       workPlace: row.work_place,

@@ -7,6 +7,7 @@ import { findPossibleDuplicates, insertPoolEvent, insertPoolMember } from '../..
 import type { PoolSource } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { CsvSyntaxError, decodeCsvBytes, parseCsv, restoreCsvText } from '../utils/csv'
+import { DIRECT_POOL_SOURCES, POOL_SOURCE_CSV_LABELS } from '../utils/labels'
 import { managedPoolCode, prefectureColumn, profileViewerOf } from './pool-scope.server'
 import { actorFrom, recordAudit } from './audit.server'
 
@@ -21,12 +22,10 @@ export const POOL_IMPORT_COLUMNS = [
 ] as const
 export const POOL_IMPORT_MAX_ROWS = 2000
 
-const SOURCES: Record<string, PoolSource> = {
-  企業推薦: 'company_recommendation',
-  国のリスト: 'national_list',
-  紹介: 'referral',
-  公募: 'public_call',
-}
+/** 経路 as typed in the file: the words the pool CSV export writes (an export can be imported again). */
+const SOURCES = new Map<string, PoolSource>(
+  DIRECT_POOL_SOURCES.map((source) => [POOL_SOURCE_CSV_LABELS[source], source]),
+)
 
 export interface PoolImportError {
   row?: number
@@ -119,8 +118,8 @@ export async function importPool(
     const birthYear = birthYearText ? Number(birthYearText) : null
     if (birthYear !== null && !(Number.isInteger(birthYear) && birthYear >= 1930 && birthYear <= 2015))
       problem('生年', '生年は1930〜2015の西暦で入力してください')
-    const source = SOURCES[sourceLabel]
-    if (!source) problem('経路', `経路は「${Object.keys(SOURCES).join('」「')}」のいずれかにしてください`)
+    const source = SOURCES.get(sourceLabel)
+    if (!source) problem('経路', `経路は「${[...SOURCES.keys()].join('」「')}」のいずれかにしてください`)
     const partnerCompanyId = corporateNumber ? (companies.get(corporateNumber) ?? null) : null
     if (corporateNumber && !partnerCompanyId)
       problem('推薦企業の法人番号', `法人番号 ${corporateNumber} のパートナー企業は登録されていません`)

@@ -12,6 +12,7 @@ import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { isoDate, tokyoDateStamp } from '../utils/dates'
 import { POOL_STATUS_LABELS } from '../utils/labels'
+import { isUuid } from '../utils/params'
 import { actorFrom, recordAudit } from './audit.server'
 import { isUniqueViolation, managedPoolCode, profileViewerOf } from './pool-scope.server'
 
@@ -83,7 +84,7 @@ export async function addFromNationalList(
   const prefectureCode = managedPoolCode(user)
   if (!prefectureCode || prefectureCode === '00')
     throw new Response('この操作を行う権限がありません。', { status: 403 })
-  if (!/^[0-9a-f-]{36}$/.test(nationalMemberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
+  if (!isUuid(nationalMemberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const prefectureName = (await findPrefecture(db, prefectureCode))?.name ?? ''
   try {
     return await db.transaction().execute(async (trx): Promise<AddFromListResult> => {

@@ -30,7 +30,7 @@ import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/sch
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
-import { POOL_STATUS_LABELS } from '../utils/labels'
+import { POOL_SOURCE_CSV_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
 import { readProfileForStaff } from './staff-profile.server'
@@ -175,13 +175,6 @@ export async function poolCsv(
   const scope = overviewScope(user, national)
   const members = await listPoolMembersForExport(db, scope, profileViewerOf(user))
   const tokyo = (date: Date | string | null) => (date ? formatShortDateTime(date) : '')
-  const SOURCE_LABELS = {
-    application: '公募（本人応募）',
-    public_call: '公募',
-    company_recommendation: '企業推薦',
-    national_list: '国のリスト',
-    referral: '紹介',
-  }
   const rows = [
     [
       'ID',
@@ -204,7 +197,7 @@ export async function poolCsv(
       m.display_kana ?? '',
       m.display_email ?? '',
       POOL_STATUS_LABELS[m.status],
-      SOURCE_LABELS[m.source],
+      POOL_SOURCE_CSV_LABELS[m.source],
       tokyo(m.created_at),
       tokyo(m.updated_at),
       tokyo(m.interview_at),

@@ -3,7 +3,9 @@
 // only that user's data.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import { sql } from 'kysely'
+import { deleteAuthTokensOfUser } from '../../db/queries/auth-tokens'
+import { deleteLoginAttemptsOf } from '../../db/queries/login-attempts'
+import { deleteMailsTo } from '../../db/queries/mail-outbox'
 import { listInterestsOfProfile } from '../../db/queries/needs'
 import { listMemberships } from '../../db/queries/pools'
 import { deleteProfileOfUser, findProfileByUserId } from '../../db/queries/profiles'
@@ -11,13 +13,9 @@ import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { findUserById, updateUser } from '../../db/queries/users'
 import { type SessionUser, verifyPassword } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
-import { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS, VISIBILITY_OPTIONS } from '../utils/profile-validation'
+import { EMPLOYMENT_FORM_LABELS, PAY_UNIT_LABELS, PROFILE_VISIBILITY_LABELS } from '../utils/labels'
 import { recordAudit } from './audit.server'
 import { getMyProfile } from './profile.server'
-
-const EMPLOYMENT_FORM_LABEL = new Map<string, string>(EMPLOYMENT_FORM_OPTIONS.map((o) => [o.value, o.label]))
-const PAY_UNIT_LABEL = new Map<string, string>(PAY_UNIT_OPTIONS.map((o) => [o.value, o.label]))
-const VISIBILITY_LABEL = new Map<string, string>(VISIBILITY_OPTIONS.map((o) => [o.value, o.label]))
 
 /** All the data the platform keeps about me (本人開示): JSON for machines, CSV (one fact per row) for Excel. */
 export async function exportMyData(context: AppLoadContext, user: SessionUser) {
@@ -136,7 +134,7 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       ['基本情報', '民間企業でのIT関連の経験年数', p.yearsPrivateIt],
       ['基本情報', '公共部門での経験年数', p.yearsPublicSector],
       ['基本情報', '言語', p.languages.join('、')],
-      ['働き方の希望', '勤務形態', p.employmentForms.map((f) => EMPLOYMENT_FORM_LABEL.get(f) ?? f).join('、')],
+      ['働き方の希望', '勤務形態', p.employmentForms.map((f) => EMPLOYMENT_FORM_LABELS[f]).join('、')],
       ['働き方の希望', '週の勤務可能日数', p.daysPerWeek],
       ['働き方の希望', '勤務開始可能日', p.availableFrom],
       ['働き方の希望', '勤務地域', p.workArea === 'all' ? '全国' : p.workPrefectureCodes.map(pref).join('、')],
@@ -144,8 +142,8 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       ['働き方の希望', '月あたりの現地勤務日数', p.onsiteDaysPerMonth],
       ['働き方の希望', '希望報酬（下限・円）', p.payMinYen],
       ['働き方の希望', '希望報酬（上限・円）', p.payMaxYen],
-      ['働き方の希望', '報酬の単位', p.payUnit ? (PAY_UNIT_LABEL.get(p.payUnit) ?? p.payUnit) : null],
-      ['公開範囲と同意', '公開範囲', VISIBILITY_LABEL.get(p.visibility) ?? p.visibility],
+      ['働き方の希望', '報酬の単位', p.payUnit ? PAY_UNIT_LABELS[p.payUnit] : null],
+      ['公開範囲と同意', '公開範囲', PROFILE_VISIBILITY_LABELS[p.visibility]],
       ['公開範囲と同意', '公開する都道府県', p.visiblePrefectureCodes.map(pref).join('、')],
       ['公開範囲と同意', '国の外部人材リストへの掲載', p.nationalListConsent ? '同意する' : '同意しない'],
       ['公開範囲と同意', '任命時の公開名簿への掲載', p.publicDirectoryConsent ? '同意する' : '同意しない'],
@@ -211,13 +209,10 @@ export async function deleteMyAccount(
     const profile = await findProfileByUserId(trx, user.id)
     await deleteProfileOfUser(trx, user.id)
     // Tokens carry the address and are credentials: none may outlive the account.
-    await trx.deleteFrom('auth_token').where('user_id', '=', user.id).execute()
+    await deleteAuthTokensOfUser(trx, user.id)
     // The address also sits in mail history and login throttling rows: neither is needed once the person is gone.
-    await trx
-      .deleteFrom('mail_outbox')
-      .where(sql<string>`lower(to_address)`, '=', user.email.toLowerCase())
-      .execute()
-    await trx.deleteFrom('login_attempt').where('email', '=', user.email.toLowerCase()).execute()
+    await deleteMailsTo(trx, user.email)
+    await deleteLoginAttemptsOf(trx, user.email)
     const anonymised = await updateUser(trx, user.id, {
       email: `deleted-${crypto.randomUUID()}@invalid`,
       display_name: '退会済みユーザー',

@@ -16,7 +16,9 @@ import {
   listProfileSkills,
   type ProfileChanges,
   type ProfileExperienceRow,
+  type ProfileQualificationRow,
   type ProfileRow,
+  type ProfileSkillRow,
   replaceProfileExperiences,
   replaceProfileQualifications,
   replaceProfileSkills,
@@ -187,15 +189,7 @@ export async function getMyProfile(context: AppLoadContext, user: SessionUser) {
     retired: !currentQualifications.has(q.qualification_id),
     acquiredYear: q.acquired_year,
   }))
-  const experiences = experienceRows.map((e) => ({
-    id: e.id,
-    organization: e.organization,
-    title: e.title,
-    startMonth: e.started_month,
-    endMonth: e.ended_month,
-    description: e.description,
-    skills: e.skill_ids.map(skillRef),
-  }))
+  const experiences = experienceRows.map((e) => experienceView(e, skillRef))
   const profile = row ? profileView(row) : null
 
   return {
@@ -301,6 +295,19 @@ function completionOf(
   ]
 }
 
+/** An experience entry (職歴) as the pages show it, to its owner and to prefecture staff; `skillRef` names its skills. */
+export function experienceView<Skill>(row: ProfileExperienceRow, skillRef: (skillId: string) => Skill) {
+  return {
+    id: row.id,
+    organization: row.organization,
+    title: row.title,
+    startMonth: row.started_month,
+    endMonth: row.ended_month,
+    description: row.description,
+    skills: row.skill_ids.map(skillRef),
+  }
+}
+
 // ---- saving -----------------------------------------------------------------------------------------------
 
 type Section = 'basics' | 'availability' | 'consent' | 'skills' | 'qualifications' | 'experiences'
@@ -331,29 +338,31 @@ function basicsSnapshot(row: ProfileRow): Record<string, unknown> {
   }
 }
 
-function availabilitySnapshot(row: ProfileRow): Record<string, unknown> {
-  return {
-    employment_forms: row.employment_forms,
-    days_per_week: row.days_per_week,
-    available_from: row.available_from,
-    work_area: row.work_area,
-    work_prefecture_codes: row.work_prefecture_codes,
-    remote_ok: row.remote_ok,
-    onsite_days_per_month: row.onsite_days_per_month,
-    pay_min_yen: row.pay_min_yen,
-    pay_max_yen: row.pay_max_yen,
-    pay_unit: row.pay_unit,
-  }
+/** A section stored as columns of the main row: its snapshot is those columns as they stand. */
+function columnsSnapshot(columns: ReadonlyArray<keyof ProfileRow>) {
+  return (row: ProfileRow): Record<string, unknown> =>
+    Object.fromEntries(columns.map((column) => [column, row[column]]))
 }
 
-function consentSnapshot(row: ProfileRow): Record<string, unknown> {
-  return {
-    visibility: row.visibility,
-    visible_prefecture_codes: row.visible_prefecture_codes,
-    national_list_consent: row.national_list_consent,
-    public_directory_consent: row.public_directory_consent,
-  }
-}
+const availabilitySnapshot = columnsSnapshot([
+  'employment_forms',
+  'days_per_week',
+  'available_from',
+  'work_area',
+  'work_prefecture_codes',
+  'remote_ok',
+  'onsite_days_per_month',
+  'pay_min_yen',
+  'pay_max_yen',
+  'pay_unit',
+])
+
+const consentSnapshot = columnsSnapshot([
+  'visibility',
+  'visible_prefecture_codes',
+  'national_list_consent',
+  'public_directory_consent',
+])
 
 function experiencesSnapshot(rows: readonly ProfileExperienceRow[]): Record<string, unknown> {
   return {
@@ -539,75 +548,111 @@ async function saveChildSection<T>(
   }
 }
 
-/** スキル（自己評価）: one level per catalogue skill; a skill left at 「未選択」 is removed. */
-export async function saveSkills(context: AppLoadContext, user: SessionUser, input: SkillsInput): Promise<SaveResult> {
+/** The ids of the skills or the qualifications the published catalogue offers (those not retired). */
+async function offeredIds(context: AppLoadContext, kind: 'skills' | 'qualifications'): Promise<Set<string>> {
   const { content } = await publishedCatalogue(context.services.database.db)
-  const offered = new Set(content.skills.filter((s) => !s.retired).map((s) => s.id))
+  return new Set(content[kind].filter((item) => !item.retired).map((item) => item.id))
+}
+
+/** How a section holding one row per catalogue item (a skill's level, a qualification's year) is stored. */
+interface CatalogueChoices<Row> {
+  list: (trx: DbExecutor, profileId: string) => Promise<Row[]>
+  replace: (trx: DbExecutor, profileId: string, rows: Row[]) => Promise<void>
+  idOf: (row: Row) => string
+  snapshot: (rows: Row[]) => Record<string, unknown>
+  /** The field error of an item the catalogue does not offer. */
+  unoffered: string
+}
+
+const SKILL_CHOICES: CatalogueChoices<ProfileSkillRow> = {
+  list: listProfileSkills,
+  replace: replaceProfileSkills,
+  idOf: (row) => row.skill_id,
+  snapshot: (rows) => ({ skills: Object.fromEntries(rows.map((s) => [s.skill_id, s.level])) }),
+  unoffered: 'このスキルはスキル標準にありません。ページを再読み込みしてください',
+}
+
+const QUALIFICATION_CHOICES: CatalogueChoices<ProfileQualificationRow> = {
+  list: listProfileQualifications,
+  replace: replaceProfileQualifications,
+  idOf: (row) => row.qualification_id,
+  snapshot: (rows) => ({ qualifications: Object.fromEntries(rows.map((q) => [q.qualification_id, q.acquired_year])) }),
+  unoffered: 'この資格はスキル標準にありません。ページを再読み込みしてください',
+}
+
+/**
+ * Saves a section of catalogue choices. Each form row names an item and the field to blame; `checked` rows
+ * must name an item the catalogue offers or one the profile already holds (an item the catalogue has since
+ * retired may be kept or cleared, never newly added). The rows with a `row` then replace the stored ones.
+ */
+async function saveCatalogueChoices<Row>(
+  context: AppLoadContext,
+  user: SessionUser,
+  lockVersion: number | null,
+  section: 'skills' | 'qualifications',
+  store: CatalogueChoices<Row>,
+  choices: Array<{ id: string; field: string; checked: boolean; row: Row | null }>,
+): Promise<SaveResult> {
+  const offered = await offeredIds(context, section)
   return saveChildSection(
+    context,
+    user,
+    lockVersion,
+    section,
+    `update_${section}`,
+    store.list,
+    async (trx, profileId, current) => {
+      const allowed = new Set([...offered, ...current.map(store.idOf)])
+      const refused = choices.filter((c) => c.checked && !allowed.has(c.id))
+      if (refused.length > 0)
+        return { fieldErrors: Object.fromEntries(refused.map((c) => [c.field, [store.unoffered]])) }
+      const rows = new Map(choices.flatMap((c) => (c.row ? [[c.id, c.row] as const] : [])))
+      await store.replace(trx, profileId, [...rows.values()])
+      return null
+    },
+    store.snapshot,
+  )
+}
+
+/** スキル（自己評価）: one level per catalogue skill; a skill left at 「未選択」 is removed. */
+export function saveSkills(context: AppLoadContext, user: SessionUser, input: SkillsInput): Promise<SaveResult> {
+  return saveCatalogueChoices(
     context,
     user,
     input.lockVersion,
     'skills',
-    'update_skills',
-    listProfileSkills,
-    async (trx, profileId, current) => {
-      // A skill the catalogue has since retired may be kept (or cleared), never newly added.
-      const allowed = new Set([...offered, ...current.map((s) => s.skill_id)])
-      const fieldErrors: Record<string, string[]> = {}
-      input.skills.forEach((s, index) => {
-        if (!allowed.has(s.skillId))
-          fieldErrors[`skills[${index}].level`] = ['このスキルはスキル標準にありません。ページを再読み込みしてください']
-      })
-      if (Object.keys(fieldErrors).length > 0) return { fieldErrors }
-      const levels = new Map(input.skills.flatMap((s) => (s.level === null ? [] : [[s.skillId, s.level] as const])))
-      await replaceProfileSkills(
-        trx,
-        profileId,
-        [...levels].map(([skill_id, level]) => ({ skill_id, level })),
-      )
-      return null
-    },
-    (rows) => ({ skills: Object.fromEntries(rows.map((s) => [s.skill_id, s.level])) }),
+    SKILL_CHOICES,
+    input.skills.map((s, index) => ({
+      id: s.skillId,
+      field: `skills[${index}].level`,
+      checked: true,
+      row: s.level === null ? null : { skill_id: s.skillId, level: s.level },
+    })),
   )
 }
 
 /** 資格: held ones with their acquired year. */
-export async function saveQualifications(
+export function saveQualifications(
   context: AppLoadContext,
   user: SessionUser,
   input: QualificationsInput,
 ): Promise<SaveResult> {
-  const { content } = await publishedCatalogue(context.services.database.db)
-  const offered = new Set(content.qualifications.filter((q) => !q.retired).map((q) => q.id))
-  return saveChildSection(
+  return saveCatalogueChoices(
     context,
     user,
     input.lockVersion,
     'qualifications',
-    'update_qualifications',
-    listProfileQualifications,
-    async (trx, profileId, current) => {
-      const allowed = new Set([...offered, ...current.map((q) => q.qualification_id)])
-      const fieldErrors: Record<string, string[]> = {}
-      input.qualifications.forEach((q, index) => {
-        if (q.held && !allowed.has(q.qualificationId)) {
-          fieldErrors[`qualifications[${index}].held`] = [
-            'この資格はスキル標準にありません。ページを再読み込みしてください',
-          ]
-        }
-      })
-      if (Object.keys(fieldErrors).length > 0) return { fieldErrors }
-      const held = new Map(input.qualifications.filter((q) => q.held).map((q) => [q.qualificationId, q.acquiredYear]))
-      await replaceProfileQualifications(
-        trx,
-        profileId,
-        [...held].map(([qualification_id, acquired_year]) => ({ qualification_id, acquired_year })),
-      )
-      return null
-    },
-    (rows) => ({ qualifications: Object.fromEntries(rows.map((q) => [q.qualification_id, q.acquired_year])) }),
+    QUALIFICATION_CHOICES,
+    input.qualifications.map((q, index) => ({
+      id: q.qualificationId,
+      field: `qualifications[${index}].held`,
+      checked: q.held,
+      row: q.held ? { qualification_id: q.qualificationId, acquired_year: q.acquiredYear } : null,
+    })),
   )
 }
+
+const EXPERIENCE_NOT_FOUND = { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
 
 /** 職歴: adds a new entry (no id) or changes one of mine (an id that is not mine is refused). */
 export async function saveExperience(
@@ -615,8 +660,7 @@ export async function saveExperience(
   user: SessionUser,
   input: ExperienceInput,
 ): Promise<SaveResult> {
-  const { content } = await publishedCatalogue(context.services.database.db)
-  const offered = new Set(content.skills.filter((s) => !s.retired).map((s) => s.id))
+  const offered = await offeredIds(context, 'skills')
   return saveChildSection(
     context,
     user,
@@ -626,8 +670,7 @@ export async function saveExperience(
     listProfileExperiences,
     async (trx, profileId, current): Promise<{ fieldErrors: Record<string, string[]> } | null> => {
       const existing = input.id ? current.find((e) => e.id === input.id) : undefined
-      if (input.id && !existing)
-        return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
+      if (input.id && !existing) return EXPERIENCE_NOT_FOUND
       const allowed = new Set([...offered, ...(existing?.skill_ids ?? [])])
       if (input.skillIds.some((id) => !allowed.has(id))) {
         return { fieldErrors: { skillIds: ['スキル標準にないスキルが含まれています。ページを再読み込みしてください'] } }
@@ -662,8 +705,7 @@ export async function deleteExperience(
     'delete_experience',
     listProfileExperiences,
     async (trx, profileId, current) => {
-      if (!current.some((e) => e.id === input.id))
-        return { fieldErrors: { '': ['この職歴は見つかりません。ページを再読み込みしてください'] } }
+      if (!current.some((e) => e.id === input.id)) return EXPERIENCE_NOT_FOUND
       await replaceProfileExperiences(
         trx,
         profileId,

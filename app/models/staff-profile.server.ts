@@ -13,10 +13,10 @@ import { findProfileForStaff } from '../../db/queries/staff-profile'
 import { type EmploymentForm, NATIONAL_LIST_CODE } from '../../db/schema'
 import type { SkillLevel } from '../../db/skill-standard-content'
 import type { SessionUser } from '../utils/auth.server'
-import { SKILL_LEVEL_LABELS } from '../utils/labels'
+import { EMPLOYMENT_FORM_LABELS, SKILL_LEVEL_LABELS } from '../utils/labels'
 import { isUuid } from '../utils/params'
-import { EMPLOYMENT_FORM_OPTIONS } from '../utils/profile-validation'
 import { profileViewerOf } from './pool-scope.server'
+import { experienceView } from './profile.server'
 import { readCurrentCatalogue } from './skill-standard.server'
 
 /** A work-history entry, as a skill's evidence refers to it (months as 'YYYY-MM'; no end = to this day). */
@@ -84,8 +84,6 @@ export interface StaffProfile {
   trainings: Array<{ title: string; provider: string; completedOn: string | null }>
 }
 
-const EMPLOYMENT_FORM_LABEL = new Map<string, string>(EMPLOYMENT_FORM_OPTIONS.map((o) => [o.value, o.label]))
-
 /** The pool whose training records a viewer reads here: its prefecture's, or the national list. */
 function poolOfViewer(viewer: ProfileViewer): string {
   return viewer.kind === 'ministry' ? NATIONAL_LIST_CODE : viewer.prefectureCode
@@ -138,15 +136,7 @@ export async function readProfileForStaff(
     return skill ? [areaRank.get(skill.areaId) ?? LAST, skill.place] : [LAST, LAST]
   }
 
-  const experiences = row.experiences.map((e) => ({
-    id: e.id,
-    organization: e.organization,
-    title: e.title,
-    startMonth: e.started_month,
-    endMonth: e.ended_month,
-    description: e.description,
-    skills: e.skill_ids.map(skillRef),
-  }))
+  const experiences = row.experiences.map((e) => experienceView(e, skillRef))
   const evidenceOf = (skillId: string): StaffProfileExperienceRef[] =>
     row.experiences
       .filter((e) => e.skill_ids.includes(skillId))
@@ -193,7 +183,7 @@ export async function readProfileForStaff(
       availableFrom: row.available_from,
       employmentForms: row.employment_forms.map((value) => ({
         value,
-        label: EMPLOYMENT_FORM_LABEL.get(value) ?? value,
+        label: EMPLOYMENT_FORM_LABELS[value],
       })),
       workArea: row.work_area,
       workPrefectures: row.work_area === 'all' ? [] : row.work_prefecture_codes.map((c) => prefectureName.get(c) ?? c),

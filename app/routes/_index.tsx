@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getHome, type Home } from '~/models/home.server'
 import homeStylesHref from '~/styles/home.css'
 import { getUser } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: homeStylesHref }]
 
@@ -40,6 +42,16 @@ interface Card {
   action?: boolean
 }
 
+/** A heading and its cards (the list is named by the heading unless a label is given). */
+function AttentionSection({ heading, label = heading, cards }: { heading: string; label?: string; cards: Card[] }) {
+  return (
+    <>
+      <h2>{heading}</h2>
+      <AttentionCards label={label} cards={cards} />
+    </>
+  )
+}
+
 function AttentionCards({ cards, label }: { cards: Card[]; label: string }) {
   return (
     <ul className="attention-grid" aria-label={label}>
@@ -70,8 +82,8 @@ function PublicHome({ figures }: { figures: Extract<Home, { kind: 'public' }>['f
         総務省とデジタル庁は、デジタル分野の実務経験・スキルを持つ人材500名を「自治体DXアクセラレータ」として任命し、
         各都道府県が構築する人材プールを通じて、管内の市町村のDXを支援します。このサイトは、その人材プール・市町村のニーズ・スキル標準をまとめて扱う基盤です。
       </p>
-      <h2>いまできること</h2>
-      <AttentionCards
+      <AttentionSection
+        heading="いまできること"
         label="公開している情報"
         cards={[
           {
@@ -127,13 +139,12 @@ function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional'
       )}
       <h2>応募の状況</h2>
       {applications.length === 0 ? (
-        <div className="empty-state">
-          <p>まだどの人材プールにも応募していません。</p>
+        <EmptyState message="まだどの人材プールにも応募していません。">
           <p>
             <Link to="/applications">人材プールに応募する</Link>か、<Link to="/open-calls">公募中のニーズ</Link>
             を探してみましょう。
           </p>
-        </div>
+        </EmptyState>
       ) : (
         <ul className="home-list">
           {applications.map((a) => (
@@ -164,11 +175,7 @@ function MunicipalityHome({ home }: { home: Extract<Home, { kind: 'municipality'
       </p>
       <h2>わたしたちの課題</h2>
       {home.issues.length === 0 ? (
-        <div className="empty-state">
-          <p>
-            まだ課題を登録していません。困っていること・実現したいことを登録すると、都道府県の担当者が支援を検討します。
-          </p>
-        </div>
+        <EmptyState message="まだ課題を登録していません。困っていること・実現したいことを登録すると、都道府県の担当者が支援を検討します。" />
       ) : (
         <ul className="home-list">
           {home.issues.map((issue) => (
@@ -182,9 +189,7 @@ function MunicipalityHome({ home }: { home: Extract<Home, { kind: 'municipality'
       )}
       <h2>わたしたちを支援するニーズ</h2>
       {home.needs.length === 0 ? (
-        <div className="empty-state">
-          <p>都道府県が公開した、この団体を支援するニーズはまだありません。</p>
-        </div>
+        <EmptyState message="都道府県が公開した、この団体を支援するニーズはまだありません。" />
       ) : (
         <ul className="home-list">
           {home.needs.map((need) => (
@@ -205,9 +210,8 @@ function PrefectureHome({ home }: { home: Extract<Home, { kind: 'prefecture' }> 
   const c = home.counts
   return (
     <>
-      <h2>対応が必要なこと</h2>
-      <AttentionCards
-        label="対応が必要なこと"
+      <AttentionSection
+        heading="対応が必要なこと"
         cards={[
           {
             to: '/pools?status=applied',
@@ -238,9 +242,8 @@ function PrefectureHome({ home }: { home: Extract<Home, { kind: 'prefecture' }> 
           },
         ]}
       />
-      <h2>人材プールとニーズ</h2>
-      <AttentionCards
-        label="人材プールとニーズ"
+      <AttentionSection
+        heading="人材プールとニーズ"
         cards={[
           {
             to: '/pools?status=interview',
@@ -276,9 +279,8 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
   const c = home.counts
   return (
     <>
-      <h2>対応が必要なこと</h2>
-      <AttentionCards
-        label="対応が必要なこと"
+      <AttentionSection
+        heading="対応が必要なこと"
         cards={[
           {
             to: '/admin/skill-standard',
@@ -306,9 +308,8 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
             : []),
         ]}
       />
-      <h2>全国の状況</h2>
-      <AttentionCards
-        label="全国の状況"
+      <AttentionSection
+        heading="全国の状況"
         cards={[
           {
             to: '/needs',
@@ -328,7 +329,7 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ホーム | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ホーム') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -12,6 +12,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const message = parsed.error.issues[0]?.message ?? '検索条件が正しくありません'
     return Response.json({ status: 'invalid' as const, message, options: [] }, { status: 400, headers })
   }
-  const result = await suggestLocalGovernments(context.services.database.db, context.services.search, parsed.data)
+  const result = await suggestLocalGovernments(context, parsed.data)
   return Response.json(result, { status: result.status === 'search-unavailable' ? 503 : 200, headers })
 }

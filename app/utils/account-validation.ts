@@ -1,7 +1,7 @@
 // Form schemas shared by the browser (conform's constraints) and the server (the real check).
 // Messages are Japanese and shown next to the field.
 import { z } from 'zod'
-import { plainString } from './field-schemas'
+import { plainString, PREFECTURE_CODE } from './field-schemas'
 
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 128
@@ -93,9 +93,7 @@ export const InviteSchema = z
     role: z.enum(['ministry_admin', 'ministry_staff', 'prefecture_admin', 'prefecture_staff', 'municipal_staff'], {
       message: '役割を選択してください',
     }),
-    prefectureCode: plainString()
-      .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県を選択してください' })
-      .optional(),
+    prefectureCode: plainString().regex(PREFECTURE_CODE, { message: '都道府県を選択してください' }).optional(),
     municipalityCode: plainString()
       .regex(/^[0-9]{6}$/, { message: '市区町村を候補から選択してください' })
       .optional(),

@@ -1,5 +1,5 @@
 // Field schemas the form modules share (GUIDE rule 6): the hidden lock version, required and optional text,
-// a checkbox, an id. Messages in Japanese, naming the field.
+// a checkbox, an id, a prefecture. Messages in Japanese, naming the field.
 import { z } from 'zod'
 import { hasControlCharacters, isUuid } from './params'
 import './zod-locale'
@@ -43,3 +43,14 @@ export const checkbox = z
   .boolean()
   .optional()
   .transform((value) => value ?? false)
+
+/** A prefecture's code (JIS X 0401): 01–47. */
+export const PREFECTURE_CODE = /^(0[1-9]|[1-3][0-9]|4[0-7])$/
+
+/** The prefecture of a search filter in the query string: none (absent or empty) or a code; else the message. */
+export const prefectureFilter = (message: string) =>
+  z
+    .string()
+    .regex(PREFECTURE_CODE, { message })
+    .optional()
+    .or(z.literal('').transform(() => undefined))

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { POOL_STATUS_LABELS, POOL_STATUS_VALUES, SKILL_LEVEL_LABELS, SKILL_LEVEL_OPTIONS } from './labels'
+import {
+  labelOf,
+  PAY_UNIT_LABELS,
+  POOL_STATUS_LABELS,
+  POOL_STATUS_VALUES,
+  SKILL_LEVEL_LABELS,
+  SKILL_LEVEL_OPTIONS,
+} from './labels'
 
 describe('labels', () => {
   it('lists the pool statuses in the order of the schema enum', () => {
@@ -27,5 +34,10 @@ describe('labels', () => {
     expect(SKILL_LEVEL_OPTIONS.map((o) => o.level)).toEqual([1, 2, 3, 4])
     expect(SKILL_LEVEL_OPTIONS.map((o) => o.label)).toEqual(['1 知識', '2 実務', '3 主導', '4 指導'])
     expect(SKILL_LEVEL_LABELS[3]).toBe('主導')
+  })
+
+  it("labels a missing value as ''", () => {
+    expect(labelOf(PAY_UNIT_LABELS, null)).toBe('')
+    expect(labelOf(PAY_UNIT_LABELS, 'month')).toBe('月額')
   })
 })

@@ -1,7 +1,18 @@
 // The Japanese words for each enumeration in db/schema.ts (and the skill-level scale), in one place for the
 // server and the browser. Each map is a Record over its enum, so adding a status without a label fails the
 // typecheck; lists and selects are built from these maps, never retyped.
-import type { IssueStatus, NeedStatus, PoolStatus } from '../../db/schema'
+import type {
+  EmploymentForm,
+  IssueStatus,
+  IssueUrgency,
+  ItStaffing,
+  NeedEmployer,
+  NeedStatus,
+  PayUnit,
+  PoolSource,
+  PoolStatus,
+  ProfileVisibility,
+} from '../../db/schema'
 import type { SkillLevel } from '../../db/skill-standard-content'
 
 /** 人材プールの状態: 応募 → 書類確認 → 面接 → 研修 → 登録 / 見送り / 辞退 */
@@ -35,6 +46,74 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   withdrawn: '取下げ',
 }
 
+/** 経路 of a pool member, as the pool CSV writes it and the pool CSV import reads it back. */
+export const POOL_SOURCE_CSV_LABELS: Record<PoolSource, string> = {
+  application: '公募（本人応募）',
+  public_call: '公募',
+  company_recommendation: '企業推薦',
+  national_list: '国のリスト',
+  referral: '紹介',
+}
+
+/** The sources a prefecture records itself (adding a person directly or by CSV), in the order they are offered. */
+export const DIRECT_POOL_SOURCES = [
+  'company_recommendation',
+  'national_list',
+  'referral',
+  'public_call',
+] as const satisfies ReadonlyArray<PoolSource>
+
+/** 勤務形態 (domain README §5), of a professional's wishes and of a need. */
+export const EMPLOYMENT_FORM_LABELS: Record<EmploymentForm, string> = {
+  full_time: '常勤（任期付を含む）',
+  part_time: '非常勤',
+  special_part_time: '特別職非常勤（CIO補佐官等）',
+  contract: '業務委託',
+  side_job: '副業・兼業',
+}
+export const EMPLOYMENT_FORM_OPTIONS = optionsOf(EMPLOYMENT_FORM_LABELS)
+
+/** The unit of an amount of pay (報酬の単位). */
+export const PAY_UNIT_LABELS: Record<PayUnit, string> = {
+  hour: '時給',
+  day: '日額',
+  month: '月額',
+  year: '年額',
+}
+export const PAY_UNIT_OPTIONS = optionsOf(PAY_UNIT_LABELS)
+
+/** 緊急度 of an issue, short (lists) and as the issue form offers it. */
+export const URGENCY_LABELS: Record<IssueUrgency, string> = { high: '高', medium: '中', low: '低' }
+export const URGENCY_OPTIONS = optionsOf<IssueUrgency>({
+  high: '高い（半年以内に対応が必要）',
+  medium: '中程度（1年以内）',
+  low: '低い（中長期の課題）',
+})
+
+/** 情報担当の体制 of a municipality. */
+export const IT_STAFFING_LABELS: Record<ItStaffing, string> = {
+  none: '情報担当の専任職員がいない',
+  one: '一人情シス（専任1人）',
+  few: '2〜4人',
+  team: '5人以上',
+}
+export const IT_STAFFING_OPTIONS = optionsOf(IT_STAFFING_LABELS)
+
+/** Who employs the person of a need (domain README §5; dispatch by a contracted company: 002:428). */
+export const EMPLOYER_LABELS: Record<NeedEmployer, string> = {
+  prefecture: '都道府県が採用',
+  dispatch_company: '委託先の企業から派遣',
+  joint: '都道府県と市町村の共同採用',
+}
+export const EMPLOYER_OPTIONS = optionsOf(EMPLOYER_LABELS)
+
+/** 公開範囲 of a profile (to prefectures). */
+export const PROFILE_VISIBILITY_LABELS: Record<ProfileVisibility, string> = {
+  none: 'まだ公開しない',
+  selected: '選んだ都道府県にだけ公開する',
+  all: 'すべての都道府県に公開する',
+}
+
 /** The platform's four skill levels (the sources define none; explained on the catalogue page). */
 export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
   1: '知識',
@@ -51,3 +130,18 @@ export const SKILL_LEVEL_OPTIONS = (Object.keys(SKILL_LEVEL_LABELS).map(Number) 
 
 /** A list change in the audit log whose items stayed the same: only their order moved. */
 export const AUDIT_REORDERED_LABEL = '並び順の変更のみ'
+
+/** The label of a value that may be missing ('' then). */
+export function labelOf<Value extends string>(labels: Record<Value, string>, value: Value | null | undefined): string {
+  return value ? labels[value] : ''
+}
+
+/** A label map's values, in the map's order, for z.enum (db/schema.ts's value lists are server-only). */
+export function valuesOf<Value extends string>(labels: Record<Value, string>): [Value, ...Value[]] {
+  return Object.keys(labels) as [Value, ...Value[]]
+}
+
+/** A label map as the options of a select or a group of choices, in the map's order. */
+function optionsOf<Value extends string>(labels: Record<Value, string>): Array<{ value: Value; label: string }> {
+  return (Object.keys(labels) as Value[]).map((value) => ({ value, label: labels[value] }))
+}

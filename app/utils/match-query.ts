@@ -2,13 +2,8 @@
 // search can be bookmarked, shared with a colleague or saved on the need. Unknown or malformed values are
 // dropped (never an error page): a link edited by hand still opens.
 import { z } from 'zod'
-import { POOL_STATUS_VALUES } from './labels'
-import { EMPLOYMENT_FORM_OPTIONS } from './profile-validation'
-
-const EMPLOYMENT_FORM_VALUES = EMPLOYMENT_FORM_OPTIONS.map((o) => o.value) as [
-  (typeof EMPLOYMENT_FORM_OPTIONS)[number]['value'],
-  ...Array<(typeof EMPLOYMENT_FORM_OPTIONS)[number]['value']>,
-]
+import { PREFECTURE_CODE } from './field-schemas'
+import { EMPLOYMENT_FORM_LABELS, POOL_STATUS_VALUES, valuesOf } from './labels'
 
 const optionalMatching = (pattern: RegExp) =>
   z
@@ -25,8 +20,8 @@ export const MatchQuerySchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => (v ? v.slice(0, 100) : undefined)),
-  form: z.enum(EMPLOYMENT_FORM_VALUES).optional().catch(undefined),
-  residence: optionalMatching(/^(0[1-9]|[1-3][0-9]|4[0-7])$/),
+  form: z.enum(valuesOf(EMPLOYMENT_FORM_LABELS)).optional().catch(undefined),
+  residence: optionalMatching(PREFECTURE_CODE),
   skill: optionalMatching(/^[a-z0-9_-]{1,64}$/),
   status: z.enum(POOL_STATUS_VALUES).optional().catch(undefined),
   role: optionalMatching(/^[a-z0-9_-]{1,64}$/),

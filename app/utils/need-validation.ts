@@ -3,32 +3,18 @@
 // the field. Checks that need the database (a municipality outside the prefecture, unknown skills) are made
 // by the models; Postgres constraints stay the final guard.
 import { z } from 'zod'
-import type { IssueUrgency, ItStaffing, NeedEmployer } from '../../db/schema'
 import { EmailSchema } from './account-validation'
 import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
+import { EMPLOYER_LABELS, IT_STAFFING_LABELS, URGENCY_LABELS, valuesOf } from './labels'
 
-export { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from './profile-validation'
-
-export const URGENCY_OPTIONS = [
-  { value: 'high', label: '高い（半年以内に対応が必要）' },
-  { value: 'medium', label: '中程度（1年以内）' },
-  { value: 'low', label: '低い（中長期の課題）' },
-] as const satisfies ReadonlyArray<{ value: IssueUrgency; label: string }>
-export const URGENCY_LABELS: Record<IssueUrgency, string> = { high: '高', medium: '中', low: '低' }
-
-export const IT_STAFFING_OPTIONS = [
-  { value: 'none', label: '情報担当の専任職員がいない' },
-  { value: 'one', label: '一人情シス（専任1人）' },
-  { value: 'few', label: '2〜4人' },
-  { value: 'team', label: '5人以上' },
-] as const satisfies ReadonlyArray<{ value: ItStaffing; label: string }>
-
-/** Who employs the person (domain README §5; dispatch by a contracted company: 002:428). */
-export const EMPLOYER_OPTIONS = [
-  { value: 'prefecture', label: '都道府県が採用' },
-  { value: 'dispatch_company', label: '委託先の企業から派遣' },
-  { value: 'joint', label: '都道府県と市町村の共同採用' },
-] as const satisfies ReadonlyArray<{ value: NeedEmployer; label: string }>
+export {
+  EMPLOYER_OPTIONS,
+  EMPLOYMENT_FORM_OPTIONS,
+  IT_STAFFING_OPTIONS,
+  PAY_UNIT_OPTIONS,
+  URGENCY_LABELS,
+  URGENCY_OPTIONS,
+} from './labels'
 
 /** Above this many days a week in total, one person is probably not enough: warned, not refused. */
 export const MAX_DAYS_PER_WEEK = 5
@@ -80,9 +66,9 @@ export const IssueSchema = z.object({
   title: requiredText('課題の件名', 100),
   currentSituation: requiredText('現状（困っていること）', 4000),
   desiredOutcome: requiredText('実現したいこと', 4000),
-  urgency: z.enum(['high', 'medium', 'low'], { message: '緊急度を選択してください' }),
+  urgency: z.enum(valuesOf(URGENCY_LABELS), { message: '緊急度を選択してください' }),
   topicSkillIds: skillIdList,
-  itStaffing: z.enum(['none', 'one', 'few', 'team'], { message: '情報担当の体制を選択してください' }),
+  itStaffing: z.enum(valuesOf(IT_STAFFING_LABELS), { message: '情報担当の体制を選択してください' }),
   sizeNote: optionalText('体制の補足', 500),
   contactName: requiredText('担当者名', 100),
   contactDepartment: optionalText('担当部署', 100),
@@ -135,7 +121,7 @@ export const NeedSchema = z
       })
       .optional()
       .transform((value) => value ?? null),
-    employer: z.enum(['prefecture', 'dispatch_company', 'joint'], { message: '採用する主体を選択してください' }),
+    employer: z.enum(valuesOf(EMPLOYER_LABELS), { message: '採用する主体を選択してください' }),
     employerNote: optionalText('採用主体の補足', 500),
     municipalities: z
       .array(NeedMunicipalitySchema)

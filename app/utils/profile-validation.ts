@@ -2,38 +2,28 @@
 // and the server (the real check). One schema per section form; messages in Japanese, next to the field.
 // Postgres constraints on the profile tables stay the final guard.
 import { z } from 'zod'
-import type { EmploymentForm, ProfileVisibility } from '../../db/schema'
+import type { ProfileVisibility } from '../../db/schema'
 import { EmailSchema } from './account-validation'
 import { tokyoYear } from './dates'
-import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
+import { checkbox, lockVersion, optionalText, plainString, PREFECTURE_CODE, requiredText } from './field-schemas'
+import {
+  EMPLOYMENT_FORM_LABELS,
+  EMPLOYMENT_FORM_OPTIONS,
+  PAY_UNIT_OPTIONS,
+  PROFILE_VISIBILITY_LABELS,
+  valuesOf,
+} from './labels'
 
-/** 勤務形態 (domain README §5); the list mirrors db/schema.ts EMPLOYMENT_FORMS (a value import is server-only). */
-export const EMPLOYMENT_FORM_OPTIONS = [
-  { value: 'full_time', label: '常勤（任期付を含む）' },
-  { value: 'part_time', label: '非常勤' },
-  { value: 'special_part_time', label: '特別職非常勤（CIO補佐官等）' },
-  { value: 'contract', label: '業務委託' },
-  { value: 'side_job', label: '副業・兼業' },
-] as const satisfies ReadonlyArray<{ value: EmploymentForm; label: string }>
-const EMPLOYMENT_FORM_VALUES = EMPLOYMENT_FORM_OPTIONS.map((o) => o.value) as [EmploymentForm, ...EmploymentForm[]]
+export { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS }
 
-export const PAY_UNIT_OPTIONS = [
-  { value: 'hour', label: '時給' },
-  { value: 'day', label: '日額' },
-  { value: 'month', label: '月額' },
-  { value: 'year', label: '年額' },
-] as const
-export type PayUnit = (typeof PAY_UNIT_OPTIONS)[number]['value']
-
-export const VISIBILITY_OPTIONS = [
-  { value: 'none', label: 'まだ公開しない', description: 'どの都道府県の担当者にも表示されません。' },
-  {
-    value: 'selected',
-    label: '選んだ都道府県にだけ公開する',
-    description: '選んだ都道府県の担当者だけが、プロフィールを閲覧・検索できます。',
-  },
-  { value: 'all', label: 'すべての都道府県に公開する', description: '47都道府県すべての担当者が閲覧・検索できます。' },
-] as const satisfies ReadonlyArray<{ value: ProfileVisibility; label: string; description: string }>
+/** 公開範囲 with what each means, in the order the consent form offers them. */
+export const VISIBILITY_OPTIONS = (
+  [
+    ['none', 'どの都道府県の担当者にも表示されません。'],
+    ['selected', '選んだ都道府県の担当者だけが、プロフィールを閲覧・検索できます。'],
+    ['all', '47都道府県すべての担当者が閲覧・検索できます。'],
+  ] as const satisfies ReadonlyArray<readonly [ProfileVisibility, string]>
+).map(([value, description]) => ({ value, label: PROFILE_VISIBILITY_LABELS[value], description }))
 
 export const INTRODUCTION_MAX_LENGTH = 2000
 export const BIRTH_YEAR_RANGE = { min: 1930, max: 2015 } as const
@@ -41,7 +31,6 @@ export const QUALIFICATION_YEAR_MIN = 1970
 
 // Hiragana, the prolonged sound mark and spaces (ゔ and small kana included; katakana and kanji are not).
 const HIRAGANA = /^[\u3041-\u3096\u309D\u309E\u30FC\s\u3000]+$/
-const PREFECTURE_CODE = /^(0[1-9]|[1-3][0-9]|4[0-7])$/
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
@@ -128,7 +117,7 @@ export const AvailabilitySchema = z
   .object({
     lockVersion,
     employmentForms: z
-      .array(z.enum(EMPLOYMENT_FORM_VALUES, { message: '勤務形態を一覧から選択してください' }), {
+      .array(z.enum(valuesOf(EMPLOYMENT_FORM_LABELS), { message: '勤務形態を一覧から選択してください' }), {
         message: '希望する勤務形態を1つ以上選択してください',
       })
       .min(1, { message: '希望する勤務形態を1つ以上選択してください' }),
@@ -199,7 +188,7 @@ function payYen(label: string) {
 export const ConsentSchema = z
   .object({
     lockVersion,
-    visibility: z.enum(['none', 'selected', 'all'], { message: '公開範囲を選択してください' }),
+    visibility: z.enum(valuesOf(PROFILE_VISIBILITY_LABELS), { message: '公開範囲を選択してください' }),
     visiblePrefectureCodes: prefectureCodes,
     nationalListConsent: checkbox,
     publicDirectoryConsent: checkbox,

@@ -29,6 +29,19 @@ export interface UserAttributes {
   deactivated_at: Date | null
 }
 
+/** The user facts a session carries, picked from a row that holds more (never the password hash). */
+export function userAttributesOf(row: UserAttributes): UserAttributes {
+  return {
+    email: row.email,
+    email_verified_at: row.email_verified_at,
+    display_name: row.display_name,
+    role: row.role,
+    prefecture_code: row.prefecture_code,
+    municipality_code: row.municipality_code,
+    deactivated_at: row.deactivated_at,
+  }
+}
+
 class KyselyLuciaAdapter implements Adapter {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -67,18 +80,7 @@ class KyselyLuciaAdapter implements Adapter {
           user_agent: row.user_agent,
         },
       },
-      {
-        id: row.user_id,
-        attributes: {
-          email: row.email,
-          email_verified_at: row.email_verified_at,
-          display_name: row.display_name,
-          role: row.role,
-          prefecture_code: row.prefecture_code,
-          municipality_code: row.municipality_code,
-          deactivated_at: row.deactivated_at,
-        },
-      },
+      { id: row.user_id, attributes: userAttributesOf(row) },
     ]
   }
 

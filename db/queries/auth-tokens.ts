@@ -117,3 +117,8 @@ export async function listOpenInvitations(db: DbExecutor, scope: { prefectureCod
   }
   return query.orderBy('created_at', 'desc').execute()
 }
+
+/** Every token of an account (they are credentials and carry the address), for deleting the account. */
+export async function deleteAuthTokensOfUser(db: DbExecutor, userId: string): Promise<void> {
+  await db.deleteFrom('auth_token').where('user_id', '=', userId).execute()
+}

@@ -66,3 +66,8 @@ export async function countRecentLoginFailures(
     ip: Number(byIp.count),
   }
 }
+
+/** Every login attempt recorded for an address, for deleting the account that owned it. */
+export async function deleteLoginAttemptsOf(db: DbExecutor, email: string): Promise<void> {
+  await db.deleteFrom('login_attempt').where('email', '=', email.toLowerCase()).execute()
+}

@@ -192,3 +192,11 @@ export async function countRecentAccountMailRequests(
     .executeTakeFirstOrThrow()
   return { mailsToAddress: Number(toAddress.count), requestsFromIp: Number(fromIp.count) }
 }
+
+/** Every mail sent to an address (any case), for deleting the account that owned it. */
+export async function deleteMailsTo(db: DbExecutor, email: string): Promise<void> {
+  await db
+    .deleteFrom('mail_outbox')
+    .where(sql<string>`lower(to_address)`, '=', email.toLowerCase())
+    .execute()
+}

@@ -98,14 +98,7 @@ export async function meilisearchPid(dataDir: string): Promise<number> {
   return (JSON.parse(text) as { pid: number }).pid
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
+export { isAlive } from '../../db/process-alive'
 
 /**
  * Whether the server listening on port (IPv4) has accepted at least `count` connections and read everything

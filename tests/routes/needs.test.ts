@@ -469,6 +469,11 @@ describe('issues, needs and open calls', () => {
     expect(
       (await openCallsLoader(routeArgs(services, '/open-calls?role=producer'))).needs.map((n) => n.id),
     ).not.toContain(needId)
+    // A malformed query string shows everything from the first page and says what was wrong.
+    const malformed = await openCallsLoader(routeArgs(services, '/open-calls?pref=99&q=ガバメントクラウド'))
+    expect(malformed.notice).toBe('都道府県を一覧から選択してください')
+    expect(malformed.query).toEqual({ q: '', pref: '', role: '', topic: '', remote: false, page: 1 })
+    expect(malformed.needs.map((n) => n.id)).toContain(needId)
     // The public page hides the prefecture's internal management note and lock version.
     const page = await openCallLoader(routeArgs(services, `/open-calls/${needId}`, { params: { id: needId } }))
     expect(page.need.municipalities.map((m) => m.name)).toEqual(['安芸太田町', '北広島町'])

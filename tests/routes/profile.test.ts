@@ -518,6 +518,30 @@ describe('qualifications (資格)', () => {
     const again = await load(qualificationsRoute, '/profile/qualifications', cookie)
     expect(again.defaults.qualifications[0]).toEqual({ qualificationId: a!.id, held: true, acquiredYear: '2015' })
   })
+
+  it('refuses to hold a qualification the catalogue does not have, and ignores one not held', async () => {
+    const { cookie, profile } = await professionalWithProfile()
+    const unknown = await reply(qualificationsRoute, '/profile/qualifications', cookie, {
+      lockVersion: '0',
+      'qualifications[0].qualificationId': 'no-such-qualification',
+      'qualifications[0].held': 'on',
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.errors['qualifications[0].held']).toEqual([
+      'この資格はスキル標準にありません。ページを再読み込みしてください',
+    ])
+    expect(await profileOf(profile.user_id)).toMatchObject({ lock_version: 0 })
+    await saved(qualificationsRoute, '/profile/qualifications', cookie, {
+      lockVersion: '0',
+      'qualifications[0].qualificationId': 'no-such-qualification',
+    })
+    const rows = await db()
+      .selectFrom('profile_qualification')
+      .select('qualification_id')
+      .where('profile_id', '=', profile.id)
+      .execute()
+    expect(rows).toEqual([])
+  })
 })
 
 describe('experiences (職歴)', () => {
@@ -712,12 +736,24 @@ describe('my data: deleting the account (退会)', () => {
       .insertInto('mail_outbox')
       .values({ to_address: user.email, subject: 'x', body_text: 'x', template: 'password_reset' })
       .execute()
+    await db()
+      .insertInto('auth_token')
+      .values({
+        id: crypto.randomUUID(),
+        purpose: 'password_reset',
+        token_hash: `hash-${crypto.randomUUID()}`,
+        email: user.email,
+        user_id: user.id,
+        expires_at: new Date(Date.now() + 3_600_000),
+      })
+      .execute()
     const response = (await post(deleteRoute, '/account/delete', cookie, {
       password: TEST_PASSWORD,
       confirm: 'on',
     })) as Response
     expect(response.status).toBe(302)
     // Mail history and throttling rows with the address go too.
+    expect(await db().selectFrom('auth_token').select('id').where('user_id', '=', user.id).execute()).toEqual([])
     expect(await db().selectFrom('mail_outbox').select('id').where('to_address', '=', user.email).execute()).toEqual([])
     expect(
       await db().selectFrom('login_attempt').select('id').where('email', '=', user.email.toLowerCase()).execute(),

@@ -1,10 +1,9 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import type { SubmissionResult } from '@conform-to/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, RowAction, SubmitButton, useSchemaForm } from '~/components/forms'
 import {
   changePassword,
   listMySessions,
@@ -13,13 +12,15 @@ import {
   revokeMySession,
 } from '~/models/account.server'
 import { describeScope } from '~/models/users.server'
-import { ChangeEmailSchema, ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '~/utils/account-validation'
+import { ChangeEmailSchema, ChangePasswordSchema } from '~/utils/account-validation'
 import { requireSession } from '~/utils/auth.server'
 import { ROLE_LABELS } from '~/utils/permissions'
 import { blankSessionCookie } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
 import { formatShortDateTime } from '~/utils/dates'
+import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request, context)
@@ -97,36 +98,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
-  const [form, fields] = useForm({
-    id: 'change-password',
-    constraint: getZodConstraint(ChangePasswordSchema),
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(ChangePasswordSchema, { id: 'change-password', lastResult })
   return (
     <Form method="post" className="form-stack" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
       <input type="hidden" name="intent" value="change-password" />
-      <Field
-        label="現在のパスワード"
-        inputProps={{
-          ...getInputProps(fields.currentPassword, { type: 'password' }),
-          autoComplete: 'current-password',
-        }}
-        errors={fields.currentPassword.errors}
-      />
-      <Field
-        label="新しいパスワード"
-        description={`${PASSWORD_MIN_LENGTH}文字以上`}
-        inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-        errors={fields.password.errors}
-      />
-      <Field
-        label="新しいパスワード（確認）"
-        inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
-        errors={fields.confirmPassword.errors}
-      />
+      <Field label="現在のパスワード" field={fields.currentPassword} type="password" autoComplete="current-password" />
+      <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} label="新しいパスワード" />
       <div>
         <SubmitButton>パスワードを変更する</SubmitButton>
       </div>
@@ -135,29 +113,12 @@ function PasswordForm({ lastResult }: { lastResult: SubmissionResult<string[]> |
 }
 
 function EmailForm({ lastResult }: { lastResult: SubmissionResult<string[]> | null | undefined }) {
-  const [form, fields] = useForm({
-    id: 'change-email',
-    constraint: getZodConstraint(ChangeEmailSchema),
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangeEmailSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(ChangeEmailSchema, { id: 'change-email', lastResult })
   return (
     <Form method="post" className="form-stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="change-email" />
-      <Field
-        label="新しいメールアドレス"
-        inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-        errors={fields.email.errors}
-      />
-      <Field
-        label="現在のパスワード"
-        inputProps={{
-          ...getInputProps(fields.currentPassword, { type: 'password' }),
-          autoComplete: 'current-password',
-        }}
-        errors={fields.currentPassword.errors}
-      />
+      <Field label="新しいメールアドレス" field={fields.email} type="email" autoComplete="email" />
+      <Field label="現在のパスワード" field={fields.currentPassword} type="password" autoComplete="current-password" />
       <div>
         <SubmitButton>確認メールを送る</SubmitButton>
       </div>
@@ -215,12 +176,7 @@ export default function AccountRoute() {
                 {session.current ? (
                   <span className="badge">この端末</span>
                 ) : (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="session" value={session.id} />
-                    <button type="submit" name="intent" value="revoke-session" className="link-button">
-                      終了する
-                    </button>
-                  </Form>
+                  <RowAction intent="revoke-session" values={{ session: session.id }} label="終了する" />
                 )}
               </td>
             </tr>
@@ -236,7 +192,7 @@ export default function AccountRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'アカウント | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('アカウント') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,7 +1,7 @@
 // /account/delete (退会). The folder is account_.delete, not account.delete: the trailing underscore keeps
 // it out of the /account page's layout (that page renders no <Outlet />).
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
   data,
@@ -11,7 +11,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { CheckboxField, Field, FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
 import { deleteMyAccount } from '~/models/profile-data.server'
 import { getMyProfile } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
@@ -20,6 +20,7 @@ import { DeleteAccountSchema } from '~/utils/profile-validation'
 import { blankSessionCookie } from '~/utils/session.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -61,13 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function DeleteAccountRoute() {
   const { email, hasProfile, counts } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'delete-account',
-    constraint: getZodConstraint(DeleteAccountSchema),
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: DeleteAccountSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(DeleteAccountSchema, { id: 'delete-account', lastResult: actionData?.result })
   return (
     <div className="page">
       <h1>アカウントの削除（退会）</h1>
@@ -100,14 +95,11 @@ export default function DeleteAccountRoute() {
         <Field
           label="パスワード"
           description="本人確認のため、現在のパスワードを入力してください。"
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
-          errors={fields.password.errors}
+          field={fields.password}
+          type="password"
+          autoComplete="current-password"
         />
-        <CheckboxField
-          label="上の内容を確認し、アカウントを削除することに同意します"
-          inputProps={getInputProps(fields.confirm, { type: 'checkbox' })}
-          errors={fields.confirm.errors}
-        />
+        <CheckboxField label="上の内容を確認し、アカウントを削除することに同意します" field={fields.confirm} />
         <div>
           <SubmitButton className="button button--danger" pendingText="削除中…">
             アカウントを削除する
@@ -118,7 +110,7 @@ export default function DeleteAccountRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'アカウントの削除 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('アカウントの削除') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

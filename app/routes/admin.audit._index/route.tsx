@@ -12,6 +12,7 @@ import auditStylesHref from '~/styles/admin-audit.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { AuditFilterForm } from './filter-form'
 import { AuditTable } from './audit-table'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: auditStylesHref }]
 
@@ -102,7 +103,7 @@ export default function AuditLogRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '監査ログ | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('監査ログ') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

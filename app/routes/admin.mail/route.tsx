@@ -11,6 +11,7 @@ import {
 import adminMailStylesHref from '~/styles/admin-mail.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { userHasPermission } from '~/utils/permissions'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminMailStylesHref }]
 
@@ -106,7 +107,7 @@ function MailBody({ parts }: { parts: BodyPart[] }) {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '送信メール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('送信メール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -5,6 +5,7 @@ import { SubmitButton } from '~/components/forms'
 import { getSearchAdminPage, startSearchRebuild } from '~/models/search-admin.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { formatShortDateTime } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 import { redirectWithToast } from '~/utils/toast.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -73,7 +74,7 @@ export default function SearchAdminPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '検索インデックス | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('検索インデックス') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,16 +1,17 @@
 // The editor for one catalogue item. Field names match app/utils/skill-standard-forms.ts; a failed save
 // (validation or a conflict) keeps everything the editor typed (conform restores lastResult's values).
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type SubmissionResult,
-  useForm,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
-import { CheckboxField, ErrorList, Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
+import {
+  CheckboxField,
+  Field,
+  FormErrors,
+  type FormField,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  useSchemaForm,
+} from '~/components/forms'
 import { SKILL_LEVEL_OPTIONS } from '~/utils/labels'
 import { type EditKind, FORM_SCHEMAS } from '~/utils/skill-standard-forms'
 
@@ -26,38 +27,6 @@ function defaults(kind: EditKind, item: Item): Record<string, string> {
     else if (v !== null && v !== undefined && typeof v !== 'object') value[key] = String(v)
   }
   return value
-}
-
-function TextArea({
-  label,
-  field,
-  rows = 3,
-  description,
-}: {
-  label: string
-  field: Parameters<typeof getTextareaProps>[0]
-  rows?: number
-  description?: string
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      {description ? (
-        <p id={`${field.id}-description`} className="field-description">
-          {description}
-        </p>
-      ) : null}
-      <textarea
-        {...getTextareaProps(field)}
-        rows={rows}
-        aria-describedby={
-          [description ? `${field.id}-description` : '', field.errors ? field.errorId : ''].filter(Boolean).join(' ') ||
-          undefined
-        }
-      />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  )
 }
 
 export function ItemForm({
@@ -76,15 +45,9 @@ export function ItemForm({
   lastResult: SubmissionResult<string[]> | null | undefined
 }) {
   const schema = FORM_SCHEMAS[kind]
-  const [form, fields] = useForm({
-    id: `edit-${kind}`,
-    constraint: getZodConstraint(schema),
-    lastResult,
-    defaultValue: defaults(kind, item),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: 'onBlur',
-  })
-  const f = fields as Record<string, Parameters<typeof getInputProps>[0]>
+  const [form, fields] = useSchemaForm(schema, { id: `edit-${kind}`, lastResult, defaultValue: defaults(kind, item) })
+  // The fields differ by kind (one schema per kind); those a kind lacks are not rendered for it.
+  const f = fields as Record<string, FormField>
   const requirements = new Map(
     ((item?.requirements as Array<{ skillId: string; minLevel: number; essential: boolean }>) ?? []).map((r) => [
       r.skillId,
@@ -101,95 +64,60 @@ export function ItemForm({
         <Field
           label="ID（変更不可）"
           description="半角英小文字・数字・ハイフン。プロフィールやニーズはこのIDで参照するため、作成後は変更できません。"
-          inputProps={getInputProps(f.id!, { type: 'text' })}
-          errors={f.id!.errors}
+          field={f.id!}
         />
       )}
-      <Field label="名称" inputProps={getInputProps(f.name!, { type: 'text' })} errors={f.name!.errors} />
+      <Field label="名称" field={f.name!} />
       {kind === 'skills' ? (
-        <SelectField
-          label="分野"
-          selectProps={getSelectProps(f.areaId as never)}
-          options={areas}
-          placeholder="選択してください"
-          errors={f.areaId!.errors}
-        />
+        <SelectField label="分野" field={f.areaId!} options={areas} placeholder="選択してください" />
       ) : null}
       {kind === 'qualifications' ? (
         <>
-          <Field label="区分" inputProps={getInputProps(f.category!, { type: 'text' })} errors={f.category!.errors} />
-          <Field
-            label="実施・認定団体"
-            inputProps={getInputProps(f.issuer!, { type: 'text' })}
-            errors={f.issuer!.errors}
-          />
+          <Field label="区分" field={f.category!} />
+          <Field label="実施・認定団体" field={f.issuer!} />
         </>
       ) : null}
       {kind === 'roles' ? (
         <>
-          <Field
-            label="表示グループ（例: エンジニア・サービスデザイナー）"
-            inputProps={getInputProps(f.displayGroup!, { type: 'text' })}
-            errors={f.displayGroup!.errors}
-          />
-          <TextArea label="役割（職務）— 資料の記述" field={f.duties as never} />
+          <Field label="表示グループ（例: エンジニア・サービスデザイナー）" field={f.displayGroup!} />
+          <TextareaField label="役割（職務）— 資料の記述" field={f.duties!} rows={3} />
         </>
       ) : null}
-      <TextArea label="説明" field={f.description as never} />
+      <TextareaField label="説明" field={f.description!} rows={3} />
       {kind === 'skills'
         ? SKILL_LEVEL_OPTIONS.map(({ level, label }) => (
-            <TextArea key={level} label={`レベル${label}`} field={f[`level${level}`] as never} rows={2} />
+            <TextareaField key={level} label={`レベル${label}`} field={f[`level${level}`]!} rows={2} />
           ))
         : null}
       {kind !== 'areas' ? (
-        <TextArea
+        <TextareaField
           label="検索語・同義語"
-          field={f.synonyms as never}
           description="1行に1語（例: 業務改革、ガバクラ）。検索で同じ意味として扱います。"
+          field={f.synonyms!}
+          rows={3}
         />
       ) : null}
-      {kind === 'skills' || kind === 'roles' ? (
-        <Field
-          label="出典（資料と行）"
-          inputProps={getInputProps(f.source!, { type: 'text' })}
-          errors={f.source!.errors}
-        />
-      ) : null}
-      {kind === 'skills' ? (
-        <Field
-          label="IPAデジタルスキル標準のスキル（任意）"
-          inputProps={getInputProps(f.ipaSkill!, { type: 'text' })}
-          errors={f.ipaSkill!.errors}
-        />
-      ) : null}
+      {kind === 'skills' || kind === 'roles' ? <Field label="出典（資料と行）" field={f.source!} /> : null}
+      {kind === 'skills' ? <Field label="IPAデジタルスキル標準のスキル（任意）" field={f.ipaSkill!} /> : null}
       {kind === 'roles' ? (
         <>
-          <Field
-            label="IPAデジタルスキル標準の人材類型（任意）"
-            inputProps={getInputProps(f.ipaRole!, { type: 'text' })}
-            errors={f.ipaRole!.errors}
-          />
-          <CheckboxField
-            label="内部人材（DX推進リーダー等、人材プールの対象外）"
-            inputProps={getInputProps(f.internal!, { type: 'checkbox' })}
-            errors={f.internal!.errors}
-          />
+          <Field label="IPAデジタルスキル標準の人材類型（任意）" field={f.ipaRole!} />
+          <CheckboxField label="内部人材（DX推進リーダー等、人材プールの対象外）" field={f.internal!} />
         </>
       ) : null}
       {kind === 'roles' || kind === 'qualifications' ? (
         <Field
           label="ITSSレベル（1〜7、任意）"
+          field={f.itssLevel!}
+          type="number"
           // Optional: conform cannot see through the schema's transform, so say so here.
-          inputProps={{ ...getInputProps(f.itssLevel!, { type: 'number' }), required: false, min: 1, max: 7 }}
-          errors={f.itssLevel!.errors}
+          required={false}
+          min={1}
+          max={7}
         />
       ) : null}
-      <Field label="表示順" inputProps={getInputProps(f.sortOrder!, { type: 'number' })} errors={f.sortOrder!.errors} />
-      <CheckboxField
-        label="廃止する（参照は残り、廃止と表示されます）"
-        inputProps={getInputProps(f.retired!, { type: 'checkbox' })}
-        errors={f.retired!.errors}
-      />
+      <Field label="表示順" field={f.sortOrder!} type="number" />
+      <CheckboxField label="廃止する（参照は残り、廃止と表示されます）" field={f.retired!} />
       {kind === 'roles' ? (
         <fieldset>
           <legend>必要なスキル（必要レベルと必須・任意）</legend>

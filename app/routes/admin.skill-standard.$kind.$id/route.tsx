@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { CONFLICT_MESSAGE, getDraftItemForEdit, KIND_LABELS, saveDraftItem } from '~/models/skill-standard.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
@@ -8,6 +9,7 @@ import { EDIT_KINDS, type EditKind, FORM_SCHEMAS, parseRequirements } from '~/ut
 import { redirectWithToast } from '~/utils/toast.server'
 import { ItemForm } from './item-form'
 import { readFormData, requireCatalogueIdParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 function parseKind(kind: string | undefined): EditKind {
   if (!EDIT_KINDS.includes(kind as EditKind)) throw new Response('編集できる種類ではありません。', { status: 404 })
@@ -84,14 +86,12 @@ export default function EditCatalogueItemRoute() {
   }
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/admin/skill-standard">スキル標準の編集</Link>
-          </li>
-          <li aria-current="page">{loaderData.isNew ? `${loaderData.kindLabel}の追加` : loaderData.item?.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { label: 'スキル標準の編集', to: '/admin/skill-standard' },
+          { label: loaderData.isNew ? `${loaderData.kindLabel}の追加` : (loaderData.item?.name ?? '') },
+        ]}
+      />
       <h1>
         {loaderData.isNew
           ? `${loaderData.kindLabel}を追加`
@@ -110,7 +110,7 @@ export default function EditCatalogueItemRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル標準の編集 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル標準の編集') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

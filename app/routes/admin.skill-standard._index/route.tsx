@@ -1,9 +1,9 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SubmitButton, TextareaField, useSchemaForm } from '~/components/forms'
 import {
   createDraft,
   discardDraft,
@@ -17,6 +17,7 @@ import { PublishSchema } from '~/utils/skill-standard-forms'
 import { redirectWithToast } from '~/utils/toast.server'
 import { DraftItems } from './draft-items'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:skill-standard:any')
@@ -90,13 +91,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SkillStandardWorkspaceRoute() {
   const { published, draft, items, changes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(PublishSchema, {
     id: 'publish',
-    constraint: getZodConstraint(PublishSchema),
     lastResult: actionData?.result,
     defaultValue: { title: draft?.title ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublishSchema }),
-    shouldRevalidate: 'onBlur',
   })
   return (
     <div className="page">
@@ -161,22 +159,8 @@ export default function SkillStandardWorkspaceRoute() {
             <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="lockVersion" value={draft.lockVersion} />
-            <Field
-              label="版の名称"
-              inputProps={getInputProps(fields.title, { type: 'text' })}
-              errors={fields.title.errors}
-            />
-            <div className="field">
-              <label htmlFor={fields.changeNote.id}>
-                変更内容の説明<span className="required">必須</span>
-              </label>
-              <textarea
-                {...getTextareaProps(fields.changeNote)}
-                rows={5}
-                aria-describedby={fields.changeNote.errors ? fields.changeNote.errorId : undefined}
-              />
-              <ErrorList id={fields.changeNote.errorId} errors={fields.changeNote.errors} />
-            </div>
+            <Field label="版の名称" field={fields.title} />
+            <TextareaField label="変更内容の説明" field={fields.changeNote} rows={5} />
             <p>公開すると、この版が現行版になり、これまでの版は過去の版として閲覧のみ可能になります。</p>
             <div>
               <SubmitButton pendingText="公開中…">{draft.label}を公開する</SubmitButton>
@@ -193,7 +177,7 @@ export default function SkillStandardWorkspaceRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル標準の編集 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル標準の編集') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

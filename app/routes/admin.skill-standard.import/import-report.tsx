@@ -1,17 +1,13 @@
 // The full report of a rejected import: every problem with its row (CSV) or path (JSON), so the file can be
 // fixed in one pass. Nothing was written; the heading says so first.
-export type ImportReportError = {
-  row?: number
-  field?: string
-  message: string
-}
+import { type ImportError, ImportErrorTable } from '~/components/import-errors'
 
 export function ImportReport({
   errors,
   total,
   filename,
 }: {
-  errors: ImportReportError[]
+  errors: ImportError[]
   total: number
   filename: string | null
 }) {
@@ -30,25 +26,7 @@ export function ImportReport({
           全{total}件のうち、最初の{errors.length}件を表示しています。
         </p>
       ) : null}
-      <table className="data-table io-report__table">
-        <caption className="visually-hidden">誤りの一覧</caption>
-        <thead>
-          <tr>
-            <th scope="col">行</th>
-            <th scope="col">項目</th>
-            <th scope="col">内容</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((error, index) => (
-            <tr key={index}>
-              <td className="io-report__row">{error.row ?? '—'}</td>
-              <td className="io-report__field">{error.field ?? '—'}</td>
-              <td>{error.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ImportErrorTable errors={errors} />
     </section>
   )
 }

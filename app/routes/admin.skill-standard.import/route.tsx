@@ -9,15 +9,18 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import type { ImportError } from '~/components/import-errors'
 import { Field, FormErrors, SubmitButton } from '~/components/forms'
 import { getImportTarget, importIntoDraft } from '~/models/skill-standard-io.server'
 import ioStylesHref from '~/styles/skill-standard-io.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { MAX_IMPORT_BYTES } from '~/utils/skill-standard-codec.server'
 import { redirectWithToast } from '~/utils/toast.server'
-import { ImportReport, type ImportReportError } from './import-report'
+import { ImportReport } from './import-report'
 import { readUpload } from '~/utils/upload.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: ioStylesHref }]
 
@@ -32,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type ActionResult = {
   formError: string | null
-  errors: ImportReportError[]
+  errors: ImportError[]
   total: number
   notices: string[]
   filename: string | null
@@ -71,14 +74,9 @@ export default function SkillStandardImportRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/admin/skill-standard">スキル標準の編集</Link>
-          </li>
-          <li aria-current="page">ファイルから取り込む</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: 'スキル標準の編集', to: '/admin/skill-standard' }, { label: 'ファイルから取り込む' }]}
+      />
       <h1>スキル標準をファイルから取り込む</h1>
       {draft ? (
         <>
@@ -127,12 +125,10 @@ export default function SkillStandardImportRoute() {
             <FormErrors errors={[actionData?.formError]} />
             <Field
               label="取り込むファイル（JSON または CSV）"
-              inputProps={{
-                type: 'file',
-                name: 'file',
-                accept: '.csv,.json,text/csv,application/json',
-                required: true,
-              }}
+              type="file"
+              name="file"
+              accept=".csv,.json,text/csv,application/json"
+              required
             />
             <div>
               <SubmitButton pendingText="確認しています…">確認して取り込む</SubmitButton>
@@ -154,7 +150,7 @@ export default function SkillStandardImportRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'スキル標準の取り込み | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル標準の取り込み') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { RowAction } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { describeScope, listUsersForAdmin, setUserActive } from '~/models/users.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'read:user:own-prefecture')
@@ -82,30 +84,12 @@ export default function AdminUsersRoute() {
               </td>
               <td>
                 {user.manageable ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="userId" value={user.id} />
-                    {user.active ? (
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="deactivate"
-                        className="link-button"
-                        aria-label={`${user.displayName} を停止する`}
-                      >
-                        停止する
-                      </button>
-                    ) : (
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="reactivate"
-                        className="link-button"
-                        aria-label={`${user.displayName} を再開する`}
-                      >
-                        再開する
-                      </button>
-                    )}
-                  </Form>
+                  <RowAction
+                    intent={user.active ? 'deactivate' : 'reactivate'}
+                    values={{ userId: user.id }}
+                    label={user.active ? '停止する' : '再開する'}
+                    ariaLabel={`${user.displayName} を${user.active ? '停止' : '再開'}する`}
+                  />
                 ) : null}
               </td>
             </tr>
@@ -139,7 +123,7 @@ export default function AdminUsersRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ユーザー管理 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ユーザー管理') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

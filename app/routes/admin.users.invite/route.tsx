@@ -1,16 +1,17 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SelectField, SubmitButton, useSchemaForm } from '~/components/forms'
 import { LocalGovernmentPicker } from '~/components/local-government-picker'
 import { getInviteFormOptions, inviteUser } from '~/models/users.server'
 import { InviteSchema } from '~/utils/account-validation'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'invite:user:own-prefecture')
@@ -36,13 +37,10 @@ const PREFECTURE_ROLES = new Set(['prefecture_admin', 'prefecture_staff'])
 export default function InviteUserRoute() {
   const { roles, prefectures, ownPrefectureCode, scopeLabel } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(InviteSchema, {
     id: 'invite-user',
-    constraint: getZodConstraint(InviteSchema),
     lastResult: actionData?.result,
     defaultValue: { role: roles[0]?.value },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldRevalidate: 'onBlur',
   })
   // Which scope fields to show follows the chosen role (conform does not re-render on a select's change).
   const [role, setRole] = useState(fields.role.initialValue ?? roles[0]?.value)
@@ -55,24 +53,19 @@ export default function InviteUserRoute() {
       </p>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
-        <Field
-          label="メールアドレス"
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
-          errors={fields.email.errors}
-        />
+        <Field label="メールアドレス" field={fields.email} type="email" autoComplete="off" />
         <SelectField
           label="役割"
-          selectProps={{ ...getSelectProps(fields.role), onChange: (event) => setRole(event.target.value) }}
+          field={fields.role}
           options={roles}
-          errors={fields.role.errors}
+          onChange={(event) => setRole(event.target.value)}
         />
         {role && PREFECTURE_ROLES.has(role) && prefectures.length > 0 ? (
           <SelectField
             label="都道府県"
-            selectProps={getSelectProps(fields.prefectureCode)}
+            field={fields.prefectureCode}
             options={prefectures}
             placeholder="選択してください"
-            errors={fields.prefectureCode.errors}
           />
         ) : null}
         {role === 'municipal_staff' ? (
@@ -97,7 +90,7 @@ export default function InviteUserRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ユーザーの招待 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ユーザーの招待') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

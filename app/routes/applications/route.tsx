@@ -4,14 +4,15 @@ import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { ErrorList, SubmitButton } from '~/components/forms'
+import { RowAction, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { getMyInterests } from '~/models/open-call.server'
 import { applyToPool, getMyApplications, withdrawApplication } from '~/models/pool-application.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
-import { plainString } from '~/utils/field-schemas'
+import { plainString, PREFECTURE_CODE } from '~/utils/field-schemas'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithRole(request, context, ['professional'])
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const ApplySchema = z.object({
-  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, {
+  prefectureCode: plainString({ message: '応募する都道府県を選択してください' }).regex(PREFECTURE_CODE, {
     message: '応募する都道府県を選択してください',
   }),
   message: plainString().trim().max(1000, { message: 'メッセージは1000文字以内にしてください' }).default(''),
@@ -78,35 +79,16 @@ export default function ApplicationsRoute() {
         から探せます。関心を表明すると、その都道府県への応募になります。
       </p>
       <Form method="post" className="form-stack">
-        <div className="field">
-          <label htmlFor="prefectureCode">応募先の都道府県</label>
-          <select
-            id="prefectureCode"
-            name="prefectureCode"
-            defaultValue=""
-            aria-invalid={errors.prefectureCode ? true : undefined}
-            aria-describedby={errors.prefectureCode ? 'prefectureCode-error' : undefined}
-          >
-            <option value="">選択してください</option>
-            {prefectures.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="prefectureCode-error" errors={errors.prefectureCode} />
-        </div>
-        <div className="field">
-          <label htmlFor="message">メッセージ（任意）</label>
-          <textarea
-            id="message"
-            name="message"
-            rows={4}
-            aria-invalid={errors.message ? true : undefined}
-            aria-describedby={errors.message ? 'message-error' : undefined}
-          />
-          <ErrorList id="message-error" errors={errors.message} />
-        </div>
+        <SelectField
+          label="応募先の都道府県"
+          id="prefectureCode"
+          name="prefectureCode"
+          defaultValue=""
+          options={prefectures}
+          placeholder="選択してください"
+          errors={errors.prefectureCode}
+        />
+        <TextareaField label="メッセージ（任意）" id="message" name="message" rows={4} errors={errors.message} />
         <div>
           <SubmitButton pendingText="応募中…">応募する</SubmitButton>
         </div>
@@ -144,18 +126,12 @@ export default function ApplicationsRoute() {
                 <td>{formatShortDate(a.appliedAt)}</td>
                 <td>
                   {a.canWithdraw ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="memberId" value={a.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="withdraw"
-                        className="link-button"
-                        aria-label={`${a.prefectureName}への応募を辞退する`}
-                      >
-                        辞退する
-                      </button>
-                    </Form>
+                    <RowAction
+                      intent="withdraw"
+                      values={{ memberId: a.id }}
+                      label="辞退する"
+                      ariaLabel={`${a.prefectureName}への応募を辞退する`}
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -183,7 +159,7 @@ export default function ApplicationsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プールへの応募 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プールへの応募') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

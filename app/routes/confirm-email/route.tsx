@@ -6,6 +6,7 @@ import { confirmEmailChange } from '~/models/account.server'
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { token: new URL(request.url).searchParams.get('token') ?? '' }
@@ -37,7 +38,7 @@ export default function ConfirmEmailRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'メールアドレスの変更 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('メールアドレスの変更') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

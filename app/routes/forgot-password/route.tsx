@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, SubmitButton } from '~/components/forms'
+import { Field, SubmitButton, useSchemaForm } from '~/components/forms'
 import { requestPasswordReset } from '~/models/account.server'
 import { ForgotPasswordSchema } from '~/utils/account-validation'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 // One answer whatever happened: no account, a mail sent, or the per-address / per-IP mail limit reached.
 export const FORGOT_PASSWORD_SENT =
@@ -21,13 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPasswordRoute() {
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'forgot-password',
-    constraint: getZodConstraint(ForgotPasswordSchema),
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForgotPasswordSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(ForgotPasswordSchema, { id: 'forgot-password', lastResult: actionData?.result })
   return (
     <div className="page">
       <h1>パスワードの再設定</h1>
@@ -38,11 +33,7 @@ export default function ForgotPasswordRoute() {
       ) : (
         <Form method="post" className="form-stack" {...getFormProps(form)}>
           <p>登録したメールアドレスを入力してください。再設定用のリンクをお送りします。</p>
-          <Field
-            label="メールアドレス"
-            inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-            errors={fields.email.errors}
-          />
+          <Field label="メールアドレス" field={fields.email} type="email" autoComplete="email" />
           <div>
             <SubmitButton>再設定用のリンクを送る</SubmitButton>
           </div>
@@ -55,7 +46,7 @@ export default function ForgotPasswordRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パスワードの再設定') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

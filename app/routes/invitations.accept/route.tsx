@@ -1,14 +1,16 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { acceptInvitation, getInvitation } from '~/models/users.server'
-import { AcceptInvitationSchema, PASSWORD_MIN_LENGTH } from '~/utils/account-validation'
+import { AcceptInvitationSchema } from '~/utils/account-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
+import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -49,12 +51,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AcceptInvitationRoute() {
   const { token, invitation, error } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(AcceptInvitationSchema, {
     id: 'accept-invitation',
-    constraint: getZodConstraint(AcceptInvitationSchema),
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptInvitationSchema }),
-    shouldRevalidate: 'onBlur',
   })
   if (!invitation) {
     return (
@@ -86,22 +85,8 @@ export default function AcceptInvitationRoute() {
       <Form method="post" className="form-stack" {...getFormProps(form)} style={{ marginTop: '1.5rem' }}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="token" value={token} />
-        <Field
-          label="氏名"
-          inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }}
-          errors={fields.displayName.errors}
-        />
-        <Field
-          label="パスワード"
-          description={`${PASSWORD_MIN_LENGTH}文字以上`}
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-          errors={fields.password.errors}
-        />
-        <Field
-          label="パスワード（確認）"
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
-          errors={fields.confirmPassword.errors}
-        />
+        <Field label="氏名" field={fields.displayName} autoComplete="name" />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <div>
           <SubmitButton pendingText="作成中…">アカウントを作成する</SubmitButton>
         </div>
@@ -110,7 +95,7 @@ export default function AcceptInvitationRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '招待の受諾 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('招待の受諾') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

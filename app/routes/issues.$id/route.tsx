@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FormErrors, SubmitButton } from '~/components/forms'
@@ -10,6 +11,7 @@ import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { formatShortDateTime } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context)
@@ -36,9 +38,7 @@ export default function IssueRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/issues">← 課題の一覧に戻る</Link>
-      </p>
+      <BackLink to="/issues" label="課題の一覧に戻る" />
       <h1>{issue.title}</h1>
       <p>
         <StatusBadge tone={STATUS_TONES.issue[issue.status]} label={issue.statusLabel} /> {issue.municipality_name}
@@ -130,7 +130,7 @@ export default function IssueRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.issue.title ?? '課題'} | 課題 | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle(data?.issue.title ?? '課題', '課題') },
 ]
 
 export function ErrorBoundary() {

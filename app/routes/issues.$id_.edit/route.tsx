@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getIssueFormOptions, getIssuePage, updateIssue } from '~/models/issue.server'
 import { requireUser } from '~/utils/auth.server'
@@ -8,6 +9,7 @@ import { IssueSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from '../issues.new/issue-form'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 const CONFLICT =
   'ほかの人がこの課題を先に更新しました。最新の内容を確認してから、もう一度保存してください（入力した内容は残っています）。'
@@ -65,9 +67,7 @@ export default function EditIssueRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to={`/issues/${page.id}`}>← 課題に戻る</Link>
-      </p>
+      <BackLink to={`/issues/${page.id}`} label="課題に戻る" />
       <h1>課題を編集する</h1>
       <IssueForm
         scope={page.scope}
@@ -84,9 +84,7 @@ export default function EditIssueRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.title ?? '課題'}を編集 | 自治体DXアクセラレータ500 プラットフォーム` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(`${data?.title ?? '課題'}を編集`) }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

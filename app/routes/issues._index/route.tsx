@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { PREFECTURE_CODE } from '~/utils/field-schemas'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
@@ -10,6 +11,7 @@ import { requireUser } from '~/utils/auth.server'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/labels'
 import { userHasPermission } from '~/utils/permissions'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 // Unknown values are ignored (a stale bookmark still opens the list), never a 500.
 const FilterSchema = z.object({
@@ -19,11 +21,7 @@ const FilterSchema = z.object({
     .regex(/^[0-9]{6}$/)
     .optional()
     .catch(undefined),
-  pref: z
-    .string()
-    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/)
-    .optional()
-    .catch(undefined),
+  pref: z.string().regex(PREFECTURE_CODE).optional().catch(undefined),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -180,7 +178,7 @@ export default function IssuesRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '課題 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('課題') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

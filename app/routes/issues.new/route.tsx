@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { createIssue, getIssueFormOptions } from '~/models/issue.server'
 import { requireUser, type SessionUser } from '~/utils/auth.server'
@@ -9,6 +10,7 @@ import { userHasPermission } from '~/utils/permissions'
 import { redirectWithToast } from '~/utils/toast.server'
 import { IssueForm } from './issue-form'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 /** Municipal staff post for their own body; prefecture staff enter one on a municipality's behalf. */
 function requireIssueAuthor(user: SessionUser) {
@@ -54,9 +56,7 @@ export default function NewIssueRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/issues">← 課題の一覧に戻る</Link>
-      </p>
+      <BackLink to="/issues" label="課題の一覧に戻る" />
       <h1>{options.scope === 'prefecture' ? '課題を代わりに登録する（ヒアリング）' : '課題を登録する'}</h1>
       <p>
         デジタル化で困っていること、実現したいことを書いてください。都道府県が内容を確認し、外部人材による支援（ニーズ）につなげます。
@@ -75,7 +75,7 @@ export default function NewIssueRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '課題を登録する | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('課題を登録する') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { KIND_LABELS, requireLocalGovernmentPage } from '~/models/local-government.server'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const page = await requireLocalGovernmentPage(context.services.database.db, params.code ?? '')
+  const page = await requireLocalGovernmentPage(context, params.code ?? '')
   return { ...page, kindLabel: KIND_LABELS[page.body.kind] }
 }
 
@@ -12,19 +14,13 @@ export default function LocalGovernmentRoute() {
   const { body, prefecture, municipalities, kindLabel } = useLoaderData<typeof loader>()
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/local-governments">自治体をさがす</Link>
-          </li>
-          {prefecture ? (
-            <li>
-              <Link to={`/local-governments/${prefecture.code}`}>{prefecture.name}</Link>
-            </li>
-          ) : null}
-          <li aria-current="page">{body.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { label: '自治体をさがす', to: '/local-governments' },
+          ...(prefecture ? [{ label: prefecture.name, to: `/local-governments/${prefecture.code}` }] : []),
+          { label: body.name },
+        ]}
+      />
       <h1>
         {body.name} <span className="badge">{kindLabel}</span>
       </h1>
@@ -65,9 +61,7 @@ export default function LocalGovernmentRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.body.name ?? '自治体'} | 自治体DXアクセラレータ500 プラットフォーム` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: pageTitle(data?.body.name ?? '自治体') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

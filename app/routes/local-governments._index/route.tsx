@@ -9,16 +9,14 @@ import {
   parseLocalGovernmentSearchParams,
   searchLocalGovernmentsForPage,
 } from '~/models/local-government.server'
+import { ChoiceGroup } from '~/components/choice-group'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { LocalGovernmentPicker } from '~/components/local-government-picker'
+import { pageTitle } from '~/utils/page-title'
+import { SelectField } from '~/components/forms'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { database, search } = context.services
-  const prefectures = (await listPrefectureOptions(database.db)).map((p) => ({
-    code: p.prefecture_code,
-    bodyCode: p.code,
-    name: p.name,
-  }))
+  const prefectures = await listPrefectureOptions(context)
   const parsed = parseLocalGovernmentSearchParams(new URL(request.url).searchParams)
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
@@ -28,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 400 },
     )
   }
-  const outcome = await searchLocalGovernmentsForPage(database.db, search, parsed.data)
+  const outcome = await searchLocalGovernmentsForPage(context, parsed.data)
   return data(
     {
       prefectures,
@@ -76,45 +74,26 @@ export default function LocalGovernmentSearchRoute() {
             errorMessage={fieldErrors.q}
             onSelect={(option) => navigate(`/local-governments/${option.code}`)}
           />
-          <div className="field">
-            <label htmlFor="pref">都道府県</label>
-            <select
-              id="pref"
-              name="pref"
-              defaultValue={searchParams.get('pref') ?? ''}
-              aria-invalid={fieldErrors.pref ? true : undefined}
-              aria-describedby={fieldErrors.pref ? 'pref-error' : undefined}
-            >
-              <option value="">すべて</option>
-              {prefectures.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-            {fieldErrors.pref ? (
-              <p id="pref-error" className="field-error">
-                {fieldErrors.pref}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            label="都道府県"
+            id="pref"
+            name="pref"
+            defaultValue={searchParams.get('pref') ?? ''}
+            placeholder="すべて"
+            options={prefectures.map((p) => ({ value: p.code, label: p.name }))}
+            errors={[fieldErrors.pref]}
+          />
         </div>
-        <fieldset aria-describedby={fieldErrors.kind ? 'kind-error' : undefined}>
-          <legend>団体区分</legend>
-          <div className="checkbox-group">
-            {kinds.map((kind) => (
-              <label key={kind.value}>
-                <input type="checkbox" name="kind" value={kind.value} defaultChecked={selectedKinds.has(kind.value)} />
-                {kind.label}
-              </label>
-            ))}
-          </div>
-          {fieldErrors.kind ? (
-            <p id="kind-error" className="field-error">
-              {fieldErrors.kind}
-            </p>
-          ) : null}
-        </fieldset>
+        <ChoiceGroup
+          legend="団体区分"
+          columns
+          errorId="kind-error"
+          errors={[fieldErrors.kind]}
+          choices={kinds.map((kind) => ({
+            props: { type: 'checkbox', name: 'kind', value: kind.value, defaultChecked: selectedKinds.has(kind.value) },
+            label: kind.label,
+          }))}
+        />
         {fieldErrors.page ? <p className="field-error">{fieldErrors.page}</p> : null}
         <div>
           <button type="submit" className="button">
@@ -194,7 +173,7 @@ export default function LocalGovernmentSearchRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '自治体をさがす | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('自治体をさがす') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,15 +1,16 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
 import { resendVerificationEmail } from '~/models/account.server'
 import { LoginSchema } from '~/utils/account-validation'
 import { login, LOGIN_MESSAGES, requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
 import { toastHeader } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -52,13 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(LoginSchema, {
     id: 'login',
-    constraint: getZodConstraint(LoginSchema),
     lastResult: actionData?.result,
     defaultValue: { email: searchParams.get('email') ?? '' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: 'onBlur',
   })
   return (
     <div className="page">
@@ -71,16 +69,8 @@ export default function LoginRoute() {
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field
-          label="メールアドレス"
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-          errors={fields.email.errors}
-        />
-        <Field
-          label="パスワード"
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
-          errors={fields.password.errors}
-        />
+        <Field label="メールアドレス" field={fields.email} type="email" autoComplete="email" />
+        <Field label="パスワード" field={fields.password} type="password" autoComplete="current-password" />
         <div>
           <SubmitButton pendingText="確認中…">ログイン</SubmitButton>
         </div>
@@ -105,7 +95,7 @@ export default function LoginRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ログイン | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ログイン') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,11 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors } from '~/components/forms'
 import { addFromNationalList, getSharedNationalList } from '~/models/pool-national-list.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 // 国の外部人材リスト as every prefecture sees it (the ministry runs it at /pools?pool=national).
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -41,11 +43,7 @@ export default function NationalListRoute() {
           <Link to="/pools?pool=national">国の外部人材リストを管理する（すべての状態）</Link>
         </p>
       ) : null}
-      <p>
-        <a href="/national-list/export.csv" download>
-          CSVでダウンロード（Excel対応）
-        </a>
-      </p>
+      <CsvDownloadLink href="/national-list/export.csv" />
       {actionData?.error ? <FormErrors errors={[actionData.error]} /> : null}
       {members.length === 0 ? (
         <p>表示できる人材はいません。</p>
@@ -106,7 +104,7 @@ export default function NationalListRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '国の外部人材リスト | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('国の外部人材リスト') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

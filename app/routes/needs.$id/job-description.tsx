@@ -1,6 +1,15 @@
 // The job description as a definition list: the need page, the printable A4 sheet and the public open call
 // show the same text (the open call without the prefecture's internal notes).
+import type { LinksFunction } from '@remix-run/node'
 import { EssentialBadge } from '~/components/skill-catalogue'
+import needsStylesHref from '~/styles/needs.css'
+import skillsStylesHref from '~/styles/skills.css'
+
+/** The stylesheets of a page that shows a job description (the skill badges come from the catalogue's). */
+export const jobDescriptionLinks: LinksFunction = () => [
+  { rel: 'stylesheet', href: skillsStylesHref },
+  { rel: 'stylesheet', href: needsStylesHref },
+]
 
 export interface JobDescriptionView {
   background: string

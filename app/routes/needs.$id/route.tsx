@@ -1,30 +1,21 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, RowAction, SelectField, SubmitButton } from '~/components/forms'
 import { changeNeedStatus, getNeedPage, linkIssue, NEED_CONFLICT_MESSAGE } from '~/models/need.server'
-import needsStylesHref from '~/styles/needs.css'
-import skillsStylesHref from '~/styles/skills.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { NeedStatusChangeSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
-import { JobDescription } from './job-description'
+import { JobDescription, jobDescriptionLinks } from './job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { uuidField } from '~/utils/field-schemas'
 import { formatShortDateTime } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: skillsStylesHref },
-  { rel: 'stylesheet', href: needsStylesHref },
-]
+export const links = jobDescriptionLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
@@ -79,9 +70,7 @@ export default function NeedRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/needs">← ニーズの一覧に戻る</Link>
-      </p>
+      <BackLink to="/needs" label="ニーズの一覧に戻る" />
       <h1>{need.title}</h1>
       <p>
         <StatusBadge tone={STATUS_TONES.need[need.status]} label={need.statusLabel} /> {need.prefectureName}
@@ -125,10 +114,7 @@ export default function NeedRoute() {
           <h2 id="need-status-heading">状態の変更</h2>
           <Form method="post" className="form-stack">
             <input type="hidden" name="lockVersion" value={need.lockVersion} />
-            <div className="field">
-              <label htmlFor="need-status-note">メモ（任意・経過に残ります）</label>
-              <input id="need-status-note" name="note" type="text" maxLength={1000} />
-            </div>
+            <Field label="メモ（任意・経過に残ります）" id="need-status-note" name="note" maxLength={1000} />
             <div className="button-row">
               {transitions.map((t) => (
                 <SubmitButton
@@ -163,15 +149,7 @@ export default function NeedRoute() {
                 {i.municipalityName}：{i.title}
               </Link>{' '}
               <StatusBadge tone={STATUS_TONES.issue[i.status]} label={i.statusLabel} />
-              {editable ? (
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="unlink-issue" />
-                  <input type="hidden" name="issueId" value={i.id} />
-                  <button type="submit" className="link-button">
-                    外す
-                  </button>
-                </Form>
-              ) : null}
+              {editable ? <RowAction intent="unlink-issue" values={{ issueId: i.id }} label="外す" /> : null}
             </li>
           ))}
         </ul>
@@ -179,17 +157,14 @@ export default function NeedRoute() {
           <Form method="post" className="search-form">
             <input type="hidden" name="intent" value="link-issue" />
             <div className="search-form__row">
-              <div className="field">
-                <label htmlFor="issueId">課題を加える</label>
-                <select id="issueId" name="issueId" defaultValue="">
-                  <option value="">選択してください</option>
-                  {candidateIssues.map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                label="課題を加える"
+                id="issueId"
+                name="issueId"
+                defaultValue=""
+                options={candidateIssues.map((i) => ({ value: i.id, label: i.label }))}
+                placeholder="選択してください"
+              />
               <SubmitButton className="button button--secondary" pendingText="追加中…">
                 加える
               </SubmitButton>
@@ -228,7 +203,7 @@ export default function NeedRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.need.title ?? 'ニーズ'} | ニーズ | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle(data?.need.title ?? 'ニーズ', 'ニーズ') },
 ]
 
 export function ErrorBoundary() {

@@ -1,6 +1,7 @@
 // The narrowing form of a need's candidates: free text and one choice per facet, each option with its count.
 // A plain GET form, so the narrowing is the URL (bookmark, share, save) and works without JavaScript.
 import { Form, Link } from '@remix-run/react'
+import { Field, SelectField } from '~/components/forms'
 import type { NeedMatchesPage } from '~/models/match.server'
 
 type FacetKey = 'form' | 'residence' | 'skill' | 'status' | 'role'
@@ -20,17 +21,14 @@ function FacetSelect({
   const shown =
     value && !options.some((o) => o.value === value) ? [...options, { value, label: value, count: 0 }] : options
   return (
-    <div className="field">
-      <label htmlFor={`facet-${name}`}>{label}</label>
-      <select id={`facet-${name}`} name={name} defaultValue={value ?? ''}>
-        <option value="">すべて</option>
-        {shown.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}（{o.count}人）
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      label={label}
+      id={`facet-${name}`}
+      name={name}
+      defaultValue={value ?? ''}
+      placeholder="すべて"
+      options={shown.map((o) => ({ value: o.value, label: `${o.label}（${o.count}人）` }))}
+    />
   )
 }
 
@@ -39,10 +37,14 @@ export function MatchFacets({ page }: { page: NeedMatchesPage }) {
   return (
     <Form method="get" className="match-facets" aria-label="候補者の絞り込み">
       <h2>絞り込み</h2>
-      <div className="field">
-        <label htmlFor="facet-q">キーワード（氏名・スキル・自己紹介）</label>
-        <input id="facet-q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} />
-      </div>
+      <Field
+        label="キーワード（氏名・スキル・自己紹介）"
+        id="facet-q"
+        name="q"
+        type="search"
+        defaultValue={query.q ?? ''}
+        maxLength={100}
+      />
       <FacetSelect name="skill" label="スキル" options={facets.skills} value={query.skill} />
       <FacetSelect name="form" label="希望する任用形態" options={facets.employmentForms} value={query.form} />
       <FacetSelect name="residence" label="居住地" options={facets.residence} value={query.residence} />

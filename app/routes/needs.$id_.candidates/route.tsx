@@ -7,14 +7,16 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { z } from 'zod'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, RowAction, SubmitButton } from '~/components/forms'
 import { deleteMatchSearch, getNeedMatches, saveMatchSearch } from '~/models/match.server'
 import matchStylesHref from '~/styles/match.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { uuidField } from '~/utils/field-schemas'
 import { matchSearchParams, parseMatchQuery } from '~/utils/match-query'
+import { pageTitle } from '~/utils/page-title'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { redirectWithToast } from '~/utils/toast.server'
 import { CandidateCard } from './candidate-card'
@@ -83,17 +85,9 @@ export default function NeedCandidatesPage() {
   const firstRank = (page.page - 1) * 20 + 1
   return (
     <div className="page">
-      <nav aria-label="パンくずリスト" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/needs">ニーズ</Link>
-          </li>
-          <li>
-            <Link to={`/needs/${need.id}`}>{need.title}</Link>
-          </li>
-          <li aria-current="page">候補者</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: 'ニーズ', to: '/needs' }, { label: need.title, to: `/needs/${need.id}` }, { label: '候補者' }]}
+      />
       <h1>候補者を探す</h1>
       <p className="lead">
         「{need.title}」（{need.prefectureName}）に合う人を、{page.poolLabel}
@@ -153,13 +147,13 @@ export default function NeedCandidatesPage() {
               {page.savedSearches.map((saved) => (
                 <li key={saved.id}>
                   <Link to={`/needs/${need.id}/candidates${saved.search ? `?${saved.search}` : ''}`}>{saved.name}</Link>{' '}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="delete-search" />
-                    <input type="hidden" name="searchId" value={saved.id} />
-                    <button type="submit" className="button button--secondary">
-                      削除<span className="visually-hidden">（{saved.name}）</span>
-                    </button>
-                  </Form>
+                  <RowAction
+                    intent="delete-search"
+                    values={{ searchId: saved.id }}
+                    label="削除"
+                    ariaLabel={`削除（${saved.name}）`}
+                    className="button button--secondary"
+                  />
                 </li>
               ))}
             </ul>
@@ -172,19 +166,14 @@ export default function NeedCandidatesPage() {
             <FormErrors errors={actionData?.formErrors} />
             <input type="hidden" name="intent" value="save-search" />
             <input type="hidden" name="search" value={current} />
-            <div className="field">
-              <label htmlFor="saved-search-name">名前（60文字以内）</label>
-              <input
-                id="saved-search-name"
-                name="name"
-                type="text"
-                maxLength={60}
-                required
-                aria-invalid={actionData?.fieldErrors.name ? true : undefined}
-                aria-describedby={actionData?.fieldErrors.name ? 'saved-search-name-error' : undefined}
-              />
-              <ErrorList id="saved-search-name-error" errors={actionData?.fieldErrors.name} />
-            </div>
+            <Field
+              label="名前（60文字以内）"
+              id="saved-search-name"
+              name="name"
+              maxLength={60}
+              required
+              errors={actionData?.fieldErrors.name}
+            />
             <SubmitButton>今の条件を保存</SubmitButton>
           </Form>
         </section>
@@ -194,7 +183,7 @@ export default function NeedCandidatesPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `候補者 | ${data?.need.title ?? 'ニーズ'} | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle('候補者', data?.need.title ?? 'ニーズ') },
 ]
 
 export function ErrorBoundary() {

@@ -1,19 +1,9 @@
 // The job description form (ジョブディスクリプション): tasks and role (step ②), the municipalities served with
 // days a week, employment form, period, pay, selection and management set-up (step ③), 001:246-250.
-import {
-  type DefaultValue,
-  getCollectionProps,
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  type SubmissionResult,
-  useForm,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type DefaultValue, getFormProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import type { z } from 'zod'
-import { ChoiceGroup, LockVersionInput } from '~/components/choice-group'
+import { LockVersionInput, OptionChoices } from '~/components/choice-group'
 import {
   CheckboxField,
   ErrorList,
@@ -22,15 +12,11 @@ import {
   SelectField,
   SubmitButton,
   TextareaField,
+  useSchemaForm,
 } from '~/components/forms'
-import {
-  daysPerWeekTotal,
-  daysPerWeekWarning,
-  EMPLOYER_OPTIONS,
-  EMPLOYMENT_FORM_OPTIONS,
-  NeedSchema,
-  PAY_UNIT_OPTIONS,
-} from '~/utils/need-validation'
+import { DAYS_PER_WEEK_INPUT, PayRangeFields } from '~/components/pay-range-fields'
+import { EMPLOYER_OPTIONS, EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
+import { daysPerWeekTotal, daysPerWeekWarning, NeedSchema } from '~/utils/need-validation'
 
 export interface NeedFormProps {
   catalogue: {
@@ -54,14 +40,7 @@ export function NeedForm({
   afterConflict,
   lastResult,
 }: NeedFormProps) {
-  const [form, fields] = useForm<z.input<typeof NeedSchema>, z.output<typeof NeedSchema>>({
-    id: 'need-form',
-    constraint: getZodConstraint(NeedSchema),
-    defaultValue,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(NeedSchema, { id: 'need-form', defaultValue, lastResult })
   const rows = fields.municipalities.getFieldList()
   const { total } = daysPerWeekTotal(
     rows.map((row) => ({ daysPerWeek: row.getFieldset().daysPerWeek.value as string | undefined })),
@@ -83,41 +62,26 @@ export function NeedForm({
       <LockVersionInput loaded={lockVersion} afterConflict={afterConflict} />
 
       <h2>② 業務と人材像</h2>
-      <Field
-        label="件名（募集する業務）"
-        inputProps={getInputProps(fields.title, { type: 'text' })}
-        errors={fields.title.errors}
-      />
+      <Field label="件名（募集する業務）" field={fields.title} />
       <TextareaField
         label="背景と課題"
         description="市区町村の現状と、外部人材に期待すること"
-        textareaProps={{ ...getTextareaProps(fields.background), rows: 5 }}
-        errors={fields.background.errors}
+        field={fields.background}
+        rows={5}
       />
-      <ChoiceGroup
+      <OptionChoices
         legend="支援する業務（市町村支援業務）"
         description="総務省の想定事例（002:415-424）から選びます。複数可。"
-        errorId={fields.taskSkillIds.errorId}
-        errors={fields.taskSkillIds.errors}
-        choices={getCollectionProps(fields.taskSkillIds, {
-          type: 'checkbox',
-          options: catalogue.tasks.map((t) => t.id),
-        }).map((props) => ({
-          props,
-          label: catalogue.tasks.find((t) => t.id === props.value)?.name ?? String(props.value),
-        }))}
+        field={fields.taskSkillIds}
+        type="checkbox"
+        options={catalogue.tasks.map((t) => ({ value: t.id, label: t.name }))}
       />
-      <TextareaField
-        label="業務内容の詳細"
-        textareaProps={{ ...getTextareaProps(fields.taskDetails), rows: 4 }}
-        errors={fields.taskDetails.errors}
-      />
+      <TextareaField label="業務内容の詳細" field={fields.taskDetails} rows={4} />
       <SelectField
         label="人材像"
-        selectProps={getSelectProps(fields.roleId)}
+        field={fields.roleId}
         options={catalogue.roles.map((r) => ({ value: r.id, label: r.name }))}
         placeholder="選択してください"
-        errors={fields.roleId.errors}
       />
       <fieldset className="choice-group">
         <legend>求めるスキル（スキル標準）</legend>
@@ -163,29 +127,12 @@ export function NeedForm({
       <h2>③ 任用形態・採用工程・管理体制</h2>
       <SelectField
         label="任用・契約の形態"
-        selectProps={getSelectProps(fields.employmentForm)}
-        options={EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
+        field={fields.employmentForm}
+        options={EMPLOYMENT_FORM_OPTIONS}
         placeholder="選択してください"
-        errors={fields.employmentForm.errors}
       />
-      <ChoiceGroup
-        legend="採用する主体"
-        errorId={fields.employer.errorId}
-        errors={fields.employer.errors}
-        choices={getCollectionProps(fields.employer, {
-          type: 'radio',
-          options: EMPLOYER_OPTIONS.map((o) => o.value),
-        }).map((props) => ({
-          props,
-          label: EMPLOYER_OPTIONS.find((o) => o.value === props.value)?.label ?? String(props.value),
-        }))}
-      />
-      <Field
-        label="採用主体の補足（任意）"
-        description="例: 委託先 ○○株式会社から派遣"
-        inputProps={getInputProps(fields.employerNote, { type: 'text' })}
-        errors={fields.employerNote.errors}
-      />
+      <OptionChoices legend="採用する主体" field={fields.employer} type="radio" options={EMPLOYER_OPTIONS} />
+      <Field label="採用主体の補足（任意）" description="例: 委託先 ○○株式会社から派遣" field={fields.employerNote} />
 
       <fieldset className="choice-group" aria-describedby={warning ? 'days-warning' : undefined}>
         <legend>支援する市区町村と週の日数</legend>
@@ -201,22 +148,11 @@ export function NeedForm({
               <div key={row.key} className="municipality-row">
                 <SelectField
                   label={`市区町村 ${index + 1}`}
-                  selectProps={getSelectProps(code)}
+                  field={code}
                   options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
                   placeholder="選択してください"
-                  errors={code.errors}
                 />
-                <Field
-                  label="週の日数"
-                  inputProps={{
-                    ...getInputProps(daysPerWeek, { type: 'number' }),
-                    step: 0.5,
-                    min: 0.5,
-                    max: 5,
-                    inputMode: 'decimal',
-                  }}
-                  errors={daysPerWeek.errors}
-                />
+                <Field label="週の日数" field={daysPerWeek} {...DAYS_PER_WEEK_INPUT} min={0.5} />
                 <button
                   {...form.remove.getButtonProps({ name: fields.municipalities.name, index })}
                   className="button button--secondary"
@@ -245,95 +181,48 @@ export function NeedForm({
           </p>
         ) : null}
       </fieldset>
-      <Field
-        label="勤務場所"
-        description="例: 県庁（情報政策課）、各市町村の庁舎"
-        inputProps={getInputProps(fields.workPlace, { type: 'text' })}
-        errors={fields.workPlace.errors}
-      />
+      <Field label="勤務場所" description="例: 県庁（情報政策課）、各市町村の庁舎" field={fields.workPlace} />
       <Field
         label="リモート勤務（週の日数・任意）"
         description="0〜5日、0.5日単位。リモート不可なら0"
-        inputProps={{
-          ...getInputProps(fields.remoteDaysPerWeek, { type: 'number' }),
-          step: 0.5,
-          min: 0,
-          max: 5,
-          inputMode: 'decimal',
-        }}
-        errors={fields.remoteDaysPerWeek.errors}
+        field={fields.remoteDaysPerWeek}
+        {...DAYS_PER_WEEK_INPUT}
+        min={0}
       />
       <div className="pay-range">
-        <Field
-          label="開始日"
-          inputProps={getInputProps(fields.startOn, { type: 'date' })}
-          errors={fields.startOn.errors}
-        />
-        <Field
-          label="終了日（任意）"
-          inputProps={getInputProps(fields.endOn, { type: 'date' })}
-          errors={fields.endOn.errors}
-        />
+        <Field label="開始日" field={fields.startOn} type="date" />
+        <Field label="終了日（任意）" field={fields.endOn} type="date" />
       </div>
-      <fieldset className="choice-group">
-        <legend>報酬・予算（任意・円）</legend>
-        <div className="pay-range">
-          <SelectField
-            label="単位"
-            selectProps={getSelectProps(fields.payUnit)}
-            options={PAY_UNIT_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
-            placeholder="選択してください"
-            errors={fields.payUnit.errors}
-          />
-          <Field
-            label="下限（円）"
-            inputProps={{ ...getInputProps(fields.payMinYen, { type: 'number' }), step: 1 }}
-            errors={fields.payMinYen.errors}
-          />
-          <Field
-            label="上限（円）"
-            inputProps={{ ...getInputProps(fields.payMaxYen, { type: 'number' }), step: 1 }}
-            errors={fields.payMaxYen.errors}
-          />
-          <Field
-            label="予算額（年額・円）"
-            inputProps={{ ...getInputProps(fields.budgetYen, { type: 'number' }), step: 1 }}
-            errors={fields.budgetYen.errors}
-          />
-        </div>
-      </fieldset>
+      <PayRangeFields
+        legend="報酬・予算（任意・円）"
+        unit={fields.payUnit}
+        min={fields.payMinYen}
+        max={fields.payMaxYen}
+      >
+        <Field label="予算額（年額・円）" field={fields.budgetYen} type="number" step={1} />
+      </PayRangeFields>
       <TextareaField
         label="選考の方法"
         description="例: 書類選考のうえ面接（オンライン可）"
-        textareaProps={{ ...getTextareaProps(fields.selectionProcess), rows: 3 }}
-        errors={fields.selectionProcess.errors}
+        field={fields.selectionProcess}
+        rows={3}
       />
-      <Field
-        label="応募締切日（任意）"
-        inputProps={getInputProps(fields.applicationDeadline, { type: 'date' })}
-        errors={fields.applicationDeadline.errors}
-      />
+      <Field label="応募締切日（任意）" field={fields.applicationDeadline} type="date" />
       <Field
         label="県の管理体制（担当課・監督者）"
         description="例: 県デジタル推進課 課長が監督、担当者が月1回面談"
-        inputProps={getInputProps(fields.supervisor, { type: 'text' })}
-        errors={fields.supervisor.errors}
+        field={fields.supervisor}
       />
       <TextareaField
         label="管理体制の補足（県内のみ・任意）"
         description="公募ページには表示されません。"
-        textareaProps={{ ...getTextareaProps(fields.managementNote), rows: 3 }}
-        errors={fields.managementNote.errors}
+        field={fields.managementNote}
+        rows={3}
       />
-      <TextareaField
-        label="問い合わせ先"
-        textareaProps={{ ...getTextareaProps(fields.contact), rows: 2 }}
-        errors={fields.contact.errors}
-      />
+      <TextareaField label="問い合わせ先" field={fields.contact} rows={2} />
       <CheckboxField
         label="公開したら公募ページに掲載する（掲載しない場合は県内のマッチングだけに使います）"
-        inputProps={getInputProps(fields.openCall, { type: 'checkbox' })}
-        errors={fields.openCall.errors}
+        field={fields.openCall}
       />
       <div>
         <SubmitButton pendingText="保存中…">保存する</SubmitButton>

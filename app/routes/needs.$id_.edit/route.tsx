@@ -6,7 +6,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getNeedEditPage, NEED_CONFLICT_MESSAGE, saveNeed } from '~/models/need.server'
@@ -17,6 +18,7 @@ import { NeedSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { NeedForm } from './need-form'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: profileStylesHref },
@@ -62,9 +64,7 @@ export default function EditNeedRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to={`/needs/${page.id}`}>← ニーズに戻る</Link>
-      </p>
+      <BackLink to={`/needs/${page.id}`} label="ニーズに戻る" />
       <h1>ジョブディスクリプションを編集する</h1>
       <p>
         状態: <StatusBadge tone={STATUS_TONES.need[page.status]} label={page.statusLabel} />
@@ -82,9 +82,7 @@ export default function EditNeedRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: 'ジョブディスクリプションを編集 | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('ジョブディスクリプションを編集') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,20 +1,15 @@
 // The printable job description: A4, the prefecture's name, no site chrome (handle.bare), a print stylesheet.
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getPrintableNeed } from '~/models/need.server'
-import needsStylesHref from '~/styles/needs.css'
-import skillsStylesHref from '~/styles/skills.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { JobDescription } from '../needs.$id/job-description'
+import { JobDescription, jobDescriptionLinks } from '../needs.$id/job-description'
 import { requireUuidParam } from '~/utils/params'
 
 export const handle = { bare: true }
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: skillsStylesHref },
-  { rel: 'stylesheet', href: needsStylesHref },
-]
+export const links = jobDescriptionLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')

@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { PREFECTURE_CODE } from '~/utils/field-schemas'
 import { EmptyState } from '~/components/empty-state'
+import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
@@ -9,14 +11,11 @@ import { getNeedList } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 const FilterSchema = z.object({
   status: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn']).optional().catch(undefined),
-  pref: z
-    .string()
-    .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/)
-    .optional()
-    .catch(undefined),
+  pref: z.string().regex(PREFECTURE_CODE).optional().catch(undefined),
 })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -54,11 +53,7 @@ export default function NeedsRoute() {
           <Link to="/issues">市区町村の課題から作る</Link>
         </p>
       ) : null}
-      <p>
-        <a href="/needs/export.csv" download>
-          CSVでダウンロード（Excel対応）
-        </a>
-      </p>
+      <CsvDownloadLink href="/needs/export.csv" />
       {prefectures.length > 0 ? (
         <Form method="get" className="search-form" aria-label="都道府県で絞り込み">
           {current ? <input type="hidden" name="status" value={current} /> : null}
@@ -151,7 +146,7 @@ export default function NeedsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ニーズ | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ニーズ') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,13 +1,16 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { ChoiceGroup } from '~/components/choice-group'
+import { Field, FormErrors, SubmitButton } from '~/components/forms'
 import { createNeed, getNewNeedPage } from '~/models/need.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
 import { plainString, uuidField } from '~/utils/field-schemas'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'update:need:own-prefecture')
@@ -58,9 +61,7 @@ export default function NewNeedRoute() {
   const errors = actionData?.fieldErrors
   return (
     <div className="page">
-      <p>
-        <Link to="/needs">← ニーズの一覧に戻る</Link>
-      </p>
+      <BackLink to="/needs" label="ニーズの一覧に戻る" />
       <h1>ニーズを作る</h1>
       <p>
         総務省の支援の流れ（①管内市町村の課題の洗い出し → ②業務と人材像の明確化 →
@@ -84,34 +85,28 @@ export default function NewNeedRoute() {
             </p>
           </section>
         ) : null}
-        <fieldset className="choice-group" aria-describedby={errors?.templateId ? 'template-error' : undefined}>
-          <legend>ひな形（市町村支援業務の想定事例から）</legend>
-          <p className="field-description">
-            業務内容・人材像・必要なスキルが入った状態で始まります（出典: {templates[0]?.source}）。
-          </p>
-          <div className="choice-group__options">
-            <label className="choice">
-              <input type="radio" name="templateId" value="" defaultChecked />
-              <span>ひな形を使わない</span>
-            </label>
-            {templates.map((t) => (
-              <label key={t.id} className="choice">
-                <input type="radio" name="templateId" value={t.id} />
-                <span>
-                  {t.title}
-                  <span className="choice__hint">
-                    人材像: {t.roleName}／{t.taskDetails}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </div>
-          <ErrorList id="template-error" errors={errors?.templateId} />
-        </fieldset>
+        <ChoiceGroup
+          legend="ひな形（市町村支援業務の想定事例から）"
+          description={<>業務内容・人材像・必要なスキルが入った状態で始まります（出典: {templates[0]?.source}）。</>}
+          errorId="template-error"
+          errors={errors?.templateId}
+          choices={[
+            {
+              props: { type: 'radio', name: 'templateId', value: '', defaultChecked: true },
+              label: 'ひな形を使わない',
+            },
+            ...templates.map((t) => ({
+              props: { type: 'radio', name: 'templateId', value: t.id },
+              label: t.title,
+              hint: `人材像: ${t.roleName}／${t.taskDetails}`,
+            })),
+          ]}
+        />
         <Field
           label="件名（任意）"
           description="空欄のときは、ひな形の名前（またはまとめる課題の件名）になります。"
-          inputProps={{ name: 'title', type: 'text', maxLength: 120 }}
+          name="title"
+          maxLength={120}
           errors={errors?.title}
         />
         <div>
@@ -122,7 +117,7 @@ export default function NewNeedRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'ニーズを作る | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('ニーズを作る') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

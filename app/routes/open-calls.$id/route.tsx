@@ -1,28 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-  type ActionFunctionArgs,
-  data,
-  type LinksFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormErrors, SubmitButton } from '~/components/forms'
+import { FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { expressInterest, getOpenCallPage } from '~/models/open-call.server'
-import needsStylesHref from '~/styles/needs.css'
-import skillsStylesHref from '~/styles/skills.css'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { InterestSchema } from '~/utils/need-validation'
 import { redirectWithToast } from '~/utils/toast.server'
-import { JobDescription } from '../needs.$id/job-description'
+import { JobDescription, jobDescriptionLinks } from '../needs.$id/job-description'
 import { readFormData, requireUuidParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: skillsStylesHref },
-  { rel: 'stylesheet', href: needsStylesHref },
-]
+export const links = jobDescriptionLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await getUser(request, context)
@@ -54,9 +45,7 @@ export default function OpenCallRoute() {
   const actionData = useActionData<typeof action>()
   return (
     <div className="page">
-      <p>
-        <Link to="/open-calls">← 公募中のニーズに戻る</Link>
-      </p>
+      <BackLink to="/open-calls" label="公募中のニーズに戻る" />
       <h1>{need.title}</h1>
       <p>
         <StatusBadge tone={STATUS_TONES.interest.open} label="募集中" />{' '}
@@ -98,10 +87,13 @@ export default function OpenCallRoute() {
               関心を表明すると、{need.prefectureName}の人材プールへの応募として届き、あなたのプロフィールを
               {need.prefectureName}の担当者が見られるようになります。
             </p>
-            <div className="field">
-              <label htmlFor="interest-message">メッセージ（任意・1000文字まで）</label>
-              <textarea id="interest-message" name="message" rows={4} maxLength={1000} />
-            </div>
+            <TextareaField
+              label="メッセージ（任意・1000文字まで）"
+              id="interest-message"
+              name="message"
+              rows={4}
+              maxLength={1000}
+            />
             <div>
               <SubmitButton pendingText="送信中…">関心を表明する</SubmitButton>
             </div>
@@ -113,7 +105,7 @@ export default function OpenCallRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.need.title ?? '公募'} | 公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム` },
+  { title: pageTitle(data?.need.title ?? '公募', '公募中のニーズ') },
 ]
 
 export function ErrorBoundary() {

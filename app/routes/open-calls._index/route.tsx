@@ -1,19 +1,52 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useRouteLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FilterSelect } from '~/components/forms'
+import { Field, FilterSelect } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getOpenCallsPage } from '~/models/open-call.server'
+import { prefectureFilter } from '~/utils/field-schemas'
 import type { loader as rootLoader } from '~/root'
 import needsStylesHref from '~/styles/needs.css'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: needsStylesHref }]
 
 // Public: anyone may browse the open calls; only 公開 needs a prefecture chose to publish are here.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return getOpenCallsPage(context, new URL(request.url).searchParams)
+  // A malformed query string still shows the first page of everything, and says what was wrong.
+  const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  const page = await getOpenCallsPage(context, parsed.success ? parsed.data : QuerySchema.parse({}))
+  const invalid = parsed.success ? null : (parsed.error.issues[0]?.message ?? '検索条件が正しくありません')
+  return { ...page, notice: page.notice ?? invalid }
 }
+
+const QuerySchema = z.object({
+  q: z.string().trim().max(100, { message: '検索語は100文字以内にしてください' }).optional().default(''),
+  pref: prefectureFilter('都道府県を一覧から選択してください'),
+  role: z
+    .string()
+    .max(100, { message: '人材像を一覧から選択してください' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  topic: z
+    .string()
+    .max(100, { message: '分野・業務を一覧から選択してください' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  remote: z
+    .string()
+    .optional()
+    .transform((value) => value === '1' || value === 'on'),
+  page: z.coerce
+    .number({ message: 'ページ番号が正しくありません' })
+    .int({ message: 'ページ番号が正しくありません' })
+    .min(1, { message: 'ページ番号が正しくありません' })
+    .max(250, { message: '250ページより先は表示できません。条件を絞り込んでください' })
+    .optional()
+    .default(1),
+})
 
 export default function OpenCallsRoute() {
   const { query, notice, total, pageCount, prefectures, roles, topics, needs } = useLoaderData<typeof loader>()
@@ -42,10 +75,14 @@ export default function OpenCallsRoute() {
       ) : null}
       <Form method="get" className="search-form" role="search" aria-label="公募の検索">
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="q">キーワード</label>
-            <input id="q" name="q" type="search" defaultValue={query.q} placeholder="例: 標準化、BPR、研修" />
-          </div>
+          <Field
+            label="キーワード"
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="例: 標準化、BPR、研修"
+          />
           <FilterSelect
             name="pref"
             label="都道府県"
@@ -141,7 +178,7 @@ export default function OpenCallsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '公募中のニーズ | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('公募中のニーズ') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

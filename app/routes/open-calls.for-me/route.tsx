@@ -1,10 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getMyFittingNeeds } from '~/models/match.server'
 import matchStylesHref from '~/styles/match.css'
 import { requireUserWithRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: matchStylesHref }]
 
@@ -19,14 +21,7 @@ export default function FittingNeedsPage() {
   const page = useLoaderData<typeof loader>()
   return (
     <div className="page">
-      <nav aria-label="パンくずリスト" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/open-calls">公募中のニーズ</Link>
-          </li>
-          <li aria-current="page">あなたに合う公募</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: '公募中のニーズ', to: '/open-calls' }, { label: 'あなたに合う公募' }]} />
       <h1>あなたに合う公募</h1>
       {!page.hasProfile ? (
         <EmptyState message="プロフィールを登録すると、希望する働き方とスキルに合う公募をここに表示します。">
@@ -86,7 +81,7 @@ export default function FittingNeedsPage() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'あなたに合う公募 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('あなたに合う公募') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,14 +1,16 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, ErrorList, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { CheckboxField, Field, FormErrors, SubmitButton, TextareaField, useSchemaForm } from '~/components/forms'
 import { getPartnerCompanyForEdit, savePartnerCompany } from '~/models/partner-company.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { PartnerCompanySchema } from '~/utils/partner-company-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData, requireUuidOrNewParam } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, context, 'update:partner:any')
@@ -40,9 +42,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditPartnerRoute() {
   const { company } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
+  const [form, fields] = useSchemaForm(PartnerCompanySchema, {
     id: 'partner-company',
-    constraint: getZodConstraint(PartnerCompanySchema),
     lastResult: actionData?.result,
     defaultValue: company
       ? {
@@ -57,64 +58,25 @@ export default function EditPartnerRoute() {
           active: company.active ? 'on' : '',
         }
       : { active: 'on' },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PartnerCompanySchema }),
-    shouldRevalidate: 'onBlur',
   })
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/partners">パートナー企業</Link>
-          </li>
-          <li aria-current="page">{company ? company.name : '新規登録'}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[{ label: 'パートナー企業', to: '/partners' }, { label: company ? company.name : '新規登録' }]}
+      />
       <h1>{company ? `「${company.name}」の編集` : 'パートナー企業の登録'}</h1>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
         <input type="hidden" name="lockVersion" value={company?.lock_version ?? ''} />
-        <Field label="企業名" inputProps={getInputProps(fields.name, { type: 'text' })} errors={fields.name.errors} />
-        <Field
-          label="企業名のふりがな"
-          inputProps={getInputProps(fields.nameKana, { type: 'text' })}
-          errors={fields.nameKana.errors}
-        />
-        <Field
-          label="法人番号（13桁・任意）"
-          inputProps={{ ...getInputProps(fields.corporateNumber, { type: 'text' }), inputMode: 'numeric' }}
-          errors={fields.corporateNumber.errors}
-        />
-        <Field
-          label="担当者名"
-          inputProps={getInputProps(fields.contactName, { type: 'text' })}
-          errors={fields.contactName.errors}
-        />
-        <Field
-          label="担当者メールアドレス"
-          inputProps={getInputProps(fields.contactEmail, { type: 'email' })}
-          errors={fields.contactEmail.errors}
-        />
-        <Field
-          label="電話番号"
-          inputProps={getInputProps(fields.contactPhone, { type: 'tel' })}
-          errors={fields.contactPhone.errors}
-        />
-        <Field
-          label="ウェブサイト"
-          inputProps={getInputProps(fields.website, { type: 'url' })}
-          errors={fields.website.errors}
-        />
-        <div className="field">
-          <label htmlFor={fields.note.id}>備考（推薦できる人材の分野など）</label>
-          <textarea {...getTextareaProps(fields.note)} rows={4} />
-          <ErrorList id={fields.note.errorId} errors={fields.note.errors} />
-        </div>
-        <CheckboxField
-          label="有効（推薦を受け付ける）"
-          inputProps={getInputProps(fields.active, { type: 'checkbox' })}
-          errors={fields.active.errors}
-        />
+        <Field label="企業名" field={fields.name} />
+        <Field label="企業名のふりがな" field={fields.nameKana} />
+        <Field label="法人番号（13桁・任意）" field={fields.corporateNumber} inputMode="numeric" />
+        <Field label="担当者名" field={fields.contactName} />
+        <Field label="担当者メールアドレス" field={fields.contactEmail} type="email" />
+        <Field label="電話番号" field={fields.contactPhone} type="tel" />
+        <Field label="ウェブサイト" field={fields.website} type="url" />
+        <TextareaField label="備考（推薦できる人材の分野など）" field={fields.note} rows={4} />
+        <CheckboxField label="有効（推薦を受け付ける）" field={fields.active} />
         <div>
           <SubmitButton>保存する</SubmitButton>
         </div>
@@ -123,7 +85,7 @@ export default function EditPartnerRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パートナー企業 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パートナー企業') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { listPartnerCompanies } from '~/models/partner-company.server'
 import { requireUserWithPermission } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:partner:any')
@@ -68,7 +69,7 @@ export default function PartnersRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パートナー企業 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パートナー企業') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

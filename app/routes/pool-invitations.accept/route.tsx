@@ -7,6 +7,7 @@ import { getUser, requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
 import { formatDateTime } from '~/utils/dates'
+import { pageTitle } from '~/utils/page-title'
 
 const returnPath = (token: string) => `/pool-invitations/accept?${new URLSearchParams({ token })}`
 
@@ -148,9 +149,7 @@ export default function PoolInvitationRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '人材プールへの登録のお願い | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プールへの登録のお願い') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

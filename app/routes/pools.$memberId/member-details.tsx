@@ -1,6 +1,6 @@
 // Interview scheduling and training records on a pool member's page.
 import { Form } from '@remix-run/react'
-import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { Field, FormErrors, SubmitButton, TextareaField } from '~/components/forms'
 import { formatShortDateTime, toDateTimeLocalValue } from '~/utils/dates'
 import { errorsOf, type MemberActionData } from './action-errors'
 
@@ -29,35 +29,29 @@ export function MemberDetails({ member, actionData }: Props) {
           <FormErrors errors={interview.form} />
           <input type="hidden" name="intent" value="interview" />
           <input type="hidden" name="lockVersion" value={member.lockVersion} />
-          <div className="field">
-            <label htmlFor="interviewAt">面接日時（日本時間）</label>
-            <input
-              id="interviewAt"
-              name="interviewAt"
-              type="datetime-local"
-              defaultValue={member.interviewAt ? toDateTimeLocalValue(member.interviewAt) : ''}
-              aria-invalid={interviewErrors.interviewAt ? true : undefined}
-              aria-describedby={interviewErrors.interviewAt ? 'interviewAt-error' : undefined}
-            />
-            <ErrorList id="interviewAt-error" errors={interviewErrors.interviewAt} />
-          </div>
-          <div className="field">
-            <label htmlFor="interviewPlace">場所・方法（例: 県庁本館3階、オンライン）</label>
-            <input
-              id="interviewPlace"
-              name="interviewPlace"
-              type="text"
-              defaultValue={member.interviewPlace}
-              aria-invalid={interviewErrors.interviewPlace ? true : undefined}
-              aria-describedby={interviewErrors.interviewPlace ? 'interviewPlace-error' : undefined}
-            />
-            <ErrorList id="interviewPlace-error" errors={interviewErrors.interviewPlace} />
-          </div>
-          <div className="field">
-            <label htmlFor="interview-notes">メモ</label>
-            <textarea id="interview-notes" name="notes" rows={3} defaultValue={member.notes} />
-            <ErrorList errors={interviewErrors.notes} />
-          </div>
+          <Field
+            label="面接日時（日本時間）"
+            id="interviewAt"
+            name="interviewAt"
+            type="datetime-local"
+            defaultValue={member.interviewAt ? toDateTimeLocalValue(member.interviewAt) : ''}
+            errors={interviewErrors.interviewAt}
+          />
+          <Field
+            label="場所・方法（例: 県庁本館3階、オンライン）"
+            id="interviewPlace"
+            name="interviewPlace"
+            defaultValue={member.interviewPlace}
+            errors={interviewErrors.interviewPlace}
+          />
+          <TextareaField
+            label="メモ"
+            id="interview-notes"
+            name="notes"
+            rows={3}
+            defaultValue={member.notes}
+            errors={interviewErrors.notes}
+          />
           <div>
             <SubmitButton>保存する</SubmitButton>
           </div>
@@ -104,52 +98,22 @@ export function MemberDetails({ member, actionData }: Props) {
         >
           <FormErrors errors={training.form} />
           <input type="hidden" name="intent" value="training" />
-          <div className="field">
-            <label htmlFor="training-title">研修名</label>
-            <input
-              id="training-title"
-              name="title"
-              type="text"
-              placeholder="例: 行政実務研修"
-              aria-invalid={trainingErrors.title ? true : undefined}
-              aria-describedby={trainingErrors.title ? 'training-title-error' : undefined}
-            />
-            <ErrorList id="training-title-error" errors={trainingErrors.title} />
-          </div>
-          <div className="field">
-            <label htmlFor="provider">実施機関</label>
-            <input
-              id="provider"
-              name="provider"
-              type="text"
-              placeholder="例: 自治大学校"
-              aria-invalid={trainingErrors.provider ? true : undefined}
-              aria-describedby={trainingErrors.provider ? 'provider-error' : undefined}
-            />
-            <ErrorList id="provider-error" errors={trainingErrors.provider} />
-          </div>
-          <div className="field">
-            <label htmlFor="completedOn">修了日</label>
-            <input
-              id="completedOn"
-              name="completedOn"
-              type="date"
-              aria-invalid={trainingErrors.completedOn ? true : undefined}
-              aria-describedby={trainingErrors.completedOn ? 'completedOn-error' : undefined}
-            />
-            <ErrorList id="completedOn-error" errors={trainingErrors.completedOn} />
-          </div>
-          <div className="field">
-            <label htmlFor="training-note">備考</label>
-            <input
-              id="training-note"
-              name="note"
-              type="text"
-              aria-invalid={trainingErrors.note ? true : undefined}
-              aria-describedby={trainingErrors.note ? 'training-note-error' : undefined}
-            />
-            <ErrorList id="training-note-error" errors={trainingErrors.note} />
-          </div>
+          <Field
+            label="研修名"
+            id="training-title"
+            name="title"
+            placeholder="例: 行政実務研修"
+            errors={trainingErrors.title}
+          />
+          <Field
+            label="実施機関"
+            id="provider"
+            name="provider"
+            placeholder="例: 自治大学校"
+            errors={trainingErrors.provider}
+          />
+          <Field label="修了日" id="completedOn" name="completedOn" type="date" errors={trainingErrors.completedOn} />
+          <Field label="備考" id="training-note" name="note" errors={trainingErrors.note} />
           <div>
             <SubmitButton>研修の記録を追加する</SubmitButton>
           </div>

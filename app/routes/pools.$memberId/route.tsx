@@ -6,10 +6,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
-import { FormErrors } from '~/components/forms'
+import { FormErrors, RowAction } from '~/components/forms'
 import { StaffProfileView, staffProfileLinks } from '~/components/staff-profile-view'
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { requirePoolMember } from '~/models/pool.server'
@@ -22,6 +23,7 @@ import { InvitationSection, TargetRolesSection } from './invitation-and-roles'
 import { MemberActionSchema, performMemberAction } from './member-action.server'
 import { MemberDetails } from './member-details'
 import { StatusForm } from './status-form'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => staffProfileLinks
 
@@ -55,16 +57,14 @@ export default function PoolMemberRoute() {
   const mergeErrors = errorsOf(actionData, 'merge')
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to={member.nationalList ? '/pools?pool=national' : '/pools'}>
-              {member.nationalList ? '国の外部人材リスト' : '人材プール'}
-            </Link>
-          </li>
-          <li aria-current="page">{member.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          member.nationalList
+            ? { label: '国の外部人材リスト', to: '/pools?pool=national' }
+            : { label: '人材プール', to: '/pools' },
+          { label: member.name },
+        ]}
+      />
       <h1>
         {member.name} <StatusBadge tone={STATUS_TONES.pool[member.status]} label={member.statusLabel} />
       </h1>
@@ -127,13 +127,12 @@ export default function PoolMemberRoute() {
                 <Link to={`/pools/${d.id}`}>{d.name}</Link>{' '}
                 <StatusBadge tone={STATUS_TONES.pool[d.status]} label={d.statusLabel} />
                 {member.canUpdate ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="merge" />
-                    <input type="hidden" name="otherId" value={d.id} />{' '}
-                    <button type="submit" className="link-button" aria-label={`${d.name} と統合する`}>
-                      この人と統合する
-                    </button>
-                  </Form>
+                  <RowAction
+                    intent="merge"
+                    values={{ otherId: d.id }}
+                    label="この人と統合する"
+                    ariaLabel={`${d.name} と統合する`}
+                  />
                 ) : null}
               </li>
             ))}
@@ -166,7 +165,7 @@ export default function PoolMemberRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,6 +1,6 @@
 // 状態の変更 on a pool member's page: the next steps the server allows from the current status.
 import { Form } from '@remix-run/react'
-import { ErrorList, FormErrors, SubmitButton } from '~/components/forms'
+import { FormErrors, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { errorsOf, type MemberActionData } from './action-errors'
 
 interface Props {
@@ -18,33 +18,14 @@ export function StatusForm({ member, actionData }: Props) {
         <FormErrors errors={errors.form} />
         <input type="hidden" name="intent" value="status" />
         <input type="hidden" name="lockVersion" value={member.lockVersion} />
-        <div className="field">
-          <label htmlFor="to">変更後の状態</label>
-          <select
-            id="to"
-            name="to"
-            aria-invalid={errors.fields.to ? true : undefined}
-            aria-describedby={errors.fields.to ? 'to-error' : undefined}
-          >
-            {member.nextStatuses.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="to-error" errors={errors.fields.to} />
-        </div>
-        <div className="field">
-          <label htmlFor="note">メモ（面接日程、見送りの理由など）</label>
-          <textarea
-            id="note"
-            name="note"
-            rows={3}
-            aria-invalid={errors.fields.note ? true : undefined}
-            aria-describedby={errors.fields.note ? 'note-error' : undefined}
-          />
-          <ErrorList id="note-error" errors={errors.fields.note} />
-        </div>
+        <SelectField label="変更後の状態" id="to" name="to" options={member.nextStatuses} errors={errors.fields.to} />
+        <TextareaField
+          label="メモ（面接日程、見送りの理由など）"
+          id="note"
+          name="note"
+          rows={3}
+          errors={errors.fields.note}
+        />
         <div>
           <SubmitButton>状態を変更する</SubmitButton>
         </div>

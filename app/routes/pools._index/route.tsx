@@ -2,14 +2,16 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
+import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/profile-validation'
 import { formatShortDate } from '~/utils/dates'
-import { POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
+import { EMPLOYMENT_FORM_OPTIONS, POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
+import { pageTitle } from '~/utils/page-title'
+import { SelectField } from '~/components/forms'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
 const FilterSchema = z.object({
@@ -42,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     national: filter.pool === 'national',
     remoteOk: filter.remoteOk === 'on',
   })
-  return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: o.label })) }
+  return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS }
 }
 
 export default function PoolRoute() {
@@ -99,11 +101,7 @@ export default function PoolRoute() {
           ) : null}
         </p>
       ) : null}
-      <p>
-        <a href={nationalList ? '/pools/export.csv?pool=national' : '/pools/export.csv'} download>
-          CSVでダウンロード（Excel対応）
-        </a>
-      </p>
+      <CsvDownloadLink href={nationalList ? '/pools/export.csv?pool=national' : '/pools/export.csv'} />
       <RoleCountTable roleCounts={roleCounts} linkTo={(roleId) => listUrl({ roleId, status: '' })} />
       <nav aria-label="状態で絞り込み">
         <ul className="status-filter">
@@ -125,50 +123,37 @@ export default function PoolRoute() {
         {current ? <input type="hidden" name="status" value={current} /> : null}
         {nationalList ? <input type="hidden" name="pool" value="national" /> : null}
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="roleId">人材像</label>
-            <select id="roleId" name="roleId" defaultValue={currentRole}>
-              <option value="">指定なし</option>
-              {roles.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
-              <option value="none">人材像未設定</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="skillId">スキル</label>
-            <select id="skillId" name="skillId" defaultValue={searchParams.get('skillId') ?? ''}>
-              <option value="">指定なし</option>
-              {skills.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="minLevel">レベル（以上）</label>
-            <select id="minLevel" name="minLevel" defaultValue={searchParams.get('minLevel') ?? '1'}>
-              {SKILL_LEVEL_OPTIONS.map((o) => (
-                <option key={o.level} value={o.level}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="employmentForm">雇用形態</label>
-            <select id="employmentForm" name="employmentForm" defaultValue={searchParams.get('employmentForm') ?? ''}>
-              <option value="">指定なし</option>
-              {employmentForms.map((f) => (
-                <option key={f.value} value={f.value}>
-                  {f.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="人材像"
+            id="roleId"
+            name="roleId"
+            defaultValue={currentRole}
+            placeholder="指定なし"
+            options={[...roles, { value: 'none', label: '人材像未設定' }]}
+          />
+          <SelectField
+            label="スキル"
+            id="skillId"
+            name="skillId"
+            defaultValue={searchParams.get('skillId') ?? ''}
+            placeholder="指定なし"
+            options={skills}
+          />
+          <SelectField
+            label="レベル（以上）"
+            id="minLevel"
+            name="minLevel"
+            defaultValue={searchParams.get('minLevel') ?? '1'}
+            options={SKILL_LEVEL_OPTIONS.map((o) => ({ value: String(o.level), label: o.label }))}
+          />
+          <SelectField
+            label="雇用形態"
+            id="employmentForm"
+            name="employmentForm"
+            defaultValue={searchParams.get('employmentForm') ?? ''}
+            placeholder="指定なし"
+            options={employmentForms}
+          />
           <label className="field--checkbox">
             <input type="checkbox" name="remoteOk" value="on" defaultChecked={searchParams.get('remoteOk') === 'on'} />{' '}
             リモート可
@@ -231,7 +216,7 @@ export default function PoolRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材プール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,7 +1,9 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SubmitButton } from '~/components/forms'
+import { ImportErrorTable } from '~/components/import-errors'
+import { Field, SubmitButton } from '~/components/forms'
 import {
   importPool,
   POOL_IMPORT_COLUMNS,
@@ -12,6 +14,7 @@ import { requirePoolManager } from '~/models/pool-scope.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readUpload } from '~/utils/upload.server'
+import { pageTitle } from '~/utils/page-title'
 
 const MAX_BYTES = 2 * 1024 * 1024
 
@@ -47,14 +50,7 @@ export default function PoolImportRoute() {
   const actionData = useActionData<typeof action>() as ImportReport | undefined
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to="/pools">人材プール</Link>
-          </li>
-          <li aria-current="page">CSVの取り込み</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ label: '人材プール', to: '/pools' }, { label: 'CSVの取り込み' }]} />
       <h1>これまでの人材プールをCSVで取り込む</h1>
       <p>
         1行目を見出しにして、列「{columns.join('」「')}
@@ -77,31 +73,11 @@ export default function PoolImportRoute() {
               {notice}
             </p>
           ))}
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">行</th>
-                <th scope="col">項目</th>
-                <th scope="col">内容</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actionData.errors.map((error, index) => (
-                <tr key={index}>
-                  <td>{error.row ? `${error.row}行目` : '—'}</td>
-                  <td>{error.field ?? '—'}</td>
-                  <td>{error.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportErrorTable errors={actionData.errors} rowSuffix="行目" />
         </section>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="form-stack">
-        <div className="field">
-          <label htmlFor="file">CSVファイル</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" required />
-        </div>
+        <Field label="CSVファイル" id="file" name="file" type="file" accept=".csv,text/csv" required />
         <div>
           <SubmitButton pendingText="確認中…">確認して取り込む</SubmitButton>
         </div>
@@ -110,9 +86,7 @@ export default function PoolImportRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '人材プールのCSV取り込み | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材プールのCSV取り込み') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,14 +1,17 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, SubmitButton } from '~/components/forms'
+import { CheckboxField, Field, SelectField, SubmitButton, TextareaField } from '~/components/forms'
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { addPoolMemberDirectly, getDirectAddOptions } from '~/models/pool.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithToast } from '~/utils/toast.server'
+import { DIRECT_POOL_SOURCES } from '~/utils/labels'
 import { isUuid, readFormData } from '~/utils/params'
 import { plainString } from '~/utils/field-schemas'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A prefecture's staff add to its pool; ministry staff to the national list.
@@ -41,7 +44,7 @@ const AddSchema = z.object({
     .refine((value) => value === null || (Number.isInteger(value) && value >= 1930 && value <= 2015), {
       message: '生年は1930〜2015の西暦で入力してください',
     }),
-  source: z.enum(['company_recommendation', 'national_list', 'referral', 'public_call'], {
+  source: z.enum(DIRECT_POOL_SOURCES, {
     message: '経路を選択してください',
   }),
   partnerCompanyId: plainString()
@@ -87,25 +90,17 @@ export default function AddPoolMemberRoute() {
   const actionData = useActionData<typeof action>()
   const values = actionData?.values ?? {}
   const errors = actionData?.fieldErrors ?? {}
-  const field = (name: string) => ({
-    id: name,
-    name,
-    defaultValue: values[name] ?? '',
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `${name}-error` : undefined,
-  })
+  const field = (name: string) => ({ id: name, name, defaultValue: values[name] ?? '', errors: errors[name] })
   return (
     <div className="page">
-      <nav className="breadcrumbs" aria-label="パンくずリスト">
-        <ol>
-          <li>
-            <Link to={nationalList ? '/pools?pool=national' : '/pools'}>
-              {nationalList ? '国の外部人材リスト' : '人材プール'}
-            </Link>
-          </li>
-          <li aria-current="page">人材の直接登録</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          nationalList
+            ? { label: '国の外部人材リスト', to: '/pools?pool=national' }
+            : { label: '人材プール', to: '/pools' },
+          { label: '人材の直接登録' },
+        ]}
+      />
       <h1>{nationalList ? '国の外部人材リストに直接登録する' : '人材を直接登録する'}</h1>
       <p>
         企業からの推薦、国のリスト、紹介などで知った人を人材プールに登録します。本人がプラットフォームに登録していなくても登録できます。
@@ -123,62 +118,26 @@ export default function AddPoolMemberRoute() {
           <p>別の人であれば、下の「それでも登録する」を押してください。</p>
         </div>
       ) : null}
-      <Form method="post" className="form-stack">
+      <Form method="post" className="form-stack" noValidate>
         {actionData?.duplicates ? <input type="hidden" name="confirmed" value="yes" /> : null}
-        <div className="field">
-          <label htmlFor="name">
-            氏名<span className="required">必須</span>
-          </label>
-          <input type="text" autoComplete="off" {...field('name')} />
-          <ErrorList id="name-error" errors={errors.name} />
-        </div>
-        <div className="field">
-          <label htmlFor="nameKana">ふりがな</label>
-          <input type="text" autoComplete="off" {...field('nameKana')} />
-          <ErrorList id="nameKana-error" errors={errors.nameKana} />
-        </div>
-        <div className="field">
-          <label htmlFor="email">メールアドレス</label>
-          <input type="email" autoComplete="off" {...field('email')} />
-          <ErrorList id="email-error" errors={errors.email} />
-        </div>
-        <label className="field--checkbox">
-          <input type="checkbox" name="sendInvitation" defaultChecked={values.sendInvitation === 'on'} />{' '}
-          登録と同時に、本人にプラットフォームへの登録を依頼するメールを送る（14日間有効のリンク。本人が承諾するとプロフィールと紐づきます）
-        </label>
-        <div className="field">
-          <label htmlFor="birthYear">生年（西暦・任意。同一人物の確認にだけ使います）</label>
-          <input type="number" {...field('birthYear')} />
-          <ErrorList id="birthYear-error" errors={errors.birthYear} />
-        </div>
-        <div className="field">
-          <label htmlFor="source">経路</label>
-          <select {...field('source')}>
-            {sources.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="source-error" errors={errors.source} />
-        </div>
-        <div className="field">
-          <label htmlFor="partnerCompanyId">推薦した企業（企業推薦の場合）</label>
-          <select {...field('partnerCompanyId')}>
-            <option value="">—</option>
-            {companies.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-          <ErrorList id="partnerCompanyId-error" errors={errors.partnerCompanyId} />
-        </div>
-        <div className="field">
-          <label htmlFor="note">メモ</label>
-          <textarea rows={3} {...field('note')} />
-          <ErrorList id="note-error" errors={errors.note} />
-        </div>
+        <Field label="氏名" autoComplete="off" required {...field('name')} />
+        <Field label="ふりがな" autoComplete="off" {...field('nameKana')} />
+        <Field label="メールアドレス" type="email" autoComplete="off" {...field('email')} />
+        <CheckboxField
+          label="登録と同時に、本人にプラットフォームへの登録を依頼するメールを送る（14日間有効のリンク。本人が承諾するとプロフィールと紐づきます）"
+          id="sendInvitation"
+          name="sendInvitation"
+          defaultChecked={values.sendInvitation === 'on'}
+        />
+        <Field label="生年（西暦・任意。同一人物の確認にだけ使います）" type="number" {...field('birthYear')} />
+        <SelectField label="経路" options={sources} {...field('source')} />
+        <SelectField
+          label="推薦した企業（企業推薦の場合）"
+          options={companies}
+          placeholder="—"
+          {...field('partnerCompanyId')}
+        />
+        <TextareaField label="メモ" rows={3} {...field('note')} />
         <div>
           <SubmitButton>{actionData?.duplicates ? 'それでも登録する' : '登録する'}</SubmitButton>
         </div>
@@ -187,7 +146,7 @@ export default function AddPoolMemberRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '人材の直接登録 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('人材の直接登録') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { getMyProfile } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -93,7 +94,7 @@ export default function ProfileOverviewRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,16 +1,19 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { OptionChoices, PrefectureChoices } from '~/components/choice-group'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, Field, FormErrors, SelectField, SubmitButton } from '~/components/forms'
+import { CheckboxField, Field } from '~/components/forms'
+import { DAYS_PER_WEEK_INPUT, PayRangeFields } from '~/components/pay-range-fields'
 import { saveAvailability } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
-import { AvailabilitySchema, EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS } from '~/utils/profile-validation'
-import { BackToProfile, ChoiceGroup, LockVersionInput, PrefectureChoices } from '../profile._index/profile-ui'
-import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+import { EMPLOYMENT_FORM_OPTIONS } from '~/utils/labels'
 import { readFormData } from '~/utils/params'
+import { AvailabilitySchema } from '~/utils/profile-validation'
+import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
+import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -28,70 +31,41 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return replyToSave(context, submission, result, { redirectTo: '/profile', message: '働き方の希望を保存しました。' })
 }
 
+const WORK_AREA_OPTIONS = [
+  { value: 'all', label: '全国どこでも' },
+  { value: 'selected', label: '選んだ都道府県' },
+]
+
 export default function ProfileAvailabilityRoute() {
   const { lockVersion, defaults, prefectures } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
-  const [form, fields] = useForm({
-    id: 'profile-availability',
-    constraint: getZodConstraint(AvailabilitySchema),
-    defaultValue: defaults,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AvailabilitySchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSectionForm(AvailabilitySchema, { id: 'profile-availability', defaultValue: defaults })
   return (
     <div className="page">
       <BackToProfile />
       <h1>働き方の希望</h1>
       <p>都道府県の担当者が、募集の条件と照らし合わせるために使います。</p>
-      <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput
-          loaded={lockVersion}
-          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
-        />
-        <ChoiceGroup
+      <ProfileSectionForm form={form} lockVersion={lockVersion}>
+        <OptionChoices
           legend="希望する勤務形態（複数選択可）"
           required
-          errorId={fields.employmentForms.errorId}
-          errors={fields.employmentForms.errors}
-          choices={getCollectionProps(fields.employmentForms, {
-            type: 'checkbox',
-            options: EMPLOYMENT_FORM_OPTIONS.map((o) => o.value),
-          }).map((props) => ({
-            props,
-            label: EMPLOYMENT_FORM_OPTIONS.find((o) => o.value === props.value)?.label ?? props.value,
-          }))}
+          field={fields.employmentForms}
+          type="checkbox"
+          options={EMPLOYMENT_FORM_OPTIONS}
         />
         <Field
           label="週の勤務可能日数"
           description="0.5〜5日、0.5日単位（例: 2.5）"
-          inputProps={{
-            ...getInputProps(fields.daysPerWeek, { type: 'number' }),
-            step: 0.5,
-            min: 0.5,
-            max: 5,
-            inputMode: 'decimal',
-          }}
-          errors={fields.daysPerWeek.errors}
+          field={fields.daysPerWeek}
+          {...DAYS_PER_WEEK_INPUT}
+          min={0.5}
         />
-        <Field
-          label="勤務開始可能日（任意）"
-          inputProps={getInputProps(fields.availableFrom, { type: 'date' })}
-          errors={fields.availableFrom.errors}
-        />
-        <ChoiceGroup
+        <Field label="勤務開始可能日（任意）" field={fields.availableFrom} type="date" />
+        <OptionChoices
           legend="勤務できる地域"
           required
-          errorId={fields.workArea.errorId}
-          errors={fields.workArea.errors}
-          choices={getCollectionProps(fields.workArea, { type: 'radio', options: ['all', 'selected'] }).map(
-            (props) => ({
-              props,
-              label: props.value === 'all' ? '全国どこでも' : '選んだ都道府県',
-            }),
-          )}
+          field={fields.workArea}
+          type="radio"
+          options={WORK_AREA_OPTIONS}
         />
         <PrefectureChoices
           legend="勤務できる都道府県"
@@ -99,50 +73,25 @@ export default function ProfileAvailabilityRoute() {
           field={fields.workPrefectureCodes}
           prefectures={prefectures}
         />
-        <CheckboxField
-          label="リモート勤務ができる"
-          inputProps={getInputProps(fields.remoteOk, { type: 'checkbox' })}
-          errors={fields.remoteOk.errors}
-        />
+        <CheckboxField label="リモート勤務ができる" field={fields.remoteOk} />
         <Field
           label="月あたりの現地勤務日数（任意）"
           description="現地（庁舎など）で勤務できる日数の目安（0〜31日）"
-          inputProps={getInputProps(fields.onsiteDaysPerMonth, { type: 'number' })}
-          errors={fields.onsiteDaysPerMonth.errors}
+          field={fields.onsiteDaysPerMonth}
+          type="number"
         />
-        <fieldset className="choice-group">
-          <legend>希望報酬（任意・円）</legend>
-          <div className="pay-range">
-            <SelectField
-              label="単位"
-              selectProps={getSelectProps(fields.payUnit)}
-              options={PAY_UNIT_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
-              placeholder="選択してください"
-              errors={fields.payUnit.errors}
-            />
-            <Field
-              label="下限（円）"
-              inputProps={{ ...getInputProps(fields.payMinYen, { type: 'number' }), step: 1 }}
-              errors={fields.payMinYen.errors}
-            />
-            <Field
-              label="上限（円）"
-              inputProps={{ ...getInputProps(fields.payMaxYen, { type: 'number' }), step: 1 }}
-              errors={fields.payMaxYen.errors}
-            />
-          </div>
-        </fieldset>
-        <div>
-          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
-        </div>
-      </Form>
+        <PayRangeFields
+          legend="希望報酬（任意・円）"
+          unit={fields.payUnit}
+          min={fields.payMinYen}
+          max={fields.payMaxYen}
+        />
+      </ProfileSectionForm>
     </div>
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '働き方の希望 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('働き方の希望', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,17 +1,18 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, FormErrors, SubmitButton } from '~/components/forms'
+import { CheckboxField } from '~/components/forms'
 import { saveConsent } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { ConsentSchema, VISIBILITY_OPTIONS } from '~/utils/profile-validation'
-import { BackToProfile, ChoiceGroup, LockVersionInput, PrefectureChoices } from '../profile._index/profile-ui'
+import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
 import { formatDateTime } from '~/utils/dates'
+import { OptionChoices, PrefectureChoices } from '~/components/choice-group'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -39,16 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProfileConsentRoute() {
   const { lockVersion, defaults, consentUpdatedAt, prefectures } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
-  const [form, fields] = useForm({
-    id: 'profile-consent',
-    constraint: getZodConstraint(ConsentSchema),
-    defaultValue: defaults,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConsentSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSectionForm(ConsentSchema, { id: 'profile-consent', defaultValue: defaults })
   return (
     <div className="page">
       <BackToProfile />
@@ -75,24 +67,13 @@ export default function ProfileConsentRoute() {
         変更はすぐに検索結果にも反映されます。公開をやめると、その時点から都道府県の検索結果に表示されなくなります。
       </p>
       {consentUpdatedAt ? <p>最終更新: {formatDateTime(consentUpdatedAt)}</p> : <p>まだ一度も設定していません。</p>}
-      <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput
-          loaded={lockVersion}
-          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
-        />
-        <ChoiceGroup
+      <ProfileSectionForm form={form} lockVersion={lockVersion}>
+        <OptionChoices
           legend="都道府県への公開範囲"
           required
-          errorId={fields.visibility.errorId}
-          errors={fields.visibility.errors}
-          choices={getCollectionProps(fields.visibility, {
-            type: 'radio',
-            options: VISIBILITY_OPTIONS.map((o) => o.value),
-          }).map((props) => {
-            const option = VISIBILITY_OPTIONS.find((o) => o.value === props.value)
-            return { props, label: option?.label ?? props.value, hint: option?.description }
-          })}
+          field={fields.visibility}
+          type="radio"
+          options={VISIBILITY_OPTIONS}
         />
         <PrefectureChoices
           legend="公開する都道府県"
@@ -100,27 +81,17 @@ export default function ProfileConsentRoute() {
           field={fields.visiblePrefectureCodes}
           prefectures={prefectures}
         />
-        <CheckboxField
-          label="国（総務省）の外部人材リストへの掲載に同意します"
-          inputProps={getInputProps(fields.nationalListConsent, { type: 'checkbox' })}
-          errors={fields.nationalListConsent.errors}
-        />
+        <CheckboxField label="国（総務省）の外部人材リストへの掲載に同意します" field={fields.nationalListConsent} />
         <CheckboxField
           label="自治体DXアクセラレータに任命された場合、公開名簿（氏名・担当自治体）への掲載に同意します"
-          inputProps={getInputProps(fields.publicDirectoryConsent, { type: 'checkbox' })}
-          errors={fields.publicDirectoryConsent.errors}
+          field={fields.publicDirectoryConsent}
         />
-        <div>
-          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
-        </div>
-      </Form>
+      </ProfileSectionForm>
     </div>
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: '公開範囲と同意 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('公開範囲と同意', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

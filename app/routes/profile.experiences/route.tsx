@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { RowAction } from '~/components/forms'
 import { deleteExperience, saveExperience } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
@@ -11,6 +12,7 @@ import { BackToProfile } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { ExperienceForm } from './experience-form'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -114,19 +116,12 @@ export default function ProfileExperiencesRoute() {
                 <Link to={`/profile/experiences?edit=${e.id}`} aria-label={`${e.organization}の職歴を編集する`}>
                   編集する
                 </Link>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="lockVersion" value={String(conflictLockVersion ?? lockVersion)} />
-                  <input type="hidden" name="id" value={e.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="delete"
-                    className="link-button"
-                    aria-label={`${e.organization}の職歴を削除する`}
-                  >
-                    削除する
-                  </button>
-                </Form>
+                <RowAction
+                  intent="delete"
+                  values={{ lockVersion: String(conflictLockVersion ?? lockVersion), id: e.id }}
+                  label="削除する"
+                  ariaLabel={`${e.organization}の職歴を削除する`}
+                />
               </div>
             </li>
           ))}
@@ -145,7 +140,7 @@ export default function ProfileExperiencesRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '職歴 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('職歴', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,17 +1,17 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, Field, FormErrors, SubmitButton } from '~/components/forms'
+import { CheckboxField, Field } from '~/components/forms'
 import { saveQualifications } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { tokyoYear } from '~/utils/dates'
 import { QUALIFICATION_YEAR_MIN, qualificationsSchema } from '~/utils/profile-validation'
-import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
+import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -55,15 +55,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProfileQualificationsRoute() {
   const { lockVersion, currentYear, items, defaults } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
-  const schema = qualificationsSchema(currentYear)
-  const [form, fields] = useForm({
+  const [form, fields] = useSectionForm(qualificationsSchema(currentYear), {
     id: 'profile-qualifications',
-    constraint: getZodConstraint(schema),
     defaultValue: defaults,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: 'onSubmit',
   })
   const list = fields.qualifications.getFieldList()
   const groups = [...new Set(items.map((q) => q.group))]
@@ -75,12 +70,7 @@ export default function ProfileQualificationsRoute() {
         保有している資格にチェックを入れ、分かれば取得年（西暦）を入力してください（{QUALIFICATION_YEAR_MIN}〜
         {currentYear}年）。
       </p>
-      <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput
-          loaded={lockVersion}
-          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
-        />
+      <ProfileSectionForm form={form} lockVersion={lockVersion}>
         {groups.map((group) => (
           <fieldset key={group} className="skill-area">
             <legend>{group}</legend>
@@ -101,28 +91,20 @@ export default function ProfileQualificationsRoute() {
                         を保有している
                       </>
                     }
-                    inputProps={getInputProps(held, { type: 'checkbox' })}
-                    errors={held.errors}
+                    field={held}
                   />
-                  <Field
-                    label={`${q.name}の取得年（任意）`}
-                    inputProps={getInputProps(acquiredYear, { type: 'number' })}
-                    errors={acquiredYear.errors}
-                  />
+                  <Field label={`${q.name}の取得年（任意）`} field={acquiredYear} type="number" />
                 </div>
               )
             })}
           </fieldset>
         ))}
-        <div>
-          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
-        </div>
-      </Form>
+      </ProfileSectionForm>
     </div>
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '資格 | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('資格', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,18 +1,17 @@
-import { getFormProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { FormErrors, SubmitButton } from '~/components/forms'
 import { saveSkills } from '~/models/profile.server'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { SkillsSchema } from '~/utils/profile-validation'
-import { BackToProfile, LockVersionInput } from '../profile._index/profile-ui'
+import { BackToProfile, ProfileSectionForm, useSectionForm } from '../profile._index/profile-ui'
 import { replyInvalid, replyToSave, requireMyProfile } from '../profile._index/section.server'
 import { readFormData } from '~/utils/params'
 import { SkillAreas } from './skill-areas'
+import { pageTitle } from '~/utils/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: profileStylesHref }]
 
@@ -70,14 +69,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProfileSkillsRoute() {
   const { lockVersion, versionTitle, levels, groups, defaults } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
-  const [form, fields] = useForm({
+  const [form, fields] = useSectionForm(SkillsSchema, {
     id: 'profile-skills',
-    constraint: getZodConstraint(SkillsSchema),
     defaultValue: defaults,
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SkillsSchema }),
+    shouldRevalidate: 'onSubmit',
   })
   const list = fields.skills.getFieldList()
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
@@ -102,12 +97,7 @@ export default function ProfileSkillsRoute() {
           </div>
         ))}
       </dl>
-      <Form method="post" className="form-wide skill-form" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={lastResult?.error?.['']} />
-        <LockVersionInput
-          loaded={lockVersion}
-          afterConflict={actionData && 'lockVersion' in actionData ? actionData.lockVersion : null}
-        />
+      <ProfileSectionForm form={form} lockVersion={lockVersion} className="form-wide skill-form">
         <p className="skill-form__count">選択したスキル: {chosenCount}件</p>
         <SkillAreas
           groups={groups}
@@ -116,17 +106,12 @@ export default function ProfileSkillsRoute() {
           chosen={chosen}
           onChoose={(skillId, level) => setChosen((current) => ({ ...current, [skillId]: level }))}
         />
-        <div>
-          <SubmitButton pendingText="保存中…">保存する</SubmitButton>
-        </div>
-      </Form>
+      </ProfileSectionForm>
     </div>
   )
 }
 
-export const meta: MetaFunction = () => [
-  { title: 'スキル（自己評価） | プロフィール | 自治体DXアクセラレータ500 プラットフォーム' },
-]
+export const meta: MetaFunction = () => [{ title: pageTitle('スキル（自己評価）', 'プロフィール') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

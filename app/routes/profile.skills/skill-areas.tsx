@@ -14,7 +14,7 @@ export interface LevelOption {
   level: number
   label: string
 }
-type SkillField = FieldMetadata<{ skillId: string; level: string }>
+type SkillField = FieldMetadata<{ skillId: string; level?: number }>
 
 function LevelRadios({
   skill,

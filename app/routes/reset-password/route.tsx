@@ -1,14 +1,16 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, FormErrors, SubmitButton } from '~/components/forms'
+import { FormErrors, SubmitButton, useSchemaForm } from '~/components/forms'
 import { getPasswordResetTokenStatus, resetPassword } from '~/models/account.server'
 import { TOKEN_MESSAGES } from '~/models/tokens.server'
-import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from '~/utils/account-validation'
+import { ResetPasswordSchema } from '~/utils/account-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 import { readFormData } from '~/utils/params'
+import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -42,13 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ResetPasswordRoute() {
   const { token, error } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({
-    id: 'reset-password',
-    constraint: getZodConstraint(ResetPasswordSchema),
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(ResetPasswordSchema, { id: 'reset-password', lastResult: actionData?.result })
   return (
     <div className="page">
       <h1>新しいパスワードの設定</h1>
@@ -65,19 +61,10 @@ export default function ResetPasswordRoute() {
         <Form method="post" className="form-stack" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
           <input type="hidden" name="token" value={token} />
-          <Field
+          <NewPasswordFields
+            password={fields.password}
+            confirmPassword={fields.confirmPassword}
             label="新しいパスワード"
-            description={`${PASSWORD_MIN_LENGTH}文字以上`}
-            inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-            errors={fields.password.errors}
-          />
-          <Field
-            label="新しいパスワード（確認）"
-            inputProps={{
-              ...getInputProps(fields.confirmPassword, { type: 'password' }),
-              autoComplete: 'new-password',
-            }}
-            errors={fields.confirmPassword.errors}
           />
           <div>
             <SubmitButton>パスワードを設定する</SubmitButton>
@@ -88,7 +75,7 @@ export default function ResetPasswordRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'パスワードの再設定 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('パスワードの再設定') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -1,14 +1,16 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { CheckboxField, Field, SubmitButton } from '~/components/forms'
+import { CheckboxField, Field, SubmitButton, useSchemaForm } from '~/components/forms'
 import { signUpProfessional } from '~/models/account.server'
 import { PASSWORD_MIN_LENGTH, SignupSchema } from '~/utils/account-validation'
 import { requireAnonymous } from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/redirect'
 import { readFormData } from '~/utils/params'
+import { NewPasswordFields } from '~/components/password-fields'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context)
@@ -34,13 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignupRoute() {
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
-  const [form, fields] = useForm({
-    id: 'signup',
-    constraint: getZodConstraint(SignupSchema),
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-    shouldRevalidate: 'onBlur',
-  })
+  const [form, fields] = useSchemaForm(SignupSchema, { id: 'signup', lastResult: actionData?.result })
   if (actionData?.sentTo) {
     return (
       <div className="page">
@@ -62,31 +58,16 @@ export default function SignupRoute() {
       <p>登録後、スキル標準に沿ったプロフィールを作成し、都道府県の人材プールに応募できます。</p>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <Field
-          label="氏名"
-          inputProps={{ ...getInputProps(fields.displayName, { type: 'text' }), autoComplete: 'name' }}
-          errors={fields.displayName.errors}
-        />
-        <Field
-          label="メールアドレス"
-          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email' }}
-          errors={fields.email.errors}
-        />
-        <Field
-          label="パスワード"
+        <Field label="氏名" field={fields.displayName} autoComplete="name" />
+        <Field label="メールアドレス" field={fields.email} type="email" autoComplete="email" />
+        <NewPasswordFields
+          password={fields.password}
+          confirmPassword={fields.confirmPassword}
           description={`${PASSWORD_MIN_LENGTH}文字以上。長めの文や、複数の単語の組み合わせがおすすめです。`}
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-          errors={fields.password.errors}
-        />
-        <Field
-          label="パスワード（確認）"
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
-          errors={fields.confirmPassword.errors}
         />
         <CheckboxField
           label="利用規約と個人情報の取扱い（プロフィールは本人が公開を許可した範囲でのみ都道府県に表示されます）に同意します"
-          inputProps={getInputProps(fields.agree, { type: 'checkbox' })}
-          errors={fields.agree.errors}
+          field={fields.agree}
         />
         <div>
           <SubmitButton pendingText="登録中…">登録する</SubmitButton>
@@ -99,7 +80,7 @@ export default function SignupRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: '新規登録 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('新規登録') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

@@ -2,12 +2,13 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
-  EssentialBadge,
+  CatalogueItemHeader,
+  catalogueTitle,
+  InternalBadge,
   LevelBadge,
-  PastVersionNotice,
+  RequirementsTable,
   RetiredBadge,
-  SITE_TITLE,
-  SkillsBreadcrumbs,
+  shownVersionLabel,
   withVersion,
 } from '~/components/skill-catalogue'
 import { getSkillPage } from '~/models/skill-catalogue.server'
@@ -25,32 +26,21 @@ export default function SkillRoute() {
   const v = view.versionParam
   return (
     <div className="page skills-page">
-      <SkillsBreadcrumbs
-        versionParam={v}
+      <CatalogueItemHeader
+        view={view}
         trail={[
           ...(skill.area ? [{ label: skill.area.name, to: withVersion('/skills', v, `area-${skill.area.id}`) }] : []),
           { label: skill.name },
         ]}
+        name={skill.name}
+        badges={skill.retired ? <RetiredBadge /> : null}
+        item="このスキル"
+        path={`/skills/${skill.id}`}
+        retired={skill.retired}
+        retiredIn={retiredIn}
+        retiredNote="新しく人材像やニーズに求めることはできません。登録済みのプロフィール等では、記録として表示されます。"
+        missingFrom={missingFrom}
       />
-      <h1>
-        {skill.name} {skill.retired ? <RetiredBadge /> : null}
-      </h1>
-      {skill.retired ? (
-        <div className="notice notice--error skills-retired-notice" role="note">
-          <p>
-            <strong>このスキルは{retiredIn ? `第${retiredIn}版` : view.shown.label}で廃止されました。</strong>
-            新しく人材像やニーズに求めることはできません。登録済みのプロフィール等では、記録として表示されます。
-          </p>
-        </div>
-      ) : null}
-      {missingFrom ? (
-        <p className="notice notice--warning" role="note">
-          {missingFrom.label}にはこのスキルがありません。このスキルが載っている最新の版（{view.shown.label}
-          ）の内容を表示しています。
-        </p>
-      ) : (
-        <PastVersionNotice view={view} path={`/skills/${skill.id}`} />
-      )}
       {skill.description ? <p className="lead">{skill.description}</p> : null}
       <dl className="definition-list">
         <dt>分野</dt>
@@ -68,9 +58,7 @@ export default function SkillRoute() {
         <dt>出典</dt>
         <dd>{skill.source || '—'}</dd>
         <dt>掲載の版</dt>
-        <dd>
-          {view.shown.label}（{view.isPast ? '過去の版' : '現行版'}）
-        </dd>
+        <dd>{shownVersionLabel(view)}</dd>
       </dl>
 
       <section aria-labelledby="levels-heading">
@@ -105,32 +93,21 @@ export default function SkillRoute() {
         {requiredBy.length === 0 ? (
           <p>この版では、このスキルを必要とする人材像はありません。</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">人材像</th>
-                <th scope="col">必要なレベル（以上）</th>
-                <th scope="col">区分</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requiredBy.map((r) => (
-                <tr key={r.roleId}>
-                  <td>
-                    <Link to={withVersion(`/skills/roles/${r.roleId}`, v)}>{r.roleName}</Link>{' '}
-                    {r.internal ? <span className="badge skills-badge--internal">内部人材</span> : null}{' '}
-                    {r.retired ? <RetiredBadge /> : null}
-                  </td>
-                  <td>
-                    <LevelBadge level={r.minLevel} label={r.levelLabel} />
-                  </td>
-                  <td>
-                    <EssentialBadge essential={r.essential} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RequirementsTable
+            itemHeader="人材像"
+            rows={requiredBy.map((r) => ({
+              key: r.roleId,
+              item: (
+                <>
+                  <Link to={withVersion(`/skills/roles/${r.roleId}`, v)}>{r.roleName}</Link>{' '}
+                  {r.internal ? <InternalBadge /> : null} {r.retired ? <RetiredBadge /> : null}
+                </>
+              ),
+              level: r.minLevel,
+              levelLabel: r.levelLabel,
+              essential: r.essential,
+            }))}
+          />
         )}
       </section>
     </div>
@@ -138,9 +115,7 @@ export default function SkillRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.skill.name ?? 'スキル'}${data?.view.isPast ? `（${data.view.shown.label}）` : ''} | スキル標準 | ${SITE_TITLE}`,
-  },
+  { title: catalogueTitle(data?.skill.name ?? 'スキル', data?.view) },
 ]
 
 export function ErrorBoundary() {

@@ -1,6 +1,7 @@
 // The catalogue search box (GET ?q=) and its results. Synonyms (ガバクラ, PM, セキスペ …) are expanded on the server.
 import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { RetiredBadge } from '~/components/skill-catalogue'
+import { Field } from '~/components/forms'
 
 type Outcome =
   | {
@@ -29,26 +30,16 @@ export function CatalogueSearch({ search }: { search: Outcome }) {
     <>
       <Form method="get" className="search-form" role="search" aria-label="スキル標準の検索">
         <div className="search-form__row">
-          <div className="field">
-            <label htmlFor="skills-q">スキル・人材像・資格を検索</label>
-            <p id="skills-q-description" className="field-description">
-              略称や言い換えでも探せます（例: ガバクラ、業務改革、PM、セキスペ）。
-            </p>
-            <input
-              id="skills-q"
-              type="search"
-              name="q"
-              defaultValue={searchParams.get('q') ?? ''}
-              maxLength={100}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'skills-q-description skills-q-error' : 'skills-q-description'}
-            />
-            {error ? (
-              <p id="skills-q-error" className="field-error">
-                {error}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            label="スキル・人材像・資格を検索"
+            description="略称や言い換えでも探せます（例: ガバクラ、業務改革、PM、セキスペ）。"
+            id="skills-q"
+            type="search"
+            name="q"
+            defaultValue={searchParams.get('q') ?? ''}
+            maxLength={100}
+            errors={[error]}
+          />
           <button type="submit" className="button">
             {searching ? '検索中…' : '検索する'}
           </button>

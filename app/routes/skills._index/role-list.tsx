@@ -1,7 +1,7 @@
 // The roles (人材像) of the catalogue: external roles, those sharing a display group nested under it, and the
 // internal role (DX推進リーダー) apart, marked 内部人材.
 import { Link } from '@remix-run/react'
-import { RetiredBadge, withVersion } from '~/components/skill-catalogue'
+import { InternalBadge, RetiredBadge, withVersion } from '~/components/skill-catalogue'
 
 type RoleCard = {
   id: string
@@ -19,8 +19,7 @@ function RoleItem({ role, versionParam }: { role: RoleCard; versionParam: number
       <Link to={withVersion(`/skills/roles/${role.id}`, versionParam)} className="skills-role__name">
         {role.name}
       </Link>{' '}
-      {role.internal ? <span className="badge skills-badge--internal">内部人材</span> : null}{' '}
-      {role.retired ? <RetiredBadge /> : null}
+      {role.internal ? <InternalBadge /> : null} {role.retired ? <RetiredBadge /> : null}
       <p className="skills-role__duties">{role.duties}</p>
       <p className="skills-role__count">
         必要なスキル: 必須 {role.essentialCount}・任意 {role.optionalCount}

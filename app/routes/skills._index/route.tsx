@@ -1,7 +1,8 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PastVersionNotice, RetiredBadge, SITE_TITLE, withVersion } from '~/components/skill-catalogue'
+import { pastVersionSuffix, PastVersionNotice, RetiredBadge, withVersion } from '~/components/skill-catalogue'
+import { pageTitle } from '~/utils/page-title'
 import { getCataloguePage } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
 import { CatalogueSearch } from './catalogue-search'
@@ -94,7 +95,7 @@ export default function SkillCatalogueRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `スキル標準${data?.view.isPast ? `（${data.view.shown.label}）` : ''} | ${SITE_TITLE}` },
+  { title: pageTitle(`スキル標準${pastVersionSuffix(data?.view)}`) },
   {
     name: 'description',
     content: '自治体DXを支えるデジタル人材の人材像・スキル・レベル（スキル標準）を公開しています。',

@@ -1,7 +1,7 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SITE_TITLE, SkillsBreadcrumbs } from '~/components/skill-catalogue'
+import { catalogueTitle, SkillsBreadcrumbs } from '~/components/skill-catalogue'
 import { getVersionDiff } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
 import { CompareForm } from '~/components/skill-version-compare-form'
@@ -64,9 +64,7 @@ export default function VersionDiffRoute() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.status === 'ok' ? `${data.from.label}と${data.to.label}の比較` : '版の比較'} | スキル標準 | ${SITE_TITLE}`,
-  },
+  { title: catalogueTitle(data?.status === 'ok' ? `${data.from.label}と${data.to.label}の比較` : '版の比較') },
 ]
 
 export function ErrorBoundary() {

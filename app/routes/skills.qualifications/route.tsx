@@ -1,7 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { PastVersionNotice, RetiredBadge, SITE_TITLE, SkillsBreadcrumbs } from '~/components/skill-catalogue'
+import {
+  catalogueTitle,
+  PastVersionNotice,
+  RetiredBadge,
+  shownVersionLabel,
+  SkillsBreadcrumbs,
+} from '~/components/skill-catalogue'
 import { getQualificationsPage } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
 
@@ -22,8 +28,7 @@ export default function QualificationsRoute() {
         人材の経験を確かめる手がかりとなる資格です。DX推進リーダーの指定では「情報処理技術者試験等の資格」を参考にするとされています（002:466-468）。
       </p>
       <p>
-        {view.shown.label}（{view.isPast ? '過去の版' : '現行版'}
-        ）に掲載。ITSSレベルは、IPAのITスキル標準（ITSS）で各試験が対応するレベル（1〜7）です。
+        {shownVersionLabel(view)}に掲載。ITSSレベルは、IPAのITスキル標準（ITSS）で各試験が対応するレベル（1〜7）です。
       </p>
       {groups.map((group, index) => (
         <section key={group.category} aria-labelledby={`category-${index}`}>
@@ -60,9 +65,7 @@ export default function QualificationsRoute() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `資格${data?.view.isPast ? `（${data.view.shown.label}）` : ''} | スキル標準 | ${SITE_TITLE}` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: catalogueTitle('資格', data?.view) }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

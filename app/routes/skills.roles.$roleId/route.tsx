@@ -2,12 +2,12 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import {
-  EssentialBadge,
-  LevelBadge,
-  PastVersionNotice,
+  CatalogueItemHeader,
+  catalogueTitle,
+  InternalBadge,
+  RequirementsTable,
   RetiredBadge,
-  SITE_TITLE,
-  SkillsBreadcrumbs,
+  shownVersionLabel,
   withVersion,
 } from '~/components/skill-catalogue'
 import { getRolePage } from '~/models/skill-catalogue.server'
@@ -25,27 +25,21 @@ export default function RoleRoute() {
   const v = view.versionParam
   return (
     <div className="page skills-page">
-      <SkillsBreadcrumbs
-        versionParam={v}
+      <CatalogueItemHeader
+        view={view}
         trail={[{ label: '人材像', to: withVersion('/skills', v, 'roles-heading') }, { label: role.name }]}
+        name={role.name}
+        badges={
+          <>
+            {role.internal ? <InternalBadge /> : null} {role.retired ? <RetiredBadge /> : null}
+          </>
+        }
+        item="この人材像"
+        path={`/skills/roles/${role.id}`}
+        retired={role.retired}
+        retiredIn={retiredIn}
+        missingFrom={missingFrom}
       />
-      <h1>
-        {role.name} {role.internal ? <span className="badge skills-badge--internal">内部人材</span> : null}{' '}
-        {role.retired ? <RetiredBadge /> : null}
-      </h1>
-      {role.retired ? (
-        <p className="notice notice--error" role="note">
-          <strong>この人材像は{retiredIn ? `第${retiredIn}版` : view.shown.label}で廃止されました。</strong>
-        </p>
-      ) : null}
-      {missingFrom ? (
-        <p className="notice notice--warning" role="note">
-          {missingFrom.label}にはこの人材像がありません。この人材像が載っている最新の版（{view.shown.label}
-          ）の内容を表示しています。
-        </p>
-      ) : (
-        <PastVersionNotice view={view} path={`/skills/roles/${role.id}`} />
-      )}
       <section aria-labelledby="duties-heading">
         <h2 id="duties-heading">役割（職務）</h2>
         <blockquote className="skills-quote">
@@ -75,9 +69,7 @@ export default function RoleRoute() {
         <dt>検索語</dt>
         <dd>{role.synonyms.length > 0 ? role.synonyms.join('、') : '—'}</dd>
         <dt>掲載の版</dt>
-        <dd>
-          {view.shown.label}（{view.isPast ? '過去の版' : '現行版'}）
-        </dd>
+        <dd>{shownVersionLabel(view)}</dd>
       </dl>
 
       <section aria-labelledby="requirements-heading">
@@ -86,43 +78,31 @@ export default function RoleRoute() {
           「必須」はこの人材像に欠かせないスキル、「任意」はあると望ましいスキルです。レベルは必要な最低レベルです（
           <Link to={withVersion('/skills', v, 'levels-heading')}>レベルの見方</Link>）。
         </p>
-        <table className="data-table skills-requirements">
-          <caption className="visually-hidden">{role.name}に必要なスキル</caption>
-          <thead>
-            <tr>
-              <th scope="col">スキル</th>
-              <th scope="col">必要なレベル（以上）</th>
-              <th scope="col">区分</th>
-            </tr>
-          </thead>
-          <tbody>
-            {requirements.map((r) => (
-              <tr key={r.skillId}>
-                <td>
-                  <Link to={withVersion(`/skills/${r.skillId}`, v)}>{r.skillName}</Link>{' '}
-                  {r.skillRetired ? <RetiredBadge /> : null}
-                  <div className="skills-requirements__area">{r.areaName}</div>
-                </td>
-                <td>
-                  <LevelBadge level={r.minLevel} label={r.levelLabel} />
-                  <div className="skills-requirements__descriptor">{r.levelDescriptor}</div>
-                </td>
-                <td>
-                  <EssentialBadge essential={r.essential} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RequirementsTable
+          caption={`${role.name}に必要なスキル`}
+          itemHeader="スキル"
+          rows={requirements.map((r) => ({
+            key: r.skillId,
+            item: (
+              <>
+                <Link to={withVersion(`/skills/${r.skillId}`, v)}>{r.skillName}</Link>{' '}
+                {r.skillRetired ? <RetiredBadge /> : null}
+                <div className="skills-requirements__area">{r.areaName}</div>
+              </>
+            ),
+            level: r.minLevel,
+            levelLabel: r.levelLabel,
+            levelNote: <div className="skills-requirements__descriptor">{r.levelDescriptor}</div>,
+            essential: r.essential,
+          }))}
+        />
       </section>
     </div>
   )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `${data?.role.name ?? '人材像'}${data?.view.isPast ? `（${data.view.shown.label}）` : ''} | スキル標準 | ${SITE_TITLE}`,
-  },
+  { title: catalogueTitle(data?.role.name ?? '人材像', data?.view) },
 ]
 
 export function ErrorBoundary() {

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { SITE_TITLE, SkillsBreadcrumbs, withVersion } from '~/components/skill-catalogue'
+import { catalogueTitle, SkillsBreadcrumbs, withVersion } from '~/components/skill-catalogue'
 import { getVersionHistory } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
 import { CompareForm } from '~/components/skill-version-compare-form'
@@ -58,7 +58,7 @@ export default function VersionsRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: `改訂の履歴 | スキル標準 | ${SITE_TITLE}` }]
+export const meta: MetaFunction = () => [{ title: catalogueTitle('改訂の履歴') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />

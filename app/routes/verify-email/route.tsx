@@ -7,6 +7,7 @@ import { TOKEN_MESSAGES } from '~/models/tokens.server'
 import { safeRedirect } from '~/utils/redirect'
 import { redirectWithToast } from '~/utils/toast.server'
 import { formText, readFormData } from '~/utils/params'
+import { pageTitle } from '~/utils/page-title'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { token: new URL(request.url).searchParams.get('token') ?? '' }
@@ -39,7 +40,7 @@ export default function VerifyEmailRoute() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'メールアドレスの確認 | 自治体DXアクセラレータ500 プラットフォーム' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('メールアドレスの確認') }]
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />
