@@ -1,0 +1,63 @@
+// Matching in Debian's Chromium against the demo data: 広島県's staff open the demo need, look for candidates,
+// read why the first one ranks first, narrow by a skill (the narrowing is the URL) and save that search.
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { expectNoAxeViolations, launchBrowser } from './browser'
+import { logIn } from './session'
+
+let browser: Browser
+const baseUrl = inject('baseUrl')
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('matching journey (browser)', () => {
+  it('a prefecture finds, understands and narrows the candidates of its need', async () => {
+    const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
+    await logIn(page, 'hiroshima@demo.dx500.example.jp', { redirectTo: '/needs' })
+    await page.waitForLoadState('networkidle')
+    await page
+      .getByRole('link', { name: /標準化/ })
+      .first()
+      .click()
+    await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/)
+    await page.getByRole('link', { name: '候補者を探す' }).click()
+    await page.waitForURL(/\/needs\/[0-9a-f-]{36}\/candidates$/)
+    await page.getByRole('heading', { name: '候補者を探す' }).waitFor()
+
+    // The demo candidates: every 必須 skill met first; those left out by a condition or by consent are absent.
+    const names = await page.locator('.match-card__name').allTextContents()
+    expect(names[0]).toContain('山田 花子')
+    expect(names.join()).not.toContain('伊藤')
+    expect(names.join()).not.toContain('田中')
+    const first = page.locator('.match-card').first()
+    await first.getByText('理由を表示').click()
+    await expect.poll(() => first.locator('.match-reasons').textContent()).toContain('必須：')
+    await expectNoAxeViolations(page)
+
+    // Narrow by a skill: the URL carries it, and the list shrinks to those who have it.
+    await page.getByLabel('スキル', { exact: true }).selectOption('infrastructure')
+    await page.getByRole('button', { name: '絞り込む' }).click()
+    await page.waitForURL(/[?&]skill=infrastructure/)
+    const narrowed = await page.locator('.match-card__name').allTextContents()
+    expect(narrowed.length).toBeLessThan(names.length)
+    expect(narrowed.join()).toContain('鈴木 美咲')
+
+    // Save it; it is listed on the page and opens the same narrowing.
+    await page.getByLabel('名前（60文字以内）').fill('インフラ経験あり')
+    await page.getByRole('button', { name: '今の条件を保存' }).click()
+    await page.getByRole('link', { name: 'インフラ経験あり' }).waitFor()
+    await page.goto(`${baseUrl}${new URL(page.url()).pathname}`)
+    await page.getByRole('link', { name: 'インフラ経験あり' }).click()
+    await page.waitForURL(/[?&]skill=infrastructure/)
+
+    // Phones: no horizontal scroll.
+    await page.setViewportSize({ width: 390, height: 844 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await page.context().close()
+  })
+})
