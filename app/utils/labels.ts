@@ -1,7 +1,7 @@
 // The Japanese words for each enumeration in db/schema.ts (and the skill-level scale), in one place for the
 // server and the browser. Each map is a Record over its enum, so adding a status without a label fails the
 // typecheck; lists and selects are built from these maps, never retyped.
-import type { IssueStatus, NeedStatus, PoolStatus } from '../../db/schema'
+import type { IssueStatus, NeedStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
 import type { SkillLevel } from '../../db/skill-standard-content'
 
 /** 人材プールの状態: 応募 → 書類確認 → 面接 → 研修 → 登録 / 見送り / 辞退 */
@@ -34,6 +34,19 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   closed: '終了',
   withdrawn: '取下げ',
 }
+
+/** ショートリスト（ニーズの候補者）の状態: 候補 → 打診 → 面談 → 内定 / 見送り / 辞退 */
+export const SHORTLIST_STATUS_LABELS: Record<ShortlistStatus, string> = {
+  shortlisted: '候補',
+  contacted: '打診',
+  interview: '面談',
+  offered: '内定',
+  passed: '見送り',
+  declined: '辞退',
+}
+
+/** Every shortlist status in workflow order (for z.enum in the browser). */
+export const SHORTLIST_STATUS_VALUES = Object.keys(SHORTLIST_STATUS_LABELS) as [ShortlistStatus, ...ShortlistStatus[]]
 
 /** The platform's four skill levels (the sources define none; explained on the catalogue page). */
 export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
