@@ -209,7 +209,7 @@ export default function NeedRoute() {
         ) : null}
       </section>
       <section aria-labelledby="need-shortlist-heading">
-        <h2 id="need-shortlist-heading">候補者（ショートリスト）（{shortlist.length}人）</h2>
+        <h2 id="need-shortlist-heading">ショートリスト（{shortlist.length}人）</h2>
         {shortlist.length === 0 ? (
           <p>まだいません。{canMatch ? '「候補者を探す」の一覧から「候補に加える」と、ここに並びます。' : ''}</p>
         ) : (

@@ -68,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       type: result.status === 'added' ? 'success' : 'info',
       message:
         result.status === 'added'
-          ? '候補に加えました。ニーズのページの「候補者（ショートリスト）」から声をかけられます。'
+          ? '候補に加えました。ニーズのページの「ショートリスト」から声をかけられます。'
           : `この人はすでにこのニーズの候補です（${result.statusLabel}）。`,
     })
   }
