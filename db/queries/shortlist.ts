@@ -305,7 +305,7 @@ export async function findEntryPerson(db: DbExecutor, profileId: string) {
 
 /**
  * The staff who hear the person's answer: whoever added the person and whoever made the 打診, while they are
- * still active staff of the need's prefecture.
+ * still active (and verified) staff of the need's prefecture.
  */
 export async function listStaffToNotify(db: DbExecutor, entryId: string, prefectureCode: string) {
   return db
@@ -332,6 +332,7 @@ export async function listStaffToNotify(db: DbExecutor, entryId: string, prefect
     .where('app_user.prefecture_code', '=', prefectureCode)
     .where('app_user.role', 'in', ['prefecture_staff', 'prefecture_admin'])
     .where('app_user.deactivated_at', 'is', null)
+    .where('app_user.email_verified_at', 'is not', null)
     .orderBy('app_user.id')
     .execute()
 }
