@@ -535,6 +535,8 @@ export interface NeedShortlistEntryTable {
   status: ColumnType<ShortlistStatus, ShortlistStatus | undefined, ShortlistStatus>
   note: ColumnType<string, string | undefined, string>
   interview_at: NullableTimestamp
+  /** 面談の場所・方法 ('' = not given). At most 200 characters. */
+  interview_place: ColumnType<string, string | undefined, string>
   created_by: string | null
   lock_version: ColumnType<number, number | undefined, number>
   created_at: Timestamp

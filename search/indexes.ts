@@ -178,6 +178,7 @@ const profileSettings: Settings = {
     'available_from_day',
     'residence_prefecture_code',
     'pool_tokens',
+    'placed_full_time',
   ],
   // Matching orders candidates within a tier by evidence, qualifications and public-sector years before it
   // scores them (search/queries/match.ts).

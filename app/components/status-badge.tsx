@@ -1,6 +1,6 @@
 // A status shown with its meaning, not only its word: colour and a shape mark per tone (so colour is never
 // the only cue, WCAG 1.4.1). Tones follow the デジタル庁デザインシステム's notification colours.
-import type { IssueStatus, NeedStatus, PoolStatus } from '../../db/schema'
+import type { IssueStatus, NeedStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
 
 export type StatusTone = 'action' | 'progress' | 'done' | 'closed' | 'stopped'
 
@@ -32,6 +32,24 @@ export const STATUS_TONES = {
     closed: 'closed',
     withdrawn: 'stopped',
   } satisfies Record<NeedStatus, StatusTone>,
+  /** A need's shortlist, as staff see it: 候補 waits for them, 打診 and 面談 move, 内定 is the goal. */
+  shortlist: {
+    shortlisted: 'action',
+    contacted: 'progress',
+    interview: 'progress',
+    offered: 'done',
+    passed: 'stopped',
+    declined: 'closed',
+  } satisfies Record<ShortlistStatus, StatusTone>,
+  /** A prefecture's お声がけ (打診) as the professional sees it: an answer is waiting for them first. */
+  offer: {
+    waiting: 'action',
+    accepted: 'progress',
+    interview: 'progress',
+    offered: 'done',
+    passed: 'stopped',
+    declined: 'closed',
+  } satisfies Record<'waiting' | 'accepted' | 'interview' | 'offered' | 'passed' | 'declined', StatusTone>,
   /** A staff account: usable, or stopped by an admin. */
   user: { active: 'done', deactivated: 'stopped' } satisfies Record<'active' | 'deactivated', StatusTone>,
   /** A pool's 「メールで登録を依頼」, from sending to the person's answer. */

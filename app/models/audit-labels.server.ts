@@ -1,10 +1,10 @@
 // How the 監査ログ speaks Japanese: a name for every entity and every (entity, action) pair the models
 // write (typed from AuditActions, so a new action without a label fails typecheck), a name for every
 // snapshot field, and each stored value as an official would read it (labels, names, yen, dates).
-import type { IssueStatus, IssueUrgency, NeedStatus, PoolStatus } from '../../db/schema'
+import type { IssueStatus, IssueUrgency, NeedStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
 import { EMPLOYER_OPTIONS, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
 import { formatTimestamp } from '../utils/dates'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
+import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS, SHORTLIST_STATUS_LABELS } from '../utils/labels'
 import { ROLE_LABELS, type Role } from '../utils/permissions'
 import { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS, VISIBILITY_OPTIONS } from '../utils/profile-validation'
 import type { AuditActionOf, AuditEntity } from './audit.server'
@@ -17,6 +17,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   pool_member: '人材プール',
   municipal_issue: '課題',
   need: 'ニーズ',
+  need_shortlist_entry: 'ニーズの候補者',
   partner_company: 'パートナー企業',
   skill_standard_version: 'スキル標準（版）',
   skill_standard_area: 'スキル標準（分野）',
@@ -74,6 +75,13 @@ export const AUDIT_ACTION_LABELS: { [E in AuditEntity]: Record<AuditActionOf<E>,
     'link-issue': '課題の追加',
     'unlink-issue': '課題の解除',
     'express-interest': '関心表明',
+  },
+  need_shortlist_entry: {
+    add: '候補に追加',
+    change_status: '状態の変更',
+    update_interview: '面談の日程',
+    accept_offer: 'お声がけへの応募',
+    decline_offer: '本人の辞退',
   },
   partner_company: { create: '登録', update: '更新' },
   skill_standard_version: { create: '下書きの作成', delete: '下書きの削除', import: '取込み', publish: '公開' },
@@ -166,6 +174,9 @@ export const FIELD_LABELS: Record<string, string> = {
   open_call: '公募ページに掲載',
   pool_member_id: '人材プールの記録',
   message: 'メッセージ',
+  // ニーズの候補者（ショートリスト）
+  need_id: 'ニーズ',
+  need_status: 'ニーズの状態',
   // 人材プール
   source: '登録の経路',
   duplicate_confirmed: '重複を確認済み',
@@ -262,6 +273,7 @@ const STATUS_LABELS: Partial<Record<AuditEntity, Record<string, string>>> = {
   pool_member: POOL_STATUS_LABELS satisfies Record<PoolStatus, string>,
   municipal_issue: ISSUE_STATUS_LABELS satisfies Record<IssueStatus, string>,
   need: NEED_STATUS_LABELS satisfies Record<NeedStatus, string>,
+  need_shortlist_entry: SHORTLIST_STATUS_LABELS satisfies Record<ShortlistStatus, string>,
 }
 
 /** Value labels by key, whatever the entity. */
@@ -275,6 +287,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   pay_unit: optionLabels(PAY_UNIT_OPTIONS),
   visibility: optionLabels(VISIBILITY_OPTIONS),
   removed_status: POOL_STATUS_LABELS,
+  need_status: NEED_STATUS_LABELS,
   kept_status: POOL_STATUS_LABELS,
   source: {
     application: '本人の応募',

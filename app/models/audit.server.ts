@@ -61,6 +61,8 @@ export interface AuditActions {
     | 'add_from_national_list'
   municipal_issue: 'create' | 'update' | 'change-status'
   need: 'create' | 'update' | 'change-status' | 'link-issue' | 'unlink-issue' | 'express-interest'
+  /** A need's shortlist: staff add and move people; the person answers a 打診 or turns a 内定 down. */
+  need_shortlist_entry: 'add' | 'change_status' | 'update_interview' | 'accept_offer' | 'decline_offer'
   partner_company: 'create' | 'update'
   skill_standard_version: 'create' | 'delete' | 'import' | 'publish'
   skill_standard_area: 'create' | 'update'

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../utils/dates'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import type { SessionUser } from '../utils/session.server'
 import { getMyProfileCompletion } from './profile.server'
+import { getMyOffers } from './shortlist.server'
 
 /** What a professional is asked to do next at each pool status. */
 const NEXT_STEP: Record<string, string> = {
@@ -31,9 +32,10 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   if (!user) return { kind: 'public' as const, figures: await countPublicFigures(db) }
 
   if (user.role === 'professional') {
-    const [completion, memberships] = await Promise.all([
+    const [completion, memberships, offers] = await Promise.all([
       getMyProfileCompletion(context, user),
       listMyMembershipSteps(db, user.id),
+      getMyOffers(context, user),
     ])
     const nextSection = completion.find((c) => !c.done) ?? null
     return {
@@ -43,6 +45,8 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
         total: completion.length,
         next: nextSection ? { label: nextSection.label, href: nextSection.href, hint: nextSection.hint } : null,
       },
+      // 打診: a prefecture asks the person about one of its needs (the need's shortlist).
+      offers,
       applications: memberships.map((m) => ({
         id: m.id,
         poolName:

@@ -23,6 +23,36 @@ type Template =
       expiresOn: string
     }
   | { template: 'pool_new_application'; poolLabel: string; via: string; url: string }
+  // A need's shortlist (shortlist.server.ts): to the person from 打診 on, and to staff when the person answers.
+  | {
+      template: 'shortlist_contacted'
+      name: string
+      prefectureName: string
+      needTitle: string
+      municipalities: string
+      /** The person expressed interest in this need already: the answer is in. */
+      alreadyApplied: boolean
+      url: string
+    }
+  | {
+      template: 'shortlist_status'
+      name: string
+      prefectureName: string
+      needTitle: string
+      to: 'interview' | 'offered' | 'passed' | 'declined'
+      url: string
+    }
+  | {
+      template: 'shortlist_interview'
+      name: string
+      prefectureName: string
+      needTitle: string
+      at: string
+      place: string
+      changed: boolean
+      url: string
+    }
+  | { template: 'shortlist_answer'; staffName: string; needTitle: string; answer: 'accepted' | 'declined'; url: string }
 
 function render(mail: Template): { subject: string; body: string } {
   switch (mail.template) {
@@ -61,6 +91,50 @@ function render(mail: Template): { subject: string; body: string } {
       return {
         subject: `【自治体DXアクセラレータ500】${mail.poolLabel}への登録のお願い（${mail.orgLabel}）`,
         body: `${mail.name} 様\n\n${mail.orgLabel}の${mail.inviter}です。あなたを${mail.poolLabel}にお迎えしたく、プラットフォームへのご登録をお願いします。\n次のリンクを開き、アカウントとプロフィールを作成して、依頼を承諾してください（${mail.expiresOn}まで有効、1回限り）。\n承諾すると、あなたのプロフィールが${mail.orgLabel}の担当者に表示されます。承諾しない場合は、同じページで辞退できます。\n\n${mail.url}`,
+      }
+    case 'shortlist_contacted':
+      return {
+        subject: `【自治体DXアクセラレータ500】${mail.prefectureName}からのお声がけ（${mail.needTitle}）`,
+        body: `${mail.name} 様\n\n${mail.prefectureName}の担当者から、市町村を支援する仕事「${mail.needTitle}」（支援する市区町村: ${mail.municipalities || '未定'}）について、お話を伺いたいとのお声がけがありました。\n${
+          mail.alreadyApplied
+            ? 'この仕事にはすでに関心を表明いただいているため、応募として受け付けています。面談の日程は担当者から連絡します。'
+            : `ログインして、次のページで仕事の内容を確認し、「話を聞く（応募する）」か「辞退する」を選んでください。\n「話を聞く」を選ぶと${mail.prefectureName}の人材プールへの応募となり、あなたのプロフィールが${mail.prefectureName}の担当者に共有されます。`
+        }\n\n${mail.url}`,
+      }
+    case 'shortlist_status': {
+      const text = {
+        interview: {
+          subject: '面談に進みます',
+          body: '面談に進むことになりました。日時と場所は担当者から連絡します（決まるとホームにも表示されます）。',
+        },
+        offered: {
+          subject: '内定のお知らせ',
+          body: 'あなたを内定としました。着任の手続きについて、担当者から連絡します。\n辞退する場合は、次のページで「辞退する」を選んでください。',
+        },
+        passed: {
+          subject: '選考結果のお知らせ',
+          body: '検討の結果、今回は見送りとさせていただきました。ご協力ありがとうございました。',
+        },
+        declined: { subject: '辞退を承りました', body: '辞退のご連絡を承りました。ご検討ありがとうございました。' },
+      }[mail.to]
+      return {
+        subject: `【自治体DXアクセラレータ500】${text.subject}（${mail.needTitle}）`,
+        body: `${mail.name} 様\n\n${mail.prefectureName}の「${mail.needTitle}」について、${text.body}\n\n${mail.url}`,
+      }
+    }
+    case 'shortlist_interview':
+      return {
+        subject: `【自治体DXアクセラレータ500】${mail.changed ? '面談の日程が変わりました' : '面談の日程のお知らせ'}（${mail.needTitle}）`,
+        body: `${mail.name} 様\n\n${mail.prefectureName}の「${mail.needTitle}」の面談の日程を${mail.changed ? '変更しました' : 'お知らせします'}。\n\n日時: ${mail.at}\n場所: ${mail.place || '担当者から連絡します'}\n\n${mail.url}`,
+      }
+    case 'shortlist_answer':
+      return {
+        subject: `【自治体DXアクセラレータ500】お声がけへの回答：${mail.answer === 'accepted' ? '話を聞く' : '辞退'}（${mail.needTitle}）`,
+        body: `${mail.staffName} さん\n\nニーズ「${mail.needTitle}」でお声がけした方が${
+          mail.answer === 'accepted'
+            ? '「話を聞く（応募する）」と回答しました。人材プールへの応募として届いています。面談の日程を決めてください。'
+            : '辞退しました。'
+        }\n\n${mail.url}`,
       }
     case 'email_changed_notice':
       return {

@@ -17,10 +17,11 @@ import {
   listCandidateRowsBySql,
   listSavedSearches,
 } from '../../db/queries/match'
+import { listShortlistMarks } from '../../db/queries/shortlist'
 import { epochDay } from '../../search/documents/profile'
 import { type MatchCriteria, poolCodeOf, searchMatchCandidates, TIER_LIMIT } from '../../search/queries/match'
 import type { SessionUser } from '../utils/auth.server'
-import { EMPLOYMENT_FORM_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
+import { EMPLOYMENT_FORM_LABELS, POOL_STATUS_LABELS, SHORTLIST_STATUS_LABELS } from '../utils/labels'
 import { type MatchQuery, matchSearchParams, parseMatchQuery } from '../utils/match-query'
 import {
   type CandidateFacts,
@@ -31,6 +32,7 @@ import {
   type NeedFacts,
 } from '../utils/match-score'
 import { daysPerWeekTotal } from '../utils/need-validation'
+import { mayManageShortlist } from '../utils/shortlist-workflow'
 import { listPrefectures } from '../../db/queries/local-government'
 import { loadNeedCatalogue } from './need-catalogue.server'
 import { requireNeedRow } from './need.server'
@@ -75,7 +77,8 @@ interface NeedShape {
   start_on: string | null
 }
 
-function needFactsOf(row: NeedShape, skillNames: Map<string, string>): NeedFacts {
+/** A need's facts for the explanation (the match list and a shortlist entry's page explain alike). */
+export function needFactsOf(row: NeedShape, skillNames: Map<string, string>): NeedFacts {
   return {
     requirements: row.skills.map((s) => ({
       skillId: s.skill_id,
@@ -143,6 +146,8 @@ export interface MatchCandidate {
   nameKana: string
   residenceName: string
   poolMember: { id: string; statusLabel: string } | null
+  /** On the need's shortlist already (its entry and status). */
+  shortlist: { entryId: string; statusLabel: string } | null
   explanation: MatchExplanation
 }
 
@@ -246,6 +251,12 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     rows = ranked.slice(offset, offset + MATCH_PAGE_SIZE).map((r) => r.row)
   }
 
+  const shownIds = rows.map((r) => r.id)
+  const marks = new Map((await listShortlistMarks(db, needId, shownIds)).map((m) => [m.profile_id, m]))
+  const shortlistOf = (profileId: string) => {
+    const mark = marks.get(profileId)
+    return mark ? { entryId: mark.id, statusLabel: SHORTLIST_STATUS_LABELS[mark.status] } : null
+  }
   const candidates: MatchCandidate[] = rows
     .map((r) => ({
       id: r.id,
@@ -255,6 +266,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
       poolMember: r.pool[0]
         ? { id: r.pool[0].id, statusLabel: POOL_STATUS_LABELS[r.pool[0].status as keyof typeof POOL_STATUS_LABELS] }
         : null,
+      shortlist: shortlistOf(r.id),
       explanation: explainMatch(need, candidateFacts(r)),
     }))
     // The page's own rows are the truth (the index may lag a moment): their order follows them.
@@ -276,6 +288,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / MATCH_PAGE_SIZE)),
     candidates,
+    canShortlist: mayManageShortlist(user),
     truncated,
     searchUnavailable,
     savedSearches: saved.map((s) => ({

@@ -34,6 +34,7 @@ import {
   updateNeedLocked,
 } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
+import { findOfferedEntry, listShortlist } from '../../db/queries/shortlist'
 import type { NeedStatus, PayUnit } from '../../db/schema'
 import { DEFAULT_SELECTION_PROCESS, findNeedTemplate, NEED_TEMPLATES } from '../../seeds/need-templates'
 import type { SessionUser } from '../utils/auth.server'
@@ -46,8 +47,10 @@ import {
   ISSUE_STATUS_LABELS,
   labelOf,
   NEED_STATUS_LABELS,
+  SHORTLIST_STATUS_LABELS,
   PAY_UNIT_LABELS,
 } from '../utils/labels'
+import { shortlistNextStep } from '../utils/shortlist-workflow'
 import {
   allowedTransitions,
   canTransition,
@@ -57,7 +60,7 @@ import {
 } from '../utils/need-workflow'
 import { isUuid } from '../utils/params'
 import { userHasPermission } from '../utils/permissions'
-import { actorFrom, recordAudit } from './audit.server'
+import { actorFrom, type AuditActor, recordAudit } from './audit.server'
 import { viewerScopeOf } from './issue.server'
 import { profileViewerOf } from './pool-scope.server'
 import { catalogueNameMaps, loadNeedCatalogue, type NeedCatalogue } from './need-catalogue.server'
@@ -241,15 +244,17 @@ export function describeNeed(row: NonNullable<Awaited<ReturnType<typeof findNeed
 export async function getNeedPage(context: AppLoadContext, user: SessionUser, id: string) {
   const { db } = context.services.database
   const row = await requireNeedRow(db, user, id)
-  const [catalogue, issues, events, interests, candidates] = await Promise.all([
+  const [catalogue, issues, events, interests, candidates, shortlist] = await Promise.all([
     loadNeedCatalogue(db),
     listNeedIssues(db, id),
     listNeedEvents(db, id),
     listNeedInterests(db, id, profileViewerOf(user)),
     listGroupableIssues(db, row.prefecture_code, id),
+    listShortlist(db, id, profileViewerOf(user)),
   ])
   const canEdit = viewerScopeOf(user).kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture')
   const need = describeNeed(row, catalogue)
+  const offeredEntry = shortlist.find((e) => e.status === 'offered')
   return {
     need,
     canEdit,
@@ -284,6 +289,19 @@ export async function getNeedPage(context: AppLoadContext, user: SessionUser, id
       message: i.message,
       createdAt: i.created_at.toISOString(),
     })),
+    // The people taken from the match list (names only while they share their profile with this viewer).
+    shortlist: shortlist.map((e) => ({
+      id: e.id,
+      name: e.full_name,
+      status: e.status,
+      statusLabel: SHORTLIST_STATUS_LABELS[e.status],
+      nextStep: shortlistNextStep(e.status, Boolean(e.accepted), e.interview_at !== null),
+      interviewAt: e.interview_at ? e.interview_at.toISOString() : null,
+      interviewPlace: e.interview_place,
+      updatedAt: e.updated_at.toISOString(),
+    })),
+    // Who fills the need: the shortlist's 内定 (the placement will be created from it).
+    offer: offeredEntry ? { entryId: offeredEntry.id, name: offeredEntry.full_name } : null,
   }
 }
 
@@ -631,7 +649,7 @@ export async function changeNeedStatus(
   id: string,
   input: { to: NeedStatus; lockVersion: number; note: string },
 ): Promise<ChangeNeedStatusResult> {
-  const prefectureCode = requirePrefectureEditor(user)
+  requirePrefectureEditor(user)
   const { db } = context.services.database
   const row = await requireNeedRow(db, user, id)
   if (!canTransition(row.status, input.to)) {
@@ -645,34 +663,64 @@ export async function changeNeedStatus(
     if (problems.length > 0) return { status: 'refused', messages: problems }
   }
   return db.transaction().execute(async (trx): Promise<ChangeNeedStatusResult> => {
-    const changed = await setNeedStatus(trx, id, {
-      prefectureCode,
-      from: row.status,
-      to: input.to,
-      lockVersion: input.lockVersion,
-    })
-    if (!changed) return { status: 'conflict' }
-    await insertNeedEvent(trx, {
-      needId: id,
-      from: row.status,
-      to: input.to,
-      actorUserId: user.id,
-      actorLabel: user.display_name,
-      note: input.note,
-    })
-    // In or out of the index (only 公開 needs are documents).
-    await enqueueSearchSync(trx, 'need', [id])
-    await recordAudit(trx, actorFrom(context, user), {
-      action: 'change-status',
-      entity: 'need',
-      entityId: id,
-      summary: `ニーズ「${row.title}」を「${NEED_STATUS_LABELS[input.to]}」にしました`,
-      prefectureCode,
-      before: { status: row.status },
-      after: { status: input.to, note: input.note },
-    })
+    // The 内定 of the shortlist is who fills the need: it is undone there (辞退), which reopens the need.
+    if (row.status === 'filled' && input.to === 'selecting' && (await findOfferedEntry(trx, id)))
+      return {
+        status: 'refused',
+        messages: [
+          'このニーズには内定者がいます。選考中に戻すには、候補者のページで内定を「辞退」として記録してください（ニーズは自動で選考中に戻ります）。',
+        ],
+      }
+    const moved = await moveNeedStatus(trx, actorFrom(context, user), row, input)
+    if (moved === 'conflict') return { status: 'conflict' }
+    if (moved === 'refused')
+      return {
+        status: 'refused',
+        messages: [`「${NEED_STATUS_LABELS[row.status]}」から「${NEED_STATUS_LABELS[input.to]}」には変更できません。`],
+      }
     return { status: 'ok', label: NEED_STATUS_LABELS[input.to] }
   })
+}
+
+/**
+ * One step of a need's life inside the caller's transaction, by the transition rules (need-workflow.ts): the
+ * status guarded by the lock version, the history, the search index (only 公開 needs are documents) and the
+ * audit. The status page and the shortlist's 内定 (which fills the need) both go through here. 'refused' when
+ * the rules do not allow the step; 'conflict' when the need changed since `lockVersion`.
+ */
+export async function moveNeedStatus(
+  trx: DbExecutor,
+  actor: AuditActor,
+  need: { id: string; prefecture_code: string; title: string; status: NeedStatus },
+  input: { to: NeedStatus; lockVersion: number; note: string; actorLabel?: string },
+): Promise<'ok' | 'conflict' | 'refused'> {
+  if (!canTransition(need.status, input.to)) return 'refused'
+  const changed = await setNeedStatus(trx, need.id, {
+    prefectureCode: need.prefecture_code,
+    from: need.status,
+    to: input.to,
+    lockVersion: input.lockVersion,
+  })
+  if (!changed) return 'conflict'
+  await insertNeedEvent(trx, {
+    needId: need.id,
+    from: need.status,
+    to: input.to,
+    actorUserId: actor.user?.id ?? null,
+    actorLabel: input.actorLabel ?? actor.user?.display_name ?? actor.label ?? 'システム',
+    note: input.note,
+  })
+  await enqueueSearchSync(trx, 'need', [need.id])
+  await recordAudit(trx, actor, {
+    action: 'change-status',
+    entity: 'need',
+    entityId: need.id,
+    summary: `ニーズ「${need.title}」を「${NEED_STATUS_LABELS[input.to]}」にしました`,
+    prefectureCode: need.prefecture_code,
+    before: { status: need.status },
+    after: { status: input.to, note: input.note },
+  })
+  return 'ok'
 }
 
 /** Groups more of the prefecture's issues into an existing need (or takes one out). */

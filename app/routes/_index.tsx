@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
@@ -121,10 +121,50 @@ function PublicHome({ figures }: { figures: Extract<Home, { kind: 'public' }>['f
   )
 }
 
+function OfferList({ offers }: { offers: Extract<Home, { kind: 'professional' }>['offers'] }) {
+  return (
+    <section aria-labelledby="offers-heading">
+      <h2 id="offers-heading">都道府県からのお声がけ</h2>
+      <ul className="home-list">
+        {offers.map((offer) => (
+          <li key={offer.entryId}>
+            <strong>
+              <Link to={`/offers/${offer.entryId}`}>{offer.needTitle}</Link>
+            </strong>
+            （{offer.prefectureName}） <StatusBadge tone={STATUS_TONES.offer[offer.state]} label={offer.stateLabel} />
+            {offer.interview ? (
+              <p>
+                <strong>面談: {offer.interview.at}</strong>
+                {offer.interview.place ? `（${offer.interview.place}）` : null}
+              </p>
+            ) : null}
+            <p>{offer.nextStep}</p>
+            {offer.canAccept || offer.canDecline ? (
+              <Form method="post" action={`/offers/${offer.entryId}`} className="button-row">
+                {offer.canAccept ? (
+                  <button type="submit" name="intent" value="accept" className="button">
+                    話を聞く（応募する）<span className="visually-hidden">：{offer.needTitle}</span>
+                  </button>
+                ) : null}
+                {offer.canDecline ? (
+                  <button type="submit" name="intent" value="decline" className="button button--secondary">
+                    辞退する<span className="visually-hidden">：{offer.needTitle}</span>
+                  </button>
+                ) : null}
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
 function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional' }> }) {
-  const { completion, applications } = home
+  const { completion, applications, offers } = home
   return (
     <>
+      {offers.length > 0 ? <OfferList offers={offers} /> : null}
       <h2>プロフィール</h2>
       <p>
         <progress max={completion.total} value={completion.done} aria-label="プロフィールの入力状況" />{' '}

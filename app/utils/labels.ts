@@ -12,6 +12,7 @@ import type {
   PoolSource,
   PoolStatus,
   ProfileVisibility,
+  ShortlistStatus,
 } from '../../db/schema'
 import type { SkillLevel } from '../../db/skill-standard-content'
 
@@ -113,6 +114,19 @@ export const PROFILE_VISIBILITY_LABELS: Record<ProfileVisibility, string> = {
   selected: '選んだ都道府県にだけ公開する',
   all: 'すべての都道府県に公開する',
 }
+
+/** ショートリスト（ニーズの候補者）の状態: 候補 → 打診 → 面談 → 内定 / 見送り / 辞退 */
+export const SHORTLIST_STATUS_LABELS: Record<ShortlistStatus, string> = {
+  shortlisted: '候補',
+  contacted: '打診',
+  interview: '面談',
+  offered: '内定',
+  passed: '見送り',
+  declined: '辞退',
+}
+
+/** Every shortlist status in workflow order (for z.enum in the browser). */
+export const SHORTLIST_STATUS_VALUES = Object.keys(SHORTLIST_STATUS_LABELS) as [ShortlistStatus, ...ShortlistStatus[]]
 
 /** The platform's four skill levels (the sources define none; explained on the catalogue page). */
 export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {

@@ -15,6 +15,7 @@ import * as m20261123T214500000Z from './20261123T214500000Z-pool-member-after-a
 import * as m20261130T175049576Z from './20261130T175049576Z-account-abuse-limits'
 import * as m20261201T090000000Z from './20261201T090000000Z-pool-member-copied-from-national-list'
 import * as m20261201T100000000Z from './20261201T100000000Z-match-saved-searches-and-shortlist'
+import * as m20261201T110000000Z from './20261201T110000000Z-shortlist-interview-place-and-one-offer'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T175049576Z-account-abuse-limits': m20261130T175049576Z,
   '20261201T090000000Z-pool-member-copied-from-national-list': m20261201T090000000Z,
   '20261201T100000000Z-match-saved-searches-and-shortlist': m20261201T100000000Z,
+  '20261201T110000000Z-shortlist-interview-place-and-one-offer': m20261201T110000000Z,
 }

@@ -8,6 +8,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
 import type { DB } from '../schema'
 import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
+import { placedFullTime } from './shortlist'
 
 export interface MatchConditions {
   essentials: ReadonlyArray<{ skillId: string; minLevel: number }>
@@ -148,7 +149,8 @@ export async function listCandidateRowsBySql(
   narrowing: MatchNarrowing,
   limit: number,
 ): Promise<CandidateRow[]> {
-  let query = candidateSelect(db, viewer, poolCode)
+  // Someone placed full time (a 内定 on a 常勤 need) is no candidate for another need.
+  let query = candidateSelect(db, viewer, poolCode).where(sql<boolean>`not ${placedFullTime}`)
   if (conditions.employmentForm)
     query = query.where(sql<boolean>`profile.employment_forms @> jsonb_build_array(${conditions.employmentForm}::text)`)
   if (conditions.daysPerWeek > 0) query = query.where('profile.days_per_week', '>=', String(conditions.daysPerWeek))

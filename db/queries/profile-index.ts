@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
+import { placedFullTime } from './shortlist'
 
 /** Profiles with their current skill names and qualifications, for the search index (no contact data). */
 export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[]) {
@@ -26,6 +27,7 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
       'years_public_sector',
       'available_from',
     ])
+    .select(placedFullTime.as('placed_full_time'))
     .where('id', 'in', ids)
     .execute()
   if (profiles.length === 0) return []

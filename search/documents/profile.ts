@@ -47,6 +47,8 @@ export const ProfileDocumentSchema = z.object({
   skill_names_reading: z.array(z.string()),
   qualification_names_reading: z.array(z.string()),
   introduction_reading: z.string(),
+  /** Holds a 内定 on a 常勤 need (the need's shortlist): not a candidate for other needs. */
+  placed_full_time: z.boolean(),
 })
 export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>
 
@@ -84,6 +86,8 @@ export interface ProfileForIndex {
   experience_skill_ids: string[][]
   /** Every membership not withdrawn, copies included: the pool's own record of the person. */
   pool_memberships: Array<{ prefecture_code: string; status: string; target_role_ids: string[] }>
+  /** A 内定 on a 常勤 need (db/queries/shortlist.ts placedFullTime). */
+  placed_full_time?: boolean
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -137,5 +141,6 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
     skill_names_reading: [],
     qualification_names_reading: [],
     introduction_reading: '',
+    placed_full_time: profile.placed_full_time ?? false,
   })
 }

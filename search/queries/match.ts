@@ -80,7 +80,10 @@ export function matchFilter(
   criteria: MatchCriteria,
   selection: MatchSelection,
 ): Array<string | string[]> {
-  const filter: Array<string | string[]> = [audienceFilter(viewer)]
+  // Someone placed full time (a 内定 on a 常勤 need) is no candidate for another need. `!= true` rather than
+  // `= false`: a document indexed before the field existed has none, and stays a candidate until it is rebuilt
+  // instead of every candidate vanishing until a full reindex.
+  const filter: Array<string | string[]> = [audienceFilter(viewer), 'placed_full_time != true']
   if (criteria.employmentForm) filter.push(`employment_forms = ${quote(criteria.employmentForm)}`)
   if (criteria.daysPerWeek > 0) filter.push(`days_per_week >= ${SAFE_NUMBER(criteria.daysPerWeek)}`)
   filter.push([

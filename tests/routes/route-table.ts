@@ -224,6 +224,19 @@ export const MATRIX: Record<string, RouteRow> = {
     expect: notFoundFor(needReaders),
     post: postGate(needReaders),
   },
+  // A need's shortlist entry: its readers see it; only the need's prefecture moves it (the ministry reads).
+  'needs.$id_.shortlist.$entryId': {
+    url: `/needs/${MISSING_ID}/shortlist/${MISSING_ID}`,
+    params: { id: MISSING_ID, entryId: MISSING_ID },
+    expect: notFoundFor(needReaders),
+    post: postGate(needEditors),
+  },
+  // A prefecture's 打診 as the professional it was for sees and answers it (another's is 404).
+  'offers.$entryId': {
+    url: `/offers/${MISSING_ID}`,
+    params: { entryId: MISSING_ID },
+    expect: { ...professionalOnly, professional: 404 },
+  },
   'needs.$id_.print': {
     url: `/needs/${MISSING_ID}/print`,
     params: { id: MISSING_ID },

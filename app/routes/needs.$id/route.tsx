@@ -66,6 +66,8 @@ export default function NeedRoute() {
     candidateIssues,
     events,
     interests,
+    shortlist,
+    offer,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   return (
@@ -80,6 +82,15 @@ export default function NeedRoute() {
             : '・公募ページには掲載しない（県内のマッチングのみ）'
           : ''}
       </p>
+      {offer ? (
+        <p className="notice notice--success" role="status">
+          内定：
+          <Link to={`/needs/${need.id}/shortlist/${offer.entryId}`}>
+            {offer.name ?? '非公開（本人の公開設定により）'}
+          </Link>
+          （このニーズを充足する人）
+        </p>
+      ) : null}
       <FormErrors errors={actionData?.errors} />
       <div className="button-row">
         {editable ? (
@@ -171,6 +182,41 @@ export default function NeedRoute() {
             </div>
           </Form>
         ) : null}
+      </section>
+      <section aria-labelledby="need-shortlist-heading">
+        <h2 id="need-shortlist-heading">ショートリスト（{shortlist.length}人）</h2>
+        {shortlist.length === 0 ? (
+          <p>まだいません。{canMatch ? '「候補者を探す」の一覧から「候補に加える」と、ここに並びます。' : ''}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">候補者</th>
+                <th scope="col">状態</th>
+                <th scope="col">次にすること</th>
+                <th scope="col">面談</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shortlist.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to={`/needs/${need.id}/shortlist/${e.id}`}>{e.name ?? '非公開'}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge tone={STATUS_TONES.shortlist[e.status]} label={e.statusLabel} />
+                  </td>
+                  <td>{e.nextStep}</td>
+                  <td>
+                    {e.interviewAt
+                      ? `${formatShortDateTime(e.interviewAt)}${e.interviewPlace ? `（${e.interviewPlace}）` : ''}`
+                      : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section aria-labelledby="need-interests-heading">
         <h2 id="need-interests-heading">関心を表明した人（{interests.length}人）</h2>

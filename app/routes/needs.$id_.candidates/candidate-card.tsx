@@ -1,19 +1,19 @@
 // One candidate in a need's match list: the score, the one-line reason, then each requirement and
-// condition with a mark that is not only a colour (✓ met, △ below the level, ✗ missing).
-import { Link } from '@remix-run/react'
+// condition (MatchReasons), and 「候補に加える」 (or where the person stands on the need's shortlist).
+import { Form, Link } from '@remix-run/react'
+import { MatchReasons } from '~/components/match-reasons'
 import type { MatchCandidate } from '~/models/match.server'
-import { SKILL_LEVEL_LABELS } from '~/utils/labels'
 
-const MARKS = { met: '✓', below: '△', missing: '✗' } as const
-const STATE_TEXT = { met: '満たす', below: 'レベル不足', missing: 'なし' } as const
-
-function levelText(level: number | null) {
-  return level === null
-    ? 'なし'
-    : `レベル${level}（${SKILL_LEVEL_LABELS[level as keyof typeof SKILL_LEVEL_LABELS] ?? ''}）`
+interface Props {
+  candidate: MatchCandidate
+  rank: number
+  needId: string
+  /** The page's narrowing, so that adding someone comes back to the same list. */
+  search: string
+  canShortlist: boolean
 }
 
-export function CandidateCard({ candidate, rank }: { candidate: MatchCandidate; rank: number }) {
+export function CandidateCard({ candidate, rank, needId, search, canShortlist }: Props) {
   const { explanation } = candidate
   const headingId = `candidate-${candidate.id}`
   return (
@@ -42,30 +42,24 @@ export function CandidateCard({ candidate, rank }: { candidate: MatchCandidate; 
       </p>
       <details>
         <summary>理由を表示</summary>
-        <ul className="match-reasons">
-          {explanation.skills.map((skill) => (
-            <li key={skill.skillId}>
-              <span className={`match-reasons__mark match-reasons__mark--${skill.state}`} aria-hidden="true">
-                {MARKS[skill.state]}
-              </span>
-              {skill.essential ? '必須' : '任意'}：{skill.name} — 必要 レベル{skill.required}以上、本人{' '}
-              {levelText(skill.held)}（{STATE_TEXT[skill.state]}）{skill.evidenced ? '・職務経歴あり' : ''}
-            </li>
-          ))}
-          {explanation.conditions.map((condition) => (
-            <li key={condition.label}>
-              <span
-                className={`match-reasons__mark match-reasons__mark--${condition.ok ? 'met' : 'missing'}`}
-                aria-hidden="true"
-              >
-                {condition.ok ? '✓' : '✗'}
-              </span>
-              {condition.label}：{condition.detail}
-              <span className="visually-hidden">（{condition.ok ? '満たす' : '満たさない'}）</span>
-            </li>
-          ))}
-        </ul>
+        <MatchReasons explanation={explanation} />
       </details>
+      {candidate.shortlist ? (
+        <p>
+          <Link to={`/needs/${needId}/shortlist/${candidate.shortlist.entryId}`}>
+            このニーズの候補に追加済み（{candidate.shortlist.statusLabel}）
+          </Link>
+        </p>
+      ) : canShortlist ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="add-to-shortlist" />
+          <input type="hidden" name="profileId" value={candidate.id} />
+          <input type="hidden" name="search" value={search} />
+          <button type="submit" className="button button--secondary">
+            候補に加える<span className="visually-hidden">（{candidate.name}）</span>
+          </button>
+        </Form>
+      ) : null}
     </li>
   )
 }

@@ -12,6 +12,7 @@ import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Field, FormErrors, RowAction, SubmitButton } from '~/components/forms'
 import { deleteMatchSearch, getNeedMatches, saveMatchSearch } from '~/models/match.server'
+import { addToShortlist } from '~/models/shortlist.server'
 import matchStylesHref from '~/styles/match.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { uuidField } from '~/utils/field-schemas'
@@ -41,6 +42,11 @@ const ActionSchema = z.discriminatedUnion('intent', [
     search: z.string().max(1000).default(''),
   }),
   z.object({ intent: z.literal('delete-search'), searchId: uuidField('削除する検索条件を選んでください。') }),
+  z.object({
+    intent: z.literal('add-to-shortlist'),
+    profileId: uuidField('候補に加える人を一覧から選んでください。'),
+    search: z.string().max(1000).default(''),
+  }),
 ])
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -53,6 +59,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { fieldErrors: name ? { name: [name] } : {}, formErrors: name ? [] : ['送信内容を確認してください。'] },
       { status: 400 },
     )
+  }
+  if (parsed.data.intent === 'add-to-shortlist') {
+    const result = await addToShortlist(context, user, id, parsed.data.profileId)
+    if (result.status === 'refused')
+      return data({ fieldErrors: {}, formErrors: [], shortlistErrors: [result.message] }, { status: 409 })
+    const back = parseMatchQuery(parsed.data.search)
+    const search = matchSearchParams(back, back.page).toString()
+    return redirectWithToast(context, `/needs/${id}/candidates${search ? `?${search}` : ''}`, {
+      type: result.status === 'added' ? 'success' : 'info',
+      message:
+        result.status === 'added'
+          ? '候補に加えました。ニーズのページの「ショートリスト」から声をかけられます。'
+          : `この人はすでにこのニーズの候補です（${result.statusLabel}）。`,
+    })
   }
   if (parsed.data.intent === 'delete-search') {
     await deleteMatchSearch(context, user, id, parsed.data.searchId)
@@ -119,6 +139,7 @@ export default function NeedCandidatesPage() {
           <h2 id="candidates-heading">
             候補者 {page.total}人{page.pageCount > 1 ? `（${page.page} / ${page.pageCount}ページ）` : ''}
           </h2>
+          <FormErrors errors={actionData && 'shortlistErrors' in actionData ? actionData.shortlistErrors : undefined} />
           {page.truncated ? (
             <p className="notice">
               候補者が多いため、記録の充実した順に上位から照合しています。条件を絞ると精度が上がります。
@@ -131,7 +152,14 @@ export default function NeedCandidatesPage() {
           ) : (
             <ol className="match-list" start={firstRank}>
               {page.candidates.map((candidate, index) => (
-                <CandidateCard key={candidate.id} candidate={candidate} rank={firstRank + index} />
+                <CandidateCard
+                  key={candidate.id}
+                  candidate={candidate}
+                  rank={firstRank + index}
+                  needId={need.id}
+                  search={matchSearchParams(query, page.page).toString()}
+                  canShortlist={page.canShortlist}
+                />
               ))}
             </ol>
           )}
