@@ -1,5 +1,6 @@
 // Matching in Debian's Chromium against the demo data: 広島県's staff open the demo need, look for candidates,
-// read why the first one ranks first, narrow by a skill (the narrowing is the URL) and save that search.
+// read why the first one ranks first, narrow by a skill (the narrowing is the URL), save that search, and take
+// the first candidate onto the shortlist as far as an interview.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
@@ -54,6 +55,21 @@ describe('matching journey (browser)', () => {
     await page.goto(`${baseUrl}${new URL(page.url()).pathname}`)
     await page.getByRole('link', { name: 'インフラ経験あり' }).click()
     await page.waitForURL(/[?&]skill=infrastructure/)
+
+    // Shortlist the first candidate and move them to an interview. (内定 fills the demo need, which other
+    // browser tests list as an open call; the route tests take the shortlist to 内定.)
+    await page.getByRole('link', { name: '条件をすべて外す' }).click()
+    await page.getByRole('button', { name: '候補に加える（山田 花子）' }).click()
+    await page.getByRole('link', { name: /このニーズの候補に追加済み（候補）/ }).click()
+    await page.waitForURL(/\/shortlist\/[0-9a-f-]{36}$/)
+    await expect.poll(() => page.locator('main').textContent()).toContain('山田 花子')
+    await page.getByLabel('変更後の状態').selectOption({ label: '声をかける（打診）' })
+    await page.getByRole('button', { name: '状態を変更する' }).click()
+    await expect.poll(() => page.locator('main').textContent()).toContain('打診')
+    await page.getByLabel('変更後の状態').selectOption({ label: '面談に進む' })
+    await page.getByRole('button', { name: '状態を変更する' }).click()
+    await expect.poll(() => page.locator('table').last().textContent()).toContain('面談')
+    await expectNoAxeViolations(page)
 
     // Phones: no horizontal scroll.
     await page.setViewportSize({ width: 390, height: 844 })
