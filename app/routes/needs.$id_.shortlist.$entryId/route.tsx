@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { HistoryTable } from '~/components/history-table'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MatchReasons } from '~/components/match-reasons'
 import { StaffProfileView, staffProfileLinks } from '~/components/staff-profile-view'
@@ -15,7 +16,7 @@ import { getShortlistEntryPage } from '~/models/shortlist.server'
 import matchStylesHref from '~/styles/match.css'
 import needsStylesHref from '~/styles/needs.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
-import { formatDateTime, formatShortDateTime } from '~/utils/dates'
+import { formatDateTime } from '~/utils/dates'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { redirectWithToast } from '~/utils/toast.server'
 import { EntryActionSchema, performEntryAction } from './entry-action.server'
@@ -126,27 +127,7 @@ export default function ShortlistEntryRoute() {
           </p>
         </section>
       )}
-      <h2 id="shortlist-history-heading">経過</h2>
-      <table className="data-table" aria-labelledby="shortlist-history-heading">
-        <thead>
-          <tr>
-            <th scope="col">日時</th>
-            <th scope="col">変更</th>
-            <th scope="col">担当</th>
-            <th scope="col">メモ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.history.map((e) => (
-            <tr key={e.id}>
-              <td>{formatShortDateTime(e.at)}</td>
-              <td>{e.from && e.from !== e.to ? `${e.from} → ${e.to}` : e.to}</td>
-              <td>{e.actor}</td>
-              <td>{e.note || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HistoryTable rows={page.history} headingId="shortlist-history-heading" />
     </div>
   )
 }

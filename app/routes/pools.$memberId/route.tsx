@@ -7,6 +7,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { HistoryTable } from '~/components/history-table'
 import { Breadcrumbs } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
@@ -15,7 +16,6 @@ import { StaffProfileView, staffProfileLinks } from '~/components/staff-profile-
 import { requirePoolManager } from '~/models/pool-scope.server'
 import { requirePoolMember } from '~/models/pool.server'
 import { requireUser, requireUserWithPermission } from '~/utils/auth.server'
-import { formatShortDateTime } from '~/utils/dates'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { redirectWithToast } from '~/utils/toast.server'
 import { errorsOf } from './action-errors'
@@ -140,27 +140,7 @@ export default function PoolMemberRoute() {
         </section>
       ) : null}
       <MemberDetails member={member} actionData={actionData} />
-      <h2 id="history-heading">経過</h2>
-      <table className="data-table" aria-labelledby="history-heading">
-        <thead>
-          <tr>
-            <th scope="col">日時</th>
-            <th scope="col">変更</th>
-            <th scope="col">担当</th>
-            <th scope="col">メモ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {member.history.map((e) => (
-            <tr key={e.id}>
-              <td>{formatShortDateTime(e.at)}</td>
-              <td>{e.from ? `${e.from} → ${e.to}` : e.to}</td>
-              <td>{e.actor}</td>
-              <td>{e.note || '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HistoryTable rows={member.history} headingId="history-heading" />
     </div>
   )
 }
