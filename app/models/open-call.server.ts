@@ -12,7 +12,7 @@ import {
   listOpenCallIds,
   listPublicNeedsByIds,
 } from '../../db/queries/needs'
-import { insertPoolEvent, joinPool } from '../../db/queries/pools'
+import { joinPool } from '../../db/queries/pools'
 import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { NeedStatus } from '../../db/schema'
@@ -21,6 +21,7 @@ import type { SessionUser } from '../utils/auth.server'
 import { EMPLOYMENT_FORM_LABELS, labelOf } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { notifyPoolStaff } from './mail.server'
+import { recordOwnJoin } from './pool-application.server'
 import { catalogueNameMaps, loadNeedCatalogue } from './need-catalogue.server'
 import { describeNeed } from './need.server'
 import { loadPublishedSynonyms } from './search-synonyms.server'
@@ -175,19 +176,7 @@ export async function expressInterest(
       message,
     })
     const memberId = joined.memberId
-    const actor = { actorUserId: user.id, actorLabel: '本人' }
-    const note = `公募「${need.title}」への関心表明`
-    if (joined.kind === 'added') {
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor, note })
-    } else if (joined.kind === 'reopened') {
-      await insertPoolEvent(trx, {
-        poolMemberId: memberId,
-        from: joined.from,
-        to: 'applied',
-        ...actor,
-        note: `${note}（再応募）`,
-      })
-    }
+    await recordOwnJoin(trx, joined, { actorUserId: user.id, note: `公募「${need.title}」への関心表明` })
     await insertNeedInterest(trx, { needId, profileId: profile.id, poolMemberId: memberId, message })
     await enqueueSearchSync(trx, 'profile', [profile.id])
     await notifyPoolStaff(trx, {

@@ -3,8 +3,16 @@
 // withdraws. Applying shares the applicant's profile with that prefecture (its search audience gains the
 // prefecture); withdrawing takes it back. The staff's side is pool.server.ts.
 import type { AppLoadContext } from '@remix-run/node'
+import type { DbExecutor } from '../../db/client'
 import { findPrefecture, listPrefectures } from '../../db/queries/local-government'
-import { findOwnMembership, insertPoolEvent, joinPool, listMemberships, setPoolStatus } from '../../db/queries/pools'
+import {
+  findOwnMembership,
+  insertPoolEvent,
+  joinPool,
+  type JoinPoolOutcome,
+  listMemberships,
+  setPoolStatus,
+} from '../../db/queries/pools'
 import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { SessionUser } from '../utils/auth.server'
@@ -14,6 +22,29 @@ import { POOL_STATUS_LABELS } from '../utils/labels'
 import { prefectureColumn } from './pool-scope.server'
 
 const NATIONAL_LIST_NAME = '国の外部人材リスト（総務省・デジタル庁）'
+
+/**
+ * The pool's 経過 of a person joining it themselves, whichever way joinPool went: a new 応募, a 応募 reopened
+ * after 辞退 or 見送り, or the pool's copy from the national list becoming their own. `note` says through what
+ * (an open call, an お声がけ); nothing is written when they were already a member.
+ */
+export async function recordOwnJoin(
+  trx: DbExecutor,
+  joined: JoinPoolOutcome,
+  { actorUserId, note }: { actorUserId: string; note?: string },
+): Promise<void> {
+  const event = { poolMemberId: joined.memberId, actorUserId, actorLabel: '本人' }
+  if (joined.kind === 'added') await insertPoolEvent(trx, { ...event, from: null, to: 'applied', note })
+  else if (joined.kind === 'reopened')
+    await insertPoolEvent(trx, {
+      ...event,
+      from: joined.from,
+      to: 'applied',
+      note: note ? `${note}（再応募）` : '再応募',
+    })
+  else if (joined.claimedCopy)
+    await insertPoolEvent(trx, { ...event, from: joined.status, to: joined.status, note: note ?? '本人が応募' })
+}
 
 async function ownProfileId(context: AppLoadContext, user: SessionUser): Promise<string | null> {
   return (await findProfileRefByUserId(context.services.database.db, user.id))?.id ?? null
@@ -41,21 +72,7 @@ export async function applyToPool(
       return { status: 'field-error', field: 'prefectureCode', message: `${prefecture.name}にはすでに応募しています` }
     }
     const memberId = joined.memberId
-    const actor = { actorUserId: user.id, actorLabel: '本人' }
-    if (joined.kind === 'added') {
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor })
-    } else if (joined.kind === 'reopened') {
-      await insertPoolEvent(trx, { poolMemberId: memberId, from: joined.from, to: 'applied', ...actor, note: '再応募' })
-    } else {
-      // The prefecture copied the person from the national list; applying now shares the profile with it.
-      await insertPoolEvent(trx, {
-        poolMemberId: memberId,
-        from: joined.status,
-        to: joined.status,
-        ...actor,
-        note: '本人が応募',
-      })
-    }
+    await recordOwnJoin(trx, joined, { actorUserId: user.id })
     await enqueueSearchSync(trx, 'profile', [profileId])
     await notifyPoolStaff(trx, {
       poolCode: prefectureCode,

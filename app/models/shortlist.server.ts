@@ -13,7 +13,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../db/client'
 import { listCandidateRows } from '../../db/queries/match'
 import { findNeed, insertNeedInterest } from '../../db/queries/needs'
-import { insertPoolEvent, joinPool } from '../../db/queries/pools'
+import { joinPool } from '../../db/queries/pools'
 import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import {
@@ -55,6 +55,7 @@ import {
   shortlistNextStep,
 } from '../utils/shortlist-workflow'
 import { actorFrom, type AuditActor, recordAudit } from './audit.server'
+import { recordOwnJoin } from './pool-application.server'
 import { queueMail } from './mail.server'
 import { candidateFacts, needFactsOf } from './match.server'
 import { loadNeedCatalogue } from './need-catalogue.server'
@@ -566,20 +567,7 @@ async function acceptInTransaction(
   })
   const memberId = joined.memberId
   const actor = { actorUserId: user.id, actorLabel: '本人' }
-  const note = `お声がけ「${need.title}」への応募`
-  if (joined.kind === 'added') {
-    await insertPoolEvent(trx, { poolMemberId: memberId, from: null, to: 'applied', ...actor, note })
-  } else if (joined.kind === 'reopened') {
-    await insertPoolEvent(trx, {
-      poolMemberId: memberId,
-      from: joined.from,
-      to: 'applied',
-      ...actor,
-      note: `${note}（再応募）`,
-    })
-  } else if (joined.claimedCopy) {
-    await insertPoolEvent(trx, { poolMemberId: memberId, from: joined.status, to: joined.status, ...actor, note })
-  }
+  await recordOwnJoin(trx, joined, { actorUserId: user.id, note: `お声がけ「${need.title}」への応募` })
   await insertNeedInterest(trx, { needId: need.id, profileId: entry.profile_id, poolMemberId: memberId, message })
   await touchShortlistEntry(trx, entry.id)
   await insertShortlistEvent(trx, {

@@ -393,7 +393,7 @@ export async function insertPoolMember(db: DbExecutor, member: NewPoolMember): P
   await db.insertInto('pool_member').values(member).execute()
 }
 
-type JoinPoolOutcome =
+export type JoinPoolOutcome =
   | { kind: 'added'; memberId: string }
   | { kind: 'reopened'; memberId: string; from: PoolStatus }
   /** Already in the pool at another status: nothing changed, except that a national-list copy became theirs. */
