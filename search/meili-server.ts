@@ -9,6 +9,7 @@ import http from 'node:http'
 import net from 'node:net'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { isAlive } from '../db/process-alive'
 
 export type StartMeilisearchOptions = {
   dataDir: string
@@ -135,15 +136,6 @@ async function readPidFile(pidFile: string): Promise<PidFile | null> {
     if (Number.isInteger(pid) && pid > 0) return { pid }
   }
   return null
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /** The parent pid from /proc/<pid>/stat (the field after the parenthesised command name). */
