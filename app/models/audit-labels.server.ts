@@ -4,7 +4,13 @@
 import type { IssueStatus, IssueUrgency, NeedStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
 import { EMPLOYER_OPTIONS, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
 import { formatTimestamp } from '../utils/dates'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS, SHORTLIST_STATUS_LABELS } from '../utils/labels'
+import {
+  ISSUE_STATUS_LABELS,
+  NEED_STATUS_LABELS,
+  POOL_SOURCE_LABELS,
+  POOL_STATUS_LABELS,
+  SHORTLIST_STATUS_LABELS,
+} from '../utils/labels'
 import { ROLE_LABELS, type Role } from '../utils/permissions'
 import { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS, VISIBILITY_OPTIONS } from '../utils/profile-validation'
 import type { AuditActionOf, AuditEntity } from './audit.server'
@@ -289,13 +295,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   removed_status: POOL_STATUS_LABELS,
   need_status: NEED_STATUS_LABELS,
   kept_status: POOL_STATUS_LABELS,
-  source: {
-    application: '本人の応募',
-    public_call: '公募（書面等での応募）',
-    company_recommendation: '企業推薦',
-    national_list: '国のリスト',
-    referral: '紹介',
-  },
+  source: POOL_SOURCE_LABELS,
 }
 
 const PREFECTURE_KEYS = new Set([

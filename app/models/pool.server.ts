@@ -30,7 +30,7 @@ import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/sch
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
 import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
-import { POOL_SOURCE_CSV_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
+import { DIRECT_POOL_SOURCES, POOL_SOURCE_CSV_LABELS, POOL_SOURCE_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
 import { getInvitationStatus, issuePoolInvitation } from './pool-invitation.server'
 import { readProfileForStaff } from './staff-profile.server'
@@ -355,12 +355,7 @@ export async function addTrainingRecord(
   })
 }
 
-const DIRECT_SOURCES = [
-  { value: 'company_recommendation', label: '企業推薦' },
-  { value: 'national_list', label: '国のリスト' },
-  { value: 'referral', label: '紹介' },
-  { value: 'public_call', label: '公募（書面等での応募）' },
-] as const
+const DIRECT_SOURCES = DIRECT_POOL_SOURCES.map((value) => ({ value, label: POOL_SOURCE_LABELS[value] }))
 
 type AddMemberResult =
   | { status: 'ok'; memberId: string }
@@ -379,7 +374,7 @@ export async function addPoolMemberDirectly(
     nameKana: string
     email: string | null
     birthYear: number | null
-    source: (typeof DIRECT_SOURCES)[number]['value']
+    source: (typeof DIRECT_POOL_SOURCES)[number]
     partnerCompanyId: string | null
     note: string
     confirmed: boolean

@@ -47,6 +47,15 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   withdrawn: '取下げ',
 }
 
+/** 経路 of a pool member, as the pages and the audit log name it. */
+export const POOL_SOURCE_LABELS: Record<PoolSource, string> = {
+  application: '本人の応募',
+  public_call: '公募（書面等での応募）',
+  company_recommendation: '企業推薦',
+  national_list: '国のリスト',
+  referral: '紹介',
+}
+
 /** 経路 of a pool member, as the pool CSV writes it and the pool CSV import reads it back. */
 export const POOL_SOURCE_CSV_LABELS: Record<PoolSource, string> = {
   application: '公募（本人応募）',
