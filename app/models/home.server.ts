@@ -13,7 +13,10 @@ import { formatDate, formatDateTime } from '../utils/dates'
 import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import type { SessionUser } from '../utils/session.server'
 import { getMyProfileCompletion } from './profile.server'
+import { getMyFittingNeeds } from './match.server'
 import { getMyOffers } from './shortlist.server'
+
+const HOME_FITTING_NEEDS = 3
 
 /** What a professional is asked to do next at each pool status. */
 const NEXT_STEP: Record<string, string> = {
@@ -32,10 +35,11 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   if (!user) return { kind: 'public' as const, figures: await countPublicFigures(db) }
 
   if (user.role === 'professional') {
-    const [completion, memberships, offers] = await Promise.all([
+    const [completion, memberships, offers, fitting] = await Promise.all([
       getMyProfileCompletion(context, user),
       listMyMembershipSteps(db, user.id),
       getMyOffers(context, user),
+      getMyFittingNeeds(context, user),
     ])
     const nextSection = completion.find((c) => !c.done) ?? null
     return {
@@ -47,6 +51,9 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
       },
       // 打診: a prefecture asks the person about one of its needs (the need's shortlist).
       offers,
+      // The open calls that fit the person best (all of them on /open-calls/for-me).
+      fittingNeeds: fitting.needs.slice(0, HOME_FITTING_NEEDS),
+      fittingCount: fitting.hasProfile ? fitting.fitting : 0,
       applications: memberships.map((m) => ({
         id: m.id,
         poolName:

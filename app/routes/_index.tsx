@@ -161,10 +161,27 @@ function OfferList({ offers }: { offers: Extract<Home, { kind: 'professional' }>
 }
 
 function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional' }> }) {
-  const { completion, applications, offers } = home
+  const { completion, applications, offers, fittingNeeds, fittingCount } = home
   return (
     <>
       {offers.length > 0 ? <OfferList offers={offers} /> : null}
+      {fittingNeeds.length > 0 ? (
+        <section aria-labelledby="fitting-heading">
+          <h2 id="fitting-heading">あなたに合う公募</h2>
+          <ul className="home-list">
+            {fittingNeeds.map((need) => (
+              <li key={need.id}>
+                <Link to={`/open-calls/${need.id}`}>{need.title}</Link>（{need.prefectureName}）— 適合度{' '}
+                {need.explanation.score}
+                <p>{need.explanation.summary}</p>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/open-calls/for-me">合う公募をすべて見る（{fittingCount}件）</Link>
+          </p>
+        </section>
+      ) : null}
       <h2>プロフィール</h2>
       <p>
         <progress max={completion.total} value={completion.done} aria-label="プロフィールの入力状況" />{' '}

@@ -14,6 +14,7 @@ import { createProfile, createUser, loginAs } from '../factories'
 import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
 import * as candidatesRoute from '../../app/routes/needs.$id_.candidates/route'
 import * as fittingRoute from '../../app/routes/open-calls.for-me/route'
+import * as homeRoute from '../../app/routes/_index'
 import * as memberRoute from '../../app/routes/pools.$memberId/route'
 
 let services: Services
@@ -314,8 +315,16 @@ describe('candidate → needs', () => {
   it('shows a professional the open calls they fit, with what they meet and miss, from their own profile only', async () => {
     await db().updateTable('need').set({ open_call: true }).where('id', '=', needId).execute()
     try {
-      const page = await fitting(await professional({}))
+      const cookie = await professional({})
+      const page = await fitting(cookie)
       if (!page.hasProfile) throw new Error('expected a profile')
+      // The home page shows the best of them, with the same reasons.
+      const home = await homeRoute.loader(routeArgs(services, '/', { cookie }))
+      if (home.home.kind !== 'professional') throw new Error('expected the professional home')
+      expect(home.home.fittingNeeds.map((n) => n.id)).toContain(needId)
+      expect(home.home.fittingNeeds.find((n) => n.id === needId)!.explanation).toEqual(
+        page.needs.find((n) => n.id === needId)!.explanation,
+      )
       const mine = page.needs.find((n) => n.id === needId)!
       expect(mine.explanation.summary).toBe('必須スキル 2件中 1件を満たす・任意スキル 1件中 0件')
       expect(mine.explanation.skills.map((s) => [s.skillId, s.state])).toEqual([
