@@ -214,8 +214,26 @@ function hitsFrom(ids: string[], content: CatalogueContent): CatalogueSearchHit[
   return hits
 }
 
-export async function getCataloguePage(context: AppLoadContext, searchParams: URLSearchParams) {
-  const { view, content } = await loadVersion(context, parseVersionParam(searchParams))
+/** What the catalogue page was asked: a version (none = the current one) and a search, already parsed. */
+export interface CatalogueQuery {
+  versionNo: number | undefined
+  /** The search words, or the Japanese message of why they were refused. */
+  search: { q: string } | { invalid: string }
+}
+
+/** Parses the catalogue page's query string (a malformed version is a 400, a bad search a message). */
+export function parseCatalogueQuery(searchParams: URLSearchParams): CatalogueQuery {
+  const parsed = CatalogueQuerySchema.safeParse({ q: searchParams.get('q') ?? undefined })
+  return {
+    versionNo: parseVersionParam(searchParams),
+    search: parsed.success
+      ? { q: parsed.data.q }
+      : { invalid: parsed.error.issues[0]?.message ?? '検索語を確認してください' },
+  }
+}
+
+export async function getCataloguePage(context: AppLoadContext, query: CatalogueQuery) {
+  const { view, content } = await loadVersion(context, query.versionNo)
   const areas = content.areas.map((area) => ({
     id: area.id,
     name: area.name,
@@ -227,18 +245,17 @@ export async function getCataloguePage(context: AppLoadContext, searchParams: UR
   }))
 
   let search: CatalogueSearchOutcome | null = null
-  const parsed = CatalogueQuerySchema.safeParse({ q: searchParams.get('q') ?? undefined })
-  if (!parsed.success) {
-    search = { status: 'invalid', message: parsed.error.issues[0]?.message ?? '検索語を確認してください' }
-  } else if (parsed.data.q !== '' && !view.isPast) {
+  if ('invalid' in query.search) {
+    search = { status: 'invalid', message: query.search.invalid }
+  } else if (query.search.q !== '' && !view.isPast) {
     // The index holds the current version only; past versions are browsed, not searched.
     try {
       const found = await searchSkillCatalogue(context.services.search, {
-        q: parsed.data.q,
+        q: query.search.q,
         synonyms: synonymMapOf(content),
         limit: 30,
       })
-      search = { status: 'ok', query: parsed.data.q, hits: hitsFrom(found.ids, content) }
+      search = { status: 'ok', query: query.search.q, hits: hitsFrom(found.ids, content) }
     } catch (error) {
       // Search is an index over Postgres, not the truth: when it is down the page says so and still shows the catalogue.
       console.error('[search] スキル標準の検索に失敗しました:', error instanceof Error ? error.message : error)
@@ -312,13 +329,8 @@ function levelRows(skill: SkillContent) {
   return skill.levels.map((descriptor, index) => ({ level: index + 1, label: levelLabel(index + 1), descriptor }))
 }
 
-export async function getSkillPage(context: AppLoadContext, skillId: string, searchParams: URLSearchParams) {
-  const { view, content, history, missingFrom } = await loadVersionWithItem(
-    context,
-    'skill',
-    skillId,
-    parseVersionParam(searchParams),
-  )
+export async function getSkillPage(context: AppLoadContext, skillId: string, versionNo: number | undefined) {
+  const { view, content, history, missingFrom } = await loadVersionWithItem(context, 'skill', skillId, versionNo)
   const skill = content.skills.find((s) => s.id === skillId)!
   const area = content.areas.find((a) => a.id === skill.areaId)
   const requiredBy = content.roles.flatMap((role) => {
@@ -356,13 +368,8 @@ export async function getSkillPage(context: AppLoadContext, skillId: string, sea
   }
 }
 
-export async function getRolePage(context: AppLoadContext, roleId: string, searchParams: URLSearchParams) {
-  const { view, content, history, missingFrom } = await loadVersionWithItem(
-    context,
-    'role',
-    roleId,
-    parseVersionParam(searchParams),
-  )
+export async function getRolePage(context: AppLoadContext, roleId: string, versionNo: number | undefined) {
+  const { view, content, history, missingFrom } = await loadVersionWithItem(context, 'role', roleId, versionNo)
   const role = content.roles.find((r) => r.id === roleId)!
   const areaNames = new Map(content.areas.map((a) => [a.id, a.name]))
   const requirements = role.requirements.flatMap((requirement) => {
@@ -405,8 +412,8 @@ export async function getRolePage(context: AppLoadContext, roleId: string, searc
 
 // ---- qualifications, history, diff ------------------------------------------------------------------
 
-export async function getQualificationsPage(context: AppLoadContext, searchParams: URLSearchParams) {
-  const { view, content } = await loadVersion(context, parseVersionParam(searchParams))
+export async function getQualificationsPage(context: AppLoadContext, versionNo: number | undefined) {
+  const { view, content } = await loadVersion(context, versionNo)
   const groups: Array<{
     category: string
     qualifications: Array<{
@@ -481,19 +488,25 @@ export type VersionDiffPage =
       }>
     }
 
-/** `?from=N&to=M`: malformed or equal versions → 'invalid' (the route answers 400); unknown ones → 404. */
-export async function getVersionDiff(context: AppLoadContext, searchParams: URLSearchParams): Promise<VersionDiffPage> {
-  const history = await getVersionHistory(context)
+export type VersionDiffQuery = { from: number; to: number } | { fieldErrors: Record<string, string> }
+
+/** `?from=N&to=M`, parsed: two different version numbers, or the Japanese message per field. */
+export function parseVersionDiffQuery(searchParams: URLSearchParams): VersionDiffQuery {
   const parsed = DiffParamsSchema.safeParse({
     from: searchParams.get('from') ?? undefined,
     to: searchParams.get('to') ?? undefined,
   })
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'to')] ??= issue.message
-    return { status: 'invalid', fieldErrors, history }
-  }
-  const { from, to, changes } = await compareVersions(context, parsed.data.from, parsed.data.to)
+  if (parsed.success) return parsed.data
+  const fieldErrors: Record<string, string> = {}
+  for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'to')] ??= issue.message
+  return { fieldErrors }
+}
+
+/** Malformed or equal versions → 'invalid' (the route answers 400); unknown ones → 404. */
+export async function getVersionDiff(context: AppLoadContext, query: VersionDiffQuery): Promise<VersionDiffPage> {
+  const history = await getVersionHistory(context)
+  if ('fieldErrors' in query) return { status: 'invalid', fieldErrors: query.fieldErrors, history }
+  const { from, to, changes } = await compareVersions(context, query.from, query.to)
   const target = (diff: ItemDiff) => (diff.change === 'removed' ? from.version_no : to.version_no)
   const currentNo = history.defaultTo
   const hrefOf = (diff: ItemDiff) => {

@@ -13,12 +13,16 @@ import {
 } from '~/components/skill-catalogue'
 import { getSkillPage } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
-import { requireCatalogueIdParam } from '~/utils/params'
+import { parseVersionParam, requireCatalogueIdParam } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getSkillPage(context, requireCatalogueIdParam(params, 'skillId'), new URL(request.url).searchParams)
+  return getSkillPage(
+    context,
+    requireCatalogueIdParam(params, 'skillId'),
+    parseVersionParam(new URL(request.url).searchParams),
+  )
 }
 
 export default function SkillRoute() {

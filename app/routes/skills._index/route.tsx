@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { pastVersionSuffix, PastVersionNotice, RetiredBadge, withVersion } from '~/components/skill-catalogue'
 import { pageTitle } from '~/utils/page-title'
-import { getCataloguePage } from '~/models/skill-catalogue.server'
+import { getCataloguePage, parseCatalogueQuery } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
 import { CatalogueSearch } from './catalogue-search'
 import { LevelScale } from './level-scale'
@@ -12,7 +12,7 @@ import { RoleList } from './role-list'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const page = await getCataloguePage(context, new URL(request.url).searchParams)
+  const page = await getCataloguePage(context, parseCatalogueQuery(new URL(request.url).searchParams))
   const status = page.search?.status === 'invalid' ? 400 : page.search?.status === 'search-unavailable' ? 503 : 200
   return data(page, { status })
 }

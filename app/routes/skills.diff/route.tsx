@@ -2,7 +2,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { catalogueTitle, SkillsBreadcrumbs } from '~/components/skill-catalogue'
-import { getVersionDiff } from '~/models/skill-catalogue.server'
+import { getVersionDiff, parseVersionDiffQuery } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
 import { CompareForm } from '~/components/skill-version-compare-form'
 import { DiffGroups } from './diff-groups'
@@ -10,7 +10,7 @@ import { DiffGroups } from './diff-groups'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const page = await getVersionDiff(context, new URL(request.url).searchParams)
+  const page = await getVersionDiff(context, parseVersionDiffQuery(new URL(request.url).searchParams))
   return data(page, { status: page.status === 'invalid' ? 400 : 200 })
 }
 

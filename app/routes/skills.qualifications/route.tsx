@@ -9,12 +9,13 @@ import {
   SkillsBreadcrumbs,
 } from '~/components/skill-catalogue'
 import { getQualificationsPage } from '~/models/skill-catalogue.server'
+import { parseVersionParam } from '~/utils/params'
 import skillsStylesHref from '~/styles/skills.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return getQualificationsPage(context, new URL(request.url).searchParams)
+  return getQualificationsPage(context, parseVersionParam(new URL(request.url).searchParams))
 }
 
 export default function QualificationsRoute() {

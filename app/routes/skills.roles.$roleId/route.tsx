@@ -12,12 +12,16 @@ import {
 } from '~/components/skill-catalogue'
 import { getRolePage } from '~/models/skill-catalogue.server'
 import skillsStylesHref from '~/styles/skills.css'
-import { requireCatalogueIdParam } from '~/utils/params'
+import { parseVersionParam, requireCatalogueIdParam } from '~/utils/params'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillsStylesHref }]
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  return getRolePage(context, requireCatalogueIdParam(params, 'roleId'), new URL(request.url).searchParams)
+  return getRolePage(
+    context,
+    requireCatalogueIdParam(params, 'roleId'),
+    parseVersionParam(new URL(request.url).searchParams),
+  )
 }
 
 export default function RoleRoute() {
