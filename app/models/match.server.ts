@@ -187,9 +187,6 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
   const need = needFactsOf(row, skillNames)
   const poolCode = poolCodeOf(viewer)
-  const essentials = need.requirements
-    .filter((r) => r.essential)
-    .map((r) => ({ skillId: r.skillId, minLevel: r.minLevel }))
   const narrowing = {
     employmentForm: query.form,
     residencePrefectureCode: query.residence,
@@ -232,7 +229,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
       db,
       viewer,
       poolCode,
-      { ...need, essentials },
+      { ...need, essentials: matchCriteriaOf(need).essentials },
       narrowing,
       SQL_FALLBACK_LIMIT,
     )
