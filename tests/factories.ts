@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { insertUser } from '../db/queries/users'
-import type { AppUser, DB, Role } from '../db/schema'
+import type { AppUser, DB, EmploymentForm, Role } from '../db/schema'
 import type { Services } from '../app/services.server'
 import { hashPassword } from '../app/utils/auth.server'
 import { startSession } from '../app/utils/session.server'
@@ -83,5 +83,53 @@ export async function createProfile(
       visible_prefecture_codes: options.prefectures ?? [],
     })
     .execute()
+  return id
+}
+
+/**
+ * A published need of a prefecture (default 広島県), on site, in one municipality (default 安芸太田町, 2 days a
+ * week), starting 2027-04-01, with the given skills in order. Returns its id.
+ */
+export async function createPublishedNeed(
+  db: Kysely<DB>,
+  options: {
+    title: string
+    employmentForm: EmploymentForm
+    skills: Array<{ skillId: string; minLevel: number; essential: boolean }>
+    prefectureCode?: string
+    municipalityCode?: string
+  },
+): Promise<string> {
+  const id = crypto.randomUUID()
+  await db
+    .insertInto('need')
+    .values({
+      id,
+      prefecture_code: options.prefectureCode ?? '34',
+      status: 'published',
+      title: options.title,
+      employment_form: options.employmentForm,
+      remote_days_per_week: '0',
+      start_on: '2027-04-01',
+      published_at: new Date(),
+    })
+    .execute()
+  await db
+    .insertInto('need_municipality')
+    .values({ need_id: id, municipality_code: options.municipalityCode ?? '343684', days_per_week: 2 })
+    .execute()
+  if (options.skills.length > 0)
+    await db
+      .insertInto('need_skill')
+      .values(
+        options.skills.map((s, i) => ({
+          need_id: id,
+          skill_id: s.skillId,
+          min_level: s.minLevel,
+          essential: s.essential,
+          sort_order: i,
+        })),
+      )
+      .execute()
   return id
 }

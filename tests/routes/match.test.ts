@@ -10,7 +10,7 @@ import type { SessionUser } from '../../app/utils/auth.server'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { EmploymentForm } from '../../db/schema'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
-import { createProfile, createUser, loginAs } from '../factories'
+import { createProfile, createPublishedNeed, createUser, loginAs } from '../factories'
 import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
 import * as candidatesRoute from '../../app/routes/needs.$id_.candidates/route'
 import * as fittingRoute from '../../app/routes/open-calls.for-me/route'
@@ -100,32 +100,15 @@ beforeAll(async () => {
   ministryStaff = (await loginAs(services, { role: 'ministry_staff' })).user
   // A published need of Hiroshima: 必須 bpr ≥ 3 and data-analysis ≥ 2, 任意 government-cloud ≥ 2; 非常勤,
   // 2 days a week in one town, on site, from 2027-04-01.
-  needId = crypto.randomUUID()
-  await db()
-    .insertInto('need')
-    .values({
-      id: needId,
-      prefecture_code: '34',
-      status: 'published',
-      title: '業務改革とデータ活用の支援',
-      employment_form: 'part_time',
-      remote_days_per_week: '0',
-      start_on: '2027-04-01',
-      published_at: new Date(),
-    })
-    .execute()
-  await db()
-    .insertInto('need_municipality')
-    .values({ need_id: needId, municipality_code: '343684', days_per_week: 2 })
-    .execute()
-  await db()
-    .insertInto('need_skill')
-    .values([
-      { need_id: needId, skill_id: 'bpr', min_level: 3, essential: true, sort_order: 0 },
-      { need_id: needId, skill_id: 'data-analysis', min_level: 2, essential: true, sort_order: 1 },
-      { need_id: needId, skill_id: 'government-cloud', min_level: 2, essential: false, sort_order: 2 },
-    ])
-    .execute()
+  needId = await createPublishedNeed(db(), {
+    title: '業務改革とデータ活用の支援',
+    employmentForm: 'part_time',
+    skills: [
+      { skillId: 'bpr', minLevel: 3, essential: true },
+      { skillId: 'data-analysis', minLevel: 2, essential: true },
+      { skillId: 'government-cloud', minLevel: 2, essential: false },
+    ],
+  })
 
   // Candidates who pass every hard condition.
   await person('全部', { skills: { bpr: 4, 'data-analysis': 2, 'government-cloud': 2 }, evidence: ['bpr'] })

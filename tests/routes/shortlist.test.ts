@@ -4,7 +4,6 @@
 // professional's answer from home (an application to the pool linked to the need, or a decline), 内定 filling
 // the need (one per need), people placed full time leaving other matches on both the search and the SQL
 // path, the mails queued and the audit rows written.
-import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getNeedMatches } from '../../app/models/match.server'
 import * as homeRoute from '../../app/routes/_index'
@@ -18,7 +17,7 @@ import { MatchQuerySchema } from '../../app/utils/match-query'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import type { EmploymentForm } from '../../db/schema'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
-import { createProfile, createUser, loginAs, sessionCookieFor } from '../factories'
+import { createProfile, createPublishedNeed, createUser, loginAs, sessionCookieFor } from '../factories'
 import { createTestServices, createUnreachableSearchClient, routeArgs, thrownResponse, unwrap } from '../services'
 
 let services: Services
@@ -68,31 +67,12 @@ async function person(
   people[name] = { profileId, email: user.email, cookie: await sessionCookieFor(services, user.id) }
 }
 
-async function need(title: string, form: EmploymentForm): Promise<string> {
-  const id = crypto.randomUUID()
-  await db()
-    .insertInto('need')
-    .values({
-      id,
-      prefecture_code: '34',
-      status: 'published',
-      title,
-      employment_form: form,
-      remote_days_per_week: '0',
-      start_on: '2027-04-01',
-      published_at: new Date(),
-    })
-    .execute()
-  await db()
-    .insertInto('need_municipality')
-    .values({ need_id: id, municipality_code: '343684', days_per_week: 2 })
-    .execute()
-  await db()
-    .insertInto('need_skill')
-    .values({ need_id: id, skill_id: 'bpr', min_level: 2, essential: true, sort_order: 0 })
-    .execute()
-  return id
-}
+const need = (title: string, form: EmploymentForm) =>
+  createPublishedNeed(db(), {
+    title,
+    employmentForm: form,
+    skills: [{ skillId: 'bpr', minLevel: 2, essential: true }],
+  })
 
 beforeAll(async () => {
   services = await createTestServices()
