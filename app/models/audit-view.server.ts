@@ -17,6 +17,7 @@ import type { AuditLogEntry } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { csvLine, CSV_BOM } from '../utils/csv'
 import { formatTimestamp, tokyoDateStamp } from '../utils/dates'
+import { PREFECTURE_CODE } from '../utils/field-schemas'
 import { AUDIT_REORDERED_LABEL } from '../utils/labels'
 import { ROLE_LABELS, userHasPermission } from '../utils/permissions'
 import {
@@ -66,10 +67,7 @@ export const AuditFiltersSchema = z
     actor: z.string().max(100, { message: '操作者は100文字以内で入力してください' }).optional(),
     from: DateSchema.optional(),
     to: DateSchema.optional(),
-    pref: z
-      .string()
-      .regex(/^(0[1-9]|[1-3][0-9]|4[0-7])$/, { message: '都道府県の指定が正しくありません' })
-      .optional(),
+    pref: z.string().regex(PREFECTURE_CODE, { message: '都道府県の指定が正しくありません' }).optional(),
     page: z.coerce
       .number({ message: 'ページ番号が正しくありません' })
       .int({ message: 'ページ番号が正しくありません' })

@@ -7,11 +7,15 @@ import type { DbExecutor } from '../../db/client'
 import { listAllNeedIds } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import {
+  archiveVersion,
   clearVersionContent,
+  deleteVersion,
   findVersionByNo,
   findVersionByStatus,
+  insertDraftVersion,
   listVersions,
   nextVersionNo,
+  publishVersion,
   readVersionContent,
   touchVersion,
   updateAreaRevision,
@@ -201,17 +205,13 @@ export async function createDraft(context: AppLoadContext, user: SessionUser): P
     const published = await findVersionByStatus(trx, 'published')
     const id = crypto.randomUUID()
     const versionNo = await nextVersionNo(trx)
-    await trx
-      .insertInto('skill_standard_version')
-      .values({
-        id,
-        version_no: versionNo,
-        status: 'draft',
-        title: draftTitle(published?.title, versionNo),
-        based_on_version_id: published?.id ?? null,
-        created_by: user.id,
-      })
-      .execute()
+    await insertDraftVersion(trx, {
+      id,
+      versionNo,
+      title: draftTitle(published?.title, versionNo),
+      basedOnVersionId: published?.id ?? null,
+      createdBy: user.id,
+    })
     if (published) {
       const { locks: _locks, ...content } = await readVersionContent(trx, published.id)
       await writeVersionContent(trx, id, content)
@@ -231,7 +231,7 @@ export async function discardDraft(context: AppLoadContext, user: SessionUser): 
   return db.transaction().execute(async (trx) => {
     const draft = await findVersionByStatus(trx, 'draft')
     if (!draft) return false
-    await trx.deleteFrom('skill_standard_version').where('id', '=', draft.id).execute()
+    await deleteVersion(trx, draft.id)
     await recordAudit(trx, actorFrom(context, user), {
       action: 'delete',
       entity: 'skill_standard_version',
@@ -389,18 +389,8 @@ export async function publishDraft(
       }
     const published = await findVersionByStatus(trx, 'published')
     const previous = published ? await readVersionContent(trx, published.id) : null
-    if (published) {
-      await trx
-        .updateTable('skill_standard_version')
-        .set({ status: 'archived' })
-        .where('id', '=', published.id)
-        .execute()
-    }
-    await trx
-      .updateTable('skill_standard_version')
-      .set({ status: 'published', title, change_note: changeNote, published_at: new Date(), published_by: user.id })
-      .where('id', '=', draft.id)
-      .execute()
+    if (published) await archiveVersion(trx, published.id)
+    await publishVersion(trx, draft.id, { title, changeNote, publishedBy: user.id })
     // Everything in either version: new and changed items are rebuilt, removed ones leave the index.
     await enqueueSearchSync(trx, 'skill_catalogue', [
       ...new Set([...catalogueSearchIds(content), ...(previous ? catalogueSearchIds(previous) : [])]),

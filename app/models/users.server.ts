@@ -12,8 +12,8 @@ import {
   revokeUserAuthTokens,
 } from '../../db/queries/auth-tokens'
 import { findLocalGovernment, findPrefecture, listPrefectures } from '../../db/queries/local-government'
+import { deleteUserSessions } from '../../db/queries/user-sessions'
 import {
-  deleteUserSessions,
   findUserByEmail,
   findUserById,
   insertUser,

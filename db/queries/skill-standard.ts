@@ -48,6 +48,109 @@ export async function nextVersionNo(db: DbExecutor): Promise<number> {
   return Number(row.next)
 }
 
+export async function insertDraftVersion(
+  db: DbExecutor,
+  draft: { id: string; versionNo: number; title: string; basedOnVersionId: string | null; createdBy: string },
+): Promise<void> {
+  await db
+    .insertInto('skill_standard_version')
+    .values({
+      id: draft.id,
+      version_no: draft.versionNo,
+      status: 'draft',
+      title: draft.title,
+      based_on_version_id: draft.basedOnVersionId,
+      created_by: draft.createdBy,
+    })
+    .execute()
+}
+
+/** Removes a version and (by cascade) its content: only drafts are ever deleted. */
+export async function deleteVersion(db: DbExecutor, versionId: string): Promise<void> {
+  await db.deleteFrom('skill_standard_version').where('id', '=', versionId).execute()
+}
+
+export async function archiveVersion(db: DbExecutor, versionId: string): Promise<void> {
+  await db.updateTable('skill_standard_version').set({ status: 'archived' }).where('id', '=', versionId).execute()
+}
+
+export async function publishVersion(
+  db: DbExecutor,
+  versionId: string,
+  publication: { title: string; changeNote: string; publishedBy: string },
+): Promise<void> {
+  await db
+    .updateTable('skill_standard_version')
+    .set({
+      status: 'published',
+      title: publication.title,
+      change_note: publication.changeNote,
+      published_at: new Date(),
+      published_by: publication.publishedBy,
+    })
+    .where('id', '=', versionId)
+    .execute()
+}
+
+// One mapping from catalogue content to each revision table's columns, shared by whole-version writes and the
+// locked single-item updates (a column added to one cannot be forgotten in the other).
+function areaColumns(a: AreaContent) {
+  return { name: a.name, description: a.description, sort_order: a.sortOrder, retired: a.retired }
+}
+
+function skillColumns(s: SkillContent) {
+  return {
+    area_id: s.areaId,
+    name: s.name,
+    description: s.description,
+    level_descriptors: s.levels,
+    synonyms: s.synonyms,
+    source: s.source,
+    ipa_skill: s.ipaSkill,
+    retired: s.retired,
+    sort_order: s.sortOrder,
+  }
+}
+
+function roleColumns(r: RoleContent) {
+  return {
+    name: r.name,
+    display_group: r.displayGroup,
+    duties: r.duties,
+    description: r.description,
+    source: r.source,
+    internal: r.internal,
+    synonyms: r.synonyms,
+    ipa_role: r.ipaRole,
+    itss_level: r.itssLevel,
+    retired: r.retired,
+    sort_order: r.sortOrder,
+  }
+}
+
+function roleRequirementRows(versionId: string, r: RoleContent) {
+  return r.requirements.map((q) => ({
+    version_id: versionId,
+    role_id: r.id,
+    skill_id: q.skillId,
+    min_level: q.minLevel,
+    essential: q.essential,
+  }))
+}
+
+function qualificationColumns(q: QualificationContent) {
+  return {
+    name: q.name,
+    category: q.category,
+    issuer: q.issuer,
+    description: q.description,
+    itss_level: q.itssLevel,
+    synonyms: q.synonyms,
+    retired: q.retired,
+    sort_order: q.sortOrder,
+  }
+}
+
 /** Writes a whole version's content (new ids join the registries). */
 export async function writeVersionContent(db: DbExecutor, versionId: string, content: CatalogueContent): Promise<void> {
   const register = async (table: 'skill_area' | 'skill' | 'standard_role' | 'qualification', ids: string[]) => {
@@ -78,68 +181,21 @@ export async function writeVersionContent(db: DbExecutor, versionId: string, con
   if (content.areas.length > 0) {
     await db
       .insertInto('skill_area_revision')
-      .values(
-        content.areas.map((a) => ({
-          version_id: versionId,
-          area_id: a.id,
-          name: a.name,
-          description: a.description,
-          sort_order: a.sortOrder,
-          retired: a.retired,
-        })),
-      )
+      .values(content.areas.map((a) => ({ version_id: versionId, area_id: a.id, ...areaColumns(a) })))
       .execute()
   }
   if (content.skills.length > 0) {
     await db
       .insertInto('skill_revision')
-      .values(
-        content.skills.map((s) => ({
-          version_id: versionId,
-          skill_id: s.id,
-          area_id: s.areaId,
-          name: s.name,
-          description: s.description,
-          level_descriptors: s.levels,
-          synonyms: s.synonyms,
-          source: s.source,
-          ipa_skill: s.ipaSkill,
-          retired: s.retired,
-          sort_order: s.sortOrder,
-        })),
-      )
+      .values(content.skills.map((s) => ({ version_id: versionId, skill_id: s.id, ...skillColumns(s) })))
       .execute()
   }
   if (content.roles.length > 0) {
     await db
       .insertInto('role_revision')
-      .values(
-        content.roles.map((r) => ({
-          version_id: versionId,
-          role_id: r.id,
-          name: r.name,
-          display_group: r.displayGroup,
-          duties: r.duties,
-          description: r.description,
-          source: r.source,
-          internal: r.internal,
-          synonyms: r.synonyms,
-          ipa_role: r.ipaRole,
-          itss_level: r.itssLevel,
-          retired: r.retired,
-          sort_order: r.sortOrder,
-        })),
-      )
+      .values(content.roles.map((r) => ({ version_id: versionId, role_id: r.id, ...roleColumns(r) })))
       .execute()
-    const requirements = content.roles.flatMap((r) =>
-      r.requirements.map((q) => ({
-        version_id: versionId,
-        role_id: r.id,
-        skill_id: q.skillId,
-        min_level: q.minLevel,
-        essential: q.essential,
-      })),
-    )
+    const requirements = content.roles.flatMap((r) => roleRequirementRows(versionId, r))
     if (requirements.length > 0) await db.insertInto('role_requirement').values(requirements).execute()
   }
   if (content.qualifications.length > 0) {
@@ -149,14 +205,7 @@ export async function writeVersionContent(db: DbExecutor, versionId: string, con
         content.qualifications.map((q) => ({
           version_id: versionId,
           qualification_id: q.id,
-          name: q.name,
-          category: q.category,
-          issuer: q.issuer,
-          description: q.description,
-          itss_level: q.itssLevel,
-          synonyms: q.synonyms,
-          retired: q.retired,
-          sort_order: q.sortOrder,
+          ...qualificationColumns(q),
         })),
       )
       .execute()
@@ -327,18 +376,7 @@ export async function updateSkillRevision(
 ): Promise<boolean> {
   const result = await db
     .updateTable('skill_revision')
-    .set({
-      area_id: item.areaId,
-      name: item.name,
-      description: item.description,
-      level_descriptors: item.levels,
-      synonyms: item.synonyms,
-      source: item.source,
-      ipa_skill: item.ipaSkill,
-      retired: item.retired,
-      sort_order: item.sortOrder,
-      lock_version: sql`lock_version + 1`,
-    })
+    .set({ ...skillColumns(item), lock_version: sql`lock_version + 1` })
     .where('version_id', '=', versionId)
     .where('skill_id', '=', item.id)
     .where('lock_version', '=', lockVersion)
@@ -354,20 +392,7 @@ export async function updateRoleRevision(
 ): Promise<boolean> {
   const result = await db
     .updateTable('role_revision')
-    .set({
-      name: item.name,
-      display_group: item.displayGroup,
-      duties: item.duties,
-      description: item.description,
-      source: item.source,
-      internal: item.internal,
-      synonyms: item.synonyms,
-      ipa_role: item.ipaRole,
-      itss_level: item.itssLevel,
-      retired: item.retired,
-      sort_order: item.sortOrder,
-      lock_version: sql`lock_version + 1`,
-    })
+    .set({ ...roleColumns(item), lock_version: sql`lock_version + 1` })
     .where('version_id', '=', versionId)
     .where('role_id', '=', item.id)
     .where('lock_version', '=', lockVersion)
@@ -375,18 +400,7 @@ export async function updateRoleRevision(
   if (Number(result.numUpdatedRows) !== 1) return false
   await db.deleteFrom('role_requirement').where('version_id', '=', versionId).where('role_id', '=', item.id).execute()
   if (item.requirements.length > 0) {
-    await db
-      .insertInto('role_requirement')
-      .values(
-        item.requirements.map((r) => ({
-          version_id: versionId,
-          role_id: item.id,
-          skill_id: r.skillId,
-          min_level: r.minLevel,
-          essential: r.essential,
-        })),
-      )
-      .execute()
+    await db.insertInto('role_requirement').values(roleRequirementRows(versionId, item)).execute()
   }
   return true
 }
@@ -399,13 +413,7 @@ export async function updateAreaRevision(
 ): Promise<boolean> {
   const result = await db
     .updateTable('skill_area_revision')
-    .set({
-      name: item.name,
-      description: item.description,
-      sort_order: item.sortOrder,
-      retired: item.retired,
-      lock_version: sql`lock_version + 1`,
-    })
+    .set({ ...areaColumns(item), lock_version: sql`lock_version + 1` })
     .where('version_id', '=', versionId)
     .where('area_id', '=', item.id)
     .where('lock_version', '=', lockVersion)
@@ -421,17 +429,7 @@ export async function updateQualificationRevision(
 ): Promise<boolean> {
   const result = await db
     .updateTable('qualification_revision')
-    .set({
-      name: item.name,
-      category: item.category,
-      issuer: item.issuer,
-      description: item.description,
-      itss_level: item.itssLevel,
-      synonyms: item.synonyms,
-      retired: item.retired,
-      sort_order: item.sortOrder,
-      lock_version: sql`lock_version + 1`,
-    })
+    .set({ ...qualificationColumns(item), lock_version: sql`lock_version + 1` })
     .where('version_id', '=', versionId)
     .where('qualification_id', '=', item.id)
     .where('lock_version', '=', lockVersion)

@@ -6,3 +6,8 @@ import type { DbExecutor } from '../client'
 export async function deleteOtherUserSessions(db: DbExecutor, userId: string, keepSessionId: string): Promise<void> {
   await db.deleteFrom('user_session').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute()
 }
+
+/** Ends every session of an account. */
+export async function deleteUserSessions(db: DbExecutor, userId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute()
+}

@@ -95,11 +95,6 @@ export async function userHasProfile(db: DbExecutor, userId: string): Promise<bo
   return row !== undefined
 }
 
-/** Ends every session of an account inside the caller's transaction (lucia's own call would use another connection). */
-export async function deleteUserSessions(db: DbExecutor, userId: string): Promise<void> {
-  await db.deleteFrom('user_session').where('user_id', '=', userId).execute()
-}
-
 /**
  * Addresses of the staff who look after a pool: the prefecture's staff and admins, or the ministry's for the
  * national list ('00'); active, verified accounts only.
