@@ -8,8 +8,8 @@ import type { DbExecutor } from '../../db/client'
 import {
   type AuditScope,
   type AuditViewFilter,
-  countAuditEntriesInScope,
   listAuditEntriesInScope,
+  listAuditPageInScope,
 } from '../../db/queries/audit-log'
 import { listLocalGovernmentsByCodes, listPrefectures } from '../../db/queries/local-government'
 import { resolveSkills } from '../../db/queries/skill-standard'
@@ -351,8 +351,7 @@ export async function listAuditForAdmin(
   const { db } = context.services.database
   const scope = auditScopeFor(admin, filters.pref)
   const filter = toViewFilter(filters)
-  const total = await countAuditEntriesInScope(db, scope, filter)
-  const entries = await listAuditEntriesInScope(db, scope, filter, {
+  const { entries, total } = await listAuditPageInScope(db, scope, filter, {
     limit: AUDIT_PAGE_SIZE,
     offset: (filters.page - 1) * AUDIT_PAGE_SIZE,
   })

@@ -4,10 +4,10 @@
 // The applicant's side is pool-application.server.ts.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
+import type { DbExecutor } from '../../db/client'
 import { findPartnerCompany, listActivePartnerCompanyOptions } from '../../db/queries/partner-companies'
 import {
-  countPoolMembersByRole,
-  countPoolMembersByStatus,
+  countPoolMembers,
   findPoolMember,
   findPossibleDuplicates,
   insertPoolEvent,
@@ -84,8 +84,18 @@ export async function getPoolRoleCounts(
   { national }: { national?: boolean } = {},
 ) {
   const { db } = context.services.database
-  const scope = overviewScope(user, national)
-  const [rows, roles] = await Promise.all([countPoolMembersByRole(db, scope), listCurrentPoolRoleOptions(db)])
+  const [counts, roles] = await Promise.all([
+    countPoolMembers(db, overviewScope(user, national)),
+    listCurrentPoolRoleOptions(db),
+  ])
+  return roleCountTable(db, counts.byRole, roles)
+}
+
+async function roleCountTable(
+  db: DbExecutor,
+  rows: Awaited<ReturnType<typeof countPoolMembers>>['byRole'],
+  roles: Array<{ value: string; label: string }>,
+) {
   const known = new Set(roles.map((r) => r.value))
   const extraIds = [...new Set(rows.map((r) => r.roleId).filter((id): id is string => id !== null && !known.has(id)))]
   const extraNames = await resolveRoleNames(db, extraIds)
@@ -109,12 +119,14 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
   const { db } = context.services.database
   const scope = overviewScope(user, filter.national)
   const viewer = profileViewerOf(user)
-  const [allMembers, counts, skills, roleCounts] = await Promise.all([
+  const [allMembers, memberCounts, skills, roleOptions] = await Promise.all([
     listPoolMembers(db, scope, viewer, { status: filter.status, roleId: filter.roleId }),
-    countPoolMembersByStatus(db, scope),
+    countPoolMembers(db, scope),
     listCurrentSkillOptions(db),
-    getPoolRoleCounts(context, user, { national: filter.national }),
+    listCurrentPoolRoleOptions(db),
   ])
+  const counts = memberCounts.byStatus
+  const roleCounts = await roleCountTable(db, memberCounts.byRole, roleOptions)
   const managed = managedPoolCode(user)
   let members = allMembers
   let searchUnavailable = false

@@ -108,6 +108,30 @@ export async function listAuditEntriesInScope(
     .execute()
 }
 
+/**
+ * One page and the number of matching rows in one statement (the count is a window over the same WHERE clause).
+ * A page past the end has no row to carry the count, so only then is it counted on its own.
+ */
+export async function listAuditPageInScope(
+  db: DbExecutor,
+  scope: AuditScope,
+  filter: AuditViewFilter,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ entries: AuditLogEntry[]; total: number }> {
+  const rows = await auditViewQuery(db, scope, filter)
+    .select(auditColumns)
+    .select(sql<string>`count(*) over ()`.as('total_count'))
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+  if (rows.length === 0)
+    return { entries: [], total: offset === 0 ? 0 : await countAuditEntriesInScope(db, scope, filter) }
+  const total = Number(rows[0]!.total_count)
+  return { entries: rows.map(({ total_count: _count, ...entry }) => entry), total }
+}
+
 export async function countAuditEntriesInScope(
   db: DbExecutor,
   scope: AuditScope,

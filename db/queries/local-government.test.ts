@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase } from '../../tests/db'
 import type { Database } from '../client'
-import { listPrefectures } from './local-government'
+import {
+  findLocalGovernment,
+  findPrefecture,
+  listLocalGovernmentsByCodes,
+  listMunicipalitiesOfPrefecture,
+  listPrefectures,
+} from './local-government'
 
 let database: Database
 let statements = 0
@@ -62,5 +68,40 @@ describe('listPrefectures', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+})
+
+describe('the other master-data reads', () => {
+  it('answer from the same list read once: bodies by code, a prefecture, its municipalities', async () => {
+    const db = counted()
+    await listPrefectures(db)
+    statements = 0
+    expect((await findLocalGovernment(db, '343684'))?.name).toBe('安芸太田町')
+    expect(await findLocalGovernment(db, '999999')).toBeUndefined()
+    expect((await findPrefecture(db, '34'))?.name).toBe('広島県')
+    expect((await listLocalGovernmentsByCodes(db, ['343684', '999999', '341002'])).map((b) => b.name)).toEqual([
+      '安芸太田町',
+      '広島市',
+    ])
+    const hiroshima = await listMunicipalitiesOfPrefecture(db, '34')
+    expect(hiroshima.every((b) => b.prefecture_code === '34' && b.kind !== 'prefecture' && b.active)).toBe(true)
+    expect(hiroshima.map((b) => b.code)).toEqual([...hiroshima.map((b) => b.code)].sort())
+    expect(hiroshima.map((b) => b.name)).toContain('安芸太田町')
+    expect(statements).toBe(0)
+  })
+
+  it('read the database inside a transaction, where a change is visible before it commits', async () => {
+    const db = counted()
+    await listPrefectures(db)
+    await db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('local_government').set({ active: false }).where('code', '=', '343684').execute()
+        expect((await listMunicipalitiesOfPrefecture(trx, '34')).map((b) => b.code)).not.toContain('343684')
+        expect((await findLocalGovernment(trx, '343684'))?.active).toBe(false)
+        throw new Error('rollback')
+      })
+      .catch(() => undefined)
+    expect((await findLocalGovernment(db, '343684'))?.active).toBe(true)
   })
 })

@@ -133,28 +133,25 @@ export async function listPoolMembersForExport(
     .execute()
 }
 
-export async function countPoolMembersByStatus(db: DbExecutor, scope: { prefectureCode?: string }) {
-  let query = db
-    .selectFrom('pool_member')
-    .select(['status', sql<number>`count(*)`.as('count')])
-    .groupBy('status')
-  if (scope.prefectureCode !== undefined) query = query.where('prefecture_code', '=', scope.prefectureCode)
-  const rows = await query.execute()
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)])) as Partial<Record<PoolStatus, number>>
-}
-
 /**
- * Members per 人材像 (target role) and status: one row per (role, status); role_id null = 人材像未設定.
- * A member with two target roles counts under both.
+ * A pool's (or, without a prefecture, every pool's) members counted two ways in one statement: per status, and
+ * per 人材像 (target role) and status — one row per (role, status); role_id null = 人材像未設定. A member with two
+ * target roles counts under both roles but once in its status.
  */
-export async function countPoolMembersByRole(db: DbExecutor, scope: { prefectureCode?: string }) {
-  const rows = await sql<{ role_id: string | null; status: PoolStatus; count: string | number }>`
-    select r.role_id, pm.status, count(*) as count
+export async function countPoolMembers(db: DbExecutor, scope: { prefectureCode?: string }) {
+  const rows = await sql<{ role_id: string | null; status: PoolStatus; by_status: boolean; count: string | number }>`
+    select r.role_id, pm.status, grouping(r.role_id) = 1 as by_status, count(distinct pm.id) as count
     from pool_member pm
     left join lateral jsonb_array_elements_text(pm.target_role_ids) as r(role_id) on true
     where ${scope.prefectureCode === undefined ? sql`true` : sql`pm.prefecture_code = ${scope.prefectureCode}`}
-    group by r.role_id, pm.status`.execute(db)
-  return rows.rows.map((r) => ({ roleId: r.role_id, status: r.status, count: Number(r.count) }))
+    group by grouping sets ((r.role_id, pm.status), (pm.status))`.execute(db)
+  const byStatus: Partial<Record<PoolStatus, number>> = {}
+  const byRole: Array<{ roleId: string | null; status: PoolStatus; count: number }> = []
+  for (const row of rows.rows) {
+    if (row.by_status) byStatus[row.status] = Number(row.count)
+    else byRole.push({ roleId: row.role_id, status: row.status, count: Number(row.count) })
+  }
+  return { byStatus, byRole }
 }
 
 /** Names for role ids, including retired ones (newest non-draft revision). */

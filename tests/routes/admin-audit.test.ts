@@ -364,6 +364,10 @@ describe('/admin/audit filters', () => {
     expect(first.result.rows[0]!.entityId).toBe(`bulk-${BULK_ROWS - 1}`)
     const second = await okPage('?entity=partner_company&page=2')
     expect(second.result.rows.map((r) => r.entityId)).toEqual(['bulk-4', 'bulk-3', 'bulk-2', 'bulk-1', 'bulk-0'])
+    expect(second.result.total).toBe(BULK_ROWS)
+    // Past the last page there is no row to carry the count: the total is still the number of matching rows.
+    const beyond = await okPage('?entity=partner_company&page=3')
+    expect(beyond.result).toMatchObject({ total: BULK_ROWS, page: 3, pageCount: 2, rows: [] })
   })
 
   it('answers malformed filters with 400 and a Japanese message on the field, never a 500', async () => {
