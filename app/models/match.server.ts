@@ -365,6 +365,8 @@ export async function getMyFittingNeeds(context: AppLoadContext, user: SessionUs
     considered: needs.length,
     fitting: ranked.length,
     needs: ranked.slice(0, FITTING_NEEDS_LIMIT),
+    // A 内定 on a 常勤 need takes the person out of every prefecture's candidate list; they may still apply.
+    placedFullTime: row.placed_full_time,
   }
 }
 
@@ -398,14 +400,19 @@ export async function fittingNeedsOfMember(
   poolCode: string,
   profileId: string,
 ) {
-  if (!viewer) return []
+  if (!viewer) return { placedFullTime: false, needs: [] }
   const [rows, needs, catalogue] = await Promise.all([
     listCandidateRows(db, viewer, poolCode, [profileId]),
     listPublishedNeedsForMatch(db, { openCallOnly: false }),
     loadNeedCatalogue(db),
   ])
   const row = rows[0]
-  if (!row) return []
+  // Someone placed full time is no candidate for another need, here as in every match list.
+  if (!row) return { placedFullTime: false, needs: [] }
+  if (row.placed_full_time) return { placedFullTime: true, needs: [] }
   const ofPool = poolCode === '00' ? needs : needs.filter((n) => n.prefecture_code === poolCode)
-  return rankNeedsFor(ofPool, candidateFacts(row), skillNamesOf(catalogue)).slice(0, FITTING_NEEDS_LIMIT)
+  return {
+    placedFullTime: false,
+    needs: rankNeedsFor(ofPool, candidateFacts(row), skillNamesOf(catalogue)).slice(0, FITTING_NEEDS_LIMIT),
+  }
 }

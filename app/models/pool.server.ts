@@ -245,7 +245,7 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     // The pool's published needs the person fits (consent checked again in the query).
     member.profile_id && member.profile_visible
       ? fittingNeedsOfMember(db, viewer, member.prefecture_code, member.profile_id)
-      : [],
+      : { placedFullTime: false, needs: [] },
   ])
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
@@ -268,7 +268,9 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     profileShared: profile !== null,
     /** What the person registered, as this viewer may see it (null: no profile, or not shared with them). */
     profile,
-    fittingNeeds: profile ? fittingNeeds : [],
+    fittingNeeds: profile ? fittingNeeds.needs : [],
+    /** Holds a 内定 on a 常勤 need: no candidate for another need. */
+    placedFullTime: profile ? fittingNeeds.placedFullTime : false,
     poolLabel: pool.poolLabel,
     nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,

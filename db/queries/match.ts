@@ -47,6 +47,7 @@ function candidateSelect(db: DbExecutor, viewer: ProfileViewer | null, poolCode:
       'profile.residence_prefecture_code',
       'profile.updated_at',
       sql<string | null>`to_char(profile.available_from, 'YYYY-MM-DD')`.as('available_from'),
+      placedFullTime.as('placed_full_time'),
     ])
     .select((eb: ExpressionBuilder<DB, 'profile'>) => [
       jsonArrayFrom(

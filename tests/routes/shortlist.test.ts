@@ -11,6 +11,8 @@ import * as candidatesRoute from '../../app/routes/needs.$id_.candidates/route'
 import * as needRoute from '../../app/routes/needs.$id/route'
 import * as entryRoute from '../../app/routes/needs.$id_.shortlist.$entryId/route'
 import * as offerRoute from '../../app/routes/offers.$entryId/route'
+import * as fittingRoute from '../../app/routes/open-calls.for-me/route'
+import * as memberRoute from '../../app/routes/pools.$memberId/route'
 import type { Services } from '../../app/services.server'
 import type { SessionUser } from '../../app/utils/auth.server'
 import { MatchQuerySchema } from '../../app/utils/match-query'
@@ -568,6 +570,33 @@ describe('内定', () => {
     expect(sql.searchUnavailable).toBe(true)
     expect(sql.candidates.map((c) => c.name.split(' ')[0])).not.toContain('山田')
     expect(sql.candidates.map((c) => c.name.split(' ')[0])).toContain('佐藤')
+  })
+
+  it('says so on the pool member page (no fitting needs) and tells the person on their own list', async () => {
+    const memberPage = async (name: string) => {
+      const member = await db()
+        .selectFrom('pool_member')
+        .select('id')
+        .where('profile_id', '=', people[name]!.profileId)
+        .where('prefecture_code', '=', '34')
+        .executeTakeFirstOrThrow()
+      return unwrap(
+        await memberRoute.loader(
+          routeArgs(services, `/pools/${member.id}`, { cookie: staffCookie, params: { memberId: member.id } }),
+        ),
+      ).body
+    }
+    const placed = await memberPage('山田')
+    expect(placed).toMatchObject({ placedFullTime: true, fittingNeeds: [] })
+    const other = await memberPage('佐藤')
+    expect(other.placedFullTime).toBe(false)
+    expect(other.fittingNeeds.map((n) => n.id)).toContain(partTimeNeed)
+    const own = await fittingRoute.loader(routeArgs(services, '/open-calls/for-me', { cookie: people['山田']!.cookie }))
+    expect(own).toMatchObject({ hasProfile: true, placedFullTime: true })
+    const notPlaced = await fittingRoute.loader(
+      routeArgs(services, '/open-calls/for-me', { cookie: people['佐藤']!.cookie }),
+    )
+    expect(notPlaced).toMatchObject({ hasProfile: true, placedFullTime: false })
   })
 
   it('内定辞退 from home reopens the need and puts the person back among the candidates', async () => {

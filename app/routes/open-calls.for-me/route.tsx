@@ -31,6 +31,11 @@ export default function FittingNeedsPage() {
         </EmptyState>
       ) : (
         <>
+          {page.placedFullTime ? (
+            <p className="notice" role="note">
+              常勤のニーズに内定しているため、いまは各都道府県の候補一覧に表示されません。ほかの公募に応募することはできます。
+            </p>
+          ) : null}
           <p className="lead">
             公募中の {page.considered} 件のうち、希望する任用形態・日数・勤務地・着任時期に合うものが {page.fitting}{' '}
             件あります。 必須スキルをすべて満たすものから、適合度の高い順に表示します。スキルや働き方の希望は

@@ -89,7 +89,11 @@ export default function PoolMemberRoute() {
           <StaffProfileView profile={member.profile} />
           <section aria-labelledby="fitting-needs-heading">
             <h2 id="fitting-needs-heading">この方に合うニーズ</h2>
-            {member.fittingNeeds.length === 0 ? (
+            {member.placedFullTime ? (
+              <p className="notice" role="note">
+                この方は常勤のニーズに内定しているため、ほかのニーズの候補には表示されません。
+              </p>
+            ) : member.fittingNeeds.length === 0 ? (
               <p>公開中のニーズのうち、この方の希望（任用形態・日数・勤務地・着任時期）に合うものはありません。</p>
             ) : (
               <ol>
