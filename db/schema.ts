@@ -554,6 +554,120 @@ export interface NeedShortlistEventTable {
   occurred_at: Timestamp
 }
 
+export const PLACEMENT_KINDS = ['municipal_support', 'cio_adviser'] as const
+/** 市町村支援 by a 都道府県等, or a 市町村's own CIO補佐官等. */
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number]
+export const PLACEMENT_STATUSES = ['draft', 'active', 'ended'] as const
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number]
+/** The employment forms a placement can take (副業・兼業 is a wish of a profile, not a form of appointment). */
+export const PLACEMENT_EMPLOYMENTS = ['full_time', 'part_time', 'special_part_time', 'contract'] as const
+export type PlacementEmployment = (typeof PLACEMENT_EMPLOYMENTS)[number]
+export const PLACEMENT_END_REASONS = ['term_end', 'resignation', 'transfer', 'other'] as const
+export type PlacementEndReason = (typeof PLACEMENT_END_REASONS)[number]
+export const COST_ITEMS = [
+  'salary',
+  'remuneration',
+  'commission',
+  'travel',
+  'communication',
+  'recruitment',
+  'training',
+  'municipal_contribution',
+  'other',
+] as const
+export type CostItem = (typeof COST_ITEMS)[number]
+
+export interface PlacementTable {
+  id: string
+  employer_code: string
+  prefecture_code: string
+  kind: PlacementKind
+  status: ColumnType<PlacementStatus, PlacementStatus | undefined, PlacementStatus>
+  person_name: string
+  person_kana: ColumnType<string, string | undefined, string>
+  profile_id: ColumnType<string | null, string | null | undefined, string | null>
+  pool_member_id: ColumnType<string | null, string | null | undefined, string | null>
+  need_id: ColumnType<string | null, string | null | undefined, string | null>
+  shortlist_entry_id: ColumnType<string | null, string | null | undefined, string | null>
+  job_title: ColumnType<string, string | undefined, string>
+  employment: PlacementEmployment
+  fixed_term: ColumnType<boolean, boolean | undefined, boolean>
+  main_duty_municipal_support: ColumnType<boolean, boolean | undefined, boolean>
+  appointed_accelerator: ColumnType<boolean, boolean | undefined, boolean>
+  designated_dx_leader: ColumnType<boolean, boolean | undefined, boolean>
+  plan_drafting_only: ColumnType<boolean, boolean | undefined, boolean>
+  start_on: DateColumn
+  end_on: DateColumn
+  end_reason: ColumnType<PlacementEndReason | null, PlacementEndReason | null | undefined, PlacementEndReason | null>
+  end_note: ColumnType<string, string | undefined, string>
+  note: ColumnType<string, string | undefined, string>
+  created_by: string | null
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface PlacementMunicipalityTable {
+  placement_id: string
+  municipality_code: string
+  /** numeric(2,1): read as a string by the drivers. */
+  days_per_week: ColumnType<string, number | string, number | string>
+  weekdays: ColumnType<string, string | undefined, string>
+  sort_order: ColumnType<number, number | undefined, number>
+}
+
+export interface PlacementCostTable {
+  placement_id: string
+  fiscal_year: number
+  item: CostItem
+  in_programme: ColumnType<boolean, boolean | undefined, boolean>
+  /** bigint yen: read as a string by the drivers. */
+  amount: ColumnType<string, number | string, number | string>
+}
+
+export interface PlacementEventTable {
+  id: Generated<number>
+  placement_id: string
+  action: string
+  from_status: PlacementStatus | null
+  to_status: PlacementStatus
+  note: ColumnType<string, string | undefined, string>
+  actor_user_id: string | null
+  actor_label: string
+  occurred_at: Timestamp
+}
+
+export interface FundingRuleTable {
+  measure: string
+  version: number
+  /** Validated by FundingRuleSchema (app/funding/rules.ts) when read. */
+  rule: ColumnType<unknown, Record<string, unknown>, Record<string, unknown>>
+  change_note: ColumnType<string, string | undefined, string>
+  created_by: string | null
+  created_at: Timestamp
+}
+
+export interface FundingDecisionTable {
+  placement_id: string
+  fiscal_year: number
+  measure: string
+  decision: 'eligible' | 'not_eligible'
+  /** bigint yen: read as a string by the drivers. */
+  amount: ColumnType<string, number | string | undefined, number | string>
+  note: string
+  decided_by: string | null
+  decided_at: Timestamp
+}
+
+export interface FundingSelectionTable {
+  employer_code: string
+  fiscal_year: number
+  measure: string
+  placement_ids: JsonStrings
+  decided_by: string | null
+  decided_at: Timestamp
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -592,6 +706,13 @@ export interface DB {
   need_saved_search: NeedSavedSearchTable
   need_shortlist_entry: NeedShortlistEntryTable
   need_shortlist_event: NeedShortlistEventTable
+  placement: PlacementTable
+  placement_municipality: PlacementMunicipalityTable
+  placement_cost: PlacementCostTable
+  placement_event: PlacementEventTable
+  funding_rule: FundingRuleTable
+  funding_decision: FundingDecisionTable
+  funding_selection: FundingSelectionTable
 }
 
 export type AppUser = Selectable<AppUserTable>

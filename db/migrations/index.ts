@@ -16,6 +16,7 @@ import * as m20261130T175049576Z from './20261130T175049576Z-account-abuse-limit
 import * as m20261201T090000000Z from './20261201T090000000Z-pool-member-copied-from-national-list'
 import * as m20261201T100000000Z from './20261201T100000000Z-match-saved-searches-and-shortlist'
 import * as m20261201T110000000Z from './20261201T110000000Z-shortlist-interview-place-and-one-offer'
+import * as m20261201T120000000Z from './20261201T120000000Z-create-placements-and-funding'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T090000000Z-pool-member-copied-from-national-list': m20261201T090000000Z,
   '20261201T100000000Z-match-saved-searches-and-shortlist': m20261201T100000000Z,
   '20261201T110000000Z-shortlist-interview-place-and-one-offer': m20261201T110000000Z,
+  '20261201T120000000Z-create-placements-and-funding': m20261201T120000000Z,
 }
