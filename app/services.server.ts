@@ -10,6 +10,7 @@ import { isAlive } from '../db/process-alive'
 import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
 import { createMailTransport } from '../jobs/mail-transport'
 import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
+import { startPollingLoop } from '../jobs/polling-loop'
 import { DEFAULT_MAX_ATTEMPTS, type SearchWorker, startSearchWorker } from '../jobs/search-worker'
 import type { OutboxNotifications } from '../jobs/outbox-notifications'
 import { createSearchClient, isSearchHealthy, type SearchClient } from '../search/client'
@@ -17,9 +18,12 @@ import { applyIndexSettings, INDEXES } from '../search/indexes'
 import { ensureMasterKey, startMeilisearch } from '../search/meili-server'
 import { SEARCH_ENTITIES, SEARCH_REGISTRY } from '../search/registry'
 import { seedMasterData } from '../seeds/index'
+import { sendFittingNeedsDigests } from './models/match.server'
 import { inputErrorResponse } from './utils/database-errors.server'
 import type { Env } from './utils/env.server'
 import { type Auth, createLucia } from './utils/session.server'
+
+const DIGEST_CHECK_MS = 60 * 60 * 1000
 
 export interface Services {
   env: Env
@@ -231,6 +235,22 @@ export async function startServices(
           ? 'メールは SMTP で送信します。'
           : 'SMTP_URL が未設定のため、メールは送信せず端末と「送信メール」ページに表示します。',
       )
+    }
+
+    if (runWorker) {
+      // The weekly mail of fitting open calls: who is due is looked at every hour (and at start).
+      const appUrl = appUrlFor(env)
+      const digests = startPollingLoop({
+        pollMs: DIGEST_CHECK_MS,
+        maxIdleMs: DIGEST_CHECK_MS,
+        step: async () => {
+          const { mailed } = await sendFittingNeedsDigests(database.db, { appUrl })
+          if (mailed > 0) log(`合う公募のお知らせを ${mailed} 人に送りました。`)
+          return 'idle'
+        },
+        onError: (error) => log(`合う公募のお知らせの送信に失敗しました（1時間後に再試行します）: ${String(error)}`),
+      })
+      cleanups.push(() => digests.stop())
     }
 
     const secureCookies = shouldUseSecureCookies(env)

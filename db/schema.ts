@@ -281,6 +281,9 @@ export interface ProfileTable {
   visible_prefecture_codes: JsonStrings
   national_list_consent: ColumnType<boolean, boolean | undefined, boolean>
   public_directory_consent: ColumnType<boolean, boolean | undefined, boolean>
+  /** A weekly mail of newly published open calls that fit the person. */
+  fitting_needs_digest: ColumnType<boolean, boolean | undefined, boolean>
+  fitting_needs_digest_since: NullableTimestamp
   consent_updated_at: NullableTimestamp
   lock_version: ColumnType<number, number | undefined, number>
   created_at: Timestamp

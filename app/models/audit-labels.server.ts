@@ -219,6 +219,7 @@ export const FIELD_LABELS: Record<string, string> = {
   visibility: '公開範囲',
   visible_prefecture_codes: '公開先の都道府県',
   national_list_consent: '国のリストへの掲載に同意',
+  fitting_needs_digest: '合う公募のお知らせメール',
   public_directory_consent: '公開名簿への掲載に同意',
   qualifications: '資格（取得年）',
   experiences: '職歴',

@@ -53,6 +53,15 @@ type Template =
       url: string
     }
   | { template: 'shortlist_answer'; staffName: string; needTitle: string; answer: 'accepted' | 'declined'; url: string }
+  // The weekly mail a professional asked for (公開範囲と同意): new open calls that fit them, best first.
+  | {
+      template: 'fitting_needs_digest'
+      name: string
+      needs: Array<{ title: string; prefectureName: string; summary: string; url: string }>
+      more: number
+      listUrl: string
+      settingsUrl: string
+    }
 
 function render(mail: Template): { subject: string; body: string } {
   switch (mail.template) {
@@ -135,6 +144,15 @@ function render(mail: Template): { subject: string; body: string } {
             ? '「話を聞く（応募する）」と回答しました。人材プールへの応募として届いています。面談の日程を決めてください。'
             : '辞退しました。'
         }\n\n${mail.url}`,
+      }
+    case 'fitting_needs_digest':
+      return {
+        subject: `【自治体DXアクセラレータ500】あなたに合う新しい公募（${mail.needs.length + mail.more}件）`,
+        body: `${mail.name} 様\n\nこの1週間に公開された公募のうち、希望する働き方とスキルに合うものをお知らせします。\n\n${mail.needs
+          .map((need) => `■ ${need.title}（${need.prefectureName}）\n  ${need.summary}\n  ${need.url}`)
+          .join('\n\n')}${mail.more > 0 ? `\n\nほかに ${mail.more} 件あります。` : ''}\n\nあなたに合う公募の一覧: ${
+          mail.listUrl
+        }\n\nこのお知らせが不要になったら、「公開範囲と同意」で止められます: ${mail.settingsUrl}`,
       }
     case 'email_changed_notice':
       return {

@@ -9,6 +9,7 @@ import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import type { EmploymentForm } from '../../db/schema'
 import {
   type CandidateRow,
+  claimDueDigestRecipients,
   deleteSavedSearch,
   findOwnCandidateRow,
   listPublishedNeedsForMatch,
@@ -16,6 +17,7 @@ import {
   listCandidateRows,
   listCandidateRowsBySql,
   listSavedSearches,
+  markDigestSent,
 } from '../../db/queries/match'
 import { listShortlistMarks } from '../../db/queries/shortlist'
 import { epochDay } from '../../search/documents/profile'
@@ -35,6 +37,7 @@ import { daysPerWeekTotal } from '../utils/need-validation'
 import { mayManageShortlist } from '../utils/shortlist-workflow'
 import { listPrefectures } from '../../db/queries/local-government'
 import { loadNeedCatalogue } from './need-catalogue.server'
+import { queueMail } from './mail.server'
 import { requireNeedRow } from './need.server'
 import { isUniqueViolation, profileViewerOf } from './pool-scope.server'
 
@@ -414,5 +417,62 @@ export async function fittingNeedsOfMember(
   return {
     placedFullTime: false,
     needs: rankNeedsFor(ofPool, candidateFacts(row), skillNamesOf(catalogue)).slice(0, FITTING_NEEDS_LIMIT),
+  }
+}
+
+// ---- the weekly mail of fitting open calls ------------------------------------------------------------------
+
+export const DIGEST_INTERVAL_MS = 7 * 24 * 60 * 60 * 1000
+const DIGEST_NEEDS_PER_MAIL = 10
+const DIGEST_BATCH = 100
+
+/**
+ * Mails each person who asked for it (and is due: a week since the last one) the open calls published since
+ * then that they fit — every condition met, best first, as on their own list — and moves their mark on, mail
+ * or not. Run by the worker on a timer; safe on several workers at once (the recipients are locked).
+ */
+export async function sendFittingNeedsDigests(
+  db: DbExecutor,
+  { appUrl, now = new Date() }: { appUrl: string; now?: Date },
+): Promise<{ checked: number; mailed: number }> {
+  const [needs, catalogue] = await Promise.all([
+    listPublishedNeedsForMatch(db, { openCallOnly: true }),
+    loadNeedCatalogue(db),
+  ])
+  const skillNames = skillNamesOf(catalogue)
+  const dueBefore = new Date(now.getTime() - DIGEST_INTERVAL_MS)
+  let checked = 0
+  let mailed = 0
+  for (;;) {
+    const batch = await db.transaction().execute(async (trx) => {
+      const recipients = await claimDueDigestRecipients(trx, dueBefore, DIGEST_BATCH)
+      for (const person of recipients) {
+        // The first mail covers the week before it.
+        const since = person.fitting_needs_digest_since ?? dueBefore
+        const fresh = needs.filter((n) => n.published_at !== null && new Date(n.published_at) > since)
+        const row = fresh.length > 0 ? await findOwnCandidateRow(trx, person.user_id) : undefined
+        const ranked = row ? rankNeedsFor(fresh, candidateFacts(row), skillNames) : []
+        if (ranked.length > 0) {
+          await queueMail(trx, person.email, {
+            template: 'fitting_needs_digest',
+            name: `${person.family_name} ${person.given_name}`,
+            needs: ranked.slice(0, DIGEST_NEEDS_PER_MAIL).map((need) => ({
+              title: need.title,
+              prefectureName: need.prefectureName,
+              summary: need.explanation.summary,
+              url: `${appUrl}/open-calls/${need.id}`,
+            })),
+            more: Math.max(0, ranked.length - DIGEST_NEEDS_PER_MAIL),
+            listUrl: `${appUrl}/open-calls/for-me`,
+            settingsUrl: `${appUrl}/profile/consent`,
+          })
+          mailed += 1
+        }
+        await markDigestSent(trx, person.id, now)
+      }
+      return recipients.length
+    })
+    checked += batch
+    if (batch < DIGEST_BATCH) return { checked, mailed }
   }
 }

@@ -110,6 +110,7 @@ function profileView(row: ProfileRow) {
       visiblePrefectureCodes: row.visible_prefecture_codes,
       nationalListConsent: row.national_list_consent,
       publicDirectoryConsent: row.public_directory_consent,
+      fittingNeedsDigest: row.fitting_needs_digest,
     },
   }
 }
@@ -362,6 +363,7 @@ const consentSnapshot = columnsSnapshot([
   'visible_prefecture_codes',
   'national_list_consent',
   'public_directory_consent',
+  'fitting_needs_digest',
 ])
 
 function experiencesSnapshot(rows: readonly ProfileExperienceRow[]): Record<string, unknown> {
@@ -499,6 +501,7 @@ export function saveConsent(context: AppLoadContext, user: SessionUser, input: C
       visible_prefecture_codes: input.visibility === 'selected' ? input.visiblePrefectureCodes : [],
       national_list_consent: input.nationalListConsent,
       public_directory_consent: input.publicDirectoryConsent,
+      fitting_needs_digest: input.fittingNeedsDigest,
       consent_updated_at: new Date(),
     },
     consentSnapshot,

@@ -192,6 +192,7 @@ export const ConsentSchema = z
     visiblePrefectureCodes: prefectureCodes,
     nationalListConsent: checkbox,
     publicDirectoryConsent: checkbox,
+    fittingNeedsDigest: checkbox,
   })
   .superRefine((value, ctx) => {
     if (value.visibility === 'selected' && value.visiblePrefectureCodes.length === 0) {

@@ -17,6 +17,7 @@ import * as m20261201T090000000Z from './20261201T090000000Z-pool-member-copied-
 import * as m20261201T100000000Z from './20261201T100000000Z-match-saved-searches-and-shortlist'
 import * as m20261201T110000000Z from './20261201T110000000Z-shortlist-interview-place-and-one-offer'
 import * as m20261201T120000000Z from './20261201T120000000Z-create-placements-and-funding'
+import * as m20261201T130000000Z from './20261201T130000000Z-profile-fitting-needs-digest'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T100000000Z-match-saved-searches-and-shortlist': m20261201T100000000Z,
   '20261201T110000000Z-shortlist-interview-place-and-one-offer': m20261201T110000000Z,
   '20261201T120000000Z-create-placements-and-funding': m20261201T120000000Z,
+  '20261201T130000000Z-profile-fitting-needs-digest': m20261201T130000000Z,
 }

@@ -114,6 +114,7 @@ export async function listPublishedNeedsForMatch(db: DbExecutor, { openCallOnly 
       'need.employment_form',
       'need.remote_days_per_week',
       'need.open_call',
+      'need.published_at',
       sql<string | null>`to_char(need.start_on, 'YYYY-MM-DD')`.as('start_on'),
       sql<string | null>`to_char(need.application_deadline, 'YYYY-MM-DD')`.as('application_deadline'),
     ])
@@ -242,4 +243,41 @@ export async function deleteSavedSearch(db: DbExecutor, needId: string, id: stri
     .where('id', '=', id)
     .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
+}
+
+/**
+ * People who asked for the weekly mail of fitting open calls and are due one (never sent, or the last one a
+ * week or more before `dueBefore`), locked so two workers never mail the same person; active, verified
+ * accounts only.
+ */
+export async function claimDueDigestRecipients(db: DbExecutor, dueBefore: Date, limit: number) {
+  return db
+    .selectFrom('profile')
+    .innerJoin('app_user', 'app_user.id', 'profile.user_id')
+    .select([
+      'profile.id',
+      'profile.user_id',
+      'profile.family_name',
+      'profile.given_name',
+      'profile.fitting_needs_digest_since',
+      'app_user.email',
+    ])
+    .where('profile.fitting_needs_digest', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb('profile.fitting_needs_digest_since', 'is', null),
+        eb('profile.fitting_needs_digest_since', '<=', dueBefore),
+      ]),
+    )
+    .where('app_user.deactivated_at', 'is', null)
+    .where('app_user.email_verified_at', 'is not', null)
+    .orderBy('profile.id')
+    .limit(limit)
+    .forUpdate('profile')
+    .skipLocked()
+    .execute()
+}
+
+export async function markDigestSent(db: DbExecutor, profileId: string, at: Date): Promise<void> {
+  await db.updateTable('profile').set({ fitting_needs_digest_since: at }).where('id', '=', profileId).execute()
 }

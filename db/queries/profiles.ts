@@ -36,6 +36,7 @@ export interface ProfileRow {
   visible_prefecture_codes: string[]
   national_list_consent: boolean
   public_directory_consent: boolean
+  fitting_needs_digest: boolean
   consent_updated_at: Date | null
   lock_version: number
   created_at: Date
@@ -75,6 +76,7 @@ const plainColumns = [
   'visible_prefecture_codes',
   'national_list_consent',
   'public_directory_consent',
+  'fitting_needs_digest',
   'consent_updated_at',
   'lock_version',
   'created_at',

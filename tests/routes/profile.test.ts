@@ -299,12 +299,14 @@ describe('consent (公開範囲と同意)', () => {
       visible_prefecture_codes: [],
       national_list_consent: false,
       public_directory_consent: false,
+      fitting_needs_digest: false,
     })
     expect(audit.after).toEqual({
       visibility: 'selected',
       visible_prefecture_codes: ['01', '34'],
       national_list_consent: true,
       public_directory_consent: false,
+      fitting_needs_digest: false,
     })
 
     // Back to "all": the chosen list is not kept (it would silently come back later).

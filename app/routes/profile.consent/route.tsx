@@ -86,6 +86,10 @@ export default function ProfileConsentRoute() {
           label="自治体DXアクセラレータに任命された場合、公開名簿（氏名・担当自治体）への掲載に同意します"
           field={fields.publicDirectoryConsent}
         />
+        <CheckboxField
+          label="希望する働き方とスキルに合う公募が新しく出たら、週に1回メールで知らせてください"
+          field={fields.fittingNeedsDigest}
+        />
       </ProfileSectionForm>
     </div>
   )
