@@ -1,5 +1,5 @@
 // Frozen: never import app code here, never edit after it has shipped; add a new migration instead.
-// Issue 5, last parts: invitations by e-mail to register (a new auth_token purpose), and the ministry's
+// Invitations by e-mail to register (a new auth_token purpose), and the ministry's
 // national list (外部人材リスト) run as the pool with prefecture code '00'.
 import { type Kysely, sql } from 'kysely'
 

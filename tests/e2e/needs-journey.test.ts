@@ -1,4 +1,4 @@
-// Issue 6's journey in Debian's Chromium: 安芸太田町's staff post a 課題; 広島県's staff turn it into a need from
+// Needs in Debian's Chromium: 安芸太田町's staff post a 課題; 広島県's staff turn it into a need from
 // a template, write the job description (with the >5 days warning), publish it; it appears in the public open
 // calls; the printable A4 job description renders without the site chrome (screenshot and PDF kept).
 import { mkdir, writeFile } from 'node:fs/promises'

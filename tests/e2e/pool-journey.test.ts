@@ -1,9 +1,9 @@
-// Issue 5's journey in Debian's Chromium: a professional signs up (verifying the mailed link), saves a
+// A talent pool in Debian's Chromium: a professional signs up (verifying the mailed link), saves a
 // profile, applies to 広島県's pool; 広島県's staff move them through screening to 登録.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
-import { logIn } from './session'
+import { logIn, signUpProfessional } from './session'
 
 let browser: Browser
 const baseUrl = inject('baseUrl')
@@ -19,30 +19,12 @@ describe('talent pool journey (browser)', () => {
   it('a professional registers and applies; the prefecture moves them through to 登録', async () => {
     const email = `pro-${Date.now()}@example.jp`
     const password = 'professional long password'
-    const pro = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-
-    // Sign up.
-    await pro.goto(`${baseUrl}/signup`)
-    await pro.waitForLoadState('networkidle')
-    await pro.locator('input[name=displayName]').fill('山田 一郎')
-    await pro.locator('input[name=email]').fill(email)
-    await pro.locator('input[name=password]').fill(password)
-    await pro.locator('input[name=confirmPassword]').fill(password)
-    await pro.locator('input[name=agree]').check()
-    await pro.getByRole('button', { name: '登録する' }).click()
-    await expect.poll(() => pro.locator('main').textContent()).toContain('確認メールを送信しました')
-
-    // The verification link, as the development mail page shows it to an admin.
-    const admin = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
-    await logIn(admin, 'ministry-admin@demo.dx500.example.jp', { redirectTo: '/admin/mail' })
-    await expect.poll(() => admin.locator('tr', { hasText: email }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
-    const verifyLink = await admin.locator(`a[href*="/verify-email?token="]`).first().getAttribute('href')
-    await admin.context().close()
-
-    await pro.goto(verifyLink!)
-    await pro.getByRole('button', { name: 'メールアドレスを確認する' }).click()
-    await pro.waitForURL(/\/login/)
-    await logIn(pro, email, { password, redirectTo: '/profile/basics' })
+    const pro = await signUpProfessional(browser, {
+      displayName: '山田 一郎',
+      email,
+      password,
+      redirectTo: '/profile/basics',
+    })
 
     // Profile basics, then apply to 広島県.
     await pro.waitForLoadState('networkidle')

@@ -1,8 +1,8 @@
 // Signing in as a demo account in the browser (the embedded server prints and stores their passwords).
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
-import { inject } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { expect, inject } from 'vitest'
 
 export interface DemoLogin {
   email: string
@@ -35,4 +35,46 @@ export async function logIn(
   await page.locator('input[name=password]').fill(password ?? (await demoPassword(email)))
   await page.getByRole('button', { name: 'ログイン' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+}
+
+/**
+ * Signs a new professional up through the signup form, follows the verification link (read off the
+ * development mail page by the demo ministry admin), and signs them in; returns their page, at `redirectTo`.
+ */
+export async function signUpProfessional(
+  browser: Browser,
+  {
+    displayName,
+    email,
+    password,
+    redirectTo,
+  }: { displayName: string; email: string; password: string; redirectTo: string },
+): Promise<Page> {
+  const baseUrl = inject('baseUrl')
+  const pro = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
+  await pro.goto(`${baseUrl}/signup`)
+  await pro.waitForLoadState('networkidle')
+  await pro.locator('input[name=displayName]').fill(displayName)
+  await pro.locator('input[name=email]').fill(email)
+  await pro.locator('input[name=password]').fill(password)
+  await pro.locator('input[name=confirmPassword]').fill(password)
+  await pro.locator('input[name=agree]').check()
+  await pro.getByRole('button', { name: '登録する' }).click()
+  await expect.poll(() => pro.locator('main').textContent()).toContain('確認メールを送信しました')
+
+  const admin = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
+  await logIn(admin, 'ministry-admin@demo.dx500.example.jp', { redirectTo: '/admin/mail' })
+  await expect.poll(() => admin.locator('tr', { hasText: email }).count(), { timeout: 10_000 }).toBeGreaterThan(0)
+  const verifyLink = await admin
+    .locator('tr', { hasText: email })
+    .locator('a[href*="/verify-email?token="]')
+    .first()
+    .getAttribute('href')
+  await admin.context().close()
+
+  await pro.goto(verifyLink!)
+  await pro.getByRole('button', { name: 'メールアドレスを確認する' }).click()
+  await pro.waitForURL(/\/login/)
+  await logIn(pro, email, { password, redirectTo })
+  return pro
 }

@@ -1,4 +1,4 @@
-// Issue 4's journey in Debian's Chromium: ministry staff edit a draft and publish it; a public visitor
+// The skill standard in Debian's Chromium: ministry staff edit a draft and publish it; a public visitor
 // (no login) sees the new version.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
