@@ -461,7 +461,9 @@ async function checkPlacementInput(
     })
   }
   if (current?.status === 'active' && !input.startOn) fieldErrors.startOn = ['配置中の配置では開始日を空にできません']
-  let person = { name: input.personName, kana: input.personKana, profileId: null as string | null }
+  // The profile link follows the pool member chosen; without one, a link made from a 内定 stays as it was.
+  const keptProfileId = current && !current.pool_member_id ? current.profile_id : null
+  let person = { name: input.personName, kana: input.personKana, profileId: keptProfileId }
   if (input.poolMemberId) {
     const member =
       body.kind === 'municipal_support'
@@ -490,7 +492,7 @@ function placementValues(
   return {
     person_name: person.name,
     person_kana: person.kana,
-    profile_id: input.poolMemberId ? person.profileId : null,
+    profile_id: person.profileId,
     pool_member_id: input.poolMemberId,
     job_title: input.jobTitle,
     employment: input.employment,

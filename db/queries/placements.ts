@@ -117,18 +117,12 @@ export interface PlacementFilter {
   prefectureCode?: string
 }
 
-function activeInFiscalYears<QB extends { where: (...args: any[]) => QB }>(query: QB, years: readonly number[]): QB {
-  return query.where((eb: ExpressionBuilder<DB, 'placement'>) =>
-    eb.or(
-      years.map((fy) =>
-        eb.and([
-          eb('placement.start_on', '<=', day(`${fy + 1}-03-31`)),
-          eb.or([eb('placement.end_on', 'is', null), eb('placement.end_on', '>=', day(`${fy}-04-01`))]),
-        ]),
-      ),
-    ),
-  )
-}
+/** SQL: the placement is active on some day of fiscal year `fy` (1 April – 31 March; no end = still active). */
+const activeIn = (eb: ExpressionBuilder<DB, 'placement'>, fy: number) =>
+  eb.and([
+    eb('placement.start_on', '<=', day(`${fy + 1}-03-31`)),
+    eb.or([eb('placement.end_on', 'is', null), eb('placement.end_on', '>=', day(`${fy}-04-01`))]),
+  ])
 
 export async function listPlacements(db: DbExecutor, scope: ViewerScope, filter: PlacementFilter = {}) {
   let query = db
@@ -141,7 +135,8 @@ export async function listPlacements(db: DbExecutor, scope: ViewerScope, filter:
   if (filter.status) query = query.where('placement.status', '=', filter.status)
   if (filter.kind) query = query.where('placement.kind', '=', filter.kind)
   if (filter.prefectureCode) query = query.where('placement.prefecture_code', '=', filter.prefectureCode)
-  if (filter.fiscalYear !== undefined) query = activeInFiscalYears(query, [filter.fiscalYear])
+  const fy = filter.fiscalYear
+  if (fy !== undefined) query = query.where((eb) => activeIn(eb, fy))
   return query.orderBy('placement.updated_at', 'desc').orderBy('placement.id').limit(2000).execute()
 }
 
@@ -385,12 +380,7 @@ export async function listPlacementsForFunding(
             .whereRef('spent.placement_id', '=', 'placement.id')
             .where('spent.fiscal_year', 'in', years),
         ),
-        ...years.map((fy) =>
-          eb.and([
-            eb('placement.start_on', '<=', day(`${fy + 1}-03-31`)),
-            eb.or([eb('placement.end_on', 'is', null), eb('placement.end_on', '>=', day(`${fy}-04-01`))]),
-          ]),
-        ),
+        ...years.map((fy) => activeIn(eb, fy)),
       ]),
     )
   if (scope.kind === 'prefecture') query = query.where('placement.prefecture_code', '=', scope.prefectureCode)

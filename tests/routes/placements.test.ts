@@ -921,5 +921,21 @@ describe('placements', () => {
       needHref: `/needs/${needId}`,
     })
     expect(page.activationProblems).toEqual(['開始日'])
+    // Completing it keeps the link to the person's profile the 内定 made.
+    const completed = await editAction(
+      routeArgs(services, `/placements/${first.id}/edit`, {
+        cookie,
+        params: { id: first.id },
+        form: await editForm(cookie, first.id, { startOn: '2027-04-01' }),
+      }),
+    )
+    expect(location(completed)).toBe(`/placements/${first.id}`)
+    expect(
+      await db()
+        .selectFrom('placement')
+        .select(['profile_id', 'pool_member_id'])
+        .where('id', '=', first.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ profile_id: profileId, pool_member_id: null })
   })
 })
