@@ -18,6 +18,7 @@ import {
   PLACEMENT_CONFLICT_MESSAGE,
 } from '~/models/placement.server'
 import needsStylesHref from '~/styles/needs.css'
+import placementsStylesHref from '~/styles/placements.css'
 import { requireUserWithAnyPermission } from '~/utils/auth.server'
 import { formatDate } from '~/utils/dates'
 import { PLACEMENT_END_REASON_OPTIONS } from '~/utils/labels'
@@ -27,7 +28,10 @@ import { PLACEMENT_READ_PERMISSIONS, PLACEMENT_UPDATE_PERMISSIONS } from '~/util
 import { PlacementActivateSchema, PlacementEndSchema } from '~/utils/placement-validation'
 import { redirectWithToast } from '~/utils/toast.server'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: needsStylesHref }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: needsStylesHref },
+  { rel: 'stylesheet', href: placementsStylesHref },
+]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithAnyPermission(request, context, PLACEMENT_READ_PERMISSIONS)
@@ -103,14 +107,14 @@ export default function PlacementRoute() {
       </p>
       <FormErrors errors={actionData?.errors} />
       {canEdit ? (
-        <div className="button-row">
+        <div className="button-row placement-actions">
           <Link to={`/placements/${p.id}/edit`} className="button">
             編集する
           </Link>
         </div>
       ) : null}
       {canActivate ? (
-        <section aria-labelledby="activate-heading" className="status-panel">
+        <section aria-labelledby="activate-heading" className="status-panel placement-actions">
           <h2 id="activate-heading">配置を開始する</h2>
           {activationProblems.length > 0 ? (
             <p className="notice" role="status">
@@ -226,7 +230,7 @@ export default function PlacementRoute() {
           {employerRecord.costs.years.length === 0 ? (
             <p>まだ経費は入力されていません。</p>
           ) : (
-            <table className="data-table">
+            <table className="data-table cost-table">
               <caption className="visually-hidden">年度ごとの経費</caption>
               <thead>
                 <tr>
@@ -243,25 +247,25 @@ export default function PlacementRoute() {
                   <tr key={row.key}>
                     <th scope="row">{row.label}</th>
                     {row.amounts.map((amount, index) => (
-                      <td key={index} className="numeric">
-                        {amount === null ? '—' : yen(amount)}
-                      </td>
+                      <td key={index}>{amount === null ? '—' : yen(amount)}</td>
                     ))}
                   </tr>
                 ))}
+              </tbody>
+              <tfoot>
                 <tr>
                   <th scope="row">合計</th>
                   {employerRecord.costs.totals.map((total, index) => (
-                    <td key={index} className="numeric">
+                    <td key={index}>
                       <strong>{yen(total)}</strong>
                     </td>
                   ))}
                 </tr>
-              </tbody>
+              </tfoot>
             </table>
           )}
           {employerRecord.costYears.length > 0 ? (
-            <ul className="button-row" aria-label="経費を入力する年度">
+            <ul className="button-row placement-actions" aria-label="経費を入力する年度">
               {employerRecord.costYears.map((y) => (
                 <li key={y.fy}>
                   <Link to={`/placements/${p.id}/costs?fy=${y.fy}`}>{y.label}の経費を入力する</Link>
@@ -273,7 +277,7 @@ export default function PlacementRoute() {
       ) : null}
 
       {canEnd ? (
-        <section aria-labelledby="end-heading" className="status-panel">
+        <section aria-labelledby="end-heading" className="status-panel placement-actions">
           <h2 id="end-heading">配置を終了する</h2>
           <p>任期満了・辞職・異動などで配置が終わったときに記録します。終了した配置は経過とともに残ります。</p>
           <Form method="post" className="form-stack">
