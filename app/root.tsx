@@ -16,7 +16,7 @@ import { GeneralErrorBoundary } from './components/error-boundary'
 import { SiteNav } from './components/site-nav'
 import appStylesHref from './styles/app.css'
 import { getUser } from './utils/auth.server'
-import { ROLE_LABELS, userHasPermission } from './utils/permissions'
+import { PLACEMENT_READ_PERMISSIONS, ROLE_LABELS, userHasPermission } from './utils/permissions'
 import { useNonce } from './utils/nonce'
 import { getToast } from './utils/toast.server'
 import './utils/zod-locale'
@@ -43,6 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
               userHasPermission(user, 'read:issue:own-municipality') ||
               userHasPermission(user, 'read:issue:own-prefecture'),
             canReadNeeds: userHasPermission(user, 'read:need:own-prefecture'),
+            canReadPlacements: PLACEMENT_READ_PERMISSIONS.some((permission) => userHasPermission(user, permission)),
             // Prefectures browse the consented national list; the ministry runs it as pool '00'.
             nationalListLink: userHasPermission(user, 'update:national-list:any')
               ? { to: '/pools?pool=national', label: '国の外部人材リスト（管理）' }

@@ -3,7 +3,17 @@
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { insertUser } from '../db/queries/users'
-import type { AppUser, DB, EmploymentForm, Role } from '../db/schema'
+import type {
+  AppUser,
+  CostItem,
+  DB,
+  EmploymentForm,
+  PlacementEmployment,
+  PlacementEndReason,
+  PlacementKind,
+  PlacementStatus,
+  Role,
+} from '../db/schema'
 import type { Services } from '../app/services.server'
 import { hashPassword } from '../app/utils/auth.server'
 import { startSession } from '../app/utils/session.server'
@@ -128,6 +138,94 @@ export async function createPublishedNeed(
           min_level: s.minLevel,
           essential: s.essential,
           sort_order: i,
+        })),
+      )
+      .execute()
+  return id
+}
+
+export interface PlacementOptions {
+  /** The employing body: 広島県 (340006) unless told; a prefecture's body places for 市町村支援, others CIO補佐官等. */
+  employerCode?: string
+  kind?: PlacementKind
+  status?: PlacementStatus
+  personName?: string
+  employment?: PlacementEmployment
+  fixedTerm?: boolean
+  mainDutyMunicipalSupport?: boolean
+  appointedAccelerator?: boolean
+  designatedDxLeader?: boolean
+  planDraftingOnly?: boolean
+  startOn?: string | null
+  endOn?: string | null
+  endReason?: PlacementEndReason
+  /** Served bodies with days a week; 安芸太田町 (343684) 2 days (火・木) unless told (a CIO補佐官等 its employer). */
+  municipalities?: Array<{ code: string; daysPerWeek: number; weekdays?: string }>
+  costs?: Array<{ fy: number; item: CostItem; amount: number; inProgramme?: boolean }>
+  poolMemberId?: string | null
+  profileId?: string | null
+}
+
+/**
+ * A placement as its employer would have recorded it: by default 広島県's 常勤 person supporting 安芸太田町 two
+ * days a week, 配置中 since 2026-04-01. Returns its id.
+ */
+export async function createPlacement(db: Kysely<DB>, options: PlacementOptions = {}): Promise<string> {
+  const id = crypto.randomUUID()
+  const employerCode = options.employerCode ?? '340006'
+  const kind = options.kind ?? (employerCode.slice(2, 5) === '000' ? 'municipal_support' : 'cio_adviser')
+  const status = options.status ?? 'active'
+  await db
+    .insertInto('placement')
+    .values({
+      id,
+      employer_code: employerCode,
+      prefecture_code: employerCode.slice(0, 2),
+      kind,
+      status,
+      person_name: options.personName ?? '配置 花子',
+      person_kana: 'はいち はなこ',
+      profile_id: options.profileId ?? null,
+      pool_member_id: options.poolMemberId ?? null,
+      employment: options.employment ?? (kind === 'cio_adviser' ? 'special_part_time' : 'full_time'),
+      fixed_term: options.fixedTerm ?? false,
+      main_duty_municipal_support: options.mainDutyMunicipalSupport ?? kind === 'municipal_support',
+      appointed_accelerator: options.appointedAccelerator ?? false,
+      designated_dx_leader: options.designatedDxLeader ?? false,
+      plan_drafting_only: options.planDraftingOnly ?? false,
+      start_on: options.startOn === undefined ? (status === 'draft' ? null : '2026-04-01') : options.startOn,
+      end_on: options.endOn ?? (status === 'ended' ? '2027-03-31' : null),
+      end_reason: options.endReason ?? (status === 'ended' ? 'term_end' : null),
+    })
+    .execute()
+  const served =
+    options.municipalities ??
+    (kind === 'cio_adviser'
+      ? [{ code: employerCode, daysPerWeek: 1 }]
+      : [{ code: '343684', daysPerWeek: 2, weekdays: '火・木' }])
+  if (served.length > 0)
+    await db
+      .insertInto('placement_municipality')
+      .values(
+        served.map((m, index) => ({
+          placement_id: id,
+          municipality_code: m.code,
+          days_per_week: m.daysPerWeek,
+          weekdays: m.weekdays ?? '',
+          sort_order: index,
+        })),
+      )
+      .execute()
+  if (options.costs?.length)
+    await db
+      .insertInto('placement_cost')
+      .values(
+        options.costs.map((c) => ({
+          placement_id: id,
+          fiscal_year: c.fy,
+          item: c.item,
+          in_programme: c.inProgramme ?? false,
+          amount: c.amount,
         })),
       )
       .execute()

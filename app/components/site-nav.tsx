@@ -8,6 +8,7 @@ export interface NavUser {
   canReadPartners: boolean
   canReadIssues: boolean
   canReadNeeds: boolean
+  canReadPlacements: boolean
   nationalListLink: { to: string; label: string } | null
   canEditSkillStandard: boolean
   isProfessional: boolean
@@ -41,6 +42,7 @@ export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
   const support = keep([
     user?.canReadIssues && { to: '/issues', label: '課題' },
     user?.canReadNeeds && { to: '/needs', label: 'ニーズ' },
+    user?.canReadPlacements && { to: '/placements', label: '配置' },
   ])
   if (support.length > 0) groups.push({ label: '市町村支援', items: support })
   const people = keep([

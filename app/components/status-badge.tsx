@@ -1,6 +1,6 @@
 // A status shown with its meaning, not only its word: colour and a shape mark per tone (so colour is never
 // the only cue, WCAG 1.4.1). Tones follow the デジタル庁デザインシステム's notification colours.
-import type { IssueStatus, NeedStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
+import type { IssueStatus, NeedStatus, PlacementStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
 
 export type StatusTone = 'action' | 'progress' | 'done' | 'closed' | 'stopped'
 
@@ -41,6 +41,8 @@ export const STATUS_TONES = {
     passed: 'stopped',
     declined: 'closed',
   } satisfies Record<ShortlistStatus, StatusTone>,
+  /** A placement: a draft waits for its employer to start it; 配置中 is the goal; 終了 is over. */
+  placement: { draft: 'action', active: 'done', ended: 'closed' } satisfies Record<PlacementStatus, StatusTone>,
   /** A prefecture's お声がけ (打診) as the professional sees it: an answer is waiting for them first. */
   offer: {
     waiting: 'action',

@@ -1,17 +1,29 @@
 // How the 監査ログ speaks Japanese: a name for every entity and every (entity, action) pair the models
 // write (typed from AuditActions, so a new action without a label fails typecheck), a name for every
 // snapshot field, and each stored value as an official would read it (labels, names, yen, dates).
-import type { IssueStatus, IssueUrgency, NeedStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
+import type {
+  IssueStatus,
+  IssueUrgency,
+  NeedStatus,
+  PlacementStatus,
+  PoolStatus,
+  ShortlistStatus,
+} from '../../db/schema'
 import { EMPLOYER_OPTIONS, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
-import { formatTimestamp } from '../utils/dates'
+import { formatFiscalYear, formatTimestamp } from '../utils/dates'
 import {
   ISSUE_STATUS_LABELS,
   NEED_STATUS_LABELS,
+  PLACEMENT_EMPLOYMENT_LABELS,
+  PLACEMENT_END_REASON_LABELS,
+  PLACEMENT_KIND_LABELS,
+  PLACEMENT_STATUS_LABELS,
   POOL_SOURCE_LABELS,
   POOL_STATUS_LABELS,
   SHORTLIST_STATUS_LABELS,
 } from '../utils/labels'
 import { ROLE_LABELS, type Role } from '../utils/permissions'
+import { COST_LINES } from '../utils/placement-validation'
 import { EMPLOYMENT_FORM_OPTIONS, PAY_UNIT_OPTIONS, VISIBILITY_OPTIONS } from '../utils/profile-validation'
 import type { AuditActionOf, AuditEntity } from './audit.server'
 
@@ -25,6 +37,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   need: 'ニーズ',
   need_shortlist_entry: 'ニーズの候補者',
   partner_company: 'パートナー企業',
+  placement: '配置',
   skill_standard_version: 'スキル標準（版）',
   skill_standard_area: 'スキル標準（分野）',
   skill_standard_skill: 'スキル標準（スキル）',
@@ -90,6 +103,7 @@ export const AUDIT_ACTION_LABELS: { [E in AuditEntity]: Record<AuditActionOf<E>,
     decline_offer: '本人の辞退',
   },
   partner_company: { create: '登録', update: '更新' },
+  placement: { create: '作成', update: '更新', update_costs: '経費の更新', activate: '配置の開始', end: '配置の終了' },
   skill_standard_version: { create: '下書きの作成', delete: '下書きの削除', import: '取込み', publish: '公開' },
   skill_standard_area: { create: '追加', update: '更新' },
   skill_standard_skill: { create: '追加', update: '更新' },
@@ -225,6 +239,20 @@ export const FIELD_LABELS: Record<string, string> = {
   experiences: '職歴',
   profile_deleted: 'プロフィールを削除',
   anonymised: 'アカウントを匿名化',
+  // 配置
+  employer_code: '雇用する団体',
+  kind: '種別',
+  job_title: '職名',
+  employment: '任用・契約の形態',
+  fixed_term: '任期付',
+  main_duty_municipal_support: '主たる業務が市町村支援',
+  appointed_accelerator: '任命された自治体DXアクセラレータ',
+  designated_dx_leader: 'DX推進リーダーに指定',
+  plan_drafting_only: '計画策定のみの委託',
+  weekdays: '勤務する曜日',
+  end_reason: '終了の理由',
+  fiscal_year: '年度',
+  ...Object.fromEntries(COST_LINES.map((line) => [`${line.key}_yen`, line.label])),
   // パートナー企業
   corporate_number: '法人番号',
   active: '有効',
@@ -281,6 +309,7 @@ const STATUS_LABELS: Partial<Record<AuditEntity, Record<string, string>>> = {
   municipal_issue: ISSUE_STATUS_LABELS satisfies Record<IssueStatus, string>,
   need: NEED_STATUS_LABELS satisfies Record<NeedStatus, string>,
   need_shortlist_entry: SHORTLIST_STATUS_LABELS satisfies Record<ShortlistStatus, string>,
+  placement: PLACEMENT_STATUS_LABELS satisfies Record<PlacementStatus, string>,
 }
 
 /** Value labels by key, whatever the entity. */
@@ -297,6 +326,9 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   need_status: NEED_STATUS_LABELS,
   kept_status: POOL_STATUS_LABELS,
   source: POOL_SOURCE_LABELS,
+  kind: PLACEMENT_KIND_LABELS,
+  employment: PLACEMENT_EMPLOYMENT_LABELS,
+  end_reason: PLACEMENT_END_REASON_LABELS,
 }
 
 const PREFECTURE_KEYS = new Set([
@@ -313,13 +345,19 @@ const MUNICIPALITY_DAYS = /^(\d{6}):(\d+(?:\.\d+)?)$/
 const NEED_SKILL = /^([a-z0-9][a-z0-9-]*):([1-4])(\(任意\))?$/
 const SKILL_ID_KEYS = new Set(['topic_skill_ids', 'skill_ids'])
 
-/** The municipality codes a snapshot names (a code, or a need's `343684:2`), for looking up their names. */
+/** A placement's weekdays for one body: `343684:火・木` (code, the body's words). */
+const MUNICIPALITY_WEEKDAYS = /^(\d{6}):(.+)$/
+
+/**
+ * The body codes a snapshot names (a code, an employer, a need's `343684:2`, a placement's weekdays), for looking
+ * up their names.
+ */
 export function municipalityCodesIn(snapshot: Record<string, unknown> | null): string[] {
   if (!snapshot) return []
-  const list = [snapshot.municipality_code, snapshot.municipalities].flat()
+  const list = [snapshot.municipality_code, snapshot.employer_code, snapshot.municipalities, snapshot.weekdays].flat()
   return list.flatMap((value) => {
     if (typeof value !== 'string') return []
-    const code = MUNICIPALITY_DAYS.exec(value)?.[1] ?? value
+    const code = MUNICIPALITY_DAYS.exec(value)?.[1] ?? MUNICIPALITY_WEEKDAYS.exec(value)?.[1] ?? value
     return /^\d{6}$/.test(code) ? [code] : []
   })
 }
@@ -345,13 +383,16 @@ export function skillIdsIn(snapshot: Record<string, unknown> | null): string[] {
 function scalar(entity: string, key: string, value: unknown, names: AuditNames): string {
   if (value === null || value === undefined || value === '') return '（なし）'
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
-  if (typeof value === 'number') return key.endsWith('_yen') ? `${value.toLocaleString('ja-JP')}円` : String(value)
+  if (typeof value === 'number') {
+    if (key === 'fiscal_year') return formatFiscalYear(value)
+    return key.endsWith('_yen') ? `${value.toLocaleString('ja-JP')}円` : String(value)
+  }
   if (typeof value !== 'string') return JSON.stringify(value)
   const status = key === 'status' && isEntity(entity) ? STATUS_LABELS[entity] : undefined
   const labels = status ?? VALUE_LABELS[key]
   if (labels && Object.hasOwn(labels, value)) return labels[value]!
   if (PREFECTURE_KEYS.has(key)) return names.prefectures.get(value) ?? value
-  if (key === 'municipality_code') return names.municipalities.get(value) ?? value
+  if (key === 'municipality_code' || key === 'employer_code') return names.municipalities.get(value) ?? value
   if (SKILL_ID_KEYS.has(key)) return names.skills.get(value) ?? value
   if (key === 'skills') {
     const match = NEED_SKILL.exec(value)
@@ -360,6 +401,10 @@ function scalar(entity: string, key: string, value: unknown, names: AuditNames):
   if (key === 'municipalities') {
     const match = MUNICIPALITY_DAYS.exec(value)
     if (match) return `${names.municipalities.get(match[1]!) ?? match[1]}（週${match[2]}日）`
+  }
+  if (key === 'weekdays') {
+    const match = MUNICIPALITY_WEEKDAYS.exec(value)
+    if (match) return `${names.municipalities.get(match[1]!) ?? match[1]}：${match[2]}`
   }
   if (ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return formatTimestamp(new Date(value))
   return value

@@ -64,6 +64,8 @@ export interface AuditActions {
   /** A need's shortlist: staff add and move people; the person answers a 打診 or turns a 内定 down. */
   need_shortlist_entry: 'add' | 'change_status' | 'update_interview' | 'accept_offer' | 'decline_offer'
   partner_company: 'create' | 'update'
+  /** 配置: recorded, edited, its cost lines of a fiscal year saved, started and ended. */
+  placement: 'create' | 'update' | 'update_costs' | 'activate' | 'end'
   skill_standard_version: 'create' | 'delete' | 'import' | 'publish'
   skill_standard_area: 'create' | 'update'
   skill_standard_skill: 'create' | 'update'

@@ -8,9 +8,16 @@ import {
   listMunicipalityOverview,
   listMyMembershipSteps,
 } from '../../db/queries/attention'
+import { listSupportersOfMunicipality } from '../../db/queries/placements'
 import { NATIONAL_LIST_CODE } from '../../db/schema'
-import { formatDate, formatDateTime } from '../utils/dates'
-import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
+import { formatDate, formatDateTime, tokyoIsoDate } from '../utils/dates'
+import {
+  ISSUE_STATUS_LABELS,
+  NEED_STATUS_LABELS,
+  PLACEMENT_EMPLOYMENT_LABELS,
+  PLACEMENT_KIND_LABELS,
+  POOL_STATUS_LABELS,
+} from '../utils/labels'
 import type { SessionUser } from '../utils/session.server'
 import { getMyProfileCompletion } from './profile.server'
 import { getMyFittingNeeds } from './match.server'
@@ -72,9 +79,24 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   }
 
   if (user.role === 'municipal_staff' && user.municipality_code) {
-    const { issues, needs } = await listMunicipalityOverview(db, user.municipality_code)
+    const [{ issues, needs }, supporters] = await Promise.all([
+      listMunicipalityOverview(db, user.municipality_code),
+      listSupportersOfMunicipality(db, user.municipality_code, tokyoIsoDate()),
+    ])
     return {
       kind: 'municipality' as const,
+      // この自治体を支援している人: who (as their employer records them), on which days, from when to when.
+      supporters: supporters.map((s) => ({
+        placementId: s.id,
+        personName: s.person_name,
+        jobTitle: s.job_title,
+        employerName: s.employer_name,
+        kindLabel: PLACEMENT_KIND_LABELS[s.kind],
+        employmentLabel: PLACEMENT_EMPLOYMENT_LABELS[s.employment],
+        daysPerWeek: Number(s.days_per_week),
+        weekdays: s.weekdays,
+        period: `${s.start_on ? formatDate(s.start_on) : ''}〜${s.end_on ? formatDate(s.end_on) : ''}`,
+      })),
       issues: issues.map((i) => ({
         id: i.id,
         title: i.title,

@@ -230,6 +230,26 @@ function MunicipalityHome({ home }: { home: Extract<Home, { kind: 'municipality'
           課題を登録する
         </Link>
       </p>
+      <section aria-labelledby="supporters-heading">
+        <h2 id="supporters-heading">この自治体を支援している人</h2>
+        {home.supporters.length === 0 ? (
+          <EmptyState message="いま配置中の支援者はいません。都道府県が市町村支援の人材を配置すると、ここに表示されます。" />
+        ) : (
+          <ul className="home-list">
+            {home.supporters.map((s) => (
+              <li key={s.placementId}>
+                <strong>
+                  <Link to={`/placements/${s.placementId}`}>{s.personName}</Link>
+                </strong>
+                （{s.employerName}・{s.jobTitle || s.kindLabel}・{s.employmentLabel}）
+                <p>
+                  週{s.daysPerWeek}日{s.weekdays ? `（${s.weekdays}）` : ''}・{s.period}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <h2>わたしたちの課題</h2>
       {home.issues.length === 0 ? (
         <EmptyState message="まだ課題を登録していません。困っていること・実現したいことを登録すると、都道府県の担当者が支援を検討します。" />

@@ -96,6 +96,22 @@ export async function requireUserWithPermission(
   return user
 }
 
+/**
+ * For pages whose readers hold one of several scoped permissions (a prefecture's and a municipality's staff read
+ * placements, each their own): 403 unless the user holds one.
+ */
+export async function requireUserWithAnyPermission(
+  request: Request,
+  context: AppLoadContext,
+  permissions: readonly [Permission, ...Permission[]],
+): Promise<SessionUser> {
+  const user = await requireUser(request, context)
+  if (!permissions.some((permission) => userHasPermission(user, permission))) {
+    throw new Response('この操作を行う権限がありません。', { status: 403 })
+  }
+  return user
+}
+
 /** For staff-only or role-specific pages that have no finer permission (e.g. a professional's own pages). */
 export async function requireUserWithRole(
   request: Request,

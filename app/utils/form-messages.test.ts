@@ -6,11 +6,12 @@ import { z } from 'zod'
 import * as account from './account-validation'
 import * as need from './need-validation'
 import * as partner from './partner-company-validation'
+import * as placement from './placement-validation'
 import * as profile from './profile-validation'
 import * as skillStandard from './skill-standard-forms'
 import './zod-locale'
 
-const modules = { account, need, partner, profile, skillStandard }
+const modules = { account, need, partner, placement, profile, skillStandard }
 const schemas = Object.entries(modules).flatMap(([module, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)

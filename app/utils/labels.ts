@@ -2,6 +2,7 @@
 // server and the browser. Each map is a Record over its enum, so adding a status without a label fails the
 // typecheck; lists and selects are built from these maps, never retyped.
 import type {
+  CostItem,
   EmploymentForm,
   IssueStatus,
   IssueUrgency,
@@ -9,6 +10,10 @@ import type {
   NeedEmployer,
   NeedStatus,
   PayUnit,
+  PlacementEmployment,
+  PlacementEndReason,
+  PlacementKind,
+  PlacementStatus,
   PoolSource,
   PoolStatus,
   ProfileVisibility,
@@ -136,6 +141,50 @@ export const SHORTLIST_STATUS_LABELS: Record<ShortlistStatus, string> = {
 
 /** Every shortlist status in workflow order (for z.enum in the browser). */
 export const SHORTLIST_STATUS_VALUES = Object.keys(SHORTLIST_STATUS_LABELS) as [ShortlistStatus, ...ShortlistStatus[]]
+
+/** 配置の種別: a 都道府県等's staff supporting its municipalities, or a 市町村's own CIO補佐官等. */
+export const PLACEMENT_KIND_LABELS: Record<PlacementKind, string> = {
+  municipal_support: '市町村支援（都道府県等）',
+  cio_adviser: 'CIO補佐官等（市町村）',
+}
+
+/** 配置の状態: 下書き → 配置中 → 終了 */
+export const PLACEMENT_STATUS_LABELS: Record<PlacementStatus, string> = {
+  draft: '下書き',
+  active: '配置中',
+  ended: '終了',
+}
+
+/** The employment form of a placement (domain README §5); 任期付 is a separate yes/no. */
+export const PLACEMENT_EMPLOYMENT_LABELS: Record<PlacementEmployment, string> = {
+  full_time: '常勤',
+  part_time: '非常勤',
+  special_part_time: '特別職非常勤',
+  contract: '業務委託',
+}
+export const PLACEMENT_EMPLOYMENT_OPTIONS = optionsOf(PLACEMENT_EMPLOYMENT_LABELS)
+
+/** Why a placement ended. */
+export const PLACEMENT_END_REASON_LABELS: Record<PlacementEndReason, string> = {
+  term_end: '任期満了',
+  resignation: '辞職',
+  transfer: '異動',
+  other: 'その他',
+}
+export const PLACEMENT_END_REASON_OPTIONS = optionsOf(PLACEMENT_END_REASON_LABELS)
+
+/** 経費の費目 of a placement's cost lines (the funding rules name them, 002:428-474). */
+export const COST_ITEM_LABELS: Record<CostItem, string> = {
+  salary: '給与・人件費',
+  remuneration: '報酬（期末手当等を含む）',
+  commission: '委託料',
+  travel: '交通費',
+  communication: '通信運搬費',
+  recruitment: '募集経費',
+  training: '研修費',
+  municipal_contribution: '市町村負担金',
+  other: 'その他',
+}
 
 /** The platform's four skill levels (the sources define none; explained on the catalogue page). */
 export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {

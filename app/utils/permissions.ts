@@ -45,15 +45,28 @@ export type Permission =
   | 'read:need:own-prefecture'
   | 'update:need:own-prefecture'
   | 'read:need:any'
+  /** 配置: a prefecture reads every placement in it and manages its own body's; a municipality its own. */
+  | 'read:placement:own-prefecture'
+  | 'update:placement:own-prefecture'
+  | 'read:placement:own-municipality'
+  | 'update:placement:own-municipality'
+  | 'read:placement:any'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
-  municipal_staff: ['create:issue:own-municipality', 'read:issue:own-municipality'],
+  municipal_staff: [
+    'create:issue:own-municipality',
+    'read:issue:own-municipality',
+    'read:placement:own-municipality',
+    'update:placement:own-municipality',
+  ],
   prefecture_staff: [
     'read:issue:own-prefecture',
     'update:issue:own-prefecture',
     'read:need:own-prefecture',
     'update:need:own-prefecture',
+    'read:placement:own-prefecture',
+    'update:placement:own-prefecture',
     'read:pool:own-prefecture',
     'update:pool:own-prefecture',
     'read:national-list:consented',
@@ -64,6 +77,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:issue:own-prefecture',
     'read:need:own-prefecture',
     'update:need:own-prefecture',
+    'read:placement:own-prefecture',
+    'update:placement:own-prefecture',
     'read:partner:any',
     'read:pool:own-prefecture',
     'update:pool:own-prefecture',
@@ -77,6 +92,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   ministry_staff: [
     'read:issue:any',
     'read:need:any',
+    'read:placement:any',
     'update:skill-standard:any',
     'read:pool:any',
     'read:national-list:any',
@@ -87,6 +103,7 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
   ministry_admin: [
     'read:issue:any',
     'read:need:any',
+    'read:placement:any',
     'read:partner:any',
     'update:partner:any',
     'read:pool:any',
@@ -101,6 +118,17 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:search:any',
   ],
 }
+
+/** Who reads placements: a prefecture's staff, a municipality's (each their own), the ministry (via `any`). */
+export const PLACEMENT_READ_PERMISSIONS = [
+  'read:placement:own-prefecture',
+  'read:placement:own-municipality',
+] as const satisfies readonly [Permission, ...Permission[]]
+/** Who records placements: a prefecture's staff (its own body's) and a municipality's (its own). */
+export const PLACEMENT_UPDATE_PERMISSIONS = [
+  'update:placement:own-prefecture',
+  'update:placement:own-municipality',
+] as const satisfies readonly [Permission, ...Permission[]]
 
 /** True when the role holds the permission, or its national (`any`) form. */
 export function roleHasPermission(role: Role, permission: Permission): boolean {

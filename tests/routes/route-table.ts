@@ -62,6 +62,16 @@ const needEditors: Record<Who, Outcome> = {
   prefecture_staff: 'ok',
   prefecture_admin: 'ok',
 }
+/** 配置: prefecture staff (every placement in it), municipal staff (their own and those serving them), the ministry. */
+const placementReaders: Record<Who, Outcome> = { ...everyone('ok'), anonymous: 'login', professional: 403 }
+/** The employers: a prefecture's staff (its body's placements) and a municipality's (its CIO補佐官等); not the ministry. */
+const placementEditors: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  municipal_staff: 'ok',
+  prefecture_staff: 'ok',
+  prefecture_admin: 'ok',
+}
 export const MISSING_ID = '00000000-0000-4000-8000-000000000000'
 const notFoundFor = (row: Record<Who, Outcome>): Record<Who, Outcome> =>
   Object.fromEntries(Object.entries(row).map(([who, outcome]) => [who, outcome === 'ok' ? 404 : outcome])) as Record<
@@ -241,6 +251,26 @@ export const MATRIX: Record<string, RouteRow> = {
     url: `/needs/${MISSING_ID}/print`,
     params: { id: MISSING_ID },
     expect: notFoundFor(needReaders),
+  },
+  'placements._index': { url: '/placements?status=active&kind=municipal_support&fy=2026', expect: placementReaders },
+  'placements.new': { url: '/placements/new', expect: placementEditors },
+  'placements.export[.]csv.ts': { url: '/placements/export.csv?fy=2026', expect: placementReaders },
+  // The ministry reads every placement but changes none; only the employer starts and ends one.
+  'placements.$id': {
+    url: `/placements/${MISSING_ID}`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(placementReaders),
+    post: postGate(placementEditors),
+  },
+  'placements.$id_.edit': {
+    url: `/placements/${MISSING_ID}/edit`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(placementEditors),
+  },
+  'placements.$id_.costs': {
+    url: `/placements/${MISSING_ID}/costs?fy=2026`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(placementEditors),
   },
   // A professional's own ranking of open calls.
   'open-calls.for-me': { url: '/open-calls/for-me', expect: professionalOnly },
