@@ -65,7 +65,7 @@ export interface AuditActions {
   need_shortlist_entry: 'add' | 'change_status' | 'update_interview' | 'accept_offer' | 'decline_offer'
   partner_company: 'create' | 'update'
   /** 配置: recorded, edited, its cost lines of a fiscal year saved, started and ended. */
-  placement: 'create' | 'update' | 'update_costs' | 'activate' | 'end'
+  placement: 'create' | 'update' | 'update_costs' | 'activate' | 'end' | 'delete_draft'
   skill_standard_version: 'create' | 'delete' | 'import' | 'publish'
   skill_standard_area: 'create' | 'update'
   skill_standard_skill: 'create' | 'update'

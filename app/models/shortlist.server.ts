@@ -13,7 +13,8 @@ import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../db/client'
 import { listCandidateRows } from '../../db/queries/match'
 import { findNeed, insertNeedInterest } from '../../db/queries/needs'
-import { joinPool } from '../../db/queries/pools'
+import { deleteDraftPlacementOfEntry } from '../../db/queries/placements'
+import { findMembership, joinPool } from '../../db/queries/pools'
 import { findProfileRefByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import {
@@ -33,7 +34,7 @@ import {
   setShortlistStatus,
   touchShortlistEntry,
 } from '../../db/queries/shortlist'
-import type { NeedStatus, ShortlistStatus } from '../../db/schema'
+import type { EmploymentForm, NeedStatus, ShortlistStatus } from '../../db/schema'
 import { poolCodeOf } from '../../search/queries/match'
 import type { SessionUser } from '../utils/auth.server'
 import { formatDateTime } from '../utils/dates'
@@ -60,6 +61,7 @@ import { queueMail } from './mail.server'
 import { candidateFacts, needFactsOf } from './match.server'
 import { loadNeedCatalogue } from './need-catalogue.server'
 import { describeNeed, moveNeedStatus, requireNeedRow } from './need.server'
+import { createDraftPlacementFromOffer } from './placement.server'
 import { isUniqueViolation, profileViewerOf } from './pool-scope.server'
 import { readProfileForStaff } from './staff-profile.server'
 
@@ -80,6 +82,9 @@ interface NeedSummary {
   prefectureCode: string
   prefectureName: string
   municipalities: string
+  employmentForm: EmploymentForm | null
+  /** The municipalities served and days per week in each: a 内定's draft placement starts from them. */
+  municipalityDays: Array<{ code: string; daysPerWeek: number }>
 }
 
 async function needSummary(db: DbExecutor, needId: string): Promise<NeedSummary> {
@@ -92,6 +97,8 @@ async function needSummary(db: DbExecutor, needId: string): Promise<NeedSummary>
     prefectureCode: row.prefecture_code,
     prefectureName: row.prefecture_name,
     municipalities: row.municipalities.map((m) => m.name).join('・'),
+    employmentForm: row.employment_form,
+    municipalityDays: row.municipalities.map((m) => ({ code: m.code, daysPerWeek: Number(m.days_per_week) })),
   }
 }
 
@@ -284,6 +291,11 @@ async function moveEntry(
     lockVersion += 1
   }
 
+  // A 内定 starts the placement as a draft (staff confirm its terms and start it from the placements page);
+  // undone, the draft goes too unless someone has started it.
+  if (to === 'offered') await startDraftPlacement(trx, audit, need, entry)
+  else if (from === 'offered') await dropDraftPlacement(trx, audit, need.summary, entry.id)
+
   // A 内定 on a 常勤 need takes the person out of other matches (and its undoing puts them back).
   await enqueueSearchSync(trx, 'profile', [entry.profile_id])
   await recordAudit(trx, audit, {
@@ -302,6 +314,42 @@ async function moveEntry(
   if (mover.kind === 'staff' && personIsToldOf(from, to)) await mailPerson(trx, context, need.summary, entry, to)
   if (mover.kind === 'person') await mailStaff(trx, context, need.summary, entry.id, 'declined')
   return { status: 'ok', label: SHORTLIST_STATUS_LABELS[to] }
+}
+
+async function startDraftPlacement(
+  trx: DbExecutor,
+  actor: AuditActor,
+  need: { summary: NeedSummary },
+  entry: { id: string; profile_id: string },
+): Promise<void> {
+  const [person, membership] = await Promise.all([
+    findEntryPerson(trx, entry.profile_id),
+    findMembership(trx, need.summary.prefectureCode, entry.profile_id),
+  ])
+  await createDraftPlacementFromOffer(trx, {
+    needId: need.summary.id,
+    shortlistEntryId: entry.id,
+    profileId: entry.profile_id,
+    poolMemberId: membership?.id ?? null,
+    personName: person ? `${person.family_name} ${person.given_name}` : '（氏名未登録）',
+    personKana: person ? `${person.family_name_kana} ${person.given_name_kana}` : '',
+    prefectureCode: need.summary.prefectureCode,
+    employment: need.summary.employmentForm,
+    municipalities: need.summary.municipalityDays,
+    actor,
+  })
+}
+
+async function dropDraftPlacement(trx: DbExecutor, actor: AuditActor, need: NeedSummary, entryId: string) {
+  const dropped = await deleteDraftPlacementOfEntry(trx, entryId)
+  if (!dropped) return
+  await recordAudit(trx, actor, {
+    entity: 'placement',
+    action: 'delete_draft',
+    entityId: dropped.id,
+    summary: `ニーズ「${need.title}」の内定が取り消されたため、配置の下書き（${dropped.person_name}）を削除しました`,
+    prefectureCode: dropped.prefecture_code,
+  })
 }
 
 async function mailPerson(

@@ -179,6 +179,16 @@ export async function findPlacementIdByShortlistEntry(db: DbExecutor, shortlistE
   return row?.id ?? null
 }
 
+/** Removes the placement a 内定 started while it is still a draft (nothing recorded on it is lost but the draft). */
+export async function deleteDraftPlacementOfEntry(db: DbExecutor, shortlistEntryId: string) {
+  return db
+    .deleteFrom('placement')
+    .where('shortlist_entry_id', '=', shortlistEntryId)
+    .where('status', '=', 'draft')
+    .returning(['id', 'prefecture_code', 'person_name'])
+    .executeTakeFirst()
+}
+
 export async function insertPlacement(db: DbExecutor, placement: NewPlacement): Promise<void> {
   await db.insertInto('placement').values(placement).execute()
 }

@@ -298,7 +298,14 @@ export async function findEntryPerson(db: DbExecutor, profileId: string) {
   return db
     .selectFrom('profile')
     .innerJoin('app_user', 'app_user.id', 'profile.user_id')
-    .select(['app_user.email', 'app_user.deactivated_at', 'profile.family_name', 'profile.given_name'])
+    .select([
+      'app_user.email',
+      'app_user.deactivated_at',
+      'profile.family_name',
+      'profile.given_name',
+      'profile.family_name_kana',
+      'profile.given_name_kana',
+    ])
     .where('profile.id', '=', profileId)
     .executeTakeFirst()
 }

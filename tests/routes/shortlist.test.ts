@@ -535,6 +535,28 @@ describe('内定', () => {
       '【自治体DXアクセラレータ500】内定のお知らせ（DX推進の専任（常勤））',
     )
     expect((await homeOf('山田')).offers.find((o) => o.entryId === entryId)).toMatchObject({ state: 'offered' })
+    // The 内定 starts the placement as a draft: the prefecture employs, for the need's municipalities and form.
+    const placement = await db()
+      .selectFrom('placement')
+      .select(['id', 'status', 'employer_code', 'kind', 'employment', 'person_name', 'profile_id', 'need_id'])
+      .where('shortlist_entry_id', '=', entryId)
+      .executeTakeFirstOrThrow()
+    expect(placement).toMatchObject({
+      status: 'draft',
+      employer_code: '340006',
+      kind: 'municipal_support',
+      employment: 'full_time',
+      person_name: '山田 太郎',
+      profile_id: people['山田']!.profileId,
+      need_id: fullTimeNeed,
+    })
+    const served = await db()
+      .selectFrom('placement_municipality')
+      .select(['municipality_code', 'days_per_week'])
+      .where('placement_id', '=', placement.id)
+      .execute()
+    expect(served.map((m) => [m.municipality_code, Number(m.days_per_week)])).toEqual([['343684', 2]])
+    expect((await auditOf(placement.id)).map((a) => a.action)).toEqual(['create'])
   })
 
   it('refuses a second 内定 on the need, and Postgres refuses one written past the rules', async () => {
@@ -616,6 +638,17 @@ describe('内定', () => {
       .executeTakeFirstOrThrow()
     expect(lastEvent).toEqual({ from_status: 'filled', to_status: 'selecting', actor_label: '内定者本人' })
     expect((await needPage(fullTimeNeed)).offer).toBeNull()
+    // The draft placement of the 内定 goes with it (nobody had started it), and the audit log says why.
+    expect(await db().selectFrom('placement').select('id').where('shortlist_entry_id', '=', entryId).execute()).toEqual(
+      [],
+    )
+    const dropped = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('entity', '=', 'placement')
+      .where('action', '=', 'delete_draft')
+      .executeTakeFirstOrThrow()
+    expect(dropped.summary).toContain('山田 太郎')
     await drain()
     expect(await matchNames(partTimeNeed)).toContain('山田')
     // With the 内定 gone, another candidate can be chosen.
