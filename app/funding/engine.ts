@@ -16,8 +16,10 @@ import {
 } from './fiscal-year'
 import { CLAIMANT_KIND_LABELS, COST_ITEM_LABELS, FUNDING_EMPLOYMENT_FORM_LABELS } from './labels'
 import {
+  CLAIMANT_KINDS,
   type ClaimantKind,
   claimantKindOf,
+  type ConditionKind,
   COST_ITEMS,
   type CostItem,
   FUNDING_EMPLOYMENT_FORMS,
@@ -115,11 +117,38 @@ const SLOTS = COST_ITEMS.length * 2
 const ITEM_INDEX = new Map<CostItem, number>(COST_ITEMS.map((item, i) => [item, i]))
 const EMPLOYMENT_INDEX = new Map<FundingEmploymentForm, number>(FUNDING_EMPLOYMENT_FORMS.map((form, i) => [form, i]))
 const KIND_INDEX = new Map<PlacementKind, number>(PLACEMENT_KINDS.map((kind, i) => [kind, i]))
+const CLAIMANT_INDEX = new Map<ClaimantKind, number>(CLAIMANT_KINDS.map((kind, i) => [kind, i]))
 const TRAINING = COST_ITEMS.indexOf('training')
+/** The item's name as a reason shows it, per slot (training says whether it is in the programme). */
+const SLOT_LABELS = Array.from({ length: SLOTS }, (_, slot) => {
+  const item = slot >> 1
+  const label = COST_ITEM_LABELS[COST_ITEMS[item]!]
+  return item === TRAINING ? `${label}（${(slot & 1) === 1 ? 'プログラム内' : 'プログラム外'}）` : label
+})
+
+/** Placement facts as bits, so conditions and open points are two integer comparisons. */
+const FLAG_FIXED_TERM = 1
+const FLAG_APPOINTED = 2
+const FLAG_MAIN_DUTY = 4
+const FLAG_DESIGNATED = 8
+const FLAG_PLAN_DRAFTING = 16
+const CONDITION_BITS: Record<ConditionKind, { mask: number; wanted: number }> = {
+  appointed_accelerator: { mask: FLAG_APPOINTED, wanted: FLAG_APPOINTED },
+  main_duty_municipal_support: { mask: FLAG_MAIN_DUTY, wanted: FLAG_MAIN_DUTY },
+  designated_dx_leader: { mask: FLAG_DESIGNATED, wanted: FLAG_DESIGNATED },
+  not_plan_drafting_only: { mask: FLAG_PLAN_DRAFTING, wanted: 0 },
+}
+const MATCH_FLAGS = [
+  ['fixedTerm', FLAG_FIXED_TERM],
+  ['appointedAccelerator', FLAG_APPOINTED],
+  ['mainDutyMunicipalSupport', FLAG_MAIN_DUTY],
+  ['designatedDxLeader', FLAG_DESIGNATED],
+  ['planDraftingOnly', FLAG_PLAN_DRAFTING],
+] as const
 
 interface ItemEntry {
   treatment: number
-  note: string
+  silent: boolean
   source: string | null
   /** `（note、002:433）` — ready to append after the item amounts. */
   suffix: string
@@ -127,20 +156,26 @@ interface ItemEntry {
 
 const NOT_COVERED: ItemEntry = {
   treatment: TREATMENT_EXCLUDED,
-  note: 'この措置の対象経費ではありません',
+  silent: false,
   source: null,
   suffix: '（この措置の対象経費ではありません）',
 }
 
+/** A PlacementMatch as masks: claimant and employment bits (-1 = any), then flag bits and their values. */
+interface CompiledMatch {
+  claimants: number
+  employment: number
+  flagMask: number
+  flagValues: number
+}
+
 interface CompiledRule {
   rule: FundingRule
-  measureIndex: number
   kindMask: number
   claimantMask: number
   employmentMask: number
-  /** Condition codes: 0 appointed, 1 main duty, 2 designated leader, 3 not plan-drafting only. */
-  conditions: Array<{ code: number; reason: string; source: string }>
-  openPoints: Array<{ matches: (p: Prepared) => boolean; text: string; source: string }>
+  conditions: Array<{ mask: number; wanted: number; reason: string; source: string }>
+  openPoints: Array<{ match: CompiledMatch; text: string; source: string }>
   /** items[employmentIndex][slot] */
   items: ItemEntry[][]
   isRate: boolean
@@ -148,78 +183,37 @@ interface CompiledRule {
   denominator: number
   unitAmount: number
   rateText: string
-  claimantText: string
-  employmentText: string
+  /** Not-eligible reasons, precomputed per claimant kind and per employment form. */
+  claimantReasons: string[]
+  employmentReasons: string[]
   yields: Array<{ measureIndex: number; reason: string; source: string }>
   beforeText: string
   afterText: string
   countsPersons: boolean
-}
-
-interface Prepared {
-  placement: FundingPlacement
-  order: number
-  employerIndex: number
-  claimant: ClaimantKind
-  claimantBit: number
-  kindBit: number
-  employmentIndex: number
-  startMonth: number
-  endMonth: number
-  /** costs[fyIndex] = amounts per slot, or null when the year has no cost line. */
-  costs: Array<number[] | null>
-}
-
-const CONDITION_CODES = {
-  appointed_accelerator: 0,
-  main_duty_municipal_support: 1,
-  designated_dx_leader: 2,
-  not_plan_drafting_only: 3,
-} as const
-
-function conditionMet(code: number, p: FundingPlacement): boolean {
-  switch (code) {
-    case 0:
-      return p.appointedAccelerator
-    case 1:
-      return p.mainDutyMunicipalSupport
-    case 2:
-      return p.designatedDxLeader
-    default:
-      return !p.planDraftingOnly
-  }
+  /** Has a cap per body (persons or cost), applied in a second pass over the eligible rows. */
+  bodyCapped: boolean
 }
 
 function bitsOf<T>(values: readonly T[], index: Map<T, number>): number {
   let mask = 0
-  for (const value of values) mask |= 1 << (index.get(value) ?? 31)
+  for (const value of values) mask |= 1 << (index.get(value) ?? 30)
   return mask
 }
 
-const CLAIMANT_INDEX = new Map<ClaimantKind, number>([
-  ['prefecture', 0],
-  ['municipality', 1],
-])
-
-function compileMatch(match: PlacementMatch): (p: Prepared) => boolean {
-  const claimants = match.claimants ? bitsOf(match.claimants, CLAIMANT_INDEX) : -1
-  const employment = match.employment ? bitsOf(match.employment, EMPLOYMENT_INDEX) : -1
-  const flags: Array<[keyof FundingPlacement, boolean]> = []
-  for (const key of [
-    'fixedTerm',
-    'appointedAccelerator',
-    'mainDutyMunicipalSupport',
-    'designatedDxLeader',
-    'planDraftingOnly',
-  ] as const) {
+function compileMatch(match: PlacementMatch): CompiledMatch {
+  let flagMask = 0
+  let flagValues = 0
+  for (const [key, bit] of MATCH_FLAGS) {
     const wanted = match[key]
-    if (wanted !== undefined) flags.push([key, wanted])
+    if (wanted === undefined) continue
+    flagMask |= bit
+    if (wanted) flagValues |= bit
   }
-  return (p) => {
-    if ((claimants & p.claimantBit) === 0) return false
-    if ((employment & (1 << p.employmentIndex)) === 0) return false
-    for (const [key, wanted] of flags) if (p.placement[key] !== wanted) return false
-    return true
+  return {
+    claimants: match.claimants ? bitsOf(match.claimants, CLAIMANT_INDEX) : -1,
+    employment: match.employment ? bitsOf(match.employment, EMPLOYMENT_INDEX) : -1,
+    flagMask,
+    flagValues,
   }
 }
 
@@ -238,10 +232,9 @@ function rateTextOf(numerator: number, denominator: number): string {
   return d === 1 ? String(numerator / denominator) : `${numerator}/${denominator}`
 }
 
-function compileRule(rule: FundingRule, measureIndex: number): CompiledRule {
-  const items: ItemEntry[][] = FUNDING_EMPLOYMENT_FORMS.map((form) => {
-    const row: ItemEntry[] = []
-    for (let slot = 0; slot < SLOTS; slot++) {
+function compileItems(rule: FundingRule): ItemEntry[][] {
+  return FUNDING_EMPLOYMENT_FORMS.map((form) =>
+    Array.from({ length: SLOTS }, (_, slot) => {
       const item = COST_ITEMS[slot >> 1]!
       const inProgramme = (slot & 1) === 1
       const match = rule.items.find(
@@ -250,47 +243,51 @@ function compileRule(rule: FundingRule, measureIndex: number): CompiledRule {
           (entry.employment === undefined || entry.employment.includes(form)) &&
           (entry.inProgramme === undefined || entry.inProgramme === inProgramme),
       )
-      row.push(
-        match
-          ? {
-              treatment:
-                match.treatment === 'covered'
-                  ? TREATMENT_COVERED
-                  : match.treatment === 'excluded'
-                    ? TREATMENT_EXCLUDED
-                    : TREATMENT_CONFIRM,
-              note: match.note,
-              source: match.source ?? null,
-              suffix: `（${match.note}${match.source ? `、${match.source}` : ''}）`,
-            }
-          : NOT_COVERED,
-      )
-    }
-    return row
-  })
+      if (!match) return NOT_COVERED
+      return {
+        treatment:
+          match.treatment === 'covered'
+            ? TREATMENT_COVERED
+            : match.treatment === 'excluded'
+              ? TREATMENT_EXCLUDED
+              : TREATMENT_CONFIRM,
+        silent: match.silent === true,
+        source: match.source ?? null,
+        suffix: `（${match.note}${match.source ? `、${match.source}` : ''}）`,
+      }
+    }),
+  )
+}
+
+function compileRule(rule: FundingRule): CompiledRule {
   const method = rule.method
-  const last = rule.toFy
   const first = rule.fromFy
+  const last = rule.toFy
+  const claimantText = rule.claimants.map((c) => CLAIMANT_KIND_LABELS[c]).join('・')
+  const employmentText = rule.employment.map((e) => FUNDING_EMPLOYMENT_FORM_LABELS[e]).join('・')
   return {
     rule,
-    measureIndex,
     kindMask: bitsOf(rule.placementKinds, KIND_INDEX),
     claimantMask: bitsOf(rule.claimants, CLAIMANT_INDEX),
     employmentMask: bitsOf(rule.employment, EMPLOYMENT_INDEX),
-    conditions: rule.conditions.map((c) => ({ code: CONDITION_CODES[c.requires], reason: c.reason, source: c.source })),
+    conditions: rule.conditions.map((c) => ({ ...CONDITION_BITS[c.requires], reason: c.reason, source: c.source })),
     openPoints: rule.openPoints.map((o) => ({
-      matches: compileMatch(o.when),
+      match: compileMatch(o.when),
       text: `${o.reason}（${o.source}）`,
       source: o.source,
     })),
-    items,
+    items: compileItems(rule),
     isRate: method.type === 'rate',
     numerator: method.type === 'rate' ? method.numerator : 0,
     denominator: method.type === 'rate' ? method.denominator : 1,
     unitAmount: method.type === 'per_person' ? method.amount : 0,
     rateText: method.type === 'rate' ? rateTextOf(method.numerator, method.denominator) : '',
-    claimantText: rule.claimants.map((c) => CLAIMANT_KIND_LABELS[c]).join('・'),
-    employmentText: rule.employment.map((e) => FUNDING_EMPLOYMENT_FORM_LABELS[e]).join('・'),
+    claimantReasons: CLAIMANT_KINDS.map(
+      (kind) => `対象団体は${claimantText}です（雇用する団体は${CLAIMANT_KIND_LABELS[kind]}）`,
+    ),
+    employmentReasons: FUNDING_EMPLOYMENT_FORMS.map(
+      (form) => `対象となる任用形態は${employmentText}です（この配置は${FUNDING_EMPLOYMENT_FORM_LABELS[form]}）`,
+    ),
     yields: [],
     beforeText:
       first === null
@@ -310,6 +307,7 @@ function compileRule(rule: FundingRule, measureIndex: number): CompiledRule {
             rule.periodNotes.after,
           ),
     countsPersons: method.type === 'per_person' || rule.caps.personsPerBody !== null,
+    bodyCapped: rule.caps.personsPerBody !== null || rule.caps.eligibleCost?.per === 'body',
   }
 }
 
@@ -351,28 +349,61 @@ export function mulDivFloor(a: number, numerator: number, denominator: number): 
   return q
 }
 
-/** 1,234,567円 (written by hand: Intl formatting is too slow for the hot loop). */
+/** '0' … '999' and '000' … '999': the leading and following digit groups, so formatting is table lookups. */
+const LEADING_GROUPS = Array.from({ length: 1000 }, (_, n) => String(n))
+const DIGIT_GROUPS = LEADING_GROUPS.map((text) => text.padStart(3, '0'))
+
+/** 1,234,567円 (by hand, from the tables: Intl formatting is too slow for the hot loop). */
 export function formatYen(n: number): string {
-  const s = String(n)
-  const head = s.length % 3 || 3
-  let out = s.slice(0, head)
-  for (let i = head; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`
-  return `${out}円`
+  if (n < 1000) return `${LEADING_GROUPS[n]}円`
+  const low = n % 1000
+  const thousands = (n - low) / 1000
+  if (n < 1_000_000) return `${LEADING_GROUPS[thousands]},${DIGIT_GROUPS[low]}円`
+  const middle = thousands % 1000
+  const millions = (thousands - middle) / 1000
+  if (millions < 1000) return `${LEADING_GROUPS[millions]},${DIGIT_GROUPS[middle]},${DIGIT_GROUPS[low]}円`
+  let rest = millions
+  let text = `,${DIGIT_GROUPS[middle]},${DIGIT_GROUPS[low]}円`
+  while (rest >= 1000) {
+    const group = rest % 1000
+    text = `,${DIGIT_GROUPS[group]}${text}`
+    rest = (rest - group) / 1000
+  }
+  return `${LEADING_GROUPS[rest]}${text}`
+}
+
+function joinSlash(text: string, more: string): string {
+  return text === '' ? more : `${text}／${more}`
 }
 
 // ---- the engine ------------------------------------------------------------------------------------------
 
-interface RowState {
-  result: FundingResult
-  compiled: CompiledRule | null
-  prepared: Prepared
-  fyIndex: number
-  /** Text after the amount sentence (exclusions), kept to rebuild the reason when a cap changes the amount. */
+/** One placement read once: its facts as bits and numbers. Its costs live in the run's shared array. */
+interface Prepared {
+  placement: FundingPlacement
+  order: number
+  employerIndex: number
+  claimantIndex: number
+  claimantBit: number
+  kindBit: number
+  employmentIndex: number
+  flags: number
+  startMonth: number
+  endMonth: number
+}
+
+/** Everything one run shares, so the per-row code takes one argument for it. */
+interface Run {
+  fiscalYears: number[]
+  costs: Float64Array
+  hasCosts: Uint8Array
+  /** Set by judge for the row it returns: the text after the amount sentence (exclusions, caps). */
   tail: string
 }
 
 export function evaluateFunding(input: FundingInput): FundingEvaluation {
   const fiscalYears = [...new Set(input.fiscalYears)].sort((a, b) => a - b)
+  const nFy = fiscalYears.length
   const fyIndex = new Map(fiscalYears.map((fy, i) => [fy, i]))
   const fyStarts = fiscalYears.map((fy) => fiscalYearRange(fy).start)
   const fyEnds = fiscalYears.map((fy) => fiscalYearRange(fy).end)
@@ -389,7 +420,7 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
       measureIndexOf.set(rule.id, m)
       versions.push([])
     }
-    versions[m]!.push(compileRule(rule, m))
+    versions[m]!.push(compileRule(rule))
   }
   for (const list of versions) {
     for (const c of list) {
@@ -399,11 +430,18 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
       })
     }
   }
+  const nMeasures = measureIds.length
   // Measures another measure yields to are judged first.
   const evaluationOrder = orderByYields(versions)
   const applicable: Applicable[][] = fiscalYears.map((fy) => versions.map((list) => chooseVersion(list, fy)))
   const personMeasures = measureIds.filter((_, m) => versions[m]!.some((c) => c.countsPersons))
 
+  const run: Run = {
+    fiscalYears,
+    costs: new Float64Array(input.placements.length * nFy * SLOTS),
+    hasCosts: new Uint8Array(input.placements.length * nFy),
+    tail: '',
+  }
   const employers: string[] = []
   const employerIndexOf = new Map<string, number>()
   const prepared = input.placements.map((placement, order) => {
@@ -413,70 +451,70 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
       employers.push(placement.employer)
       employerIndexOf.set(placement.employer, employerIndex)
     }
-    return prepare(placement, order, employerIndex, fyIndex)
+    return prepare(placement, order, employerIndex, fyIndex, run)
   })
 
-  const rows: RowState[] = []
-  // Eligible rows of measures with caps per body, by employer × year, for the second pass.
-  const capped = new Map<number, RowState[]>()
-  const nFy = fiscalYears.length
-  const nMeasures = measureIds.length
-  const judged: Array<RowState | null> = new Array(nMeasures).fill(null)
+  const results: FundingResult[] = []
+  // Per row: its employer × year group, and whether it counts a person when eligible.
+  const rowGroup: number[] = []
+  const rowCountsPersons: boolean[] = []
+  // Eligible rows of measures with caps per body, by employer × year × measure, for the second pass.
+  const capped = new Map<number, CappedRow[]>()
+  const judged: Array<FundingResult | null> = new Array(nMeasures).fill(null)
 
   for (const p of prepared) {
+    const { start, end } = p.placement
     for (let f = 0; f < nFy; f++) {
-      const startText = p.placement.start
-      const endText = p.placement.end
-      if (startText > fyEnds[f]! || (endText !== null && endText < fyStarts[f]!)) continue
+      if (start > fyEnds[f]! || (end !== null && end < fyStarts[f]!)) continue
       const fy = fiscalYears[f]!
-      const throughout = startText <= fyStarts[f]! && (endText === null || endText >= fyEnds[f]!)
-      judged.fill(null)
+      const throughout = start <= fyStarts[f]! && (end === null || end >= fyEnds[f]!)
+      const group = p.employerIndex * nFy + f
+      for (let m = 0; m < nMeasures; m++) judged[m] = null
       let any = false
       for (const m of evaluationOrder) {
         const app = applicable[f]![m]!
         if ((app.compiled.kindMask & p.kindBit) === 0) continue
-        const row = judge(app, p, f, fy, throughout, judged)
-        judged[m] = row
+        const result = judge(app, p, f, fy, throughout, judged, run)
+        judged[m] = result
         any = true
-        const caps = app.compiled.rule.caps
-        if (row.result.status === 'eligible' && (caps.personsPerBody !== null || caps.eligibleCost?.per === 'body')) {
-          const key = (p.employerIndex * nFy + f) * nMeasures + m
+        if (app.compiled.bodyCapped && result.status === 'eligible') {
+          const key = group * nMeasures + m
+          const row: CappedRow = { result, compiled: app.compiled, prepared: p, fy, tail: run.tail }
           const list = capped.get(key)
           if (list) list.push(row)
           else capped.set(key, [row])
         }
       }
       if (!any) {
-        rows.push({
-          result: {
-            placementId: p.placement.id,
-            fy,
-            measure: null,
-            scheme: null,
-            status: 'not_eligible',
-            eligibleCost: 0,
-            amount: 0,
-            proposedAmount: null,
-            reason: 'この種類の配置に適用される財政措置のルールがありません',
-            source: null,
-          },
-          compiled: null,
-          prepared: p,
-          fyIndex: f,
-          tail: '',
+        results.push({
+          placementId: p.placement.id,
+          fy,
+          measure: null,
+          scheme: null,
+          status: 'not_eligible',
+          eligibleCost: 0,
+          amount: 0,
+          proposedAmount: null,
+          reason: 'この種類の配置に適用される財政措置のルールがありません',
+          source: null,
         })
+        rowGroup.push(group)
+        rowCountsPersons.push(false)
         continue
       }
       for (let m = 0; m < nMeasures; m++) {
-        const row = judged[m]
-        if (row) rows.push(row)
+        const result = judged[m]
+        if (!result) continue
+        results.push(result)
+        rowGroup.push(group)
+        rowCountsPersons.push(applicable[f]![m]!.compiled.countsPersons)
       }
     }
   }
 
-  for (const list of capped.values()) applyBodyCaps(list, input.selections, fiscalYears)
+  for (const list of capped.values()) applyBodyCaps(list, input.selections)
 
-  return { results: rows.map((r) => r.result), totals: totalsOf(rows, employers, fiscalYears, personMeasures) }
+  return { results, totals: totalsOf(results, rowGroup, rowCountsPersons, employers, fiscalYears, personMeasures) }
 }
 
 function orderByYields(versions: CompiledRule[][]): number[] {
@@ -498,57 +536,56 @@ function prepare(
   order: number,
   employerIndex: number,
   fyIndex: Map<number, number>,
+  run: Run,
 ): Prepared {
-  const claimant = claimantKindOf(placement.employer)
-  const costs: Array<number[] | null> = new Array(fyIndex.size).fill(null)
+  const nFy = fyIndex.size
   for (const line of placement.costs) {
     const f = fyIndex.get(line.fy)
     if (f === undefined || line.amount === 0) continue
-    const slots = costs[f] ?? (costs[f] = new Array<number>(SLOTS).fill(0))
     const slot = (ITEM_INDEX.get(line.item) ?? COST_ITEMS.length - 1) * 2 + (line.inProgramme ? 1 : 0)
-    slots[slot] = slots[slot]! + line.amount
+    const index = (order * nFy + f) * SLOTS + slot
+    run.costs[index] = run.costs[index]! + line.amount
+    run.hasCosts[order * nFy + f] = 1
   }
+  const claimantIndex = CLAIMANT_INDEX.get(claimantKindOf(placement.employer))!
   return {
     placement,
     order,
     employerIndex,
-    claimant,
-    claimantBit: 1 << CLAIMANT_INDEX.get(claimant)!,
-    kindBit: 1 << (KIND_INDEX.get(placement.kind) ?? 31),
+    claimantIndex,
+    claimantBit: 1 << claimantIndex,
+    kindBit: 1 << (KIND_INDEX.get(placement.kind) ?? 30),
     employmentIndex: EMPLOYMENT_INDEX.get(placement.employment) ?? 0,
+    flags:
+      (placement.fixedTerm ? FLAG_FIXED_TERM : 0) |
+      (placement.appointedAccelerator ? FLAG_APPOINTED : 0) |
+      (placement.mainDutyMunicipalSupport ? FLAG_MAIN_DUTY : 0) |
+      (placement.designatedDxLeader ? FLAG_DESIGNATED : 0) |
+      (placement.planDraftingOnly ? FLAG_PLAN_DRAFTING : 0),
     startMonth: monthIndexOfIsoDate(placement.start),
     endMonth: placement.end === null ? Infinity : monthIndexOfIsoDate(placement.end),
-    costs,
   }
 }
 
-function notEligible(
-  app: Applicable,
+function row(
   p: Prepared,
-  f: number,
   fy: number,
+  rule: FundingRule,
+  status: FundingStatus,
   reason: string,
   source: string,
-  eligibleCost = 0,
-): RowState {
-  const rule = app.compiled.rule
+): FundingResult {
   return {
-    result: {
-      placementId: p.placement.id,
-      fy,
-      measure: rule.id,
-      scheme: rule.scheme,
-      status: 'not_eligible',
-      eligibleCost,
-      amount: 0,
-      proposedAmount: null,
-      reason,
-      source,
-    },
-    compiled: app.compiled,
-    prepared: p,
-    fyIndex: f,
-    tail: '',
+    placementId: p.placement.id,
+    fy,
+    measure: rule.id,
+    scheme: rule.scheme,
+    status,
+    eligibleCost: 0,
+    amount: 0,
+    proposedAmount: null,
+    reason,
+    source,
   }
 }
 
@@ -558,84 +595,66 @@ function judge(
   f: number,
   fy: number,
   throughout: boolean,
-  judged: Array<RowState | null>,
-): RowState {
+  judged: Array<FundingResult | null>,
+  run: Run,
+): FundingResult {
   const c = app.compiled
   const rule = c.rule
-  const placement = p.placement
+  run.tail = ''
 
   for (const y of c.yields) {
-    if (judged[y.measureIndex]?.result.status === 'eligible') return notEligible(app, p, f, fy, y.reason, y.source)
+    if (judged[y.measureIndex]?.status === 'eligible') return row(p, fy, rule, 'not_eligible', y.reason, y.source)
   }
-  if ((c.claimantMask & p.claimantBit) === 0) {
-    return notEligible(
-      app,
-      p,
-      f,
-      fy,
-      `対象団体は${c.claimantText}です（雇用する団体は${CLAIMANT_KIND_LABELS[p.claimant]}）`,
-      rule.source,
-    )
-  }
-  if ((c.employmentMask & (1 << p.employmentIndex)) === 0) {
-    return notEligible(
-      app,
-      p,
-      f,
-      fy,
-      `対象となる任用形態は${c.employmentText}です（この配置は${FUNDING_EMPLOYMENT_FORM_LABELS[placement.employment]}）`,
-      rule.source,
-    )
-  }
+  if ((c.claimantMask & p.claimantBit) === 0)
+    return row(p, fy, rule, 'not_eligible', c.claimantReasons[p.claimantIndex]!, rule.source)
+  if ((c.employmentMask & (1 << p.employmentIndex)) === 0)
+    return row(p, fy, rule, 'not_eligible', c.employmentReasons[p.employmentIndex]!, rule.source)
   for (const condition of c.conditions) {
-    if (!conditionMet(condition.code, placement)) return notEligible(app, p, f, fy, condition.reason, condition.source)
+    if ((p.flags & condition.mask) !== condition.wanted)
+      return row(p, fy, rule, 'not_eligible', condition.reason, condition.source)
   }
-  if (app.period === 'before' && rule.startsAtFromFy) return notEligible(app, p, f, fy, c.beforeText, rule.source)
+  if (app.period === 'before' && rule.startsAtFromFy) return row(p, fy, rule, 'not_eligible', c.beforeText, rule.source)
 
   // Cost items: covered, excluded (named in the reason), or needing confirmation.
-  const slots = p.costs[f]
-  const table = c.items[p.employmentIndex]!
   let covered = 0
   let uncertain = 0
   let excludedText = ''
   let uncertainText = ''
   let uncertainSource: string | null = null
-  if (slots) {
+  const cell = p.order * run.fiscalYears.length + f
+  if (run.hasCosts[cell] === 1) {
+    const table = c.items[p.employmentIndex]!
+    const base = cell * SLOTS
     for (let s = 0; s < SLOTS; s++) {
-      const amount = slots[s]!
+      const amount = run.costs[base + s]!
       if (amount === 0) continue
       const entry = table[s]!
       if (entry.treatment === TREATMENT_COVERED) {
         covered += amount
-        continue
-      }
-      const label = `${COST_ITEM_LABELS[COST_ITEMS[s >> 1]!]}${s >> 1 === TRAINING ? ((s & 1) === 1 ? '（プログラム内）' : '（プログラム外）') : ''} ${formatYen(amount)}${entry.suffix}`
-      if (entry.treatment === TREATMENT_EXCLUDED) {
-        excludedText += excludedText === '' ? label : `、${label}`
-      } else {
+      } else if (entry.treatment === TREATMENT_CONFIRM) {
         uncertain += amount
-        uncertainText += uncertainText === '' ? label : `、${label}`
+        const label = `${SLOT_LABELS[s]} ${formatYen(amount)}${entry.suffix}`
+        uncertainText = uncertainText === '' ? label : `${uncertainText}、${label}`
         uncertainSource ??= entry.source
+      } else if (!entry.silent) {
+        const label = `${SLOT_LABELS[s]} ${formatYen(amount)}${entry.suffix}`
+        excludedText = excludedText === '' ? label : `${excludedText}、${label}`
       }
     }
   }
   const cap = rule.caps.eligibleCost
-  let capText = ''
-  if (cap && cap.per === 'placement' && covered > cap.amount) {
-    capText = `。対象経費の上限 ${formatYen(cap.amount)} を適用（入力 ${formatYen(covered)}、${cap.source}）`
+  let tail = excludedText === '' ? '' : `。対象外: ${excludedText}`
+  if (cap !== null && cap.per === 'placement' && covered > cap.amount) {
+    tail += `。対象経費の上限 ${formatYen(cap.amount)} を適用（入力 ${formatYen(covered)}、${cap.source}）`
     covered = cap.amount
   }
-  const tail = (excludedText === '' ? '' : `。対象外: ${excludedText}`) + capText
+  run.tail = tail
 
   // What the measure gives, before any open point.
   let amount: number
   let amountText: string
   let confirmations = ''
   let confirmSource: string | null = null
-  const addConfirmation = (text: string, source: string) => {
-    confirmations += confirmations === '' ? text : `／${text}`
-    confirmSource ??= source
-  }
   if (c.isRate) {
     amount = mulDivFloor(covered, c.numerator, c.denominator)
     amountText = `対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`
@@ -646,161 +665,165 @@ function judge(
     const months = monthsActiveBetween(p.startMonth, p.endMonth, fy)
     amount = mulDivFloor(c.unitAmount, months, 12)
     amountText = `月割りなら単価 ${formatYen(c.unitAmount)} × ${months}/12 = ${formatYen(amount)}`
-    addConfirmation(
-      `年度の途中の在職（${months}か月）: 普通交付税の人数の数え方（基準日・月割り）は資料に記載がないため、人数に数えていません（${rule.source}）`,
-      rule.source,
-    )
+    confirmations = `年度の途中の在職（${months}か月）: 普通交付税の人数の数え方（基準日・月割り）は資料に記載がないため、人数に数えていません（${rule.source}）`
+    confirmSource = rule.source
   }
-
-  if (app.period === 'before') addConfirmation(c.beforeText, rule.source)
-  if (app.period === 'after') addConfirmation(c.afterText, rule.source)
-  for (const open of c.openPoints) if (open.matches(p)) addConfirmation(open.text, open.source)
+  if (app.period !== 'in') {
+    confirmations = joinSlash(confirmations, app.period === 'before' ? c.beforeText : c.afterText)
+    confirmSource ??= rule.source
+  }
+  for (const open of c.openPoints) {
+    const match = open.match
+    if (
+      (match.claimants & p.claimantBit) !== 0 &&
+      (match.employment & (1 << p.employmentIndex)) !== 0 &&
+      (p.flags & match.flagMask) === match.flagValues
+    ) {
+      confirmations = joinSlash(confirmations, open.text)
+      confirmSource ??= open.source
+    }
+  }
   let proposed = amount
   if (uncertain > 0) {
-    addConfirmation(`対象経費か確認が必要: ${uncertainText}`, uncertainSource ?? rule.source)
+    confirmations = joinSlash(confirmations, `対象経費か確認が必要: ${uncertainText}`)
+    confirmSource ??= uncertainSource ?? rule.source
     if (c.isRate) {
       const withUncertain =
-        cap && cap.per === 'placement' ? Math.min(covered + uncertain, cap.amount) : covered + uncertain
+        cap !== null && cap.per === 'placement' ? Math.min(covered + uncertain, cap.amount) : covered + uncertain
       proposed = mulDivFloor(withUncertain, c.numerator, c.denominator)
     }
   }
 
-  const result: FundingResult = {
-    placementId: placement.id,
-    fy,
-    measure: rule.id,
-    scheme: rule.scheme,
-    status: 'eligible',
-    eligibleCost: covered,
-    amount,
-    proposedAmount: null,
-    reason: '',
-    source: rule.source,
-  }
-  if (confirmations !== '') {
+  const result = row(p, fy, rule, 'eligible', '', rule.source)
+  result.eligibleCost = covered
+  const nothingAtStake = c.isRate && covered === 0 && uncertain === 0
+  if (confirmations !== '' && nothingAtStake) {
+    // Nothing would be counted even if the open point were settled in favour: nothing to confirm.
+    result.status = 'not_eligible'
+    result.reason = `この年度の対象経費が入力されていないため、計上するものはありません（経費がある場合は要確認: ${confirmations}）${tail}`
+  } else if (confirmations !== '') {
     result.status = 'needs_confirmation'
-    result.amount = 0
     result.proposedAmount = proposed
     result.source = confirmSource ?? rule.source
     const figure =
-      c.isRate && covered === 0 && uncertain === 0
-        ? 'この年度の対象経費は入力されていません'
-        : proposed === amount
-          ? `確認できれば ${formatYen(proposed)}（${amountText}）`
-          : `確認できれば ${formatYen(proposed)}（要確認の経費を除くと ${amountText}）`
+      proposed === amount
+        ? `確認できれば ${formatYen(proposed)}（${amountText}）`
+        : `確認できれば ${formatYen(proposed)}（要確認の経費を除くと ${amountText}）`
     result.reason = `要確認: ${confirmations}。${figure}${tail}`
-  } else if (c.isRate && covered === 0 && excludedText === '') {
-    result.reason = 'この措置の対象ですが、この年度の対象経費が入力されていません'
   } else {
-    result.reason = amountText + tail
+    result.amount = amount
+    result.reason =
+      nothingAtStake && excludedText === ''
+        ? 'この措置の対象ですが、この年度の対象経費が入力されていません'
+        : amountText + tail
   }
-  return { result, compiled: c, prepared: p, fyIndex: f, tail }
+  return result
+}
+
+interface CappedRow {
+  result: FundingResult
+  compiled: CompiledRule
+  prepared: Prepared
+  fy: number
+  tail: string
 }
 
 /** Caps per body and fiscal year, over the eligible rows of one measure: persons first, then the cost cap. */
-function applyBodyCaps(list: RowState[], selections: FundingSelections | undefined, fiscalYears: number[]) {
-  const c = list[0]!.compiled!
+function applyBodyCaps(list: CappedRow[], selections: FundingSelections | undefined) {
+  const c = list[0]!.compiled
   const caps = c.rule.caps
   const employer = list[0]!.prepared.placement.employer
-  const fy = fiscalYears[list[0]!.fyIndex]!
+  const fy = list[0]!.fy
+  const byCost = (a: CappedRow, b: CappedRow) =>
+    b.result.eligibleCost - a.result.eligibleCost || a.prepared.order - b.prepared.order
   let counted = list
   if (caps.personsPerBody && list.length > caps.personsPerBody.max) {
     const max = caps.personsPerBody.max
     const chosen = selections?.[selectionKey(employer, fy)] ?? []
-    const byId = new Map(list.map((row) => [row.prepared.placement.id, row]))
-    const picked: RowState[] = []
-    const pickedBy = new Map<RowState, 'selection' | 'cost'>()
+    const byId = new Map(list.map((r) => [r.prepared.placement.id, r]))
+    const picked = new Set<CappedRow>()
     for (const id of chosen) {
-      const row = byId.get(id)
-      if (row && !pickedBy.has(row) && picked.length < max) {
-        picked.push(row)
-        pickedBy.set(row, 'selection')
-      }
+      const r = byId.get(id)
+      if (r && picked.size < max) picked.add(r)
     }
-    const byCost = [...list].sort(
-      (a, b) => b.result.eligibleCost - a.result.eligibleCost || a.prepared.order - b.prepared.order,
-    )
-    for (const row of byCost) {
-      if (picked.length >= max) break
-      if (!pickedBy.has(row)) {
-        picked.push(row)
-        pickedBy.set(row, 'cost')
-      }
+    const selected = picked.size > 0
+    for (const r of [...list].sort(byCost)) {
+      if (picked.size >= max) break
+      picked.add(r)
     }
-    const names = picked.map((row) => row.prepared.placement.id).join('、')
-    const how = chosen.length > 0 ? '選択された配置を優先し、残りは対象経費の大きい順' : '対象経費の大きい順'
-    for (const row of list) {
-      if (pickedBy.has(row)) {
-        row.result.reason += `。1団体${max}名分の上限の内で計上（${how}、${caps.personsPerBody.source}）`
+    const names = [...picked].map((r) => r.prepared.placement.id).join('、')
+    const how = selected ? '選択された配置を優先し、残りは対象経費の大きい順' : '対象経費の大きい順'
+    for (const r of list) {
+      if (picked.has(r)) {
+        r.result.reason += `。1団体${max}名分の上限の内で計上（${how}、${caps.personsPerBody.source}）`
       } else {
-        row.result.status = 'not_eligible'
-        row.result.amount = 0
-        row.result.source = caps.personsPerBody.source
-        row.result.reason = `1団体${max}名分が措置の上限のため計上していません（計上した配置: ${names}。${how}で選んでいます。計上する配置は選び直せます）`
+        r.result.status = 'not_eligible'
+        r.result.amount = 0
+        r.result.source = caps.personsPerBody.source
+        r.result.reason = `1団体${max}名分が措置の上限のため計上していません（計上した配置: ${names}。${how}で選んでいます。計上する配置は選び直せます）`
       }
     }
-    counted = picked
+    counted = [...picked]
   }
   const cap = caps.eligibleCost
-  if (cap && cap.per === 'body') {
-    const total = counted.reduce((sum, row) => sum + row.result.eligibleCost, 0)
-    if (total <= cap.amount) return
-    let remaining = cap.amount
-    const byCost = [...counted].sort(
-      (a, b) => b.result.eligibleCost - a.result.eligibleCost || a.prepared.order - b.prepared.order,
-    )
-    for (const row of byCost) {
-      const entered = row.result.eligibleCost
-      const allocated = Math.min(entered, remaining)
-      remaining -= allocated
-      if (allocated === 0) {
-        row.result.status = 'not_eligible'
-        row.result.eligibleCost = 0
-        row.result.amount = 0
-        row.result.source = cap.source
-        row.result.reason = `団体の対象経費の上限 ${formatYen(cap.amount)} に達したため計上していません（この配置の対象経費 ${formatYen(entered)}、同じ団体・年度の合計 ${formatYen(total)}）`
-        continue
-      }
-      if (allocated === entered) continue
-      const amount = mulDivFloor(allocated, c.numerator, c.denominator)
-      row.result.eligibleCost = allocated
-      row.result.amount = amount
-      row.result.reason = `対象経費 ${formatYen(allocated)} × ${c.rateText} = ${formatYen(amount)}（団体の対象経費の上限 ${formatYen(cap.amount)} のうち、この配置に割り当てた額。入力 ${formatYen(entered)}、同じ団体・年度の合計 ${formatYen(total)}、${cap.source}）${row.tail}`
+  if (cap === null || cap.per !== 'body') return
+  const total = counted.reduce((sum, r) => sum + r.result.eligibleCost, 0)
+  if (total <= cap.amount) return
+  let remaining = cap.amount
+  for (const r of [...counted].sort(byCost)) {
+    const entered = r.result.eligibleCost
+    const allocated = Math.min(entered, remaining)
+    remaining -= allocated
+    if (allocated === entered) continue
+    r.result.eligibleCost = allocated
+    if (allocated === 0) {
+      r.result.status = 'not_eligible'
+      r.result.amount = 0
+      r.result.source = cap.source
+      r.result.reason = `団体の対象経費の上限 ${formatYen(cap.amount)} に達したため計上していません（この配置の対象経費 ${formatYen(entered)}、同じ団体・年度の合計 ${formatYen(total)}）`
+      continue
     }
+    const amount = mulDivFloor(allocated, c.numerator, c.denominator)
+    r.result.amount = amount
+    r.result.reason = `対象経費 ${formatYen(allocated)} × ${c.rateText} = ${formatYen(amount)}（団体の対象経費の上限 ${formatYen(cap.amount)} のうち、この配置に割り当てた額。入力 ${formatYen(entered)}、同じ団体・年度の合計 ${formatYen(total)}、${cap.source}）${r.tail}`
   }
 }
 
 function totalsOf(
-  rows: RowState[],
+  results: FundingResult[],
+  rowGroup: number[],
+  rowCountsPersons: boolean[],
   employers: string[],
   fiscalYears: number[],
   personMeasures: string[],
 ): FundingTotal[] {
   const nFy = fiscalYears.length
-  const byKey = new Map<number, FundingTotal>()
-  for (const row of rows) {
-    const key = row.prepared.employerIndex * nFy + row.fyIndex
-    let total = byKey.get(key)
+  const byGroup = new Map<number, FundingTotal>()
+  for (let i = 0; i < results.length; i++) {
+    const group = rowGroup[i]!
+    let total = byGroup.get(group)
     if (!total) {
       const persons: Record<string, number> = {}
       for (const id of personMeasures) persons[id] = 0
       total = {
-        employer: employers[row.prepared.employerIndex]!,
-        fy: fiscalYears[row.fyIndex]!,
+        employer: employers[Math.floor(group / nFy)]!,
+        fy: fiscalYears[group % nFy]!,
         futsu: 0,
         tokubetsu: 0,
         pending: 0,
         persons,
       }
-      byKey.set(key, total)
+      byGroup.set(group, total)
     }
-    const r = row.result
+    const r = results[i]!
     if (r.status === 'needs_confirmation') total.pending++
     else if (r.status === 'eligible') {
       if (r.scheme === 'futsu') total.futsu += r.amount
       else total.tokubetsu += r.amount
-      if (row.compiled?.countsPersons) total.persons[r.measure!] = (total.persons[r.measure!] ?? 0) + 1
+      if (rowCountsPersons[i]) total.persons[r.measure!] = (total.persons[r.measure!] ?? 0) + 1
     }
   }
-  return [...byKey.values()].sort((a, b) => (a.employer < b.employer ? -1 : a.employer > b.employer ? 1 : a.fy - b.fy))
+  return [...byGroup.values()].sort((a, b) =>
+    a.employer < b.employer ? -1 : a.employer > b.employer ? 1 : a.fy - b.fy,
+  )
 }

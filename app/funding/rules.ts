@@ -96,6 +96,11 @@ export interface ItemRule {
   /** Shown when the item is excluded or needs confirmation (Japanese). */
   note: string
   source?: Citation
+  /**
+   * An excluded item that belongs to another measure (salary under a training measure): not named in this
+   * measure's reason, where it would only be noise.
+   */
+  silent?: boolean
 }
 
 /** 措置率 as an exact fraction (0.7 = 7/10), or a unit amount per person (普通交付税の単価). */
@@ -188,8 +193,13 @@ export const FundingRuleSchema = z
           treatment: z.enum(ITEM_TREATMENTS),
           note: text,
           source: citation.optional(),
+          silent: z.boolean().optional(),
         })
-        .strict(),
+        .strict()
+        .refine((entry) => !entry.silent || entry.treatment === 'excluded', {
+          message: '表示しない指定は対象外の経費にだけ使えます',
+          path: ['silent'],
+        }),
     ),
     method: z.discriminatedUnion('type', [
       z
