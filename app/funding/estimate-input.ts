@@ -54,6 +54,7 @@ const employerCode = z
   })
   .regex(/^[0-9]{6}$/, {
     error: '団体コードは6桁の全国地方公共団体コードです / employer must be a 6-digit local government code',
+    abort: true,
   })
   .refine(isValidLocalGovernmentCode, {
     error: '団体コードの検査数字が正しくありません / wrong check digit in the local government code',
@@ -88,17 +89,18 @@ const placementFields = {
 
 const PlacementSchema = z.object({ ...placementFields, costs: z.array(CostLineSchema) }).strict()
 
+// Placements are checked one by one (below), so one bad placement does not hide the others' errors.
 const JsonInputSchema = z
   .object({
     fiscalYears: z.array(fiscalYear).optional(),
-    placements: z.array(PlacementSchema, { error: message('placements は配列です', 'placements must be an array') }),
+    placements: z.array(z.unknown(), { error: message('placements は配列です', 'placements must be an array') }),
     selections: z
-      .record(
-        z.string().regex(/^[0-9]{6}:[0-9]{4}$/, {
-          error: 'キーは「団体コード:年度」です / key must be "employer:fy"',
-        }),
-        z.array(z.string()),
-      )
+      .record(z.string().regex(/^[0-9]{6}:[0-9]{4}$/), z.array(z.string()), {
+        error: (issue) =>
+          issue.code === 'invalid_key'
+            ? 'キーは「団体コード:年度」です / key must be "employer:fy"'
+            : 'selections は「団体コード:年度」ごとの配置IDの配列です / selections must map "employer:fy" to placement ids',
+      })
       .optional(),
   })
   .strict()
@@ -139,24 +141,51 @@ export function parseEstimateJson(text: string, options: EstimateOptions = {}): 
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.flatMap((issue) => jsonIssueMessages(issue, raw)) }
   }
-  const placements = parsed.data.placements as FundingPlacement[]
-  const locate = (i: number, field: string) => `placements[${i}] (${placements[i]!.id}).${field}`
   const errors: string[] = []
-  const seen = new Map<string, number>()
-  placements.forEach((p, i) => {
-    const first = seen.get(p.id)
-    if (first !== undefined)
-      errors.push(`${locate(i, 'id')}: IDが重複しています（placements[${first}]） / duplicate id`)
-    else seen.set(p.id, i)
+  const placements: FundingPlacement[] = []
+  const indexOf: number[] = []
+  parsed.data.placements.forEach((candidate, i) => {
+    const one = PlacementSchema.safeParse(candidate)
+    if (one.success) {
+      placements.push(one.data)
+      indexOf.push(i)
+    } else {
+      for (const issue of one.error.issues)
+        errors.push(...jsonIssueMessages({ ...issue, path: ['placements', i, ...issue.path] }, raw))
+    }
   })
-  checkPlacements(placements, errors, locate, (i, c, field) => locate(i, `costs[${c}].${field}`))
+  const locate = (k: number, field: string) => `placements[${indexOf[k]}] (${placements[k]!.id}).${field}`
+  const rawIds = parsed.data.placements.map((p) =>
+    typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'string'
+      ? (p as { id: string }).id.trim()
+      : undefined,
+  )
+  const seen = new Map<string, number>()
+  rawIds.forEach((id, i) => {
+    if (id === undefined || id === '') return
+    const first = seen.get(id)
+    if (first !== undefined)
+      errors.push(`placements[${i}] (${id}).id: IDが重複しています（placements[${first}]） / duplicate id`)
+    else seen.set(id, i)
+  })
+  checkPlacements(placements, errors, locate, (k, c, field) => locate(k, `costs[${c}].${field}`))
   if (parsed.data.selections) {
-    for (const [key, ids] of Object.entries(parsed.data.selections)) {
-      for (const id of ids)
+    for (const [key, selected] of Object.entries(parsed.data.selections)) {
+      for (const id of selected)
         if (!seen.has(id)) errors.push(`selections["${key}"]: 配置 ${id} がありません / unknown placement ${id}`)
     }
   }
+  errors.sort(byPlacementIndex)
   return finish(placements, options.fiscalYears ?? parsed.data.fiscalYears, errors, parsed.data.selections)
+}
+
+/** Errors in the order of the placements they name (field errors and cross-field errors interleaved). */
+function byPlacementIndex(a: string, b: string): number {
+  const index = (text: string) => {
+    const match = /^placements\[(\d+)\]/.exec(text)
+    return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER
+  }
+  return index(a) - index(b)
 }
 
 function jsonIssueMessages(issue: z.core.$ZodIssue, raw: unknown): string[] {
