@@ -650,21 +650,12 @@ function judge(
   }
   run.tail = tail
 
-  // What the measure gives, before any open point.
-  let amount: number
-  let amountText: string
+  // The open points that apply, before any amount is written out.
   let confirmations = ''
   let confirmSource: string | null = null
-  if (c.isRate) {
-    amount = mulDivFloor(covered, c.numerator, c.denominator)
-    amountText = `対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`
-  } else if (throughout) {
-    amount = c.unitAmount
-    amountText = `単価 ${formatYen(c.unitAmount)} × 1人 = ${formatYen(amount)}（年度を通じて在職）${covered > 0 ? `。人件費の実額 ${formatYen(covered)} は算定に用いません` : ''}`
-  } else {
-    const months = monthsActiveBetween(p.startMonth, p.endMonth, fy)
-    amount = mulDivFloor(c.unitAmount, months, 12)
-    amountText = `月割りなら単価 ${formatYen(c.unitAmount)} × ${months}/12 = ${formatYen(amount)}`
+  let months = 12
+  if (!c.isRate && !throughout) {
+    months = monthsActiveBetween(p.startMonth, p.endMonth, fy)
     confirmations = `年度の途中の在職（${months}か月）: 普通交付税の人数の数え方（基準日・月割り）は資料に記載がないため、人数に数えていません（${rule.source}）`
     confirmSource = rule.source
   }
@@ -683,6 +674,36 @@ function judge(
       confirmSource ??= open.source
     }
   }
+
+  const result = row(p, fy, rule, 'eligible', '', rule.source)
+  result.eligibleCost = covered
+  if (c.isRate && covered === 0 && uncertain === 0) {
+    if (confirmations !== '') {
+      // Nothing would be counted even if the open points were settled in favour: nothing to confirm.
+      result.status = 'not_eligible'
+      result.reason = `この年度の対象経費が入力されていないため、計上するものはありません（経費がある場合は要確認: ${confirmations}）${tail}`
+    } else {
+      result.reason =
+        tail === ''
+          ? 'この措置の対象ですが、この年度の対象経費が入力されていません'
+          : `対象経費 0円 × ${c.rateText} = 0円${tail}`
+    }
+    return result
+  }
+
+  // What the measure gives.
+  let amount: number
+  let amountText: string
+  if (c.isRate) {
+    amount = mulDivFloor(covered, c.numerator, c.denominator)
+    amountText = `対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`
+  } else if (throughout) {
+    amount = c.unitAmount
+    amountText = `単価 ${formatYen(c.unitAmount)} × 1人 = ${formatYen(amount)}（年度を通じて在職）${covered > 0 ? `。人件費の実額 ${formatYen(covered)} は算定に用いません` : ''}`
+  } else {
+    amount = mulDivFloor(c.unitAmount, months, 12)
+    amountText = `月割りなら単価 ${formatYen(c.unitAmount)} × ${months}/12 = ${formatYen(amount)}`
+  }
   let proposed = amount
   if (uncertain > 0) {
     confirmations = joinSlash(confirmations, `対象経費か確認が必要: ${uncertainText}`)
@@ -694,14 +715,7 @@ function judge(
     }
   }
 
-  const result = row(p, fy, rule, 'eligible', '', rule.source)
-  result.eligibleCost = covered
-  const nothingAtStake = c.isRate && covered === 0 && uncertain === 0
-  if (confirmations !== '' && nothingAtStake) {
-    // Nothing would be counted even if the open point were settled in favour: nothing to confirm.
-    result.status = 'not_eligible'
-    result.reason = `この年度の対象経費が入力されていないため、計上するものはありません（経費がある場合は要確認: ${confirmations}）${tail}`
-  } else if (confirmations !== '') {
+  if (confirmations !== '') {
     result.status = 'needs_confirmation'
     result.proposedAmount = proposed
     result.source = confirmSource ?? rule.source
@@ -712,10 +726,7 @@ function judge(
     result.reason = `要確認: ${confirmations}。${figure}${tail}`
   } else {
     result.amount = amount
-    result.reason =
-      nothingAtStake && excludedText === ''
-        ? 'この措置の対象ですが、この年度の対象経費が入力されていません'
-        : amountText + tail
+    result.reason = amountText + tail
   }
   return result
 }
