@@ -95,6 +95,11 @@ describe('parseEstimateJson', () => {
       'placements[0] (ehime-accelerator).employer: 団体コードは6桁の全国地方公共団体コードです / employer must be a 6-digit local government code',
     ],
     [
+      'an employer code outside the 47 prefectures',
+      (input) => (input.placements[0]!.employer = '480002'),
+      'placements[0] (ehime-accelerator).employer: 団体コードの先頭2桁（都道府県）は01〜47です / the first two digits (prefecture) must be 01–47',
+    ],
+    [
       'an employer code with a wrong check digit',
       (input) => (input.placements[0]!.employer = '380009'),
       'placements[0] (ehime-accelerator).employer: 団体コードの検査数字が正しくありません / wrong check digit in the local government code',

@@ -56,6 +56,10 @@ const employerCode = z
     error: '団体コードは6桁の全国地方公共団体コードです / employer must be a 6-digit local government code',
     abort: true,
   })
+  .refine((code) => Number(code.slice(0, 2)) >= 1 && Number(code.slice(0, 2)) <= 47, {
+    error: '団体コードの先頭2桁（都道府県）は01〜47です / the first two digits (prefecture) must be 01–47',
+    abort: true,
+  })
   .refine(isValidLocalGovernmentCode, {
     error: '団体コードの検査数字が正しくありません / wrong check digit in the local government code',
   })
