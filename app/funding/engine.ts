@@ -392,13 +392,38 @@ interface Prepared {
   endMonth: number
 }
 
+let scratch = new Float64Array(0)
+/**
+ * The cost table of a run, zeroed. Reused between runs: a fresh multi-megabyte array costs a page fault per
+ * 4 KB on first touch, more than the rest of the table work. Nothing of a run survives in it (evaluateFunding
+ * is synchronous), so the engine stays pure.
+ */
+function costScratch(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(size)
+  else scratch.fill(0, 0, size)
+  return scratch.subarray(0, size)
+}
+
 /** Everything one run shares, so the per-row code takes one argument for it. */
 interface Run {
   fiscalYears: number[]
+  fyStarts: string[]
+  fyEnds: string[]
+  /** applicable[fyIndex][measureIndex] */
+  applicable: Applicable[][]
+  evaluationOrder: number[]
+  nMeasures: number
   costs: Float64Array
   hasCosts: Uint8Array
   /** Set by judge for the row it returns: the text after the amount sentence (exclusions, caps). */
   tail: string
+  /** The rows of the placement-year being judged, by measure. */
+  judged: Array<FundingResult | null>
+  results: FundingResult[]
+  /** Per row: its employer × year group (sized for every measure in every year). */
+  rowGroup: Int32Array
+  /** Eligible rows of measures with caps per body, by employer × year × measure, for the second pass. */
+  capped: Map<number, CappedRow[]>
 }
 
 export function evaluateFunding(input: FundingInput): FundingEvaluation {
@@ -436,11 +461,21 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
   const applicable: Applicable[][] = fiscalYears.map((fy) => versions.map((list) => chooseVersion(list, fy)))
   const personMeasures = measureIds.filter((_, m) => versions[m]!.some((c) => c.countsPersons))
 
+  const results: FundingResult[] = []
   const run: Run = {
     fiscalYears,
-    costs: new Float64Array(input.placements.length * nFy * SLOTS),
+    fyStarts,
+    fyEnds,
+    applicable,
+    evaluationOrder,
+    nMeasures,
+    costs: costScratch(input.placements.length * nFy * SLOTS),
     hasCosts: new Uint8Array(input.placements.length * nFy),
     tail: '',
+    judged: new Array<FundingResult | null>(nMeasures).fill(null),
+    results,
+    rowGroup: new Int32Array(input.placements.length * nFy * Math.max(1, nMeasures)),
+    capped: new Map(),
   }
   const employers: string[] = []
   const employerIndexOf = new Map<string, number>()
@@ -454,67 +489,67 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
     return prepare(placement, order, employerIndex, fyIndex, run)
   })
 
-  const results: FundingResult[] = []
-  // Per row: its employer × year group, and whether it counts a person when eligible.
-  // Per row: its employer × year group (an upper bound of rows: every measure in every year).
-  const rowGroup = new Int32Array(input.placements.length * nFy * Math.max(1, nMeasures))
-  // Eligible rows of measures with caps per body, by employer × year × measure, for the second pass.
-  const capped = new Map<number, CappedRow[]>()
-  const judged: Array<FundingResult | null> = new Array(nMeasures).fill(null)
+  // One call per placement: a small function V8 optimises on its own, rather than one long loop it can only
+  // optimise while running.
+  for (const p of prepared) evaluatePlacement(run, p)
+  for (const list of run.capped.values()) applyBodyCaps(list, input.selections)
 
-  for (const p of prepared) {
-    const { start, end } = p.placement
-    for (let f = 0; f < nFy; f++) {
-      if (start > fyEnds[f]! || (end !== null && end < fyStarts[f]!)) continue
-      const fy = fiscalYears[f]!
-      const throughout = start <= fyStarts[f]! && (end === null || end >= fyEnds[f]!)
-      const group = p.employerIndex * nFy + f
-      for (let m = 0; m < nMeasures; m++) judged[m] = null
-      let any = false
-      for (const m of evaluationOrder) {
-        const app = applicable[f]![m]!
-        if ((app.compiled.kindMask & p.kindBit) === 0) continue
-        const result = judge(app, p, f, fy, throughout, judged, run)
-        judged[m] = result
-        any = true
-        if (app.compiled.bodyCapped && result.status === 'eligible') {
-          const key = group * nMeasures + m
-          const row: CappedRow = { result, compiled: app.compiled, prepared: p, fy, tail: run.tail }
-          const list = capped.get(key)
-          if (list) list.push(row)
-          else capped.set(key, [row])
-        }
-      }
-      if (!any) {
-        results.push({
-          placementId: p.placement.id,
-          fy,
-          measure: null,
-          scheme: null,
-          status: 'not_eligible',
-          eligibleCost: 0,
-          amount: 0,
-          proposedAmount: null,
-          reason: 'この種類の配置に適用される財政措置のルールがありません',
-          source: null,
-        })
-        rowGroup[results.length - 1] = group
-        continue
-      }
-      for (let m = 0; m < nMeasures; m++) {
-        const result = judged[m]
-        if (!result) continue
-        rowGroup[results.length] = group
-        results.push(result)
+  const countsPersons = applicable.map((list) => list.map((app) => app.compiled.countsPersons))
+  return {
+    results,
+    totals: totalsOf(results, run.rowGroup, countsPersons, measureIndexOf, employers, fiscalYears, personMeasures),
+  }
+}
+
+function evaluatePlacement(run: Run, p: Prepared) {
+  const { start, end } = p.placement
+  const { fiscalYears, applicable, evaluationOrder, judged, results, rowGroup, nMeasures } = run
+  const nFy = fiscalYears.length
+  for (let f = 0; f < nFy; f++) {
+    if (start > run.fyEnds[f]! || (end !== null && end < run.fyStarts[f]!)) continue
+    const fy = fiscalYears[f]!
+    const throughout = start <= run.fyStarts[f]! && (end === null || end >= run.fyEnds[f]!)
+    const group = p.employerIndex * nFy + f
+    for (let m = 0; m < nMeasures; m++) judged[m] = null
+    let any = false
+    for (let i = 0; i < evaluationOrder.length; i++) {
+      const m = evaluationOrder[i]!
+      const app = applicable[f]![m]!
+      if ((app.compiled.kindMask & p.kindBit) === 0) continue
+      const result = judge(app, p, f, fy, throughout, judged, run)
+      judged[m] = result
+      any = true
+      if (app.compiled.bodyCapped && result.status === 'eligible') {
+        const key = group * nMeasures + m
+        const row: CappedRow = { result, compiled: app.compiled, prepared: p, fy, tail: run.tail }
+        const list = run.capped.get(key)
+        if (list) list.push(row)
+        else run.capped.set(key, [row])
       }
     }
+    if (!any) {
+      rowGroup[results.length] = group
+      results.push({
+        placementId: p.placement.id,
+        fy,
+        measure: null,
+        scheme: null,
+        status: 'not_eligible',
+        eligibleCost: 0,
+        amount: 0,
+        proposedAmount: null,
+        reason: 'この種類の配置に適用される財政措置のルールがありません',
+        source: null,
+      })
+      continue
+    }
+    for (let m = 0; m < nMeasures; m++) {
+      const result = judged[m]
+      if (!result) continue
+      rowGroup[results.length] = group
+      results.push(result)
+    }
   }
-
-  for (const list of capped.values()) applyBodyCaps(list, input.selections)
-
-  const countsPersons = (f: number, measure: string) =>
-    applicable[f]![measureIndexOf.get(measure)!]!.compiled.countsPersons
-  return { results, totals: totalsOf(results, rowGroup, countsPersons, employers, fiscalYears, personMeasures) }
 }
 
 function orderByYields(versions: CompiledRule[][]): number[] {
@@ -633,11 +668,11 @@ function judge(
         covered += amount
       } else if (entry.treatment === TREATMENT_CONFIRM) {
         uncertain += amount
-        const label = `${SLOT_LABELS[s]} ${formatYen(amount)}${entry.suffix}`
+        const label = flat(`${SLOT_LABELS[s]} ${formatYen(amount)}`) + entry.suffix
         uncertainText = uncertainText === '' ? label : `${uncertainText}、${label}`
         uncertainSource ??= entry.source
       } else if (!entry.silent) {
-        const label = `${SLOT_LABELS[s]} ${formatYen(amount)}${entry.suffix}`
+        const label = flat(`${SLOT_LABELS[s]} ${formatYen(amount)}`) + entry.suffix
         excludedText = excludedText === '' ? label : `${excludedText}、${label}`
       }
     }
@@ -696,7 +731,7 @@ function judge(
   let amountText: string
   if (c.isRate) {
     amount = mulDivFloor(covered, c.numerator, c.denominator)
-    amountText = `対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`
+    amountText = flat(`対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`)
   } else if (throughout) {
     amount = c.unitAmount
     amountText = `単価 ${formatYen(c.unitAmount)} × 1人 = ${formatYen(amount)}（年度を通じて在職）${covered > 0 ? `。人件費の実額 ${formatYen(covered)} は算定に用いません` : ''}`
@@ -721,24 +756,25 @@ function judge(
     result.source = confirmSource ?? rule.source
     const figure =
       proposed === amount
-        ? `確認できれば ${formatYen(proposed)}（${amountText}）`
-        : `確認できれば ${formatYen(proposed)}（要確認の経費を除くと ${amountText}）`
+        ? flat(`確認できれば ${formatYen(proposed)}（${amountText}）`)
+        : flat(`確認できれば ${formatYen(proposed)}（要確認の経費を除くと ${amountText}）`)
     result.reason = `要確認: ${confirmations}。${figure}${tail}`
   } else {
     result.amount = amount
     result.reason = amountText + tail
   }
-  flatten(result.reason)
   return result
 }
 
 let _flattened = 0
 /**
- * Makes V8 copy a string built by concatenation into one flat string now, so its pieces die young instead of
- * surviving as a tree in every row: the output is ~20% smaller and the garbage collector copies less.
+ * A string built from many small pieces (numbers, separators) made into one flat string now, so its pieces die
+ * young instead of surviving as a tree in every row. Long constant texts (notes, open points) are left as
+ * shared references: copying them into every row would cost more than it saves.
  */
-function flatten(text: string) {
+function flat(text: string): string {
   _flattened ^= text.charCodeAt(0)
+  return text
 }
 
 interface CappedRow {
@@ -813,16 +849,17 @@ function applyBodyCaps(list: CappedRow[], selections: FundingSelections | undefi
 function totalsOf(
   results: FundingResult[],
   rowGroup: Int32Array,
-  countsPersons: (fyIndex: number, measure: string) => boolean,
+  countsPersons: boolean[][],
+  measureIndexOf: Map<string, number>,
   employers: string[],
   fiscalYears: number[],
   personMeasures: string[],
 ): FundingTotal[] {
   const nFy = fiscalYears.length
-  const byGroup = new Map<number, FundingTotal>()
+  const byGroup: Array<FundingTotal | undefined> = new Array(employers.length * nFy).fill(undefined)
   for (let i = 0; i < results.length; i++) {
     const group = rowGroup[i]!
-    let total = byGroup.get(group)
+    let total = byGroup[group]
     if (!total) {
       const persons: Record<string, number> = {}
       for (const id of personMeasures) persons[id] = 0
@@ -834,17 +871,18 @@ function totalsOf(
         pending: 0,
         persons,
       }
-      byGroup.set(group, total)
+      byGroup[group] = total
     }
     const r = results[i]!
     if (r.status === 'needs_confirmation') total.pending++
     else if (r.status === 'eligible') {
       if (r.scheme === 'futsu') total.futsu += r.amount
       else total.tokubetsu += r.amount
-      if (countsPersons(group % nFy, r.measure!)) total.persons[r.measure!] = (total.persons[r.measure!] ?? 0) + 1
+      if (countsPersons[group % nFy]![measureIndexOf.get(r.measure!)!])
+        total.persons[r.measure!] = (total.persons[r.measure!] ?? 0) + 1
     }
   }
-  return [...byGroup.values()].sort((a, b) =>
-    a.employer < b.employer ? -1 : a.employer > b.employer ? 1 : a.fy - b.fy,
-  )
+  return byGroup
+    .filter((total) => total !== undefined)
+    .sort((a, b) => (a.employer < b.employer ? -1 : a.employer > b.employer ? 1 : a.fy - b.fy))
 }
