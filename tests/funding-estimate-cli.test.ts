@@ -1,7 +1,7 @@
 // The funding estimate CLI as a user runs it: a child process on the committed samples, JSON on stdout;
 // invalid input gives exit code 2, the message on stderr and nothing on stdout.
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,6 +40,9 @@ describe('npm run funding:estimate', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     const output = JSON.parse(stdout) as FundingEvaluation
+    // The whole output, reasons included, as reviewed (tests/fixtures/funding/sample.expected.json); the
+    // checks below say what in it was computed by hand.
+    expect(output).toEqual(JSON.parse(await readFile(path.join(fixtures, 'sample.expected.json'), 'utf8')))
     expect(Object.keys(output)).toEqual(['results', 'totals'])
     expect(
       output.results.map((r) => [r.placementId, r.fy, r.measure, r.status, r.eligibleCost, r.amount, r.proposedAmount]),
