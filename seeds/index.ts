@@ -1,6 +1,8 @@
-// Loads all master data in one transaction. Demo data (later issues) hangs off here too.
+// Loads all master data in one transaction: local governments, the skill standard, the funding rules.
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import { countFundingRuleRows, insertFundingRuleVersion } from '../db/queries/funding'
+import { SEEDED_FUNDING_RULES } from './funding-rules'
 import { seedLocalGovernments } from './local-governments'
 import { seedSkillStandard } from './skill-standard'
 
@@ -8,11 +10,31 @@ export interface SeedReport {
   localGovernmentsChanged: number
   /** True when the seed version of the skill standard was written (first start only). */
   skillStandardSeeded: boolean
+  /** The measures whose seeded rule was written (each once: later versions are the ministry's, never re-seeded). */
+  fundingRulesSeeded: string[]
 }
 
 export async function seedMasterData(db: Kysely<DB>): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => ({
     localGovernmentsChanged: await seedLocalGovernments(trx),
     skillStandardSeeded: await seedSkillStandard(trx),
+    fundingRulesSeeded: await seedFundingRules(trx),
   }))
+}
+
+/** Writes each seeded measure that has no version yet (a measure added to the seeds reaches running sites too). */
+export async function seedFundingRules(db: Kysely<DB>): Promise<string[]> {
+  const seeded: string[] = []
+  for (const rule of SEEDED_FUNDING_RULES) {
+    if ((await countFundingRuleRows(db, rule.id)) > 0) continue
+    await insertFundingRuleVersion(db, {
+      measure: rule.id,
+      version: rule.version,
+      rule: rule as unknown as Record<string, unknown>,
+      changeNote: '資料に基づく初期ルール',
+      createdBy: null,
+    })
+    seeded.push(rule.id)
+  }
+  return seeded
 }

@@ -52,6 +52,11 @@ export const STATUS_TONES = {
     passed: 'stopped',
     declined: 'closed',
   } satisfies Record<'waiting' | 'accepted' | 'interview' | 'offered' | 'passed' | 'declined', StatusTone>,
+  /** A funding result: counted, not counted, or waiting for the ministry's decision. */
+  funding: { eligible: 'done', not_eligible: 'closed', needs_confirmation: 'action' } satisfies Record<
+    'eligible' | 'not_eligible' | 'needs_confirmation',
+    StatusTone
+  >,
   /** A staff account: usable, or stopped by an admin. */
   user: { active: 'done', deactivated: 'stopped' } satisfies Record<'active' | 'deactivated', StatusTone>,
   /** A pool's 「メールで登録を依頼」, from sending to the person's answer. */

@@ -66,6 +66,10 @@ export interface AuditActions {
   partner_company: 'create' | 'update'
   /** 配置: recorded, edited, its cost lines of a fiscal year saved, started and ended. */
   placement: 'create' | 'update' | 'update_costs' | 'activate' | 'end' | 'delete_draft'
+  /** 交付税: a rule's new version, the ministry's answer to a 要確認 row, a body's choice under a persons cap. */
+  funding_rule: 'create' | 'new_version'
+  funding_decision: 'decide' | 'withdraw'
+  funding_selection: 'select' | 'reset'
   skill_standard_version: 'create' | 'delete' | 'import' | 'publish'
   skill_standard_area: 'create' | 'update'
   skill_standard_skill: 'create' | 'update'

@@ -79,7 +79,7 @@ function fiscalYearChoices(): number[] {
 // ---- who may do what ------------------------------------------------------------------------------------------
 
 /** The placements a user reads (403 for anyone who reads none). */
-function readScopeOf(user: SessionUser) {
+export function readScopeOf(user: SessionUser) {
   if (!PLACEMENT_READ_PERMISSIONS.some((permission) => userHasPermission(user, permission)))
     throw new Response('このページを表示する権限がありません。', { status: 403 })
   return viewerScopeOf(user)
@@ -98,7 +98,7 @@ function mayManage(user: SessionUser): boolean {
   return PLACEMENT_UPDATE_PERMISSIONS.some((permission) => userHasPermission(user, permission))
 }
 
-async function managedBodyOf(db: DbExecutor, user: SessionUser): Promise<ManagedBody | null> {
+export async function managedBodyOf(db: DbExecutor, user: SessionUser): Promise<ManagedBody | null> {
   const scope = viewerScopeOf(user)
   if (scope.kind === 'prefecture' && userHasPermission(user, 'update:placement:own-prefecture')) {
     const body = await findPrefecture(db, scope.prefectureCode)
@@ -126,7 +126,7 @@ async function requireManagedBody(db: DbExecutor, user: SessionUser): Promise<Ma
   return body
 }
 
-async function requirePlacementRow(db: DbExecutor, user: SessionUser, id: string) {
+export async function requirePlacementRow(db: DbExecutor, user: SessionUser, id: string) {
   if (!isUuid(id)) throw notFound()
   const row = await findPlacement(db, readScopeOf(user), id)
   if (!row) throw notFound()

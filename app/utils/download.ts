@@ -34,7 +34,7 @@ export function attachmentDisposition(filename: string, asciiFallback: string): 
 /** Any file as a download. */
 export function fileDownload(
   name: DownloadName,
-  body: string,
+  body: string | Uint8Array<ArrayBuffer>,
   contentType: string,
   { cacheControl = 'private, no-store', headers = {} }: DownloadOptions = {},
 ): Response {

@@ -51,6 +51,9 @@ export type Permission =
   | 'read:placement:own-municipality'
   | 'update:placement:own-municipality'
   | 'read:placement:any'
+  /** 財政措置: the ministry settles 要確認 results and edits the rules (new versions). */
+  | 'decide:funding:any'
+  | 'update:funding-rule:any'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
@@ -93,6 +96,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:issue:any',
     'read:need:any',
     'read:placement:any',
+    'decide:funding:any',
+    'update:funding-rule:any',
     'update:skill-standard:any',
     'read:pool:any',
     'read:national-list:any',
@@ -104,6 +109,8 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:issue:any',
     'read:need:any',
     'read:placement:any',
+    'decide:funding:any',
+    'update:funding-rule:any',
     'read:partner:any',
     'update:partner:any',
     'read:pool:any',

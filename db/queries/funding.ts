@@ -4,6 +4,16 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
 
+/** Every version of every measure (the engine picks, per fiscal year, the version in force), in order. */
+export async function listAllFundingRuleRows(db: DbExecutor) {
+  return db
+    .selectFrom('funding_rule')
+    .select(['measure', 'version', 'rule'])
+    .orderBy('measure')
+    .orderBy('version')
+    .execute()
+}
+
 /** Every measure's rule in force: the highest version of each, in measure order. */
 export async function listCurrentFundingRuleRows(db: DbExecutor) {
   return db

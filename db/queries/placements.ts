@@ -329,6 +329,8 @@ export interface PlacementForFunding {
   appointedAccelerator: boolean
   designatedDxLeader: boolean
   planDraftingOnly: boolean
+  /** The employer's record of the person (for the funding tables; the engine does not read it). */
+  personName: string
   /** Never null: only drafts lack a start (placement_active_has_start), and drafts are left out. */
   start: string
   end: string | null
@@ -345,6 +347,7 @@ export async function listPlacementsForFunding(
   db: DbExecutor,
   scope: ViewerScope,
   fiscalYears: readonly number[],
+  { employerCode }: { employerCode?: string } = {},
 ): Promise<PlacementForFunding[]> {
   const years = [...new Set(fiscalYears)]
   if (years.length === 0) return []
@@ -353,6 +356,7 @@ export async function listPlacementsForFunding(
     .select([
       'placement.id',
       'placement.employer_code',
+      'placement.person_name',
       'placement.kind',
       'placement.employment',
       'placement.fixed_term',
@@ -395,10 +399,12 @@ export async function listPlacementsForFunding(
     )
   if (scope.kind === 'prefecture') query = query.where('placement.prefecture_code', '=', scope.prefectureCode)
   if (scope.kind === 'municipality') query = query.where('placement.employer_code', '=', scope.municipalityCode)
+  if (employerCode !== undefined) query = query.where('placement.employer_code', '=', employerCode)
   const rows = await query.orderBy('placement.employer_code').orderBy('placement.id').execute()
   return rows.map((row) => ({
     id: row.id,
     employer: row.employer_code,
+    personName: row.person_name,
     kind: row.kind,
     employment: row.employment,
     fixedTerm: row.fixed_term,

@@ -823,6 +823,7 @@ describe('placements', () => {
       expect(byId.get(servesAkiota)).toEqual({
         id: servesAkiota,
         employer: HIROSHIMA,
+        personName: expect.any(String),
         kind: 'municipal_support',
         employment: 'full_time',
         fixedTerm: false,

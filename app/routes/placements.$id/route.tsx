@@ -9,6 +9,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink } from '~/components/breadcrumbs'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors } from '~/components/forms'
+import { FundingTable, yen } from '~/components/funding-table'
 import { HistoryTable } from '~/components/history-table'
 import { PlacementRecord } from './placement-record'
 import { ActivatePanel, EndPanel } from './status-panels'
@@ -19,6 +20,8 @@ import {
   getPlacementPage,
   PLACEMENT_CONFLICT_MESSAGE,
 } from '~/models/placement.server'
+import { getPlacementFunding } from '~/models/funding.server'
+import fundingStylesHref from '~/styles/funding.css'
 import needsStylesHref from '~/styles/needs.css'
 import placementsStylesHref from '~/styles/placements.css'
 import { requireUserWithAnyPermission } from '~/utils/auth.server'
@@ -31,11 +34,15 @@ import { redirectWithToast } from '~/utils/toast.server'
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: needsStylesHref },
   { rel: 'stylesheet', href: placementsStylesHref },
+  { rel: 'stylesheet', href: fundingStylesHref },
 ]
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithAnyPermission(request, context, PLACEMENT_READ_PERMISSIONS)
-  return getPlacementPage(context, user, requireUuidParam(params, 'id'))
+  const id = requireUuidParam(params, 'id')
+  const page = await getPlacementPage(context, user, id)
+  // The 交付税 it falls under: for whoever sees its cost lines (the employer, its prefecture, the ministry).
+  return { ...page, funding: page.employerRecord ? await getPlacementFunding(context, user, id) : null }
 }
 
 /** Every failure answers in one shape: messages for the page, and messages at the fields of the form sent. */
@@ -93,6 +100,7 @@ export default function PlacementRoute() {
     activationProblems,
     history,
     today,
+    funding,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const fieldErrors = actionData?.fieldErrors ?? {}
@@ -114,6 +122,7 @@ export default function PlacementRoute() {
       {canActivate ? <ActivatePanel placement={p} problems={activationProblems} errors={fieldErrors} /> : null}
       <PlacementRecord placement={p} employerRecord={employerRecord} />
       {canEnd ? <EndPanel placement={p} today={today} errors={fieldErrors} /> : null}
+      {funding ? <FundingSection funding={funding} /> : null}
       <section aria-labelledby="placement-history-heading">
         <HistoryTable rows={history} headingId="placement-history-heading" />
       </section>
@@ -127,4 +136,35 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />
+}
+
+function FundingSection({
+  funding,
+}: {
+  funding: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['funding']>
+}) {
+  return (
+    <section aria-labelledby="funding-heading" id="funding">
+      <h2 id="funding-heading">財政措置（交付税）</h2>
+      {funding.years.length === 0 ? (
+        <p>配置の期間と経費が記録されると、年度ごとに対象となる措置と措置額をここに表示します。</p>
+      ) : (
+        <>
+          <ul className="funding-year-summary">
+            {funding.years.map((y) => (
+              <li key={y.fy}>
+                {y.label}: 普通交付税 {yen(y.futsu)}・特別交付税 {yen(y.tokubetsu)}
+                {y.pending > 0 ? `・要確認 ${y.pending}件` : ''}
+              </li>
+            ))}
+          </ul>
+          <p>
+            合計には「対象」の行だけを数えます。「要確認」は資料に定めがない点で、総務省が判断するまで 0
+            円として扱います。
+          </p>
+          <FundingTable rows={funding.rows} caption="年度・措置ごとの判定" />
+        </>
+      )}
+    </section>
+  )
 }

@@ -1,0 +1,81 @@
+// The engine's results as an official reads them: per row the fiscal year, the measure, 普通/特別交付税, whether it
+// counts (対象 / 対象外 / 要確認), the eligible cost, the amount counted, the reason in words and the source line.
+// Used on a placement's page and on a body's funding page (with the person's name).
+import { STATUS_TONES, StatusBadge } from './status-badge'
+
+export interface FundingTableRow {
+  placementId: string
+  personName: string
+  fy: number
+  fyLabel: string
+  measure: string | null
+  schemeLabel: string
+  status: 'eligible' | 'not_eligible' | 'needs_confirmation'
+  statusLabel: string
+  eligibleCost: number
+  amount: number
+  proposedAmount: number | null
+  reason: string
+  source: string | null
+  decided: boolean
+}
+
+export const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`
+
+export function FundingTable({
+  rows,
+  caption,
+  showPerson = false,
+}: {
+  rows: readonly FundingTableRow[]
+  caption: string
+  showPerson?: boolean
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="funding-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {showPerson ? <th scope="col">人</th> : null}
+            <th scope="col">年度</th>
+            <th scope="col">措置</th>
+            <th scope="col">区分</th>
+            <th scope="col">判定</th>
+            <th scope="col">対象経費</th>
+            <th scope="col">措置額</th>
+            <th scope="col">理由</th>
+            <th scope="col">出典</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.placementId}-${row.fy}-${row.measure ?? 'none'}`}>
+              {showPerson ? (
+                <th scope="row">
+                  <a href={`/placements/${row.placementId}`}>{row.personName}</a>
+                </th>
+              ) : null}
+              <td>{row.fyLabel}</td>
+              <td>{row.measure ?? '—'}</td>
+              <td>{row.schemeLabel}</td>
+              <td>
+                <StatusBadge tone={STATUS_TONES.funding[row.status]} label={row.statusLabel} />
+                {row.decided ? <span className="funding-decided">（総務省が判断）</span> : null}
+              </td>
+              <td className="funding-yen">{yen(row.eligibleCost)}</td>
+              <td className="funding-yen">
+                {yen(row.amount)}
+                {row.proposedAmount !== null ? (
+                  <span className="funding-proposed">（確認後 {yen(row.proposedAmount)}）</span>
+                ) : null}
+              </td>
+              <td className="funding-reason">{row.reason}</td>
+              <td>{row.source ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
