@@ -43,6 +43,7 @@ export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
     user?.canReadIssues && { to: '/issues', label: '課題' },
     user?.canReadNeeds && { to: '/needs', label: 'ニーズ' },
     user?.canReadPlacements && { to: '/placements', label: '配置' },
+    user?.canReadPlacements && { to: '/funding', label: '財政措置' },
   ])
   if (support.length > 0) groups.push({ label: '市町村支援', items: support })
   const people = keep([

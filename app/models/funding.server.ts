@@ -21,19 +21,19 @@ import { findLocalGovernment, listPrefectures } from '../../db/queries/local-gov
 import { listPlacementsForFunding, type PlacementForFunding } from '../../db/queries/placements'
 import { applyFundingDecisions, type DecidedResult, type FundingDecision } from '../funding/decisions'
 import { evaluateFunding, formatYen, type FundingSelections, selectionKey } from '../funding/engine'
-import { activeFiscalYears, fiscalYearLabel, fiscalYearOf } from '../funding/fiscal-year'
+import { activeFiscalYears, fiscalYearLabel } from '../funding/fiscal-year'
 import { FUNDING_SCHEME_LABELS, FUNDING_STATUS_LABELS } from '../funding/labels'
 import { type FundingRule, FundingRuleSchema, FundingRuleSetSchema } from '../funding/rules'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
-import { tokyoDateStamp } from '../utils/dates'
+import { tokyoDateStamp, tokyoFiscalYear } from '../utils/dates'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { managedBodyOf, readScopeOf, requirePlacementRow } from './placement.server'
 
 /** The fiscal years the views offer: from the first measure (令和4年度) to the next year. */
 export function fundingYearChoices(now = new Date()): number[] {
-  const last = fiscalYearOf(now) + 1
+  const last = tokyoFiscalYear(now) + 1
   const years: number[] = []
   for (let fy = 2022; fy <= last; fy++) years.push(fy)
   return years
@@ -145,7 +145,7 @@ export async function getPlacementFunding(context: AppLoadContext, user: Session
   if (!row.employer_side || !row.start_on) return null
   const costYears = new Set<number>()
   for (const cost of row.costs ?? []) costYears.add(cost.fiscal_year)
-  const lastYear = fiscalYearOf(new Date()) + 1
+  const lastYear = tokyoFiscalYear() + 1
   const active = activeFiscalYears(
     row.start_on,
     row.end_on,

@@ -272,6 +272,12 @@ export const MATRIX: Record<string, RouteRow> = {
     params: { id: MISSING_ID },
     expect: notFoundFor(placementEditors),
   },
+  // 財政措置: whoever reads placements reads the funding of the same bodies; the employer chooses whom a persons
+  // cap counts; only the ministry sees the national page and decides 要確認 rows.
+  'funding._index': { url: '/funding?fy=2026', expect: placementReaders, post: postGate(placementEditors) },
+  'funding.export[.]csv.ts': { url: '/funding/export.csv?fy=2026', expect: placementReaders },
+  'funding.export[.]xlsx.ts': { url: '/funding/export.xlsx?fy=2026', expect: placementReaders },
+  'funding.national': { url: '/funding/national?fy=2026', expect: ministryEditors },
   // A professional's own ranking of open calls.
   'open-calls.for-me': { url: '/open-calls/for-me', expect: professionalOnly },
   // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
