@@ -7,16 +7,37 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { evaluateFunding } from '../app/funding/engine'
 import { parseEstimateInput, parseFiscalYearOption } from '../app/funding/estimate-input'
-import { type FundingRule, FundingRuleSetSchema } from '../app/funding/rules'
+import type { Kysely } from 'kysely'
+import { type FundingRule, FundingRuleSchema, FundingRuleSetSchema } from '../app/funding/rules'
 import { decodeCsvBytes, decodeUtf8 } from '../app/utils/csv'
+import { createDatabase } from '../db/client'
+import { listAllFundingRuleRows } from '../db/queries/funding'
+import type { DB } from '../db/schema'
 import { SEEDED_FUNDING_RULES } from '../seeds/funding-rules'
 
 const USAGE = '使い方 / usage: npm run -s funding:estimate -- FILE [--fy 2025,2026]'
 const INPUT_ERROR = 2
 
-/** The rules in force. A seam: the seeded rules today, the rules ministry staff keep in the database later. */
-export async function loadRules(): Promise<FundingRule[]> {
-  return SEEDED_FUNDING_RULES
+/**
+ * The rules in force: with DATABASE_URL (a PostgreSQL server), every version ministry staff keep there; without
+ * it, the seeded rules (the embedded database belongs to the running site, which a CLI must not open beside it).
+ */
+export async function loadRules(
+  env: { DATABASE_URL?: string | undefined } = { DATABASE_URL: process.env.DATABASE_URL },
+): Promise<FundingRule[]> {
+  if (!env.DATABASE_URL) return SEEDED_FUNDING_RULES
+  const database = await createDatabase({ kind: 'postgres', url: env.DATABASE_URL, max: 1 })
+  try {
+    return await loadRulesFrom(database.db)
+  } finally {
+    await database.close()
+  }
+}
+
+/** Every stored version of every measure, as the site itself reads them. */
+export async function loadRulesFrom(db: Kysely<DB>): Promise<FundingRule[]> {
+  const rows = await listAllFundingRuleRows(db)
+  return rows.map((row) => FundingRuleSchema.parse(row.rule))
 }
 
 interface Io {
@@ -24,7 +45,11 @@ interface Io {
   stderr: (text: string) => void
 }
 
-export async function runFundingEstimate(argv: string[], io: Io, rules = loadRules): Promise<number> {
+export async function runFundingEstimate(
+  argv: string[],
+  io: Io,
+  rules: () => Promise<FundingRule[]> = () => loadRules(),
+): Promise<number> {
   let args: ReturnType<typeof parse>
   try {
     args = parse(argv)

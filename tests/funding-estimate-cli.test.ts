@@ -6,8 +6,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FundingEvaluation } from '../app/funding/engine'
-import { loadRules, runFundingEstimate } from '../jobs/funding-estimate-cli'
+import { loadRules, loadRulesFrom, runFundingEstimate } from '../jobs/funding-estimate-cli'
 import { SEEDED_FUNDING_RULES } from '../seeds/funding-rules'
+import { createTestDatabase } from './db'
 
 const root = path.resolve(import.meta.dirname, '..')
 const fixtures = path.join(root, 'tests/fixtures/funding')
@@ -17,7 +18,8 @@ function runCli(...args: string[]): Promise<{ code: number; stdout: string; stde
     execFile(
       process.execPath,
       ['--import', 'tsx', 'jobs/funding-estimate-cli.ts', ...args],
-      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      // Without DATABASE_URL the CLI uses the seeded rules (the suite's own database is not the CLI's business).
+      { cwd: root, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, DATABASE_URL: '' } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
         resolve({ code, stdout, stderr })
@@ -182,8 +184,30 @@ describe('npm run funding:estimate', () => {
 })
 
 describe('runFundingEstimate', () => {
-  it('uses the rules loadRules gives (today the seeded rules; later the database)', async () => {
-    expect(await loadRules()).toBe(SEEDED_FUNDING_RULES)
+  it('reads every stored version of the rules, so an extension recorded by the ministry counts', async () => {
+    const database = await createTestDatabase()
+    try {
+      const stored = await loadRulesFrom(database.db)
+      expect(stored.map((r) => `${r.id}@${r.version}`).sort()).toEqual(
+        SEEDED_FUNDING_RULES.map((r) => `${r.id}@${r.version}`).sort(),
+      )
+      const b1 = SEEDED_FUNDING_RULES.find((r) => r.id === 'B1')!
+      await database.db
+        .insertInto('funding_rule')
+        .values({ measure: 'B1', version: 2, rule: { ...b1, version: 2, toFy: 2027 }, change_note: '延長' })
+        .execute()
+      const rules = await loadRulesFrom(database.db)
+      expect(rules.filter((r) => r.id === 'B1').map((r) => [r.version, r.toFy])).toEqual([
+        [1, b1.toFy],
+        [2, 2027],
+      ])
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('uses the rules loadRules gives (the seeded rules without a database server)', async () => {
+    expect(await loadRules({ DATABASE_URL: undefined })).toBe(SEEDED_FUNDING_RULES)
     let stdout = ''
     const onlyA = async () => SEEDED_FUNDING_RULES.filter((r) => r.id.startsWith('A'))
     const code = await runFundingEstimate(
