@@ -26,10 +26,13 @@ export function FundingTable({
   rows,
   caption,
   showPerson = false,
+  linkPerson = true,
 }: {
   rows: readonly FundingTableRow[]
   caption: string
   showPerson?: boolean
+  /** Rows of recorded placements link to them; rows of an estimate file name the file's ids only. */
+  linkPerson?: boolean
 }) {
   return (
     <div className="table-scroll">
@@ -53,7 +56,7 @@ export function FundingTable({
             <tr key={`${row.placementId}-${row.fy}-${row.measure ?? 'none'}`}>
               {showPerson ? (
                 <th scope="row">
-                  <a href={`/placements/${row.placementId}`}>{row.personName}</a>
+                  {linkPerson ? <a href={`/placements/${row.placementId}`}>{row.personName}</a> : row.personName}
                 </th>
               ) : null}
               <td>{row.fyLabel}</td>

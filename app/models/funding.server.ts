@@ -21,11 +21,12 @@ import { findLocalGovernment, listPrefectures } from '../../db/queries/local-gov
 import { listPlacementsForFunding, type PlacementForFunding } from '../../db/queries/placements'
 import { applyFundingDecisions, type DecidedResult, type FundingDecision } from '../funding/decisions'
 import { evaluateFunding, formatYen, type FundingSelections, selectionKey } from '../funding/engine'
+import { parseEstimateInput } from '../funding/estimate-input'
 import { activeFiscalYears, fiscalYearLabel } from '../funding/fiscal-year'
 import { FUNDING_SCHEME_LABELS, FUNDING_STATUS_LABELS } from '../funding/labels'
 import { type FundingRule, FundingRuleSchema, FundingRuleSetSchema } from '../funding/rules'
 import type { SessionUser } from '../utils/auth.server'
-import { toCsv } from '../utils/csv'
+import { decodeCsvBytes, decodeUtf8, toCsv } from '../utils/csv'
 import { tokyoDateStamp, tokyoFiscalYear } from '../utils/dates'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
@@ -680,4 +681,70 @@ export async function fundingXlsx(
   }
   const buffer = await workbook.xlsx.writeBuffer()
   return { body: new Uint8Array(buffer as ArrayBuffer) as Uint8Array<ArrayBuffer>, ...filingName(overview, 'xlsx') }
+}
+
+// ---- estimate of a file (the same input as `npm run funding:estimate`) -------------------------------------------
+
+export type EstimateResult =
+  | { status: 'invalid'; errors: string[] }
+  | {
+      status: 'ok'
+      notice: string | null
+      totals: Array<{
+        employer: string
+        employerName: string
+        fy: number
+        fyLabel: string
+        futsu: number
+        tokubetsu: number
+        pending: number
+      }>
+      rows: FundingRowView[]
+    }
+
+/**
+ * Placements in a file (CSV with one row per cost line, or the CLI's JSON) judged with the rules in force, nothing
+ * stored: for a body planning next year's hires, or checking a spreadsheet before recording it.
+ */
+export async function estimateFundingFile(
+  context: AppLoadContext,
+  user: SessionUser,
+  upload: { bytes: Uint8Array; filename: string },
+): Promise<EstimateResult> {
+  readScopeOf(user)
+  const json = upload.filename.toLowerCase().endsWith('.json')
+  let text: string
+  let notice: string | null = null
+  if (json) {
+    const decoded = decodeUtf8(upload.bytes)
+    if (decoded === null) return { status: 'invalid', errors: ['UTF-8 のテキストではありません。'] }
+    text = decoded
+  } else {
+    const decoded = decodeCsvBytes(upload.bytes)
+    if ('error' in decoded) return { status: 'invalid', errors: [decoded.error] }
+    notice = decoded.notice ?? null
+    text = decoded.text
+  }
+  const parsed = parseEstimateInput(text, { fileName: upload.filename })
+  if (!parsed.ok) return { status: 'invalid', errors: parsed.errors }
+  const rules = await loadFundingRules(context.services.database.db)
+  const evaluation = evaluateFunding({ rules, ...parsed.input })
+  const names = await bodyNames(
+    context.services.database.db,
+    evaluation.totals.map((t) => t.employer),
+  )
+  return {
+    status: 'ok',
+    notice,
+    totals: evaluation.totals.map((t) => ({
+      employer: t.employer,
+      employerName: names.get(t.employer) ?? t.employer,
+      fy: t.fy,
+      fyLabel: fiscalYearLabel(t.fy),
+      futsu: t.futsu,
+      tokubetsu: t.tokubetsu,
+      pending: t.pending,
+    })),
+    rows: evaluation.results.map((r) => rowView({ ...r, decided: null }, r.placementId)),
+  }
 }

@@ -5,6 +5,9 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadFundingRules } from '../../app/models/funding.server'
 import * as fundingRoute from '../../app/routes/funding._index/route'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import * as estimateRoute from '../../app/routes/funding.estimate/route'
 import * as csvRoute from '../../app/routes/funding.export[.]csv'
 import * as xlsxRoute from '../../app/routes/funding.export[.]xlsx'
 import * as nationalRoute from '../../app/routes/funding.national/route'
@@ -283,5 +286,46 @@ describe('filing', () => {
         .getRows(2, detail.rowCount - 1)!
         .some((r) => r.getCell(4).value === 'A1' && r.getCell(8).value === 7_800_000),
     ).toBe(true)
+  })
+})
+
+describe('an estimate from a file', () => {
+  const fixtures = path.resolve(import.meta.dirname, '../fixtures/funding')
+  async function estimate(cookie: string, content: Uint8Array<ArrayBuffer>, filename: string) {
+    const body = new FormData()
+    body.append('file', new File([content], filename, { type: 'text/csv' }))
+    const { context } = routeArgs(services, '/funding/estimate', { cookie })
+    const request = new Request('http://localhost/funding/estimate', {
+      method: 'POST',
+      body,
+      headers: { Cookie: cookie, Origin: 'http://localhost' },
+    })
+    return unwrap(await estimateRoute.action({ request, params: {}, context }))
+  }
+
+  it('judges the CLI’s sample CSV with the stored rules, the same totals as the CLI, storing nothing', async () => {
+    const expected = JSON.parse(await readFile(path.join(fixtures, 'sample.expected.json'), 'utf8')) as {
+      totals: Array<{ employer: string; fy: number; futsu: number; tokubetsu: number; pending: number }>
+    }
+    const placementsBefore = await db().selectFrom('placement').select('id').execute()
+    const result = await estimate(
+      prefectureCookie,
+      new Uint8Array(await readFile(path.join(fixtures, 'sample.csv'))),
+      'sample.csv',
+    )
+    expect(result.status).toBe(200)
+    const body = result.body as unknown as { totals: Array<Record<string, unknown>> }
+    expect(body.totals.map((t) => [t.employer, t.fy, t.futsu, t.tokubetsu, t.pending])).toEqual(
+      expected.totals.map((t) => [t.employer, t.fy, t.futsu, t.tokubetsu, t.pending]),
+    )
+    expect(await db().selectFrom('placement').select('id').execute()).toHaveLength(placementsBefore.length)
+  })
+
+  it('names the row and the field of bad input, in Japanese, with 400', async () => {
+    const csv =
+      'id,employer,kind,employment,fixedTerm,mainDutyMunicipalSupport,appointedAccelerator,designatedDxLeader,planDraftingOnly,start,end,fy,item,amount,inProgramme\np1,380008,municipal_support,full_time,FALSE,TRUE,TRUE,FALSE,FALSE,2025-04-01,,2025,salary,-5,\n'
+    const result = await estimate(prefectureCookie, new TextEncoder().encode(csv), 'bad.csv')
+    expect(result.status).toBe(400)
+    expect(JSON.stringify(result.body)).toContain('row 2 (p1).amount: 金額は0以上の整数（円）で入力してください')
   })
 })

@@ -278,6 +278,7 @@ export const MATRIX: Record<string, RouteRow> = {
   'funding.export[.]csv.ts': { url: '/funding/export.csv?fy=2026', expect: placementReaders },
   'funding.export[.]xlsx.ts': { url: '/funding/export.xlsx?fy=2026', expect: placementReaders },
   'funding.national': { url: '/funding/national?fy=2026', expect: ministryEditors },
+  'funding.estimate': { url: '/funding/estimate', expect: placementReaders },
   // A professional's own ranking of open calls.
   'open-calls.for-me': { url: '/open-calls/for-me', expect: professionalOnly },
   // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.

@@ -78,6 +78,9 @@ export default function FundingRoute() {
           </button>
         </div>
       </Form>
+      <p className="funding-actions">
+        <Link to="/funding/estimate">配置の一覧（CSV）から試算する</Link>
+      </p>
       {page.isNational ? (
         <p className="funding-actions">
           <Link to={`/funding/national?fy=${page.fy}`}>都道府県別の集計と要確認の判断へ</Link>
