@@ -10,7 +10,7 @@ import type {
   ShortlistStatus,
 } from '../../db/schema'
 import { EMPLOYER_OPTIONS, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
-import { formatFiscalYear, formatTimestamp } from '../utils/dates'
+import { fiscalYearLabel, formatTimestamp } from '../utils/dates'
 import {
   ISSUE_STATUS_LABELS,
   NEED_STATUS_LABELS,
@@ -397,7 +397,7 @@ function scalar(entity: string, key: string, value: unknown, names: AuditNames):
   if (value === null || value === undefined || value === '') return '（なし）'
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
   if (typeof value === 'number') {
-    if (key === 'fiscal_year') return formatFiscalYear(value)
+    if (key === 'fiscal_year') return fiscalYearLabel(value)
     return key.endsWith('_yen') ? `${value.toLocaleString('ja-JP')}円` : String(value)
   }
   if (typeof value !== 'string') return JSON.stringify(value)

@@ -16,7 +16,7 @@ import { resolveSkills } from '../../db/queries/skill-standard'
 import type { AuditLogEntry } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { csvLine, CSV_BOM } from '../utils/csv'
-import { formatTimestamp, tokyoDateStamp } from '../utils/dates'
+import { formatTimestamp, isIsoDate, tokyoDateStamp } from '../utils/dates'
 import { PREFECTURE_CODE } from '../utils/field-schemas'
 import { AUDIT_REORDERED_LABEL } from '../utils/labels'
 import { ROLE_LABELS, userHasPermission } from '../utils/permissions'
@@ -47,18 +47,10 @@ const CSV_CHUNK_ROWS = 1_000
 const CODE_PATTERN = /^[a-z][a-z_-]{0,39}$/
 const DATE_MESSAGE = '日付は「2025-04-01」の形式で入力してください'
 
-function isCalendarDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(y, m - 1, d))
-  return (
-    y >= 2000 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
-  )
-}
-
 const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })
-  .refine(isCalendarDate, { message: '存在しない日付です。正しい日付を入力してください' })
+  .refine(isIsoDate, { message: '存在しない日付です。正しい日付を入力してください' })
 
 export const AuditFiltersSchema = z
   .object({

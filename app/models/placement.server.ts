@@ -33,7 +33,7 @@ import { toCsv } from '../utils/csv'
 import {
   fiscalYearOfIsoDate,
   formatDate,
-  formatFiscalYear,
+  fiscalYearLabel,
   formatIsoDateTime,
   formatShortDate,
   tokyoDateStamp,
@@ -206,7 +206,7 @@ function costTable(row: PlacementRow) {
     row.costs.map((c) => [`${c.fiscal_year}:${costLineKey(c.item, c.in_programme)}`, Number(c.amount)]),
   )
   return {
-    years: years.map((fy) => ({ fy, label: formatFiscalYear(fy) })),
+    years: years.map((fy) => ({ fy, label: fiscalYearLabel(fy) })),
     rows: COST_LINES.filter((line) => years.some((fy) => amount.has(`${fy}:${line.key}`))).map((line) => ({
       key: line.key,
       label: line.label,
@@ -230,7 +230,7 @@ export async function getPlacementList(context: AppLoadContext, user: SessionUse
   return {
     scope: scope.kind,
     prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
-    fiscalYears: fiscalYearChoices().map((fy) => ({ value: String(fy), label: formatFiscalYear(fy) })),
+    fiscalYears: fiscalYearChoices().map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy) })),
     canCreate: scope.kind !== 'national' && mayManage(user),
     placements: rows.map((row) => ({
       id: row.id,
@@ -368,7 +368,7 @@ export async function getPlacementPage(context: AppLoadContext, user: SessionUse
           note: row.note,
           endNote: row.end_note,
           costs: costTable(row),
-          costYears: canManage ? costYears(row).map((fy) => ({ fy, label: formatFiscalYear(fy) })) : [],
+          costYears: canManage ? costYears(row).map((fy) => ({ fy, label: fiscalYearLabel(fy) })) : [],
         }
       : null,
     canEdit: canManage && isEditable(row.status),
@@ -708,7 +708,7 @@ export async function getPlacementCostsPage(context: AppLoadContext, user: Sessi
     personName: row.person_name,
     kind: row.kind,
     fiscalYear: fy,
-    fiscalYearLabel: formatFiscalYear(fy),
+    fiscalYearLabel: fiscalYearLabel(fy),
     period: periodText(row.start_on, row.end_on),
     lockVersion: row.lock_version,
     // Shown with separators, as they are typed back.
@@ -753,19 +753,19 @@ export async function savePlacementCosts(
       to: row.status,
       actorUserId: user.id,
       actorLabel: user.display_name,
-      note: `${formatFiscalYear(fy)}の経費を更新`,
+      note: `${fiscalYearLabel(fy)}の経費を更新`,
     })
     await recordAudit(trx, actorFrom(context, user), {
       action: 'update_costs',
       entity: 'placement',
       entityId: id,
-      summary: `配置「${row.person_name}」の${formatFiscalYear(fy)}の経費を更新しました`,
+      summary: `配置「${row.person_name}」の${fiscalYearLabel(fy)}の経費を更新しました`,
       prefectureCode: row.prefecture_code,
       municipalityCode: row.kind === 'cio_adviser' ? row.employer_code : null,
       before: costSnapshot(fy, before),
       after: costSnapshot(fy, lines),
     })
-    return { status: 'ok', label: formatFiscalYear(fy) }
+    return { status: 'ok', label: fiscalYearLabel(fy) }
   })
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  fiscalYearBounds,
+  fiscalYearRange,
   fiscalYearOfIsoDate,
   formatDate,
   formatDateTime,
-  formatFiscalYear,
+  fiscalYearLabel,
   formatIsoDateTime,
   formatShortDate,
   formatShortDateTime,
@@ -80,15 +80,15 @@ describe('fiscal years (年度)', () => {
   it('runs from 1 April to 31 March and is named by the year it starts in', () => {
     expect(fiscalYearOfIsoDate('2025-04-01')).toBe(2025)
     expect(fiscalYearOfIsoDate('2026-03-31')).toBe(2025)
-    expect(fiscalYearBounds(2025)).toEqual({ start: '2025-04-01', end: '2026-03-31' })
+    expect(fiscalYearRange(2025)).toEqual({ start: '2025-04-01', end: '2026-03-31' })
   })
   it('takes the Tokyo day: 31 March 15:30 UTC is already 1 April in Japan', () => {
     expect(tokyoFiscalYear(new Date('2026-03-31T15:30:00Z'))).toBe(2026)
     expect(tokyoFiscalYear(new Date('2026-03-31T14:30:00Z'))).toBe(2025)
   })
   it('is shown in the 令和 era (令和N年度 = FY 2018+N), with 元 for the first year', () => {
-    expect(formatFiscalYear(2025)).toBe('令和7年度')
-    expect(formatFiscalYear(2019)).toBe('令和元年度')
-    expect(formatFiscalYear(2018)).toBe('平成30年度')
+    expect(fiscalYearLabel(2025)).toBe('令和7年度')
+    expect(fiscalYearLabel(2019)).toBe('令和元年度')
+    expect(fiscalYearLabel(2018)).toBe('平成30年度')
   })
 })

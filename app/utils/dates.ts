@@ -110,28 +110,12 @@ export function isoDate(value: Date | string): string {
   return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10)
 }
 
-// 年度: 1 April – 31 March, kept as the Western year it starts in (令和7年度 = 2025 = 2025-04-01 … 2026-03-31).
-
-/** The fiscal year of a calendar day written YYYY-MM-DD (read as text: no time zone involved). */
-export function fiscalYearOfIsoDate(iso: string): number {
-  const year = Number(iso.slice(0, 4))
-  return Number(iso.slice(5, 7)) >= 4 ? year : year - 1
-}
+// 年度: 1 April – 31 March, kept as the Western year it starts in (令和7年度 = 2025). The arithmetic lives with the
+// funding engine (app/funding/fiscal-year.ts, pure); pages take it from here with the other date helpers.
+export { fiscalYearLabel, fiscalYearOfIsoDate, fiscalYearRange, isIsoDate } from '../funding/fiscal-year'
+import { fiscalYearOfIsoDate } from '../funding/fiscal-year'
 
 /** The fiscal year of a moment in Japan (this fiscal year by default). */
 export function tokyoFiscalYear(date: DateInput = new Date()): number {
   return fiscalYearOfIsoDate(tokyoIsoDate(date))
-}
-
-/** The first and last day of a fiscal year, as DATE columns spell them. */
-export function fiscalYearBounds(fy: number): { start: string; end: string } {
-  return { start: `${fy}-04-01`, end: `${fy + 1}-03-31` }
-}
-
-/** 令和7年度 (令和元年度 = 2019; earlier years as 平成, before that the Western year). */
-export function formatFiscalYear(fy: number): string {
-  const era = (n: number) => (n === 1 ? '元' : String(n))
-  if (fy > 2018) return `令和${era(fy - 2018)}年度`
-  if (fy > 1988) return `平成${era(fy - 1988)}年度`
-  return `${fy}年度`
 }

@@ -4,6 +4,7 @@
 // by the models; Postgres constraints stay the final guard.
 import { z } from 'zod'
 import { EmailSchema } from './account-validation'
+import { isIsoDate } from './dates'
 import { checkbox, lockVersion, optionalText, plainString, requiredText } from './field-schemas'
 import { EMPLOYER_LABELS, IT_STAFFING_LABELS, URGENCY_LABELS, valuesOf } from './labels'
 
@@ -25,9 +26,8 @@ const MUNICIPALITY_CODE = /^[0-9]{6}$/
 const optionalDate = (label: string) =>
   plainString()
     .regex(DATE, { message: `${label}を正しい日付で入力してください（例: 2027-04-01）` })
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
-      message: `${label}を正しい日付で入力してください`,
-    })
+    // A day the calendar has (Date.parse would roll 2027-02-30 over to March and Postgres would refuse it).
+    .refine(isIsoDate, { message: `${label}を正しい日付で入力してください` })
     .optional()
     .transform((value) => value ?? null)
 

@@ -1,8 +1,8 @@
+import { isIsoDate } from './dates'
 import { describe, expect, it } from 'vitest'
 import {
   COST_LINES,
   costLinesOf,
-  isCalendarDate,
   parseYen,
   PlacementCostsSchema,
   placementDaysWarning,
@@ -62,10 +62,10 @@ describe('the cost form of one fiscal year', () => {
 
 describe('placement form helpers', () => {
   it('accepts only days that exist', () => {
-    expect(isCalendarDate('2028-02-29')).toBe(true)
-    expect(isCalendarDate('2027-02-29')).toBe(false)
-    expect(isCalendarDate('2027-04-31')).toBe(false)
-    expect(isCalendarDate('2027-4-1')).toBe(false)
+    expect(isIsoDate('2028-02-29')).toBe(true)
+    expect(isIsoDate('2027-02-29')).toBe(false)
+    expect(isIsoDate('2027-04-31')).toBe(false)
+    expect(isIsoDate('2027-4-1')).toBe(false)
   })
   it('warns above five days a week in all', () => {
     expect(placementDaysWarning(5)).toBeNull()

@@ -3,6 +3,7 @@
 // field. What needs the database (the municipalities of the employer's prefecture, the pool member) is checked by
 // the model; Postgres constraints stay the final guard.
 import { z } from 'zod'
+import { isIsoDate } from './dates'
 import type { CostItem } from '../../db/schema'
 import { checkbox, lockVersion, optionalText, plainString, PREFECTURE_CODE, uuidField } from './field-schemas'
 import {
@@ -21,22 +22,12 @@ export const PLACEMENT_MAX_DAYS = 7
 /** The amounts a cost line may hold (the database's check: 0 – 100億円). */
 export const MAX_COST_YEN = 10_000_000_000
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MUNICIPALITY_CODE = /^[0-9]{6}$/
 // Hiragana, katakana, the prolonged sound mark and spaces.
 const KANA = /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC\s\u3000]+$/
 
-/** A calendar day written YYYY-MM-DD that exists (2027-02-30 does not: Date.parse would roll it over). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value)
-  if (!match) return false
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-}
-
 const dateText = (label: string) =>
-  plainString({ message: `${label}を入力してください` }, label).refine(isCalendarDate, {
+  plainString({ message: `${label}を入力してください` }, label).refine(isIsoDate, {
     message: `${label}を正しい日付で入力してください（例: 2027-04-01）`,
   })
 

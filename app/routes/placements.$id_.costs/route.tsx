@@ -17,7 +17,7 @@ import { getPlacementCostsPage, PLACEMENT_CONFLICT_MESSAGE, savePlacementCosts }
 import needsStylesHref from '~/styles/needs.css'
 import profileStylesHref from '~/styles/profile.css'
 import { requireUserWithAnyPermission } from '~/utils/auth.server'
-import { formatFiscalYear, tokyoFiscalYear } from '~/utils/dates'
+import { fiscalYearLabel, tokyoFiscalYear } from '~/utils/dates'
 import { pageTitle } from '~/utils/page-title'
 import { readFormData, requireUuidParam } from '~/utils/params'
 import { PLACEMENT_UPDATE_PERMISSIONS } from '~/utils/permissions'
@@ -90,8 +90,8 @@ export default function PlacementCostsRoute() {
         配置の期間: {page.period}。金額は年度の合計を円で入れます（例: 1,200,000）。使わない費目は空欄のままにします。
       </p>
       <nav aria-label="年度の切り替え" className="button-row">
-        <Link to={`?fy=${page.fiscalYear - 1}`}>← {formatFiscalYear(page.fiscalYear - 1)}</Link>
-        <Link to={`?fy=${page.fiscalYear + 1}`}>{formatFiscalYear(page.fiscalYear + 1)} →</Link>
+        <Link to={`?fy=${page.fiscalYear - 1}`}>← {fiscalYearLabel(page.fiscalYear - 1)}</Link>
+        <Link to={`?fy=${page.fiscalYear + 1}`}>{fiscalYearLabel(page.fiscalYear + 1)} →</Link>
       </nav>
       <Form method="post" className="form-stack" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={actionData?.result?.error?.['']} />
