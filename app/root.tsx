@@ -56,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             // The 送信メール page exists only while mail is not sent for real (no SMTP configured).
             canReadMail: userHasPermission(user, 'read:mail:own-prefecture') && !context.services.env.SMTP_URL,
             canManageSearch: userHasPermission(user, 'manage:search:any'),
+            canEditFundingRules: userHasPermission(user, 'update:funding-rule:any'),
           }
         : null,
       toast,

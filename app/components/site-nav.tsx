@@ -16,6 +16,7 @@ export interface NavUser {
   canReadAudit: boolean
   canReadMail: boolean
   canManageSearch: boolean
+  canEditFundingRules: boolean
 }
 
 interface NavItem {
@@ -66,6 +67,7 @@ export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
     user?.canReadAudit && { to: '/admin/audit', label: '監査ログ' },
     user?.canReadMail && { to: '/admin/mail', label: '送信メール' },
     user?.canManageSearch && { to: '/admin/search', label: '検索インデックス' },
+    user?.canEditFundingRules && { to: '/admin/funding-rules', label: '財政措置のルール' },
   ])
   if (admin.length > 0) groups.push({ label: '管理', items: admin })
   return groups

@@ -175,7 +175,8 @@ const PlacementMatchSchema = z
 
 export const FundingRuleSchema = z
   .object({
-    id: z.string().regex(/^[A-Z][A-Za-z0-9_]{0,15}$/, { message: 'IDは英大文字で始まる16文字以内です' }),
+    // The same pattern as the table's check (funding_rule_measure_format): an id is stored as its measure.
+    id: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, { message: 'IDは英大文字で始まる10文字以内（英大文字と数字）です' }),
     version: z.int().min(1),
     name: text,
     scheme: z.enum(FUNDING_SCHEMES),

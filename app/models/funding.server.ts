@@ -28,6 +28,8 @@ import { type FundingRule, FundingRuleSchema, FundingRuleSetSchema } from '../fu
 import type { SessionUser } from '../utils/auth.server'
 import { decodeCsvBytes, decodeUtf8, toCsv } from '../utils/csv'
 import { tokyoDateStamp, tokyoFiscalYear } from '../utils/dates'
+import { MEASURE_ID, ruleIssueMessage } from '../utils/funding-rule-forms'
+import { hasControlCharacters } from '../utils/params'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
 import { managedBodyOf, readScopeOf, requirePlacementRow } from './placement.server'
@@ -517,9 +519,18 @@ export async function saveFundingRuleVersion(
   const { db } = context.services.database
   const parsed = FundingRuleSchema.safeParse(input.rule)
   if (!parsed.success)
+    return { status: 'invalid', messages: parsed.error.issues.map((issue) => ruleIssueMessage(issue, input.rule)) }
+  // The table's own check on the id is narrower than the rule schema's (a violation would be a 500), and jsonb
+  // refuses a NUL in a string: both are the editor's mistakes, answered as such.
+  if (!MEASURE_ID.test(parsed.data.id))
     return {
       status: 'invalid',
-      messages: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'ルール'}: ${issue.message}`),
+      messages: ['措置のID（id）は英大文字で始まる、英大文字と数字の10文字以内にしてください（例: X1）'],
+    }
+  if (hasControlText(parsed.data))
+    return {
+      status: 'invalid',
+      messages: ['使用できない制御文字が含まれています。ルールの文字を入力し直してください'],
     }
   const rules = await loadFundingRules(db)
   const versions = rules.filter((r) => r.id === parsed.data.id).map((r) => r.version)
@@ -555,6 +566,14 @@ export async function saveFundingRuleVersion(
     return true
   })
   return saved ? { status: 'ok', version } : { status: 'conflict' }
+}
+
+/** Whether any text in the rule holds a control character (other than tab and line breaks). */
+function hasControlText(value: unknown): boolean {
+  if (typeof value === 'string') return hasControlCharacters(value)
+  if (Array.isArray(value)) return value.some(hasControlText)
+  if (value !== null && typeof value === 'object') return Object.values(value).some(hasControlText)
+  return false
 }
 
 // ---- filing: CSV and Excel ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import * as account from './account-validation'
 import * as funding from './funding-query'
+import * as fundingRule from './funding-rule-forms'
 import * as need from './need-validation'
 import * as partner from './partner-company-validation'
 import * as placement from './placement-validation'
@@ -12,7 +13,7 @@ import * as profile from './profile-validation'
 import * as skillStandard from './skill-standard-forms'
 import './zod-locale'
 
-const modules = { account, funding, need, partner, placement, profile, skillStandard }
+const modules = { account, funding, fundingRule, need, partner, placement, profile, skillStandard }
 const schemas = Object.entries(modules).flatMap(([module, exports]) =>
   Object.entries(exports)
     .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)

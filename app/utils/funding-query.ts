@@ -32,7 +32,7 @@ const decisionKeyFields = {
     .string()
     .regex(/^\d{4}$/, { message: '年度の指定が正しくありません' })
     .transform(Number),
-  measure: z.string().regex(/^[A-Z][A-Za-z0-9_]{0,15}$/, { message: '措置の指定が正しくありません' }),
+  measure: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, { message: '措置の指定が正しくありません' }),
 }
 
 /** The ministry's answer to a 要確認 row (or its withdrawal), from the national page's forms. */

@@ -291,6 +291,14 @@ export const MATRIX: Record<string, RouteRow> = {
     post: signedInPost,
   },
   'admin.skill-standard.import': { url: '/admin/skill-standard/import', expect: ministryEditors },
+  // 財政措置のルール: holders of 'update:funding-rule:any' (the ministry) read and change them.
+  'admin.funding-rules._index': { url: '/admin/funding-rules', expect: ministryEditors },
+  'admin.funding-rules.$measure': {
+    url: '/admin/funding-rules/B1',
+    params: { measure: 'B1' },
+    expect: ministryEditors,
+  },
+  'admin.funding-rules.new': { url: '/admin/funding-rules/new', expect: ministryEditors },
   // The seeded database has no draft: editors pass the guard and get 404 (「下書きがありません」).
   'admin.skill-standard.export[.]json.ts': {
     url: '/admin/skill-standard/export.json',

@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request)
   const fy = Number(form.get('fy'))
   const measure = String(form.get('measure') ?? '')
-  if (!Number.isInteger(fy) || fy < 2000 || fy > 2100 || !/^[A-Z][A-Za-z0-9_]{0,15}$/.test(measure))
+  if (!Number.isInteger(fy) || fy < 2000 || fy > 2100 || !/^[A-Z][A-Z0-9]{0,9}$/.test(measure))
     return data({ errors: ['年度または措置の指定が正しくありません。'] }, { status: 400 })
   const intent = form.get('intent')
   if (intent !== 'select' && intent !== 'reset') return data({ errors: ['操作を選んでください。'] }, { status: 400 })
