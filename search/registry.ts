@@ -9,7 +9,7 @@ import type { z } from 'zod'
 import type { DbExecutor } from '../db/client'
 import {
   listAllLocalGovernmentCodes,
-  listLocalGovernmentsByCodes,
+  selectLocalGovernmentsByCodes,
   listPrefectures,
 } from '../db/queries/local-government'
 import { listAllNeedIds, listNeedsForIndex } from '../db/queries/needs'
@@ -62,7 +62,7 @@ export const SEARCH_REGISTRY = {
     document: LocalGovernmentDocumentSchema,
     listIds: listAllLocalGovernmentCodes,
     async load(db, ids) {
-      const [rows, prefectures] = await Promise.all([listLocalGovernmentsByCodes(db, ids), listPrefectures(db)])
+      const [rows, prefectures] = await Promise.all([selectLocalGovernmentsByCodes(db, ids), listPrefectures(db)])
       const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
       const found = new Set(rows.map((row) => row.code))
       return {
@@ -139,7 +139,10 @@ async function withPlaceReadings<N extends Omit<NeedForIndex, 'prefecture_readin
 ): Promise<Array<N & Pick<NeedForIndex, 'prefecture_reading'>>> {
   if (needs.length === 0) return []
   const codes = [...new Set(needs.flatMap((need) => need.municipalities.map((m) => m.code)))]
-  const [municipalities, prefectures] = await Promise.all([listLocalGovernmentsByCodes(db, codes), listPrefectures(db)])
+  const [municipalities, prefectures] = await Promise.all([
+    selectLocalGovernmentsByCodes(db, codes),
+    listPrefectures(db),
+  ])
   const readings = new Map(municipalities.map((row) => [row.code, localGovernmentReading(row)]))
   const prefectureReadings = new Map(prefectures.map((row) => [row.prefecture_code, localGovernmentReading(row)]))
   return needs.map((need) => ({

@@ -56,6 +56,18 @@ export async function findPrefecture(db: DbExecutor, prefectureCode: string): Pr
     .executeTakeFirst()
 }
 
+/**
+ * Rows for the given codes read from the database, never the cached list: for search documents, which must be
+ * built from the rows as they are now (the sync runs right after a change).
+ */
+export async function selectLocalGovernmentsByCodes(
+  db: DbExecutor,
+  codes: readonly string[],
+): Promise<LocalGovernment[]> {
+  if (codes.length === 0) return []
+  return db.selectFrom('local_government').select(columns).where('code', 'in', codes).orderBy('code').execute()
+}
+
 /** Rows for the given codes, in the order of `codes` (search results keep Meilisearch's ranking). */
 export async function listLocalGovernmentsByCodes(
   db: DbExecutor,
