@@ -54,7 +54,9 @@ describe('professional journey (browser)', () => {
     await expectNoAxeViolations(pro)
     await fitting.getByRole('link', { name: '合う公募をすべて見る' }).click()
     await pro.waitForURL(/\/open-calls\/for-me$/)
-    const card = pro.locator('.match-card', { hasText: '標準化・クラウド化に向けた助言・仕様調整' })
+    const card = pro
+      .locator('.match-card')
+      .filter({ has: pro.getByRole('heading', { name: '標準化・クラウド化に向けた助言・仕様調整', exact: true }) })
     await card.waitFor()
     // Why it fits, from their side: the 必須 skills they do not have yet are named.
     await expect.poll(() => card.locator('.match-reasons').textContent()).toContain('必須：')
