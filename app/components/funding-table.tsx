@@ -1,24 +1,10 @@
 // The engine's results as an official reads them: per row the fiscal year, the measure, 普通/特別交付税, whether it
 // counts (対象 / 対象外 / 要確認), the eligible cost, the amount counted, the reason in words and the source line.
 // Used on a placement's page and on a body's funding page (with the person's name).
+import type { FundingRowView } from '~/funding/decisions'
 import { STATUS_TONES, StatusBadge } from './status-badge'
 
-export interface FundingTableRow {
-  placementId: string
-  personName: string
-  fy: number
-  fyLabel: string
-  measure: string | null
-  schemeLabel: string
-  status: 'eligible' | 'not_eligible' | 'needs_confirmation'
-  statusLabel: string
-  eligibleCost: number
-  amount: number
-  proposedAmount: number | null
-  reason: string
-  source: string | null
-  decided: boolean
-}
+export type FundingTableRow = FundingRowView
 
 export const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`
 

@@ -58,3 +58,21 @@ export function applyFundingDecisions(
   })
   return { results, totals: [...totals.values()] }
 }
+
+/** A result as the pages show it: labels in Japanese, the person's name, whether the ministry decided it. */
+export interface FundingRowView {
+  placementId: string
+  personName: string
+  fy: number
+  fyLabel: string
+  measure: string | null
+  schemeLabel: string
+  status: DecidedResult['status']
+  statusLabel: string
+  eligibleCost: number
+  amount: number
+  proposedAmount: number | null
+  reason: string
+  source: string | null
+  decided: boolean
+}

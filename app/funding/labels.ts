@@ -33,14 +33,14 @@ export const FUNDING_EMPLOYMENT_FORM_LABELS: Record<FundingEmploymentForm, strin
 }
 
 export const COST_ITEM_LABELS: Record<CostItem, string> = {
-  salary: '給与（人件費）',
+  salary: '給与・人件費',
   remuneration: '報酬（期末手当等を含む）',
   commission: '委託料',
   travel: '交通費',
   communication: '通信運搬費',
   recruitment: '募集経費',
   training: '研修費',
-  municipal_contribution: '市町村の負担金',
+  municipal_contribution: '市町村負担金',
   other: 'その他',
 }
 

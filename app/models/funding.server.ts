@@ -19,7 +19,12 @@ import {
 import type { ViewerScope } from '../../db/queries/issues'
 import { findLocalGovernment, listPrefectures } from '../../db/queries/local-government'
 import { listPlacementsForFunding, type PlacementForFunding } from '../../db/queries/placements'
-import { applyFundingDecisions, type DecidedResult, type FundingDecision } from '../funding/decisions'
+import {
+  applyFundingDecisions,
+  type DecidedResult,
+  type FundingDecision,
+  type FundingRowView,
+} from '../funding/decisions'
 import { evaluateFunding, formatYen, type FundingSelections, selectionKey } from '../funding/engine'
 import { parseEstimateInput } from '../funding/estimate-input'
 import { activeFiscalYears, fiscalYearLabel } from '../funding/fiscal-year'
@@ -102,22 +107,7 @@ async function evaluate(
   return { placements, ...decided }
 }
 
-export interface FundingRowView {
-  placementId: string
-  personName: string
-  fy: number
-  fyLabel: string
-  measure: string | null
-  schemeLabel: string
-  status: DecidedResult['status']
-  statusLabel: string
-  eligibleCost: number
-  amount: number
-  proposedAmount: number | null
-  reason: string
-  source: string | null
-  decided: boolean
-}
+export type { FundingRowView }
 
 function rowView(row: DecidedResult, personName: string): FundingRowView {
   return {

@@ -2,7 +2,6 @@
 // server and the browser. Each map is a Record over its enum, so adding a status without a label fails the
 // typecheck; lists and selects are built from these maps, never retyped.
 import type {
-  CostItem,
   EmploymentForm,
   IssueStatus,
   IssueUrgency,
@@ -174,17 +173,8 @@ export const PLACEMENT_END_REASON_LABELS: Record<PlacementEndReason, string> = {
 export const PLACEMENT_END_REASON_OPTIONS = optionsOf(PLACEMENT_END_REASON_LABELS)
 
 /** 経費の費目 of a placement's cost lines (the funding rules name them, 002:428-474). */
-export const COST_ITEM_LABELS: Record<CostItem, string> = {
-  salary: '給与・人件費',
-  remuneration: '報酬（期末手当等を含む）',
-  commission: '委託料',
-  travel: '交通費',
-  communication: '通信運搬費',
-  recruitment: '募集経費',
-  training: '研修費',
-  municipal_contribution: '市町村負担金',
-  other: 'その他',
-}
+// The funding engine's words for them, so a page and a reason never name a cost differently.
+export { COST_ITEM_LABELS } from '../funding/labels'
 
 /** The platform's four skill levels (the sources define none; explained on the catalogue page). */
 export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
