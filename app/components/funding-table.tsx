@@ -22,7 +22,7 @@ export function FundingTable({
 }) {
   return (
     <div className="table-scroll">
-      <table className="funding-table">
+      <table className="data-table funding-table">
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -126,7 +126,7 @@ export default function FundingRoute() {
 function BodyTotals({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
   return (
     <div className="table-scroll">
-      <table className="funding-totals">
+      <table className="data-table funding-totals">
         <caption>{page.fyLabel}の団体別の合計</caption>
         <thead>
           <tr>

@@ -63,7 +63,7 @@ export default function FundingEstimateRoute() {
           <h2 id="estimate-heading">試算の結果</h2>
           {result.notice ? <p className="notice">{result.notice}</p> : null}
           <div className="table-scroll">
-            <table className="funding-totals">
+            <table className="data-table funding-totals">
               <caption>団体・年度ごとの合計（「対象」の行だけ）</caption>
               <thead>
                 <tr>

@@ -78,7 +78,7 @@ export default function NationalFundingRoute() {
         <Link to={`/funding?fy=${page.fy}`}>団体別の明細へ</Link>
       </p>
       <div className="table-scroll">
-        <table className="funding-totals">
+        <table className="data-table funding-totals">
           <caption>都道府県別（管内の市区町村を含む）</caption>
           <thead>
             <tr>
