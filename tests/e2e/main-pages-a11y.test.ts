@@ -56,7 +56,15 @@ const ROLES: Array<{ email: string | null; label: string; pages: Target[] }> = [
   {
     email: 'akiota@demo.dx500.example.jp',
     label: '安芸太田町 職員',
-    pages: ['/', '/issues', { from: '/issues', link: 'td a[href^="/issues/"]' }, '/issues/new', '/account'],
+    pages: [
+      '/',
+      '/issues',
+      { from: '/issues', link: 'td a[href^="/issues/"]' },
+      '/issues/new',
+      '/placements',
+      '/funding',
+      '/account',
+    ],
   },
   {
     email: 'hiroshima@demo.dx500.example.jp',
@@ -71,6 +79,10 @@ const ROLES: Array<{ email: string | null; label: string; pages: Target[] }> = [
       '/pools',
       '/national-list',
       '/partners',
+      '/placements',
+      '/placements/new',
+      '/funding',
+      '/funding/estimate',
     ],
   },
   {
@@ -81,7 +93,18 @@ const ROLES: Array<{ email: string | null; label: string; pages: Target[] }> = [
   {
     email: 'ministry@demo.dx500.example.jp',
     label: '総務省 職員',
-    pages: ['/', '/needs', '/issues', '/pools', '/admin/skill-standard', '/skills/versions'],
+    pages: [
+      '/',
+      '/needs',
+      '/issues',
+      '/pools',
+      '/admin/skill-standard',
+      '/skills/versions',
+      '/placements',
+      '/funding/national',
+      '/admin/funding-rules',
+      '/admin/funding-rules/B1',
+    ],
   },
   {
     email: 'ministry-admin@demo.dx500.example.jp',
