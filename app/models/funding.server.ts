@@ -68,6 +68,7 @@ export async function loadFundingRules(db: DbExecutor): Promise<FundingRule[]> {
 // ---- evaluation -----------------------------------------------------------------------------------------------
 
 interface Evaluated {
+  rules: FundingRule[]
   placements: PlacementForFunding[]
   results: DecidedResult[]
   totals: ReturnType<typeof applyFundingDecisions>['totals']
@@ -104,7 +105,7 @@ async function evaluate(
     note: d.note,
   }))
   const decided = applyFundingDecisions(evaluation, decisions, (id) => employerOf.get(id) ?? '')
-  return { placements, ...decided }
+  return { rules, placements, ...decided }
 }
 
 export type { FundingRowView }
@@ -169,10 +170,6 @@ const sumOf = (rows: readonly FundingRowView[]) => rows.reduce((total, r) => tot
 
 // ---- per body and fiscal year ---------------------------------------------------------------------------------
 
-function fundingScopeOf(user: SessionUser): ViewerScope {
-  return readScopeOf(user)
-}
-
 export interface BodyTotalView {
   employer: string
   employerName: string
@@ -193,7 +190,7 @@ export async function getFundingOverview(
   { fy, employer }: { fy: number; employer: string | null },
 ) {
   const { db } = context.services.database
-  const scope = fundingScopeOf(user)
+  const scope = readScopeOf(user)
   const evaluated = await evaluate(db, scope, [fy])
   const names = await bodyNames(
     db,
@@ -234,7 +231,7 @@ export async function getFundingOverview(
     chosen: chosen ? { employer: chosen, employerName: names.get(chosen) ?? (await bodyName(db, chosen)) } : null,
     rows,
     /** The chosen body's own staff may choose whom to count under a persons cap (B1: three per body). */
-    selection: chosen && managed?.employerCode === chosen ? await selectionChoices(db, evaluated, chosen, fy) : null,
+    selection: chosen && managed?.employerCode === chosen ? selectionChoices(evaluated, chosen, fy) : null,
     isNational: scope.kind === 'national',
   }
 }
@@ -258,8 +255,8 @@ async function bodyInScope(db: DbExecutor, scope: ViewerScope, code: string): Pr
 }
 
 /** A persons cap in force for the body this year, with its counted and uncounted placements. */
-async function selectionChoices(db: DbExecutor, evaluated: Evaluated, employer: string, fy: number) {
-  const rules = await loadFundingRules(db)
+function selectionChoices(evaluated: Evaluated, employer: string, fy: number) {
+  const { rules } = evaluated
   const capped = new Set(rules.filter((r) => r.caps.personsPerBody !== null).map((r) => r.id))
   const rows = evaluated.results.filter(
     (r) =>
