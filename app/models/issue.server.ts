@@ -312,7 +312,7 @@ export async function changeIssueStatus(
   await context.services.database.db.transaction().execute(async (trx) => {
     await setIssueStatus(trx, id, { from, to })
     await recordAudit(trx, actorFrom(context, user), {
-      action: 'change-status',
+      action: 'change_status',
       entity: 'municipal_issue',
       entityId: id,
       summary: `課題「${issue.title}」を「${ISSUE_STATUS_LABELS[to]}」にしました`,

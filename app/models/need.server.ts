@@ -712,7 +712,7 @@ export async function moveNeedStatus(
   })
   await enqueueSearchSync(trx, 'need', [need.id])
   await recordAudit(trx, actor, {
-    action: 'change-status',
+    action: 'change_status',
     entity: 'need',
     entityId: need.id,
     summary: `ニーズ「${need.title}」を「${NEED_STATUS_LABELS[input.to]}」にしました`,
@@ -747,7 +747,7 @@ export async function linkIssue(
       await reopenIssueOutsideNeeds(trx, issueId)
     }
     await recordAudit(trx, actorFrom(context, user), {
-      action: link ? 'link-issue' : 'unlink-issue',
+      action: link ? 'link_issue' : 'unlink_issue',
       entity: 'need',
       entityId: needId,
       summary: link

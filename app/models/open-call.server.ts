@@ -186,7 +186,7 @@ export async function expressInterest(
       url: `${context.services.appUrl}/needs/${needId}`,
     })
     await recordAudit(trx, actorFrom(context, user), {
-      action: 'express-interest',
+      action: 'express_interest',
       entity: 'need',
       entityId: needId,
       summary: `${need.prefecture_name}の公募「${need.title}」に関心を表明しました`,

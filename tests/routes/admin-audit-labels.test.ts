@@ -53,7 +53,7 @@ beforeAll(async () => {
   })
   await recordAudit(db, staff, {
     entity: 'municipal_issue',
-    action: 'change-status',
+    action: 'change_status',
     entityId: 'issue-1',
     summary: '課題を確認中にしました',
     prefectureCode: '34',
@@ -117,7 +117,7 @@ describe('/admin/audit labels', () => {
       { key: 'note', label: '理由・メモ', before: '（なし）', after: '書類を受領' },
     ])
 
-    const [issueStatus] = await rows('?entity=municipal_issue&action=change-status')
+    const [issueStatus] = await rows('?entity=municipal_issue&action=change_status')
     expect(issueStatus!.changes).toEqual([{ key: 'status', label: '状態', before: '提出済み', after: '県で確認中' }])
 
     const [need] = await rows('?entity=need')
@@ -168,16 +168,17 @@ describe('/admin/audit labels', () => {
     expect(JSON.stringify(created)).not.toContain('安芸 太郎')
   })
 
-  it('offers each entity its own actions in the filter, and filters on kebab-case actions', async () => {
+  it('offers each entity its own actions in the filter, and filters on an action several entities share', async () => {
     const { body } = unwrap(await pageLoader(routeArgs(services, '/admin/audit', { cookie })))
     expect(body.options.actionsByEntity.municipal_issue).toEqual([
       { value: 'create', label: '登録' },
       { value: 'update', label: '更新' },
-      { value: 'change-status', label: '状態の変更' },
+      { value: 'change_status', label: '状態の変更' },
     ])
     expect(body.options.actions.find((a) => a.value === 'create')!.label).toContain('作成')
     expect(new Set(body.options.actions.map((a) => a.value)).size).toBe(body.options.actions.length)
-    expect((await rows('?action=change-status')).map((r) => r.entityId)).toEqual(['issue-1'])
+    expect((await rows('?action=change_status')).map((r) => r.entityId).sort()).toEqual(['issue-1', 'member-1'])
+    expect((await rows('?entity=municipal_issue&action=change_status')).map((r) => r.entityId)).toEqual(['issue-1'])
   })
 
   it('writes the same readable changes into the CSV', async () => {

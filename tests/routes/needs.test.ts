@@ -452,7 +452,7 @@ describe('issues, needs and open calls', () => {
       .where('entity_id', '=', needId)
       .orderBy('id')
       .execute()
-    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update', 'change-status'])
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update', 'change_status'])
   })
 
   it('lists the published need in the open calls (Meilisearch), searchable by prefecture, role, topic and remote', async () => {

@@ -518,8 +518,8 @@ describe('内定', () => {
       { from_status: 'selecting', to_status: 'filled', actor_label: '広島 担当' },
     ])
     expect((await auditOf(fullTimeNeed)).map((a) => [a.action, a.after])).toEqual([
-      ['change-status', expect.objectContaining({ status: 'selecting' })],
-      ['change-status', expect.objectContaining({ status: 'filled' })],
+      ['change_status', expect.objectContaining({ status: 'selecting' })],
+      ['change_status', expect.objectContaining({ status: 'filled' })],
     ])
     expect((await auditOf(entryId)).at(-1)).toMatchObject({
       entity: 'need_shortlist_entry',
