@@ -671,6 +671,159 @@ export interface FundingSelectionTable {
   decided_at: Timestamp
 }
 
+/** An accelerator case: 推薦 → (差戻し) → 任命 or 見送り; later 任期満了等 (ended) or 取消 (revoked). */
+export const APPOINTMENT_STATUSES = [
+  'nominated',
+  'returned',
+  'withdrawn',
+  'declined',
+  'appointed',
+  'ended',
+  'revoked',
+] as const
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number]
+export const APPOINTMENT_END_REASONS = ['term_end', 'resignation', 'revoked', 'other'] as const
+export type AppointmentEndReason = (typeof APPOINTMENT_END_REASONS)[number]
+/** The review checklist (002:405 「一定の経験・資格」, the training, the placement as 常勤/非常勤/委託 and its duty). */
+export const APPOINTMENT_CHECKLIST_ITEMS = ['experience', 'skills', 'training', 'placement_form', 'main_duty'] as const
+export type AppointmentChecklistItem = (typeof APPOINTMENT_CHECKLIST_ITEMS)[number]
+
+/** The evidence as submitted with a nomination (a snapshot: the review reads what the prefecture sent). */
+export interface AppointmentEvidence {
+  experiences: {
+    id: string
+    organization: string
+    title: string
+    startedOn: string
+    endedOn: string | null
+    description: string
+  }[]
+  skills: { skillId: string; name: string; level: number }[]
+  qualifications: { qualificationId: string; name: string; acquiredYear: number | null }[]
+  trainings: { title: string; provider: string; completedOn: string | null }[]
+}
+
+export interface AcceleratorAppointmentTable {
+  id: string
+  prefecture_code: string
+  pool_member_id: string | null
+  profile_id: string | null
+  person_name: string
+  person_kana: ColumnType<string, string | undefined, string>
+  role_id: string
+  role_name: string
+  status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>
+  nomination_statement: ColumnType<string, string | undefined, string>
+  evidence: ColumnType<AppointmentEvidence, string | undefined, string>
+  placement_id: ColumnType<string | null, string | null | undefined, string | null>
+  planned_employment: ColumnType<
+    PlacementEmployment | null,
+    PlacementEmployment | null | undefined,
+    PlacementEmployment | null
+  >
+  planned_main_duty_municipal_support: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
+  planned_placement_note: ColumnType<string, string | undefined, string>
+  review_checklist: ColumnType<Partial<Record<AppointmentChecklistItem, boolean>>, string | undefined, string>
+  review_comment: ColumnType<string, string | undefined, string>
+  fiscal_year: ColumnType<number | null, number | null | undefined, number | null>
+  serial: ColumnType<number | null, number | null | undefined, number | null>
+  appointed_on: DateColumn
+  term_end_on: DateColumn
+  ended_on: DateColumn
+  end_reason: ColumnType<
+    AppointmentEndReason | null,
+    AppointmentEndReason | null | undefined,
+    AppointmentEndReason | null
+  >
+  end_note: ColumnType<string, string | undefined, string>
+  nominated_by: string | null
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>
+  lock_version: ColumnType<number, number | undefined, number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface AppointmentNumberCounterTable {
+  fiscal_year: number
+  last_serial: number
+}
+
+export interface AcceleratorAppointmentEventTable {
+  id: Generated<number>
+  appointment_id: string
+  action: string
+  from_status: AppointmentStatus | null
+  to_status: AppointmentStatus
+  note: ColumnType<string, string | undefined, string>
+  actor_user_id: string | null
+  actor_label: string
+  occurred_at: Timestamp
+}
+
+export interface AcceleratorSnapshotTable {
+  snapshot_on: ColumnType<Date, string, string>
+  appointed: number
+  bodies: number
+  by_prefecture: ColumnType<Record<string, number>, string | undefined, string>
+  source: 'published' | 'daily'
+  source_note: ColumnType<string, string | undefined, string>
+  created_at: Timestamp
+}
+
+/** 推進体制 ① 会議体等 ② 現状・課題の把握 ③ 専門人材の確保 ④ 取組テーマの設定 (002:297-322). */
+export const DX_STRUCTURE_REQUIREMENTS = [1, 2, 3, 4] as const
+export type DxStructureRequirement = (typeof DX_STRUCTURE_REQUIREMENTS)[number]
+export const DX_STRUCTURE_REPORT_STATUSES = ['reported', 'confirmed', 'returned'] as const
+export type DxStructureReportStatus = (typeof DX_STRUCTURE_REPORT_STATUSES)[number]
+
+export interface DxStructureReportTable {
+  id: string
+  prefecture_code: string
+  requirement: DxStructureRequirement
+  met: boolean
+  as_of: ColumnType<Date, string, string>
+  note: ColumnType<string, string | undefined, string>
+  status: ColumnType<DxStructureReportStatus, DxStructureReportStatus | undefined, DxStructureReportStatus>
+  reported_by: string | null
+  reported_at: Timestamp
+  reviewed_by: ColumnType<string | null, string | null | undefined, string | null>
+  reviewed_at: NullableTimestamp
+  review_note: ColumnType<string, string | undefined, string>
+}
+
+export interface DxStructureNationalFigureTable {
+  as_of: ColumnType<Date, string, string>
+  met_1: number
+  met_2: number
+  met_3: number
+  met_4: number
+  met_all: number
+  source: string
+}
+
+export const DIRECTORY_VISIBILITIES = ['hidden', 'accelerators', 'public'] as const
+export type DirectoryVisibility = (typeof DIRECTORY_VISIBILITIES)[number]
+
+export interface AcceleratorDirectoryEntryTable {
+  profile_id: string
+  visibility: ColumnType<DirectoryVisibility, DirectoryVisibility | undefined, DirectoryVisibility>
+  display_name: string
+  headline: ColumnType<string, string | undefined, string>
+  introduction: ColumnType<string, string | undefined, string>
+  contact: ColumnType<string, string | undefined, string>
+  show_prefecture: ColumnType<boolean, boolean | undefined, boolean>
+  show_skills: ColumnType<boolean, boolean | undefined, boolean>
+  updated_at: Timestamp
+}
+
+export interface AcceleratorNoticeTable {
+  id: string
+  title: string
+  body: string
+  published_at: Timestamp
+  created_by: string | null
+}
+
 export interface DB {
   local_government: LocalGovernmentTable
   search_outbox: SearchOutboxTable
@@ -716,6 +869,14 @@ export interface DB {
   funding_rule: FundingRuleTable
   funding_decision: FundingDecisionTable
   funding_selection: FundingSelectionTable
+  accelerator_appointment: AcceleratorAppointmentTable
+  appointment_number_counter: AppointmentNumberCounterTable
+  accelerator_appointment_event: AcceleratorAppointmentEventTable
+  accelerator_snapshot: AcceleratorSnapshotTable
+  dx_structure_report: DxStructureReportTable
+  dx_structure_national_figure: DxStructureNationalFigureTable
+  accelerator_directory_entry: AcceleratorDirectoryEntryTable
+  accelerator_notice: AcceleratorNoticeTable
 }
 
 export type AppUser = Selectable<AppUserTable>

@@ -2,6 +2,8 @@
 // write (typed from AuditActions, so a new action without a label fails typecheck), a name for every
 // snapshot field, and each stored value as an official would read it (labels, names, yen, dates).
 import type {
+  AppointmentStatus,
+  DxStructureReportStatus,
   IssueStatus,
   IssueUrgency,
   NeedStatus,
@@ -12,6 +14,8 @@ import type {
 import { EMPLOYER_OPTIONS, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/need-validation'
 import { fiscalYearLabel, formatTimestamp } from '../utils/dates'
 import {
+  APPOINTMENT_STATUS_LABELS,
+  DX_STRUCTURE_REPORT_STATUS_LABELS,
   ISSUE_STATUS_LABELS,
   NEED_STATUS_LABELS,
   PLACEMENT_EMPLOYMENT_LABELS,
@@ -41,6 +45,10 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntity, string> = {
   funding_rule: '財政措置のルール',
   funding_decision: '財政措置（要確認）の判断',
   funding_selection: '財政措置の対象者の選択',
+  accelerator_appointment: 'アクセラレータの任命',
+  dx_structure_report: '推進体制の報告',
+  accelerator_directory_entry: 'アクセラレータ名簿の掲載',
+  accelerator_notice: 'アクセラレータへのお知らせ',
   skill_standard_version: 'スキル標準（版）',
   skill_standard_area: 'スキル標準（分野）',
   skill_standard_skill: 'スキル標準（スキル）',
@@ -89,14 +97,14 @@ export const AUDIT_ACTION_LABELS: { [E in AuditEntity]: Record<AuditActionOf<E>,
     decline_invitation: '登録依頼の辞退',
     add_from_national_list: '国のリストから追加',
   },
-  municipal_issue: { create: '登録', update: '更新', 'change-status': '状態の変更' },
+  municipal_issue: { create: '登録', update: '更新', change_status: '状態の変更' },
   need: {
     create: '作成',
     update: '更新',
-    'change-status': '状態の変更',
-    'link-issue': '課題の追加',
-    'unlink-issue': '課題の解除',
-    'express-interest': '関心表明',
+    change_status: '状態の変更',
+    link_issue: '課題の追加',
+    unlink_issue: '課題の解除',
+    express_interest: '関心表明',
   },
   need_shortlist_entry: {
     add: '候補に追加',
@@ -117,6 +125,20 @@ export const AUDIT_ACTION_LABELS: { [E in AuditEntity]: Record<AuditActionOf<E>,
   funding_rule: { create: '措置の追加', new_version: '新しい版の登録' },
   funding_decision: { decide: '要確認の判断', withdraw: '判断の取消し' },
   funding_selection: { select: '対象者の選択', reset: '対象者の選択の解除' },
+  accelerator_appointment: {
+    nominate: '推薦',
+    update_nomination: '推薦内容の更新',
+    resubmit: '再提出',
+    withdraw: '推薦の取下げ',
+    return: '差戻し',
+    decline: '見送り',
+    appoint: '任命',
+    end: '任命の終了',
+    revoke: '任命の取消し',
+  },
+  dx_structure_report: { report: '報告', confirm: '確認', return: '差戻し' },
+  accelerator_directory_entry: { update: '掲載内容の更新' },
+  accelerator_notice: { publish: '掲載' },
   skill_standard_version: { create: '下書きの作成', delete: '下書きの削除', import: '取込み', publish: '公開' },
   skill_standard_area: { create: '追加', update: '更新' },
   skill_standard_skill: { create: '追加', update: '更新' },
@@ -323,6 +345,8 @@ const STATUS_LABELS: Partial<Record<AuditEntity, Record<string, string>>> = {
   need: NEED_STATUS_LABELS satisfies Record<NeedStatus, string>,
   need_shortlist_entry: SHORTLIST_STATUS_LABELS satisfies Record<ShortlistStatus, string>,
   placement: PLACEMENT_STATUS_LABELS satisfies Record<PlacementStatus, string>,
+  accelerator_appointment: APPOINTMENT_STATUS_LABELS satisfies Record<AppointmentStatus, string>,
+  dx_structure_report: DX_STRUCTURE_REPORT_STATUS_LABELS satisfies Record<DxStructureReportStatus, string>,
 }
 
 /** Value labels by key, whatever the entity. */

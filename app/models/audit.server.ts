@@ -59,8 +59,8 @@ export interface AuditActions {
     | 'accept_invitation'
     | 'decline_invitation'
     | 'add_from_national_list'
-  municipal_issue: 'create' | 'update' | 'change-status'
-  need: 'create' | 'update' | 'change-status' | 'link-issue' | 'unlink-issue' | 'express-interest'
+  municipal_issue: 'create' | 'update' | 'change_status'
+  need: 'create' | 'update' | 'change_status' | 'link_issue' | 'unlink_issue' | 'express_interest'
   /** A need's shortlist: staff add and move people; the person answers a 打診 or turns a 内定 down. */
   need_shortlist_entry: 'add' | 'change_status' | 'update_interview' | 'accept_offer' | 'decline_offer'
   partner_company: 'create' | 'update'
@@ -70,6 +70,13 @@ export interface AuditActions {
   funding_rule: 'create' | 'new_version'
   funding_decision: 'decide' | 'withdraw'
   funding_selection: 'select' | 'reset'
+  /** 任命: a prefecture's nomination, the ministry's review and decision, the appointment's end. */
+  accelerator_appointment:
+    'nominate' | 'update_nomination' | 'resubmit' | 'withdraw' | 'return' | 'decline' | 'appoint' | 'end' | 'revoke'
+  /** 推進体制 ①〜④: a prefecture's report and the ministry's answer. */
+  dx_structure_report: 'report' | 'confirm' | 'return'
+  accelerator_directory_entry: 'update'
+  accelerator_notice: 'publish'
   skill_standard_version: 'create' | 'delete' | 'import' | 'publish'
   skill_standard_area: 'create' | 'update'
   skill_standard_skill: 'create' | 'update'

@@ -2,6 +2,12 @@
 // server and the browser. Each map is a Record over its enum, so adding a status without a label fails the
 // typecheck; lists and selects are built from these maps, never retyped.
 import type {
+  AppointmentChecklistItem,
+  AppointmentEndReason,
+  AppointmentStatus,
+  DirectoryVisibility,
+  DxStructureReportStatus,
+  DxStructureRequirement,
   EmploymentForm,
   IssueStatus,
   IssueUrgency,
@@ -171,6 +177,59 @@ export const PLACEMENT_END_REASON_LABELS: Record<PlacementEndReason, string> = {
   other: 'その他',
 }
 export const PLACEMENT_END_REASON_OPTIONS = optionsOf(PLACEMENT_END_REASON_LABELS)
+
+/** 任命の状態: 推薦 → (差戻し → 再提出) → 任命 / 見送り; 任命 → 終了 / 取消し. */
+export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  nominated: '審査中',
+  returned: '差戻し（追加情報の依頼）',
+  withdrawn: '推薦の取下げ',
+  declined: '見送り',
+  appointed: '任命中',
+  ended: '任命終了',
+  revoked: '任命取消し',
+}
+
+export const APPOINTMENT_END_REASON_LABELS: Record<AppointmentEndReason, string> = {
+  term_end: '任期満了',
+  resignation: '辞任',
+  revoked: '取消し',
+  other: 'その他',
+}
+/** The reasons staff choose when ending an appointment (取消し is its own action). */
+export const APPOINTMENT_END_REASON_OPTIONS = optionsOf(APPOINTMENT_END_REASON_LABELS).filter(
+  (o) => o.value !== 'revoked',
+)
+
+/** The ministry's review checklist for 「一定の経験・資格」 (002:405) and the planned placement. */
+export const APPOINTMENT_CHECKLIST_LABELS: Record<AppointmentChecklistItem, string> = {
+  experience: 'デジタル分野の一定の実務経験が職歴で確認できる',
+  skills: 'スキルとレベルが推薦する人材像に合っている',
+  training: '行政研修（自治大学校等）を修了している、または受講の予定がある',
+  placement_form: '配置の形態（常勤・非常勤・委託）が確認できる',
+  main_duty: '主たる業務（市町村支援か）が確認できる',
+}
+
+/** 推進体制の4要件 (002:297-322). */
+export const DX_STRUCTURE_REQUIREMENT_LABELS: Record<DxStructureRequirement, string> = {
+  1: '① 市町村との会議体等を設置',
+  2: '② ヒアリング等を通じ市町村の現状・課題を把握',
+  3: '③ 市町村支援のために一定の専門人材を確保',
+  4: '④ システム共同調達など推進体制下での取組テーマを設定',
+}
+
+export const DX_STRUCTURE_REPORT_STATUS_LABELS: Record<DxStructureReportStatus, string> = {
+  reported: '確認待ち',
+  confirmed: '確認済み',
+  returned: '差戻し',
+}
+
+/** Who sees an accelerator's directory entry. */
+export const DIRECTORY_VISIBILITY_LABELS: Record<DirectoryVisibility, string> = {
+  hidden: '掲載しない',
+  accelerators: '他のアクセラレータにだけ表示',
+  public: '公開ページにも表示',
+}
+export const DIRECTORY_VISIBILITY_OPTIONS = optionsOf(DIRECTORY_VISIBILITY_LABELS)
 
 /** 経費の費目 of a placement's cost lines (the funding rules name them, 002:428-474). */
 // The funding engine's words for them, so a page and a reason never name a cost differently.

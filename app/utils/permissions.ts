@@ -54,6 +54,19 @@ export type Permission =
   /** 財政措置: the ministry settles 要確認 results and edits the rules (new versions). */
   | 'decide:funding:any'
   | 'update:funding-rule:any'
+  /** 任命: a prefecture nominates its registered pool members; the ministry reviews and appoints. */
+  | 'read:appointment:own-prefecture'
+  | 'nominate:appointment:own-prefecture'
+  | 'read:appointment:any'
+  | 'decide:appointment:any'
+  /** The 500 dashboard: a prefecture sees its own slice, the ministry the nation. */
+  | 'read:dashboard:own-prefecture'
+  | 'read:dashboard:any'
+  /** 推進体制 ①〜④: a prefecture reports, the ministry confirms or returns. */
+  | 'report:dx-structure:own-prefecture'
+  | 'confirm:dx-structure:any'
+  /** Notices from the ministry to appointed accelerators. */
+  | 'publish:accelerator-notice:any'
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   professional: [],
@@ -64,6 +77,10 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:placement:own-municipality',
   ],
   prefecture_staff: [
+    'read:appointment:own-prefecture',
+    'nominate:appointment:own-prefecture',
+    'read:dashboard:own-prefecture',
+    'report:dx-structure:own-prefecture',
     'read:issue:own-prefecture',
     'update:issue:own-prefecture',
     'read:need:own-prefecture',
@@ -76,6 +93,10 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:partner:any',
   ],
   prefecture_admin: [
+    'read:appointment:own-prefecture',
+    'nominate:appointment:own-prefecture',
+    'read:dashboard:own-prefecture',
+    'report:dx-structure:own-prefecture',
     'read:issue:own-prefecture',
     'update:issue:own-prefecture',
     'read:need:own-prefecture',
@@ -93,6 +114,11 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'read:mail:own-prefecture',
   ],
   ministry_staff: [
+    'read:appointment:any',
+    'decide:appointment:any',
+    'read:dashboard:any',
+    'confirm:dx-structure:any',
+    'publish:accelerator-notice:any',
     'read:issue:any',
     'read:need:any',
     'read:placement:any',
@@ -106,6 +132,11 @@ const PERMISSIONS: Record<Role, readonly Permission[]> = {
     'update:partner:any',
   ],
   ministry_admin: [
+    'read:appointment:any',
+    'decide:appointment:any',
+    'read:dashboard:any',
+    'confirm:dx-structure:any',
+    'publish:accelerator-notice:any',
     'read:issue:any',
     'read:need:any',
     'read:placement:any',

@@ -18,6 +18,8 @@ import * as m20261201T100000000Z from './20261201T100000000Z-match-saved-searche
 import * as m20261201T110000000Z from './20261201T110000000Z-shortlist-interview-place-and-one-offer'
 import * as m20261201T120000000Z from './20261201T120000000Z-create-placements-and-funding'
 import * as m20261201T130000000Z from './20261201T130000000Z-profile-fitting-needs-digest'
+import * as m20261202T080000000Z from './20261202T080000000Z-audit-actions-snake-case'
+import * as m20261202T090000000Z from './20261202T090000000Z-create-accelerator-appointments'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261201T110000000Z-shortlist-interview-place-and-one-offer': m20261201T110000000Z,
   '20261201T120000000Z-create-placements-and-funding': m20261201T120000000Z,
   '20261201T130000000Z-profile-fitting-needs-digest': m20261201T130000000Z,
+  '20261202T080000000Z-audit-actions-snake-case': m20261202T080000000Z,
+  '20261202T090000000Z-create-accelerator-appointments': m20261202T090000000Z,
 }
