@@ -57,6 +57,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             canReadMail: userHasPermission(user, 'read:mail:own-prefecture') && !context.services.env.SMTP_URL,
             canManageSearch: userHasPermission(user, 'manage:search:any'),
             canEditFundingRules: userHasPermission(user, 'update:funding-rule:any'),
+            canReadAppointments: userHasPermission(user, 'read:appointment:own-prefecture'),
+            canReadDashboard: userHasPermission(user, 'read:dashboard:own-prefecture'),
+            canReportDxStructure:
+              userHasPermission(user, 'report:dx-structure:own-prefecture') ||
+              userHasPermission(user, 'confirm:dx-structure:any'),
+            canPublishNotices: userHasPermission(user, 'publish:accelerator-notice:any'),
           }
         : null,
       toast,

@@ -86,7 +86,10 @@ export function PlacementForm({
           field={fields.mainDutyMunicipalSupport}
         />
       ) : null}
-      <CheckboxField label="総務省から自治体DXアクセラレータに任命されている" field={fields.appointedAccelerator} />
+      <CheckboxField
+        label="総務省から自治体DXアクセラレータに任命されている（人材プールの登録者は、総務省の任命の記録に従います）"
+        field={fields.appointedAccelerator}
+      />
       <CheckboxField label="DX推進リーダーに指定している" field={fields.designatedDxLeader} />
       {kind === 'cio_adviser' ? (
         <CheckboxField

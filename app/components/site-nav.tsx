@@ -17,6 +17,10 @@ export interface NavUser {
   canReadMail: boolean
   canManageSearch: boolean
   canEditFundingRules: boolean
+  canReadAppointments: boolean
+  canReadDashboard: boolean
+  canReportDxStructure: boolean
+  canPublishNotices: boolean
 }
 
 interface NavItem {
@@ -47,6 +51,13 @@ export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
     user?.canReadPlacements && { to: '/funding', label: '財政措置' },
   ])
   if (support.length > 0) groups.push({ label: '市町村支援', items: support })
+  const programme = keep([
+    user?.canReadDashboard && { to: '/dashboard', label: '500名への進捗' },
+    user?.canReadAppointments && { to: '/appointments', label: '推薦・任命' },
+    user?.canReportDxStructure && { to: '/dx-structure', label: '推進体制' },
+    user?.canPublishNotices && { to: '/admin/accelerator-notices', label: 'アクセラレータへのお知らせ' },
+  ])
+  if (programme.length > 0) groups.push({ label: 'アクセラレータ', items: programme })
   const people = keep([
     user?.canReadPools && { to: '/pools', label: '人材プール' },
     user?.nationalListLink ?? null,

@@ -1,6 +1,13 @@
 // A status shown with its meaning, not only its word: colour and a shape mark per tone (so colour is never
 // the only cue, WCAG 1.4.1). Tones follow the デジタル庁デザインシステム's notification colours.
-import type { IssueStatus, NeedStatus, PlacementStatus, PoolStatus, ShortlistStatus } from '../../db/schema'
+import type {
+  AppointmentStatus,
+  IssueStatus,
+  NeedStatus,
+  PlacementStatus,
+  PoolStatus,
+  ShortlistStatus,
+} from '../../db/schema'
 
 export type StatusTone = 'action' | 'progress' | 'done' | 'closed' | 'stopped'
 
@@ -52,6 +59,16 @@ export const STATUS_TONES = {
     passed: 'stopped',
     declined: 'closed',
   } satisfies Record<'waiting' | 'accepted' | 'interview' | 'offered' | 'passed' | 'declined', StatusTone>,
+  /** An accelerator case: waiting for the ministry, back with the prefecture, appointed, or over. */
+  appointment: {
+    nominated: 'action',
+    returned: 'progress',
+    withdrawn: 'closed',
+    declined: 'stopped',
+    appointed: 'done',
+    ended: 'closed',
+    revoked: 'stopped',
+  } satisfies Record<AppointmentStatus, StatusTone>,
   /** A funding result: counted, not counted, or waiting for the ministry's decision. */
   funding: { eligible: 'done', not_eligible: 'closed', needs_confirmation: 'action' } satisfies Record<
     'eligible' | 'not_eligible' | 'needs_confirmation',

@@ -23,6 +23,8 @@ type Template =
       expiresOn: string
     }
   | { template: 'pool_new_application'; poolLabel: string; via: string; url: string }
+  | { template: 'appointment_review'; personName: string; decision: string; comment: string; url: string }
+  | { template: 'appointment_notice'; name: string; number: string; appointedOn: string; url: string }
   // A need's shortlist (shortlist.server.ts): to the person from 打診 on, and to staff when the person answers.
   | {
       template: 'shortlist_contacted'
@@ -153,6 +155,18 @@ function render(mail: Template): { subject: string; body: string } {
           .join('\n\n')}${mail.more > 0 ? `\n\nほかに ${mail.more} 件あります。` : ''}\n\nあなたに合う公募の一覧: ${
           mail.listUrl
         }\n\nこのお知らせが不要になったら、「公開範囲と同意」で止められます: ${mail.settingsUrl}`,
+      }
+    case 'appointment_review':
+      return {
+        subject: `【自治体DXアクセラレータ500】アクセラレータの推薦の審査結果：${mail.decision}（${mail.personName}）`,
+        body: `ご担当者様\n\n自治体DXアクセラレータに推薦した「${mail.personName}」さんについて、総務省の審査結果は「${mail.decision}」です。${
+          mail.comment ? `\n\n総務省のコメント:\n${mail.comment}` : ''
+        }\n\n${mail.url}`,
+      }
+    case 'appointment_notice':
+      return {
+        subject: '【自治体DXアクセラレータ500】自治体DXアクセラレータへの任命のお知らせ',
+        body: `${mail.name} 様\n\nあなたを${mail.appointedOn}付けで「自治体DXアクセラレータ」に任命しました（${mail.number}）。\n任命通知、研修の記録、ほかのアクセラレータとのネットワーク、総務省からのお知らせは次のページにあります。\n\n${mail.url}`,
       }
     case 'email_changed_notice':
       return {

@@ -26,6 +26,7 @@ import {
   setPlacementStatus,
   updatePlacementLocked,
 } from '../../db/queries/placements'
+import { findCurrentAppointmentOfPerson } from '../../db/queries/appointments'
 import { findPoolMember, listPoolMembers } from '../../db/queries/pools'
 import type { CostItem, EmploymentForm, PlacementEmployment, PlacementKind, PlacementStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
@@ -480,7 +481,13 @@ async function checkPlacementInput(
     if (!person.name) fieldErrors.personName = ['氏名を入力してください']
   }
   if (Object.keys(fieldErrors).length > 0) return { status: 'invalid', fieldErrors }
-  return { status: 'ok', values: placementValues(body.kind, input, person) }
+  const values = placementValues(body.kind, input, person)
+  // A person from the pool is an appointed accelerator when the ministry's appointment says so, not the form.
+  if (values.pool_member_id || values.profile_id)
+    values.appointed_accelerator = Boolean(
+      await findCurrentAppointmentOfPerson(db, { poolMemberId: values.pool_member_id, profileId: values.profile_id }),
+    )
+  return { status: 'ok', values }
 }
 
 /** The placement columns a save writes from the form; facts that do not apply to the kind are stored as no. */
@@ -923,7 +930,9 @@ export async function createDraftPlacementFromOffer(
     employment: placementEmploymentOf(input.employment),
     fixed_term: false,
     main_duty_municipal_support: true,
-    appointed_accelerator: false,
+    appointed_accelerator: Boolean(
+      await findCurrentAppointmentOfPerson(trx, { poolMemberId: input.poolMemberId, profileId: input.profileId }),
+    ),
     designated_dx_leader: false,
     plan_drafting_only: false,
     start_on: null,

@@ -272,6 +272,8 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
     /** Holds a 内定 on a 常勤 need: no candidate for another need. */
     placedFullTime: profile ? fittingNeeds.placedFullTime : false,
     poolLabel: pool.poolLabel,
+    /** The pool holding the record: a prefecture's code, or the national list's. */
+    poolCode: member.prefecture_code,
     nationalList: member.prefecture_code === NATIONAL_LIST_CODE,
     status: member.status,
     statusLabel: POOL_STATUS_LABELS[member.status],

@@ -1,6 +1,7 @@
 // Field schemas the form modules share (GUIDE rule 6): the hidden lock version, required and optional text,
 // a checkbox, an id, a prefecture. Messages in Japanese, naming the field.
 import { z } from 'zod'
+import { isIsoDate } from './dates'
 import { hasControlCharacters, isUuid } from './params'
 import './zod-locale'
 
@@ -25,6 +26,24 @@ export const lockVersion = z
   .min(0)
   .optional()
   .transform((value) => value ?? null)
+
+/** The hidden lock version of a form that changes a saved row: always the version the page was loaded with. */
+export const requiredLockVersion = z
+  .number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' })
+  .int()
+  .min(0)
+
+/** A calendar day typed as YYYY-MM-DD (a date input sends that), checked to exist. */
+export const dateField = (label: string) =>
+  plainString({ message: `${label}を入力してください` }, label).refine(isIsoDate, {
+    message: `${label}を正しい日付で入力してください（例: 2027-04-01）`,
+  })
+
+/** The same, optional: empty is null. */
+export const optionalDateField = (label: string) =>
+  dateField(label)
+    .optional()
+    .transform((value) => value ?? null)
 
 export const requiredText = (label: string, max: number) =>
   plainString({ message: `${label}を入力してください` }, label)

@@ -3,9 +3,18 @@
 // field. What needs the database (the municipalities of the employer's prefecture, the pool member) is checked by
 // the model; Postgres constraints stay the final guard.
 import { z } from 'zod'
-import { isIsoDate } from './dates'
 import type { CostItem } from '../../db/schema'
-import { checkbox, lockVersion, optionalText, plainString, PREFECTURE_CODE, uuidField } from './field-schemas'
+import {
+  checkbox,
+  dateField,
+  lockVersion,
+  optionalDateField,
+  optionalText,
+  plainString,
+  PREFECTURE_CODE,
+  requiredLockVersion,
+  uuidField,
+} from './field-schemas'
 import {
   COST_ITEM_LABELS,
   PLACEMENT_EMPLOYMENT_LABELS,
@@ -25,21 +34,6 @@ export const MAX_COST_YEN = 10_000_000_000
 const MUNICIPALITY_CODE = /^[0-9]{6}$/
 // Hiragana, katakana, the prolonged sound mark and spaces.
 const KANA = /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC\s\u3000]+$/
-
-const dateText = (label: string) =>
-  plainString({ message: `${label}を入力してください` }, label).refine(isIsoDate, {
-    message: `${label}を正しい日付で入力してください（例: 2027-04-01）`,
-  })
-
-const optionalDate = (label: string) =>
-  dateText(label)
-    .optional()
-    .transform((value) => value ?? null)
-
-const requiredLockVersion = z
-  .number({ message: 'フォームの状態が正しくありません。ページを再読み込みしてください' })
-  .int()
-  .min(0)
 
 // ---- 配置 --------------------------------------------------------------------------------------------------
 
@@ -74,8 +68,8 @@ export const PlacementSchema = z
     appointedAccelerator: checkbox,
     designatedDxLeader: checkbox,
     planDraftingOnly: checkbox,
-    startOn: optionalDate('開始日'),
-    endOn: optionalDate('終了日（予定）'),
+    startOn: optionalDateField('開始日'),
+    endOn: optionalDateField('終了日（予定）'),
     municipalities: z
       .array(PlacementMunicipalitySchema)
       .optional()
@@ -227,7 +221,7 @@ export const PlacementActivateSchema = z.object({
 
 export const PlacementEndSchema = z.object({
   lockVersion: requiredLockVersion,
-  endOn: dateText('終了日'),
+  endOn: dateField('終了日'),
   endReason: z.enum(valuesOf(PLACEMENT_END_REASON_LABELS), { message: '終了の理由を選択してください' }),
   endNote: optionalText('終了の補足', 1000),
 })

@@ -1,3 +1,4 @@
+import { getAppointmentsOfMember } from '~/models/appointment.server'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
   type ActionFunctionArgs,
@@ -29,7 +30,15 @@ export const links: LinksFunction = () => staffProfileLinks
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:pool:own-prefecture')
-  return requirePoolMember(context, user, requireUuidParam(params, 'memberId'))
+  const member = await requirePoolMember(context, user, requireUuidParam(params, 'memberId'))
+  const accelerator = member.nationalList
+    ? null
+    : await getAppointmentsOfMember(context, user, {
+        id: member.id,
+        prefectureCode: member.poolCode,
+        status: member.status,
+      })
+  return { ...member, accelerator }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -84,6 +93,31 @@ export default function PoolMemberRoute() {
               : '非公開（本人の公開設定により、連絡先などは表示されません。氏名・状態・履歴はこのプールの記録です）'}
         </dd>
       </dl>
+      {member.accelerator && (member.accelerator.canNominate || member.accelerator.cases.length > 0) ? (
+        <section aria-labelledby="accelerator-heading">
+          <h2 id="accelerator-heading">自治体DXアクセラレータ</h2>
+          {member.accelerator.cases.length > 0 ? (
+            <ul>
+              {member.accelerator.cases.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/appointments/${c.id}`}>
+                    {c.statusLabel}（{c.roleName}）
+                  </Link>
+                  {c.number ? `　${c.number}` : ''}
+                  {c.appointedOn ? `　${c.appointedOn}任命` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {member.accelerator.canNominate ? (
+            <p>
+              <Link to={`/appointments/new?member=${member.id}`} className="button button--secondary">
+                アクセラレータに推薦する
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       {member.profile ? (
         <>
           <StaffProfileView profile={member.profile} />
