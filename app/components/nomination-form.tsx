@@ -34,6 +34,8 @@ export function NominationForm(props: NominationFormProps) {
     id: 'nomination-form',
     defaultValue: props.defaultValue,
     lastResult: props.lastResult,
+    // Messages clear as the person types or ticks, so none vanishes on blur and moves the button under the pointer.
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" className="form-stack form-wide" {...getFormProps(form)}>
