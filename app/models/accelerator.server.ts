@@ -25,7 +25,7 @@ import { resolveSkills } from '../../db/queries/skill-standard'
 import type { AppointmentEndReason, AppointmentStatus, DirectoryVisibility } from '../../db/schema'
 import type { DirectoryEntryInput, NetworkQuery } from '../utils/accelerator-validation'
 import type { SessionUser } from '../utils/auth.server'
-import { fiscalYearLabel, formatDate } from '../utils/dates'
+import { formatDate } from '../utils/dates'
 import {
   APPOINTMENT_END_REASON_LABELS,
   APPOINTMENT_STATUS_LABELS,
@@ -34,6 +34,7 @@ import {
   SKILL_LEVEL_LABELS,
 } from '../utils/labels'
 import { userHasPermission } from '../utils/permissions'
+import { appointmentNumberLabel } from './appointment.server'
 import { actorFrom, recordAudit } from './audit.server'
 import { listNewestOpenCalls } from './open-call.server'
 import { readCurrentCatalogue } from './skill-standard.server'
@@ -85,15 +86,10 @@ function skillView(names: Map<string, string>, skill: { skill_id: string; level:
 
 // ---- the accelerator's own page ----------------------------------------------------------------------------
 
-/** 「令和7年度 第12号」 */
-export function appointmentNumber(fiscalYear: number | null, serial: number | null): string {
-  return fiscalYear === null || serial === null ? '' : `${fiscalYearLabel(fiscalYear)} 第${serial}号`
-}
-
 function appointmentView(row: Awaited<ReturnType<typeof listAppointmentsOfProfile>>[number]) {
   return {
     id: row.id,
-    number: appointmentNumber(row.fiscal_year, row.serial),
+    number: appointmentNumberLabel(row.fiscal_year, row.serial) ?? '',
     status: row.status as AppointmentStatus,
     statusLabel: APPOINTMENT_STATUS_LABELS[row.status],
     prefectureName: row.prefecture_name,

@@ -9,7 +9,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { StatusBadge } from '~/components/status-badge'
+import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getMyAcceleratorPage, requireAcceleratorNow, saveMyDirectoryEntry } from '~/models/accelerator.server'
 import acceleratorStylesHref from '~/styles/accelerator.css'
 import profileStylesHref from '~/styles/profile.css'
@@ -61,7 +61,7 @@ export default function AcceleratorRoute() {
             <div>
               <dt>状態</dt>
               <dd>
-                <StatusBadge tone="done" label={a.statusLabel} />
+                <StatusBadge tone={STATUS_TONES.appointment[a.status]} label={a.statusLabel} />
               </dd>
             </div>
             <div>
