@@ -70,7 +70,10 @@ describe('accelerator pages (browser)', () => {
     const page = await context.newPage()
     await logIn(page, 'professional@demo.dx500.example.jp', { redirectTo: '/accelerator' })
     await page.waitForLoadState('networkidle')
-    expect(await page.locator('main').textContent()).toContain('任命中の自治体DXアクセラレータの方のためのページです')
+    // The address changes before the page has rendered the answer: wait for the words.
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('任命中の自治体DXアクセラレータの方のためのページです')
     await expectNoAxeViolations(page)
     await context.close()
   })
