@@ -15,6 +15,7 @@ import { EMPLOYER_OPTIONS, IT_STAFFING_OPTIONS, URGENCY_LABELS } from '../utils/
 import { fiscalYearLabel, formatTimestamp } from '../utils/dates'
 import {
   APPOINTMENT_STATUS_LABELS,
+  DIRECTORY_VISIBILITY_LABELS,
   DX_STRUCTURE_REPORT_STATUS_LABELS,
   ISSUE_STATUS_LABELS,
   NEED_STATUS_LABELS,
@@ -311,6 +312,14 @@ export const FIELD_LABELS: Record<string, string> = {
   synonyms: '同義語',
   retired: '廃止',
   sortOrder: '表示順',
+  // アクセラレータ名簿・お知らせ
+  directory_visibility: '名簿に掲載する範囲',
+  headline: '肩書き・ひとこと',
+  contact_given: '連絡先の記載',
+  show_prefecture: '都道府県を表示',
+  show_skills: 'スキルを表示',
+  body_length: '本文（文字数）',
+  mailed: 'メールを送った人数',
 }
 
 const FIELD_ORDER = Object.keys(FIELD_LABELS)
@@ -366,6 +375,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   kind: PLACEMENT_KIND_LABELS,
   employment: PLACEMENT_EMPLOYMENT_LABELS,
   end_reason: PLACEMENT_END_REASON_LABELS,
+  directory_visibility: DIRECTORY_VISIBILITY_LABELS,
 }
 
 const PREFECTURE_KEYS = new Set([

@@ -64,6 +64,8 @@ type Template =
       listUrl: string
       settingsUrl: string
     }
+  // The ministry's notice to every accelerator now (accelerator-notice.server.ts), in full, with the page it is on.
+  | { template: 'accelerator_notice'; name: string; title: string; body: string; url: string }
 
 function render(mail: Template): { subject: string; body: string } {
   switch (mail.template) {
@@ -167,6 +169,11 @@ function render(mail: Template): { subject: string; body: string } {
       return {
         subject: '【自治体DXアクセラレータ500】自治体DXアクセラレータへの任命のお知らせ',
         body: `${mail.name} 様\n\nあなたを${mail.appointedOn}付けで「自治体DXアクセラレータ」に任命しました（${mail.number}）。\n任命通知、研修の記録、ほかのアクセラレータとのネットワーク、総務省からのお知らせは次のページにあります。\n\n${mail.url}`,
+      }
+    case 'accelerator_notice':
+      return {
+        subject: `【自治体DXアクセラレータ500】総務省からのお知らせ：${mail.title}`,
+        body: `${mail.name} 様\n\n自治体DXアクセラレータの皆さまへ、総務省からお知らせを掲載しました。\n\n■ ${mail.title}\n\n${mail.body}\n\nお知らせの一覧は、アクセラレータのページで確認できます。\n${mail.url}`,
       }
     case 'email_changed_notice':
       return {

@@ -3,6 +3,7 @@
 // files a pool application to that prefecture linked to the need. When Meilisearch is down the list
 // is read from Postgres with the same filters except the words, and says so.
 import type { AppLoadContext } from '@remix-run/node'
+import { countPublicFigures } from '../../db/queries/attention'
 import { listPrefectures } from '../../db/queries/local-government'
 import {
   findNeed,
@@ -110,6 +111,27 @@ export async function getOpenCallsPage(context: AppLoadContext, query: OpenCallQ
       municipalities: row.municipalities.map((m) => `${m.name} 週${Number(m.days_per_week)}日`).join('・'),
       remoteDaysPerWeek: row.remote_days_per_week === null ? null : Number(row.remote_days_per_week),
       workPlace: row.work_place,
+      startOn: row.start_on,
+      applicationDeadline: row.application_deadline,
+    })),
+  }
+}
+
+/**
+ * The newest open calls, by publication (the programme page), and how many there are in all: read from
+ * Postgres, so the page does not depend on the search.
+ */
+export async function listNewestOpenCalls(context: AppLoadContext, limit: number) {
+  const { db } = context.services.database
+  const [ids, figures] = await Promise.all([listOpenCallIds(db, {}, { limit }), countPublicFigures(db)])
+  const rows = await listPublicNeedsByIds(db, ids)
+  return {
+    total: figures.openCalls,
+    needs: rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      prefectureName: row.prefecture_name,
+      municipalities: row.municipalities.map((m) => m.name).join('・'),
       startOn: row.start_on,
       applicationDeadline: row.application_deadline,
     })),

@@ -377,6 +377,7 @@ export async function listNeedsForIndex(db: DbExecutor, ids: readonly string[]) 
 export async function listOpenCallIds(
   db: DbExecutor,
   filter: { prefectureCode?: string; roleId?: string; topicId?: string; remote?: boolean },
+  { limit = 5000 }: { limit?: number } = {},
 ): Promise<string[]> {
   let query = db
     .selectFrom('need')
@@ -401,7 +402,7 @@ export async function listOpenCallIds(
       ]),
     )
   }
-  const rows = await query.orderBy('need.published_at', 'desc').limit(5000).execute()
+  const rows = await query.orderBy('need.published_at', 'desc').orderBy('need.id').limit(limit).execute()
   return rows.map((row) => row.id)
 }
 

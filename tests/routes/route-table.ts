@@ -308,6 +308,17 @@ export const MATRIX: Record<string, RouteRow> = {
     url: '/admin/skill-standard/export.csv',
     expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 },
   },
+  // The accelerator's own page: nobody in this table is appointed, so every signed-in user gets the same 404.
+  'accelerator._index': { url: '/accelerator', expect: { ...everyone(404), anonymous: 'login' } },
+  // The network directory: accelerators now (none here) and the ministry (read:appointment:any).
+  'accelerator.network': {
+    url: '/accelerator/network?q=標準化&pref=34',
+    expect: { ...everyone(403), anonymous: 'login', ministry_staff: 'ok', ministry_admin: 'ok' },
+  },
+  // 総務省からのお知らせ: holders of 'publish:accelerator-notice:any'.
+  'admin.accelerator-notices': { url: '/admin/accelerator-notices', expect: ministryEditors },
+  // Public: the programme, its count toward 500 and the published directory.
+  'programme._index': { url: '/programme', expect: everyone('ok') },
 }
 
 export const routesDir = path.resolve(import.meta.dirname, '../../app/routes')
