@@ -308,6 +308,28 @@ export const MATRIX: Record<string, RouteRow> = {
     url: '/admin/skill-standard/export.csv',
     expect: { ...ministryEditors, ministry_staff: 404, ministry_admin: 404 },
   },
+  // 任命: prefectures read their cases and nominate their own pool members; the ministry reads and decides all.
+  'appointments._index': { url: '/appointments?status=nominated&pref=34&q=試験', expect: needReaders },
+  'appointments.new': {
+    url: `/appointments/new?member=${MISSING_ID}`,
+    expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 404, prefecture_admin: 404 },
+  },
+  'appointments.$id': {
+    url: `/appointments/${MISSING_ID}`,
+    params: { id: MISSING_ID },
+    expect: notFoundFor(needReaders),
+  },
+  'appointments.$id_.edit': {
+    url: `/appointments/${MISSING_ID}/edit`,
+    params: { id: MISSING_ID },
+    expect: { ...everyone(403), anonymous: 'login', prefecture_staff: 404, prefecture_admin: 404 },
+  },
+  // The notice: the ministry, the nominating prefecture and the person; a missing one is 404 for anyone signed in.
+  'appointments.$id_.notice': {
+    url: `/appointments/${MISSING_ID}/notice`,
+    params: { id: MISSING_ID },
+    expect: { ...everyone(404), anonymous: 'login' },
+  },
   // The accelerator's own page: nobody in this table is appointed, so every signed-in user gets the same 404.
   'accelerator._index': { url: '/accelerator', expect: { ...everyone(404), anonymous: 'login' } },
   // The network directory: accelerators now (none here) and the ministry (read:appointment:any).
