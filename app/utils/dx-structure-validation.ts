@@ -11,7 +11,11 @@ const FORM_STATE_MESSAGE = 'フォームの状態が正しくありません。�
 
 export const DxStructureReportSchema = z.object({
   intent: z.literal('report', { message: FORM_STATE_MESSAGE }),
-  requirement: z.number({ message: FORM_STATE_MESSAGE }).int({ message: FORM_STATE_MESSAGE }).min(1).max(4),
+  requirement: z
+    .number({ message: FORM_STATE_MESSAGE })
+    .int({ message: FORM_STATE_MESSAGE })
+    .min(1, { message: FORM_STATE_MESSAGE })
+    .max(4, { message: FORM_STATE_MESSAGE }),
   met: z
     .enum(['yes', 'no'], { message: '要件を満たしているかどうかを選んでください' })
     .transform((value) => value === 'yes'),

@@ -38,7 +38,9 @@ async function dashboard(cookie: string, query = ''): Promise<Page> {
 }
 
 async function csv(cookie: string, table: string): Promise<string[][]> {
-  const response = (await csvLoader(routeArgs(services, `/dashboard/export.csv?table=${table}`, { cookie }))) as Response
+  const response = (await csvLoader(
+    routeArgs(services, `/dashboard/export.csv?table=${table}`, { cookie }),
+  )) as Response
   expect(response.status).toBe(200)
   expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
   return parseCsv(await response.text())
@@ -219,7 +221,8 @@ describe('dashboard', () => {
           status: a.placement.active ? 'active' : 'ended',
           municipalities: real(a.placement.municipalities).map((code) => ({ code, daysPerWeek: 1 })),
         })
-        if (a.placement.active) activePlacements.push({ pref: a.pref, municipalities: real(a.placement.municipalities) })
+        if (a.placement.active)
+          activePlacements.push({ pref: a.pref, municipalities: real(a.placement.municipalities) })
       }
       await insertAppointmentRow(db(), {
         prefectureCode: a.pref,
@@ -277,13 +280,15 @@ describe('dashboard', () => {
     return form ? PLACEMENT_EMPLOYMENT_LABELS[form] : '未定'
   }
   const servedIn = (pref: string | null) => {
-    const set = new Set(activePlacements.filter((p) => pref === null || p.pref === pref).flatMap((p) => p.municipalities))
+    const set = new Set(
+      activePlacements.filter((p) => pref === null || p.pref === pref).flatMap((p) => p.municipalities),
+    )
     return { served: set.size, small: [...set].filter((c) => ['town', 'village'].includes(kinds.get(c)!)).length }
   }
   const mediansIn = (pref: string | null) =>
     median(
-      NEEDS.filter((n) => (pref === null || n.pref === pref) && n.placement && n.placement.status !== 'draft').map((n) =>
-        daysBetween(n.publishedOn!, n.placement!.startOn),
+      NEEDS.filter((n) => (pref === null || n.pref === pref) && n.placement && n.placement.status !== 'draft').map(
+        (n) => daysBetween(n.publishedOn!, n.placement!.startOn),
       ),
     )
 
@@ -534,7 +539,9 @@ describe('dashboard', () => {
     expect(own.slice(1)).toEqual([['34', '広島県', '3', '10', '30', '1', '2']])
     expect((await csv(hiroshima, 'pools')).slice(1).map((r) => r[0])).toEqual(['34'])
     const name = (
-      (await csvLoader(routeArgs(services, '/dashboard/export.csv?table=prefectures', { cookie: hiroshima }))) as Response
+      (await csvLoader(
+        routeArgs(services, '/dashboard/export.csv?table=prefectures', { cookie: hiroshima }),
+      )) as Response
     ).headers.get('Content-Disposition')
     expect(name).toContain('dashboard_prefectures_34_')
   })
