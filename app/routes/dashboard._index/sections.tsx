@@ -1,5 +1,6 @@
 // The dashboard's tables: each prefecture against its 10 (with the tile map), the breakdowns by role and by
 // employment form, and the health of the pools behind the appointments. Every table has its CSV.
+import { TableScroll } from '~/components/table-scroll'
 import { Form } from '@remix-run/react'
 import { SelectField } from '~/components/forms'
 import { PrefectureTileMap } from '~/components/prefecture-tile-map'
@@ -30,7 +31,9 @@ export function PrefectureProgress({ page }: { page: DashboardData }) {
   const national = page.scope === 'national'
   return (
     <section aria-labelledby="prefectures-heading">
-      <h2 id="prefectures-heading">都道府県別の任命状況（目安: 各10名+α）</h2>
+      <h2 id="prefectures-heading">
+        {national ? '都道府県別の任命状況（目安: 各10名+α）' : `${page.prefecture?.name}の任命状況（目安: 10名+α）`}
+      </h2>
       {national ? (
         <Form method="get" className="search-form dashboard-actions" aria-label="強調する都道府県">
           <div className="search-form__row">
@@ -74,15 +77,15 @@ export function PrefectureProgress({ page }: { page: DashboardData }) {
 export function PrefectureTable({ page }: { page: DashboardData }) {
   const national = page.scope === 'national'
   return (
-    <div className="table-scroll">
+    <TableScroll label="都道府県別の任命状況の表">
       <table className="data-table dashboard-table" id="prefecture-table">
-        <caption>都道府県別の任命状況（地図と同じ数値）</caption>
+        <caption>{national ? '都道府県別の任命状況（地図と同じ数値）' : '任命状況（地図と同じ数値）'}</caption>
         <thead>
           <tr>
             <th scope="col">都道府県</th>
             <th scope="col">任命中</th>
             <th scope="col">目安</th>
-            <th scope="col">目安に対する割合</th>
+            <th scope="col">達成率</th>
             <th scope="col">審査中の推薦</th>
             <th scope="col">支援先の市区町村</th>
           </tr>
@@ -112,7 +115,7 @@ export function PrefectureTable({ page }: { page: DashboardData }) {
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </TableScroll>
   )
 }
 
@@ -184,7 +187,7 @@ export function PoolHealth({ page }: { page: DashboardData }) {
   return (
     <section aria-labelledby="pools-heading">
       <h2 id="pools-heading">人材プールとニーズ・配置</h2>
-      <div className="table-scroll">
+      <TableScroll label="人材プールの人数の表">
         <table className="data-table dashboard-table">
           <caption>人材プールの人数（状態別）</caption>
           <thead>
@@ -212,9 +215,9 @@ export function PoolHealth({ page }: { page: DashboardData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {pools.roles.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="登録者の人材像別の表">
           <table className="data-table dashboard-table">
             <caption>登録者の人材像別の人数（複数の人材像を持つ人はそれぞれに数えます）</caption>
             <thead>
@@ -240,9 +243,9 @@ export function PoolHealth({ page }: { page: DashboardData }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
-      <div className="table-scroll">
+      <TableScroll label="ニーズと配置の表">
         <table className="data-table dashboard-table">
           <caption>ニーズと配置</caption>
           <thead>
@@ -275,7 +278,7 @@ export function PoolHealth({ page }: { page: DashboardData }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="dashboard-note">中央値: {page.medianDefinition}。</p>
       <TableCsvLink table="pools" label="都道府県別の人材プールと配置" />
       {page.served.length > 0 ? (

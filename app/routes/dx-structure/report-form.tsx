@@ -5,6 +5,7 @@ import { Form, type useLoaderData } from '@remix-run/react'
 import { OptionChoices } from '~/components/choice-group'
 import { Field, FormErrors, SubmitButton, TextareaField, useSchemaForm } from '~/components/forms'
 import { StatusBadge } from '~/components/status-badge'
+import { TableScroll } from '~/components/table-scroll'
 import { DxStructureReportSchema } from '~/utils/dx-structure-validation'
 import type { loader } from './route'
 
@@ -68,7 +69,7 @@ export function RequirementSection({ item, today, actionData }: { item: Item; to
         </div>
       </Form>
       {item.history.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll label="これまでの報告の表">
           <table className="data-table">
             <caption>これまでの報告</caption>
             <thead>
@@ -100,7 +101,7 @@ export function RequirementSection({ item, today, actionData }: { item: Item; to
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   )
