@@ -8,6 +8,7 @@ import { analyzeDatabase, startEmbeddedMaintenance } from '../db/maintenance'
 import { migrateToLatest } from '../db/migrate'
 import { isAlive } from '../db/process-alive'
 import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
+import { takeMissingAcceleratorSnapshot } from '../jobs/accelerator-snapshot'
 import { createMailTransport } from '../jobs/mail-transport'
 import { MAIL_MAX_ATTEMPTS, type MailWorker, startMailWorker } from '../jobs/mail-worker'
 import { startPollingLoop } from '../jobs/polling-loop'
@@ -24,6 +25,7 @@ import type { Env } from './utils/env.server'
 import { type Auth, createLucia } from './utils/session.server'
 
 const DIGEST_CHECK_MS = 60 * 60 * 1000
+const SNAPSHOT_CHECK_MS = 60 * 60 * 1000
 
 export interface Services {
   env: Env
@@ -251,6 +253,18 @@ export async function startServices(
         onError: (error) => log(`合う公募のお知らせの送信に失敗しました（1時間後に再試行します）: ${String(error)}`),
       })
       cleanups.push(() => digests.stop())
+      // The day's count of appointed accelerators for the dashboard's trend: written once a day, checked hourly.
+      const snapshots = startPollingLoop({
+        pollMs: SNAPSHOT_CHECK_MS,
+        maxIdleMs: SNAPSHOT_CHECK_MS,
+        step: async () => {
+          const taken = await takeMissingAcceleratorSnapshot(database.db)
+          if (taken?.status === 'written') log(`${taken.on} のアクセラレータ数（${taken.appointed}名）を記録しました。`)
+          return 'idle'
+        },
+        onError: (error) => log(`アクセラレータ数の日次記録に失敗しました（1時間後に再試行します）: ${String(error)}`),
+      })
+      cleanups.push(() => snapshots.stop())
     }
 
     const secureCookies = shouldUseSecureCookies(env)

@@ -4,6 +4,7 @@
 import type {
   AppointmentStatus,
   DxStructureReportStatus,
+  DxStructureRequirement,
   IssueStatus,
   IssueUrgency,
   NeedStatus,
@@ -17,6 +18,7 @@ import {
   APPOINTMENT_STATUS_LABELS,
   DIRECTORY_VISIBILITY_LABELS,
   DX_STRUCTURE_REPORT_STATUS_LABELS,
+  DX_STRUCTURE_REQUIREMENT_LABELS,
   ISSUE_STATUS_LABELS,
   NEED_STATUS_LABELS,
   PLACEMENT_EMPLOYMENT_LABELS,
@@ -289,6 +291,11 @@ export const FIELD_LABELS: Record<string, string> = {
   end_reason: '終了の理由',
   fiscal_year: '年度',
   ...Object.fromEntries(COST_LINES.map((line) => [`${line.key}_yen`, line.label])),
+  // 推進体制
+  requirement: '要件',
+  met: '要件を満たしている',
+  as_of: '時点',
+  review_note: '総務省のコメント',
   // パートナー企業
   corporate_number: '法人番号',
   active: '有効',
@@ -432,6 +439,8 @@ function scalar(entity: string, key: string, value: unknown, names: AuditNames):
   if (typeof value === 'boolean') return value ? 'はい' : 'いいえ'
   if (typeof value === 'number') {
     if (key === 'fiscal_year') return fiscalYearLabel(value)
+    if (key === 'requirement' && Object.hasOwn(DX_STRUCTURE_REQUIREMENT_LABELS, value))
+      return DX_STRUCTURE_REQUIREMENT_LABELS[value as DxStructureRequirement]
     return key.endsWith('_yen') ? `${value.toLocaleString('ja-JP')}円` : String(value)
   }
   if (typeof value !== 'string') return JSON.stringify(value)

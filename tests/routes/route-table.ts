@@ -72,6 +72,15 @@ const placementEditors: Record<Who, Outcome> = {
   prefecture_staff: 'ok',
   prefecture_admin: 'ok',
 }
+/** The 500 dashboard and 推進体制: a prefecture's staff (their prefecture), the ministry (the nation). */
+const dashboardReaders: Record<Who, Outcome> = {
+  ...everyone(403),
+  anonymous: 'login',
+  prefecture_staff: 'ok',
+  prefecture_admin: 'ok',
+  ministry_staff: 'ok',
+  ministry_admin: 'ok',
+}
 export const MISSING_ID = '00000000-0000-4000-8000-000000000000'
 const notFoundFor = (row: Record<Who, Outcome>): Record<Who, Outcome> =>
   Object.fromEntries(Object.entries(row).map(([who, outcome]) => [who, outcome === 'ok' ? 404 : outcome])) as Record<
@@ -279,6 +288,10 @@ export const MATRIX: Record<string, RouteRow> = {
   'funding.export[.]xlsx.ts': { url: '/funding/export.xlsx?fy=2026', expect: placementReaders },
   'funding.national': { url: '/funding/national?fy=2026', expect: ministryEditors },
   'funding.estimate': { url: '/funding/estimate', expect: placementReaders },
+  // The dashboard toward 500 and its CSVs; 推進体制: prefectures report (their own), the ministry confirms.
+  'dashboard._index': { url: '/dashboard', expect: dashboardReaders },
+  'dashboard.export[.]csv.ts': { url: '/dashboard/export.csv?table=prefectures', expect: dashboardReaders },
+  'dx-structure': { url: '/dx-structure', expect: dashboardReaders },
   // A professional's own ranking of open calls.
   'open-calls.for-me': { url: '/open-calls/for-me', expect: professionalOnly },
   // Public: the open calls list, and a missing (or unpublished) call is 404 for everyone.
