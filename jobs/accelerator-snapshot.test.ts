@@ -67,7 +67,7 @@ describe('takeAcceleratorSnapshot', () => {
   })
 
   it('is idempotent per day: a second run leaves one row, with the numbers as they now stand', async () => {
-    const id = await insertAppointmentRow(db, { prefectureCode: '47' })
+    const { id } = await insertAppointmentRow(db, { prefectureCode: '47' })
     try {
       const again = await takeAcceleratorSnapshot(db, new Date('2026-11-20T14:59:00Z'))
       expect(again).toMatchObject({ status: 'written', on: '2026-11-20', appointed: 6, bodies: 3 })
@@ -108,7 +108,7 @@ describe('takeAcceleratorSnapshot', () => {
     const day = new Date('2026-11-25T00:30:00+09:00')
     const first = await takeMissingAcceleratorSnapshot(db, day)
     expect(first).toMatchObject({ status: 'written', on: '2026-11-25', appointed: 5 })
-    const id = await insertAppointmentRow(db, { prefectureCode: '40' })
+    const { id } = await insertAppointmentRow(db, { prefectureCode: '40' })
     try {
       expect(await takeMissingAcceleratorSnapshot(db, new Date('2026-11-25T23:30:00+09:00'))).toBeNull()
       expect(await rowsOn('2026-11-25')).toMatchObject([{ appointed: 5, bodies: 2 }])

@@ -1,17 +1,17 @@
-// Rows for the accelerators' tests, written straight into the tables (the appointment workflow that normally
-// writes them is a separate feature). Appointments obey the table's checks: an appointed, ended or revoked row
-// has its 年度, serial and date; the serial is the next free one of its 年度 (unique per 年度); an ended or
-// revoked row has its end date and reason.
+// Rows for the accelerators' tests, written straight into the tables: appointments (through appointment-rows.ts,
+// with this file's defaults), directory entries, training records, and a signed-in accelerator.
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { Services } from '../app/services.server'
 import type { AppointmentEndReason, DB, DirectoryVisibility } from '../db/schema'
+import { insertAppointmentRow } from './appointment-rows'
 import { createProfile, loginAs } from './factories'
 
 export interface AppointmentRowOptions {
   profileId: string | null
   prefectureCode?: string
   status?: 'nominated' | 'appointed' | 'ended' | 'revoked'
+  /** The 年度 of the appointment date when no date is given (1 October of it). */
   fiscalYear?: number
   appointedOn?: string
   termEndOn?: string | null
@@ -23,38 +23,17 @@ export interface AppointmentRowOptions {
 }
 
 /** One appointment row (appointed in 令和7年度 from 2025-10-01 unless told); returns its id and number. */
-export async function insertAppointment(db: Kysely<DB>, options: AppointmentRowOptions) {
-  const id = crypto.randomUUID()
-  const status = options.status ?? 'appointed'
-  const numbered = status !== 'nominated'
-  const ended = status === 'ended' || status === 'revoked'
-  const fiscalYear = options.fiscalYear ?? 2025
-  const last = await db
-    .selectFrom('accelerator_appointment')
-    .select((eb) => eb.fn.max('serial').as('serial'))
-    .where('fiscal_year', '=', fiscalYear)
-    .executeTakeFirst()
-  const serial = numbered ? Number(last?.serial ?? 0) + 1 : null
-  await db
-    .insertInto('accelerator_appointment')
-    .values({
-      id,
-      prefecture_code: options.prefectureCode ?? '34',
-      pool_member_id: options.poolMemberId ?? null,
-      profile_id: options.profileId,
-      person_name: options.personName ?? '任命 太郎',
-      role_id: 'project-manager',
-      role_name: options.roleName ?? 'プロジェクトマネージャー',
-      status,
-      fiscal_year: numbered ? fiscalYear : null,
-      serial,
-      appointed_on: numbered ? (options.appointedOn ?? '2025-10-01') : null,
-      term_end_on: numbered ? (options.termEndOn === undefined ? '2027-03-31' : options.termEndOn) : null,
-      ended_on: ended ? (options.endedOn ?? '2026-03-31') : null,
-      end_reason: ended ? (options.endReason ?? (status === 'revoked' ? 'revoked' : 'term_end')) : null,
-    })
-    .execute()
-  return { id, fiscalYear, serial }
+export function insertAppointment(db: Kysely<DB>, options: AppointmentRowOptions) {
+  return insertAppointmentRow(db, {
+    ...options,
+    prefectureCode: options.prefectureCode ?? '34',
+    personName: options.personName ?? '任命 太郎',
+    roleId: 'project-manager',
+    roleName: options.roleName ?? 'プロジェクトマネージャー',
+    appointedOn: options.appointedOn ?? `${options.fiscalYear ?? 2025}-10-01`,
+    termEndOn: options.termEndOn === undefined ? '2027-03-31' : options.termEndOn,
+    endedOn: options.endedOn ?? '2026-03-31',
+  })
 }
 
 export interface DirectoryRowOptions {

@@ -1,9 +1,9 @@
 // Accelerator appointments written straight into the table, for tests of what reads them (the dashboard, the daily
-// snapshot). Every row obeys the table's checks: appointed, ended and revoked rows carry a 年度, a serial (unique per
+// snapshot, the accelerator's pages, the programme page). Every row obeys the table's checks: appointed, ended and revoked rows carry a 年度, a serial (unique per
 // 年度, taken as the next free one) and an appointment date; ended and revoked rows an end date and reason.
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { AppointmentStatus, DB, PlacementEmployment } from '../db/schema'
+import type { AppointmentEndReason, AppointmentStatus, DB, PlacementEmployment } from '../db/schema'
 
 export interface AppointmentRowOptions {
   prefectureCode: string
@@ -17,12 +17,19 @@ export interface AppointmentRowOptions {
   appointedOn?: string
   /** YYYY-MM-DD; 2026-10-31 unless told (ended and revoked rows only). */
   endedOn?: string
+  endReason?: AppointmentEndReason
+  termEndOn?: string | null
+  profileId?: string | null
+  poolMemberId?: string | null
 }
 
 const NUMBERED: readonly AppointmentStatus[] = ['appointed', 'ended', 'revoked']
 
-/** Inserts one appointment row and returns its id. */
-export async function insertAppointmentRow(db: Kysely<DB>, options: AppointmentRowOptions): Promise<string> {
+/** Inserts one appointment row; returns its id, 年度 and serial (null unless numbered). */
+export async function insertAppointmentRow(
+  db: Kysely<DB>,
+  options: AppointmentRowOptions,
+): Promise<{ id: string; fiscalYear: number; serial: number | null }> {
   const id = crypto.randomUUID()
   const status = options.status ?? 'appointed'
   const numbered = NUMBERED.includes(status)
@@ -43,6 +50,8 @@ export async function insertAppointmentRow(db: Kysely<DB>, options: AppointmentR
     .values({
       id,
       prefecture_code: options.prefectureCode,
+      profile_id: options.profileId ?? null,
+      pool_member_id: options.poolMemberId ?? null,
       person_name: options.personName ?? `任命 ${id.slice(0, 6)}`,
       role_id: options.roleId ?? 'producer',
       role_name: options.roleName ?? 'プロデューサー',
@@ -52,11 +61,12 @@ export async function insertAppointmentRow(db: Kysely<DB>, options: AppointmentR
       fiscal_year: numbered ? fiscalYear : null,
       serial,
       appointed_on: numbered ? appointedOn : null,
+      term_end_on: numbered ? (options.termEndOn ?? null) : null,
       ended_on: ended ? (options.endedOn ?? '2026-10-31') : null,
-      end_reason: ended ? (status === 'revoked' ? 'revoked' : 'term_end') : null,
+      end_reason: ended ? (options.endReason ?? (status === 'revoked' ? 'revoked' : 'term_end')) : null,
     })
     .execute()
-  return id
+  return { id, fiscalYear, serial }
 }
 
 /** Several rows alike (e.g. three appointed in 広島県). */
@@ -66,6 +76,6 @@ export async function insertAppointmentRows(
   options: AppointmentRowOptions,
 ): Promise<string[]> {
   const ids: string[] = []
-  for (let i = 0; i < count; i++) ids.push(await insertAppointmentRow(db, options))
+  for (let i = 0; i < count; i++) ids.push((await insertAppointmentRow(db, options)).id)
   return ids
 }
