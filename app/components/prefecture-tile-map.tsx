@@ -3,13 +3,12 @@
 // per tile, and a legend. Prefectures outside the viewer's data are drawn as outlines without a number. The table
 // beside it carries the same figures for anyone who does not read the picture.
 import { PREFECTURE_TILE_COLUMNS, PREFECTURE_TILE_ROWS, PREFECTURE_TILES } from '~/utils/prefecture-tiles'
-
-export type TileBand = 'none' | 'low' | 'mid' | 'met'
+import { PROGRESS_BAND_LABELS, type ProgressBand } from '~/utils/programme-targets'
 
 export interface TileValue {
   code: string
   appointed: number
-  band: TileBand
+  band: ProgressBand
 }
 
 const SIZE = 44
@@ -18,14 +17,12 @@ const CELL = SIZE + GAP
 
 export function PrefectureTileMap({
   values,
-  bandLabels,
   highlight,
   title,
   id,
 }: {
   /** The prefectures the viewer has figures for (all 47 for the nation, one in a prefecture's slice). */
   values: readonly TileValue[]
-  bandLabels: Record<TileBand, string>
   highlight: string | null
   title: string
   id: string
@@ -52,7 +49,7 @@ export function PrefectureTileMap({
             <g key={tile.code} className={classes.join(' ')} data-code={tile.code}>
               <title>
                 {value
-                  ? `${tile.name}: ${value.appointed}名（${bandLabels[value.band]}）`
+                  ? `${tile.name}: ${value.appointed}名（${PROGRESS_BAND_LABELS[value.band]}）`
                   : `${tile.name}（表示の対象外）`}
               </title>
               <rect x={tile.x * CELL} y={tile.y * CELL} width={SIZE} height={SIZE} rx={4} />
@@ -70,10 +67,10 @@ export function PrefectureTileMap({
       </svg>
       <figcaption>
         <ul className="tile-map__legend" aria-label="色の凡例">
-          {(Object.keys(bandLabels) as TileBand[]).map((band) => (
+          {(Object.keys(PROGRESS_BAND_LABELS) as ProgressBand[]).map((band) => (
             <li key={band}>
               <span className={`tile-map__swatch tile-map__tile--${band}`} aria-hidden="true" />
-              {bandLabels[band]}
+              {PROGRESS_BAND_LABELS[band]}
             </li>
           ))}
         </ul>

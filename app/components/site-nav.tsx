@@ -67,6 +67,7 @@ export function navGroupsFor(user: NavUser | null | undefined): NavGroup[] {
   groups.push({
     label: 'さがす',
     items: keep([
+      { to: '/programme', label: 'アクセラレータ500について' },
       { to: '/open-calls', label: '公募中のニーズ' },
       { to: '/skills', label: 'スキル標準' },
       user?.canEditSkillStandard && { to: '/admin/skill-standard', label: 'スキル標準の編集' },

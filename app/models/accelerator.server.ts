@@ -7,6 +7,7 @@
 // or not they were ever nominated, so the page says nothing about anybody but the viewer.
 // Directory entries reach a reader only as their person chose: the fields they filled in, the prefecture and
 // the skills only when ticked, never the profile's name, address or e-mail.
+import { NATIONAL_TARGET, percentOf, progressBand } from '../utils/programme-targets'
 import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../db/client'
 import {
@@ -39,8 +40,6 @@ import { actorFrom, recordAudit } from './audit.server'
 import { listNewestOpenCalls } from './open-call.server'
 import { readCurrentCatalogue } from './skill-standard.server'
 
-/** The national target (002:382 「全国で500名の任命を目指す」). */
-export const APPOINTMENT_TARGET = 500
 const NOTICES_ON_PAGE = 20
 const OPEN_CALLS_ON_PROGRAMME = 5
 
@@ -58,6 +57,11 @@ async function requireAppointedProfile(db: DbExecutor, user: SessionUser) {
   const profile = await findAcceleratorProfileOfUser(db, user.id)
   if (!profile?.appointed) throw notAnAccelerator()
   return profile
+}
+
+/** Whether the user is an appointed accelerator now (their home links to their page). */
+export async function isAcceleratorNow(context: AppLoadContext, user: SessionUser): Promise<boolean> {
+  return Boolean((await findAcceleratorProfileOfUser(context.services.database.db, user.id))?.appointed)
 }
 
 /** The guard of the accelerator's own page and its form: a 404 for anyone but an accelerator now. */
@@ -266,12 +270,13 @@ export async function getProgrammePage(context: AppLoadContext) {
   ])
   const appointed = byPrefecture.reduce((sum, p) => sum + p.appointed, 0)
   return {
-    target: APPOINTMENT_TARGET,
+    target: NATIONAL_TARGET,
     appointed,
     /** Percent toward 500 to one decimal, at most 100 (the bar); the count itself may pass the target. */
-    percent: Math.min(100, Math.round((appointed * 1000) / APPOINTMENT_TARGET) / 10),
+    percent: Math.min(100, percentOf(appointed, NATIONAL_TARGET)),
     prefecturesWithAppointments: byPrefecture.filter((p) => p.appointed > 0).length,
-    byPrefecture,
+    /** Every prefecture with its count and how it stands against its 10 (the map and the table). */
+    byPrefecture: byPrefecture.map((p) => ({ ...p, band: progressBand(p.appointed) })),
     openCalls,
     directory: await directoryView(db, rows),
   }

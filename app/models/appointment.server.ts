@@ -36,7 +36,6 @@ import {
 } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import {
-  NATIONAL_TARGET,
   type AppointInput,
   type AppointmentEndInput,
   type AppointmentRevokeInput,
@@ -54,6 +53,7 @@ import {
   PLACEMENT_STATUS_LABELS,
 } from '../utils/labels'
 import { isUuid } from '../utils/params'
+import { NATIONAL_TARGET } from '../utils/programme-targets'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, type AuditActor, recordAudit } from './audit.server'
 import { queueMail } from './mail.server'

@@ -26,25 +26,13 @@ import { formatDate, formatShortDate, tokyoDateStamp, tokyoIsoDate } from '../ut
 import { PLACEMENT_EMPLOYMENT_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { userHasPermission } from '../utils/permissions'
 import { PREFECTURE_TILES, prefectureName, prefectureTile } from '../utils/prefecture-tiles'
+import {
+  NATIONAL_TARGET,
+  percentOf,
+  PREFECTURE_TARGET,
+  progressBand,
+} from '../utils/programme-targets'
 import { type DxStructureOverview, loadDxStructureOverview } from './dx-structure.server'
-
-/** The national target (002:382) and each prefecture's share of it: 「10名+α」. */
-export const NATIONAL_TARGET = 500
-export const PREFECTURE_TARGET = 10
-
-/** How a prefecture stands against its 10: none yet, under half, half or more, reached. */
-export type ProgressBand = 'none' | 'low' | 'mid' | 'met'
-
-export function progressBand(appointed: number, target = PREFECTURE_TARGET): ProgressBand {
-  if (appointed <= 0) return 'none'
-  if (appointed >= target) return 'met'
-  return appointed * 2 >= target ? 'mid' : 'low'
-}
-
-/** Percent of the target to one decimal place (53 of 500 → 10.6). */
-export function percentOf(value: number, target: number): number {
-  return Math.round((value * 1000) / target) / 10
-}
 
 /** The one line the page shows under the median, saying what it measures. */
 export const MEDIAN_DAYS_DEFINITION =

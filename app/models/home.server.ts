@@ -19,6 +19,7 @@ import {
   POOL_STATUS_LABELS,
 } from '../utils/labels'
 import type { SessionUser } from '../utils/session.server'
+import { isAcceleratorNow } from './accelerator.server'
 import { getMyProfileCompletion } from './profile.server'
 import { getMyFittingNeeds } from './match.server'
 import { getMyOffers } from './shortlist.server'
@@ -42,15 +43,18 @@ export async function getHome(context: AppLoadContext, user: SessionUser | null)
   if (!user) return { kind: 'public' as const, figures: await countPublicFigures(db) }
 
   if (user.role === 'professional') {
-    const [completion, memberships, offers, fitting] = await Promise.all([
+    const [completion, memberships, offers, fitting, accelerator] = await Promise.all([
       getMyProfileCompletion(context, user),
       listMyMembershipSteps(db, user.id),
       getMyOffers(context, user),
       getMyFittingNeeds(context, user),
+      isAcceleratorNow(context, user),
     ])
     const nextSection = completion.find((c) => !c.done) ?? null
     return {
       kind: 'professional' as const,
+      /** Appointed now: the home leads to the accelerator's page. */
+      accelerator,
       completion: {
         done: completion.filter((c) => c.done).length,
         total: completion.length,

@@ -82,6 +82,9 @@ function PublicHome({ figures }: { figures: Extract<Home, { kind: 'public' }>['f
         総務省とデジタル庁は、デジタル分野の実務経験・スキルを持つ人材500名を「自治体DXアクセラレータ」として任命し、
         各都道府県が構築する人材プールを通じて、管内の市町村のDXを支援します。このサイトは、その人材プール・市町村のニーズ・スキル標準をまとめて扱う基盤です。
       </p>
+      <p>
+        <Link to="/programme">プログラムの概要と、500名に向けた任命の状況（都道府県別の地図）</Link>
+      </p>
       <AttentionSection
         heading="いまできること"
         label="公開している情報"
@@ -161,9 +164,18 @@ function OfferList({ offers }: { offers: Extract<Home, { kind: 'professional' }>
 }
 
 function ProfessionalHome({ home }: { home: Extract<Home, { kind: 'professional' }> }) {
-  const { completion, applications, offers, fittingNeeds, fittingCount } = home
+  const { completion, applications, offers, fittingNeeds, fittingCount, accelerator } = home
   return (
     <>
+      {accelerator ? (
+        <section aria-labelledby="accelerator-heading" className="notice notice--success">
+          <h2 id="accelerator-heading">自治体DXアクセラレータ</h2>
+          <p>
+            あなたは自治体DXアクセラレータに任命されています。任命通知、研修、総務省からのお知らせ、ほかのアクセラレータとのネットワークは{' '}
+            <Link to="/accelerator">アクセラレータのページ</Link>にあります。
+          </p>
+        </section>
+      ) : null}
       {offers.length > 0 ? <OfferList offers={offers} /> : null}
       {fittingNeeds.length > 0 ? (
         <section aria-labelledby="fitting-heading">
@@ -317,6 +329,13 @@ function PrefectureHome({ home }: { home: Extract<Home, { kind: 'prefecture' }> 
             label: '下書きのニーズ',
             hint: '公開前のジョブディスクリプション。',
           },
+          {
+            to: '/appointments?status=returned',
+            count: c.returned_nominations,
+            label: '差し戻された推薦',
+            hint: 'アクセラレータへの推薦に、総務省から追加の情報を求められています。',
+            action: true,
+          },
         ]}
       />
       <AttentionSection
@@ -346,6 +365,12 @@ function PrefectureHome({ home }: { home: Extract<Home, { kind: 'prefecture' }> 
             label: '公開中・選考中のニーズ',
             hint: '市町村を支援する人材を募集中。',
           },
+          {
+            to: '/dashboard',
+            count: c.appointed_accelerators,
+            label: '任命中のアクセラレータ',
+            hint: '目安は各都道府県10名。進捗と推進体制はダッシュボードで。',
+          },
         ]}
       />
     </>
@@ -364,6 +389,20 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
             count: c.catalogue_drafts,
             label: 'スキル標準の下書き',
             hint: '公開前の改訂版。差分を確認して公開してください。',
+            action: true,
+          },
+          {
+            to: '/appointments?status=nominated',
+            count: c.nominations_to_review,
+            label: '審査を待つ推薦',
+            hint: '都道府県から届いたアクセラレータへの推薦。根拠を確かめて任命・差戻し・見送りを。',
+            action: true,
+          },
+          {
+            to: '/dx-structure',
+            count: c.structure_reports_waiting,
+            label: '確認を待つ推進体制の報告',
+            hint: '都道府県が報告した推進体制 ①〜④。確認するか差し戻してください。',
             action: true,
           },
           {
@@ -388,6 +427,12 @@ function MinistryHome({ home }: { home: Extract<Home, { kind: 'ministry' }> }) {
       <AttentionSection
         heading="全国の状況"
         cards={[
+          {
+            to: '/dashboard',
+            count: c.appointed_accelerators,
+            label: '任命中のアクセラレータ',
+            hint: '全国の目標は500名。都道府県別の地図と推移はダッシュボードで。',
+          },
           {
             to: '/needs',
             count: c.open_needs,

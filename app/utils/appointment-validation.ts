@@ -21,10 +21,6 @@ import {
   valuesOf,
 } from './labels'
 
-/** The national target: 「全国で500名の任命を目指す ※各都道府県10名+aのイメージ」 (002:382). */
-export const NATIONAL_TARGET = 500
-export const PREFECTURE_TARGET = 10
-
 const yesNo = z.enum(['yes', 'no'], { message: '主たる業務が市町村支援かどうかを選択してください' })
 
 export const NominationSchema = z

@@ -66,6 +66,18 @@ export async function countPrefectureAttention(db: DbExecutor, prefectureCode: s
         .where('prefecture_code', '=', prefectureCode)
         .where('status', 'in', ['published', 'selecting'])
         .as('open_needs'),
+      eb
+        .selectFrom('accelerator_appointment')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', '=', 'returned')
+        .as('returned_nominations'),
+      eb
+        .selectFrom('accelerator_appointment')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('prefecture_code', '=', prefectureCode)
+        .where('status', '=', 'appointed')
+        .as('appointed_accelerators'),
     ])
     .executeTakeFirstOrThrow()
   return counts(row)
@@ -103,6 +115,33 @@ export async function countMinistryAttention(db: DbExecutor) {
         .select(eb.fn.countAll<string>().as('n'))
         .where('status', '=', 'submitted')
         .as('new_issues'),
+      eb
+        .selectFrom('accelerator_appointment')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'nominated')
+        .as('nominations_to_review'),
+      eb
+        .selectFrom('accelerator_appointment')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'appointed')
+        .as('appointed_accelerators'),
+      // 推進体制 reports waiting for the ministry: the newest report of a prefecture's requirement, not yet answered.
+      eb
+        .selectFrom('dx_structure_report as r')
+        .select(eb.fn.countAll<string>().as('n'))
+        .where('r.status', '=', 'reported')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('dx_structure_report as newer')
+                .select('newer.id')
+                .whereRef('newer.prefecture_code', '=', 'r.prefecture_code')
+                .whereRef('newer.requirement', '=', 'r.requirement')
+                .whereRef('newer.reported_at', '>', 'r.reported_at'),
+            ),
+          ),
+        )
+        .as('structure_reports_waiting'),
     ])
     .executeTakeFirstOrThrow()
   return counts(row)

@@ -396,7 +396,6 @@ describe('dashboard', () => {
         createElement(PrefectureTileMap, {
           id: 'm',
           values: page.prefectures,
-          bandLabels: { none: 'なし', low: '低', mid: '中', met: '到達' },
           highlight: page.highlight,
           title: '地図',
         }),

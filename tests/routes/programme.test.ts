@@ -89,7 +89,9 @@ describe('the programme page', () => {
     const counts = Object.fromEntries(page.byPrefecture.map((p) => [p.name, p.appointed]))
     expect(counts).toMatchObject({ 広島県: 3, 東京都: 1, 北海道: 0, 沖縄県: 0 })
     expect(page.byPrefecture.reduce((sum, p) => sum + p.appointed, 0)).toBe(4)
-    expect(page.byPrefecture[0]).toEqual({ code: '01', name: '北海道', appointed: 0 })
+    expect(page.byPrefecture[0]).toEqual({ code: '01', name: '北海道', appointed: 0, band: 'none' })
+    // The map colours each prefecture by its progress toward 10.
+    expect(page.byPrefecture.find((p) => p.code === '34')).toMatchObject({ appointed: 3, band: 'low' })
   })
 
   it('grows with each appointment, and the bar stops at 100 % while the count goes on', async () => {

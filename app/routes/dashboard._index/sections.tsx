@@ -7,13 +7,6 @@ import { PrefectureTileMap } from '~/components/prefecture-tile-map'
 import { PREFECTURE_TILES } from '~/utils/prefecture-tiles'
 import type { DashboardData } from './route'
 
-const BAND_LABELS = {
-  none: '任命なし',
-  low: '目安の5割未満（1〜4名）',
-  mid: '目安の5割以上（5〜9名）',
-  met: '目安（10名）に到達',
-} as const
-
 /** The link to one table's CSV (UTF-8 with BOM, opens in Excel), named after the table. */
 export function TableCsvLink({ table, label }: { table: string; label: string }) {
   return (
@@ -55,7 +48,6 @@ export function PrefectureProgress({ page }: { page: DashboardData }) {
         <PrefectureTileMap
           id="tile-map"
           values={page.prefectures}
-          bandLabels={BAND_LABELS}
           highlight={page.highlight}
           title={
             national

@@ -1,3 +1,5 @@
+import { PrefectureTileMap } from '~/components/prefecture-tile-map'
+import dashboardStylesHref from '~/styles/dashboard.css'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DirectoryCard } from '~/components/directory-card'
@@ -8,7 +10,10 @@ import acceleratorStylesHref from '~/styles/accelerator.css'
 import { pageTitle } from '~/utils/page-title'
 import { PROGRAMME_QUOTES, SOURCE_DOCUMENT, type SourceQuote } from './sources'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: acceleratorStylesHref }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: acceleratorStylesHref },
+  { rel: 'stylesheet', href: dashboardStylesHref },
+]
 
 // Public: counts only, and the directory entries their people chose to publish (nothing else about anyone).
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -73,7 +78,12 @@ export default function ProgrammeRoute() {
         <Quote quote={PROGRAMME_QUOTES.status} />
 
         <h3>都道府県別の任命数</h3>
-        {/* 地図: the lead inserts the tile-grid map of Japan (appointed per prefecture) here, fed by byPrefecture. */}
+        <PrefectureTileMap
+          id="programme-map"
+          values={byPrefecture}
+          highlight={null}
+          title="都道府県別の任命中のアクセラレータ数（地図。同じ数を下の表に載せています）"
+        />
         {withAppointments.length === 0 ? (
           <EmptyState message="まだ任命の記録はありません。" />
         ) : (
