@@ -138,6 +138,8 @@ export async function getMyAcceleratorPage(context: AppLoadContext, user: Sessio
     })),
     directory: {
       saved: entry !== undefined,
+      /** 「公開範囲と同意」's consent to the public directory: without it a 'public' entry shows to accelerators only. */
+      publicConsent: me.public_directory_consent,
       updatedOn: entry ? formatDate(entry.updated_at) : null,
       visibilityLabel: DIRECTORY_VISIBILITY_LABELS[entry?.visibility ?? 'hidden'],
       defaults: {

@@ -29,7 +29,7 @@ export function appointedNow(eb: ExpressionBuilder<DB, any>, profileId: Expressi
 export async function findAcceleratorProfileOfUser(db: DbExecutor, userId: string) {
   return db
     .selectFrom('profile')
-    .select(['profile.id', 'profile.family_name', 'profile.given_name'])
+    .select(['profile.id', 'profile.family_name', 'profile.given_name', 'profile.public_directory_consent'])
     .select((eb) => appointedNow(eb, eb.ref('profile.id')).as('appointed'))
     .where('profile.user_id', '=', userId)
     .executeTakeFirst()
@@ -214,6 +214,18 @@ export async function listDirectoryEntries(db: DbExecutor, filter: DirectoryFilt
     ])
     .where('e.visibility', 'in', VISIBLE_TO[filter.audience])
     .where((eb) => appointedNow(eb, eb.ref('e.profile_id')))
+  // The public sees an entry only while its owner also consents to the public directory (「公開範囲と同意」), so
+  // withdrawing that one consent takes the person off every public page at once.
+  if (filter.audience === 'public')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('profile as consent')
+          .select('consent.id')
+          .whereRef('consent.id', '=', 'e.profile_id')
+          .where('consent.public_directory_consent', '=', true),
+      ),
+    )
   if (filter.excludeProfileId) query = query.where('e.profile_id', '<>', filter.excludeProfileId)
   const prefectureCode = filter.prefectureCode
   if (prefectureCode)

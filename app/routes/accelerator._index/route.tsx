@@ -153,6 +153,13 @@ export default function AcceleratorRoute() {
           いまの設定: <strong>{directory.visibilityLabel}</strong>
           {directory.updatedOn ? `（${directory.updatedOn} 更新）` : '（まだ保存していません）'}
         </p>
+        {directory.publicConsent ? null : (
+          <p className="notice" role="note">
+            「公開ページにも表示」を選んでも、「
+            <Link to="/profile/consent">公開範囲と同意</Link>
+            」で公開名簿への掲載に同意するまでは、公開ページには表示されません（ほかのアクセラレータには表示されます）。
+          </p>
+        )}
         <p>
           <Link to="/accelerator/network">ほかのアクセラレータの名簿を見る</Link>
         </p>
