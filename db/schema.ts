@@ -703,6 +703,8 @@ export interface AppointmentEvidence {
   trainings: { title: string; provider: string; completedOn: string | null }[]
 }
 
+export type ReviewChecklist = Partial<Record<AppointmentChecklistItem, boolean>>
+
 export interface AcceleratorAppointmentTable {
   id: string
   prefecture_code: string
@@ -714,7 +716,8 @@ export interface AcceleratorAppointmentTable {
   role_name: string
   status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>
   nomination_statement: ColumnType<string, string | undefined, string>
-  evidence: ColumnType<AppointmentEvidence, string | undefined, string>
+  /** jsonb: written as an object (a string would be stored as a JSON string by postgres.js). */
+  evidence: ColumnType<AppointmentEvidence, AppointmentEvidence | undefined, AppointmentEvidence>
   placement_id: ColumnType<string | null, string | null | undefined, string | null>
   planned_employment: ColumnType<
     PlacementEmployment | null,
@@ -723,7 +726,7 @@ export interface AcceleratorAppointmentTable {
   >
   planned_main_duty_municipal_support: ColumnType<boolean | null, boolean | null | undefined, boolean | null>
   planned_placement_note: ColumnType<string, string | undefined, string>
-  review_checklist: ColumnType<Partial<Record<AppointmentChecklistItem, boolean>>, string | undefined, string>
+  review_checklist: ColumnType<ReviewChecklist, ReviewChecklist | undefined, ReviewChecklist>
   review_comment: ColumnType<string, string | undefined, string>
   fiscal_year: ColumnType<number | null, number | null | undefined, number | null>
   serial: ColumnType<number | null, number | null | undefined, number | null>

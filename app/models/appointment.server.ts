@@ -30,9 +30,9 @@ import { listPrefectures } from '../../db/queries/local-government'
 import { insertPlacementEvent } from '../../db/queries/placements'
 import {
   APPOINTMENT_CHECKLIST_ITEMS,
-  type AppointmentChecklistItem,
   type AppointmentEvidence,
   type AppointmentStatus,
+  type ReviewChecklist,
 } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import {
@@ -259,7 +259,7 @@ function nominationValues(ctx: Awaited<ReturnType<typeof nominationContext>>, in
       role_id: role.value,
       role_name: role.label,
       nomination_statement: input.statement,
-      evidence: JSON.stringify(evidence.evidence),
+      evidence: evidence.evidence,
       placement_id: input.placementId ?? null,
       planned_employment: input.placementId ? null : (input.plannedEmployment ?? null),
       planned_main_duty_municipal_support: input.placementId ? null : input.plannedMainDuty === 'yes',
@@ -540,8 +540,8 @@ async function requireCaseForDecision(context: AppLoadContext, user: SessionUser
   return row
 }
 
-const checklistJson = (input: Partial<Record<AppointmentChecklistItem, boolean>>) =>
-  JSON.stringify(Object.fromEntries(APPOINTMENT_CHECKLIST_ITEMS.map((item) => [item, input[item] === true])))
+const checklistOf = (input: ReviewChecklist): ReviewChecklist =>
+  Object.fromEntries(APPOINTMENT_CHECKLIST_ITEMS.map((item) => [item, input[item] === true]))
 
 /** Tells the nominating prefecture's pool staff what the ministry decided (one mail per address). */
 async function tellPrefecture(
@@ -585,7 +585,7 @@ export async function replyToNomination(
       trx,
       id,
       { from: ['nominated'], to, lockVersion: input.lockVersion },
-      { review_checklist: checklistJson(input), review_comment: input.comment, decided_by: user.id },
+      { review_checklist: checklistOf(input), review_comment: input.comment, decided_by: user.id },
     )
     if (!saved) return { status: 'conflict' }
     await insertAppointmentEvent(trx, {
@@ -670,7 +670,7 @@ export async function appoint(
         id,
         { from: ['nominated'], to: 'appointed', lockVersion: input.lockVersion },
         {
-          review_checklist: checklistJson(input),
+          review_checklist: checklistOf(input),
           review_comment: input.comment,
           decided_by: user.id,
           fiscal_year: fy,

@@ -3,6 +3,7 @@
 // viewer's own applications.
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
+import { newestOfItsRequirement } from './dx-structure'
 import { NATIONAL_LIST_CODE } from '../schema'
 
 const RECENT_DAYS = 14
@@ -130,17 +131,7 @@ export async function countMinistryAttention(db: DbExecutor) {
         .selectFrom('dx_structure_report as r')
         .select(eb.fn.countAll<string>().as('n'))
         .where('r.status', '=', 'reported')
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('dx_structure_report as newer')
-                .select('newer.id')
-                .whereRef('newer.prefecture_code', '=', 'r.prefecture_code')
-                .whereRef('newer.requirement', '=', 'r.requirement')
-                .whereRef('newer.reported_at', '>', 'r.reported_at'),
-            ),
-          ),
-        )
+        .where(newestOfItsRequirement)
         .as('structure_reports_waiting'),
     ])
     .executeTakeFirstOrThrow()

@@ -1,12 +1,29 @@
 // SQL for 推進体制 ①〜④: each prefecture's reports (every one kept; the latest per requirement is current), the
 // ministry's confirmation or return, and the published national figures as history. Reads take the viewer's scope
 // (the nation, or one prefecture) in the WHERE clause.
-import { type Insertable, sql } from 'kysely'
+import { type ExpressionBuilder, type Insertable, sql } from 'kysely'
 import type { DbExecutor } from '../client'
 import type { DB, DxStructureReportStatus, DxStructureRequirement } from '../schema'
 import type { DashboardScope } from './dashboard'
 
 type NewDxStructureReport = Insertable<DB['dx_structure_report']>
+
+/** The report `r` (dx_structure_report as r) is the newest of its prefecture and requirement. */
+export function newestOfItsRequirement({
+  not,
+  exists,
+  selectFrom,
+}: ExpressionBuilder<DB & { r: DB['dx_structure_report'] }, 'r'>) {
+  return not(
+    exists(
+      selectFrom('dx_structure_report as newer')
+        .select('newer.id')
+        .whereRef('newer.prefecture_code', '=', 'r.prefecture_code')
+        .whereRef('newer.requirement', '=', 'r.requirement')
+        .whereRef('newer.reported_at', '>', 'r.reported_at'),
+    ),
+  )
+}
 
 export interface DxStructureReportRow {
   id: string
@@ -103,17 +120,7 @@ export async function reviewDxStructureReport(
     .set({ status: review.status, reviewed_by: review.reviewedBy, reviewed_at: sql`now()`, review_note: review.note })
     .where('r.id', '=', id)
     .where('r.status', '=', 'reported')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('dx_structure_report as newer')
-            .select('newer.id')
-            .whereRef('newer.prefecture_code', '=', 'r.prefecture_code')
-            .whereRef('newer.requirement', '=', 'r.requirement')
-            .whereRef('newer.reported_at', '>', 'r.reported_at'),
-        ),
-      ),
-    )
+    .where(newestOfItsRequirement)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
