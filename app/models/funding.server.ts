@@ -2,6 +2,7 @@
 // (app/funding/engine.ts), the ministry's decisions on 要確認 rows, and a body's choice of whom to count under a
 // persons cap. Who sees what follows the placements: a prefecture its own and its municipalities' bodies, a
 // municipality its own body, the ministry every body; only the ministry decides 要確認 rows and edits rules.
+import { isUuid } from '../utils/params'
 import type { AppLoadContext } from '@remix-run/node'
 import ExcelJS from 'exceljs'
 import type { DbExecutor } from '../../db/client'
@@ -18,7 +19,7 @@ import {
 } from '../../db/queries/funding'
 import type { ViewerScope } from '../../db/queries/issues'
 import { findLocalGovernment, listPrefectures } from '../../db/queries/local-government'
-import { listPlacementsForFunding, type PlacementForFunding } from '../../db/queries/placements'
+import { findPlacement, listPlacementsForFunding, type PlacementForFunding } from '../../db/queries/placements'
 import {
   applyFundingDecisions,
   type DecidedResult,
@@ -415,7 +416,12 @@ export async function decideFundingItem(
   if (!userHasPermission(user, 'decide:funding:any'))
     throw new Response('この操作を行う権限がありません。', { status: 403 })
   const { db } = context.services.database
-  const evaluated = await evaluate(db, { kind: 'national' }, [input.fy])
+  // Caps count per body and year, so the employer's placements alone give the row exactly as the nation would.
+  const target = isUuid(input.placementId)
+    ? await findPlacement(db, { kind: 'national' }, input.placementId)
+    : undefined
+  if (!target) throw new Response('判断する対象が見つかりません（すでに要確認ではありません）。', { status: 404 })
+  const evaluated = await evaluate(db, { kind: 'national' }, [input.fy], { employerCode: target.employer_code })
   const row = evaluated.results.find(
     (r) => r.placementId === input.placementId && r.fy === input.fy && r.measure === input.measure,
   )
