@@ -135,7 +135,8 @@ const httpServer = app.listen(env.PORT, env.HOST, async () => {
     console.log(`  最初の管理者（${env.INITIAL_ADMIN_EMAIL}）の招待リンク（7日間有効）:\n    ${initialAdminUrl}\n`)
   }
   console.log('  停止するには Ctrl-C を押してください。\n')
-  if (isEmbeddedDemo(env) && !shuttingDown) nationalDemo = startNationalDemoBuild(services, { log })
+  if (isEmbeddedDemo(env) && !shuttingDown)
+    nationalDemo = startNationalDemoBuild(services, { log, professionals: env.DEMO_PROFESSIONALS })
   if (devMode) {
     const chokidar = await import('chokidar')
     chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on('all', async () => {

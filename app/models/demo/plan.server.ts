@@ -12,19 +12,21 @@
 //   employs nobody with costs in 令和7年度 (the funding journey reads 広島県's total for that year);
 // - an open call for a 非常勤 asks for more than three days a week in total, so a newcomer who can work three
 //   days finds the hand-made open call among the ten that fit them.
-import type {
-  EmploymentForm,
-  IssueUrgency,
-  ItStaffing,
-  LocalGovernmentKind,
-  NeedEmployer,
-  NeedStatus,
-  PayUnit,
-  PlacementEmployment,
-  PlacementEndReason,
-  PlacementKind,
-  PoolStatus,
-  ShortlistStatus,
+import {
+  NEED_STATUSES,
+  POOL_STATUSES,
+  type EmploymentForm,
+  type IssueUrgency,
+  type ItStaffing,
+  type LocalGovernmentKind,
+  type NeedEmployer,
+  type NeedStatus,
+  type PayUnit,
+  type PlacementEmployment,
+  type PlacementEndReason,
+  type PlacementKind,
+  type PoolStatus,
+  type ShortlistStatus,
 } from '../../../db/schema'
 import { fiscalYearOfIsoDate } from '../../funding/fiscal-year'
 import { loadLocalGovernmentRows } from '../../../seeds/local-governments'
@@ -32,6 +34,21 @@ import { NEED_TEMPLATES, type NeedTemplate } from '../../../seeds/need-templates
 import type { CostLineKey } from '../../utils/placement-validation'
 import { demoName, type DemoName, fullKana, fullName } from './names'
 import { createRng, type Rng } from './random'
+import {
+  APPLICATION_MESSAGES,
+  COMPANIES,
+  type DemoRoleId,
+  ISSUE_TEXT,
+  PUBLIC_BODIES,
+  QUALIFICATIONS,
+  ROLE_SKILLS,
+  ROLE_TITLES,
+  STAFFING_NOTE,
+  TOPIC_PHRASES,
+  WEEKDAY_SETS,
+} from './vocabulary'
+
+export type { DemoRoleId }
 
 export const DEMO_EMAIL_DOMAIN = 'demo.dx500.example.jp'
 /** The seed of the demo `npm start` builds (any number gives another, equally plausible country). */
@@ -146,131 +163,6 @@ const NEED_KIND_WEIGHT: Record<LocalGovernmentKind, number> = {
 }
 
 // ---- professionals --------------------------------------------------------------------------------------------
-
-export type DemoRoleId = 'producer' | 'project-manager' | 'service-designer' | 'engineer' | 'cio-adviser'
-
-const ROLE_SKILLS: Record<DemoRoleId, { core: string[]; extra: string[]; label: string }> = {
-  producer: {
-    label: 'プロデューサー',
-    core: ['project-planning', 'national-digital-policy', 'change-leadership', 'dx-plan', 'stakeholder-coordination'],
-    extra: ['service-design', 'data-analysis', 'information-security', 'ebpm', 'front-yard', 'hr-development'],
-  },
-  'project-manager': {
-    label: 'プロジェクトマネージャー',
-    core: [
-      'project-planning',
-      'schedule-management',
-      'cost-management',
-      'quality-management',
-      'stakeholder-coordination',
-    ],
-    extra: [
-      'specification-writing',
-      'vendor-management',
-      'administrative-practice',
-      'bpr-procurement-support',
-      'joint-procurement',
-      'standardization-advice',
-      'government-cloud',
-    ],
-  },
-  'service-designer': {
-    label: 'サービスデザイナー',
-    core: ['service-design', 'ui-ux', 'bpr'],
-    extra: [
-      'front-yard',
-      'data-analysis',
-      'web-publishing',
-      'digital-divide',
-      'my-number-card',
-      'data-utilization-advice',
-      'hr-development',
-      'open-data',
-    ],
-  },
-  engineer: {
-    label: 'エンジニア',
-    core: ['low-code', 'ai-rpa', 'specification-writing', 'infrastructure', 'information-security'],
-    extra: [
-      'vendor-management',
-      'helpdesk',
-      'government-cloud',
-      'standardization-advice',
-      'security-training-audit',
-      'el-qr',
-      'telework',
-    ],
-  },
-  'cio-adviser': {
-    label: 'CIO補佐官等',
-    core: ['change-leadership', 'national-digital-policy', 'dx-plan', 'information-security'],
-    extra: ['government-cloud', 'administrative-practice', 'standardization-advice', 'ebpm', 'joint-procurement'],
-  },
-}
-
-const QUALIFICATIONS = [
-  'ipa-ip',
-  'ipa-sg',
-  'ipa-fe',
-  'ipa-ap',
-  'ipa-st',
-  'ipa-sa',
-  'ipa-pm',
-  'ipa-nw',
-  'ipa-db',
-  'ipa-sm',
-  'ipa-au',
-  'ipa-riss',
-  'pmp',
-  'it-coordinator',
-  'pe-information',
-]
-
-const COMPANIES = [
-  'みらい情報システム株式会社',
-  'あおば総合研究所',
-  'ひかりITソリューションズ株式会社',
-  '株式会社さくらデジタル',
-  'つばさコンサルティング株式会社',
-  '株式会社しずくデータ',
-  'やまびこシステムズ株式会社',
-  '株式会社こもれびデザイン',
-  'ほしぞらネットワーク株式会社',
-  '株式会社みなとクラウド',
-]
-const PUBLIC_BODIES = ['〇〇市役所 情報政策課', '〇〇県庁 デジタル推進課', '〇〇町役場 総務課', '〇〇広域連合 事務局']
-
-const ROLE_TITLES: Record<DemoRoleId, string[]> = {
-  producer: ['事業部長', 'コンサルティングマネージャー', 'DX推進室長'],
-  'project-manager': ['PM', 'プロジェクトリーダー', 'PMO'],
-  'service-designer': ['サービスデザイナー', 'UXデザイナー', '業務改革コンサルタント'],
-  engineer: ['エンジニア', 'インフラエンジニア', 'アーキテクト'],
-  'cio-adviser': ['CIO補佐官', 'ITアドバイザー', '情報化推進監'],
-}
-
-const TOPIC_PHRASES: Record<string, string> = {
-  'dx-plan': 'DX推進計画の策定',
-  'standardization-advice': '基幹業務システムの標準化',
-  'government-cloud': 'ガバメントクラウドへの移行',
-  'bpr-procurement-support': 'システム調達の仕様書づくり',
-  'data-utilization-advice': 'データ利活用',
-  'hr-development': '職員研修の企画',
-  'security-training-audit': 'セキュリティ監査',
-  'front-yard': '書かない窓口',
-  'my-number-card': 'マイナンバーカードの利活用',
-  'ai-rpa': 'RPA・生成AIの導入',
-  'information-security': '情報セキュリティ対策',
-  'service-design': 'サービスデザイン',
-  'ui-ux': '住民向けサイトのUI改善',
-  bpr: '窓口業務のBPR',
-  'data-analysis': 'データ分析',
-  'low-code': 'ローコードでの業務アプリ開発',
-  infrastructure: 'ネットワーク・基盤の設計',
-  'project-planning': '大規模プロジェクトの企画',
-  'vendor-management': 'ベンダーとの仕様調整',
-  'change-leadership': '組織変革の推進',
-  'national-digital-policy': '国のデジタル政策への対応',
-}
 
 export interface PlannedProfessional {
   index: number
@@ -528,14 +420,6 @@ const POOL_STATUS_WEIGHTS: Record<PoolStatus, number> = {
   withdrawn: 8,
 }
 
-const APPLICATION_MESSAGES = [
-  '週2日程度、オンライン中心で支援できます。',
-  '地元の町村の役に立ちたいと思い応募しました。',
-  '標準化・クラウド移行の経験を生かしたいです。',
-  '副業として関わりたいと考えています。',
-  '',
-]
-
 // ---- needs and shortlists --------------------------------------------------------------------------------------
 
 export interface PlannedEntry {
@@ -600,53 +484,6 @@ export interface PlannedNeed {
   issue: PlannedIssue | null
   shortlist: PlannedEntry[]
   placement: PlannedOfferPlacement | null
-}
-
-const ISSUE_TEXT: Record<string, { title: string; situation: string; outcome: string; topics: string[] }> = {
-  'dx-plan': {
-    title: 'DX推進計画の見直しが進まない',
-    situation: 'DX推進計画を策定したが、重点取組の進み具合を測れず、見直しの手が回っていない。',
-    outcome: '現状を整理し、次期計画の骨子を職員と一緒に作りたい。',
-    topics: ['dx-plan'],
-  },
-  'standardization-advice': {
-    title: '標準化・ガバメントクラウド移行の仕様調整が追いつかない',
-    situation:
-      '基幹業務システムの標準化とガバメントクラウドへの移行で、ベンダーとの仕様調整と移行計画づくりが追いつかない。',
-    outcome: '移行計画を立て、ベンダーと対等に仕様を調整できるよう、週1日程度の助言がほしい。',
-    topics: ['standardization-advice', 'government-cloud'],
-  },
-  'bpr-procurement-support': {
-    title: '窓口業務の見直しとシステム調達に不安がある',
-    situation: '窓口の手続きが紙中心で、次のシステム調達の仕様書を自前で書ける職員がいない。',
-    outcome: '書かない窓口に向けた業務の見直しと、仕様書・事業者選定を支援してほしい。',
-    topics: ['bpr-procurement-support', 'front-yard'],
-  },
-  'data-utilization-advice': {
-    title: '庁内データを政策に生かせていない',
-    situation: '各課にデータはあるが整理されておらず、分析や公開に手が回らない。',
-    outcome: 'データの棚卸しと、EBPMの小さな実践を一緒に進めたい。',
-    topics: ['data-utilization-advice', 'open-data'],
-  },
-  'hr-development': {
-    title: '職員のデジタル研修を企画できる人がいない',
-    situation: '職員のデジタルに関する知識にばらつきがあり、DX推進リーダーの育成計画もない。',
-    outcome: '年間の研修計画と、リーダー向け研修の講師をお願いしたい。',
-    topics: ['hr-development'],
-  },
-  'security-training-audit': {
-    title: '情報セキュリティの自己点検が形だけになっている',
-    situation: 'セキュリティポリシーの自己点検と研修が毎年同じ内容で、監査の指摘にも対応しきれていない。',
-    outcome: '点検項目の見直しと、職員研修・内部監査の支援がほしい。',
-    topics: ['security-training-audit', 'information-security'],
-  },
-}
-
-const STAFFING_NOTE: Record<ItStaffing, string> = {
-  none: '情報担当の専任はおらず、総務課の職員が兼務している。',
-  one: '情報担当は総務課の職員1人（一人情シス）。',
-  few: '情報担当は3人。',
-  team: '情報政策課に6人。',
 }
 
 function issueFor(rng: Rng, template: NeedTemplate, body: DemoBody, reviewing: boolean): PlannedIssue {
@@ -752,126 +589,22 @@ export interface DemoPlan {
 // ---- the plan ---------------------------------------------------------------------------------------------------
 
 export function planDemo(options: DemoPlanOptions): DemoPlan {
-  const { prefectures, municipalities } = loadCountry()
   const root = createRng(options.seed)
   const { today } = options
-  const fy = fiscalYearOfIsoDate(today)
   const scale = Math.min(1, Math.max(0.15, options.professionals / DEMO_PROFESSIONALS))
-  const prefectureName = new Map(prefectures.map((p) => [p.prefectureCode, p.name]))
-  const prefectureBody = new Map(prefectures.map((p) => [p.prefectureCode, p.code]))
 
-  // People.
   const peopleRng = root.fork('people')
   const professionals = Array.from({ length: options.professionals }, (_, i) => planProfessional(peopleRng, i, today))
   const complete = professionals.filter((p) => p.complete && p.experiences.length > 0)
-
-  // Appointments: who, where, when (the pools below make each person a registered member there).
+  // Who is appointed where and when comes first: the pools then make each of them a registered member there.
   const appointments = planAppointments(root.fork('appointments'), professionals, complete, scale, today)
-
-  // Pools.
-  const poolRng = root.fork('pools')
-  const memberships: PlannedMembership[] = []
-  const memberOf = new Map<string, PlannedMembership>()
-  const addMembership = (m: PlannedMembership) => {
-    const key = `${m.pool}:${m.person}`
-    if (memberOf.has(key)) return false
-    memberOf.set(key, m)
-    memberships.push(m)
-    return true
-  }
-  const membership = (person: PlannedProfessional, pool: string, status: PoolStatus): PlannedMembership => ({
-    person: person.index,
-    pool,
-    via: 'application',
-    status,
-    ...membershipPath(poolRng, status),
-    training: status === 'training' || status === 'registered' ? poolRng.chance(0.85) : false,
-    targetRole: status === 'training' || status === 'registered' ? person.role : null,
-    interview:
-      status === 'interview' && poolRng.chance(0.7)
-        ? {
-            at: `${addDays(today, poolRng.int(3, 21))}T${poolRng.pick(['10:00', '13:30', '15:00'])}:00+09:00`,
-            place: poolRng.pick(['オンライン（Teams）', '県庁 本庁舎 会議室', 'オンライン（Zoom）']),
-          }
-        : null,
-    message: poolRng.pick(APPLICATION_MESSAGES),
-  })
-  for (const a of appointments) {
-    const person = professionals[a.person]!
-    addMembership({ ...membership(person, a.prefectureCode, 'registered'), training: true, targetRole: a.roleId })
-  }
-  // Every pool holds someone at every status.
-  for (const prefecture of prefectures) {
-    const code = prefecture.prefectureCode
-    const residents = complete.filter((p) => p.basics.residencePrefectureCode === code)
-    for (const status of [
-      'applied',
-      'screening',
-      'interview',
-      'training',
-      'registered',
-      'declined',
-      'withdrawn',
-    ] as const) {
-      const candidates = [...residents, ...poolRng.sample(complete, 30)].filter(
-        (p) => !memberOf.has(`${code}:${p.index}`),
-      )
-      addMembership(membership(poolRng.pick(candidates), code, status))
-    }
-  }
-  for (const person of complete) {
-    if (poolRng.chance(0.32)) {
-      const status = poolRng.weighted(POOL_STATUS_WEIGHTS)
-      addMembership(membership(person, person.basics.residencePrefectureCode, status))
-    }
-    if (poolRng.chance(0.07)) {
-      const other = poolRng.pick(prefectures).prefectureCode
-      addMembership(membership(person, other, poolRng.weighted(POOL_STATUS_WEIGHTS)))
-    }
-  }
-  // The national list: people the ministry screened, who consent to be listed for the prefectures.
-  const nationalRng = root.fork('national')
-  const listed = nationalRng.sample(
-    complete.filter((p) => p.consent.visibility !== 'none' && p.index !== 0),
-    Math.max(8, Math.round(options.professionals * 0.03)),
-  )
-  for (const person of listed) {
-    person.consent.nationalListConsent = true
-    const status = nationalRng.weighted<PoolStatus>({
-      registered: 75,
-      training: 8,
-      interview: 7,
-      screening: 5,
-      applied: 5,
-      declined: 0,
-      withdrawn: 0,
-    })
-    addMembership({ ...membership(person, '00', status), via: 'invitation', interview: null, message: '' })
-  }
-  // A few prefectures copy registered people from the list into their own pools.
-  const copyable = listed.filter(
-    (p) => p.consent.visibility === 'all' && memberOf.get(`00:${p.index}`)?.status === 'registered',
-  )
-  for (const person of nationalRng.sample(copyable, Math.min(copyable.length, 4))) {
-    const pool = nationalRng.pick(prefectures.filter((p) => p.prefectureCode !== HIROSHIMA)).prefectureCode
-    addMembership({
-      person: person.index,
-      pool,
-      via: 'copy',
-      status: 'applied',
-      steps: [],
-      withdrawnByPerson: false,
-      training: false,
-      targetRole: null,
-      interview: null,
-      message: '',
-    })
-  }
+  const pools = planPools(root.fork('pools'), professionals, complete, appointments, today)
+  planNationalList(root.fork('national'), pools, complete, options.professionals)
 
   // Who a prefecture can see (consent, as profile-visibility.ts defines it): shared with all prefectures, with it,
   // or a pool of it the person joined themselves and has not withdrawn from.
   const joined = new Set(
-    memberships
+    pools.memberships
       .filter((m) => m.via !== 'copy' && m.status !== 'withdrawn' && m.pool !== '00')
       .map((m) => `${m.pool}:${m.person}`),
   )
@@ -881,8 +614,163 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
       (person.consent.visibility === 'selected' && person.consent.visiblePrefectureCodes.includes(pool)) ||
       joined.has(`${pool}:${person.index}`))
 
-  // 課題 and needs.
-  const needRng = root.fork('needs')
+  const needs = planNeeds(root.fork('needs'), options, professionals, visibleTo, pools.memberOf)
+  // Accepting a 打診 files an application to the need's prefecture (shortlist.server.ts): they can see them too.
+  for (const need of needs)
+    for (const entry of need.shortlist) if (entry.accepted) joined.add(`${need.prefectureCode}:${entry.person}`)
+  const issues = planIssues(root.fork('issues'), Math.round(needs.length * 0.25))
+  const { placements, municipalEmployers } = planPlacements(
+    root.fork('placements'),
+    options,
+    professionals,
+    appointments,
+    pools.memberships,
+  )
+  const structure = planStructure(root.fork('structure'), appointments)
+  const directory = planDirectory(root.fork('directory'), professionals, appointments)
+
+  // Last, so that every way of being seen by 広島県 is known (see the header).
+  for (const person of professionals) if (visibleTo(person, HIROSHIMA)) keepOutOfTheDemoNeedsWay(person)
+
+  return {
+    options,
+    professionals,
+    memberships: pools.memberships,
+    issues,
+    needs,
+    placements,
+    appointments,
+    structure,
+    directory,
+    municipalEmployers,
+  }
+}
+
+/** No 標準化 above level 2 and no インフラ: the hand-made candidates of 広島県's demo need stay ahead (header). */
+function keepOutOfTheDemoNeedsWay(person: PlannedProfessional) {
+  person.skills = person.skills
+    .filter((s) => s.skillId !== 'infrastructure')
+    .map((s) => (s.skillId === 'standardization-advice' && s.level > 2 ? { ...s, level: 2 } : s))
+  for (const exp of person.experiences) {
+    exp.skillIds = exp.skillIds.filter((id) => id !== 'infrastructure')
+    if (exp.skillIds.length === 0) exp.skillIds = [person.skills[0]!.skillId]
+  }
+}
+
+interface PoolsPlan {
+  memberships: PlannedMembership[]
+  /** By `${pool}:${person}`. */
+  memberOf: Map<string, PlannedMembership>
+  add: (m: PlannedMembership) => void
+  membership: (person: PlannedProfessional, pool: string, status: PoolStatus) => PlannedMembership
+}
+
+/** The accelerators' memberships (registered), someone at every status in every pool, and people who applied. */
+function planPools(
+  rng: Rng,
+  professionals: PlannedProfessional[],
+  complete: PlannedProfessional[],
+  appointments: PlannedAppointment[],
+  today: string,
+): PoolsPlan {
+  const { prefectures } = loadCountry()
+  const memberships: PlannedMembership[] = []
+  const memberOf = new Map<string, PlannedMembership>()
+  const add = (m: PlannedMembership) => {
+    const key = `${m.pool}:${m.person}`
+    if (memberOf.has(key)) return
+    memberOf.set(key, m)
+    memberships.push(m)
+  }
+  const membership = (person: PlannedProfessional, pool: string, status: PoolStatus): PlannedMembership => ({
+    person: person.index,
+    pool,
+    via: 'application',
+    status,
+    ...membershipPath(rng, status),
+    training: status === 'training' || status === 'registered' ? rng.chance(0.85) : false,
+    targetRole: status === 'training' || status === 'registered' ? person.role : null,
+    interview:
+      status === 'interview' && rng.chance(0.7)
+        ? {
+            at: `${addDays(today, rng.int(3, 21))}T${rng.pick(['10:00', '13:30', '15:00'])}:00+09:00`,
+            place: rng.pick(['オンライン（Teams）', '県庁 本庁舎 会議室', 'オンライン（Zoom）']),
+          }
+        : null,
+    message: rng.pick(APPLICATION_MESSAGES),
+  })
+  for (const a of appointments) {
+    const person = professionals[a.person]!
+    add({ ...membership(person, a.prefectureCode, 'registered'), training: true, targetRole: a.roleId })
+  }
+  // Every pool holds someone at every status.
+  for (const prefecture of prefectures) {
+    const code = prefecture.prefectureCode
+    const residents = complete.filter((p) => p.basics.residencePrefectureCode === code)
+    for (const status of POOL_STATUSES) {
+      const candidates = [...residents, ...rng.sample(complete, 30)].filter((p) => !memberOf.has(`${code}:${p.index}`))
+      add(membership(rng.pick(candidates), code, status))
+    }
+  }
+  for (const person of complete) {
+    if (rng.chance(0.32))
+      add(membership(person, person.basics.residencePrefectureCode, rng.weighted(POOL_STATUS_WEIGHTS)))
+    if (rng.chance(0.07))
+      add(membership(person, rng.pick(prefectures).prefectureCode, rng.weighted(POOL_STATUS_WEIGHTS)))
+  }
+  return { memberships, memberOf, add, membership }
+}
+
+/** The national list: people the ministry screened, who consent to be listed; a few prefectures copy some of them. */
+function planNationalList(rng: Rng, pools: PoolsPlan, complete: PlannedProfessional[], size: number) {
+  const { prefectures } = loadCountry()
+  const listed = rng.sample(
+    complete.filter((p) => p.consent.visibility !== 'none' && p.index !== 0),
+    Math.max(8, Math.round(size * 0.03)),
+  )
+  for (const person of listed) {
+    person.consent.nationalListConsent = true
+    const status = rng.weighted<PoolStatus>({
+      registered: 75,
+      training: 8,
+      interview: 7,
+      screening: 5,
+      applied: 5,
+      declined: 0,
+      withdrawn: 0,
+    })
+    pools.add({ ...pools.membership(person, '00', status), via: 'invitation', interview: null, message: '' })
+  }
+  const copyable = listed.filter(
+    (p) => p.consent.visibility === 'all' && pools.memberOf.get(`00:${p.index}`)?.status === 'registered',
+  )
+  for (const person of rng.sample(copyable, Math.min(copyable.length, 4)))
+    pools.add({
+      person: person.index,
+      pool: rng.pick(prefectures.filter((p) => p.prefectureCode !== HIROSHIMA)).prefectureCode,
+      via: 'copy',
+      status: 'applied',
+      steps: [],
+      withdrawnByPerson: false,
+      training: false,
+      targetRole: null,
+      interview: null,
+      message: '',
+    })
+}
+
+/** Needs in every prefecture (weighted by its small bodies), each status present, with shortlists and 内定. */
+function planNeeds(
+  rng: Rng,
+  options: DemoPlanOptions,
+  professionals: PlannedProfessional[],
+  visibleTo: (person: PlannedProfessional, pool: string) => boolean,
+  memberOf: Map<string, PlannedMembership>,
+): PlannedNeed[] {
+  const { prefectures, municipalities } = loadCountry()
+  const { today } = options
+  const fy = fiscalYearOfIsoDate(today)
+  const prefectureName = new Map(prefectures.map((p) => [p.prefectureCode, p.name]))
   const needCount = Math.max(12, Math.round(options.professionals * 0.15))
   const needPrefectures: string[] = []
   const base = needCount >= prefectures.length * 3 ? 3 : needCount >= prefectures.length ? 1 : 0
@@ -891,20 +779,13 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
     (municipalities.get(code) ?? []).filter((m) => m.kind === 'town' || m.kind === 'village').length
   while (needPrefectures.length < needCount)
     needPrefectures.push(
-      needRng.weightedPick(prefectures.map((p) => [p.prefectureCode, smallBodies(p.prefectureCode) + 3])),
+      rng.weightedPick(prefectures.map((p) => [p.prefectureCode, smallBodies(p.prefectureCode) + 3])),
     )
-  const statuses = needRng.shuffle(
+  const statuses = rng.shuffle(
     Array.from({ length: needCount }, (_, i) =>
-      i < 6
-        ? (['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn'] as const)[i]!
-        : needRng.weighted<NeedStatus>({
-            draft: 14,
-            published: 22,
-            selecting: 20,
-            filled: 14,
-            closed: 22,
-            withdrawn: 8,
-          }),
+      i < NEED_STATUSES.length
+        ? NEED_STATUSES[i]!
+        : rng.weighted<NeedStatus>({ draft: 14, published: 22, selecting: 20, filled: 14, closed: 22, withdrawn: 8 }),
     ),
   )
   const offered = new Set<number>()
@@ -915,7 +796,7 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
     const prefectureCode = needPrefectures[i]!
     const status = statuses[i]!
     const templates = NEED_TEMPLATES.filter((t) => prefectureCode !== HIROSHIMA || t.id !== 'standardization-advice')
-    const template = needRng.weightedPick(
+    const template = rng.weightedPick(
       templates.map(
         (t) =>
           [
@@ -925,16 +806,14 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
       ),
     )
     const bodies = municipalities.get(prefectureCode) ?? []
-    const count = Math.min(bodies.length, Number(needRng.weighted({ '1': 55, '2': 35, '3': 10 })))
+    const count = Math.min(bodies.length, Number(rng.weighted({ '1': 55, '2': 35, '3': 10 })))
     const chosen: DemoBody[] = []
-    while (chosen.length < count) {
-      const body = needRng.weightedPick(
-        bodies.filter((b) => !chosen.includes(b)).map((b) => [b, NEED_KIND_WEIGHT[b.kind]] as const),
+    while (chosen.length < count)
+      chosen.push(
+        rng.weightedPick(bodies.filter((b) => !chosen.includes(b)).map((b) => [b, NEED_KIND_WEIGHT[b.kind]] as const)),
       )
-      chosen.push(body)
-    }
     chosen.sort((a, b) => (a.code < b.code ? -1 : 1))
-    const employmentForm = needRng.weightedPick<EmploymentForm>([
+    const employmentForm = rng.weightedPick<EmploymentForm>([
       [template.employmentForm, 55],
       ['full_time', 20],
       ['contract', template.employmentForm === 'contract' ? 0 : 15],
@@ -943,9 +822,9 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
     ])
     const perBody = employmentForm === 'full_time' ? Math.max(1, 4 / chosen.length) : template.daysPerMunicipality
     const days = chosen.map(() =>
-      Math.min(5, Math.max(0.5, Math.round((perBody + needRng.pick([0, 0, 0.5, 1, -0.5])) * 2) / 2)),
+      Math.min(5, Math.max(0.5, Math.round((perBody + rng.pick([0, 0, 0.5, 1, -0.5])) * 2) / 2)),
     )
-    const openCall = status === 'draft' ? needRng.chance(0.5) : needRng.chance(0.8)
+    const openCall = status === 'draft' ? rng.chance(0.5) : rng.chance(0.8)
     // A 非常勤 open call that is still 公開 asks for more than three days a week in total (see the header).
     if (status === 'published' && openCall && employmentForm === 'part_time') {
       const total = days.reduce((a, b) => a + b, 0)
@@ -960,17 +839,17 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
       status === 'closed'
         ? prefectureCode === HIROSHIMA
           ? fyStart(fy)
-          : needRng.pick([fyStart(fy - 2), `${fy - 2}-10-01`, fyStart(fy - 1), `${fy - 1}-07-01`, `${fy - 1}-10-01`])
-        : needRng.pick([nextFy, nextFy, nextFy, addMonths(today, 1), addMonths(today, 2)])
-    const endOn = needRng.chance(0.6) ? fyEnd(fiscalYearOfIsoDate(startOn) + needRng.int(0, 1)) : null
-    const filledBy = status === 'filled' || status === 'closed' ? (needRng.chance(0.8) ? 'offer' : 'manual') : null
+          : rng.pick([fyStart(fy - 2), `${fy - 2}-10-01`, fyStart(fy - 1), `${fy - 1}-07-01`, `${fy - 1}-10-01`])
+        : rng.pick([nextFy, nextFy, nextFy, addMonths(today, 1), addMonths(today, 2)])
+    const endOn = rng.chance(0.6) ? fyEnd(fiscalYearOfIsoDate(startOn) + rng.int(0, 1)) : null
+    const filledBy = status === 'filled' || status === 'closed' ? (rng.chance(0.8) ? 'offer' : 'manual') : null
     const pay =
       employmentForm === 'part_time'
-        ? { min: needRng.int(25, 35) * 1000, max: needRng.int(36, 50) * 1000, unit: 'day' as const }
+        ? { min: rng.int(25, 35) * 1000, max: rng.int(36, 50) * 1000, unit: 'day' as const }
         : employmentForm === 'full_time'
-          ? { min: needRng.int(38, 48) * 10000, max: needRng.int(50, 68) * 10000, unit: 'month' as const }
+          ? { min: rng.int(38, 48) * 10000, max: rng.int(50, 68) * 10000, unit: 'month' as const }
           : employmentForm === 'special_part_time'
-            ? { min: needRng.int(12, 20) * 10000, max: needRng.int(21, 32) * 10000, unit: 'month' as const }
+            ? { min: rng.int(12, 20) * 10000, max: rng.int(21, 32) * 10000, unit: 'month' as const }
             : null
     const need: PlannedNeed = {
       index: i,
@@ -982,8 +861,8 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
       employmentForm,
       employer:
         employmentForm === 'contract'
-          ? needRng.pick(['prefecture', 'dispatch_company'] as const)
-          : needRng.chance(0.15)
+          ? rng.pick(['prefecture', 'dispatch_company'] as const)
+          : rng.chance(0.15)
             ? 'joint'
             : 'prefecture',
       status,
@@ -992,46 +871,59 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
       startOn,
       endOn: endOn && endOn >= startOn ? endOn : null,
       applicationDeadline:
-        status === 'published' && openCall && needRng.chance(0.7) ? addDays(today, needRng.int(21, 70)) : null,
-      remoteDaysPerWeek: needRng.pick([0, 0, 0.5, 1, 1, 2]),
+        status === 'published' && openCall && rng.chance(0.7) ? addDays(today, rng.int(21, 70)) : null,
+      remoteDaysPerWeek: rng.pick([0, 0, 0.5, 1, 1, 2]),
       pay,
-      budgetYen: employmentForm === 'contract' ? needRng.int(30, 120) * 100_000 : null,
-      issue: needRng.chance(0.45) ? issueFor(needRng, template, chosen[0]!, false) : null,
+      budgetYen: employmentForm === 'contract' ? rng.int(30, 120) * 100_000 : null,
+      issue: rng.chance(0.45) ? issueFor(rng, template, chosen[0]!, false) : null,
       shortlist: [],
       placement: null,
     }
-    planShortlist(needRng, need, template, professionals, visibleTo, offered, entriesOf, memberOf)
+    planShortlist(rng, need, template, professionals, visibleTo, offered, entriesOf, memberOf)
     if (need.filledBy === 'offer' && !need.shortlist.some((e) => e.final === 'offered')) need.filledBy = 'manual'
-    if (need.filledBy === 'offer') need.placement = planOfferPlacement(needRng, need, today)
+    if (need.filledBy === 'offer') need.placement = planOfferPlacement(rng, need, today)
     needs.push(need)
   }
-  // Accepting a 打診 files an application to the need's prefecture (shortlist.server.ts): they can see them too.
-  for (const need of needs)
-    for (const entry of need.shortlist) if (entry.accepted) joined.add(`${need.prefectureCode}:${entry.person}`)
+  return needs
+}
 
+/** 課題 that are not (yet) in a need: submitted, some being looked at. */
+function planIssues(rng: Rng, count: number): PlannedIssue[] {
+  const { prefectures, municipalities } = loadCountry()
   const issues: PlannedIssue[] = []
-  const issueRng = root.fork('issues')
-  for (let i = 0; i < Math.round(needCount * 0.25); i++) {
-    const prefectureCode = issueRng.pick(prefectures).prefectureCode
-    const bodies = municipalities.get(prefectureCode) ?? []
-    const body = issueRng.weightedPick(bodies.map((b) => [b, NEED_KIND_WEIGHT[b.kind]] as const))
-    issues.push(issueFor(issueRng, issueRng.pick(NEED_TEMPLATES), body, issueRng.chance(0.4)))
+  for (let i = 0; i < count; i++) {
+    const bodies = municipalities.get(rng.pick(prefectures).prefectureCode) ?? []
+    const body = rng.weightedPick(bodies.map((b) => [b, NEED_KIND_WEIGHT[b.kind]] as const))
+    issues.push(issueFor(rng, rng.pick(NEED_TEMPLATES), body, rng.chance(0.4)))
   }
+  return issues
+}
 
-  // Placements recorded directly: accelerators' own (常勤 mostly), others employed without an appointment, and
-  // municipalities' CIO補佐官等.
-  const placementRng = root.fork('placements')
+/**
+ * Placements recorded directly: accelerators' own (常勤 mostly; not 広島県's, see the header), others a prefecture
+ * employs without an appointment, and municipalities' CIO補佐官等 (one body with four, one more than B1 counts).
+ */
+function planPlacements(
+  rng: Rng,
+  options: DemoPlanOptions,
+  professionals: PlannedProfessional[],
+  appointments: PlannedAppointment[],
+  memberships: PlannedMembership[],
+) {
+  const { prefectures, municipalities } = loadCountry()
+  const { today } = options
+  const fy = fiscalYearOfIsoDate(today)
+  const prefectureBody = new Map(prefectures.map((p) => [p.prefectureCode, p.code]))
   const placements: PlannedPlacement[] = []
   for (const a of appointments) {
     if (a.prefectureCode === HIROSHIMA || a.appointedOn === null) continue
-    if (!(a.person === 0 || placementRng.chance(0.45))) continue
-    const person = professionals[a.person]!
+    if (!(a.person === 0 || rng.chance(0.45))) continue
     a.placement = placements.length
     placements.push(
       prefecturePlacement(
-        placementRng,
+        rng,
         placements.length,
-        person,
+        professionals[a.person]!,
         a.prefectureCode,
         prefectureBody.get(a.prefectureCode)!,
         {
@@ -1040,12 +932,7 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
           employment:
             a.person === 0
               ? 'full_time'
-              : placementRng.weighted<PlacementEmployment>({
-                  full_time: 55,
-                  part_time: 25,
-                  contract: 15,
-                  special_part_time: 5,
-                }),
+              : rng.weighted<PlacementEmployment>({ full_time: 55, part_time: 25, contract: 15, special_part_time: 5 }),
           today,
           municipalities: municipalities.get(a.prefectureCode) ?? [],
         },
@@ -1061,23 +948,23 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
       m.pool !== HIROSHIMA &&
       !appointedPeople.has(`${m.pool}:${m.person}`),
   )
-  for (const m of placementRng.sample(registeredOthers, Math.max(2, Math.round(options.professionals * 0.008)))) {
-    const person = professionals[m.person]!
-    const startOn = placementRng.pick([
-      fyStart(fy - 2),
-      `${fy - 2}-10-01`,
-      fyStart(fy - 1),
-      `${fy - 1}-07-01`,
-      fyStart(fy),
-    ])
-    const plan = prefecturePlacement(placementRng, placements.length, person, m.pool, prefectureBody.get(m.pool)!, {
-      startOn,
-      employment: 'full_time',
-      today,
-      municipalities: municipalities.get(m.pool) ?? [],
-    })
+  for (const m of rng.sample(registeredOthers, Math.max(2, Math.round(options.professionals * 0.008)))) {
+    const startOn = rng.pick([fyStart(fy - 2), `${fy - 2}-10-01`, fyStart(fy - 1), `${fy - 1}-07-01`, fyStart(fy)])
+    const plan = prefecturePlacement(
+      rng,
+      placements.length,
+      professionals[m.person]!,
+      m.pool,
+      prefectureBody.get(m.pool)!,
+      {
+        startOn,
+        employment: 'full_time',
+        today,
+        municipalities: municipalities.get(m.pool) ?? [],
+      },
+    )
     // Some of them have finished their term.
-    if (startOn < fyStart(fy - 1) && placementRng.chance(0.4)) {
+    if (startOn < fyStart(fy - 1) && rng.chance(0.4)) {
       plan.ended = { on: fyEnd(fy - 1), reason: 'term_end' }
       plan.endOn = fyEnd(fy - 1)
       plan.costs = plan.costs.filter((c) => c.fy <= fy - 1)
@@ -1085,50 +972,22 @@ export function planDemo(options: DemoPlanOptions): DemoPlan {
     placements.push(plan)
   }
   const cioBodies: DemoBody[] = []
-  const cioCount = Math.max(4, Math.round(options.professionals * 0.01))
   const cioCandidates = prefectures
     .filter((p) => p.prefectureCode !== HIROSHIMA)
     .flatMap((p) => municipalities.get(p.prefectureCode) ?? [])
     .filter((b) => b.kind !== 'designated_city')
-  for (let i = 0; i < cioCount; i++) {
+  for (let i = 0; i < Math.max(4, Math.round(options.professionals * 0.01)); i++) {
     // The first body has four: more than the three persons B1 counts per body (002:450).
     const body =
       i < 4 && cioBodies[0]
         ? cioBodies[0]
-        : placementRng.weightedPick(
+        : rng.weightedPick(
             cioCandidates.filter((b) => !cioBodies.includes(b)).map((b) => [b, b.kind === 'city' ? 2 : 1] as const),
           )
     if (!cioBodies.includes(body)) cioBodies.push(body)
-    placements.push(cioPlacement(placementRng, placements.length, body, today))
+    placements.push(cioPlacement(rng, placements.length, body, today))
   }
-
-  const structure = planStructure(root.fork('structure'), appointments)
-  const directory = planDirectory(root.fork('directory'), professionals, appointments)
-
-  // Last, so that every way of being seen by 広島県 is known (see the header).
-  for (const person of professionals) {
-    if (!visibleTo(person, HIROSHIMA)) continue
-    person.skills = person.skills
-      .filter((s) => s.skillId !== 'infrastructure')
-      .map((s) => (s.skillId === 'standardization-advice' && s.level > 2 ? { ...s, level: 2 } : s))
-    for (const exp of person.experiences) {
-      exp.skillIds = exp.skillIds.filter((id) => id !== 'infrastructure')
-      if (exp.skillIds.length === 0) exp.skillIds = [person.skills[0]!.skillId]
-    }
-  }
-
-  return {
-    options,
-    professionals,
-    memberships,
-    issues,
-    needs,
-    placements,
-    appointments,
-    structure,
-    directory,
-    municipalEmployers: cioBodies.map((b) => b.code),
-  }
+  return { placements, municipalEmployers: cioBodies.map((b) => b.code) }
 }
 
 function planShortlist(
@@ -1223,8 +1082,6 @@ function planShortlist(
     need.shortlist.push(entry)
   })
 }
-
-const WEEKDAY_SETS = [['月', '水'], ['火', '木'], ['水'], ['月'], ['木'], ['火', '金'], ['月', '火', '水', '木', '金']]
 
 function costsFor(
   rng: Rng,
