@@ -4,6 +4,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildNationalDemo, isNationalDemoBuilt } from '../app/models/demo/generator.server'
+import { getNationalFunding } from '../app/models/funding.server'
 import {
   APPOINTMENT_BASELINE,
   DEMO_PROFESSIONALS,
@@ -13,7 +14,7 @@ import {
 } from '../app/models/demo/plan.server'
 import { createRng } from '../app/models/demo/random'
 import type { Services } from '../app/services.server'
-import { tokyoIsoDate } from '../app/utils/dates'
+import { fiscalYearOfIsoDate, tokyoIsoDate } from '../app/utils/dates'
 import type { DbExecutor } from '../db/client'
 import { createProfessionalWithProfile, createUser, demoContext, poolMemberAt, sessionUserOf } from './factories'
 import { createTestServices } from './services'
@@ -197,6 +198,29 @@ describe(`the demo generator (${SIZE} professionals)`, { timeout: 600_000 }, () 
     const national = await sql<{ n: number }>`select count(*)::int as n from pool_member
       where prefecture_code = '00' and status = 'registered' and profile_id is not null`.execute(db)
     expect(national.rows[0]!.n).toBeGreaterThan(0)
+  })
+
+  it('records costs over several 年度 that the funding rules count as 対象 and leave as 要確認', async () => {
+    const db = straight.database.db
+    const years = await sql<{
+      fiscal_year: number
+    }>`select distinct fiscal_year from placement_cost order by 1`.execute(db)
+    expect(years.rows.length).toBeGreaterThanOrEqual(3)
+    const ministry = sessionUserOf(
+      await db
+        .selectFrom('app_user')
+        .selectAll()
+        .where('email', '=', 'ministry-review@demo.dx500.example.jp')
+        .executeTakeFirstOrThrow(),
+    )
+    const funding = await getNationalFunding(demoContext(straight, 'test'), ministry, {
+      fy: fiscalYearOfIsoDate(today) - 1,
+    })
+    const totals = funding.nationalTotals
+    expect(totals.some((t) => t.futsu > 0)).toBe(true) // A1: appointed 常勤 accelerators
+    expect(totals.some((t) => t.tokubetsu > 0)).toBe(true) // A2, B1 …
+    expect(totals.some((t) => t.pending > 0)).toBe(true)
+    expect(funding.toDecide.length).toBeGreaterThan(0)
   })
 
   it('mixes consent: shared with every prefecture, with a few, with none; some on the national list', async () => {
