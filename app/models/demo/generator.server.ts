@@ -708,6 +708,8 @@ export function startNationalDemoBuild(
       log(
         `デモデータの作成に失敗しました（次回の起動で続きから作成します）: ${error instanceof Error ? error.message : String(error)}`,
       )
+      // Where it failed, for whoever reads the log (a model refusing the demo's data is a bug in the plan).
+      console.error(error)
     }
   })()
   return {

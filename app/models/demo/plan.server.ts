@@ -1485,7 +1485,7 @@ function planDirectory(
     ...current.filter((a) => a.person === 0),
     ...rng.sample(
       current.filter((a) => a.person !== 0),
-      Math.max(5, Math.round(current.length * 0.2)),
+      Math.max(5, Math.round(current.length * 0.06)),
     ),
   ]
   return chosen.map((a) => {
