@@ -8,8 +8,14 @@ import morgan from 'morgan'
 import type http from 'node:http'
 import path from 'node:path'
 import url from 'node:url'
-import { ensureDemoAccounts, ensureInitialAdminInvitation, type DemoLogin } from './app/models/bootstrap.server'
+import {
+  ensureDemoAccounts,
+  ensureInitialAdminInvitation,
+  isEmbeddedDemo,
+  type DemoLogin,
+} from './app/models/bootstrap.server'
 import { ensureDemoContent } from './app/models/demo-content.server'
+import { type RunningDemoBuild, startNationalDemoBuild } from './app/models/demo/generator.server'
 import { startServices, type Services } from './app/services.server'
 import { isForeignOriginRequest } from './app/utils/csrf.server'
 import { parseEnv } from './app/utils/env.server'
@@ -40,6 +46,9 @@ if (demoEnabled)
   await ensureDemoContent(services).catch((error: unknown) =>
     console.error('[server] demo content was not created', error),
   )
+// The national demo (every prefecture's pools, ~300 needs, placements, appointments since 2025) is built once,
+// with the embedded database only, in the background after the server listens: ~2 minutes on 2 cores.
+let nationalDemo: RunningDemoBuild | undefined
 const initialAdminUrl = env.INITIAL_ADMIN_EMAIL
   ? await ensureInitialAdminInvitation(services, env.INITIAL_ADMIN_EMAIL)
   : null
@@ -126,6 +135,8 @@ const httpServer = app.listen(env.PORT, env.HOST, async () => {
     console.log(`  最初の管理者（${env.INITIAL_ADMIN_EMAIL}）の招待リンク（7日間有効）:\n    ${initialAdminUrl}\n`)
   }
   console.log('  停止するには Ctrl-C を押してください。\n')
+  if (isEmbeddedDemo(env) && !shuttingDown)
+    nationalDemo = startNationalDemoBuild(services, { log, professionals: env.DEMO_PROFESSIONALS })
   if (devMode) {
     const chokidar = await import('chokidar')
     chokidar.watch(BUILD_PATH, { ignoreInitial: true }).on('all', async () => {
@@ -181,6 +192,8 @@ async function shutdown(signal: string) {
     httpServer.closeAllConnections()
     await closed
   }
+  // The demo build stops after its batch in progress (it resumes on the next start).
+  await nationalDemo?.stop()
   await services.close()
   log('停止しました。')
   process.exit(0)

@@ -1,5 +1,6 @@
-// Factories shared by tests (and, later, the demo-data generator). Users are real rows with real
-// argon2id hashes and real lucia sessions.
+// Factories for tests. Users are real rows with real argon2id hashes and real lucia sessions. The ones below
+// write rows directly (fast, any state); the model-level builders the demo-data generator uses are re-exported
+// at the end (app/models/demo/builders.server.ts), for tests that want data the way the pages write it.
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { insertUser } from '../db/queries/users'
@@ -17,6 +18,8 @@ import type {
 import type { Services } from '../app/services.server'
 import { hashPassword } from '../app/utils/auth.server'
 import { startSession } from '../app/utils/session.server'
+import { demoContext } from '../app/models/demo/batch.server'
+import { buildProfile, type ProfileSpec, sessionUserOf } from '../app/models/demo/builders.server'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 let passwordHash: Promise<string> | undefined
@@ -230,4 +233,44 @@ export async function createPlacement(db: Kysely<DB>, options: PlacementOptions 
       )
       .execute()
   return id
+}
+
+// ---- through the models, shared with the demo generator (app/models/demo/builders.server.ts) ----------------------
+// A profile saved section by section, a pool member moved to a status, a need published in a municipality, a
+// shortlist entry taken to a status, a placement with cost lines per fiscal year, an accelerator case: written
+// the way the pages write them (validation, history, audit, search outbox).
+export {
+  appointCase,
+  buildProfile,
+  closeCase,
+  nationalListMemberAt,
+  needIn,
+  nominateMember,
+  placementWithCosts,
+  poolMemberAt,
+  type ProfileSpec,
+  sessionUserOf,
+  shortlistEntryAt,
+} from '../app/models/demo/builders.server'
+export { demoContext } from '../app/models/demo/batch.server'
+export { demoName } from '../app/models/demo/names'
+export { createRng } from '../app/models/demo/random'
+
+/** A professional: an account, and a profile saved through the profile model (basics, then any sections given). */
+export async function createProfessionalWithProfile(
+  services: Services,
+  spec: Partial<ProfileSpec> & { email?: string } = {},
+) {
+  const user = await createUser(services.database.db, { role: 'professional', email: spec.email })
+  const sessionUser = sessionUserOf(user)
+  const profileId = await buildProfile(demoContext(services, 'test'), sessionUser, {
+    familyName: '試験',
+    givenName: '花子',
+    familyNameKana: 'しけん',
+    givenNameKana: 'はなこ',
+    contactEmail: user.email,
+    residencePrefectureCode: '34',
+    ...spec,
+  })
+  return { user, sessionUser, profileId }
 }

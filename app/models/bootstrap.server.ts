@@ -5,13 +5,15 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
 import { insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
-import { countUsersByRole, findUserByEmail, insertUser } from '../../db/queries/users'
+import { countUsersByRole, findUserByEmail } from '../../db/queries/users'
 import type { Role } from '../../db/schema'
 import type { Services } from '../services.server'
 import { hashPassword } from '../utils/auth.server'
 import type { Env } from '../utils/env.server'
 import { ROLE_LABELS } from '../utils/permissions'
-import { recordAudit, userSnapshot } from './audit.server'
+import { recordAudit } from './audit.server'
+import { createDemoAccount } from './demo/builders.server'
+import { DEMO_ACCELERATOR_EMAIL } from './demo/plan.server'
 import { queueMail } from './mail.server'
 import { newToken, TOKEN_TTL_MS } from './tokens.server'
 
@@ -105,6 +107,37 @@ const DEMO_ACCOUNTS: Array<{
     municipalityCode: '343684',
   },
   { label: 'デジタル人材', email: 'professional@demo.dx500.example.jp', role: 'professional' },
+  // The national demo (demo/generator.server.ts): two more prefectures with a town or village each, and an
+  // appointed accelerator whose profile, pools and placement the demo builds.
+  {
+    label: '北海道 管理者',
+    email: 'hokkaido-admin@demo.dx500.example.jp',
+    role: 'prefecture_admin',
+    prefectureCode: '01',
+  },
+  { label: '北海道 職員', email: 'hokkaido@demo.dx500.example.jp', role: 'prefecture_staff', prefectureCode: '01' },
+  {
+    label: 'ニセコ町 職員',
+    email: 'niseko@demo.dx500.example.jp',
+    role: 'municipal_staff',
+    prefectureCode: '01',
+    municipalityCode: '013951',
+  },
+  {
+    label: '長野県 管理者',
+    email: 'nagano-admin@demo.dx500.example.jp',
+    role: 'prefecture_admin',
+    prefectureCode: '20',
+  },
+  { label: '長野県 職員', email: 'nagano@demo.dx500.example.jp', role: 'prefecture_staff', prefectureCode: '20' },
+  {
+    label: '阿智村 職員',
+    email: 'achi@demo.dx500.example.jp',
+    role: 'municipal_staff',
+    prefectureCode: '20',
+    municipalityCode: '204072',
+  },
+  { label: 'アクセラレータ（任命済み）', email: DEMO_ACCELERATOR_EMAIL, role: 'professional' },
 ]
 
 /**
@@ -126,31 +159,17 @@ export async function ensureDemoAccounts(services: Services): Promise<DemoLogin[
     }
     if (existing) continue // created elsewhere with a password we do not know: leave it alone
     const password = crypto.randomBytes(12).toString('base64url')
-    await db.transaction().execute(async (trx) => {
-      const user = await insertUser(trx, {
-        id: crypto.randomUUID(),
-        email: account.email,
-        display_name: `デモ ${account.label}`,
-        password_hash: await hashPassword(password),
-        email_verified_at: new Date(),
-        role: account.role,
-        prefecture_code: account.prefectureCode ?? null,
-        municipality_code: account.municipalityCode ?? null,
-      })
-      await recordAudit(
-        trx,
-        { user: null, label: 'システム（デモデータ）', requestInfo: systemContext(services).requestInfo },
-        {
-          action: 'create',
-          entity: 'user',
-          entityId: user.id,
-          summary: `デモ用アカウント（${account.label}）を作成しました`,
-          prefectureCode: user.prefecture_code,
-          municipalityCode: user.municipality_code,
-          after: userSnapshot(user),
-        },
+    const passwordHash = await hashPassword(password)
+    await db
+      .transaction()
+      .execute((trx) =>
+        createDemoAccount(
+          trx,
+          systemContext(services).requestInfo,
+          { ...account, displayName: `デモ ${account.label}` },
+          passwordHash,
+        ),
       )
-    })
     logins.push({ label: account.label, email: account.email, password })
   }
   await writeFile(file, JSON.stringify(logins, null, 2), { mode: 0o600 })

@@ -1,13 +1,34 @@
 // Demo candidates for the embedded setup: seven professionals around the demo need (標準化・ガバメントクラウド
 // 移行の助言, 広島県), so 「候補者を探す」 shows on a first start how matching ranks and explains — who meets
 // every 必須 skill, who is strong but short of one level, who is left out by a condition or by consent.
-// They cannot log in (a random password nobody knows). Idempotent: added once.
+// They cannot log in (a random password nobody knows). Written through the profile model (demo/builders.server.ts),
+// all seven in one transaction. Idempotent: added once.
 import crypto from 'node:crypto'
-import { type DemoProfessional, demoProfessionalExists, insertDemoProfessional } from '../../db/queries/demo-candidates'
+import { findUserByEmail } from '../../db/queries/users'
+import type { EmploymentForm, ProfileVisibility } from '../../db/schema'
 import type { Services } from '../services.server'
 import { hashPassword } from '../utils/auth.server'
+import { inDemoBatch } from './demo/batch.server'
+import { buildProfile, createDemoAccount, sessionUserOf } from './demo/builders.server'
 
-const CITY_HALL = { organization: '〇〇市役所 情報政策課', title: '主任', startedOn: '2018-04-01' }
+export interface DemoProfessional {
+  email: string
+  familyName: string
+  givenName: string
+  familyNameKana: string
+  givenNameKana: string
+  introduction: string
+  visibility: ProfileVisibility
+  employmentForms: EmploymentForm[]
+  daysPerWeek: number
+  remoteOk: boolean
+  yearsPublicSector: number
+  residence: string
+  skills: Record<string, number>
+  experience: { organization: string; title: string; startMonth: string; skillIds: string[] }
+}
+
+const CITY_HALL = { organization: '〇〇市役所 情報政策課', title: '主任', startMonth: '2018-04' }
 
 export const DEMO_CANDIDATES: DemoProfessional[] = [
   {
@@ -49,7 +70,7 @@ export const DEMO_CANDIDATES: DemoProfessional[] = [
     experience: {
       organization: '株式会社〇〇システム',
       title: 'PM',
-      startedOn: '2014-04-01',
+      startMonth: '2014-04',
       skillIds: ['government-cloud'],
     },
   },
@@ -122,7 +143,7 @@ export const DEMO_CANDIDATES: DemoProfessional[] = [
     yearsPublicSector: 0,
     residence: '27',
     skills: { 'standardization-advice': 3, 'government-cloud': 3, 'vendor-management': 3 },
-    experience: { organization: '株式会社〇〇', title: 'エンジニア', startedOn: '2016-04-01', skillIds: [] },
+    experience: { organization: '株式会社〇〇', title: 'エンジニア', startMonth: '2016-04', skillIds: [] },
   },
   {
     email: 'candidate-ito@demo.dx500.example.jp',
@@ -143,11 +164,41 @@ export const DEMO_CANDIDATES: DemoProfessional[] = [
 ]
 
 export async function ensureDemoCandidates(services: Services): Promise<void> {
-  const { db } = services.database
-  if (await demoProfessionalExists(db, DEMO_CANDIDATES[0]!.email)) return
+  if (await findUserByEmail(services.database.db, DEMO_CANDIDATES[0]!.email)) return
   const passwordHash = await hashPassword(crypto.randomBytes(24).toString('base64url'))
-  await db.transaction().execute(async (trx) => {
-    for (const person of DEMO_CANDIDATES) await insertDemoProfessional(trx, person, passwordHash)
+  await inDemoBatch(services, 'demo-content', async (context) => {
+    for (const person of DEMO_CANDIDATES) {
+      const user = await createDemoAccount(
+        context.services.database.db,
+        context.requestInfo,
+        {
+          email: person.email,
+          displayName: `${person.familyName} ${person.givenName}`,
+          role: 'professional',
+          label: 'デモの候補者',
+        },
+        passwordHash,
+      )
+      await buildProfile(context, sessionUserOf(user), {
+        familyName: person.familyName,
+        givenName: person.givenName,
+        familyNameKana: person.familyNameKana,
+        givenNameKana: person.givenNameKana,
+        contactEmail: person.email,
+        residencePrefectureCode: person.residence,
+        introduction: person.introduction,
+        yearsPublicSector: person.yearsPublicSector,
+        availability: {
+          employmentForms: person.employmentForms,
+          daysPerWeek: person.daysPerWeek,
+          workArea: 'all',
+          remoteOk: person.remoteOk,
+        },
+        consent: { visibility: person.visibility },
+        skills: Object.entries(person.skills).map(([skillId, level]) => ({ skillId, level })),
+        experiences: [person.experience],
+      })
+    }
   })
   services.worker?.wake()
 }

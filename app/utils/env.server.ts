@@ -24,6 +24,15 @@ const EnvSchema = z
     INITIAL_ADMIN_EMAIL: optionalString,
     /** Demo accounts (random passwords, printed at start-up). Default: on with the embedded database only. */
     DEMO_ACCOUNTS: z.enum(['on', 'off']).optional(),
+    /** How many professionals the embedded setup's national demo creates on its first start (README「デモデータ」). */
+    DEMO_PROFESSIONALS: z.coerce
+      .number({ message: 'DEMO_PROFESSIONALS は人数を半角数字で指定してください' })
+      .int({ message: 'DEMO_PROFESSIONALS は整数で指定してください' })
+      .min(300, {
+        message: 'DEMO_PROFESSIONALS は300以上にしてください（47都道府県のプールにすべての状態をそろえるため）',
+      })
+      .max(10_000, { message: 'DEMO_PROFESSIONALS は10000以下にしてください' })
+      .default(2000),
     /** Where PGlite, Meilisearch's data and generated secrets live. */
     DATA_DIR: z.string().default('.data'),
     /** A PostgreSQL server (postgres://…). Unset = embedded PGlite under DATA_DIR. */

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { DEMO_BUILT_LINE } from '../../app/models/demo/console'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -60,7 +61,12 @@ export async function rssMb(pid: number): Promise<number> {
   return Math.round(kb / 1024)
 }
 
-export async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+export async function waitForReady(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  demoBuiltSeen: () => boolean = () => output().includes(DEMO_BUILT_LINE),
+): Promise<void> {
   // A first start creates the database and indexes the master data: minutes on a busy machine.
   const deadline = Date.now() + 600_000
   while (Date.now() < deadline) {
@@ -70,8 +76,10 @@ export async function waitForReady(baseUrl: string, child: ChildProcess, output:
         status: string
         outbox: { pending: number } | null
       }
-      // Ready = search is up and the master data is indexed, so no indexing runs during the measurement.
-      if (health.status === 'ok' && health.outbox?.pending === 0) return
+      // Ready = search is up and everything is indexed, so no indexing runs during the measurement (on the embedded
+      // database, after the national demo is built: the server prints DEMO_BUILT_LINE).
+      const demoBuilt = Boolean(process.env.DATABASE_URL) || demoBuiltSeen()
+      if (demoBuilt && health.status === 'ok' && health.outbox?.pending === 0) return
     } catch {
       // not listening yet
     }
@@ -143,8 +151,13 @@ export async function startSite({
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
+  let demoBuilt = false
   // Keep only the tail: morgan logs every request, and the bench must not grow its own memory without bound.
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000))
+  const keep = (chunk: Buffer) => {
+    const text = chunk.toString()
+    if (text.includes(DEMO_BUILT_LINE)) demoBuilt = true
+    output = (output + text).slice(-20_000)
+  }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   let stopping = false
@@ -159,7 +172,12 @@ export async function startSite({
     await rm(dataDir, { recursive: true, force: true })
   }
   try {
-    await waitForReady(baseUrl, child, () => output)
+    await waitForReady(
+      baseUrl,
+      child,
+      () => output,
+      () => demoBuilt,
+    )
   } catch (error) {
     await stop()
     throw error

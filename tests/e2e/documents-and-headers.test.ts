@@ -52,6 +52,14 @@ const ROLES: Array<{ email: string | null; label: string }> = [
   { email: 'hiroshima@demo.dx500.example.jp', label: '広島県 職員' },
   { email: 'akiota@demo.dx500.example.jp', label: '安芸太田町 職員' },
   { email: 'professional@demo.dx500.example.jp', label: 'デジタル人材' },
+  // The national demo's: two more prefectures with a town or village each, and an appointed accelerator.
+  { email: 'hokkaido-admin@demo.dx500.example.jp', label: '北海道 管理者' },
+  { email: 'hokkaido@demo.dx500.example.jp', label: '北海道 職員' },
+  { email: 'niseko@demo.dx500.example.jp', label: 'ニセコ町 職員' },
+  { email: 'nagano-admin@demo.dx500.example.jp', label: '長野県 管理者' },
+  { email: 'nagano@demo.dx500.example.jp', label: '長野県 職員' },
+  { email: 'achi@demo.dx500.example.jp', label: '阿智村 職員' },
+  { email: 'accelerator@demo.dx500.example.jp', label: 'アクセラレータ' },
 ]
 
 describe('documents and their headers (browser, every role)', () => {

@@ -5,6 +5,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { DEMO_BUILT_LINE } from '../../../app/models/demo/console'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 
@@ -20,14 +21,15 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 150_000
+  // The national demo is built in the background after the server listens (about two minutes on 2 cores).
+  const deadline = Date.now() + 600_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output()}`)
     try {
       const response = await fetch(`${baseUrl}/healthz`)
       const health = (await response.json()) as { status: string; outbox: { pending: number } | null }
-      // Ready = search is up and the master data is indexed (no pending outbox rows).
-      if (health.status === 'ok' && health.outbox?.pending === 0) return
+      // Ready = the demo data is complete, search is up and everything is indexed (no pending outbox rows).
+      if (output().includes(DEMO_BUILT_LINE) && health.status === 'ok' && health.outbox?.pending === 0) return
     } catch {
       // not listening yet
     }
