@@ -26,12 +26,7 @@ import { formatDate, formatShortDate, tokyoDateStamp, tokyoIsoDate } from '../ut
 import { PLACEMENT_EMPLOYMENT_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { userHasPermission } from '../utils/permissions'
 import { PREFECTURE_TILES, prefectureName, prefectureTile } from '../utils/prefecture-tiles'
-import {
-  NATIONAL_TARGET,
-  percentOf,
-  PREFECTURE_TARGET,
-  progressBand,
-} from '../utils/programme-targets'
+import { NATIONAL_TARGET, percentOf, PREFECTURE_TARGET, progressBand } from '../utils/programme-targets'
 import { type DxStructureOverview, loadDxStructureOverview } from './dx-structure.server'
 
 /** The one line the page shows under the median, saying what it measures. */

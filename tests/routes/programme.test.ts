@@ -160,7 +160,15 @@ describe('the programme page', () => {
       for (const value of [account.id, account.user_id, account.contact_email, account.email, account.family_name])
         expect(json).not.toContain(value)
     }
-    for (const hidden of ['ひろ に', 'ひどうい', 'しゅうりょう', 'とりけし', 'すいせん', '記録 のみ', 'プロジェクトマネージャー'])
+    for (const hidden of [
+      'ひろ に',
+      'ひどうい',
+      'しゅうりょう',
+      'とりけし',
+      'すいせん',
+      '記録 のみ',
+      'プロジェクトマネージャー',
+    ])
       expect(json).not.toContain(hidden)
     // とうきょう's skill (not chosen) is nowhere; the appointment rows' ids are not either.
     expect(json).not.toContain('標準化・共通化（20業務）とガバメントクラウド')
