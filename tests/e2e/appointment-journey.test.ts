@@ -1,6 +1,6 @@
 // Appointing an accelerator in Debian's Chromium: 広島県's staff add a person to their pool, take them through
 // screening to 登録 and nominate them; the ministry reviews the evidence, ticks the checklist and appoints; the
-// count of accelerators moves by one, the case carries its number and the notice prints.
+// count of accelerators moves by one (the list's and the 500 dashboard's), the case carries its number and the notice prints.
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectNoAxeViolations, launchBrowser } from './browser'
@@ -15,6 +15,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
 })
+
+/** The big number on the 500 dashboard (「201名」). */
+async function dashboardCount(page: Page): Promise<number> {
+  await page.goto(`${baseUrl}/dashboard`)
+  return Number(((await page.locator('.dashboard-big__number').textContent()) ?? '').replace(/\D/g, ''))
+}
 
 /** 「任命中はN名です」 on the list of cases. */
 async function appointedNow(page: Page): Promise<number> {
@@ -59,6 +65,7 @@ describe('appointment journey (browser)', () => {
 
     const ministry = await (await browser.newContext({ locale: 'ja-JP' })).newPage()
     await logIn(ministry, 'ministry@demo.dx500.example.jp', { redirectTo: '/appointments' })
+    const onDashboard = await dashboardCount(ministry)
     const before = await appointedNow(ministry)
     await ministry.getByRole('link', { name }).click()
     await ministry.waitForURL(caseUrl)
@@ -74,6 +81,7 @@ describe('appointment journey (browser)', () => {
     expect(number).toBeTruthy()
 
     expect(await appointedNow(ministry)).toBe(before + 1)
+    expect(await dashboardCount(ministry)).toBe(onDashboard + 1)
     await expectNoAxeViolations(ministry)
 
     // The notice prints with the number; phones do not scroll sideways.
