@@ -117,55 +117,19 @@ export function BreakdownTables({ page }: { page: DashboardData }) {
       <h2 id="breakdown-heading">人材像別・任用形態別の任命数</h2>
       <div className="dashboard-columns">
         <div>
-          <table className="data-table dashboard-table">
-            <caption>人材像別（任命時の人材像）</caption>
-            <thead>
-              <tr>
-                <th scope="col">人材像</th>
-                <th scope="col">任命中</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.roles.length === 0 ? (
-                <tr>
-                  <td colSpan={2}>任命中のアクセラレータはいません。</td>
-                </tr>
-              ) : (
-                page.roles.map((r) => (
-                  <tr key={r.label}>
-                    <th scope="row">{r.label}</th>
-                    <td className="dashboard-number">{r.appointed}名</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
+          <BreakdownTable
+            caption="人材像別（任命時の人材像）"
+            heading="人材像"
+            rows={page.roles.map((r) => ({ key: r.label, label: r.label, appointed: r.appointed }))}
+          />
           <TableCsvLink table="roles" label="人材像別の任命数" />
         </div>
         <div>
-          <table className="data-table dashboard-table">
-            <caption>任用・契約の形態別（配置の記録、なければ推薦時の予定）</caption>
-            <thead>
-              <tr>
-                <th scope="col">任用・契約の形態</th>
-                <th scope="col">任命中</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.employment.length === 0 ? (
-                <tr>
-                  <td colSpan={2}>任命中のアクセラレータはいません。</td>
-                </tr>
-              ) : (
-                page.employment.map((e) => (
-                  <tr key={e.key}>
-                    <th scope="row">{e.label}</th>
-                    <td className="dashboard-number">{e.appointed}名</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
+          <BreakdownTable
+            caption="任用・契約の形態別（配置の記録、なければ推薦時の予定）"
+            heading="任用・契約の形態"
+            rows={page.employment}
+          />
           <TableCsvLink table="employment" label="任用・契約の形態別の任命数" />
         </div>
       </div>
@@ -287,5 +251,42 @@ export function PoolHealth({ page }: { page: DashboardData }) {
         </details>
       ) : null}
     </section>
+  )
+}
+
+/** One breakdown of the appointed (by role, by employment form): a label and a count per row. */
+function BreakdownTable({
+  caption,
+  heading,
+  rows,
+}: {
+  caption: string
+  heading: string
+  rows: ReadonlyArray<{ key: string; label: string; appointed: number }>
+}) {
+  return (
+    <table className="data-table dashboard-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">任命中</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={2}>任命中のアクセラレータはいません。</td>
+          </tr>
+        ) : (
+          rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td className="dashboard-number">{r.appointed}名</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
   )
 }
