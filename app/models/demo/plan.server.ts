@@ -1295,6 +1295,19 @@ function planAppointments(
     }の人材プールで研修を修了しました。管内の小規模町村の${TOPIC_PHRASES[person.skills[0]!.skillId] ?? 'DX推進'}を支援します。`
   const appointments: PlannedAppointment[] = []
   const termEnd = (on: string) => fyEnd(fiscalYearOfIsoDate(on) + 1)
+  /** An appointment in force from `appointedOn` (its term to the end of the next 年度). */
+  const appointedCase = (code: string, person: PlannedProfessional, appointedOn: string): PlannedAppointment => ({
+    prefectureCode: code,
+    person: person.index,
+    roleId: person.role,
+    outcome: 'appointed',
+    appointedOn,
+    termEndOn: termEnd(appointedOn),
+    closedOn: null,
+    endReason: null,
+    placement: null,
+    statement: statementOf(person, code),
+  })
   for (const code of baselinePrefectures) {
     for (let i = 0; i < counts.get(code)!; i++) {
       const person = code === NAGANO && i === 0 ? professionals[0]! : personFor(code)
@@ -1308,18 +1321,7 @@ function planAppointments(
               ['2025-07-01', 2],
               [APPOINTMENT_BASELINE.on, 1],
             ] as const)
-      appointments.push({
-        prefectureCode: code,
-        person: person.index,
-        roleId: person.role,
-        outcome: 'appointed',
-        appointedOn,
-        termEndOn: termEnd(appointedOn),
-        closedOn: null,
-        endReason: null,
-        placement: null,
-        statement: statementOf(person, code),
-      })
+      appointments.push(appointedCase(code, person, appointedOn))
     }
   }
   // Growth since: monthly rounds up to last month, more prefectures joining as the programme spreads.
@@ -1332,18 +1334,7 @@ function planAppointments(
     const code = rng.weightedPick(codes.map((c) => [c, weight(c) * (appointedIn.has(c) ? 1 : 3)] as const))
     appointedIn.add(code)
     const person = personFor(code)
-    appointments.push({
-      prefectureCode: code,
-      person: person.index,
-      roleId: person.role,
-      outcome: 'appointed',
-      appointedOn,
-      termEndOn: termEnd(appointedOn),
-      closedOn: null,
-      endReason: null,
-      placement: null,
-      statement: statementOf(person, code),
-    })
+    appointments.push(appointedCase(code, person, appointedOn))
   }
   // Some have left (never before the baseline day, so the 53 stand on it), one was revoked.
   const lastDay = addDays(today, -7)
