@@ -1,16 +1,19 @@
-// `npm run bench:http [-- --json] [--quick] [--duration S] [--requests N] [--pages /a,/b] [--no-build] [--statements]`:
+// `npm run bench:http [-- --json] [--quick] [--duration S] [--requests N] [--pages /a,/b] [--no-build] [--statements]
+//   [--heap-snapshots DIR] [--cpu-prof DIR] [--memory-only]`:
 // the running site under load. Builds and starts the app as `npm start` does (the embedded database, or the
 // server database when DATABASE_URL is set) on a free port with a temporary DATA_DIR, signs in as each demo
 // role through the login form, then for each role's main pages measures a fixed rate (50 requests/s) and a
-// closed loop (50 connections), and the server's RSS before and after a fixed number of requests.
+// closed loop (50 connections), and the server's RSS over a fixed number of requests (ten samples; with
+// --heap-snapshots also the live heap after the warm-up and at the end, and what grew between them).
 // Each page's statements come from the server's Server-Timing header (`--statements`: only those, no load).
 // The last line of output is one JSON object; results go to docs/BENCHMARKS.md by hand, with the machine's load.
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
+import { heapGrowth, summarizeHeap, takeHeapSnapshot } from './heap-snapshot'
 import { logIn, ROLE_PAGES, rssMb, startSite } from './site'
 
 const { values: args } = parseArgs({
@@ -27,6 +30,12 @@ const { values: args } = parseArgs({
     tsx: { type: 'boolean', default: false },
     // Only the statements each page runs (one request each), without the load phases.
     statements: { type: 'boolean', default: false },
+    // Heap snapshots of the server after the warm-up and at the end of the memory phase, kept in this folder.
+    'heap-snapshots': { type: 'string' },
+    // A CPU profile of the server over the whole run (written when it stops), kept in this folder.
+    'cpu-prof': { type: 'string' },
+    // Only the memory phase (no per-page load phases).
+    'memory-only': { type: 'boolean', default: false },
   },
 })
 const durationS = Number(args.duration ?? (args.quick ? 3 : 20))
@@ -129,7 +138,17 @@ async function fixedRate(url: string, headers: Record<string, string>, ratePerS:
   return { times, errors, reachedRps: times.length / elapsedS }
 }
 
-const site = await startSite({ build: !args['no-build'], tsx: args.tsx, log })
+const snapshotDir = args['heap-snapshots'] ? path.resolve(args['heap-snapshots']) : null
+if (snapshotDir) await mkdir(snapshotDir, { recursive: true })
+const site = await startSite({
+  build: !args['no-build'],
+  tsx: args.tsx,
+  nodeArgs: [
+    ...(snapshotDir ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshotDir}`] : []),
+    ...(args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : []),
+  ],
+  log,
+})
 const { baseUrl, child, dataDir } = site
 const serverDb = Boolean(process.env.DATABASE_URL)
 
@@ -182,21 +201,48 @@ try {
       ? null
       : Number((await readFile(path.join(dataDir, 'pglite-host.pid'), 'utf8').catch(() => '')).trim()) || null
     const dbRssMb = () => (dbPid ? rssMb(dbPid) : Promise.resolve(null))
+    // Ten equal chunks over every page with an RSS sample after each: the first two are the warm-up (caches,
+    // compiled code, the heap finding its size); flat means the samples after them have a slope near 0.
     const rssStartMb = await rssMb(pid)
     const dbRssStartMb = await dbRssMb()
-    const half = Math.floor(rssRequests / 2)
     const requests = targets.map((t) => ({ method: 'GET', path: t.path, headers: t.headers }))
-    const first = await run({ url: baseUrl, connections: 10, amount: half, requests })
-    const rssMidMb = await rssMb(pid)
-    const second = await run({ url: baseUrl, connections: 10, amount: rssRequests - half, requests })
-    const rssEndMb = await rssMb(pid)
+    const CHUNKS = 10
+    const rssSamplesMb: number[] = []
+    let memoryErrors = 0
+    let warmSnapshot: string | null = null
+    for (let chunk = 0; chunk < CHUNKS; chunk++) {
+      const amount = Math.floor(rssRequests / CHUNKS)
+      memoryErrors += (await run({ url: baseUrl, connections: 10, amount, requests })).errors
+      rssSamplesMb.push(await rssMb(pid))
+      if (snapshotDir && chunk === 1) warmSnapshot = await takeHeapSnapshot(pid, snapshotDir)
+    }
+    const rssMidMb = rssSamplesMb[CHUNKS / 2 - 1]!
+    const rssEndMb = rssSamplesMb[CHUNKS - 1]!
     const dbRssEndMb = await dbRssMb()
-    log(`RSS ${rssStartMb} MB at start → ${rssMidMb} MB after ${half} requests → ${rssEndMb} MB after ${rssRequests}`)
+    // Least-squares slope of RSS against requests after the warm-up, in MB per 1,000 requests.
+    const warm = rssSamplesMb.slice(2).map((mb, i) => ({ x: ((i + 3) * rssRequests) / CHUNKS / 1000, y: mb }))
+    const meanX = warm.reduce((s, p) => s + p.x, 0) / warm.length
+    const meanY = warm.reduce((s, p) => s + p.y, 0) / warm.length
+    const rssSlopeMbPerKRequests = round(
+      warm.reduce((s, p) => s + (p.x - meanX) * (p.y - meanY), 0) / warm.reduce((s, p) => s + (p.x - meanX) ** 2, 0),
+    )
+    log(
+      `RSS ${rssStartMb} MB at start → ${rssSamplesMb.join(' → ')} MB (every ${rssRequests / CHUNKS} requests); after the warm-up ${rssSlopeMbPerKRequests} MB per 1,000 requests`,
+    )
     if (dbPid) log(`embedded database process RSS ${dbRssStartMb} MB at start → ${dbRssEndMb} MB`)
+    let heap: { warmMb: number; endMb: number; grew: ReturnType<typeof heapGrowth> } | null = null
+    if (snapshotDir && warmSnapshot) {
+      const endSnapshot = await takeHeapSnapshot(pid, snapshotDir)
+      const [a, b] = [await summarizeHeap(warmSnapshot), await summarizeHeap(endSnapshot)]
+      heap = { warmMb: a.totalMb, endMb: b.totalMb, grew: heapGrowth(a, b) }
+      log(`live heap (snapshots in ${snapshotDir}): ${a.totalMb} MB after the warm-up → ${b.totalMb} MB at the end`)
+      for (const row of heap.grew)
+        log(`  ${row.holder.padEnd(40)} ${String(row.kb).padStart(8)} KB  ${row.count} objects`)
+    }
 
     // ---- each page: a fixed rate, then a closed loop -----------------------------------------------------
     const pages: PageResult[] = []
-    for (const target of targets) {
+    for (const target of args['memory-only'] ? [] : targets) {
       const url = `${baseUrl}${target.path}`
       const fixed = await fixedRate(url, target.headers, rate, durationS)
       const closed = await run({ url, headers: target.headers, connections, duration: durationS })
@@ -219,12 +265,15 @@ try {
 
     const summary = {
       pages,
-      worstP95Ms: Math.max(...pages.map((p) => p.p95Ms)),
-      minMaxRps: Math.min(...pages.map((p) => p.maxRps)),
-      errors: pages.reduce((sum, p) => sum + p.errors, first.errors + second.errors),
+      worstP95Ms: pages.length ? Math.max(...pages.map((p) => p.p95Ms)) : null,
+      minMaxRps: pages.length ? Math.min(...pages.map((p) => p.maxRps)) : null,
+      errors: pages.reduce((sum, p) => sum + p.errors, memoryErrors),
       rssStartMb,
       rssMidMb,
       rssEndMb,
+      rssSamplesMb,
+      rssSlopeMbPerKRequests,
+      heap,
       dbRssStartMb,
       dbRssEndMb,
       database: serverDb ? 'postgres' : 'pglite',

@@ -115,10 +115,13 @@ export interface Site {
 export async function startSite({
   build,
   tsx = false,
+  nodeArgs = [],
   log,
 }: {
   build: boolean
   tsx?: boolean
+  /** Extra flags for the server's Node (e.g. `--heapsnapshot-signal=SIGUSR2`). */
+  nodeArgs?: string[]
   log: (message: string) => void
 }): Promise<Site> {
   if (build) {
@@ -134,7 +137,10 @@ export async function startSite({
   const baseUrl = `http://127.0.0.1:${port}`
   const serverDb = Boolean(process.env.DATABASE_URL)
   const { MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env
-  const serverArgs = tsx ? ['--import', 'tsx', 'server.ts'] : ['--enable-source-maps', 'build/server.js']
+  const serverArgs = [
+    ...nodeArgs,
+    ...(tsx ? ['--import', 'tsx', 'server.ts'] : ['--enable-source-maps', 'build/server.js']),
+  ]
   const child = spawn(process.execPath, serverArgs, {
     cwd: root,
     env: {
