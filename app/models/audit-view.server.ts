@@ -329,6 +329,8 @@ function toRowView(entry: AuditLogEntry, names: AuditNames): AuditRowView {
 export interface AuditPage {
   rows: AuditRowView[]
   total: number
+  /** More rows match than `total` says (the count stops there): shown as "N 件以上". */
+  totalIsLowerBound: boolean
   page: number
   pageSize: number
   pageCount: number
@@ -343,14 +345,17 @@ export async function listAuditForAdmin(
   const { db } = context.services.database
   const scope = auditScopeFor(admin, filters.pref)
   const filter = toViewFilter(filters)
-  const { entries, total } = await listAuditPageInScope(db, scope, filter, {
+  const { entries, total, totalIsLowerBound } = await listAuditPageInScope(db, scope, filter, {
     limit: AUDIT_PAGE_SIZE,
     offset: (filters.page - 1) * AUDIT_PAGE_SIZE,
+    // Enough to tell whether the CSV would be cut off; the pages stop well before it.
+    countCap: AUDIT_CSV_MAX_ROWS,
   })
   const names = await loadNames(db, entries, await prefectureNames(db))
   return {
     rows: entries.map((entry) => toRowView(entry, names)),
     total,
+    totalIsLowerBound,
     page: filters.page,
     pageSize: AUDIT_PAGE_SIZE,
     pageCount: Math.min(AUDIT_MAX_PAGE, Math.ceil(total / AUDIT_PAGE_SIZE)),

@@ -109,27 +109,31 @@ export async function listAuditEntriesInScope(
 }
 
 /**
- * One page and the number of matching rows in one statement (the count is a window over the same WHERE clause).
- * A page past the end has no row to carry the count, so only then is it counted on its own.
+ * One page (newest first, read along the occurred_at index) and the number of matching rows, counted only up
+ * to `countCap`: past that the page says "N 件以上" instead of scanning the whole log for an exact figure.
+ * (A window count over the page's statement would read and sort every matching row, detail columns
+ * included: ~100 ms at 175,000 rows on the embedded database.)
  */
 export async function listAuditPageInScope(
   db: DbExecutor,
   scope: AuditScope,
   filter: AuditViewFilter,
-  { limit, offset }: { limit: number; offset: number },
-): Promise<{ entries: AuditLogEntry[]; total: number }> {
-  const rows = await auditViewQuery(db, scope, filter)
-    .select(auditColumns)
-    .select(sql<string>`count(*) over ()`.as('total_count'))
-    .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute()
-  if (rows.length === 0)
-    return { entries: [], total: offset === 0 ? 0 : await countAuditEntriesInScope(db, scope, filter) }
-  const total = Number(rows[0]!.total_count)
-  return { entries: rows.map(({ total_count: _count, ...entry }) => entry), total }
+  { limit, offset, countCap }: { limit: number; offset: number; countCap: number },
+): Promise<{ entries: AuditLogEntry[]; total: number; totalIsLowerBound: boolean }> {
+  const [entries, counted] = await Promise.all([
+    listAuditEntriesInScope(db, scope, filter, { limit, offset }),
+    db
+      .selectFrom(
+        auditViewQuery(db, scope, filter)
+          .select(sql.lit(1).as('one'))
+          .limit(countCap + 1)
+          .as('capped'),
+      )
+      .select(sql<string>`count(*)`.as('count'))
+      .executeTakeFirstOrThrow(),
+  ])
+  const total = Number(counted.count)
+  return { entries, total: Math.min(total, countCap), totalIsLowerBound: total > countCap }
 }
 
 export async function countAuditEntriesInScope(

@@ -6,6 +6,7 @@ import { loader as pageLoader } from '../../app/routes/admin.audit._index/route'
 import { loader as csvLoader } from '../../app/routes/admin.audit[.]csv'
 import type { Services } from '../../app/services.server'
 import type { Role } from '../../db/schema'
+import { listAuditPageInScope } from '../../db/queries/audit-log'
 import { loginAs } from '../factories'
 import { createTestServices, routeArgs, thrownResponse, unwrap } from '../services'
 
@@ -368,6 +369,23 @@ describe('/admin/audit filters', () => {
     // Past the last page there is no row to carry the count: the total is still the number of matching rows.
     const beyond = await okPage('?entity=partner_company&page=3')
     expect(beyond.result).toMatchObject({ total: BULK_ROWS, page: 3, pageCount: 2, rows: [] })
+  })
+
+  it('counts only up to its cap over a long log, and says the total is at least that', async () => {
+    const { db } = services.database
+    const scope = { kind: 'national' } as const
+    const filter = { entity: 'partner_company' }
+    const capped = await listAuditPageInScope(db, scope, filter, { limit: 5, offset: 5, countCap: 20 })
+    expect(capped).toMatchObject({ total: 20, totalIsLowerBound: true })
+    expect(capped.entries.map((e) => e.entity_id)).toEqual([
+      `bulk-${BULK_ROWS - 6}`,
+      `bulk-${BULK_ROWS - 7}`,
+      `bulk-${BULK_ROWS - 8}`,
+      `bulk-${BULK_ROWS - 9}`,
+      `bulk-${BULK_ROWS - 10}`,
+    ])
+    const exact = await listAuditPageInScope(db, scope, filter, { limit: 5, offset: 0, countCap: BULK_ROWS })
+    expect(exact).toMatchObject({ total: BULK_ROWS, totalIsLowerBound: false })
   })
 
   it('answers malformed filters with 400 and a Japanese message on the field, never a 500', async () => {

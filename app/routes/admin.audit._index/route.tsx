@@ -69,7 +69,7 @@ export default function AuditLogRoute() {
             <p className="result-summary" role="status">
               {result.total === 0
                 ? '条件に合う記録はありません。'
-                : `${result.total.toLocaleString('ja-JP')} 件中 ${((result.page - 1) * result.pageSize + 1).toLocaleString('ja-JP')}〜${Math.min(result.page * result.pageSize, result.total).toLocaleString('ja-JP')} 件を表示`}
+                : `${result.total.toLocaleString('ja-JP')} 件${result.totalIsLowerBound ? '以上' : ''}中 ${((result.page - 1) * result.pageSize + 1).toLocaleString('ja-JP')}〜${Math.min(result.page * result.pageSize, result.total).toLocaleString('ja-JP')} 件を表示`}
             </p>
             {result.total > 0 ? (
               <a
@@ -81,7 +81,7 @@ export default function AuditLogRoute() {
               </a>
             ) : null}
           </div>
-          {result.total > csvMaxRows ? (
+          {result.total > csvMaxRows || result.totalIsLowerBound ? (
             <p className="notice notice--warning">
               CSVには新しい順に{csvMaxRows.toLocaleString('ja-JP')}
               件までを出力します。それより古い記録は、期間を絞り込んでダウンロードしてください。
