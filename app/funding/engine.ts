@@ -382,17 +382,21 @@ function joinSlash(text: string, more: string): string {
 // ---- the engine ------------------------------------------------------------------------------------------
 
 /**
- * A run's cost lines, owned by the run (rows read them again when their reason is asked for): for each
- * placement-year cell (placement order × fiscal years + year index), its slots with a non-zero sum, in slot
- * order, at start[cell] … start[cell + 1] - 1.
+ * What a row needs, after its run, to write its reason: the run's cost lines (for each placement-year cell,
+ * placement order × fiscal years + year index, its slots with a non-zero sum in slot order, at start[cell] …
+ * start[cell + 1] - 1) and the measure versions that applied.
  */
-interface CostCells {
+interface RunFacts {
   start: Int32Array
   slots: Uint8Array
   amounts: Float64Array
   /** Per cell: 1 when the placement is in post for the whole fiscal year. */
   throughout: Uint8Array
   nFy: number
+  fyIndex: Map<number, number>
+  measureIndexOf: Map<string, number>
+  /** applicable[fyIndex][measureIndex] */
+  applicable: Applicable[][]
 }
 
 /** One placement read once: its facts as bits and numbers. Its costs live in the run's cost cells. */
@@ -407,7 +411,7 @@ interface Prepared {
   flags: number
   startMonth: number
   endMonth: number
-  cells: CostCells
+  cells: RunFacts
 }
 
 /**
@@ -427,19 +431,16 @@ class FundingRow implements FundingResult {
   amount = 0
   proposedAmount: number | null = null
   source: string | null
-  #text: string | null
-  #app: Applicable | null
-  #prepared: Prepared | null
+  /** The reason, or (until it is read) the placement it is to be written for. */
+  #why: string | Prepared
 
   constructor(
     placementId: string,
     fy: number,
     rule: FundingRule | null,
     status: FundingStatus,
-    text: string | null,
     source: string | null,
-    app: Applicable | null,
-    prepared: Prepared | null,
+    why: string | Prepared,
   ) {
     this.placementId = placementId
     this.fy = fy
@@ -447,20 +448,21 @@ class FundingRow implements FundingResult {
     this.scheme = rule === null ? null : rule.scheme
     this.status = status
     this.source = source
-    this.#text = text
-    this.#app = app
-    this.#prepared = prepared
+    this.#why = why
   }
 
   get reason(): string {
-    if (this.#text === null) this.#text = judgeCosts(this.#app!, this.#prepared!, null, WRITE_REASON)
-    return this.#text
+    const why = this.#why
+    if (typeof why === 'string') return why
+    const facts = why.cells
+    const app = facts.applicable[facts.fyIndex.get(this.fy)!]![facts.measureIndexOf.get(this.measure!)!]!
+    const text = judgeCosts(app, why, null, WRITE_REASON)
+    this.#why = text
+    return text
   }
 
   set reason(text: string) {
-    this.#text = text
-    this.#app = null
-    this.#prepared = null
+    this.#why = text
   }
 
   /** The row as JSON shows it: the fields in their documented order, then any fields added by fundingRowWith. */
@@ -483,14 +485,12 @@ class FundingRow implements FundingResult {
 
   /** A copy with the same fields and the same reason, still written only when read. */
   copy(): FundingRow {
-    const copy = new FundingRow(this.placementId, this.fy, null, this.status, this.#text, this.source, null, null)
+    const copy = new FundingRow(this.placementId, this.fy, null, this.status, this.source, this.#why)
     copy.measure = this.measure
     copy.scheme = this.scheme
     copy.eligibleCost = this.eligibleCost
     copy.amount = this.amount
     copy.proposedAmount = this.proposedAmount
-    copy.#app = this.#app
-    copy.#prepared = this.#prepared
     return copy
   }
 }
@@ -513,7 +513,7 @@ interface Run {
   applicable: Applicable[][]
   evaluationOrder: number[]
   nMeasures: number
-  cells: CostCells
+  cells: RunFacts
   /** Next free entry in cells.slots / cells.amounts. */
   cellEnd: number
   /** One placement's costs by year and slot while it is being prepared; zero between placements. */
@@ -580,6 +580,9 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
       amounts: new Float64Array(lines),
       throughout: new Uint8Array(nCells),
       nFy,
+      fyIndex,
+      measureIndexOf,
+      applicable,
     },
     cellEnd: 0,
     dense: new Float64Array(nFy * SLOTS),
@@ -640,7 +643,7 @@ function evaluatePlacement(run: Run, p: Prepared) {
     }
     if (!any) {
       rowGroup[results.length] = group
-      results.push(new FundingRow(p.placement.id, fy, null, 'not_eligible', NO_RULE, null, null, null))
+      results.push(new FundingRow(p.placement.id, fy, null, 'not_eligible', null, NO_RULE))
       continue
     }
     for (let m = 0; m < nMeasures; m++) {
@@ -727,7 +730,7 @@ function prepare(
 
 /** A row whose reason is a fixed sentence. */
 function fixedRow(p: Prepared, app: Applicable, reason: string, source: string): FundingRow {
-  return new FundingRow(p.placement.id, app.fy, app.compiled.rule, 'not_eligible', reason, source, null, null)
+  return new FundingRow(p.placement.id, app.fy, app.compiled.rule, 'not_eligible', source, reason)
 }
 
 function judge(app: Applicable, p: Prepared, judged: Array<FundingRow | null>): FundingRow {
@@ -745,7 +748,7 @@ function judge(app: Applicable, p: Prepared, judged: Array<FundingRow | null>): 
   }
   if (app.period === 'before' && rule.startsAtFromFy) return fixedRow(p, app, c.beforeText, rule.source)
 
-  const result = new FundingRow(p.placement.id, app.fy, rule, 'eligible', null, rule.source, app, p)
+  const result = new FundingRow(p.placement.id, app.fy, rule, 'eligible', rule.source, p)
   judgeCosts(app, p, result, WRITE_ROW)
   return result
 }
