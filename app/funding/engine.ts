@@ -11,7 +11,6 @@ import {
   fiscalYearLabel,
   fiscalYearRange,
   fiscalYearShortLabel,
-  monthIndexOfIsoDate,
   monthsActiveBetween,
 } from './fiscal-year'
 import { CLAIMANT_KIND_LABELS, COST_ITEM_LABELS, FUNDING_EMPLOYMENT_FORM_LABELS } from './labels'
@@ -375,6 +374,18 @@ export function formatYen(n: number): string {
   return `${LEADING_GROUPS[rest]}${text}`
 }
 
+/** An ISO date (YYYY-MM-DD, as the input schema guarantees) as the number YYYYMMDD: compared without strings. */
+function dayNumberOf(iso: string): number {
+  let n = 0
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7) n = n * 10 + iso.charCodeAt(i) - 48
+  return n
+}
+
+/** year × 12 + month - 1, as monthIndexOfIsoDate gives it for the same date. */
+function monthOfDayNumber(day: number): number {
+  return Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1
+}
+
 function joinSlash(text: string, more: string): string {
   return text === '' ? more : `${text}／${more}`
 }
@@ -409,6 +420,9 @@ interface Prepared {
   kindBit: number
   employmentIndex: number
   flags: number
+  /** The dates as YYYYMMDD numbers (end: Infinity when open), and their months (year × 12 + month - 1). */
+  startDay: number
+  endDay: number
   startMonth: number
   endMonth: number
   cells: RunFacts
@@ -507,8 +521,12 @@ export function fundingRowWith<T extends object>(row: FundingResult, extra: T): 
 /** Everything one run shares, so the per-row code takes one argument for it. */
 interface Run {
   fiscalYears: number[]
-  fyStarts: string[]
-  fyEnds: string[]
+  /** Each fiscal year's first and last day as YYYYMMDD numbers. */
+  fyStarts: number[]
+  fyEnds: number[]
+  /** The index of fiscal year firstFy + i in fiscalYears, or -1. */
+  fyOffsets: Int32Array
+  firstFy: number
   /** applicable[fyIndex][measureIndex] */
   applicable: Applicable[][]
   evaluationOrder: number[]
@@ -532,8 +550,11 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
   const fiscalYears = [...new Set(input.fiscalYears)].sort((a, b) => a - b)
   const nFy = fiscalYears.length
   const fyIndex = new Map(fiscalYears.map((fy, i) => [fy, i]))
-  const fyStarts = fiscalYears.map((fy) => fiscalYearRange(fy).start)
-  const fyEnds = fiscalYears.map((fy) => fiscalYearRange(fy).end)
+  const fyStarts = fiscalYears.map((fy) => dayNumberOf(fiscalYearRange(fy).start))
+  const fyEnds = fiscalYears.map((fy) => dayNumberOf(fiscalYearRange(fy).end))
+  const firstFy = nFy === 0 ? 0 : fiscalYears[0]!
+  const fyOffsets = new Int32Array(nFy === 0 ? 0 : fiscalYears[nFy - 1]! - firstFy + 1).fill(-1)
+  for (let f = 0; f < nFy; f++) fyOffsets[fiscalYears[f]! - firstFy] = f
 
   // Measures in the order they are declared; versions grouped under each.
   const measureIds: string[] = []
@@ -571,6 +592,8 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
     fiscalYears,
     fyStarts,
     fyEnds,
+    fyOffsets,
+    firstFy,
     applicable,
     evaluationOrder,
     nMeasures,
@@ -593,15 +616,17 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
     capped: new Map(),
   }
   const employers: string[] = []
+  const claimantOfEmployer: number[] = []
   const employerIndexOf = new Map<string, number>()
   const prepared = input.placements.map((placement, order) => {
     let employerIndex = employerIndexOf.get(placement.employer)
     if (employerIndex === undefined) {
       employerIndex = employers.length
       employers.push(placement.employer)
+      claimantOfEmployer.push(CLAIMANT_INDEX.get(claimantKindOf(placement.employer))!)
       employerIndexOf.set(placement.employer, employerIndex)
     }
-    return prepare(placement, order, employerIndex, fyIndex, run)
+    return prepare(placement, order, employerIndex, claimantOfEmployer[employerIndex]!, run)
   })
 
   // One call per placement: a small function V8 optimises on its own, rather than one long loop it can only
@@ -617,11 +642,11 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
 }
 
 function evaluatePlacement(run: Run, p: Prepared) {
-  const { start, end } = p.placement
+  const { startDay, endDay } = p
   const { fiscalYears, applicable, evaluationOrder, judged, results, rowGroup, nMeasures } = run
   const nFy = fiscalYears.length
   for (let f = 0; f < nFy; f++) {
-    if (start > run.fyEnds[f]! || (end !== null && end < run.fyStarts[f]!)) continue
+    if (startDay > run.fyEnds[f]! || endDay < run.fyStarts[f]!) continue
     const fy = fiscalYears[f]!
     const group = p.employerIndex * nFy + f
     for (let m = 0; m < nMeasures; m++) judged[m] = null
@@ -675,25 +700,27 @@ function prepare(
   placement: FundingPlacement,
   order: number,
   employerIndex: number,
-  fyIndex: Map<number, number>,
+  claimantIndex: number,
   run: Run,
 ): Prepared {
-  const { cells, dense, touched } = run
+  const { cells, dense, touched, fyOffsets, firstFy } = run
   const nFy = cells.nFy
   for (const line of placement.costs) {
-    const f = fyIndex.get(line.fy)
-    if (f === undefined || line.amount === 0) continue
+    const offset = line.fy - firstFy
+    const f = offset >= 0 && offset < fyOffsets.length ? fyOffsets[offset]! : -1
+    if (f < 0 || line.amount === 0) continue
     const slot = (ITEM_INDEX.get(line.item) ?? COST_ITEMS.length - 1) * 2 + (line.inProgramme ? 1 : 0)
     dense[f * SLOTS + slot] = dense[f * SLOTS + slot]! + line.amount
     touched[f] = 1
   }
+  const startDay = dayNumberOf(placement.start)
+  const endDay = placement.end === null ? Infinity : dayNumberOf(placement.end)
   // The cost cells of this placement, in year and slot order; the dense table is left zeroed.
   let end = run.cellEnd
   for (let f = 0; f < nFy; f++) {
     const cell = order * nFy + f
     cells.start[cell] = end
-    cells.throughout[cell] =
-      placement.start <= run.fyStarts[f]! && (placement.end === null || placement.end >= run.fyEnds[f]!) ? 1 : 0
+    cells.throughout[cell] = startDay <= run.fyStarts[f]! && endDay >= run.fyEnds[f]! ? 1 : 0
     if (touched[f] === 0) continue
     touched[f] = 0
     for (let s = 0; s < SLOTS; s++) {
@@ -707,7 +734,6 @@ function prepare(
   }
   cells.start[(order + 1) * nFy] = end
   run.cellEnd = end
-  const claimantIndex = CLAIMANT_INDEX.get(claimantKindOf(placement.employer))!
   return {
     placement,
     order,
@@ -722,8 +748,10 @@ function prepare(
       (placement.mainDutyMunicipalSupport ? FLAG_MAIN_DUTY : 0) |
       (placement.designatedDxLeader ? FLAG_DESIGNATED : 0) |
       (placement.planDraftingOnly ? FLAG_PLAN_DRAFTING : 0),
-    startMonth: monthIndexOfIsoDate(placement.start),
-    endMonth: placement.end === null ? Infinity : monthIndexOfIsoDate(placement.end),
+    startDay,
+    endDay,
+    startMonth: monthOfDayNumber(startDay),
+    endMonth: endDay === Infinity ? Infinity : monthOfDayNumber(endDay),
     cells,
   }
 }
