@@ -7,12 +7,7 @@
 // Speed (target: 10,000 placements × 5 years ≤ 100 ms on 2 cores, tests/bench/funding.ts): rules are compiled
 // once into lookup tables per employment form and item, each placement's dates and costs are read once, and
 // the hot loop does no parsing and no regular expressions.
-import {
-  fiscalYearLabel,
-  fiscalYearRange,
-  fiscalYearShortLabel,
-  monthsActiveBetween,
-} from './fiscal-year'
+import { fiscalYearLabel, fiscalYearRange, fiscalYearShortLabel, monthsActiveBetween } from './fiscal-year'
 import { CLAIMANT_KIND_LABELS, COST_ITEM_LABELS, FUNDING_EMPLOYMENT_FORM_LABELS } from './labels'
 import {
   CLAIMANT_KINDS,
@@ -828,8 +823,7 @@ function judgeCosts(app: Applicable, p: Prepared, result: FundingRow | null, wri
   const cap = rule.caps.eligibleCost
   let tail = excludedText === '' ? '' : `。対象外: ${excludedText}`
   if (cap !== null && cap.per === 'placement' && covered > cap.amount) {
-    if (text)
-      tail += `。対象経費の上限 ${formatYen(cap.amount)} を適用（入力 ${formatYen(covered)}、${cap.source}）`
+    if (text) tail += `。対象経費の上限 ${formatYen(cap.amount)} を適用（入力 ${formatYen(covered)}、${cap.source}）`
     covered = cap.amount
   }
   if (write === WRITE_TAIL) return tail
