@@ -422,7 +422,7 @@ interface Prepared {
   endDay: number
   startMonth: number
   endMonth: number
-  cells: RunFacts
+  facts: RunFacts
 }
 
 /**
@@ -465,7 +465,7 @@ class FundingRow implements FundingResult {
   get reason(): string {
     const why = this.#why
     if (typeof why === 'string') return why
-    const facts = why.cells
+    const facts = why.facts
     const app = facts.applicable[facts.fyIndex.get(this.fy)!]![facts.measureIndexOf.get(this.measure!)!]!
     const text = judgeCosts(app, why, null, WRITE_REASON)
     this.#why = text
@@ -528,8 +528,8 @@ interface Run {
   applicable: Applicable[][]
   evaluationOrder: number[]
   nMeasures: number
-  cells: RunFacts
-  /** Next free entry in cells.slots / cells.amounts. */
+  facts: RunFacts
+  /** Next free entry in facts.slots / facts.amounts. */
   cellEnd: number
   /** One placement's costs by year and slot while it is being prepared; zero between placements. */
   dense: Float64Array
@@ -594,7 +594,7 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
     applicable,
     evaluationOrder,
     nMeasures,
-    cells: {
+    facts: {
       start: new Int32Array(nCells + 1),
       slots: new Uint8Array(lines),
       amounts: new Float64Array(lines),
@@ -700,8 +700,8 @@ function prepare(
   claimantIndex: number,
   run: Run,
 ): Prepared {
-  const { cells, dense, touched, fyOffsets, firstFy } = run
-  const nFy = cells.nFy
+  const { facts, dense, touched, fyOffsets, firstFy } = run
+  const nFy = facts.nFy
   for (const line of placement.costs) {
     const offset = line.fy - firstFy
     const f = offset >= 0 && offset < fyOffsets.length ? fyOffsets[offset]! : -1
@@ -716,20 +716,20 @@ function prepare(
   let end = run.cellEnd
   for (let f = 0; f < nFy; f++) {
     const cell = order * nFy + f
-    cells.start[cell] = end
-    cells.throughout[cell] = startDay <= run.fyStarts[f]! && endDay >= run.fyEnds[f]! ? 1 : 0
+    facts.start[cell] = end
+    facts.throughout[cell] = startDay <= run.fyStarts[f]! && endDay >= run.fyEnds[f]! ? 1 : 0
     if (touched[f] === 0) continue
     touched[f] = 0
     for (let s = 0; s < SLOTS; s++) {
       const amount = dense[f * SLOTS + s]!
       if (amount === 0) continue
       dense[f * SLOTS + s] = 0
-      cells.slots[end] = s
-      cells.amounts[end] = amount
+      facts.slots[end] = s
+      facts.amounts[end] = amount
       end++
     }
   }
-  cells.start[(order + 1) * nFy] = end
+  facts.start[(order + 1) * nFy] = end
   run.cellEnd = end
   return {
     placement,
@@ -749,7 +749,7 @@ function prepare(
     endDay,
     startMonth: monthOfDayNumber(startDay),
     endMonth: endDay === Infinity ? Infinity : monthOfDayNumber(endDay),
-    cells,
+    facts,
   }
 }
 
@@ -794,9 +794,9 @@ function judgeCosts(app: Applicable, p: Prepared, result: FundingRow | null, wri
   const rule = c.rule
   const fy = app.fy
   const text = write !== WRITE_ROW
-  const cells = p.cells
-  const cell = p.order * cells.nFy + app.f
-  const throughout = cells.throughout[cell] === 1
+  const facts = p.facts
+  const cell = p.order * facts.nFy + app.f
+  const throughout = facts.throughout[cell] === 1
 
   let covered = 0
   let uncertain = 0
@@ -804,9 +804,9 @@ function judgeCosts(app: Applicable, p: Prepared, result: FundingRow | null, wri
   let uncertainText = ''
   let uncertainSource: string | null = null
   const table = c.items[p.employmentIndex]!
-  for (let i = cells.start[cell]!, end = cells.start[cell + 1]!; i < end; i++) {
-    const s = cells.slots[i]!
-    const amount = cells.amounts[i]!
+  for (let i = facts.start[cell]!, end = facts.start[cell + 1]!; i < end; i++) {
+    const s = facts.slots[i]!
+    const amount = facts.amounts[i]!
     const entry = table[s]!
     if (entry.treatment === TREATMENT_COVERED) {
       covered += amount
