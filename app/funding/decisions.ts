@@ -1,7 +1,7 @@
 // The ministry's answers to 要確認 results, applied after the engine (pure, no I/O): a decided row becomes
 // 対象 with the amount the ministry set, or 対象外, with the decision in its reason; the body's totals follow.
 // The engine itself never counts a 要確認 row; only a recorded decision does.
-import type { FundingEvaluation, FundingResult, FundingTotal } from './engine'
+import { type FundingEvaluation, type FundingResult, fundingRowWith, type FundingTotal } from './engine'
 
 export interface FundingDecision {
   placementId: string
@@ -34,9 +34,9 @@ export function applyFundingDecisions(
     evaluation.totals.map((t) => [`${t.employer}:${t.fy}`, { ...t, persons: { ...t.persons } } satisfies FundingTotal]),
   )
   const results = evaluation.results.map((row): DecidedResult => {
-    if (row.status !== 'needs_confirmation' || row.measure === null) return { ...row, decided: null }
+    if (row.status !== 'needs_confirmation' || row.measure === null) return fundingRowWith(row, { decided: null })
     const decision = byKey.get(decisionKey(row.placementId, row.fy, row.measure))
-    if (!decision) return { ...row, decided: null }
+    if (!decision) return fundingRowWith(row, { decided: null })
     const total = totals.get(`${employerOf(row.placementId)}:${row.fy}`)
     if (total) {
       total.pending -= 1
@@ -47,14 +47,13 @@ export function applyFundingDecisions(
       }
     }
     const eligible = decision.decision === 'eligible'
-    return {
-      ...row,
-      status: eligible ? 'eligible' : 'not_eligible',
+    return fundingRowWith(row, {
+      status: eligible ? ('eligible' as const) : ('not_eligible' as const),
       amount: eligible ? decision.amount : 0,
       proposedAmount: null,
       reason: `${row.reason}【総務省の確認: ${eligible ? '対象' : '対象外'}。${decision.note}】`,
       decided: { decision: decision.decision, note: decision.note },
-    }
+    })
   })
   return { results, totals: [...totals.values()] }
 }

@@ -1,5 +1,6 @@
 // Tests never reach the browser bundle, so they may read the seeded rules and the benchmark's generator.
 /* eslint-disable no-restricted-imports */
+import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { SEEDED_FUNDING_RULES } from '../../seeds/funding-rules'
 import { BENCH_FISCAL_YEARS, generatePlacements, prng } from '../../tests/bench/funding'
@@ -9,6 +10,7 @@ import {
   type FundingCostLine,
   type FundingPlacement,
   type FundingResult,
+  fundingRowWith,
   type FundingSelections,
   mulDivFloor,
   selectionKey,
@@ -59,6 +61,9 @@ function evaluate(
 ) {
   return evaluateFunding({ rules: options.rules ?? SEEDED_FUNDING_RULES, placements, fiscalYears, ...options })
 }
+
+/** Rows as they leave the server (loaders and the CLI send JSON): every field, the reason included. */
+const asJson = <T>(value: T): unknown => JSON.parse(JSON.stringify(value))
 
 /** The row of one measure for one placement and year. */
 function rowOf(results: FundingResult[], measure: string, fy: number, placementId = 'p1'): FundingResult {
@@ -692,7 +697,7 @@ describe('evaluateFunding: rows and totals', () => {
   it('gives a row with measure null when no rule covers the placement’s kind', () => {
     const onlyB = SEEDED_FUNDING_RULES.filter((r) => r.id.startsWith('B'))
     const { results, totals } = evaluate([placement()], [2025], { rules: onlyB })
-    expect(results).toEqual([
+    expect(asJson(results)).toEqual([
       {
         placementId: 'p1',
         fy: 2025,
@@ -757,7 +762,93 @@ describe('evaluateFunding: rows and totals', () => {
     const copy = structuredClone(placements)
     const first = evaluate(placements, BENCH_FISCAL_YEARS)
     expect(placements).toEqual(copy)
-    expect(evaluate(placements, [...BENCH_FISCAL_YEARS].reverse())).toEqual(first)
+    expect(asJson(evaluate(placements, [...BENCH_FISCAL_YEARS].reverse()))).toEqual(asJson(first))
+  })
+})
+
+describe('reasons written when read', () => {
+  const fiscalYears = [2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031]
+
+  it('give every row of the benchmark’s placements the same fields and reason as the engine that wrote them all at once', () => {
+    // The benchmark's 10,000 placements over ten years (before, inside and after each measure's period), choosing under
+    // the three-person cap the placements it left out. The digests were taken from the engine that built every
+    // reason in its loop; a change to any reason or figure changes them (then review the rows, take new ones).
+    const placements = generatePlacements(10000)
+    const employerOf = new Map(placements.map((p) => [p.id, p.employer]))
+    const selections: Record<string, string[]> = {}
+    for (const r of evaluate(placements, fiscalYears).results) {
+      if (r.measure === 'B1' && r.reason.startsWith('1団体'))
+        (selections[selectionKey(employerOf.get(r.placementId)!, r.fy)] ??= []).push(r.placementId)
+    }
+    const evaluation = evaluate(placements, fiscalYears, { selections })
+    const reasons = evaluation.results.map((r) => r.reason)
+    expect(evaluation.results).toHaveLength(164_577)
+    for (const phrase of [
+      '期間外',
+      '年度の途中の在職',
+      '対象外: ',
+      '選択された配置を優先',
+      '団体の対象経費の上限',
+      '要確認: ',
+    ])
+      expect(
+        reasons.some((reason) => reason.includes(phrase)),
+        phrase,
+      ).toBe(true)
+    const digest = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex')
+    expect(digest(reasons)).toBe('b9d4ef12597d52bb955addebab739043330ec3bdb6a97163abea75a66231c07d')
+    expect(digest(evaluation)).toBe('4d90ce94747ea991e08875eda8fde3b3ed1d906500974901c0b96711211be057')
+  })
+
+  it('show in JSON every field in order, the reason as read', () => {
+    const { results } = evaluate(generatePlacements(100, 3), BENCH_FISCAL_YEARS)
+    for (const row of results) {
+      const json = asJson(row) as Record<string, unknown>
+      expect(Object.keys(json)).toEqual([
+        'placementId',
+        'fy',
+        'measure',
+        'scheme',
+        'status',
+        'eligibleCost',
+        'amount',
+        'proposedAmount',
+        'reason',
+        'source',
+      ])
+      expect(json.reason).toBe(row.reason)
+      expect(row.reason).toBe(json.reason)
+    }
+  })
+
+  it('do not change when the input changes after the run, or when another run follows', () => {
+    const placements = generatePlacements(150, 11)
+    const expected = asJson(evaluate(placements, BENCH_FISCAL_YEARS))
+    const { results, totals } = evaluate(placements, BENCH_FISCAL_YEARS)
+    for (const p of placements) {
+      p.start = '2020-01-01'
+      for (const line of p.costs) line.amount += 1_234
+    }
+    evaluate(generatePlacements(300, 12), BENCH_FISCAL_YEARS)
+    expect(asJson({ results, totals })).toEqual(expected)
+  })
+
+  it('carry over to a copy made with fundingRowWith, unless the copy gets its own reason', () => {
+    const { results } = evaluate(
+      [placement({ costs: [cost(2025, 'salary', 8_000_000), cost(2025, 'travel', 100_000)] })],
+      [2025],
+    )
+    const fresh = evaluate(
+      [placement({ costs: [cost(2025, 'salary', 8_000_000), cost(2025, 'travel', 100_000)] })],
+      [2025],
+    )
+    const copies = results.map((row) => fundingRowWith(row, { decided: null }))
+    expect(copies.map((row) => row.reason)).toEqual(fresh.results.map((row) => row.reason))
+    expect(asJson(copies)).toEqual(fresh.results.map((row) => ({ ...(asJson(row) as object), decided: null })))
+    const changed = fundingRowWith(results[0]!, { reason: `${results[0]!.reason}【確認済み】`, amount: 1 })
+    expect(changed.reason).toBe(`${fresh.results[0]!.reason}【確認済み】`)
+    expect(changed.amount).toBe(1)
+    expect(results[0]!.reason).toBe(fresh.results[0]!.reason)
   })
 })
 

@@ -5,15 +5,10 @@
 // integer yen: 措置額 = floor(covered cost × rate), computed exactly.
 //
 // Speed (target: 10,000 placements × 5 years ≤ 100 ms on 2 cores, tests/bench/funding.ts): rules are compiled
-// once into lookup tables per employment form and item, each placement's dates and costs are read once, and
-// the hot loop does no parsing and no regular expressions.
-import {
-  fiscalYearLabel,
-  fiscalYearRange,
-  fiscalYearShortLabel,
-  monthIndexOfIsoDate,
-  monthsActiveBetween,
-} from './fiscal-year'
+// once into lookup tables per employment form and item, each placement's dates and costs are read once, the
+// hot loop does no parsing and no regular expressions, and it writes no text: a row's reason is written when it
+// is read (see FundingRow), since most of 100,000 reasons are never shown.
+import { fiscalYearLabel, fiscalYearRange, fiscalYearShortLabel, monthsActiveBetween } from './fiscal-year'
 import { CLAIMANT_KIND_LABELS, COST_ITEM_LABELS, FUNDING_EMPLOYMENT_FORM_LABELS } from './labels'
 import {
   CLAIMANT_KINDS,
@@ -79,6 +74,7 @@ export interface FundingResult {
   amount: number
   /** For 要確認: the amount if the open point is settled in favour; otherwise null. */
   proposedAmount: number | null
+  /** Written when first read (then kept); JSON carries it. Copy a row with fundingRowWith, not a spread. */
   reason: string
   source: string | null
 }
@@ -315,9 +311,12 @@ function compileRule(rule: FundingRule): CompiledRule {
 interface Applicable {
   compiled: CompiledRule
   period: 'in' | 'before' | 'after'
+  /** The fiscal year and its index in the run. */
+  fy: number
+  f: number
 }
 
-function chooseVersion(versions: CompiledRule[], fy: number): Applicable {
+function chooseVersion(versions: CompiledRule[], fy: number, f: number): Applicable {
   let inForce: CompiledRule | undefined
   let ended: CompiledRule | undefined
   let upcoming: CompiledRule | undefined
@@ -332,9 +331,9 @@ function chooseVersion(versions: CompiledRule[], fy: number): Applicable {
       upcoming = c
     }
   }
-  if (inForce) return { compiled: inForce, period: 'in' }
-  if (ended) return { compiled: ended, period: 'after' }
-  return { compiled: upcoming!, period: 'before' }
+  if (inForce) return { compiled: inForce, period: 'in', fy, f }
+  if (ended) return { compiled: ended, period: 'after', fy, f }
+  return { compiled: upcoming!, period: 'before', fy, f }
 }
 
 // ---- arithmetic and text ---------------------------------------------------------------------------------
@@ -372,13 +371,43 @@ export function formatYen(n: number): string {
   return `${LEADING_GROUPS[rest]}${text}`
 }
 
+/** An ISO date (YYYY-MM-DD, as the input schema guarantees) as the number YYYYMMDD: compared without strings. */
+function dayNumberOf(iso: string): number {
+  let n = 0
+  for (let i = 0; i < 10; i++) if (i !== 4 && i !== 7) n = n * 10 + iso.charCodeAt(i) - 48
+  return n
+}
+
+/** year × 12 + month - 1, as monthIndexOfIsoDate gives it for the same date. */
+function monthOfDayNumber(day: number): number {
+  return Math.floor(day / 10000) * 12 + (Math.floor(day / 100) % 100) - 1
+}
+
 function joinSlash(text: string, more: string): string {
   return text === '' ? more : `${text}／${more}`
 }
 
 // ---- the engine ------------------------------------------------------------------------------------------
 
-/** One placement read once: its facts as bits and numbers. Its costs live in the run's shared array. */
+/**
+ * What a row needs, after its run, to write its reason: the run's cost lines (for each placement-year cell,
+ * placement order × fiscal years + year index, its slots with a non-zero sum in slot order, at start[cell] …
+ * start[cell + 1] - 1) and the measure versions that applied.
+ */
+interface RunFacts {
+  start: Int32Array
+  slots: Uint8Array
+  amounts: Float64Array
+  /** Per cell: 1 when the placement is in post for the whole fiscal year. */
+  throughout: Uint8Array
+  nFy: number
+  fyIndex: Map<number, number>
+  measureIndexOf: Map<string, number>
+  /** applicable[fyIndex][measureIndex] */
+  applicable: Applicable[][]
+}
+
+/** One placement read once: its facts as bits and numbers. Its costs live in the run's cost cells. */
 interface Prepared {
   placement: FundingPlacement
   order: number
@@ -388,38 +417,126 @@ interface Prepared {
   kindBit: number
   employmentIndex: number
   flags: number
+  /** The dates as YYYYMMDD numbers (end: Infinity when open), and their months (year × 12 + month - 1). */
+  startDay: number
+  endDay: number
   startMonth: number
   endMonth: number
+  facts: RunFacts
 }
 
-let scratch = new Float64Array(0)
 /**
- * The cost table of a run, zeroed. Reused between runs: a fresh multi-megabyte array costs a page fault per
- * 4 KB on first touch, more than the rest of the table work. Nothing of a run survives in it (evaluateFunding
- * is synchronous), so the engine stays pure.
+ * A result row. Its reason is written when it is first read, from the facts the engine judged it on (the
+ * measure's version for the year, the placement's facts and the run's cost cells, all fixed when the run
+ * ends): writing 100,000 Japanese sentences nobody reads was most of the engine's time and memory. Rows whose
+ * reason is a fixed sentence carry it from the start. JSON (loaders, the CLI) gets the reason through toJSON;
+ * a spread does not (the reason is not an own property): copy a row with fundingRowWith.
  */
-function costScratch(size: number): Float64Array {
-  if (scratch.length < size) scratch = new Float64Array(size)
-  else scratch.fill(0, 0, size)
-  return scratch.subarray(0, size)
+class FundingRow implements FundingResult {
+  placementId: string
+  fy: number
+  measure: string | null
+  scheme: FundingScheme | null
+  status: FundingStatus
+  eligibleCost = 0
+  amount = 0
+  proposedAmount: number | null = null
+  source: string | null
+  /** The reason, or (until it is read) the placement it is to be written for. */
+  #why: string | Prepared
+
+  constructor(
+    placementId: string,
+    fy: number,
+    rule: FundingRule | null,
+    status: FundingStatus,
+    source: string | null,
+    why: string | Prepared,
+  ) {
+    this.placementId = placementId
+    this.fy = fy
+    this.measure = rule === null ? null : rule.id
+    this.scheme = rule === null ? null : rule.scheme
+    this.status = status
+    this.source = source
+    this.#why = why
+  }
+
+  get reason(): string {
+    const why = this.#why
+    if (typeof why === 'string') return why
+    const facts = why.facts
+    const app = facts.applicable[facts.fyIndex.get(this.fy)!]![facts.measureIndexOf.get(this.measure!)!]!
+    const text = judgeCosts(app, why, null, WRITE_REASON)
+    this.#why = text
+    return text
+  }
+
+  set reason(text: string) {
+    this.#why = text
+  }
+
+  /** The row as JSON shows it: the fields in their documented order, then any fields added by fundingRowWith. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {
+      placementId: this.placementId,
+      fy: this.fy,
+      measure: this.measure,
+      scheme: this.scheme,
+      status: this.status,
+      eligibleCost: this.eligibleCost,
+      amount: this.amount,
+      proposedAmount: this.proposedAmount,
+      reason: this.reason,
+      source: this.source,
+    }
+    for (const [key, value] of Object.entries(this)) if (!(key in json)) json[key] = value
+    return json
+  }
+
+  /** A copy with the same fields and the same reason, still written only when read. */
+  copy(): FundingRow {
+    const copy = new FundingRow(this.placementId, this.fy, null, this.status, this.source, this.#why)
+    copy.measure = this.measure
+    copy.scheme = this.scheme
+    copy.eligibleCost = this.eligibleCost
+    copy.amount = this.amount
+    copy.proposedAmount = this.proposedAmount
+    return copy
+  }
+}
+
+/**
+ * A copy of a result row with fields changed or added (a `reason` in `extra` replaces the reason). Use this,
+ * not a spread: a row's reason is written when read, so a spread would leave it out.
+ */
+export function fundingRowWith<T extends object>(row: FundingResult, extra: T): FundingResult & T {
+  const copy: FundingResult = row instanceof FundingRow ? row.copy() : { ...row }
+  return Object.assign(copy, extra)
 }
 
 /** Everything one run shares, so the per-row code takes one argument for it. */
 interface Run {
   fiscalYears: number[]
-  fyStarts: string[]
-  fyEnds: string[]
+  /** Each fiscal year's first and last day as YYYYMMDD numbers. */
+  fyStarts: number[]
+  fyEnds: number[]
+  /** The index of fiscal year firstFy + i in fiscalYears, or -1. */
+  fyOffsets: Int32Array
+  firstFy: number
   /** applicable[fyIndex][measureIndex] */
   applicable: Applicable[][]
   evaluationOrder: number[]
   nMeasures: number
-  costs: Float64Array
-  hasCosts: Uint8Array
-  /** Set by judge for the row it returns: the text after the amount sentence (exclusions, caps). */
-  tail: string
+  facts: RunFacts
+  /** Next free entry in facts.slots / facts.amounts. */
+  cellEnd: number
+  /** One placement's costs by year and slot while it is being prepared; zero between placements. */
+  dense: Float64Array
+  touched: Uint8Array
   /** The rows of the placement-year being judged, by measure. */
-  judged: Array<FundingResult | null>
-  results: FundingResult[]
+  judged: Array<FundingRow | null>
+  results: FundingRow[]
   /** Per row: its employer × year group (sized for every measure in every year). */
   rowGroup: Int32Array
   /** Eligible rows of measures with caps per body, by employer × year × measure, for the second pass. */
@@ -430,8 +547,11 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
   const fiscalYears = [...new Set(input.fiscalYears)].sort((a, b) => a - b)
   const nFy = fiscalYears.length
   const fyIndex = new Map(fiscalYears.map((fy, i) => [fy, i]))
-  const fyStarts = fiscalYears.map((fy) => fiscalYearRange(fy).start)
-  const fyEnds = fiscalYears.map((fy) => fiscalYearRange(fy).end)
+  const fyStarts = fiscalYears.map((fy) => dayNumberOf(fiscalYearRange(fy).start))
+  const fyEnds = fiscalYears.map((fy) => dayNumberOf(fiscalYearRange(fy).end))
+  const firstFy = nFy === 0 ? 0 : fiscalYears[0]!
+  const fyOffsets = new Int32Array(nFy === 0 ? 0 : fiscalYears[nFy - 1]! - firstFy + 1).fill(-1)
+  for (let f = 0; f < nFy; f++) fyOffsets[fiscalYears[f]! - firstFy] = f
 
   // Measures in the order they are declared; versions grouped under each.
   const measureIds: string[] = []
@@ -458,35 +578,52 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
   const nMeasures = measureIds.length
   // Measures another measure yields to are judged first.
   const evaluationOrder = orderByYields(versions)
-  const applicable: Applicable[][] = fiscalYears.map((fy) => versions.map((list) => chooseVersion(list, fy)))
+  const applicable: Applicable[][] = fiscalYears.map((fy, f) => versions.map((list) => chooseVersion(list, fy, f)))
   const personMeasures = measureIds.filter((_, m) => versions[m]!.some((c) => c.countsPersons))
 
-  const results: FundingResult[] = []
+  let lines = 0
+  for (const placement of input.placements) lines += placement.costs.length
+  const nCells = input.placements.length * nFy
+  const results: FundingRow[] = []
   const run: Run = {
     fiscalYears,
     fyStarts,
     fyEnds,
+    fyOffsets,
+    firstFy,
     applicable,
     evaluationOrder,
     nMeasures,
-    costs: costScratch(input.placements.length * nFy * SLOTS),
-    hasCosts: new Uint8Array(input.placements.length * nFy),
-    tail: '',
-    judged: new Array<FundingResult | null>(nMeasures).fill(null),
+    facts: {
+      start: new Int32Array(nCells + 1),
+      slots: new Uint8Array(lines),
+      amounts: new Float64Array(lines),
+      throughout: new Uint8Array(nCells),
+      nFy,
+      fyIndex,
+      measureIndexOf,
+      applicable,
+    },
+    cellEnd: 0,
+    dense: new Float64Array(nFy * SLOTS),
+    touched: new Uint8Array(nFy),
+    judged: new Array<FundingRow | null>(nMeasures).fill(null),
     results,
-    rowGroup: new Int32Array(input.placements.length * nFy * Math.max(1, nMeasures)),
+    rowGroup: new Int32Array(nCells * Math.max(1, nMeasures)),
     capped: new Map(),
   }
   const employers: string[] = []
+  const claimantOfEmployer: number[] = []
   const employerIndexOf = new Map<string, number>()
   const prepared = input.placements.map((placement, order) => {
     let employerIndex = employerIndexOf.get(placement.employer)
     if (employerIndex === undefined) {
       employerIndex = employers.length
       employers.push(placement.employer)
+      claimantOfEmployer.push(CLAIMANT_INDEX.get(claimantKindOf(placement.employer))!)
       employerIndexOf.set(placement.employer, employerIndex)
     }
-    return prepare(placement, order, employerIndex, fyIndex, run)
+    return prepare(placement, order, employerIndex, claimantOfEmployer[employerIndex]!, run)
   })
 
   // One call per placement: a small function V8 optimises on its own, rather than one long loop it can only
@@ -502,13 +639,12 @@ export function evaluateFunding(input: FundingInput): FundingEvaluation {
 }
 
 function evaluatePlacement(run: Run, p: Prepared) {
-  const { start, end } = p.placement
+  const { startDay, endDay } = p
   const { fiscalYears, applicable, evaluationOrder, judged, results, rowGroup, nMeasures } = run
   const nFy = fiscalYears.length
   for (let f = 0; f < nFy; f++) {
-    if (start > run.fyEnds[f]! || (end !== null && end < run.fyStarts[f]!)) continue
+    if (startDay > run.fyEnds[f]! || endDay < run.fyStarts[f]!) continue
     const fy = fiscalYears[f]!
-    const throughout = start <= run.fyStarts[f]! && (end === null || end >= run.fyEnds[f]!)
     const group = p.employerIndex * nFy + f
     for (let m = 0; m < nMeasures; m++) judged[m] = null
     let any = false
@@ -516,12 +652,12 @@ function evaluatePlacement(run: Run, p: Prepared) {
       const m = evaluationOrder[i]!
       const app = applicable[f]![m]!
       if ((app.compiled.kindMask & p.kindBit) === 0) continue
-      const result = judge(app, p, f, fy, throughout, judged, run)
+      const result = judge(app, p, judged)
       judged[m] = result
       any = true
       if (app.compiled.bodyCapped && result.status === 'eligible') {
         const key = group * nMeasures + m
-        const row: CappedRow = { result, compiled: app.compiled, prepared: p, fy, tail: run.tail }
+        const row: CappedRow = { result, app, prepared: p }
         const list = run.capped.get(key)
         if (list) list.push(row)
         else run.capped.set(key, [row])
@@ -529,18 +665,7 @@ function evaluatePlacement(run: Run, p: Prepared) {
     }
     if (!any) {
       rowGroup[results.length] = group
-      results.push({
-        placementId: p.placement.id,
-        fy,
-        measure: null,
-        scheme: null,
-        status: 'not_eligible',
-        eligibleCost: 0,
-        amount: 0,
-        proposedAmount: null,
-        reason: 'この種類の配置に適用される財政措置のルールがありません',
-        source: null,
-      })
+      results.push(new FundingRow(p.placement.id, fy, null, 'not_eligible', null, NO_RULE))
       continue
     }
     for (let m = 0; m < nMeasures; m++) {
@@ -551,6 +676,8 @@ function evaluatePlacement(run: Run, p: Prepared) {
     }
   }
 }
+
+const NO_RULE = 'この種類の配置に適用される財政措置のルールがありません'
 
 function orderByYields(versions: CompiledRule[][]): number[] {
   const order: number[] = []
@@ -570,19 +697,40 @@ function prepare(
   placement: FundingPlacement,
   order: number,
   employerIndex: number,
-  fyIndex: Map<number, number>,
+  claimantIndex: number,
   run: Run,
 ): Prepared {
-  const nFy = fyIndex.size
+  const { facts, dense, touched, fyOffsets, firstFy } = run
+  const nFy = facts.nFy
   for (const line of placement.costs) {
-    const f = fyIndex.get(line.fy)
-    if (f === undefined || line.amount === 0) continue
+    const offset = line.fy - firstFy
+    const f = offset >= 0 && offset < fyOffsets.length ? fyOffsets[offset]! : -1
+    if (f < 0 || line.amount === 0) continue
     const slot = (ITEM_INDEX.get(line.item) ?? COST_ITEMS.length - 1) * 2 + (line.inProgramme ? 1 : 0)
-    const index = (order * nFy + f) * SLOTS + slot
-    run.costs[index] = run.costs[index]! + line.amount
-    run.hasCosts[order * nFy + f] = 1
+    dense[f * SLOTS + slot] = dense[f * SLOTS + slot]! + line.amount
+    touched[f] = 1
   }
-  const claimantIndex = CLAIMANT_INDEX.get(claimantKindOf(placement.employer))!
+  const startDay = dayNumberOf(placement.start)
+  const endDay = placement.end === null ? Infinity : dayNumberOf(placement.end)
+  // The cost cells of this placement, in year and slot order; the dense table is left zeroed.
+  let end = run.cellEnd
+  for (let f = 0; f < nFy; f++) {
+    const cell = order * nFy + f
+    facts.start[cell] = end
+    facts.throughout[cell] = startDay <= run.fyStarts[f]! && endDay >= run.fyEnds[f]! ? 1 : 0
+    if (touched[f] === 0) continue
+    touched[f] = 0
+    for (let s = 0; s < SLOTS; s++) {
+      const amount = dense[f * SLOTS + s]!
+      if (amount === 0) continue
+      dense[f * SLOTS + s] = 0
+      facts.slots[end] = s
+      facts.amounts[end] = amount
+      end++
+    }
+  }
+  facts.start[(order + 1) * nFy] = end
+  run.cellEnd = end
   return {
     placement,
     order,
@@ -597,105 +745,107 @@ function prepare(
       (placement.mainDutyMunicipalSupport ? FLAG_MAIN_DUTY : 0) |
       (placement.designatedDxLeader ? FLAG_DESIGNATED : 0) |
       (placement.planDraftingOnly ? FLAG_PLAN_DRAFTING : 0),
-    startMonth: monthIndexOfIsoDate(placement.start),
-    endMonth: placement.end === null ? Infinity : monthIndexOfIsoDate(placement.end),
+    startDay,
+    endDay,
+    startMonth: monthOfDayNumber(startDay),
+    endMonth: endDay === Infinity ? Infinity : monthOfDayNumber(endDay),
+    facts,
   }
 }
 
-function row(
-  p: Prepared,
-  fy: number,
-  rule: FundingRule,
-  status: FundingStatus,
-  reason: string,
-  source: string,
-): FundingResult {
-  return {
-    placementId: p.placement.id,
-    fy,
-    measure: rule.id,
-    scheme: rule.scheme,
-    status,
-    eligibleCost: 0,
-    amount: 0,
-    proposedAmount: null,
-    reason,
-    source,
-  }
+/** A row whose reason is a fixed sentence. */
+function fixedRow(p: Prepared, app: Applicable, reason: string, source: string): FundingRow {
+  return new FundingRow(p.placement.id, app.fy, app.compiled.rule, 'not_eligible', source, reason)
 }
 
-function judge(
-  app: Applicable,
-  p: Prepared,
-  f: number,
-  fy: number,
-  throughout: boolean,
-  judged: Array<FundingResult | null>,
-  run: Run,
-): FundingResult {
+function judge(app: Applicable, p: Prepared, judged: Array<FundingRow | null>): FundingRow {
   const c = app.compiled
   const rule = c.rule
-  run.tail = ''
 
   for (const y of c.yields) {
-    if (judged[y.measureIndex]?.status === 'eligible') return row(p, fy, rule, 'not_eligible', y.reason, y.source)
+    if (judged[y.measureIndex]?.status === 'eligible') return fixedRow(p, app, y.reason, y.source)
   }
-  if ((c.claimantMask & p.claimantBit) === 0)
-    return row(p, fy, rule, 'not_eligible', c.claimantReasons[p.claimantIndex]!, rule.source)
+  if ((c.claimantMask & p.claimantBit) === 0) return fixedRow(p, app, c.claimantReasons[p.claimantIndex]!, rule.source)
   if ((c.employmentMask & (1 << p.employmentIndex)) === 0)
-    return row(p, fy, rule, 'not_eligible', c.employmentReasons[p.employmentIndex]!, rule.source)
+    return fixedRow(p, app, c.employmentReasons[p.employmentIndex]!, rule.source)
   for (const condition of c.conditions) {
-    if ((p.flags & condition.mask) !== condition.wanted)
-      return row(p, fy, rule, 'not_eligible', condition.reason, condition.source)
+    if ((p.flags & condition.mask) !== condition.wanted) return fixedRow(p, app, condition.reason, condition.source)
   }
-  if (app.period === 'before' && rule.startsAtFromFy) return row(p, fy, rule, 'not_eligible', c.beforeText, rule.source)
+  if (app.period === 'before' && rule.startsAtFromFy) return fixedRow(p, app, c.beforeText, rule.source)
 
-  // Cost items: covered, excluded (named in the reason), or needing confirmation.
+  const result = new FundingRow(p.placement.id, app.fy, rule, 'eligible', rule.source, p)
+  judgeCosts(app, p, result, WRITE_ROW)
+  return result
+}
+
+/** What judgeCosts gives: the row's figures, its reason, or the reason's tail (exclusions and caps). */
+const WRITE_ROW = 0
+const WRITE_REASON = 1
+const WRITE_TAIL = 2
+
+/**
+ * Judges a placement-year that meets a measure's conditions on its costs: covered, excluded (named in the
+ * reason) or needing confirmation, the caps, the open points that apply, the amount. The same walk writes the
+ * row's figures (WRITE_ROW: no text, the engine's hot path) or, when the reason is read, its text
+ * (WRITE_REASON; WRITE_TAIL for the part after the amount sentence), so the two can never disagree.
+ */
+function judgeCosts(app: Applicable, p: Prepared, result: FundingRow | null, write: number): string {
+  const c = app.compiled
+  const rule = c.rule
+  const fy = app.fy
+  const text = write !== WRITE_ROW
+  const facts = p.facts
+  const cell = p.order * facts.nFy + app.f
+  const throughout = facts.throughout[cell] === 1
+
   let covered = 0
   let uncertain = 0
   let excludedText = ''
   let uncertainText = ''
   let uncertainSource: string | null = null
-  const cell = p.order * run.fiscalYears.length + f
-  if (run.hasCosts[cell] === 1) {
-    const table = c.items[p.employmentIndex]!
-    const base = cell * SLOTS
-    for (let s = 0; s < SLOTS; s++) {
-      const amount = run.costs[base + s]!
-      if (amount === 0) continue
-      const entry = table[s]!
-      if (entry.treatment === TREATMENT_COVERED) {
-        covered += amount
-      } else if (entry.treatment === TREATMENT_CONFIRM) {
-        uncertain += amount
-        const label = flat(`${SLOT_LABELS[s]} ${formatYen(amount)}`) + entry.suffix
+  const table = c.items[p.employmentIndex]!
+  for (let i = facts.start[cell]!, end = facts.start[cell + 1]!; i < end; i++) {
+    const s = facts.slots[i]!
+    const amount = facts.amounts[i]!
+    const entry = table[s]!
+    if (entry.treatment === TREATMENT_COVERED) {
+      covered += amount
+    } else if (entry.treatment === TREATMENT_CONFIRM) {
+      uncertain += amount
+      uncertainSource ??= entry.source
+      if (text) {
+        const label = `${SLOT_LABELS[s]} ${formatYen(amount)}${entry.suffix}`
         uncertainText = uncertainText === '' ? label : `${uncertainText}、${label}`
-        uncertainSource ??= entry.source
-      } else if (!entry.silent) {
-        const label = flat(`${SLOT_LABELS[s]} ${formatYen(amount)}`) + entry.suffix
-        excludedText = excludedText === '' ? label : `${excludedText}、${label}`
       }
+    } else if (text && !entry.silent) {
+      const label = `${SLOT_LABELS[s]} ${formatYen(amount)}${entry.suffix}`
+      excludedText = excludedText === '' ? label : `${excludedText}、${label}`
     }
   }
   const cap = rule.caps.eligibleCost
   let tail = excludedText === '' ? '' : `。対象外: ${excludedText}`
   if (cap !== null && cap.per === 'placement' && covered > cap.amount) {
-    tail += `。対象経費の上限 ${formatYen(cap.amount)} を適用（入力 ${formatYen(covered)}、${cap.source}）`
+    if (text) tail += `。対象経費の上限 ${formatYen(cap.amount)} を適用（入力 ${formatYen(covered)}、${cap.source}）`
     covered = cap.amount
   }
-  run.tail = tail
+  if (write === WRITE_TAIL) return tail
 
   // The open points that apply, before any amount is written out.
+  let confirming = false
   let confirmations = ''
   let confirmSource: string | null = null
   let months = 12
   if (!c.isRate && !throughout) {
     months = monthsActiveBetween(p.startMonth, p.endMonth, fy)
-    confirmations = `年度の途中の在職（${months}か月）: 普通交付税の人数の数え方（基準日・月割り）は資料に記載がないため、人数に数えていません（${rule.source}）`
+    confirming = true
+    if (text)
+      confirmations = `年度の途中の在職（${months}か月）: 普通交付税の人数の数え方（基準日・月割り）は資料に記載がないため、人数に数えていません（${rule.source}）`
     confirmSource = rule.source
   }
   if (app.period !== 'in') {
-    confirmations = joinSlash(confirmations, app.period === 'before' ? c.beforeText : c.afterText)
+    const periodText = app.period === 'before' ? c.beforeText : c.afterText
+    confirming ||= periodText !== ''
+    if (text) confirmations = joinSlash(confirmations, periodText)
     confirmSource ??= rule.source
   }
   for (const open of c.openPoints) {
@@ -705,43 +855,44 @@ function judge(
       (match.employment & (1 << p.employmentIndex)) !== 0 &&
       (p.flags & match.flagMask) === match.flagValues
     ) {
-      confirmations = joinSlash(confirmations, open.text)
+      confirming = true
+      if (text) confirmations = joinSlash(confirmations, open.text)
       confirmSource ??= open.source
     }
   }
 
-  const result = row(p, fy, rule, 'eligible', '', rule.source)
-  result.eligibleCost = covered
   if (c.isRate && covered === 0 && uncertain === 0) {
-    if (confirmations !== '') {
+    if (result !== null) {
+      result.eligibleCost = covered
       // Nothing would be counted even if the open points were settled in favour: nothing to confirm.
-      result.status = 'not_eligible'
-      result.reason = `この年度の対象経費が入力されていないため、計上するものはありません（経費がある場合は要確認: ${confirmations}）${tail}`
-    } else {
-      result.reason =
-        tail === ''
-          ? 'この措置の対象ですが、この年度の対象経費が入力されていません'
-          : `対象経費 0円 × ${c.rateText} = 0円${tail}`
+      if (confirming) result.status = 'not_eligible'
+      return ''
     }
-    return result
+    if (confirming)
+      return `この年度の対象経費が入力されていないため、計上するものはありません（経費がある場合は要確認: ${confirmations}）${tail}`
+    return tail === ''
+      ? 'この措置の対象ですが、この年度の対象経費が入力されていません'
+      : `対象経費 0円 × ${c.rateText} = 0円${tail}`
   }
 
   // What the measure gives.
   let amount: number
-  let amountText: string
+  let amountText = ''
   if (c.isRate) {
     amount = mulDivFloor(covered, c.numerator, c.denominator)
-    amountText = flat(`対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`)
+    if (text) amountText = `対象経費 ${formatYen(covered)} × ${c.rateText} = ${formatYen(amount)}`
   } else if (throughout) {
     amount = c.unitAmount
-    amountText = `単価 ${formatYen(c.unitAmount)} × 1人 = ${formatYen(amount)}（年度を通じて在職）${covered > 0 ? `。人件費の実額 ${formatYen(covered)} は算定に用いません` : ''}`
+    if (text)
+      amountText = `単価 ${formatYen(c.unitAmount)} × 1人 = ${formatYen(amount)}（年度を通じて在職）${covered > 0 ? `。人件費の実額 ${formatYen(covered)} は算定に用いません` : ''}`
   } else {
     amount = mulDivFloor(c.unitAmount, months, 12)
-    amountText = `月割りなら単価 ${formatYen(c.unitAmount)} × ${months}/12 = ${formatYen(amount)}`
+    if (text) amountText = `月割りなら単価 ${formatYen(c.unitAmount)} × ${months}/12 = ${formatYen(amount)}`
   }
   let proposed = amount
   if (uncertain > 0) {
-    confirmations = joinSlash(confirmations, `対象経費か確認が必要: ${uncertainText}`)
+    confirming = true
+    if (text) confirmations = joinSlash(confirmations, `対象経費か確認が必要: ${uncertainText}`)
     confirmSource ??= uncertainSource ?? rule.source
     if (c.isRate) {
       const withUncertain =
@@ -750,47 +901,39 @@ function judge(
     }
   }
 
-  if (confirmations !== '') {
-    result.status = 'needs_confirmation'
-    result.proposedAmount = proposed
-    result.source = confirmSource ?? rule.source
+  if (result !== null) {
+    result.eligibleCost = covered
+    if (confirming) {
+      result.status = 'needs_confirmation'
+      result.proposedAmount = proposed
+      result.source = confirmSource ?? rule.source
+    } else {
+      result.amount = amount
+    }
+    return ''
+  }
+  if (confirming) {
     const figure =
       proposed === amount
-        ? flat(`確認できれば ${formatYen(proposed)}（${amountText}）`)
-        : flat(`確認できれば ${formatYen(proposed)}（要確認の経費を除くと ${amountText}）`)
-    result.reason = `要確認: ${confirmations}。${figure}${tail}`
-  } else {
-    result.amount = amount
-    result.reason = amountText + tail
+        ? `確認できれば ${formatYen(proposed)}（${amountText}）`
+        : `確認できれば ${formatYen(proposed)}（要確認の経費を除くと ${amountText}）`
+    return `要確認: ${confirmations}。${figure}${tail}`
   }
-  return result
-}
-
-let _flattened = 0
-/**
- * A string built from many small pieces (numbers, separators) made into one flat string now, so its pieces die
- * young instead of surviving as a tree in every row. Long constant texts (notes, open points) are left as
- * shared references: copying them into every row would cost more than it saves.
- */
-function flat(text: string): string {
-  _flattened ^= text.charCodeAt(0)
-  return text
+  return amountText + tail
 }
 
 interface CappedRow {
-  result: FundingResult
-  compiled: CompiledRule
+  result: FundingRow
+  app: Applicable
   prepared: Prepared
-  fy: number
-  tail: string
 }
 
 /** Caps per body and fiscal year, over the eligible rows of one measure: persons first, then the cost cap. */
 function applyBodyCaps(list: CappedRow[], selections: FundingSelections | undefined) {
-  const c = list[0]!.compiled
+  const c = list[0]!.app.compiled
   const caps = c.rule.caps
   const employer = list[0]!.prepared.placement.employer
-  const fy = list[0]!.fy
+  const fy = list[0]!.app.fy
   const byCost = (a: CappedRow, b: CappedRow) =>
     b.result.eligibleCost - a.result.eligibleCost || a.prepared.order - b.prepared.order
   let counted = list
@@ -841,13 +984,14 @@ function applyBodyCaps(list: CappedRow[], selections: FundingSelections | undefi
       continue
     }
     const amount = mulDivFloor(allocated, c.numerator, c.denominator)
+    const tail = judgeCosts(r.app, r.prepared, null, WRITE_TAIL)
     r.result.amount = amount
-    r.result.reason = `対象経費 ${formatYen(allocated)} × ${c.rateText} = ${formatYen(amount)}（団体の対象経費の上限 ${formatYen(cap.amount)} のうち、この配置に割り当てた額。入力 ${formatYen(entered)}、同じ団体・年度の合計 ${formatYen(total)}、${cap.source}）${r.tail}`
+    r.result.reason = `対象経費 ${formatYen(allocated)} × ${c.rateText} = ${formatYen(amount)}（団体の対象経費の上限 ${formatYen(cap.amount)} のうち、この配置に割り当てた額。入力 ${formatYen(entered)}、同じ団体・年度の合計 ${formatYen(total)}、${cap.source}）${tail}`
   }
 }
 
 function totalsOf(
-  results: FundingResult[],
+  results: FundingRow[],
   rowGroup: Int32Array,
   countsPersons: boolean[][],
   measureIndexOf: Map<string, number>,

@@ -26,7 +26,7 @@ import {
   type FundingDecision,
   type FundingRowView,
 } from '../funding/decisions'
-import { evaluateFunding, formatYen, type FundingSelections, selectionKey } from '../funding/engine'
+import { evaluateFunding, formatYen, fundingRowWith, type FundingSelections, selectionKey } from '../funding/engine'
 import { parseEstimateInput } from '../funding/estimate-input'
 import { activeFiscalYears, fiscalYearLabel } from '../funding/fiscal-year'
 import { FUNDING_SCHEME_LABELS, FUNDING_STATUS_LABELS } from '../funding/labels'
@@ -757,6 +757,6 @@ export async function estimateFundingFile(
       tokubetsu: t.tokubetsu,
       pending: t.pending,
     })),
-    rows: evaluation.results.map((r) => rowView({ ...r, decided: null }, r.placementId)),
+    rows: evaluation.results.map((r) => rowView(fundingRowWith(r, { decided: null }), r.placementId)),
   }
 }
