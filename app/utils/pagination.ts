@@ -8,13 +8,18 @@ export const PAGE_SIZE = 50
 /** Far beyond any list (a national list of 100,000 rows has 2,000 pages); keeps OFFSET a sane number. */
 export const MAX_PAGE = 100_000
 
-const PageSchema = z.coerce.number().int().min(1).catch(1)
+// Plain digits only: Number() would also read 「0x10」, 「1e3」 and 「 」.
+const PageSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9]+$/)
+  .transform(Number)
+  .pipe(z.number().min(1))
+  .catch(1)
 
 /** The requested page from the query string: 1 unless it is a whole number from 1 (larger ones cap at MAX_PAGE). */
 export function parsePage(searchParams: URLSearchParams): number {
-  const text = searchParams.get('page')?.trim()
-  if (!text) return 1
-  return Math.min(PageSchema.parse(text), MAX_PAGE)
+  return Math.min(PageSchema.parse(searchParams.get('page') ?? ''), MAX_PAGE)
 }
 
 export interface PageRange {
