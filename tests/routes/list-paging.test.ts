@@ -36,7 +36,9 @@ beforeAll(async () => {
     .orderBy('code')
     .execute()
   prefectureBody = bodies.find((b) => b.kind === 'prefecture')!.code
-  ;[cityA, cityB] = bodies.filter((b) => b.kind !== 'prefecture').map((b) => b.code)
+  const municipalities = bodies.filter((b) => b.kind !== 'prefecture').map((b) => b.code)
+  cityA = municipalities[0]!
+  cityB = municipalities[1]!
 })
 afterAll(async () => {
   await services?.close()
@@ -253,7 +255,7 @@ describe('issues', () => {
     const rows = Array.from({ length: 70 }, (_, i) => ({
       id: crypto.randomUUID(),
       prefecture_code: '05',
-      municipality_code: i % 7 === 0 ? cityB! : cityA!,
+      municipality_code: i % 7 === 0 ? cityB : cityA,
       title: `秋田の課題 ${i}`,
       current_situation: '紙の申請が多い',
       desired_outcome: 'オンライン化',
@@ -308,7 +310,7 @@ describe('placements', () => {
         employerCode: prefectureBody,
         status,
         personName: `秋田 配置${i}`,
-        municipalities: [{ code: cityA!, daysPerWeek: 1 }],
+        municipalities: [{ code: cityA, daysPerWeek: 1 }],
       })
       await db
         .updateTable('placement')
