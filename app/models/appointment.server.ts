@@ -11,6 +11,7 @@ import type { DbExecutor } from '../../db/client'
 import {
   type AppointmentFilter,
   type AppointmentScope,
+  countAppointments,
   countAppointmentsByStatus,
   findAppointment,
   findCurrentAppointmentOfPerson,
@@ -52,6 +53,7 @@ import {
   PLACEMENT_EMPLOYMENT_OPTIONS,
   PLACEMENT_STATUS_LABELS,
 } from '../utils/labels'
+import { loadPage } from '../utils/pagination'
 import { isUuid } from '../utils/params'
 import { NATIONAL_TARGET } from '../utils/programme-targets'
 import { userHasPermission } from '../utils/permissions'
@@ -93,12 +95,26 @@ const mayDecide = (user: SessionUser) => userHasPermission(user, 'decide:appoint
 
 // ---- the list -----------------------------------------------------------------------------------------------
 
-export async function getAppointmentsPage(context: AppLoadContext, user: SessionUser, filter: AppointmentFilter) {
+export async function getAppointmentsPage(
+  context: AppLoadContext,
+  user: SessionUser,
+  { page, ...filter }: AppointmentFilter & { page: number },
+) {
   const { db } = context.services.database
   const scope = appointmentScopeOf(user)
-  const [rows, counts, prefectures] = await Promise.all([
-    listAppointments(db, scope, filter),
-    countAppointmentsByStatus(db, scope),
+  const statusCounts = countAppointmentsByStatus(db, scope)
+  // The status tabs' counts already hold the total unless a prefecture or a name narrows the list.
+  const total =
+    filter.prefectureCode || filter.q
+      ? countAppointments(db, scope, filter)
+      : statusCounts.then((counts) =>
+          counts
+            .filter((c) => !filter.status || c.status === filter.status)
+            .reduce((sum, c) => sum + Number(c.count), 0),
+        )
+  const [{ rows, ...paged }, counts, prefectures] = await Promise.all([
+    loadPage(page, total, (range) => listAppointments(db, scope, filter, range)),
+    statusCounts,
     scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([]),
   ])
   const countOf = (status: AppointmentStatus) => Number(counts.find((c) => c.status === status)?.count ?? 0)
@@ -115,6 +131,7 @@ export async function getAppointmentsPage(context: AppLoadContext, user: Session
     })),
     filter: { status: filter.status ?? '', pref: filter.prefectureCode ?? '', q: filter.q ?? '' },
     prefectureOptions: prefectures.map((p) => ({ value: p.prefecture_code, label: p.name })),
+    paged,
     rows: rows.map((r) => ({
       id: r.id,
       personName: r.person_name,

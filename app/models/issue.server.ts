@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import { findLocalGovernment, listMunicipalitiesOfPrefecture, listPrefectures } from '../../db/queries/local-government'
 import {
+  countIssues,
   findIssue,
   insertIssue,
   listIssues,
@@ -17,6 +18,7 @@ import type { IssueStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { ISSUE_STATUS_LABELS, IT_STAFFING_LABELS, labelOf, URGENCY_LABELS } from '../utils/labels'
 import type { IssueInput } from '../utils/need-validation'
+import { loadPage } from '../utils/pagination'
 import { isUuid } from '../utils/params'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit } from './audit.server'
@@ -39,12 +41,13 @@ const notFound = () => new Response('指定された課題は見つかりませ�
 export async function getIssueList(
   context: AppLoadContext,
   user: SessionUser,
-  filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string },
+  filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string; page: number },
 ) {
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
-  const [rows, municipalities, prefectures] = await Promise.all([
-    listIssues(db, scope, filter),
+  const { page, ...listFilter } = filter
+  const [{ rows, ...paged }, municipalities, prefectures] = await Promise.all([
+    loadPage(page, countIssues(db, scope, listFilter), (range) => listIssues(db, scope, listFilter, range)),
     scope.kind === 'prefecture' ? listMunicipalitiesOfPrefecture(db, scope.prefectureCode) : Promise.resolve([]),
     scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([]),
   ])
@@ -56,6 +59,7 @@ export async function getIssueList(
       userHasPermission(user, 'update:issue:own-prefecture'),
     canGroup: scope.kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture'),
     municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
+    paged,
     issues: rows.map((row) => ({
       id: row.id,
       title: row.title,

@@ -6,14 +6,13 @@
 // able to read the link. Only the embedded demo (no DATABASE_URL, demo accounts on: nobody's real account)
 // shows the live links, so the demo's sign-up and invitation flows can be tried without a mailbox.
 import type { AppLoadContext } from '@remix-run/node'
-import { type ListedMail, listMail } from '../../db/queries/mail-outbox'
+import { countMail, type ListedMail, listMail } from '../../db/queries/mail-outbox'
 import { MAIL_MAX_ATTEMPTS } from '../../jobs/mail-worker'
 import type { SessionUser } from '../utils/auth.server'
 import { formatTimestamp } from '../utils/dates'
+import { loadPage, type PageInfo } from '../utils/pagination'
 import { userHasPermission } from '../utils/permissions'
 import { isEmbeddedDemo } from './bootstrap.server'
-
-export const MAIL_PAGE_LIMIT = 100
 
 export function mailPageAvailable(context: AppLoadContext): boolean {
   return context.services.env.SMTP_URL === undefined
@@ -104,13 +103,15 @@ function toViewRow(row: ListedMail): MailViewRow {
 }
 
 /**
- * The newest mails the admin may read: all of them for a ministry admin, only their prefecture's for a
- * prefecture admin (mail with no prefecture is national, for the ministry only). The scope is in the query.
+ * One page of the mails the admin may read, newest first: all of them for a ministry admin, only their
+ * prefecture's for a prefecture admin (mail with no prefecture is national, for the ministry only). The scope
+ * is in the query.
  */
 export async function listSentMailForAdmin(
   context: AppLoadContext,
   admin: Pick<SessionUser, 'role' | 'prefecture_code'>,
-): Promise<MailViewRow[]> {
+  page: number,
+): Promise<{ mails: MailViewRow[]; paged: PageInfo }> {
   let scope: { prefectureCode?: string }
   if (userHasPermission(admin, 'read:mail:any')) {
     scope = {}
@@ -120,9 +121,10 @@ export async function listSentMailForAdmin(
     // The route's guard already answered 403; this keeps the model safe on its own.
     throw new Response('この操作を行う権限がありません。', { status: 403 })
   }
-  const rows = await listMail(context.services.database.db, scope, {
-    limit: MAIL_PAGE_LIMIT,
-    body: mailPageShowsLiveLinks(context) ? 'live' : 'shown',
-  })
-  return rows.map(toViewRow)
+  const { db } = context.services.database
+  const body = mailPageShowsLiveLinks(context) ? 'live' : 'shown'
+  const { rows, ...paged } = await loadPage(page, countMail(db, scope), (range) =>
+    listMail(db, scope, { ...range, body }),
+  )
+  return { mails: rows.map(toViewRow), paged }
 }

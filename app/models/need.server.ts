@@ -20,6 +20,7 @@ import {
 } from '../../db/queries/issues'
 import {
   addNeedIssues,
+  countNeeds,
   findNeed,
   insertNeed,
   insertNeedEvent,
@@ -39,6 +40,7 @@ import type { NeedStatus, PayUnit } from '../../db/schema'
 import { DEFAULT_SELECTION_PROCESS, findNeedTemplate, NEED_TEMPLATES } from '../../seeds/need-templates'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
+import { loadPage } from '../utils/pagination'
 import { formatIsoDateTime, tokyoDateStamp, tokyoIsoDate } from '../utils/dates'
 import { daysPerWeekTotal, daysPerWeekWarning, type NeedInput } from '../utils/need-validation'
 import {
@@ -92,13 +94,14 @@ function payText(need: {
 export async function getNeedList(
   context: AppLoadContext,
   user: SessionUser,
-  filter: { status?: NeedStatus; prefectureCode?: string },
+  filter: { status?: NeedStatus; prefectureCode?: string; page: number },
 ) {
   const { db } = context.services.database
   const scope = viewerScopeOf(user)
   if (scope.kind === 'municipality') throw new Response('このページを表示する権限がありません。', { status: 403 })
-  const [rows, catalogue, prefectures] = await Promise.all([
-    listNeeds(db, scope, filter),
+  const listFilter = { status: filter.status, prefectureCode: filter.prefectureCode }
+  const [{ rows, ...paged }, catalogue, prefectures] = await Promise.all([
+    loadPage(filter.page, countNeeds(db, scope, listFilter), (range) => listNeeds(db, scope, listFilter, range)),
     loadNeedCatalogue(db),
     scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([]),
   ])
@@ -107,6 +110,7 @@ export async function getNeedList(
     scope: scope.kind,
     prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
     canEdit: scope.kind === 'prefecture' && userHasPermission(user, 'update:need:own-prefecture'),
+    paged,
     needs: rows.map((row) => {
       const { total, overLimit } = daysPerWeekTotal(row.municipalities.map((m) => ({ daysPerWeek: m.days_per_week })))
       return {

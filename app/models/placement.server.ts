@@ -14,6 +14,7 @@ import {
   listPrefectures,
 } from '../../db/queries/local-government'
 import {
+  countPlacements,
   findPlacement,
   findPlacementIdByShortlistEntry,
   insertPlacement,
@@ -49,6 +50,7 @@ import {
   PLACEMENT_STATUS_LABELS,
 } from '../utils/labels'
 import { daysPerWeekTotal } from '../utils/need-validation'
+import { loadPage } from '../utils/pagination'
 import { isUuid } from '../utils/params'
 import { PLACEMENT_READ_PERMISSIONS, PLACEMENT_UPDATE_PERMISSIONS, userHasPermission } from '../utils/permissions'
 import {
@@ -221,11 +223,15 @@ function costTable(row: PlacementRow) {
 
 // ---- lists ------------------------------------------------------------------------------------------------
 
-export async function getPlacementList(context: AppLoadContext, user: SessionUser, filter: PlacementFilter) {
+export async function getPlacementList(
+  context: AppLoadContext,
+  user: SessionUser,
+  { page, ...filter }: PlacementFilter & { page: number },
+) {
   const { db } = context.services.database
   const scope = readScopeOf(user)
-  const [rows, prefectures] = await Promise.all([
-    listPlacements(db, scope, filter),
+  const [{ rows, ...paged }, prefectures] = await Promise.all([
+    loadPage(page, countPlacements(db, scope, filter), (range) => listPlacements(db, scope, filter, range)),
     scope.kind === 'national' ? listPrefectures(db) : Promise.resolve([]),
   ])
   return {
@@ -233,6 +239,7 @@ export async function getPlacementList(context: AppLoadContext, user: SessionUse
     prefectures: prefectures.map((p) => ({ code: p.prefecture_code, name: p.name })),
     fiscalYears: fiscalYearChoices().map((fy) => ({ value: String(fy), label: fiscalYearLabel(fy) })),
     canCreate: scope.kind !== 'national' && mayManage(user),
+    paged,
     placements: rows.map((row) => ({
       id: row.id,
       personName: row.person_name,
@@ -396,7 +403,13 @@ async function formChoices(db: DbExecutor, user: SessionUser, body: ManagedBody,
     return { municipalities: [{ code: body.employerCode, name: body.employerName }], poolMembers: [] }
   const [municipalities, members, linked] = await Promise.all([
     listMunicipalitiesOfPrefecture(db, body.prefectureCode),
-    listPoolMembers(db, { prefectureCode: body.prefectureCode }, profileViewerOf(user), { status: 'registered' }),
+    listPoolMembers(
+      db,
+      { prefectureCode: body.prefectureCode },
+      profileViewerOf(user),
+      { status: 'registered' },
+      { limit: 500, offset: 0 },
+    ),
     linkedMemberId
       ? findPoolMember(db, linkedMemberId, { prefectureCode: body.prefectureCode }, profileViewerOf(user))
       : Promise.resolve(undefined),

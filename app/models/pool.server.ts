@@ -13,6 +13,7 @@ import {
   insertPoolEvent,
   insertPoolMember,
   listPoolEvents,
+  countPoolMembersMatching,
   listPoolMembers,
   listPoolMembersForExport,
   mergePoolMemberInto,
@@ -29,6 +30,7 @@ import { searchProfiles } from '../../search/queries/profiles'
 import { NATIONAL_LIST_CODE, POOL_STATUSES, type PoolStatus } from '../../db/schema'
 import type { SessionUser } from '../utils/auth.server'
 import { toCsv } from '../utils/csv'
+import { loadPage } from '../utils/pagination'
 import { formatShortDateTime, isoDate, tokyoDateStamp } from '../utils/dates'
 import { DIRECT_POOL_SOURCES, POOL_SOURCE_CSV_LABELS, POOL_SOURCE_LABELS, POOL_STATUS_LABELS } from '../utils/labels'
 import { actorFrom, recordAudit } from './audit.server'
@@ -115,41 +117,76 @@ async function roleCountTable(
   }
 }
 
-export async function getPoolOverview(context: AppLoadContext, user: SessionUser, filter: PoolFilter) {
+/** The members the status and role filters leave, from the pool's per-status and per-role counts. */
+function totalFromCounts(
+  counts: Awaited<ReturnType<typeof countPoolMembers>>,
+  filter: { status?: PoolStatus; roleId?: RoleFilter },
+): number {
+  if (!filter.roleId) {
+    if (filter.status) return counts.byStatus[filter.status] ?? 0
+    return Object.values(counts.byStatus).reduce((sum, n) => sum + (n ?? 0), 0)
+  }
+  const roleId = filter.roleId === 'none' ? null : filter.roleId
+  return counts.byRole
+    .filter((row) => row.roleId === roleId && (!filter.status || row.status === filter.status))
+    .reduce((sum, row) => sum + row.count, 0)
+}
+
+/**
+ * Profiles matching the skill / work-style filters in the consent-scoped profile index (every page of its
+ * answer), or that the search is down (then the filters are not applied and the page says so).
+ */
+async function matchingProfileIds(
+  context: AppLoadContext,
+  viewer: ReturnType<typeof profileViewerOf>,
+  filter: PoolFilter,
+): Promise<{ ids: string[] | undefined; searchUnavailable: boolean }> {
+  if (!viewer) return { ids: [], searchUnavailable: false }
+  const { skillId, minLevel, employmentForm, remoteOk } = filter
+  const search = { skillId, minLevel, employmentForm, remoteOk }
+  try {
+    const ids = new Set<string>()
+    const first = await searchProfiles(context.services.search, viewer, { ...search, limit: 100, offset: 0 })
+    for (const id of first.ids) ids.add(id)
+    for (let offset = 100; offset < first.total; offset += 100) {
+      for (const id of (await searchProfiles(context.services.search, viewer, { ...search, limit: 100, offset })).ids)
+        ids.add(id)
+    }
+    return { ids: [...ids], searchUnavailable: false }
+  } catch {
+    return { ids: undefined, searchUnavailable: true }
+  }
+}
+
+export async function getPoolOverview(
+  context: AppLoadContext,
+  user: SessionUser,
+  filter: PoolFilter & { page: number },
+) {
   const { db } = context.services.database
   const scope = overviewScope(user, filter.national)
   const viewer = profileViewerOf(user)
-  const [allMembers, memberCounts, skills, roleOptions] = await Promise.all([
-    listPoolMembers(db, scope, viewer, { status: filter.status, roleId: filter.roleId }),
+  const [memberCounts, skills, roleOptions, matches] = await Promise.all([
     countPoolMembers(db, scope),
     listCurrentSkillOptions(db),
     listCurrentPoolRoleOptions(db),
+    filter.skillId || filter.employmentForm || filter.remoteOk
+      ? matchingProfileIds(context, viewer, filter)
+      : Promise.resolve({ ids: undefined, searchUnavailable: false }),
   ])
   const counts = memberCounts.byStatus
   const roleCounts = await roleCountTable(db, memberCounts.byRole, roleOptions)
   const managed = managedPoolCode(user)
-  let members = allMembers
-  let searchUnavailable = false
-  if (filter.skillId || filter.employmentForm || filter.remoteOk) {
-    const ids = new Set<string>()
-    try {
-      if (viewer) {
-        const found = await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset: 0 })
-        // More than one page of matches is unusual for one pool; fetch the rest rather than cut it short.
-        for (const id of found.ids) ids.add(id)
-        for (let offset = 100; offset < found.total; offset += 100) {
-          for (const id of (await searchProfiles(context.services.search, viewer, { ...filter, limit: 100, offset }))
-            .ids)
-            ids.add(id)
-        }
-      }
-      // The index may not have caught up with a consent change yet: the rows' own consent check (made in
-      // Postgres with the same rule) decides, so a withdrawn profile is never a search result.
-      members = allMembers.filter((m) => m.profile_id !== null && m.profile_visible && ids.has(m.profile_id))
-    } catch {
-      searchUnavailable = true
-    }
-  }
+  const { searchUnavailable } = matches
+  // The search's matches narrow the SQL before paging, so every page holds matching members only.
+  const memberFilter = { status: filter.status, roleId: filter.roleId, profileIds: matches.ids }
+  const { rows: members, ...paged } = await loadPage(
+    filter.page,
+    matches.ids === undefined
+      ? totalFromCounts(memberCounts, filter)
+      : countPoolMembersMatching(db, scope, viewer, memberFilter),
+    (range) => listPoolMembers(db, scope, viewer, memberFilter, range),
+  )
   return {
     national: scope.prefectureCode === undefined,
     nationalList: scope.prefectureCode === NATIONAL_LIST_CODE,
@@ -162,6 +199,7 @@ export async function getPoolOverview(context: AppLoadContext, user: SessionUser
     roles: roleCounts.rows.filter((r) => r.roleId !== 'none').map((r) => ({ value: r.roleId, label: r.label })),
     roleCounts,
     counts: POOL_STATUSES.map((status) => ({ status, label: POOL_STATUS_LABELS[status], count: counts[status] ?? 0 })),
+    paged,
     members: members.map((m) => ({
       id: m.id,
       prefectureCode: m.prefecture_code,

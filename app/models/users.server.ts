@@ -14,6 +14,7 @@ import {
 import { findLocalGovernment, findPrefecture, listPrefectures } from '../../db/queries/local-government'
 import { deleteUserSessions } from '../../db/queries/user-sessions'
 import {
+  countStaffUsers,
   findUserByEmail,
   findUserById,
   insertUser,
@@ -23,6 +24,7 @@ import {
 } from '../../db/queries/users'
 import type { AppUser, Role } from '../../db/schema'
 import { hashPassword, type SessionUser } from '../utils/auth.server'
+import { loadPage } from '../utils/pagination'
 import { INVITABLE_ROLES, ROLE_LABELS, roleHasPermission } from '../utils/permissions'
 import { actorFrom, recordAudit, userSnapshot } from './audit.server'
 import { queueMail } from './mail.server'
@@ -290,16 +292,18 @@ export async function acceptInvitation(
   })
 }
 
-export async function listUsersForAdmin(context: AppLoadContext, admin: SessionUser) {
+/** One page of the staff accounts in the admin's scope, and every open invitation (they expire within days). */
+export async function listUsersForAdmin(context: AppLoadContext, admin: SessionUser, page: number) {
   const { db } = context.services.database
   const scope = adminScope(admin)
-  const [users, invitations, prefectures] = await Promise.all([
-    listStaffUsers(db, scope),
+  const [{ rows: users, ...paged }, invitations, prefectures] = await Promise.all([
+    loadPage(page, countStaffUsers(db, scope), (range) => listStaffUsers(db, scope, {}, range)),
     listOpenInvitations(db, scope),
     listPrefectures(db),
   ])
   const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
   return {
+    paged,
     users: users.map((u) => ({
       id: u.id,
       email: u.email,

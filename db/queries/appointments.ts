@@ -76,22 +76,8 @@ function scoped(db: DbExecutor, scope: AppointmentScope) {
   return query
 }
 
-export async function listAppointments(db: DbExecutor, scope: AppointmentScope, filter: AppointmentFilter) {
-  let query = scoped(db, scope).select([
-    'a.id',
-    'a.prefecture_code',
-    'pref.name as prefecture_name',
-    'a.person_name',
-    'a.person_kana',
-    'a.role_name',
-    'a.status',
-    'a.fiscal_year',
-    'a.serial',
-    dateText('a.appointed_on').as('appointed_on'),
-    dateText('a.term_end_on').as('term_end_on'),
-    dateText('a.ended_on').as('ended_on'),
-    'a.updated_at',
-  ])
+function filteredAppointments(db: DbExecutor, scope: AppointmentScope, filter: AppointmentFilter) {
+  let query = scoped(db, scope)
   if (filter.status) query = query.where('a.status', '=', filter.status)
   if (filter.prefectureCode) query = query.where('a.prefecture_code', '=', filter.prefectureCode)
   if (filter.q) {
@@ -99,10 +85,49 @@ export async function listAppointments(db: DbExecutor, scope: AppointmentScope, 
     query = query.where((eb) => eb.or([eb('a.person_name', 'ilike', like), eb('a.person_kana', 'ilike', like)]))
   }
   return query
+}
+
+/** One page of the list: cases waiting for the ministry first, then the latest change first. */
+export async function listAppointments(
+  db: DbExecutor,
+  scope: AppointmentScope,
+  filter: AppointmentFilter,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  return filteredAppointments(db, scope, filter)
+    .select([
+      'a.id',
+      'a.prefecture_code',
+      'pref.name as prefecture_name',
+      'a.person_name',
+      'a.person_kana',
+      'a.role_name',
+      'a.status',
+      'a.fiscal_year',
+      'a.serial',
+      dateText('a.appointed_on').as('appointed_on'),
+      dateText('a.term_end_on').as('term_end_on'),
+      dateText('a.ended_on').as('ended_on'),
+      'a.updated_at',
+    ])
     .orderBy(sql`case a.status when 'nominated' then 0 when 'returned' then 1 when 'appointed' then 2 else 3 end`)
     .orderBy('a.updated_at', 'desc')
-    .limit(500)
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .offset(offset)
     .execute()
+}
+
+/** How many cases listAppointments pages through (the status counts answer it when only the status is chosen). */
+export async function countAppointments(
+  db: DbExecutor,
+  scope: AppointmentScope,
+  filter: AppointmentFilter,
+): Promise<number> {
+  const row = await filteredAppointments(db, scope, filter)
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 /** Cases per status within the scope (the list's tabs). */

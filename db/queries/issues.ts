@@ -63,22 +63,47 @@ function scopeIssues<QB extends { where: (...args: any[]) => QB }>(query: QB, sc
   return query
 }
 
+export interface IssueListFilter {
+  status?: IssueStatus
+  municipalityCode?: string
+  prefectureCode?: string
+}
+
+function filterIssues<QB extends { where: (...args: any[]) => QB }>(query: QB, filter: IssueListFilter): QB {
+  let filtered = query
+  if (filter.status) filtered = filtered.where('municipal_issue.status', '=', filter.status)
+  if (filter.municipalityCode)
+    filtered = filtered.where('municipal_issue.municipality_code', '=', filter.municipalityCode)
+  if (filter.prefectureCode) filtered = filtered.where('municipal_issue.prefecture_code', '=', filter.prefectureCode)
+  return filtered
+}
+
+/** One page of the issues list, the newest first. */
 export async function listIssues(
   db: DbExecutor,
   scope: ViewerScope,
-  filter: { status?: IssueStatus; municipalityCode?: string; prefectureCode?: string } = {},
+  filter: IssueListFilter,
+  { limit, offset }: { limit: number; offset: number },
 ) {
-  let query = db
+  const query = db
     .selectFrom('municipal_issue')
     .innerJoin('local_government as m', 'm.code', 'municipal_issue.municipality_code')
     .select([...issueColumns, 'm.name as municipality_name'])
     .select((eb) => needsOfIssue(eb))
     .$if(withInternalIssueColumns(scope), (q) => q.select('municipal_issue.prefecture_note'))
-  query = scopeIssues(query, scope)
-  if (filter.status) query = query.where('municipal_issue.status', '=', filter.status)
-  if (filter.municipalityCode) query = query.where('municipal_issue.municipality_code', '=', filter.municipalityCode)
-  if (filter.prefectureCode) query = query.where('municipal_issue.prefecture_code', '=', filter.prefectureCode)
-  return query.orderBy('municipal_issue.created_at', 'desc').limit(1000).execute()
+  return filterIssues(scopeIssues(query, scope), filter)
+    .orderBy('municipal_issue.created_at', 'desc')
+    .orderBy('municipal_issue.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+/** How many issues listIssues pages through. */
+export async function countIssues(db: DbExecutor, scope: ViewerScope, filter: IssueListFilter): Promise<number> {
+  const query = filterIssues(scopeIssues(db.selectFrom('municipal_issue'), scope), filter)
+  const row = await query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 export async function findIssue(db: DbExecutor, scope: ViewerScope, id: string) {

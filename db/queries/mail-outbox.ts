@@ -57,7 +57,7 @@ export type ListedMail = Omit<MailOutboxRow, 'body_text' | 'shown_body_text'> & 
 export async function listMail(
   db: DbExecutor,
   scope: { prefectureCode?: string },
-  { limit = 100, body }: { limit?: number; body: 'shown' | 'live' },
+  { limit = 100, offset = 0, body }: { limit?: number; offset?: number; body: 'shown' | 'live' },
 ): Promise<ListedMail[]> {
   const listColumns = mailColumns.filter((column) => column !== 'body_text')
   let query = db
@@ -65,7 +65,14 @@ export async function listMail(
     .select(listColumns)
     .select(body === 'live' ? 'body_text as body' : 'shown_body_text as body')
   if (scope.prefectureCode !== undefined) query = query.where('prefecture_code', '=', scope.prefectureCode)
-  return query.orderBy('id', 'desc').limit(limit).execute()
+  return query.orderBy('id', 'desc').limit(limit).offset(offset).execute()
+}
+
+/** How many mails listMail pages through. */
+export async function countMail(db: DbExecutor, scope: { prefectureCode?: string }): Promise<number> {
+  let query = db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<string>().as('count'))
+  if (scope.prefectureCode !== undefined) query = query.where('prefecture_code', '=', scope.prefectureCode)
+  return Number((await query.executeTakeFirstOrThrow()).count)
 }
 
 export async function markMailSent(db: DbExecutor, id: number): Promise<void> {

@@ -59,10 +59,24 @@ function scopeNeeds<QB extends { where: (...args: any[]) => QB }>(query: QB, sco
   return query.where('need.prefecture_code', '=', scope.prefectureCode)
 }
 
+export interface NeedListFilter {
+  status?: NeedStatus
+  prefectureCode?: string
+}
+
+function filterNeeds<QB extends { where: (...args: any[]) => QB }>(query: QB, filter: NeedListFilter): QB {
+  let filtered = query
+  if (filter.status) filtered = filtered.where('need.status', '=', filter.status)
+  if (filter.prefectureCode) filtered = filtered.where('need.prefecture_code', '=', filter.prefectureCode)
+  return filtered
+}
+
+/** The needs list, the latest change first: one page of it, or (without a range, for the CSV) all of it. */
 export async function listNeeds(
   db: DbExecutor,
   scope: ViewerScope,
-  filter: { status?: NeedStatus; prefectureCode?: string } = {},
+  filter: NeedListFilter = {},
+  range: { limit: number; offset: number } = { limit: 2000, offset: 0 },
 ) {
   let query = db
     .selectFrom('need')
@@ -83,10 +97,20 @@ export async function listNeeds(
         .whereRef('need_interest.need_id', '=', 'need.id')
         .as('interest_count'),
     ])
-  query = scopeNeeds(query, scope)
-  if (filter.status) query = query.where('need.status', '=', filter.status)
-  if (filter.prefectureCode) query = query.where('need.prefecture_code', '=', filter.prefectureCode)
-  return query.orderBy('need.updated_at', 'desc').limit(2000).execute()
+  query = filterNeeds(scopeNeeds(query, scope), filter)
+  return query
+    .orderBy('need.updated_at', 'desc')
+    .orderBy('need.id', 'desc')
+    .limit(range.limit)
+    .offset(range.offset)
+    .execute()
+}
+
+/** How many needs listNeeds pages through. */
+export async function countNeeds(db: DbExecutor, scope: ViewerScope, filter: NeedListFilter = {}): Promise<number> {
+  const query = filterNeeds(scopeNeeds(db.selectFrom('need'), scope), filter)
+  const row = await query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 export async function findNeed(db: DbExecutor, scope: ViewerScope | { kind: 'public' }, id: string) {

@@ -124,20 +124,42 @@ const activeIn = (eb: ExpressionBuilder<DB, 'placement'>, fy: number) =>
     eb.or([eb('placement.end_on', 'is', null), eb('placement.end_on', '>=', day(`${fy}-04-01`))]),
   ])
 
-export async function listPlacements(db: DbExecutor, scope: ViewerScope, filter: PlacementFilter = {}) {
-  let query = db
+function filterPlacements<QB extends { where: (...args: any[]) => QB }>(query: QB, filter: PlacementFilter): QB {
+  let filtered = query
+  if (filter.status) filtered = filtered.where('placement.status', '=', filter.status)
+  if (filter.kind) filtered = filtered.where('placement.kind', '=', filter.kind)
+  if (filter.prefectureCode) filtered = filtered.where('placement.prefecture_code', '=', filter.prefectureCode)
+  const fy = filter.fiscalYear
+  if (fy !== undefined) filtered = filtered.where((eb: ExpressionBuilder<DB, 'placement'>) => activeIn(eb, fy))
+  return filtered
+}
+
+/** The placements list, the latest change first: one page of it, or (without a range, for the CSV) all of it. */
+export async function listPlacements(
+  db: DbExecutor,
+  scope: ViewerScope,
+  filter: PlacementFilter = {},
+  range: { limit: number; offset: number } = { limit: 2000, offset: 0 },
+) {
+  const query = db
     .selectFrom('placement')
     .innerJoin('local_government as employer', 'employer.code', 'placement.employer_code')
     .select([...summaryColumns, 'employer.name as employer_name'])
     .select([dateText('placement.start_on').as('start_on'), dateText('placement.end_on').as('end_on')])
     .select((eb) => municipalitiesOf(eb))
-  query = scopePlacements(query, scope)
-  if (filter.status) query = query.where('placement.status', '=', filter.status)
-  if (filter.kind) query = query.where('placement.kind', '=', filter.kind)
-  if (filter.prefectureCode) query = query.where('placement.prefecture_code', '=', filter.prefectureCode)
-  const fy = filter.fiscalYear
-  if (fy !== undefined) query = query.where((eb) => activeIn(eb, fy))
-  return query.orderBy('placement.updated_at', 'desc').orderBy('placement.id').limit(2000).execute()
+  return filterPlacements(scopePlacements(query, scope), filter)
+    .orderBy('placement.updated_at', 'desc')
+    .orderBy('placement.id')
+    .limit(range.limit)
+    .offset(range.offset)
+    .execute()
+}
+
+/** How many placements listPlacements pages through. */
+export async function countPlacements(db: DbExecutor, scope: ViewerScope, filter: PlacementFilter): Promise<number> {
+  const query = filterPlacements(scopePlacements(db.selectFrom('placement'), scope), filter)
+  const row = await query.select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 export async function findPlacement(db: DbExecutor, scope: ViewerScope, id: string) {

@@ -74,17 +74,23 @@ export async function findPoolMember(
   return query.executeTakeFirst()
 }
 
-export async function listPoolMembers(
+export interface PoolMemberFilter {
+  status?: PoolStatus
+  roleId?: RoleFilter
+  /**
+   * Only these profiles (the matches of a skill / work-style search), and only while the profile is shared with
+   * the viewer: the rows' own consent check decides, whatever the search index says.
+   */
+  profileIds?: readonly string[]
+}
+
+function poolMembersMatching(
   db: DbExecutor,
   scope: { prefectureCode?: string },
   viewer: ProfileViewer | null,
-  filter: { status?: PoolStatus; roleId?: RoleFilter } = {},
+  filter: PoolMemberFilter,
 ) {
-  let query = db
-    .selectFrom('pool_member')
-    .leftJoin('profile', 'profile.id', 'pool_member.profile_id')
-    .select(memberColumns)
-    .select(personColumns(viewer))
+  let query = db.selectFrom('pool_member').leftJoin('profile', 'profile.id', 'pool_member.profile_id')
   if (scope.prefectureCode !== undefined) query = query.where('pool_member.prefecture_code', '=', scope.prefectureCode)
   if (filter.status) query = query.where('pool_member.status', '=', filter.status)
   if (filter.roleId === 'none')
@@ -95,7 +101,44 @@ export async function listPoolMembers(
       '=',
       true,
     )
-  return query.orderBy('pool_member.updated_at', 'desc').limit(500).execute()
+  if (filter.profileIds) {
+    if (filter.profileIds.length === 0) return query.where(sql<boolean>`false`)
+    query = query
+      .where('pool_member.profile_id', 'in', [...filter.profileIds])
+      .where(profileVisibleTo(viewer), '=', true)
+  }
+  return query
+}
+
+/** One page of a pool's (or, without a prefecture, every pool's) members, the latest change first. */
+export async function listPoolMembers(
+  db: DbExecutor,
+  scope: { prefectureCode?: string },
+  viewer: ProfileViewer | null,
+  filter: PoolMemberFilter,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  return poolMembersMatching(db, scope, viewer, filter)
+    .select(memberColumns)
+    .select(personColumns(viewer))
+    .orderBy('pool_member.updated_at', 'desc')
+    .orderBy('pool_member.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+/** How many members listPoolMembers pages through (for filters the per-status and per-role counts cannot answer). */
+export async function countPoolMembersMatching(
+  db: DbExecutor,
+  scope: { prefectureCode?: string },
+  viewer: ProfileViewer | null,
+  filter: PoolMemberFilter,
+): Promise<number> {
+  const row = await poolMembersMatching(db, scope, viewer, filter)
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 /** The pool's CSV rows, with their training records; contact details only as the viewer may see them. */

@@ -62,21 +62,44 @@ export interface UserScope {
   prefectureCode?: string
 }
 
-export async function listStaffUsers(
-  db: DbExecutor,
-  scope: UserScope,
-  { roles, includeDeactivated = true }: { roles?: readonly Role[]; includeDeactivated?: boolean } = {},
-): Promise<Array<AppUser & { municipality_name: string | null }>> {
-  let query = db
-    .selectFrom('app_user')
-    .leftJoin('local_government', 'local_government.code', 'app_user.municipality_code')
-    .select(userColumns.map((c) => `app_user.${c}` as const))
-    .select('local_government.name as municipality_name')
-    .where('app_user.role', '!=', 'professional')
+interface StaffUserFilter {
+  roles?: readonly Role[]
+  includeDeactivated?: boolean
+}
+
+function staffUsers(db: DbExecutor, scope: UserScope, { roles, includeDeactivated = true }: StaffUserFilter) {
+  let query = db.selectFrom('app_user').where('app_user.role', '!=', 'professional')
   if (scope.prefectureCode !== undefined) query = query.where('app_user.prefecture_code', '=', scope.prefectureCode)
   if (roles && roles.length > 0) query = query.where('app_user.role', 'in', roles)
   if (!includeDeactivated) query = query.where('app_user.deactivated_at', 'is', null)
-  return query.orderBy('app_user.prefecture_code').orderBy('app_user.role').orderBy('app_user.email').execute()
+  return query
+}
+
+/** Staff accounts by prefecture, role and address: one page of them, or all without a range. */
+export async function listStaffUsers(
+  db: DbExecutor,
+  scope: UserScope,
+  filter: StaffUserFilter = {},
+  range?: { limit: number; offset: number },
+): Promise<Array<AppUser & { municipality_name: string | null }>> {
+  return staffUsers(db, scope, filter)
+    .leftJoin('local_government', 'local_government.code', 'app_user.municipality_code')
+    .select(userColumns.map((c) => `app_user.${c}` as const))
+    .select('local_government.name as municipality_name')
+    .orderBy('app_user.prefecture_code')
+    .orderBy('app_user.role')
+    .orderBy('app_user.email')
+    .orderBy('app_user.id')
+    .$if(range !== undefined, (q) => q.limit(range!.limit).offset(range!.offset))
+    .execute()
+}
+
+/** How many staff accounts listStaffUsers pages through. */
+export async function countStaffUsers(db: DbExecutor, scope: UserScope, filter: StaffUserFilter = {}): Promise<number> {
+  const row = await staffUsers(db, scope, filter)
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
 }
 
 export async function countUsersByRole(db: DbExecutor, role: Role): Promise<number> {

@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import {
   AUDIT_CSV_MAX_ROWS,
   auditFilterErrors,
@@ -8,6 +8,7 @@ import {
   parseAuditFilters,
 } from '~/models/audit-view.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import auditStylesHref from '~/styles/admin-audit.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { AuditFilterForm } from './filter-form'
@@ -41,11 +42,6 @@ export default function AuditLogRoute() {
   const csvParams = new URLSearchParams(searchParams)
   csvParams.delete('page')
   const csvQuery = csvParams.toString()
-  const pageLink = (target: number) => {
-    const next = new URLSearchParams(searchParams)
-    next.set('page', String(target))
-    return `?${next.toString()}`
-  }
 
   return (
     <div className="page audit-page">
@@ -66,11 +62,7 @@ export default function AuditLogRoute() {
             監査ログの一覧
           </h2>
           <div className="audit-toolbar">
-            <p className="result-summary" role="status">
-              {result.total === 0
-                ? '条件に合う記録はありません。'
-                : `${result.total.toLocaleString('ja-JP')} 件${result.totalIsLowerBound ? '以上' : ''}中 ${((result.page - 1) * result.pageSize + 1).toLocaleString('ja-JP')}〜${Math.min(result.page * result.pageSize, result.total).toLocaleString('ja-JP')} 件を表示`}
-            </p>
+            <ResultRange paged={result} empty="条件に合う記録はありません。" />
             {result.total > 0 ? (
               <a
                 className="button button--secondary audit-csv-link"
@@ -88,15 +80,7 @@ export default function AuditLogRoute() {
             </p>
           ) : null}
           {result.rows.length > 0 ? <AuditTable rows={result.rows} /> : null}
-          {result.pageCount > 1 ? (
-            <nav className="pagination" aria-label="ページ送り">
-              {result.page > 1 ? <Link to={pageLink(result.page - 1)}>前のページ</Link> : null}
-              <span>
-                {result.page} / {result.pageCount} ページ
-              </span>
-              {result.page < result.pageCount ? <Link to={pageLink(result.page + 1)}>次のページ</Link> : null}
-            </nav>
-          ) : null}
+          <Pagination paged={result} />
         </section>
       ) : null}
     </div>

@@ -1,9 +1,9 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import {
   listSentMailForAdmin,
-  MAIL_PAGE_LIMIT,
   mailPageAvailable,
   mailPageShowsLiveLinks,
   type BodyPart,
@@ -12,6 +12,7 @@ import adminMailStylesHref from '~/styles/admin-mail.css'
 import { requireUserWithPermission } from '~/utils/auth.server'
 import { userHasPermission } from '~/utils/permissions'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminMailStylesHref }]
 
@@ -21,17 +22,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // With SMTP configured, mail really goes out and its links are credentials: the page does not exist.
     throw new Response('このページは、SMTP が設定されていない開発環境でのみ利用できます。', { status: 404 })
   }
-  const mails = await listSentMailForAdmin(context, admin)
+  const { mails, paged } = await listSentMailForAdmin(context, admin, parsePage(new URL(request.url).searchParams))
   return data({
     mails,
+    paged,
     national: userHasPermission(admin, 'read:mail:any'),
-    limit: MAIL_PAGE_LIMIT,
     liveLinks: mailPageShowsLiveLinks(context),
   })
 }
 
 export default function AdminMailRoute() {
-  const { mails, national, limit, liveLinks } = useLoaderData<typeof loader>()
+  const { mails, paged, national, liveLinks } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <h1>送信メール</h1>
@@ -45,10 +46,8 @@ export default function AdminMailRoute() {
           </p>
         )}
       </div>
-      <p className="result-summary">
-        {national ? 'すべての都道府県のメール' : '所属する都道府県のメール'}を、新しい順に最大 {limit}{' '}
-        件表示しています。
-      </p>
+      <p>{national ? 'すべての都道府県のメール' : '所属する都道府県のメール'}を、新しい順に表示しています。</p>
+      <ResultRange paged={paged} />
       {mails.length === 0 ? (
         <p>メールはまだありません。</p>
       ) : (
@@ -86,6 +85,7 @@ export default function AdminMailRoute() {
           </tbody>
         </table>
       )}
+      <Pagination paged={paged} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import { RowAction } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { describeScope, listUsersForAdmin, setUserActive } from '~/models/users.server'
@@ -9,11 +10,13 @@ import { redirectWithToast } from '~/utils/toast.server'
 import { formText, isUuid, readFormData } from '~/utils/params'
 import { formatShortDate } from '~/utils/dates'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, context, 'read:user:own-prefecture')
-  const { users, invitations } = await listUsersForAdmin(context, admin)
-  return { users, invitations, scopeLabel: await describeScope(context, admin) }
+  const page = parsePage(new URL(request.url).searchParams)
+  const { users, paged, invitations } = await listUsersForAdmin(context, admin, page)
+  return { users, paged, invitations, scopeLabel: await describeScope(context, admin) }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,13 +28,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!isUuid(userId)) throw new Response('対象のユーザーが見つかりません。', { status: 404 })
   const outcome = await setUserActive(context, admin, userId, intent === 'reactivate')
   if (outcome.status === 'not-found') throw new Response('対象のユーザーが見つかりません。', { status: 404 })
+  // Back to the page the row was on.
+  const page = parsePage(new URL(request.url).searchParams)
+  const back = page > 1 ? `/admin/users?page=${page}` : '/admin/users'
   if (outcome.status === 'self') {
-    return redirectWithToast(context, '/admin/users', {
+    return redirectWithToast(context, back, {
       type: 'error',
       message: '自分自身のアカウントは停止できません。',
     })
   }
-  return redirectWithToast(context, '/admin/users', {
+  return redirectWithToast(context, back, {
     type: 'success',
     message:
       intent === 'deactivate'
@@ -41,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUsersRoute() {
-  const { users, invitations, scopeLabel } = useLoaderData<typeof loader>()
+  const { users, paged, invitations, scopeLabel } = useLoaderData<typeof loader>()
   return (
     <div className="page">
       <h1>ユーザー管理</h1>
@@ -56,7 +62,8 @@ export default function AdminUsersRoute() {
           ユーザーを招待する
         </Link>
       </p>
-      <h2 id="users-heading">ユーザー一覧（{users.length}名）</h2>
+      <h2 id="users-heading">ユーザー一覧（{paged.total.toLocaleString('ja-JP')}名）</h2>
+      <ResultRange paged={paged} />
       <table className="data-table" aria-labelledby="users-heading">
         <thead>
           <tr>
@@ -96,6 +103,7 @@ export default function AdminUsersRoute() {
           ))}
         </tbody>
       </table>
+      <Pagination paged={paged} />
       <h2 id="invitations-heading">未受諾の招待（{invitations.length}件）</h2>
       {invitations.length === 0 ? (
         <p>未受諾の招待はありません。</p>

@@ -2,19 +2,22 @@ import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import { FilterSelect } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getAppointmentsPage } from '~/models/appointment.server'
 import { appointmentFilterOf } from '~/utils/appointment-validation'
 import { requireUserWithAnyPermission } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithAnyPermission(request, context, [
     'read:appointment:own-prefecture',
     'read:appointment:any',
   ])
-  return getAppointmentsPage(context, user, appointmentFilterOf(new URL(request.url).searchParams))
+  const params = new URL(request.url).searchParams
+  return getAppointmentsPage(context, user, { ...appointmentFilterOf(params), page: parsePage(params) })
 }
 
 export default function AppointmentsRoute() {
@@ -62,6 +65,7 @@ export default function AppointmentsRoute() {
           </button>
         </div>
       </Form>
+      <ResultRange paged={page.paged} />
       {page.rows.length === 0 ? (
         filtered ? (
           <EmptyState message="条件に合う推薦・任命はありません。">
@@ -103,6 +107,7 @@ export default function AppointmentsRoute() {
           </tbody>
         </table>
       )}
+      <Pagination paged={page.paged} />
     </div>
   )
 }

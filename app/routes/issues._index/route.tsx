@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { PREFECTURE_CODE } from '~/utils/field-schemas'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
 import { getIssueList } from '~/models/issue.server'
@@ -12,6 +13,7 @@ import { ISSUE_STATUS_LABELS, NEED_STATUS_LABELS } from '~/utils/labels'
 import { userHasPermission } from '~/utils/permissions'
 import { formatShortDate } from '~/utils/dates'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 
 // Unknown values are ignored (a stale bookmark still opens the list), never a 500.
 const FilterSchema = z.object({
@@ -32,17 +34,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ) {
     throw new Response('このページを表示する権限がありません。', { status: 403 })
   }
-  const params = Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== ''))
-  const filter = FilterSchema.parse(params)
+  const params = new URL(request.url).searchParams
+  const filter = FilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')))
   return getIssueList(context, user, {
     status: filter.status,
     municipalityCode: filter.municipality,
     prefectureCode: filter.pref,
+    page: parsePage(params),
   })
 }
 
 export default function IssuesRoute() {
-  const { scope, canCreate, canGroup, municipalities, prefectures, issues } = useLoaderData<typeof loader>()
+  const { scope, canCreate, canGroup, municipalities, prefectures, issues, paged } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   return (
     <div className="page">
@@ -92,6 +95,7 @@ export default function IssuesRoute() {
           </button>
         </div>
       </Form>
+      <ResultRange paged={paged} />
       {issues.length === 0 ? (
         ['status', 'pref', 'municipality'].some((key) => searchParams.get(key)) ? (
           <EmptyState message="条件に合う課題はありません。条件を外すと、ほかの課題が表示されます。">
@@ -174,6 +178,7 @@ export default function IssuesRoute() {
           ) : null}
         </Form>
       )}
+      <Pagination paged={paged} />
     </div>
   )
 }

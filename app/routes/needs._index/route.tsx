@@ -5,6 +5,7 @@ import { PREFECTURE_CODE } from '~/utils/field-schemas'
 import { EmptyState } from '~/components/empty-state'
 import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { FilterSelect } from '~/components/forms'
 import { getNeedList } from '~/models/need.server'
@@ -12,6 +13,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { NEED_STATUS_LABELS } from '~/utils/labels'
 import { formatShortDate } from '~/utils/dates'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 
 const FilterSchema = z.object({
   status: z.enum(['draft', 'published', 'selecting', 'filled', 'closed', 'withdrawn']).optional().catch(undefined),
@@ -20,18 +22,18 @@ const FilterSchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, context, 'read:need:own-prefecture')
-  const filter = FilterSchema.parse(
-    Object.fromEntries([...new URL(request.url).searchParams.entries()].filter(([, v]) => v !== '')),
-  )
-  return getNeedList(context, user, { status: filter.status, prefectureCode: filter.pref })
+  const params = new URL(request.url).searchParams
+  const filter = FilterSchema.parse(Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')))
+  return getNeedList(context, user, { status: filter.status, prefectureCode: filter.pref, page: parsePage(params) })
 }
 
 export default function NeedsRoute() {
-  const { scope, canEdit, needs, prefectures } = useLoaderData<typeof loader>()
+  const { scope, canEdit, needs, paged, prefectures } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const current = searchParams.get('status') ?? ''
   const statusUrl = (status: string) => {
     const params = new URLSearchParams(searchParams)
+    params.delete('page')
     if (status) params.set('status', status)
     else params.delete('status')
     const query = params.toString()
@@ -86,6 +88,7 @@ export default function NeedsRoute() {
           ))}
         </ul>
       </nav>
+      <ResultRange paged={paged} />
       {needs.length === 0 ? (
         current || searchParams.get('pref') ? (
           <EmptyState message="条件に合うニーズはありません。状態や都道府県の条件を外すと、ほかのニーズが表示されます。">
@@ -142,6 +145,7 @@ export default function NeedsRoute() {
           </tbody>
         </table>
       )}
+      <Pagination paged={paged} />
     </div>
   )
 }

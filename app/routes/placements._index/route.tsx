@@ -3,27 +3,33 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CsvDownloadLink } from '~/components/csv-download-link'
 import { EmptyState } from '~/components/empty-state'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import { FilterSelect } from '~/components/forms'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPlacementList } from '~/models/placement.server'
 import { requireUserWithAnyPermission } from '~/utils/auth.server'
 import { PLACEMENT_KIND_LABELS, PLACEMENT_STATUS_LABELS } from '~/utils/labels'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 import { PLACEMENT_READ_PERMISSIONS } from '~/utils/permissions'
 import { placementFilterOf } from '~/utils/placement-validation'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUserWithAnyPermission(request, context, PLACEMENT_READ_PERMISSIONS)
-  return getPlacementList(context, user, placementFilterOf(new URL(request.url).searchParams))
+  const params = new URL(request.url).searchParams
+  return getPlacementList(context, user, { ...placementFilterOf(params), page: parsePage(params) })
 }
 
 const optionsOf = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
 
 export default function PlacementsRoute() {
-  const { scope, canCreate, placements, prefectures, fiscalYears } = useLoaderData<typeof loader>()
+  const { scope, canCreate, placements, paged, prefectures, fiscalYears } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const filtered = ['status', 'kind', 'fy', 'pref'].some((name) => searchParams.get(name))
-  const query = searchParams.toString()
+  // The CSV holds every placement the filters leave, not one page.
+  const csvParams = new URLSearchParams(searchParams)
+  csvParams.delete('page')
+  const query = csvParams.toString()
   return (
     <div className="page">
       <h1>{scope === 'national' ? '全国の配置' : '配置'}</h1>
@@ -75,6 +81,7 @@ export default function PlacementsRoute() {
           </button>
         </div>
       </Form>
+      <ResultRange paged={paged} />
       {placements.length === 0 ? (
         filtered ? (
           <EmptyState message="条件に合う配置はありません。条件を外すと、ほかの配置が表示されます。">
@@ -125,6 +132,7 @@ export default function PlacementsRoute() {
           </tbody>
         </table>
       )}
+      <Pagination paged={paged} />
     </div>
   )
 }

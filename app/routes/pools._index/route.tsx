@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { EmptyState } from '~/components/empty-state'
 import { CsvDownloadLink } from '~/components/csv-download-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination, ResultRange } from '~/components/pagination'
 import { STATUS_TONES, StatusBadge } from '~/components/status-badge'
 import { getPoolOverview } from '~/models/pool.server'
 import { RoleCountTable } from './role-count-table'
@@ -11,6 +12,7 @@ import { requireUserWithPermission } from '~/utils/auth.server'
 import { formatShortDate } from '~/utils/dates'
 import { EMPLOYMENT_FORM_OPTIONS, POOL_STATUS_VALUES, SKILL_LEVEL_OPTIONS } from '~/utils/labels'
 import { pageTitle } from '~/utils/page-title'
+import { parsePage } from '~/utils/pagination'
 import { SelectField } from '~/components/forms'
 
 // Unknown values are ignored (a stale bookmark should still open the pool), never a 500.
@@ -43,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...filter,
     national: filter.pool === 'national',
     remoteOk: filter.remoteOk === 'on',
+    page: parsePage(params),
   })
   return { ...overview, employmentForms: EMPLOYMENT_FORM_OPTIONS }
 }
@@ -51,6 +54,7 @@ export default function PoolRoute() {
   const {
     counts,
     members,
+    paged,
     national,
     nationalList,
     canManage,
@@ -168,6 +172,7 @@ export default function PoolRoute() {
           検索は一時的にご利用いただけないため、スキル・働き方の条件を適用せずに表示しています。
         </p>
       ) : null}
+      <ResultRange paged={paged} />
       {members.length === 0 ? (
         ['status', 'roleId', 'skillId', 'employmentForm', 'remoteOk'].some((key) => searchParams.get(key)) ? (
           <EmptyState message="条件に合う人材はいません。状態・人材像・スキル・働き方の条件を外すと、ほかの人材が表示されます。">
@@ -212,6 +217,7 @@ export default function PoolRoute() {
           </tbody>
         </table>
       )}
+      <Pagination paged={paged} />
     </div>
   )
 }
