@@ -136,12 +136,12 @@ export const MATRIX: Record<string, RouteRow> = {
   'confirm-email': { url: '/confirm-email?token=x', expect: everyone('ok') },
   'invitations.accept': { url: '/invitations/accept?token=x', expect: everyone('ok') },
   account: { url: '/account', expect: signedIn },
-  'admin.users._index': { url: '/admin/users', expect: admins },
+  'admin.users._index': { url: '/admin/users?page=2', expect: admins },
   'admin.users.invite': { url: '/admin/users/invite', expect: admins },
   'admin.audit._index': { url: '/admin/audit', expect: admins },
   'admin.audit[.]csv.ts': { url: '/admin/audit.csv', expect: admins },
-  'admin.mail': { url: '/admin/mail', expect: admins },
-  'pools._index': { url: '/pools', expect: poolReaders },
+  'admin.mail': { url: '/admin/mail?page=2', expect: admins },
+  'pools._index': { url: '/pools?status=registered&page=2', expect: poolReaders },
   'pools.$memberId': {
     url: '/pools/00000000-0000-4000-8000-000000000000',
     params: { memberId: '00000000-0000-4000-8000-000000000000' },
@@ -203,7 +203,7 @@ export const MATRIX: Record<string, RouteRow> = {
   'skills.diff': { url: '/skills/diff?from=1&to=1', expect: everyone('status 400' as Outcome) },
   'skills.export[.]json.ts': { url: '/skills/export.json', expect: everyone('ok') },
   'skills.export[.]csv.ts': { url: '/skills/export.csv?version=1', expect: everyone('ok') },
-  'issues._index': { url: '/issues', expect: issueReaders },
+  'issues._index': { url: '/issues?page=2', expect: issueReaders },
   'issues.new': { url: '/issues/new', expect: { ...issueReaders, ministry_staff: 403, ministry_admin: 403 } },
   // The status change and the edit form are checked before the issue is looked up: an empty form is a 400
   // for any signed-in user (the issue's access rule decides a well-formed one).
@@ -225,7 +225,7 @@ export const MATRIX: Record<string, RouteRow> = {
     expect: { ...everyone(403), anonymous: 'login', ministry_admin: 'ok' },
     post: postGate({ ...everyone(403), anonymous: 'login', ministry_admin: 'ok' }),
   },
-  'needs._index': { url: '/needs', expect: needReaders },
+  'needs._index': { url: '/needs?status=published&page=2', expect: needReaders },
   'needs.new': { url: '/needs/new', expect: needEditors },
   'needs.export[.]csv.ts': { url: '/needs/export.csv', expect: needReaders },
   // The ministry reads every need but changes none.
