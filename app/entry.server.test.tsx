@@ -1,23 +1,26 @@
 // The document renderer never splits a multi-byte character: whatever mix of Japanese and ASCII text, at
-// whatever offset a character would meet a buffer boundary, the bytes sent decode to exactly the text rendered.
+// whatever offset a character meets a buffer boundary, the bytes decode to exactly the text rendered.
 // (React 18's Node stream renderer fails the first test: it pads such a boundary with NUL bytes.)
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { Suspense } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderDocument } from './entry.server'
 
-/** Renders short texts as list items and decodes the bytes a response would carry. */
+/** Renders short texts as list items: many small chunks, as real pages are made of. */
 async function renderList(texts: string[]): Promise<string> {
-  const html = renderDocument(
+  const stream = await renderDocument(
     <ul>
       {texts.map((text, i) => (
         <li key={i}>{text}</li>
       ))}
     </ul>,
+    {},
   )
-  return new TextDecoder('utf-8', { fatal: true }).decode(await new Response(html).arrayBuffer())
+  await stream.allReady
+  return new TextDecoder('utf-8', { fatal: true }).decode(await new Response(stream).arrayBuffer())
 }
 
-const expected = (texts: string[]) => `<!DOCTYPE html><ul>${texts.map((text) => `<li>${text}</li>`).join('')}</ul>`
+const expected = (texts: string[]) => `<ul>${texts.map((text) => `<li>${text}</li>`).join('')}</ul>`
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
 const shortText = fc
   .array(fc.constantFrom('監査', '・', '自己点検', 'あ', 'ア', 'a', '1', '𠮷', 'ｶﾞ', ' ', '標準化'), {
@@ -46,18 +49,40 @@ describe('renderDocument', () => {
   })
 })
 
-describe('renderDocument errors', () => {
-  it('throws what a component throws, so Remix renders the error boundary instead of half a page', () => {
-    function Broken(): never {
-      throw new Error('壊れた部品')
+describe('renderDocument deadline', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('clears its abort timer once the page is rendered, so a finished page is neither kept nor aborted', async () => {
+    vi.useFakeTimers()
+    const onError = vi.fn()
+    const stream = await renderDocument(<p>監査ログ</p>, { timeoutMs: 6_000, onError })
+    await stream.allReady
+    await new Response(stream).text()
+    await Promise.resolve()
+    expect(vi.getTimerCount()).toBe(0)
+    vi.advanceTimersByTime(60_000)
+    expect(onError).not.toHaveBeenCalled()
+  })
+
+  it('still aborts a render that is not finished by the deadline', async () => {
+    vi.useFakeTimers()
+    const onError = vi.fn()
+    const never = new Promise<never>(() => {})
+    // Suspends for good (React 18: a component throws the promise it waits for).
+    function Pending(): never {
+      throw never
     }
-    expect(() =>
-      renderDocument(
-        <main>
-          <p>前半</p>
-          <Broken />
-        </main>,
-      ),
-    ).toThrow('壊れた部品')
+    const stream = await renderDocument(
+      <Suspense fallback={<span>読み込み中</span>}>
+        <Pending />
+      </Suspense>,
+      { timeoutMs: 6_000, onError },
+    )
+    expect(vi.getTimerCount()).toBe(1)
+    vi.advanceTimersByTime(6_000)
+    await expect(stream.allReady).resolves.toBeUndefined()
+    expect(onError).toHaveBeenCalled()
   })
 })

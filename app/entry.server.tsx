@@ -1,18 +1,22 @@
-// Renders documents to a string in one pass (renderDocument below says why).
+// Renders documents with React's web-streams renderer.
 //
-// Not `renderToPipeableStream` (Remix's default on Node): in React 18.3 it copies encoded text into 2 KB
-// buffers and, when a multi-byte character (all Japanese text) does not fit at the end of a buffer, sends the
-// whole buffer with its unwritten tail, i.e. NUL bytes inside the page (react#24985, fixed upstream only in
-// React 19 by react#26228). `app/entry.server.test.tsx` keeps Japanese text whole.
+// Why not `renderToPipeableStream` (Remix's default on Node): in React 18.3 it copies encoded text into
+// 2 KB buffers and, when a multi-byte character (all Japanese text) does not fit at the end of a buffer,
+// sends the whole buffer with its unwritten tail, i.e. NUL bytes inside the page (react#24985, fixed
+// upstream only in React 19 by react#26228). The web-streams build encodes each chunk whole before copying
+// bytes, so it cannot split a character; `tests/routes/document-render.test.ts` keeps it that way.
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { renderToString } from 'react-dom/server'
+import { isbot } from 'isbot'
+import { renderToReadableStream } from 'react-dom/server.browser'
 import type { ReactElement } from 'react'
 import { NonceProvider } from './utils/nonce'
 import { addServerTiming } from './utils/server-timing.server'
 import type { QueryStats } from '../db/query-stats'
 
-export default function handleRequest(
+const ABORT_DELAY_MS = 5_000
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -20,25 +24,51 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? ''
-  const html = renderDocument(
+  let status = responseStatusCode
+  const body = await renderDocument(
     <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
     </NonceProvider>,
+    {
+      nonce,
+      timeoutMs: ABORT_DELAY_MS + 1_000,
+      onError(error) {
+        status = 500
+        // Errors after the shell are logged here once; errors in loaders are logged by Remix's handleError.
+        if (!request.signal.aborted) console.error(`[render] ${loadContext.requestInfo?.id ?? ''}`, error)
+      },
+    },
   )
+  // Crawlers and no-JS clients get the complete document in one go.
+  if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-  // Loaders have all finished by now, and the render is synchronous: every statement is counted.
+  // Loaders have all finished by now; the statements the render itself may still start are not counted.
   addServerTiming(responseHeaders, loadContext.queryStats)
-  return new Response(html, { headers: responseHeaders, status: responseStatusCode })
+  return new Response(body, { headers: responseHeaders, status })
 }
 
 /**
- * The one place documents are rendered (exported for the renderer test): the whole page in one synchronous
- * pass. No page defers data (loaders return everything the page shows), so streaming would gain nothing,
- * and a string costs far less than a stream per request: no chunk encoding, no stream plumbing, one write.
- * A JavaScript string cannot split a character, so Japanese text stays whole whatever its length.
+ * The one place documents are rendered (exported for the renderer test). A render still streaming after
+ * `timeoutMs` is aborted; the timer is cleared as soon as everything is rendered, because React never removes
+ * its abort listener: a timer left running would keep each page's render state (loader data, markup) alive
+ * for the whole delay, then abort a finished stream and log an error for every request.
  */
-export function renderDocument(element: ReactElement): string {
-  return `<!DOCTYPE html>${renderToString(element)}`
+export async function renderDocument(
+  element: ReactElement,
+  { timeoutMs, ...options }: { nonce?: string; timeoutMs?: number; onError?: (error: unknown) => void },
+) {
+  if (timeoutMs === undefined) return renderToReadableStream(element, options)
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), timeoutMs)
+  const done = () => clearTimeout(timer)
+  try {
+    const body = await renderToReadableStream(element, { ...options, signal: abort.signal })
+    body.allReady.then(done, done)
+    return body
+  } catch (error) {
+    done()
+    throw error
+  }
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
