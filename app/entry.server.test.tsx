@@ -49,6 +49,36 @@ describe('renderDocument', () => {
   })
 })
 
+describe('renderDocument and the data the browser hydrates with', () => {
+  it('sends what a suspended component renders once its data arrives, not only the fallback', async () => {
+    // Remix's single fetch sends each route's loader data to the browser this way: <Scripts> renders a
+    // Suspense boundary per chunk of the data stream, and the browser cannot hydrate (no click handler, no
+    // live count on any page) until every chunk has been sent. A renderer that stops at the fallbacks, such
+    // as renderToString, sends a page that looks right and never comes alive.
+    let resolve!: (text: string) => void
+    const data = new Promise<string>((r) => (resolve = r))
+    let loaded: string | null = null
+    data.then((text) => (loaded = text))
+    function RouteData() {
+      if (loaded === null) throw data
+      return <script>{`window.__routeData = ${JSON.stringify(loaded)}`}</script>
+    }
+    const stream = await renderDocument(
+      <main>
+        <p>選択したスキル</p>
+        <Suspense fallback={null}>
+          <RouteData />
+        </Suspense>
+      </main>,
+      {},
+    )
+    setTimeout(() => resolve('ローダーのデータ'), 10)
+    await stream.allReady
+    const html = await new Response(stream).text()
+    expect(html).toContain('ローダーのデータ')
+  })
+})
+
 describe('renderDocument deadline', () => {
   afterEach(() => {
     vi.useRealTimers()
