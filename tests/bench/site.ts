@@ -112,6 +112,17 @@ export interface Site {
   stop: () => Promise<void>
 }
 
+/**
+ * The Node flags `npm start` gives the server (the heap cap), read from package.json so that the benchmarks
+ * measure the process exactly as it runs, never a copy of its flags that could drift.
+ */
+export async function startNodeFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  const command = / node ((?:--[\w-]+(?:=\S+)? )*)/.exec(pkg.scripts.start)
+  if (!command) throw new Error(`package.json の start に node の起動行がありません: ${pkg.scripts.start}`)
+  return command[1]!.split(' ').filter((flag) => flag.startsWith('--') && flag !== '--enable-source-maps')
+}
+
 export async function startSite({
   build,
   tsx = false,
@@ -138,6 +149,7 @@ export async function startSite({
   const serverDb = Boolean(process.env.DATABASE_URL)
   const { MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env
   const serverArgs = [
+    ...(await startNodeFlags()),
     ...nodeArgs,
     ...(tsx ? ['--import', 'tsx', 'server.ts'] : ['--enable-source-maps', 'build/server.js']),
   ]
