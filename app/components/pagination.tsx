@@ -29,6 +29,11 @@ export function ResultRange({ paged, empty }: { paged: Paged; empty?: string }) 
   )
 }
 
+/** 「2 / 7 ページ」, or 「2 / 10 ページ以上」 when the count stopped early (more pages follow). */
+export function pagePosition({ page, pageCount, totalIsLowerBound }: Paged): string {
+  return `${count(page)} / ${count(pageCount)} ページ${totalIsLowerBound ? '以上' : ''}`
+}
+
 export function Pagination({ paged }: { paged: Paged }) {
   const [searchParams] = useSearchParams()
   const { pathname } = useLocation()
@@ -43,9 +48,7 @@ export function Pagination({ paged }: { paged: Paged }) {
   return (
     <nav className="pagination" aria-label="ページ送り">
       {paged.page > 1 ? <Link to={pageLink(paged.page - 1)}>前のページ</Link> : null}
-      <span>
-        {paged.page} / {paged.pageCount} ページ
-      </span>
+      <span>{pagePosition(paged)}</span>
       {paged.page < paged.pageCount ? <Link to={pageLink(paged.page + 1)}>次のページ</Link> : null}
     </nav>
   )

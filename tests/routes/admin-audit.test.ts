@@ -486,3 +486,34 @@ describe('audit_log is append-only', () => {
     expect((await okPage('?action=change_email')).result.rows[0]!.summary).toBe('メールアドレスを変更しました')
   })
 })
+
+describe('a long log', () => {
+  const LONG_ROWS = 620
+  beforeAll(async () => {
+    const { db } = services.database
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < LONG_ROWS; i++) {
+        await recordAudit(trx, shiro, {
+          action: 'update',
+          entity: 'partner_company',
+          entityId: `long-${i}`,
+          summary: `長い記録 ${i}`,
+          prefectureCode: '46',
+        })
+      }
+    })
+  })
+
+  it('counts ten pages past the one shown, says 「以上」 beyond them, and still pages on', async () => {
+    const first = await okPage('?entity=partner_company&action=update')
+    expect(first.result).toMatchObject({ total: 550, totalIsLowerBound: true, page: 1, pageCount: 11 })
+    expect(first.result.rows[0]!.entityId).toBe(`long-${LONG_ROWS - 1}`)
+    // Further on, the count reaches the end of the log and is exact again.
+    const third = await okPage('?entity=partner_company&action=update&page=3')
+    expect(third.result).toMatchObject({ total: LONG_ROWS, totalIsLowerBound: false, pageCount: 13 })
+    expect(third.result.rows[0]!.entityId).toBe(`long-${LONG_ROWS - 101}`)
+    // The CSV is not paged: every matching row.
+    const { response } = await csv('?entity=partner_company&action=update')
+    expect(response.headers.get('X-Audit-Row-Count')).toBe(String(LONG_ROWS))
+  })
+})

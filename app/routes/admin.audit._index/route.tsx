@@ -75,8 +75,8 @@ export default function AuditLogRoute() {
           </div>
           {result.total > csvMaxRows || result.totalIsLowerBound ? (
             <p className="notice notice--warning">
-              CSVには新しい順に{csvMaxRows.toLocaleString('ja-JP')}
-              件までを出力します。それより古い記録は、期間を絞り込んでダウンロードしてください。
+              CSVには新しい順に最大{csvMaxRows.toLocaleString('ja-JP')}
+              件を出力します。それより古い記録は、期間を絞り込んでダウンロードしてください。
             </p>
           ) : null}
           {result.rows.length > 0 ? <AuditTable rows={result.rows} /> : null}
