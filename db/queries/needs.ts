@@ -76,9 +76,9 @@ export async function listNeeds(
   db: DbExecutor,
   scope: ViewerScope,
   filter: NeedListFilter = {},
-  range: { limit: number; offset: number } = { limit: 2000, offset: 0 },
+  range?: { limit: number; offset: number },
 ) {
-  let query = db
+  const query = db
     .selectFrom('need')
     .innerJoin('local_government as p', (join) =>
       join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
@@ -97,13 +97,10 @@ export async function listNeeds(
         .whereRef('need_interest.need_id', '=', 'need.id')
         .as('interest_count'),
     ])
-  query = filterNeeds(scopeNeeds(query, scope), filter)
-  return query
+  const ordered = filterNeeds(scopeNeeds(query, scope), filter)
     .orderBy('need.updated_at', 'desc')
     .orderBy('need.id', 'desc')
-    .limit(range.limit)
-    .offset(range.offset)
-    .execute()
+  return (range ? ordered.limit(range.limit).offset(range.offset) : ordered).execute()
 }
 
 /** How many needs listNeeds pages through. */

@@ -139,7 +139,7 @@ export async function listPlacements(
   db: DbExecutor,
   scope: ViewerScope,
   filter: PlacementFilter = {},
-  range: { limit: number; offset: number } = { limit: 2000, offset: 0 },
+  range?: { limit: number; offset: number },
 ) {
   const query = db
     .selectFrom('placement')
@@ -147,12 +147,10 @@ export async function listPlacements(
     .select([...summaryColumns, 'employer.name as employer_name'])
     .select([dateText('placement.start_on').as('start_on'), dateText('placement.end_on').as('end_on')])
     .select((eb) => municipalitiesOf(eb))
-  return filterPlacements(scopePlacements(query, scope), filter)
+  const ordered = filterPlacements(scopePlacements(query, scope), filter)
     .orderBy('placement.updated_at', 'desc')
     .orderBy('placement.id')
-    .limit(range.limit)
-    .offset(range.offset)
-    .execute()
+  return (range ? ordered.limit(range.limit).offset(range.offset) : ordered).execute()
 }
 
 /** How many placements listPlacements pages through. */

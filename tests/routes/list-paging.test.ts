@@ -122,6 +122,24 @@ describe('needs', () => {
     await expectPaging(needsAs(cookie), 'status=published', published)
   })
 
+  it('exports every need of the prefecture in the CSV, past any page or batch size', async () => {
+    const { db } = services.database
+    const many = Array.from({ length: 2_100 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      prefecture_code: '06',
+      status: 'draft' as const,
+      title: `山形のニーズ ${i}`,
+      remote_days_per_week: '0',
+    }))
+    await db.insertInto('need').values(many).execute()
+    const { cookie } = await loginAs(services, { role: 'prefecture_staff', prefectureCode: '06' })
+    const { loader: csvLoader } = await import('../../app/routes/needs.export[.]csv')
+    const csv = await ((await csvLoader(routeArgs(services, '/needs/export.csv', { cookie }))) as Response).text()
+    const lines = csv.trim().split('\n')
+    expect(lines).toHaveLength(1 + 2_100)
+    expect(new Set(lines.slice(1).map((line) => line.split(',')[0]))).toEqual(new Set(many.map((n) => n.id)))
+  })
+
   it('pages the ministry through one prefecture and a status; another prefecture has none of them', async () => {
     const ministry = await loginAs(services, { role: 'ministry_staff' })
     await expectPaging(needsAs(ministry.cookie), 'pref=05&status=published', published)
