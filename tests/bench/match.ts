@@ -85,9 +85,14 @@ async function generate(services: Services) {
       floor(r3 * 15)::int
     from (select i, random() r1, random() r2, random() r3 from generate_series(1, ${PROFILES}) i) g`.execute(db)
   await sql`insert into profile_skill (profile_id, skill_id, level)
-    select overlay(overlay(md5('bench-profile-' || i) placing '4' from 13) placing '8' from 17)::uuid, s.id, 1 + floor(random() * 4)::int
+    select overlay(overlay(md5('bench-profile-' || i) placing '4' from 13) placing '8' from 17)::uuid, s.id,
+      1 + abs(hashtext(s.id || '/' || i)) % 4
     from generate_series(1, ${PROFILES}) i
-    cross join lateral (select id from unnest(${skillArray}) id where random() < 0.18) s`.execute(db)
+    -- About 18 % of the skills per profile, a different set for each: the condition names i, so it is judged
+    -- per profile (an uncorrelated random() here is evaluated once and gives every profile the same skills).
+    cross join lateral (select id from unnest(${skillArray}) id where abs(hashtext(i || '/' || id)) % 100 < 18) s`.execute(
+    db,
+  )
   await sql`insert into profile_experience (id, profile_id, organization, title, started_on, skill_ids)
     select overlay(overlay(md5('bench-exp-' || ps.profile_id) placing '4' from 13) placing '8' from 17)::uuid, ps.profile_id, '〇〇市役所', '情報政策課', date '2019-04-01',
       jsonb_agg(ps.skill_id) filter (where ps.level >= 3)
