@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { Suspense } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { renderDocument } from './entry.server'
+import { renderDocument, wholeDocument } from './entry.server'
 
 /** Renders short texts as list items: many small chunks, as real pages are made of. */
 async function renderList(texts: string[]): Promise<string> {
@@ -76,6 +76,38 @@ describe('renderDocument and the data the browser hydrates with', () => {
     await stream.allReady
     const html = await new Response(stream).text()
     expect(html).toContain('ローダーのデータ')
+  })
+
+  it('hands over the whole document as one buffer, the late data included, every byte in order', async () => {
+    let resolve!: (text: string) => void
+    const data = new Promise<string>((r) => (resolve = r))
+    let loaded: string | null = null
+    data.then((text) => (loaded = text))
+    function RouteData() {
+      if (loaded === null) throw data
+      return <script>{`window.__routeData = ${JSON.stringify(loaded)}`}</script>
+    }
+    // Long enough to span many of the renderer's pieces.
+    const rows = Array.from({ length: 400 }, (_, i) => `監査ログの記録 ${i}: 𠮷野家と標準化`)
+    const stream = await renderDocument(
+      <main>
+        <ul>
+          {rows.map((row, i) => (
+            <li key={i}>{row}</li>
+          ))}
+        </ul>
+        <Suspense fallback={null}>
+          <RouteData />
+        </Suspense>
+      </main>,
+      {},
+    )
+    setTimeout(() => resolve('ローダーのデータ'), 10)
+    const whole = await wholeDocument(stream)
+    const html = new TextDecoder('utf-8', { fatal: true }).decode(whole)
+    expect(html.match(/<li>(.*?)<\/li>/g)?.map((li) => li.slice(4, -5))).toEqual(rows)
+    expect(html).toContain('ローダーのデータ')
+    expect(whole.byteLength).toBeGreaterThan(8 * 2048)
   })
 })
 

@@ -1,13 +1,15 @@
-// Renders documents with React's web-streams renderer.
+// Renders documents with React's web-streams renderer and sends each one whole (wholeDocument below).
+//
+// Not `renderToString`: Remix's single fetch sends each route's loader data inside Suspense boundaries that
+// resolve as the data stream is written; a string render stops at their fallbacks, and the page never hydrates.
 //
 // Why not `renderToPipeableStream` (Remix's default on Node): in React 18.3 it copies encoded text into
 // 2 KB buffers and, when a multi-byte character (all Japanese text) does not fit at the end of a buffer,
 // sends the whole buffer with its unwritten tail, i.e. NUL bytes inside the page (react#24985, fixed
 // upstream only in React 19 by react#26228). The web-streams build encodes each chunk whole before copying
-// bytes, so it cannot split a character; `tests/routes/document-render.test.ts` keeps it that way.
+// bytes, so it cannot split a character; `app/entry.server.test.tsx` keeps it that way.
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToReadableStream } from 'react-dom/server.browser'
 import type { ReactElement } from 'react'
 import { NonceProvider } from './utils/nonce'
@@ -39,12 +41,31 @@ export default async function handleRequest(
       },
     },
   )
-  // Crawlers and no-JS clients get the complete document in one go.
-  if (isbot(request.headers.get('user-agent') ?? '')) await body.allReady
+  const html = await wholeDocument(body)
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
   // Loaders have all finished by now; the statements the render itself may still start are not counted.
   addServerTiming(responseHeaders, loadContext.queryStats)
-  return new Response(body, { headers: responseHeaders, status })
+  return new Response(html, { headers: responseHeaders, status })
+}
+
+/**
+ * The finished document as one buffer. No page defers data (loaders return everything the page shows), so the
+ * render is done moments after it starts and nothing is gained by sending it piece by piece; sent as React's
+ * 2 KB pieces, each piece went through compression as a call of its own, a fifth of the CPU of a large page (the
+ * audit log). Whole, it is one write and one compression call, and a render error sets the status in time.
+ */
+export async function wholeDocument(stream: ReadableStream<Uint8Array> & { allReady: Promise<void> }) {
+  await stream.allReady
+  const chunks: Uint8Array[] = []
+  let length = 0
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    length += value.byteLength
+  }
+  return Buffer.concat(chunks, length)
 }
 
 /**
