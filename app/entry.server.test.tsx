@@ -49,20 +49,26 @@ describe('renderDocument', () => {
   })
 })
 
+/** A component that suspends until `resolve` gives it its data, as Remix's data stream does (React 18: it throws the promise). */
+function lateRouteData() {
+  let resolve!: (text: string) => void
+  const data = new Promise<string>((r) => (resolve = r))
+  let loaded: string | null = null
+  data.then((text) => (loaded = text))
+  function RouteData() {
+    if (loaded === null) throw data
+    return <script>{`window.__routeData = ${JSON.stringify(loaded)}`}</script>
+  }
+  return { RouteData, resolve }
+}
+
 describe('renderDocument and the data the browser hydrates with', () => {
   it('sends what a suspended component renders once its data arrives, not only the fallback', async () => {
     // Remix's single fetch sends each route's loader data to the browser this way: <Scripts> renders a
     // Suspense boundary per chunk of the data stream, and the browser cannot hydrate (no click handler, no
     // live count on any page) until every chunk has been sent. A renderer that stops at the fallbacks, such
     // as renderToString, sends a page that looks right and never comes alive.
-    let resolve!: (text: string) => void
-    const data = new Promise<string>((r) => (resolve = r))
-    let loaded: string | null = null
-    data.then((text) => (loaded = text))
-    function RouteData() {
-      if (loaded === null) throw data
-      return <script>{`window.__routeData = ${JSON.stringify(loaded)}`}</script>
-    }
+    const { RouteData, resolve } = lateRouteData()
     const stream = await renderDocument(
       <main>
         <p>選択したスキル</p>
@@ -79,14 +85,7 @@ describe('renderDocument and the data the browser hydrates with', () => {
   })
 
   it('hands over the whole document as one buffer, the late data included, every byte in order', async () => {
-    let resolve!: (text: string) => void
-    const data = new Promise<string>((r) => (resolve = r))
-    let loaded: string | null = null
-    data.then((text) => (loaded = text))
-    function RouteData() {
-      if (loaded === null) throw data
-      return <script>{`window.__routeData = ${JSON.stringify(loaded)}`}</script>
-    }
+    const { RouteData, resolve } = lateRouteData()
     // Long enough to span many of the renderer's pieces.
     const rows = Array.from({ length: 400 }, (_, i) => `監査ログの記録 ${i}: 𠮷野家と標準化`)
     const stream = await renderDocument(
