@@ -337,7 +337,7 @@ export interface AuditPage {
 }
 
 /** Pages counted beyond the one shown: enough to page on, never the whole log. */
-export const AUDIT_PAGES_AHEAD = 10
+const AUDIT_PAGES_AHEAD = 10
 
 /**
  * How far a page of the log counts matching rows: up to ten pages past the one shown (and never past the last
