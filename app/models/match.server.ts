@@ -30,6 +30,7 @@ import {
   compareMatches,
   explainMatch,
   levelsFromCompact,
+  scoreMatch,
   type MatchExplanation,
   type NeedFacts,
 } from '../utils/match-score'
@@ -121,20 +122,11 @@ function skillNamesOf(catalogue: Awaited<ReturnType<typeof loadNeedCatalogue>>) 
   return new Map(catalogue.areas.flatMap((a) => a.skills.map((s) => [s.id, s.name] as const)))
 }
 
-/** Ranks search hits by the same rules as the page (only the skill facts matter for the order). */
+/** Ranks search hits by the same score as the page (app/utils/match-score.ts scoreMatch): tier and score only. */
 function rankHits(need: NeedFacts, hits: Awaited<ReturnType<typeof searchMatchCandidates>>['tiers'][number]) {
-  const neutral = {
-    employmentForms: need.employmentForm ? [need.employmentForm] : [],
-    daysPerWeek: need.daysPerWeek,
-    workArea: 'all' as const,
-    workPrefectureCodes: [],
-    remoteOk: true,
-    availableFrom: null,
-  }
   return hits.map((hit) => ({
     id: hit.id,
-    explanation: explainMatch(need, {
-      ...neutral,
+    explanation: scoreMatch(need.requirements, {
       levels: levelsFromCompact(hit.skills_compact),
       evidenceSkillIds: new Set(hit.evidence_skill_ids),
       qualificationCount: hit.qualification_count,
@@ -179,15 +171,12 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   const viewer = profileViewerOf(user)
   if (!viewer) notFound()
   const { db } = context.services.database
-  const row = await requireNeedRow(db, user, needId)
-  const [catalogue, prefectures, saved] = await Promise.all([
-    loadNeedCatalogue(db),
-    listPrefectures(db),
-    listSavedSearches(db, needId),
-  ])
+  const [row, catalogue] = await Promise.all([requireNeedRow(db, user, needId), loadNeedCatalogue(db)])
+  // Read while the search runs; a failure surfaces where it is awaited.
+  const lists = Promise.all([listPrefectures(db), listSavedSearches(db, needId)])
+  lists.catch(() => {})
   const skillNames = skillNamesOf(catalogue)
   const roleNames = new Map(catalogue.roles.map((r) => [r.id, r.name]))
-  const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
   const need = needFactsOf(row, skillNames)
   const poolCode = poolCodeOf(viewer)
   const narrowing = {
@@ -210,6 +199,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   }
   let searchUnavailable = false
   let truncated = false
+  let marks: Promise<Awaited<ReturnType<typeof listShortlistMarks>>> | null = null
   try {
     const found = await searchMatchCandidates(context.services.search, viewer, matchCriteriaOf(need), {
       ...narrowing,
@@ -220,6 +210,10 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     truncated = found.tiers.some((tier) => tier.length >= TIER_LIMIT)
     counts = found.facets
     const pageIds = ranked.slice(offset, offset + MATCH_PAGE_SIZE).map((r) => r.id)
+    // The shortlist marks of the page's people, read alongside their rows (an id whose row is gone is a mark
+    // nobody looks up).
+    marks = listShortlistMarks(db, needId, pageIds)
+    marks.catch(() => {})
     const byId = new Map((await listCandidateRows(db, viewer, poolCode, pageIds)).map((r) => [r.id, r]))
     rows = pageIds.flatMap((id) => byId.get(id) ?? [])
   } catch (error) {
@@ -228,6 +222,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
       `[match] 検索サーバーに接続できないため SQL で照合します: ${error instanceof Error ? error.message : String(error)}`,
     )
     searchUnavailable = true
+    marks = null
     const all = await listCandidateRowsBySql(
       db,
       viewer,
@@ -251,10 +246,19 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     rows = ranked.slice(offset, offset + MATCH_PAGE_SIZE).map((r) => r.row)
   }
 
-  const shownIds = rows.map((r) => r.id)
-  const marks = new Map((await listShortlistMarks(db, needId, shownIds)).map((m) => [m.profile_id, m]))
+  const [[prefectures, saved], marked] = await Promise.all([
+    lists,
+    marks ??
+      listShortlistMarks(
+        db,
+        needId,
+        rows.map((r) => r.id),
+      ),
+  ])
+  const prefectureNames = new Map(prefectures.map((p) => [p.prefecture_code, p.name]))
+  const markOf = new Map(marked.map((m) => [m.profile_id, m]))
   const shortlistOf = (profileId: string) => {
-    const mark = marks.get(profileId)
+    const mark = markOf.get(profileId)
     return mark ? { entryId: mark.id, statusLabel: SHORTLIST_STATUS_LABELS[mark.status] } : null
   }
   const candidates: MatchCandidate[] = rows

@@ -2,7 +2,14 @@
 // above whoever does not, whatever else either has; raising a held level never lowers a score.
 import { fc, test } from '@fast-check/vitest'
 import { describe, expect, it } from 'vitest'
-import { type CandidateFacts, compareMatches, explainMatch, levelsFromCompact, type NeedFacts } from './match-score'
+import {
+  type CandidateFacts,
+  compareMatches,
+  explainMatch,
+  levelsFromCompact,
+  type NeedFacts,
+  scoreMatch,
+} from './match-score'
 
 const need: NeedFacts = {
   requirements: [
@@ -69,6 +76,30 @@ describe('match ranking', () => {
     const { score } = explainMatch(need, c)
     expect(score).toBeGreaterThanOrEqual(0)
     expect(score).toBeLessThanOrEqual(100)
+  })
+
+  test.prop([candidate])('the ranking pass scores as the explanation does', (c) => {
+    const { score, tier } = explainMatch(need, c)
+    expect(scoreMatch(need.requirements, c)).toEqual({ score, tier })
+  })
+
+  it('adds up the documented weights', () => {
+    // 必須: BPR 4 ≥ 3 (1), データ 1 of 2 (0.5) → 60 × 0.75 = 45; 任意: クラウド missing (0), セキュリティ 2 ≥ 1 (1)
+    // → 20 × 0.5 = 10; margin: (1 + 1) / 2 met = 1 level → 5 × 0.5 = 2.5; evidence: BPR of 4 skills → 1.25;
+    // 1 qualification → 2.5; 10 years → 5. 66.25 → 66, tier 1 (データ is below its level).
+    const facts = {
+      levels: new Map([
+        ['bpr', 4],
+        ['data', 1],
+        ['sec', 2],
+      ]),
+      evidenceSkillIds: new Set(['bpr', 'cloud']),
+      qualificationCount: 1,
+      yearsPublicSector: 10,
+    }
+    expect(scoreMatch(need.requirements, facts)).toEqual({ score: 66, tier: 1 })
+    // No skills asked: both shares full (80), no margin or evidence to earn, 2.5 + 5 → 87.5 → 88, tier 0.
+    expect(scoreMatch([], facts)).toEqual({ score: 88, tier: 0 })
   })
 
   it('says which conditions fail, in Japanese', () => {

@@ -95,14 +95,6 @@ function skillFit(requirement: Requirement, candidate: CandidateFacts): SkillFit
   }
 }
 
-function credit(fit: SkillFit): number {
-  if (fit.state === 'met') return 1
-  if (fit.state === 'below') return (fit.held ?? 0) / fit.required
-  return 0
-}
-
-const share = (fits: SkillFit[]) => (fits.length === 0 ? 1 : fits.reduce((sum, f) => sum + credit(f), 0) / fits.length)
-
 function conditionsOf(need: NeedFacts, candidate: CandidateFacts): Condition[] {
   const conditions: Condition[] = []
   if (need.employmentForm) {
@@ -144,23 +136,68 @@ function conditionsOf(need: NeedFacts, candidate: CandidateFacts): Condition[] {
   return conditions
 }
 
-export function explainMatch(need: NeedFacts, candidate: CandidateFacts): MatchExplanation {
-  const skills = need.requirements.map((r) => skillFit(r, candidate))
-  const essentials = skills.filter((s) => s.essential)
-  const optional = skills.filter((s) => !s.essential)
-  const met = skills.filter((s) => s.state === 'met')
-  const margin = met.length === 0 ? 0 : met.reduce((sum, s) => sum + ((s.held ?? 0) - s.required), 0) / met.length
-  const evidenced =
-    skills.length === 0 ? 0 : skills.filter((s) => s.evidenced && s.held !== null).length / skills.length
+/** What the score reads of a candidate: the skill facts only (hard conditions are filters). */
+export type ScoredFacts = Pick<
+  CandidateFacts,
+  'levels' | 'evidenceSkillIds' | 'qualificationCount' | 'yearsPublicSector'
+>
+
+/**
+ * Tier and score, and nothing else: the match list ranks every hit of a search with this and explains only
+ * the page it shows, so it allocates nothing per requirement. explainMatch takes its score from here, so the
+ * list and the detail never disagree.
+ */
+export function scoreMatch(
+  requirements: readonly Requirement[],
+  candidate: ScoredFacts,
+): Pick<MatchExplanation, 'score' | 'tier'> {
+  // Per group: the sum of credits (1 when held at the required level or above, level/required below it, 0
+  // when missing) and the count; the share is their ratio (no requirement in a group = full credit).
+  let essentialCredit = 0
+  let essentialCount = 0
+  let essentialsMet = 0
+  let optionalCredit = 0
+  let optionalCount = 0
+  let metCount = 0
+  let marginSum = 0
+  let evidencedCount = 0
+  for (const requirement of requirements) {
+    const held = candidate.levels.get(requirement.skillId)
+    const met = held !== undefined && held >= requirement.minLevel
+    const credit = held === undefined ? 0 : met ? 1 : held / requirement.minLevel
+    if (requirement.essential) {
+      essentialCount++
+      essentialCredit += credit
+      if (met) essentialsMet++
+    } else {
+      optionalCount++
+      optionalCredit += credit
+    }
+    if (met) {
+      metCount++
+      marginSum += held - requirement.minLevel
+    }
+    if (held !== undefined && candidate.evidenceSkillIds.has(requirement.skillId)) evidencedCount++
+  }
+  const share = (credit: number, count: number) => (count === 0 ? 1 : credit / count)
+  const margin = metCount === 0 ? 0 : marginSum / metCount
+  const evidenced = requirements.length === 0 ? 0 : evidencedCount / requirements.length
   const raw =
-    WEIGHTS.essential * share(essentials) +
-    WEIGHTS.optional * share(optional) +
+    WEIGHTS.essential * share(essentialCredit, essentialCount) +
+    WEIGHTS.optional * share(optionalCredit, optionalCount) +
     WEIGHTS.margin * Math.min(1, margin / 2) +
     WEIGHTS.evidence * evidenced +
     WEIGHTS.qualifications * Math.min(1, candidate.qualificationCount / 2) +
     WEIGHTS.publicSector * Math.min(1, candidate.yearsPublicSector / 5)
+  return { score: Math.round(raw), tier: essentialsMet === essentialCount ? 0 : 1 }
+}
+
+export function explainMatch(need: NeedFacts, candidate: CandidateFacts): MatchExplanation {
+  const skills = need.requirements.map((r) => skillFit(r, candidate))
+  const essentials = skills.filter((s) => s.essential)
+  const optional = skills.filter((s) => !s.essential)
+  const { score, tier } = scoreMatch(need.requirements, candidate)
   const essentialsMet = essentials.filter((s) => s.state === 'met').length
-  const tier = essentialsMet === essentials.length ? 0 : 1
   const parts = [
     essentials.length === 0
       ? '必須スキルの指定なし'
@@ -173,7 +210,7 @@ export function explainMatch(need: NeedFacts, candidate: CandidateFacts): MatchE
   const evidencedCount = skills.filter((s) => s.evidenced && s.held !== null).length
   if (evidencedCount > 0) parts.push(`職務経歴の裏付け ${evidencedCount}件`)
   return {
-    score: Math.round(raw),
+    score,
     tier,
     skills,
     conditions: conditionsOf(need, candidate),
@@ -183,8 +220,8 @@ export function explainMatch(need: NeedFacts, candidate: CandidateFacts): MatchE
 
 /** The match order: tier, then score (higher first), then id. */
 export function compareMatches(
-  a: { id: string; explanation: MatchExplanation },
-  b: { id: string; explanation: MatchExplanation },
+  a: { id: string; explanation: Pick<MatchExplanation, 'score' | 'tier'> },
+  b: { id: string; explanation: Pick<MatchExplanation, 'score' | 'tier'> },
 ): number {
   return (
     a.explanation.tier - b.explanation.tier ||
