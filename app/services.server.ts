@@ -187,7 +187,7 @@ export async function startServices(
     const search = createSearchClient({ url: meiliUrl, apiKey: meiliKey ?? '', indexPrefix: env.MEILI_INDEX_PREFIX })
     cleanups.push(async () => search.close())
     const prepareSearch = async () => {
-      await applyIndexSettings(search)
+      await applyIndexSettings(search, undefined, { onSlowSettings: log })
       await healSearchIndexes(database, search, log)
     }
     const searchReady = await isSearchHealthy(search)

@@ -3,6 +3,7 @@ import type { Services } from '../app/services.server'
 import { createTestServices } from '../tests/services'
 import { enqueueSearchSync } from '../db/queries/search-outbox'
 import { reindexAll, reindexEntity, renderProgressBar, type ReindexProgress } from './reindex'
+import { applyIndexSettings } from '../search/indexes'
 import { drainSearchOutboxOnce } from './search-worker'
 
 let services: Services
@@ -73,6 +74,28 @@ describe('search:reindex', () => {
     expect(written).toBe(true)
     for (let i = 0; i < 5; i++) if ((await drainSearchOutboxOnce({ db: database.db, search })).claimed === 0) break
     expect((await search.meili.index(uid).getDocument('013455')).name).toBe('森町（変更）')
+  })
+
+  it('lets a start go on while a settings change re-indexes a large index, and the change still lands', async () => {
+    const { search } = services
+    const uid = search.indexUid('local_government')
+    // Drift that forces the whole index to be rebuilt when the settings are applied again.
+    await search.meili.index(uid).updateSearchableAttributes(['name_search']).waitTask()
+    const messages: string[] = []
+    await applyIndexSettings(search, ['local_government'], {
+      onSlowSettings: (m) => messages.push(m),
+      settingsWaitMs: 1,
+    })
+    expect(messages).toEqual([expect.stringContaining(`検索索引 ${uid} の設定を反映しています`)])
+    // Without the option the same call waits for the change to the end.
+    await applyIndexSettings(search, ['local_government'])
+    expect(await search.meili.index(uid).getSearchableAttributes()).toEqual([
+      'kana_key',
+      'stem',
+      'kana_full_key',
+      'name_search',
+      'prefecture_name',
+    ])
   })
 
   it('draws a progress bar', () => {
