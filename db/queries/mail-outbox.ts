@@ -17,20 +17,25 @@ export interface NewMail {
 export const MAIL_OUTBOX_CHANNEL = 'mail_outbox'
 
 export async function enqueueMail(db: DbExecutor, mail: NewMail): Promise<number> {
+  // Wakes the mail worker when the transaction commits (never on rollback), in the insert's own statement: no
+  // polling for new mail, and no round trip for the wake-up.
   const row = await db
-    .insertInto('mail_outbox')
-    .values({
-      to_address: mail.to,
-      subject: mail.subject,
-      body_text: mail.bodyText,
-      shown_body_text: mail.shownBodyText,
-      template: mail.template,
-      prefecture_code: mail.prefectureCode ?? null,
-    })
-    .returning('id')
+    .with('queued', (qb) =>
+      qb
+        .insertInto('mail_outbox')
+        .values({
+          to_address: mail.to,
+          subject: mail.subject,
+          body_text: mail.bodyText,
+          shown_body_text: mail.shownBodyText,
+          template: mail.template,
+          prefecture_code: mail.prefectureCode ?? null,
+        })
+        .returning('id'),
+    )
+    .selectFrom('queued')
+    .select(['queued.id', sql`pg_notify(${MAIL_OUTBOX_CHANNEL}, '')`.as('notified')])
     .executeTakeFirstOrThrow()
-  // Wakes the mail worker when the transaction commits (never on rollback): no polling for new mail.
-  await sql`select pg_notify(${MAIL_OUTBOX_CHANNEL}, '')`.execute(db)
   return Number(row.id)
 }
 

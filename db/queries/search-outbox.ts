@@ -19,9 +19,11 @@ export async function enqueueSearchSync(
 ): Promise<void> {
   const ids = [...new Set(entityIds)]
   if (ids.length === 0) return
-  // Chunks keep each statement's parameter count well under PostgreSQL's 65,535 limit.
+  // Chunks keep each statement's parameter count well under PostgreSQL's 65,535 limit. The last chunk also
+  // notifies the worker, in the same statement (one round trip fewer on every write that indexes something):
+  // delivered only when the transaction commits (never on rollback), to every listener on any connection.
   for (let i = 0; i < ids.length; i += 1000) {
-    await db
+    const insert = db
       .insertInto('search_outbox')
       .values(ids.slice(i, i + 1000).map((entity_id) => ({ entity, entity_id })))
       .onConflict((oc) =>
@@ -34,10 +36,13 @@ export async function enqueueSearchSync(
           confirmed_at: null,
         }),
       )
-      .execute()
+    if (i + 1000 < ids.length) await insert.execute()
+    else
+      await db
+        .with('queued', () => insert)
+        .selectNoFrom(sql`pg_notify(${SEARCH_OUTBOX_CHANNEL}, '')`.as('notified'))
+        .execute()
   }
-  // Delivered only when the transaction commits (never on rollback), to every listener on any connection.
-  await sql`select pg_notify(${SEARCH_OUTBOX_CHANNEL}, '')`.execute(db)
 }
 
 export interface ClaimedOutboxRow {
