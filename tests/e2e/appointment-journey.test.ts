@@ -76,7 +76,8 @@ describe('appointment journey (browser)', () => {
     await expect.poll(() => ministry.locator('main').textContent()).toContain('任命するには')
     for (const box of await ministry.locator('fieldset input[type=checkbox]').all()) await box.check()
     await ministry.getByRole('button', { name: '任命する' }).click()
-    await expect.poll(() => ministry.locator('main').textContent()).toContain('任命中')
+    // The number, not the word 任命中: the button reads 「任命中…」 while the form is sent.
+    await expect.poll(() => ministry.locator('main').textContent()).toMatch(/令和\d+年度 第\d+号/)
     const number = /令和\d+年度 第\d+号/.exec((await ministry.locator('main').textContent()) ?? '')?.[0]
     expect(number).toBeTruthy()
 
