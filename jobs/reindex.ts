@@ -55,9 +55,10 @@ export async function reindexEntity(
   await onProgress?.({ entity, done: 0, total: ids.length })
   // A pipeline: the next batch is read from Postgres while Meilisearch indexes the ones before it, and batches
   // are queued without waiting for each, so Meilisearch merges the queued ones into a few large indexing runs
-  // (its autobatching) instead of one run per batch. Measured for 100,000 profiles on 2 cores: a batch at a
-  // time 141 s; queued 79 s; with the profile index's proximity by attribute (indexes.ts) 44 s. Progress counts
-  // indexed documents: a batch is reported once its task has succeeded.
+  // (its autobatching) instead of one run per batch. Measured for 100,000 profiles on 2 cores, the whole
+  // rebuild: a batch at a time 141 s, this pipeline with the profile index's proximity by field (indexes.ts)
+  // 58–69 s (docs/BENCHMARKS.md). Progress counts indexed documents: a batch is reported once its task has
+  // succeeded.
   const batches = Array.from({ length: Math.ceil(ids.length / batchSize) }, (_, n) =>
     ids.slice(n * batchSize, (n + 1) * batchSize),
   )
