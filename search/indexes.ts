@@ -240,10 +240,10 @@ export type IndexName = SearchEntity
 
 export interface ApplySettingsOptions {
   /**
-   * Given, a settings change that takes longer than `settingsWaitMs` (a change that re-indexes a large
+   * When given, a settings change that takes longer than `settingsWaitMs` (one that re-indexes a large
    * index: 100,000 profiles take about a minute) is reported here and left to finish in the background
-   * instead of failing: the app's start. Meilisearch runs an index's tasks in order, so documents sent
-   * meanwhile are indexed after it, with the new settings. Without it, the wait is the whole change.
+   * instead of failing the app's start. Meilisearch runs an index's tasks in order, so documents sent
+   * meanwhile are indexed after it, with the new settings. Without it, the call waits for the whole change.
    */
   onSlowSettings?: (message: string) => void
   settingsWaitMs?: number
