@@ -102,6 +102,39 @@ describe('PGlite in its own process', () => {
     expect(order).toEqual(['trx wrote', 'trx ends', 'rolled back', 'outside saw 0'])
   })
 
+  it('sends statements outside a transaction at once: the database runs them while this process is busy', async () => {
+    await sql`create table ran (n int not null, at timestamptz not null default clock_timestamp())`.execute(db())
+    // Five statements asked for together, then (once their dispatch has run) this process's event loop blocked,
+    // as by a long render: all five reach the database before the block, so all five have run when it ends.
+    const statements = [1, 2, 3, 4, 5].map((n) => sql`insert into ran (n) values (${n})`.execute(db()))
+    await new Promise((resolve) => setImmediate(resolve))
+    const blockedUntil = Date.now() + 1_500
+    while (Date.now() < blockedUntil) {
+      // busy, like a render that does not yield
+    }
+    await Promise.all(statements)
+    const rows = await sql<{ n: number; at: Date }>`select n, at from ran order by n`.execute(db())
+    expect(rows.rows.map((row) => row.n)).toEqual([1, 2, 3, 4, 5])
+    for (const row of rows.rows) expect(row.at.getTime()).toBeLessThan(blockedUntil)
+  })
+
+  it('runs a transaction after the statements sent before it, and none of them inside it', async () => {
+    await sql`create table kept (n int not null)`.execute(db())
+    // Sent first, still running when the transaction asks for the session: it commits on its own.
+    const before = sql`insert into kept (n) select 1 from pg_sleep(0.3)`.execute(db())
+    const transaction = db()
+      .transaction()
+      .execute(async (trx) => {
+        await sql`insert into kept (n) values (2)`.execute(trx)
+        throw new Error('roll back')
+      })
+      .catch((error: Error) => error.message)
+    await expect(transaction).resolves.toBe('roll back')
+    await before
+    const rows = await sql<{ n: number }>`select n from kept`.execute(db())
+    expect(rows.rows).toEqual([{ n: 1 }])
+  })
+
   it('delivers NOTIFY after commit to listeners, and stops after unlisten', async () => {
     const heard: string[] = []
     const unlisten = await database.listen!('item_changed', (payload) => heard.push(payload))

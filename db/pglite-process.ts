@@ -1,7 +1,7 @@
 // The app's end of the embedded database's process (db/pglite-host.ts): starts it, supervises it (restart
 // with back-off if it dies; it exits by itself when we do), and gives Kysely a driver that sends each query
-// over the IPC channel. PGlite is a single connection, so the driver hands out one connection at a time:
-// a transaction holds it until commit, as with kysely-pglite-dialect.
+// over the IPC channel. PGlite is a single session: statements outside a transaction are sent at once and
+// run in arrival order; a transaction has the session to itself until it commits or rolls back.
 import { type ChildProcess, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
@@ -193,47 +193,90 @@ export async function startPGliteProcess(
   await ready
   supervised = true
 
-  const connection: DatabaseConnection = {
-    async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+  // PGlite is one session, and the database process runs statements one at a time in the order they arrive.
+  // Statements outside a transaction are sent as soon as they are asked for, several in flight at once: the
+  // database process works through them while this process renders pages, instead of waiting for this
+  // process's busy event loop to read each answer before the next statement may go (measured: the national
+  // lists and the audit log were held to ~30 req/s that way, with the app's thread idle half the time).
+  // A transaction needs the session to itself: it waits until the statements in flight are answered, and
+  // statements of other callers wait until it commits or rolls back (as with one pooled connection).
+  let owner: DatabaseConnection | null = null
+  let inFlight = 0
+  let released: Array<() => void> = []
+  let drained: Array<() => void> = []
+  const untilReleased = () => new Promise<void>((resolve) => released.push(resolve))
+  const release = (conn: DatabaseConnection) => {
+    if (owner !== conn) return
+    owner = null
+    const waiting = released
+    released = []
+    for (const resolve of waiting) resolve()
+  }
+
+  async function run<R>(conn: DatabaseConnection, query: CompiledQuery): Promise<QueryResult<R>> {
+    while (owner !== null && owner !== conn) await untilReleased()
+    const outside = owner !== conn
+    if (outside) inFlight++
+    try {
       const reply = await send({ id: 0, op: 'query', sql: query.sql, params: [...query.parameters] })
       if (reply.op !== 'result') throw new Error('組み込みデータベースから想定外の応答がありました')
       return {
         rows: reply.rows as R[],
         ...(reply.affectedRows ? { numAffectedRows: BigInt(reply.affectedRows) } : {}),
       }
-    },
-    async *streamQuery() {
-      throw new Error('組み込みデータベースはストリーミング取得に対応していません')
-    },
+    } finally {
+      if (outside && --inFlight === 0) {
+        const waiting = drained
+        drained = []
+        for (const resolve of waiting) resolve()
+      }
+    }
   }
 
-  // One connection, handed out in turn (PGlite is a single session).
-  let held = false
-  const queue: Array<() => void> = []
+  const newConnection = (): DatabaseConnection => {
+    const conn: DatabaseConnection = {
+      executeQuery: (query) => run(conn, query),
+      async *streamQuery() {
+        throw new Error('組み込みデータベースはストリーミング取得に対応していません')
+      },
+    }
+    return conn
+  }
+
   const driver: Driver = {
     async init() {},
-    async acquireConnection() {
-      if (held) await new Promise<void>((resolve) => queue.push(resolve))
-      held = true
-      return connection
-    },
-    async releaseConnection() {
-      const next = queue.shift()
-      if (next) next()
-      else held = false
+    // A connection is only a handle: what one holds is decided when it begins a transaction.
+    acquireConnection: async () => newConnection(),
+    async releaseConnection(conn) {
+      // Normally released at commit or rollback; also here, if a transaction ended without either.
+      release(conn)
     },
     async beginTransaction(conn, settings: TransactionSettings) {
-      await conn.executeQuery(
-        CompiledQuery.raw(
-          settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin',
-        ),
-      )
+      while (owner !== null) await untilReleased()
+      owner = conn
+      while (inFlight > 0) await new Promise<void>((resolve) => drained.push(resolve))
+      try {
+        await conn.executeQuery(
+          CompiledQuery.raw(
+            settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin',
+          ),
+        )
+      } catch (error) {
+        release(conn)
+        throw error
+      }
     },
     async commitTransaction(conn) {
+      // A failed commit keeps the session: Kysely rolls back next (and releases the connection in any case).
       await conn.executeQuery(CompiledQuery.raw('commit'))
+      release(conn)
     },
     async rollbackTransaction(conn) {
-      await conn.executeQuery(CompiledQuery.raw('rollback'))
+      try {
+        await conn.executeQuery(CompiledQuery.raw('rollback'))
+      } finally {
+        release(conn)
+      }
     },
     async destroy() {},
   }
