@@ -21,6 +21,7 @@ import * as m20261201T130000000Z from './20261201T130000000Z-profile-fitting-nee
 import * as m20261202T080000000Z from './20261202T080000000Z-audit-actions-snake-case'
 import * as m20261202T090000000Z from './20261202T090000000Z-create-accelerator-appointments'
 import * as m20261202T100000000Z from './20261202T100000000Z-mail-outbox-prefecture-index'
+import * as m20261202T110000000Z from './20261202T110000000Z-list-order-indexes'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T080000000Z-audit-actions-snake-case': m20261202T080000000Z,
   '20261202T090000000Z-create-accelerator-appointments': m20261202T090000000Z,
   '20261202T100000000Z-mail-outbox-prefecture-index': m20261202T100000000Z,
+  '20261202T110000000Z-list-order-indexes': m20261202T110000000Z,
 }
