@@ -1,7 +1,7 @@
 // Start-up tasks that create accounts: the first ministry admin (from INITIAL_ADMIN_EMAIL, as an invitation:
 // no password ever exists in code or configuration) and demo accounts for the embedded setup.
 import crypto from 'node:crypto'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
 import { insertAuthToken, revokeOpenAuthTokens } from '../../db/queries/auth-tokens'
@@ -147,6 +147,9 @@ const DEMO_ACCOUNTS: Array<{
  */
 export async function ensureDemoAccounts(services: Services): Promise<DemoLogin[]> {
   const file = path.join(services.env.DATA_DIR, 'demo-logins.json')
+  // Before any account is created: a password that cannot be kept would be lost for good (a server database
+  // deployment may have no DATA_DIR yet).
+  await mkdir(services.env.DATA_DIR, { recursive: true })
   const saved = JSON.parse(await readFile(file, 'utf8').catch(() => '[]')) as DemoLogin[]
   const logins: DemoLogin[] = []
   const { db } = services.database
