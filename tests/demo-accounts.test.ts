@@ -30,7 +30,7 @@ describe('demo accounts', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600)
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(first)
     const user = await findUserByEmail(services.database.db, first[0]!.email)
-    expect(user && (await verifyPassword(user.password_hash, first[0]!.password))).toBe(true)
+    expect(await verifyPassword(user?.password_hash ?? '', first[0]!.password)).toBe(true)
 
     const again = await ensureDemoAccounts(services)
     expect(again).toEqual(first)
