@@ -115,14 +115,15 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
 /**
  * Enqueues every row of an entity while nothing for it waits in the outbox, when its index is empty (e.g.
  * Meilisearch's data was deleted, or MEILI_URL now points at a new server) or when no document has a field
- * the index searches (the documents predate it: after an upgrade that added the reading fields, the
- * index is rebuilt instead of waiting for `npm run search:reindex`).
+ * the index searches or filters on (the documents predate it: after an upgrade that added the reading fields
+ * or changed how pool memberships are kept, the index is rebuilt instead of waiting for `npm run search:reindex`).
  */
 export async function healSearchIndexes(database: Database, search: SearchClient, log: Log): Promise<void> {
   for (const entity of SEARCH_ENTITIES) {
     const stats = await search.meili.index(search.indexUid(entity)).getStats()
-    const searchable = INDEXES[entity].settings.searchableAttributes ?? []
-    const missing = searchable.filter((field) => !(field in stats.fieldDistribution))
+    const { searchableAttributes, filterableAttributes } = INDEXES[entity].settings
+    const fields = [...new Set([...(searchableAttributes ?? []), ...(filterableAttributes ?? []).map(String)])]
+    const missing = fields.filter((field) => !(field in stats.fieldDistribution))
     if (stats.numberOfDocuments > 0 && missing.length === 0) continue
     if (await hasPendingSearchSync(database.db, entity)) continue
     const ids = await SEARCH_REGISTRY[entity].listIds(database.db)

@@ -177,7 +177,8 @@ const profileSettings: Settings = {
     'days_per_week',
     'available_from_day',
     'residence_prefecture_code',
-    'pool_tokens',
+    // Nested: `pools.34.status`, `pools.34.roles` (documents/profile.ts).
+    'pools',
     'placed_full_time',
   ],
   // Matching orders candidates within a tier by evidence, qualifications and public-sector years before it

@@ -38,10 +38,11 @@ export const ProfileDocumentSchema = z.object({
   available_from_day: z.number().nullable(),
   residence_prefecture_code: z.string().nullable(),
   /**
-   * Pool memberships for facets and filters, per pool: `NN:status:<status>` and `NN:role:<role id>`. A viewer's
-   * query only ever builds or shows tokens of its own pool's code (search/queries/match.ts).
+   * Pool memberships for facets and filters, keyed by the pool's code ('00' = the national list): the member's
+   * status and target roles. A viewer's query filters and counts only `pools.<its own code>.*`
+   * (search/queries/match.ts), so its facets hold its own pool's values, however many pools a candidate is in.
    */
-  pool_tokens: z.array(z.string()),
+  pools: z.record(z.string(), z.object({ status: z.string(), roles: z.array(z.string()) })),
   // Reading twins (./reading-fields.ts), filled when the profile is loaded for the index. The name has none:
   // name_kana is the person's own reading, which no analyser would guess.
   skill_names_reading: z.array(z.string()),
@@ -134,10 +135,9 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
     years_public_sector: profile.years_public_sector,
     available_from_day: profile.available_from === null ? null : epochDay(profile.available_from),
     residence_prefecture_code: profile.residence_prefecture_code,
-    pool_tokens: profile.pool_memberships.flatMap((m) => [
-      `${m.prefecture_code}:status:${m.status}`,
-      ...m.target_role_ids.map((roleId) => `${m.prefecture_code}:role:${roleId}`),
-    ]),
+    pools: Object.fromEntries(
+      profile.pool_memberships.map((m) => [m.prefecture_code, { status: m.status, roles: m.target_role_ids }]),
+    ),
     skill_names_reading: [],
     qualification_names_reading: [],
     introduction_reading: '',

@@ -63,7 +63,10 @@ const HIT_FIELDS: Array<keyof MatchHit> = [
   'qualification_count',
   'years_public_sector',
 ]
-const FACETS = ['employment_forms', 'residence_prefecture_code', 'skill_ids', 'pool_tokens']
+/** The facets of a match: the viewer's own pool's statuses and roles, never another pool's. */
+function facetsFor(pool: string): string[] {
+  return ['employment_forms', 'residence_prefecture_code', 'skill_ids', `pools.${pool}.status`, `pools.${pool}.roles`]
+}
 const TIER_SORT = ['evidence_count:desc', 'qualification_count:desc', 'years_public_sector:desc']
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
@@ -71,7 +74,10 @@ const SAFE_NUMBER = (value: number) => (Number.isFinite(value) ? value : 0)
 
 /** The pool whose statuses and roles a viewer filters and counts: its prefecture's, or the national list. */
 export function poolCodeOf(viewer: ProfileViewer): string {
-  return viewer.kind === 'ministry' ? '00' : viewer.prefectureCode
+  const code = viewer.kind === 'ministry' ? '00' : viewer.prefectureCode
+  // Part of an attribute path in filters and facets (`pools.34.status`): two digits, nothing else.
+  if (!/^\d{2}$/.test(code)) throw new Error(`invalid pool code: ${code}`)
+  return code
 }
 
 /** The hard conditions and the official's selection, as Meilisearch filter groups (AND of ORs). */
@@ -98,8 +104,8 @@ export function matchFilter(
   if (selection.residencePrefectureCode)
     filter.push(`residence_prefecture_code = ${quote(selection.residencePrefectureCode)}`)
   if (selection.skillId) filter.push(`skill_ids = ${quote(selection.skillId)}`)
-  if (selection.poolStatus) filter.push(`pool_tokens = ${quote(`${pool}:status:${selection.poolStatus}`)}`)
-  if (selection.roleId) filter.push(`pool_tokens = ${quote(`${pool}:role:${selection.roleId}`)}`)
+  if (selection.poolStatus) filter.push(`pools.${pool}.status = ${quote(selection.poolStatus)}`)
+  if (selection.roleId) filter.push(`pools.${pool}.roles = ${quote(selection.roleId)}`)
   return filter
 }
 
@@ -124,7 +130,7 @@ export function matchQueries(
   const q = normalizeSearchQuery(selection.q ?? '').text
   const common = { indexUid, q, locales: ['jpn'] as ['jpn'], attributesToRetrieve: HIT_FIELDS, sort: TIER_SORT }
   return [
-    { indexUid, q, locales: ['jpn'] as ['jpn'], filter: base, limit: 0, facets: FACETS },
+    { indexUid, q, locales: ['jpn'] as ['jpn'], filter: base, limit: 0, facets: facetsFor(poolCodeOf(viewer)) },
     { ...common, filter: essentials ? [...base, essentials] : base, limit: TIER_LIMIT },
     // Without 必須 skills every candidate is in tier 0, and there is no tier 1 to ask for.
     ...(essentials ? [{ ...common, filter: [...base, `NOT (${essentials})`], limit: TIER_LIMIT }] : []),
@@ -147,14 +153,6 @@ export async function searchMatchCandidates(
   )
   const distribution = (facetResult?.facetDistribution ?? {}) as Record<string, Record<string, number>>
   const pool = poolCodeOf(viewer)
-  const ofPool = (kind: 'status' | 'role') => {
-    const prefix = `${pool}:${kind}:`
-    return Object.fromEntries(
-      Object.entries(distribution.pool_tokens ?? {})
-        .filter(([token]) => token.startsWith(prefix))
-        .map(([token, count]) => [token.slice(prefix.length), count]),
-    )
-  }
   return {
     total: facetResult?.estimatedTotalHits ?? 0,
     tiers: [(tier0?.hits ?? []) as MatchHit[], (tier1?.hits ?? []) as MatchHit[]],
@@ -162,8 +160,8 @@ export async function searchMatchCandidates(
       employmentForms: distribution.employment_forms ?? {},
       residence: distribution.residence_prefecture_code ?? {},
       skills: distribution.skill_ids ?? {},
-      poolStatuses: ofPool('status'),
-      roles: ofPool('role'),
+      poolStatuses: distribution[`pools.${pool}.status`] ?? {},
+      roles: distribution[`pools.${pool}.roles`] ?? {},
     },
   }
 }

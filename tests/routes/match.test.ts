@@ -367,3 +367,58 @@ describe("a pool member's fitting needs", () => {
     }
   })
 })
+
+describe('the pool facets of a match', () => {
+  it("counts and narrows by the viewer's own pool, however many other pools the candidates are in", async () => {
+    // 必須のみ is in 33 other prefectures' pools with a status and three roles each: far more facet values
+    // than a facet lists (100), all sorting before Hiroshima's. 全部 is in Hiroshima's pool.
+    const members = [
+      ...Array.from({ length: 33 }, (_, i) => ({
+        prefecture_code: String(i + 1).padStart(2, '0'),
+        profile_id: ids['必須のみ']!,
+        status: 'applied' as const,
+        target_role_ids: ['engineer', 'cio-adviser', 'dx-leader'],
+      })),
+      {
+        prefecture_code: '34',
+        profile_id: ids['全部']!,
+        status: 'registered' as const,
+        target_role_ids: ['cio-adviser'],
+      },
+    ].map((member) => ({ ...member, id: crypto.randomUUID(), source: 'application' as const }))
+    const reindex = async () => {
+      await db()
+        .transaction()
+        .execute((trx) => enqueueSearchSync(trx, 'profile', [ids['必須のみ']!, ids['全部']!]))
+      await drain()
+    }
+    await db().insertInto('pool_member').values(members).execute()
+    await reindex()
+    try {
+      const page = await getNeedMatches(context(), hiroshimaStaff, needId, query())
+      expect(page.facets.poolStatuses).toEqual([{ value: 'registered', label: expect.any(String), count: 1 }])
+      expect(page.facets.roles).toEqual([{ value: 'cio-adviser', label: expect.any(String), count: 1 }])
+      expect(namesOf(await getNeedMatches(context(), hiroshimaStaff, needId, query({ status: 'registered' })))).toEqual(
+        ['全部'],
+      )
+      // Roles held in other prefectures' pools do not count for Hiroshima's.
+      expect(namesOf(await getNeedMatches(context(), hiroshimaStaff, needId, query({ role: 'cio-adviser' })))).toEqual([
+        '全部',
+      ])
+      expect(namesOf(await getNeedMatches(context(), hiroshimaStaff, needId, query({ role: 'engineer' })))).toEqual([])
+      // The ministry counts its own list ('00'), where neither is.
+      const national = await getNeedMatches(context(), ministryStaff, needId, query())
+      expect(national.facets.poolStatuses).toEqual([])
+    } finally {
+      await db()
+        .deleteFrom('pool_member')
+        .where(
+          'id',
+          'in',
+          members.map((member) => member.id),
+        )
+        .execute()
+      await reindex()
+    }
+  })
+})
