@@ -192,7 +192,9 @@ const profileSettings: Settings = {
   localizedAttributes: [{ attributePatterns: PROFILE_TEXT, locales: ['jpn'] }],
   typoTolerance: TYPO_TOLERANCE,
   pagination: { maxTotalHits: 10_000 },
-  faceting: { maxValuesPerFacet: 100 },
+  // A facet lists at most this many values (alphabetically): every skill of the catalogue, which the ministry
+  // may extend, and all 47 prefectures must fit, or the counts of the later ones would silently vanish.
+  faceting: { maxValuesPerFacet: 500 },
   ...UNUSED_SETTINGS,
 }
 
