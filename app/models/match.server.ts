@@ -199,6 +199,9 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   }
   let searchUnavailable = false
   let truncated = false
+  // How many candidates were ranked (and can be paged through): all of them, or, when there are more than one
+  // ranking pass takes (TIER_LIMIT per tier, SQL_FALLBACK_LIMIT without search), those it took.
+  let rankedCount: number
   let marks: Promise<Awaited<ReturnType<typeof listShortlistMarks>>> | null = null
   try {
     const found = await searchMatchCandidates(context.services.search, viewer, matchCriteriaOf(need), {
@@ -208,6 +211,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     const ranked = [...rankHits(need, found.tiers[0]), ...rankHits(need, found.tiers[1])].sort(compareMatches)
     total = found.total
     truncated = found.tiers.some((tier) => tier.length >= TIER_LIMIT)
+    rankedCount = ranked.length
     counts = found.facets
     const pageIds = ranked.slice(offset, offset + MATCH_PAGE_SIZE).map((r) => r.id)
     // The shortlist marks of the page's people, read alongside their rows (an id whose row is gone is a mark
@@ -236,6 +240,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
       .sort(compareMatches)
     total = ranked.length
     truncated = all.length >= SQL_FALLBACK_LIMIT
+    rankedCount = ranked.length
     counts = {
       employmentForms: countBy(all, (r) => r.employment_forms),
       residence: countBy(all, (r) => (r.residence_prefecture_code ? [r.residence_prefecture_code] : [])),
@@ -290,7 +295,9 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     query,
     total,
     page: query.page,
-    pageCount: Math.max(1, Math.ceil(total / MATCH_PAGE_SIZE)),
+    // Pages go as far as the ranking: past it they would be empty, however many more qualify.
+    pageCount: Math.max(1, Math.ceil(rankedCount / MATCH_PAGE_SIZE)),
+    rankedCount,
     candidates,
     canShortlist: mayManageShortlist(user),
     truncated,

@@ -3,6 +3,7 @@
 // (search filter, row check, SQL fallback), and the SQL fallback ranks exactly like the search path.
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
 import { getNeedMatches } from '../../app/models/match.server'
 import { MatchQuerySchema } from '../../app/utils/match-query'
 import type { Services } from '../../app/services.server'
@@ -419,6 +420,60 @@ describe('the pool facets of a match', () => {
         )
         .execute()
       await reindex()
+    }
+  })
+})
+
+describe('a need with more candidates than one ranking pass takes', () => {
+  it('offers only the pages it ranked, and says so', async () => {
+    // 350 more people who hold every 必須 skill: more than a tier's ranking pass (TIER_LIMIT: 300) takes.
+    const crowd = await sql<{ id: string }>`
+      with account as (
+        insert into app_user (id, email, display_name, role)
+        select gen_random_uuid(), 'crowd-' || n || '@example.jp', '群衆', 'professional' from generate_series(1, 350) n
+        returning id
+      )
+      insert into profile (id, user_id, family_name, given_name, family_name_kana, given_name_kana, contact_email,
+        visibility, employment_forms, days_per_week, work_area, residence_prefecture_code)
+      select gen_random_uuid(), id, '群衆', '一人', 'ぐんしゅう', 'ひとり', id || '@example.jp', 'all', '["part_time"]', 3, 'all', '34'
+      from account
+      returning id`.execute(db())
+    const crowdIds = crowd.rows.map((row) => row.id)
+    await sql`insert into profile_skill (profile_id, skill_id, level)
+      select id, skill, 3 from unnest(${crowdIds}::uuid[]) as id, unnest(array['bpr', 'data-analysis']) as skill`.execute(
+      db(),
+    )
+    const sync = async () => {
+      await db()
+        .transaction()
+        .execute((trx) => enqueueSearchSync(trx, 'profile', crowdIds))
+      for (let i = 0; i < 20; i++)
+        if ((await drainSearchOutboxOnce({ db: db(), search: services.search })).claimed === 0) return
+    }
+    await sync()
+    try {
+      const first = await getNeedMatches(context(), hiroshimaStaff, needId, query())
+      expect(first.truncated).toBe(true)
+      // Ranked: the tier of those who meet every 必須 skill as far as one pass takes (300), then the two who
+      // do not (一つ不足, スキルなし): 302 people, 16 pages; the total still counts everyone who qualifies.
+      expect(first.total).toBe(354)
+      expect(first.pageCount).toBe(16)
+      const last = await getNeedMatches(context(), hiroshimaStaff, needId, query({ page: '16' }))
+      expect(namesOf(last)).toEqual(['一つ不足', 'スキルなし'])
+      expect(last.pageCount).toBe(16)
+    } finally {
+      await db().deleteFrom('profile_skill').where('profile_id', 'in', crowdIds).execute()
+      const users = await db().selectFrom('profile').select('user_id').where('id', 'in', crowdIds).execute()
+      await db().deleteFrom('profile').where('id', 'in', crowdIds).execute()
+      await db()
+        .deleteFrom('app_user')
+        .where(
+          'id',
+          'in',
+          users.map((u) => u.user_id),
+        )
+        .execute()
+      await sync()
     }
   })
 })

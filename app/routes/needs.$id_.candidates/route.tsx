@@ -142,7 +142,8 @@ export default function NeedCandidatesPage() {
           <FormErrors errors={actionData && 'shortlistErrors' in actionData ? actionData.shortlistErrors : undefined} />
           {page.truncated ? (
             <p className="notice">
-              候補者が多いため、記録の充実した順に上位から照合しています。条件を絞ると精度が上がります。
+              候補者が多いため、記録の充実した順に上位 {page.rankedCount}
+              人を照合して順位を付けています。条件を絞ると精度が上がります。
             </p>
           ) : null}
           {page.candidates.length === 0 ? (
