@@ -140,10 +140,13 @@ async function matchingProfileIds(
   context: AppLoadContext,
   viewer: ReturnType<typeof profileViewerOf>,
   filter: PoolFilter,
+  scope: { prefectureCode?: string },
 ): Promise<{ ids: string[] | undefined; searchUnavailable: boolean }> {
   if (!viewer) return { ids: [], searchUnavailable: false }
   const { skillId, minLevel, employmentForm, remoteOk } = filter
-  const search = { skillId, minLevel, employmentForm, remoteOk }
+  // One pool's members only (the national view of every pool: anyone), so the answer is the pool's few
+  // hundred people rather than everyone in the country who matches, paged 100 at a time.
+  const search = { skillId, minLevel, employmentForm, remoteOk, poolCode: scope.prefectureCode }
   try {
     const ids = new Set<string>()
     const first = await searchProfiles(context.services.search, viewer, { ...search, limit: 100, offset: 0 })
@@ -171,7 +174,7 @@ export async function getPoolOverview(
     listCurrentSkillOptions(db),
     listCurrentPoolRoleOptions(db),
     filter.skillId || filter.employmentForm || filter.remoteOk
-      ? matchingProfileIds(context, viewer, filter)
+      ? matchingProfileIds(context, viewer, filter, scope)
       : Promise.resolve({ ids: undefined, searchUnavailable: false }),
   ])
   const counts = memberCounts.byStatus

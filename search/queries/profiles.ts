@@ -35,11 +35,18 @@ export async function searchProfiles(
     employmentForm?: string
     workPrefectureCode?: string
     remoteOk?: boolean
+    /** Only members of this pool ('00' = the national list), whatever their status. */
+    poolCode?: string
     limit?: number
     offset?: number
   },
 ): Promise<{ ids: string[]; total: number }> {
   const filter: Array<string | string[]> = [audienceFilter(viewer)]
+  if (params.poolCode !== undefined) {
+    // Part of an attribute path (documents/profile.ts `pools`): two digits, nothing else.
+    if (!/^\d{2}$/.test(params.poolCode)) throw new Error(`invalid pool code: ${params.poolCode}`)
+    filter.push(`pools.${params.poolCode}.status EXISTS`)
+  }
   if (params.skillId) filter.push(`skill_levels = ${quote(`${params.skillId}:${params.minLevel ?? 1}`)}`)
   if (params.employmentForm) filter.push(`employment_forms = ${quote(params.employmentForm)}`)
   if (params.workPrefectureCode)

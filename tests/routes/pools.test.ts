@@ -263,6 +263,23 @@ describe('applying to a pool and screening', () => {
     down.close()
   })
 
+  it("asks the index for the pool's own members only, not everyone in the country who matches", async () => {
+    // Someone with the same skill, shared with every prefecture, who is in no pool.
+    const outsider = await loginAs(services, { role: 'professional' })
+    const outsiderProfile = await createProfile(services.database.db, outsider.user.id, { visibility: 'all' })
+    await services.database.db.transaction().execute(async (trx) => {
+      await trx.insertInto('profile_skill').values({ profile_id: outsiderProfile, skill_id: 'bpr', level: 3 }).execute()
+      await enqueueSearchSync(trx, 'profile', [outsiderProfile])
+    })
+    await drain()
+    const hiroshima = { kind: 'prefecture', prefectureCode: '34' } as const
+    const everyone = await searchProfiles(services.search, hiroshima, { skillId: 'bpr', minLevel: 3 })
+    expect(everyone.ids).toEqual(expect.arrayContaining([profileId, outsiderProfile]))
+    const pool = await searchProfiles(services.search, hiroshima, { skillId: 'bpr', minLevel: 3, poolCode: '34' })
+    expect(pool.ids).toEqual([profileId])
+    await expect(searchProfiles(services.search, hiroshima, { poolCode: '34 OR x' })).rejects.toThrow()
+  })
+
   it("lets the ministry read pools nationally but not change a prefecture's pool (it runs only the national list)", async () => {
     const ministry = (await loginAs(services, { role: 'ministry_staff' })).cookie
     const member = await memberLoader(
