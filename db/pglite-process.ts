@@ -196,8 +196,8 @@ export async function startPGliteProcess(
   // PGlite is one session, and the database process runs statements one at a time in the order they arrive.
   // Statements outside a transaction are sent as soon as they are asked for, several in flight at once: the
   // database process works through them while this process renders pages, instead of waiting for this
-  // process's busy event loop to read each answer before the next statement may go (measured: the national
-  // lists and the audit log were held to ~30 req/s that way, with the app's thread idle half the time).
+  // process's busy event loop to read each answer before the next statement may go (measured on the national
+  // demo: the professional's home 37 → 63–76 req/s, the ministry's 課題 list 37 → 51–63; docs/BENCHMARKS.md).
   // A transaction needs the session to itself: it waits until the statements in flight are answered, and
   // statements of other callers wait until it commits or rolls back (as with one pooled connection).
   let owner: DatabaseConnection | null = null
