@@ -12,7 +12,7 @@ import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
 import type { ProfileDocument } from '../documents/profile'
 import { normalizeSearchQuery } from '../normalize'
-import { audienceFilter } from './profiles'
+import { audienceFilter, poolField } from './profiles'
 
 export const TIER_LIMIT = 300
 
@@ -65,7 +65,13 @@ const HIT_FIELDS: Array<keyof MatchHit> = [
 ]
 /** The facets of a match: the viewer's own pool's statuses and roles, never another pool's. */
 function facetsFor(pool: string): string[] {
-  return ['employment_forms', 'residence_prefecture_code', 'skill_ids', `pools.${pool}.status`, `pools.${pool}.roles`]
+  return [
+    'employment_forms',
+    'residence_prefecture_code',
+    'skill_ids',
+    poolField(pool, 'status'),
+    poolField(pool, 'roles'),
+  ]
 }
 const TIER_SORT = ['evidence_count:desc', 'qualification_count:desc', 'years_public_sector:desc']
 
@@ -74,10 +80,7 @@ const SAFE_NUMBER = (value: number) => (Number.isFinite(value) ? value : 0)
 
 /** The pool whose statuses and roles a viewer filters and counts: its prefecture's, or the national list. */
 export function poolCodeOf(viewer: ProfileViewer): string {
-  const code = viewer.kind === 'ministry' ? '00' : viewer.prefectureCode
-  // Part of an attribute path in filters and facets (`pools.34.status`): two digits, nothing else.
-  if (!/^\d{2}$/.test(code)) throw new Error(`invalid pool code: ${code}`)
-  return code
+  return viewer.kind === 'ministry' ? '00' : viewer.prefectureCode
 }
 
 /** The hard conditions and the official's selection, as Meilisearch filter groups (AND of ORs). */
@@ -104,8 +107,8 @@ export function matchFilter(
   if (selection.residencePrefectureCode)
     filter.push(`residence_prefecture_code = ${quote(selection.residencePrefectureCode)}`)
   if (selection.skillId) filter.push(`skill_ids = ${quote(selection.skillId)}`)
-  if (selection.poolStatus) filter.push(`pools.${pool}.status = ${quote(selection.poolStatus)}`)
-  if (selection.roleId) filter.push(`pools.${pool}.roles = ${quote(selection.roleId)}`)
+  if (selection.poolStatus) filter.push(`${poolField(pool, 'status')} = ${quote(selection.poolStatus)}`)
+  if (selection.roleId) filter.push(`${poolField(pool, 'roles')} = ${quote(selection.roleId)}`)
   return filter
 }
 
@@ -160,8 +163,8 @@ export async function searchMatchCandidates(
       employmentForms: distribution.employment_forms ?? {},
       residence: distribution.residence_prefecture_code ?? {},
       skills: distribution.skill_ids ?? {},
-      poolStatuses: distribution[`pools.${pool}.status`] ?? {},
-      roles: distribution[`pools.${pool}.roles`] ?? {},
+      poolStatuses: distribution[poolField(pool, 'status')] ?? {},
+      roles: distribution[poolField(pool, 'roles')] ?? {},
     },
   }
 }

@@ -23,6 +23,15 @@ export function audienceFilter(viewer: ProfileViewer): string[] {
   return audienceOf(viewer).map((token) => `audience = ${quote(token)}`)
 }
 
+/**
+ * The path of one pool's membership field in the profile index (documents/profile.ts `pools`), for filters
+ * and facets. The code becomes part of the path, so it must be two digits ('00' = the national list).
+ */
+export function poolField(poolCode: string, field: 'status' | 'roles'): string {
+  if (!/^\d{2}$/.test(poolCode)) throw new Error(`invalid pool code: ${poolCode}`)
+  return `pools.${poolCode}.${field}`
+}
+
 export async function searchProfiles(
   client: SearchClient,
   viewer: ProfileViewer,
@@ -42,11 +51,7 @@ export async function searchProfiles(
   },
 ): Promise<{ ids: string[]; total: number }> {
   const filter: Array<string | string[]> = [audienceFilter(viewer)]
-  if (params.poolCode !== undefined) {
-    // Part of an attribute path (documents/profile.ts `pools`): two digits, nothing else.
-    if (!/^\d{2}$/.test(params.poolCode)) throw new Error(`invalid pool code: ${params.poolCode}`)
-    filter.push(`pools.${params.poolCode}.status EXISTS`)
-  }
+  if (params.poolCode !== undefined) filter.push(`${poolField(params.poolCode, 'status')} EXISTS`)
   if (params.skillId) filter.push(`skill_levels = ${quote(`${params.skillId}:${params.minLevel ?? 1}`)}`)
   if (params.employmentForm) filter.push(`employment_forms = ${quote(params.employmentForm)}`)
   if (params.workPrefectureCode)
