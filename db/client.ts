@@ -20,6 +20,18 @@ import type { DB } from './schema'
 
 export type DbExecutor = Kysely<DB> | Transaction<DB>
 
+/**
+ * Caches of immutable or slowly changing data (master data, published catalogue versions) are kept per database
+ * handle. A handle that stands in for another (the demo generator's batch handle, app/models/demo/batch.server.ts)
+ * names the handle whose caches it shares under this key.
+ */
+export const CACHE_OWNER = Symbol('cacheOwner')
+
+/** The handle whose caches `db` uses: `db` itself unless it names another under CACHE_OWNER. */
+export function cacheOwnerOf(db: DbExecutor): object {
+  return (db as unknown as { [CACHE_OWNER]?: object })[CACHE_OWNER] ?? db
+}
+
 /** Whether the database answers a trivial statement (for health checks; a failure is `false`, not thrown). */
 export async function isDatabaseHealthy(db: DbExecutor): Promise<boolean> {
   try {

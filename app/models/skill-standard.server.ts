@@ -3,7 +3,7 @@
 // feeds the search index through the outbox.
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
-import type { DbExecutor } from '../../db/client'
+import { cacheOwnerOf, type DbExecutor } from '../../db/client'
 import { listAllNeedIds } from '../../db/queries/needs'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import {
@@ -79,8 +79,9 @@ export function readPublicVersionContent(
   version: { id: string; status: SkillStandardStatus },
 ): Promise<VersionContent> {
   if (version.status === 'draft' || db.isTransaction) return readVersionContent(db, version.id)
-  let versions = contentCache.get(db)
-  if (!versions) contentCache.set(db, (versions = new Map()))
+  const owner = cacheOwnerOf(db)
+  let versions = contentCache.get(owner)
+  if (!versions) contentCache.set(owner, (versions = new Map()))
   const cached = versions.get(version.id)
   if (cached) return cached
   const loading = readVersionContent(db, version.id).then(deepFreeze)
@@ -101,11 +102,12 @@ const currentVersionCache = new WeakMap<object, { at: number; version: Promise<V
 /** The current published version (undefined before the first publish). */
 export function findCurrentVersion(db: DbExecutor): Promise<VersionRow | undefined> {
   if (db.isTransaction) return findVersionByStatus(db, 'published')
-  let cached = currentVersionCache.get(db)
+  const owner = cacheOwnerOf(db)
+  let cached = currentVersionCache.get(owner)
   if (!cached || Date.now() - cached.at > CURRENT_VERSION_TTL_MS) {
     const version = findVersionByStatus(db, 'published').then((row) => row && Object.freeze(row))
-    version.catch(() => currentVersionCache.delete(db))
-    currentVersionCache.set(db, (cached = { at: Date.now(), version }))
+    version.catch(() => currentVersionCache.delete(owner))
+    currentVersionCache.set(owner, (cached = { at: Date.now(), version }))
   }
   return cached.version
 }
@@ -407,7 +409,7 @@ export async function publishDraft(
     return { status: 'ok', versionNo: draft.version_no }
   })
   if (result.status === 'ok') {
-    currentVersionCache.delete(db)
+    currentVersionCache.delete(cacheOwnerOf(db))
     context.services.worker?.wake()
   }
   return result

@@ -1,4 +1,4 @@
-import type { DbExecutor } from '../client'
+import { cacheOwnerOf, type DbExecutor } from '../client'
 import type { LocalGovernment } from '../schema'
 
 const columns = ['code', 'name', 'name_kana', 'kind', 'prefecture_code', 'active', 'updated_at'] as const
@@ -20,7 +20,8 @@ interface MasterList {
 const masterCache = new WeakMap<object, { at: number; list: Promise<MasterList> }>()
 
 function masterList(db: DbExecutor): Promise<MasterList> {
-  let cached = masterCache.get(db)
+  const owner = cacheOwnerOf(db)
+  let cached = masterCache.get(owner)
   if (!cached || Date.now() - cached.at > MASTER_TTL_MS) {
     const list = db
       .selectFrom('local_government')
@@ -35,8 +36,8 @@ function masterList(db: DbExecutor): Promise<MasterList> {
           prefectures: all.filter((row) => row.kind === 'prefecture'),
         }
       })
-    list.catch(() => masterCache.delete(db))
-    masterCache.set(db, (cached = { at: Date.now(), list }))
+    list.catch(() => masterCache.delete(owner))
+    masterCache.set(owner, (cached = { at: Date.now(), list }))
   }
   return cached.list
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
+import { deferredWritesOf } from '../deferred-writes'
 import type { SearchEntity } from '../schema'
 
 /** The channel a committed enqueue notifies, so a listening worker starts at once instead of at its next poll. */
@@ -19,6 +20,9 @@ export async function enqueueSearchSync(
 ): Promise<void> {
   const ids = [...new Set(entityIds)]
   if (ids.length === 0) return
+  // A handle with deferred writes (db/deferred-writes.ts) enqueues them all just before its commit.
+  const deferred = deferredWritesOf(db)
+  if (deferred) return deferred.addOutbox(entity, ids)
   // Chunks keep each statement's parameter count well under PostgreSQL's 65,535 limit. The last chunk also
   // notifies the worker, in the same statement (one round trip fewer on every write that indexes something):
   // delivered only when the transaction commits (never on rollback), to every listener on any connection.
