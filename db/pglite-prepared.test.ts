@@ -42,6 +42,7 @@ describe('prepared statements on PGlite', () => {
     const viaQuery = await pglite.query(insert, params)
     expect(viaPrepared.rows).toEqual(viaQuery.rows)
     expect(viaPrepared.affectedRows).toBe(1)
+    expect(viaPrepared.fields).toEqual(viaQuery.fields)
     expect(viaPrepared.rows[0]).toMatchObject({
       id: 1,
       flag: true,
