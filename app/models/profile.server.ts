@@ -19,6 +19,7 @@ import {
   type ProfileQualificationRow,
   type ProfileRow,
   type ProfileSkillRow,
+  inExperienceOrder,
   replaceProfileExperiences,
   replaceProfileQualifications,
   replaceProfileSkills,
@@ -48,7 +49,7 @@ export const PROFILE_MISSING_MESSAGE =
   'まず基本情報（氏名・連絡先）を保存してください。基本情報を保存すると、プロフィールが作成されます。'
 
 export type SaveResult =
-  | { status: 'ok' }
+  | { status: 'ok'; profileId: string }
   /** Someone saved in between: the form keeps the input and gets the current lock version. */
   | { status: 'conflict'; lockVersion: number | null }
   | { status: 'no-profile' }
@@ -432,7 +433,7 @@ export async function saveBasics(context: AppLoadContext, user: SessionUser, inp
       after: basicsSnapshot(after),
     })
     await enqueueSearchSync(trx, 'profile', [after.id])
-    return { status: 'ok' }
+    return { status: 'ok', profileId: after.id }
   })
 }
 
@@ -458,7 +459,7 @@ async function saveMainRowSection(
       after: snapshot(after),
     })
     await enqueueSearchSync(trx, 'profile', [after.id])
-    return { status: 'ok' }
+    return { status: 'ok', profileId: after.id }
   })
 }
 
@@ -517,7 +518,8 @@ class RefusedInput extends Error {
 
 /**
  * A section in its own table: the main row's lock is checked and bumped first (so two tabs cannot both
- * replace the list), then `write` replaces the rows. `write` may refuse the input with field errors.
+ * replace the list), then `write` replaces the rows and answers what is stored now, in the order `read` would
+ * give it (so the audit's after-image needs no second read). `write` may refuse the input with field errors.
  */
 async function saveChildSection<T>(
   context: AppLoadContext,
@@ -526,24 +528,34 @@ async function saveChildSection<T>(
   section: 'skills' | 'qualifications' | 'experiences',
   action: AuditActionOf<'profile'>,
   read: (trx: DbExecutor, profileId: string) => Promise<T>,
-  write: (trx: DbExecutor, profileId: string, current: T) => Promise<{ fieldErrors: Record<string, string[]> } | null>,
+  write: (
+    trx: DbExecutor,
+    profileId: string,
+    current: T,
+  ) => Promise<{ fieldErrors: Record<string, string[]> } | { after: T }>,
   snapshot: (value: T) => Record<string, unknown>,
 ): Promise<SaveResult> {
   const { db } = context.services.database
   try {
     return await db.transaction().execute(async (trx): Promise<SaveResult> => {
-      const profile = await findProfileByUserId(trx, user.id)
-      if (!profile) return { status: 'no-profile' }
       const locked = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, {})
-      if (!locked) return { status: 'conflict', lockVersion: profile.lock_version }
-      const before = await read(trx, profile.id)
-      const problem = await write(trx, profile.id, before)
+      if (!locked) {
+        // Only now tell "someone saved in between" from "there is no profile yet".
+        const profile = await findProfileByUserId(trx, user.id)
+        return profile ? { status: 'conflict', lockVersion: profile.lock_version } : { status: 'no-profile' }
+      }
+      const before = await read(trx, locked.id)
+      const written = await write(trx, locked.id, before)
       // Roll back the lock bump too: nothing was saved.
-      if (problem) throw new RefusedInput(problem.fieldErrors)
-      const after = await read(trx, profile.id)
-      await audit(trx, context, user, profile.id, { action, section, before: snapshot(before), after: snapshot(after) })
-      await enqueueSearchSync(trx, 'profile', [profile.id])
-      return { status: 'ok' }
+      if ('fieldErrors' in written) throw new RefusedInput(written.fieldErrors)
+      await audit(trx, context, user, locked.id, {
+        action,
+        section,
+        before: snapshot(before),
+        after: snapshot(written.after),
+      })
+      await enqueueSearchSync(trx, 'profile', [locked.id])
+      return { status: 'ok', profileId: locked.id }
     })
   } catch (error) {
     if (error instanceof RefusedInput) return { status: 'invalid', fieldErrors: error.fieldErrors }
@@ -610,8 +622,10 @@ async function saveCatalogueChoices<Row>(
       if (refused.length > 0)
         return { fieldErrors: Object.fromEntries(refused.map((c) => [c.field, [store.unoffered]])) }
       const rows = new Map(choices.flatMap((c) => (c.row ? [[c.id, c.row] as const] : [])))
-      await store.replace(trx, profileId, [...rows.values()])
-      return null
+      // In any order: the snapshot is keyed by item.
+      const after = [...rows.values()]
+      await store.replace(trx, profileId, after)
+      return { after }
     },
     store.snapshot,
   )
@@ -671,7 +685,7 @@ export async function saveExperience(
     'experiences',
     input.id ? 'update_experience' : 'add_experience',
     listProfileExperiences,
-    async (trx, profileId, current): Promise<{ fieldErrors: Record<string, string[]> } | null> => {
+    async (trx, profileId, current) => {
       const existing = input.id ? current.find((e) => e.id === input.id) : undefined
       if (input.id && !existing) return EXPERIENCE_NOT_FOUND
       const allowed = new Set([...offered, ...(existing?.skill_ids ?? [])])
@@ -689,7 +703,7 @@ export async function saveExperience(
       }
       const next = existing ? current.map((e) => (e.id === existing.id ? entry : e)) : [entry, ...current]
       await replaceProfileExperiences(trx, profileId, next)
-      return null
+      return { after: inExperienceOrder(next) }
     },
     experiencesSnapshot,
   )
@@ -709,12 +723,9 @@ export async function deleteExperience(
     listProfileExperiences,
     async (trx, profileId, current) => {
       if (!current.some((e) => e.id === input.id)) return EXPERIENCE_NOT_FOUND
-      await replaceProfileExperiences(
-        trx,
-        profileId,
-        current.filter((e) => e.id !== input.id),
-      )
-      return null
+      const after = current.filter((e) => e.id !== input.id)
+      await replaceProfileExperiences(trx, profileId, after)
+      return { after }
     },
     experiencesSnapshot,
   )

@@ -280,6 +280,23 @@ export async function listProfileExperiences(db: DbExecutor, profileId: string):
   )
 }
 
+/**
+ * Entries about to be stored by replaceProfileExperiences, in the order listProfileExperiences will read them
+ * back (newest start first; entries with the same start keep their order, which becomes their sort_order).
+ */
+export function inExperienceOrder(experiences: readonly ProfileExperienceRow[]): ProfileExperienceRow[] {
+  return experiences
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) =>
+      a.entry.started_month === b.entry.started_month
+        ? a.index - b.index
+        : a.entry.started_month < b.entry.started_month
+          ? 1
+          : -1,
+    )
+    .map(({ entry }) => entry)
+}
+
 export async function replaceProfileExperiences(
   db: DbExecutor,
   profileId: string,

@@ -620,6 +620,34 @@ describe('experiences (職歴)', () => {
       'delete_experience',
     ])
   })
+
+  it("each save's audit after-image is what the next save finds stored (newest start first)", async () => {
+    const { cookie, profile } = await professionalWithProfile()
+    const entry = (organization: string, startMonth: string, lockVersion: number) => ({
+      intent: 'save',
+      lockVersion: String(lockVersion),
+      organization,
+      startMonth,
+    })
+    await saved(experiencesRoute, '/profile/experiences', cookie, entry('広島県', '2020-04', 0))
+    // Added last, stored last in its save, but read back after the newer entry.
+    await saved(experiencesRoute, '/profile/experiences', cookie, entry('株式会社テスト', '2010-04', 1))
+    await saved(experiencesRoute, '/profile/experiences', cookie, entry('安芸太田町', '2020-04', 2))
+    const page = await load(experiencesRoute, '/profile/experiences', cookie)
+    await saved(experiencesRoute, '/profile/experiences', cookie, {
+      intent: 'delete',
+      lockVersion: '3',
+      id: page.experiences.find((e) => e.organization === '広島県')!.id,
+    })
+    const rows = (await auditRows(profile.id)).filter((r) => r.action.endsWith('_experience'))
+    expect(rows).toHaveLength(4)
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.before).toEqual(rows[i - 1]!.after)
+    const organizations = (row: (typeof rows)[number]) =>
+      (row.after as { experiences: Array<{ organization: string }> }).experiences.map((e) => e.organization)
+    expect(organizations(rows[2]!)).toEqual(['安芸太田町', '広島県', '株式会社テスト'])
+    expect(organizations(rows[3]!)).toEqual(['安芸太田町', '株式会社テスト'])
+    expect(page.experiences.map((e) => e.organization)).toEqual(['安芸太田町', '広島県', '株式会社テスト'])
+  })
 })
 
 describe('my data: export', () => {

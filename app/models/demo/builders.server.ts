@@ -197,7 +197,7 @@ const orUndefined = <T>(value: T | null | undefined) => value ?? undefined
 
 /** Saves the sections given, as the profile pages do (basics first: it creates the profile). Returns its id. */
 export async function buildProfile(context: AppLoadContext, user: SessionUser, spec: ProfileSpec): Promise<string> {
-  expectOk(
+  const created = expectOk(
     'saveBasics',
     await saveBasics(
       context,
@@ -217,8 +217,7 @@ export async function buildProfile(context: AppLoadContext, user: SessionUser, s
       }),
     ),
   )
-  const profile = await findProfileRefByUserId(context.services.database.db, user.id)
-  if (!profile) throw new DemoBuildError('saveBasics: no profile afterwards')
+  if (created.status !== 'ok') throw new DemoBuildError('saveBasics: no profile afterwards')
   // Each save bumps the lock version by one; the first save left it at 0.
   let lockVersion = 0
   const { availability, consent } = spec
@@ -297,7 +296,7 @@ export async function buildProfile(context: AppLoadContext, user: SessionUser, s
         }),
       ),
     )
-  return profile.id
+  return created.profileId
 }
 
 // ---- pools --------------------------------------------------------------------------------------------------------
