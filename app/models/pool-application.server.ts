@@ -51,7 +51,7 @@ async function ownProfileId(context: AppLoadContext, user: SessionUser): Promise
 }
 
 type ApplyResult =
-  | { status: 'ok'; prefectureName: string }
+  | { status: 'ok'; prefectureName: string; memberId: string }
   | { status: 'no-profile' }
   | { status: 'field-error'; field: string; message: string }
 
@@ -88,7 +88,7 @@ export async function applyToPool(
       prefectureCode,
       after: { status: 'applied', message },
     })
-    return { status: 'ok', prefectureName: prefecture.name }
+    return { status: 'ok', prefectureName: prefecture.name, memberId }
   })
 }
 

@@ -91,6 +91,10 @@ async function needSummary(db: DbExecutor, needId: string): Promise<NeedSummary>
   // The caller has checked the viewer's right to the need (staff scope, or the person's own entry).
   const row = await findNeed(db, { kind: 'national' }, needId)
   if (!row) throw entryNotFound()
+  return summaryOf(row)
+}
+
+function summaryOf(row: NonNullable<Awaited<ReturnType<typeof findNeed>>>): NeedSummary {
   return {
     id: row.id,
     title: row.title,
@@ -420,7 +424,7 @@ export async function changeShortlistStatus(
   const { db } = context.services.database
   const needRow = await requireNeedRow(db, user, needId)
   if (!isUuid(entryId)) throw entryNotFound()
-  const summary = await needSummary(db, needRow.id)
+  const summary = summaryOf(needRow)
   return inMoveTransaction(context, async (trx) => {
     const need = await lockNeedForShortlist(trx, needRow.id)
     const entry = await findShortlistEntry(trx, needRow.id, entryId.toLowerCase(), { forUpdate: true })
@@ -445,7 +449,7 @@ export async function scheduleShortlistInterview(
   const { db } = context.services.database
   const needRow = await requireNeedRow(db, user, needId)
   if (!isUuid(entryId)) throw entryNotFound()
-  const summary = await needSummary(db, needRow.id)
+  const summary = summaryOf(needRow)
   return db.transaction().execute(async (trx): Promise<InterviewResult> => {
     const entry = await findShortlistEntry(trx, needRow.id, entryId.toLowerCase(), { forUpdate: true })
     if (!entry) throw entryNotFound()

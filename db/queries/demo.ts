@@ -164,12 +164,3 @@ export async function findPlacementIdOfEntry(db: DbExecutor, shortlistEntryId: s
     .executeTakeFirst()
   return row?.id
 }
-
-export async function findShortlistEntryRef(db: DbExecutor, needId: string, profileId: string) {
-  return db
-    .selectFrom('need_shortlist_entry')
-    .select(['id', 'status', 'lock_version'])
-    .where('need_id', '=', needId)
-    .where('profile_id', '=', profileId)
-    .executeTakeFirst()
-}

@@ -7,13 +7,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../../db/client'
-import {
-  currentLockVersion,
-  findNewestInvitationMailBody,
-  findPoolMemberRef,
-  findShortlistEntryRef,
-} from '../../../db/queries/demo'
-import { findProfileRefByUserId } from '../../../db/queries/profiles'
+import { currentLockVersion, findNewestInvitationMailBody } from '../../../db/queries/demo'
 import { insertUser } from '../../../db/queries/users'
 import type {
   AppUser,
@@ -322,13 +316,16 @@ async function movePoolMember(
   memberId: string,
   path: PoolPathSpec,
 ) {
+  // Read once: each status change, interview and role change below bumps it by one, as the page's next form would
+  // carry it.
+  let lockVersion = await lockOf(context, 'pool_member', memberId)
   for (const to of path.steps ?? []) {
     expectOk(
       `changePoolStatus → ${to}`,
       await changePoolStatus(context, staff, memberId, {
         to,
         note: to === 'declined' ? '今回は見送り（デモデータ）' : '',
-        lockVersion: await lockOf(context, 'pool_member', memberId),
+        lockVersion: lockVersion++,
       }),
     )
     if (to === 'interview' && path.interview)
@@ -338,7 +335,7 @@ async function movePoolMember(
           interviewAt: path.interview.at,
           interviewPlace: path.interview.place,
           notes: '',
-          lockVersion: await lockOf(context, 'pool_member', memberId),
+          lockVersion: lockVersion++,
         }),
       )
     if (to === 'training' && path.training)
@@ -351,7 +348,7 @@ async function movePoolMember(
       'updateTargetRoles',
       await updateTargetRoles(context, staff, memberId, {
         roleIds: path.targetRoleIds,
-        lockVersion: await lockOf(context, 'pool_member', memberId),
+        lockVersion: lockVersion++,
       }),
     )
   if (path.withdrawnByPerson) {
@@ -373,12 +370,10 @@ export async function poolMemberAt(
     ...path
   }: PoolPathSpec & { staff: SessionUser; person: SessionUser; prefectureCode: string; message?: string },
 ): Promise<string> {
-  expectOk('applyToPool', await applyToPool(context, person, { prefectureCode, message }))
-  const profile = await findProfileRefByUserId(context.services.database.db, person.id)
-  const member = profile && (await findPoolMemberRef(context.services.database.db, prefectureCode, profile.id))
-  if (!member) throw new DemoBuildError('applyToPool: no membership afterwards')
-  await movePoolMember(context, staff, person, member.id, path)
-  return member.id
+  const applied = expectOk('applyToPool', await applyToPool(context, person, { prefectureCode, message }))
+  if (applied.status !== 'ok') throw new DemoBuildError('applyToPool: no membership afterwards')
+  await movePoolMember(context, staff, person, applied.memberId, path)
+  return applied.memberId
 }
 
 /**
@@ -573,6 +568,8 @@ export async function shortlistEntryAt(
 ): Promise<string> {
   const added = expectOk('addToShortlist', await addToShortlist(context, staff, needId, profileId), ['added'])
   const entryId = (added as { entryId: string }).entryId
+  // A new entry starts at lock version 0; every step below (the person's answer included) bumps it by one.
+  let lockVersion = 0
   for (const step of steps) {
     if (step === 'person-accepts' || step === 'person-declines') {
       expectOk(
@@ -582,16 +579,15 @@ export async function shortlistEntryAt(
           message: step === 'person-accepts' ? 'ぜひお話を伺いたいです。' : '',
         }),
       )
+      lockVersion++
       continue
     }
-    const entry = await findShortlistEntryRef(context.services.database.db, needId, profileId)
-    if (!entry) throw new DemoBuildError('shortlist entry vanished')
     expectOk(
       `changeShortlistStatus → ${step}`,
       await changeShortlistStatus(context, staff, needId, entryId, {
         to: step,
         note: step === 'passed' ? '今回は見送り（デモデータ）' : '',
-        lockVersion: entry.lock_version,
+        lockVersion: lockVersion++,
       }),
     )
   }
