@@ -156,7 +156,7 @@ export async function getAppointmentsPage(
 async function nominationContext(context: AppLoadContext, user: SessionUser, memberId: string) {
   const prefectureCode = nominatingPrefectureOf(user)
   if (!prefectureCode) throw forbidden()
-  const member = await requirePoolMember(context, user, memberId)
+  const member = await requirePoolMember(context, user, memberId, { forPage: false })
   // Only the prefecture whose pool holds the person nominates them (the national list is the ministry's own).
   if (!member.canUpdate || member.nationalList) throw notFound()
   const { db } = context.services.database

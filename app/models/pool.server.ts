@@ -264,8 +264,17 @@ export async function poolCsv(
   return { csv: toCsv(rows), filename: `人材プール_${day}.csv`, asciiFilename: `talent-pool-${day}.csv` }
 }
 
-/** A member of the viewer's prefecture (another prefecture's member is "not found"). */
-export async function requirePoolMember(context: AppLoadContext, user: SessionUser, memberId: string) {
+/**
+ * A member of the viewer's prefecture (another prefecture's member is "not found"). `forPage: false` leaves out
+ * what only the member's page shows — the needs the person fits and possible duplicates — for a caller that
+ * needs the record itself (a nomination).
+ */
+export async function requirePoolMember(
+  context: AppLoadContext,
+  user: SessionUser,
+  memberId: string,
+  { forPage = true }: { forPage?: boolean } = {},
+) {
   const { db } = context.services.database
   if (!/^[0-9a-f-]{36}$/.test(memberId)) throw new Response('指定された人材は見つかりません。', { status: 404 })
   const viewer = profileViewerOf(user)
@@ -284,21 +293,22 @@ export async function requirePoolMember(context: AppLoadContext, user: SessionUs
       ? readProfileForStaff(db, viewer, member.profile_id, { trainings: false })
       : null,
     // The pool's published needs the person fits (consent checked again in the query).
-    member.profile_id && member.profile_visible
+    forPage && member.profile_id && member.profile_visible
       ? fittingNeedsOfMember(db, viewer, member.prefecture_code, member.profile_id)
       : { placedFullTime: false, needs: [] },
   ])
   const canUpdate = managedPoolCode(user) === member.prefecture_code
   const birthYear = member.person_birth_year
-  const duplicates = member.display_name
-    ? (
-        await findPossibleDuplicates(db, member.prefecture_code, viewer, {
-          name: member.display_name,
-          email: member.display_email,
-          birthYear,
-        })
-      ).filter((d) => d.id !== member.id)
-    : []
+  const duplicates =
+    forPage && member.display_name
+      ? (
+          await findPossibleDuplicates(db, member.prefecture_code, viewer, {
+            name: member.display_name,
+            email: member.display_email,
+            birthYear,
+          })
+        ).filter((d) => d.id !== member.id)
+      : []
   return {
     id: member.id,
     name: member.display_name ?? '（退会済み）',
