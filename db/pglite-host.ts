@@ -6,8 +6,12 @@
 // hundred MB) is counted in the app's RSS. Here the queries run on the second core, as they would on a
 // PostgreSQL server, and the app process stays small (docs/BENCHMARKS.md).
 //
-// It imports nothing of ours but its statement cache: it is bundled on its own into build/pglite-host.js.
+// It imports nothing of ours but its statement cache and frames: it is bundled on its own into
+// build/pglite-host.js. Requests and their answers travel on the query lane (db/pglite-frames.ts); the IPC
+// channel says when the database is ready, carries notifications, and tells of the app's end.
+import net from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
+import { QUERY_LANE_FD, readFrames, writeFrame } from './pglite-frames'
 import { PreparedStatements } from './pglite-prepared'
 
 export type HostRequest =
@@ -94,17 +98,23 @@ async function main() {
       if (!pglite.closed) await pglite.close()
     })())
 
-  process.on('message', async (request: HostRequest) => {
+  const lane = new net.Socket({ fd: QUERY_LANE_FD, readable: true, writable: true })
+  // A lane that fails (the app gone) ends nothing by itself: the IPC channel's end closes the database.
+  lane.on('error', () => {})
+  const answer = (reply: HostReply) => new Promise<void>((resolve) => writeFrame(lane, reply, resolve))
+  readFrames(lane, (message) => void handle(message as HostRequest))
+
+  async function handle(request: HostRequest) {
     try {
       switch (request.op) {
         case 'query': {
           const result = await statements.query(request.sql, request.params)
-          send({ id: request.id, op: 'result', rows: result.rows, affectedRows: result.affectedRows })
+          answer({ id: request.id, op: 'result', rows: result.rows, affectedRows: result.affectedRows })
           break
         }
         case 'exec': {
           await pglite.exec(request.sql)
-          send({ id: request.id, op: 'result', rows: [] })
+          answer({ id: request.id, op: 'result', rows: [] })
           break
         }
         case 'listen': {
@@ -114,26 +124,26 @@ async function main() {
             )
             unlisteners.set(request.channel, unlisten)
           }
-          send({ id: request.id, op: 'result', rows: [] })
+          answer({ id: request.id, op: 'result', rows: [] })
           break
         }
         case 'unlisten': {
           await unlisteners.get(request.channel)?.()
           unlisteners.delete(request.channel)
-          send({ id: request.id, op: 'result', rows: [] })
+          answer({ id: request.id, op: 'result', rows: [] })
           break
         }
         case 'close': {
           await close()
-          send({ id: request.id, op: 'result', rows: [] })
+          await answer({ id: request.id, op: 'result', rows: [] })
           process.disconnect()
           break
         }
       }
     } catch (error) {
-      send({ id: request.id, op: 'error', error: serializeError(error) })
+      answer({ id: request.id, op: 'error', error: serializeError(error) })
     }
-  })
+  }
 
   // The app went away (stopped, crashed or killed): flush and close the database, then exit, so that no
   // orphan keeps the data directory open for the next start. A close that hangs (its directory deleted, the

@@ -1,9 +1,10 @@
 // The app's end of the embedded database's process (db/pglite-host.ts): starts it, supervises it (restart
 // with back-off if it dies; it exits by itself when we do), and gives Kysely a driver that sends each query
-// over the IPC channel. PGlite is a single session: statements outside a transaction are sent at once and
+// on the process's query lane (db/pglite-frames.ts). PGlite is a single session: statements outside a transaction are sent at once and
 // run in arrival order; a transaction has the session to itself until it commits or rolls back.
 import { type ChildProcess, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import type { Duplex } from 'node:stream'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +20,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely'
+import { QUERY_LANE_FD, readFrames, writeFrame } from './pglite-frames'
 import type { HostReply, HostRequest, SerializedDatabaseError } from './pglite-host'
 import { isAlive } from './process-alive'
 
@@ -115,9 +117,20 @@ export async function startPGliteProcess(
       const started = fork(script.file, [dataDir ?? 'memory://'], {
         execArgv: script.execArgv,
         serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        // fd 3: the IPC channel (start-up, notifications, the app's end); fd 4: the query lane.
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc', 'pipe'],
       })
       child = started
+      const lane = started.stdio[QUERY_LANE_FD] as Duplex
+      lane.on('error', () => {}) // the process's exit is what counts (below)
+      readFrames(lane, (message) => {
+        const reply = message as HostReply
+        if (!('id' in reply)) return
+        const waiter = pending.get(reply.id)
+        if (!waiter) return
+        pending.delete(reply.id)
+        waiter.resolve(reply)
+      })
       const timer = setTimeout(() => {
         reject(new Error('組み込みデータベースが起動しませんでした（タイムアウト）'))
         started.kill('SIGKILL')
@@ -137,12 +150,7 @@ export async function startPGliteProcess(
         }
         if (reply.op === 'notify') {
           for (const onNotify of listeners.get(reply.channel) ?? []) onNotify(reply.payload)
-          return
         }
-        const waiter = pending.get(reply.id)
-        if (!waiter) return
-        pending.delete(reply.id)
-        waiter.resolve(reply)
       })
       started.on('exit', (code, signal) => {
         clearTimeout(timer)
@@ -183,7 +191,7 @@ export async function startPGliteProcess(
     if (!current?.connected) throw new Error('組み込みデータベースのプロセスに接続できません')
     const id = nextId++
     const reply = new Promise<HostReply>((resolve, reject) => pending.set(id, { resolve, reject }))
-    current.send({ ...request, id })
+    writeFrame(current.stdio[QUERY_LANE_FD] as Duplex, { ...request, id })
     const answer = await reply
     if (answer.op === 'error') throw new PGliteHostError(answer.error)
     return answer
