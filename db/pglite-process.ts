@@ -1,7 +1,8 @@
 // The app's end of the embedded database's process (db/pglite-host.ts): starts it, supervises it (restart
 // with back-off if it dies; it exits by itself when we do), and gives Kysely a driver that sends each query
-// on the process's query lane (db/pglite-frames.ts). PGlite is a single session: statements outside a transaction are sent at once and
-// run in arrival order; a transaction has the session to itself until it commits or rolls back.
+// on the process's query lane (db/pglite-frames.ts). PGlite is a single session: statements outside a
+// transaction are sent at once and run in arrival order; a transaction has the session to itself until it
+// commits or rolls back.
 import { type ChildProcess, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import type { Duplex } from 'node:stream'
