@@ -12,14 +12,14 @@ export class DeferredWrites {
   readonly audit: NewAuditEntry[] = []
   readonly outbox = new Map<SearchEntity, Set<string>>()
 
+  addAudit(entry: NewAuditEntry) {
+    this.audit.push(entry)
+  }
+
   addOutbox(entity: SearchEntity, ids: readonly string[]) {
     const set = this.outbox.get(entity) ?? new Set<string>()
     for (const id of ids) set.add(id)
     this.outbox.set(entity, set)
-  }
-
-  get isEmpty() {
-    return this.audit.length === 0 && this.outbox.size === 0
   }
 
   /** Empties the buffer, returning what it held (the caller writes it). */

@@ -22,7 +22,7 @@ export interface NewAuditEntry {
 /** Appends one entry (held until the transaction's end on a handle with deferred writes: db/deferred-writes.ts). */
 export async function insertAuditEntry(db: DbExecutor, entry: NewAuditEntry): Promise<void> {
   const deferred = deferredWritesOf(db)
-  if (deferred) deferred.audit.push(entry)
+  if (deferred) deferred.addAudit(entry)
   else await insertAuditEntries(db, [entry])
 }
 

@@ -285,16 +285,10 @@ export async function listProfileExperiences(db: DbExecutor, profileId: string):
  * back (newest start first; entries with the same start keep their order, which becomes their sort_order).
  */
 export function inExperienceOrder(experiences: readonly ProfileExperienceRow[]): ProfileExperienceRow[] {
-  return experiences
-    .map((entry, index) => ({ entry, index }))
-    .sort((a, b) =>
-      a.entry.started_month === b.entry.started_month
-        ? a.index - b.index
-        : a.entry.started_month < b.entry.started_month
-          ? 1
-          : -1,
-    )
-    .map(({ entry }) => entry)
+  // Array.prototype.sort is stable: equal starts keep their order.
+  return [...experiences].sort((a, b) =>
+    a.started_month === b.started_month ? 0 : a.started_month < b.started_month ? 1 : -1,
+  )
 }
 
 export async function replaceProfileExperiences(
