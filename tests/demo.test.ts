@@ -16,7 +16,15 @@ import { createRng } from '../app/models/demo/random'
 import type { Services } from '../app/services.server'
 import { fiscalYearOfIsoDate, tokyoIsoDate } from '../app/utils/dates'
 import type { DbExecutor } from '../db/client'
-import { createProfessionalWithProfile, createUser, demoContext, poolMemberAt, sessionUserOf } from './factories'
+import { findPlacementRefOf } from '../db/queries/demo'
+import {
+  createPlacement,
+  createProfessionalWithProfile,
+  createUser,
+  demoContext,
+  poolMemberAt,
+  sessionUserOf,
+} from './factories'
 import { createTestServices } from './services'
 
 const SIZE = 300
@@ -347,5 +355,29 @@ describe('the shared builders (tests/factories.ts)', () => {
       .where('id', '=', profileId)
       .executeTakeFirstOrThrow()
     expect(profile).toEqual({ visibility: 'selected', lock_version: 3 })
+  })
+
+  it('find a placement by the pool member, not by a namesake at the same employer', async () => {
+    const { sessionUser } = await createProfessionalWithProfile(services, {
+      consent: { visibility: 'selected', visiblePrefectureCodes: ['34'] },
+    })
+    const staff = sessionUserOf(await createUser(services.database.db, { role: 'prefecture_staff' }))
+    const memberId = await poolMemberAt(demoContext(services, 'test'), {
+      staff,
+      person: sessionUser,
+      prefectureCode: '34',
+      steps: ['screening'],
+    })
+    const db = services.database.db
+    // The namesake recorded first, without a pool member: a lookup by name alone would find them.
+    const namesake = await createPlacement(db, { employerCode: '340006', personName: '同名 一郎' })
+    const member = await createPlacement(db, {
+      employerCode: '340006',
+      personName: '同名 一郎',
+      poolMemberId: memberId,
+    })
+    expect((await findPlacementRefOf(db, '340006', { poolMemberId: memberId }))?.id).toBe(member)
+    expect((await findPlacementRefOf(db, '340006', { personName: '同名 一郎' }))?.id).toBe(namesake)
+    expect(await findPlacementRefOf(db, '342131', { poolMemberId: memberId })).toBeUndefined()
   })
 })

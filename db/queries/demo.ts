@@ -129,12 +129,24 @@ export async function findIssueRef(db: DbExecutor, municipalityCode: string, tit
     .executeTakeFirst()
 }
 
-export async function findPlacementRefByPerson(db: DbExecutor, employerCode: string, personName: string) {
+/**
+ * A placement at the employer of the pool member, or of the named person recorded without one (a CIO補佐官 the body
+ * hired itself). Namesakes happen, so a pool member is found by who they are, never by name.
+ */
+export async function findPlacementRefOf(
+  db: DbExecutor,
+  employerCode: string,
+  person: { poolMemberId: string } | { personName: string },
+) {
   return db
     .selectFrom('placement')
     .select(['id', 'status', 'lock_version'])
     .where('employer_code', '=', employerCode)
-    .where('person_name', '=', personName)
+    .where((eb) =>
+      'poolMemberId' in person
+        ? eb('pool_member_id', '=', person.poolMemberId)
+        : eb.and([eb('pool_member_id', 'is', null), eb('person_name', '=', person.personName)]),
+    )
     .executeTakeFirst()
 }
 

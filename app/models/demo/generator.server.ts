@@ -10,7 +10,7 @@ import {
   findIssueRef,
   findNeedRefByTitle,
   findPlacementIdOfEntry,
-  findPlacementRefByPerson,
+  findPlacementRefOf,
   findPoolMemberRef,
   findProfileIdsByEmails,
   findUsersByEmails,
@@ -20,6 +20,7 @@ import {
 } from '../../../db/queries/demo'
 import { listLocalGovernmentsByCodes, listPrefectures } from '../../../db/queries/local-government'
 import type { AppUser } from '../../../db/schema'
+import type { DbExecutor } from '../../../db/client'
 import type { Services } from '../../services.server'
 import type { SessionUser } from '../../utils/auth.server'
 import { hashPassword } from '../../utils/auth.server'
@@ -238,7 +239,7 @@ export async function buildNationalDemo(
       stopCheck()
       const batch = plan.placements.slice(i, i + 10)
       const first = batch[0]!
-      if (!(await findPlacementRefByPerson(db(), first.employerCode, first.personName)))
+      if (!(await findPlannedPlacement(db(), first, profileOf)))
         await inDemoBatch(services, REQUEST_ID, async (context) => {
           for (const placement of batch) await buildPlacement(context, placement, actors, profileOf)
         })
@@ -495,6 +496,19 @@ async function buildNeed(
   for (const to of moves) await moveNeed(context, staff, needId, to)
 }
 
+/** The placement built from a planned one: by its pool member when the person is in the pool, else by name. */
+async function findPlannedPlacement(db: DbExecutor, placement: PlannedPlacement, profileOf: (index: number) => string) {
+  const member =
+    placement.person === null
+      ? undefined
+      : await findPoolMemberRef(db, placement.prefectureCode, profileOf(placement.person))
+  return findPlacementRefOf(
+    db,
+    placement.employerCode,
+    member ? { poolMemberId: member.id } : { personName: placement.personName },
+  )
+}
+
 async function buildPlacement(
   context: AppLoadContext,
   placement: PlannedPlacement,
@@ -583,7 +597,7 @@ async function buildAppointmentStep(
         : { kind: 'end', endedOn: a.closedOn!, endReason: a.endReason ?? 'other' },
     )
     if (placement) {
-      const ref = await findPlacementRefByPerson(db, placement.employerCode, placement.personName)
+      const ref = await findPlacementRefOf(db, placement.employerCode, { poolMemberId: member.id })
       if (ref?.status === 'active')
         await endPlacementOn(context, staff, ref.id, {
           on: a.closedOn!,
@@ -594,7 +608,7 @@ async function buildAppointmentStep(
   }
   if (cases.length > 0) return // nominated (and decided) already
   const placementId = placement
-    ? ((await findPlacementRefByPerson(db, placement.employerCode, placement.personName))?.id ?? null)
+    ? ((await findPlacementRefOf(db, placement.employerCode, { poolMemberId: member.id }))?.id ?? null)
     : null
   const id = await nominateMember(context, staff, member.id, {
     roleId: a.roleId,
