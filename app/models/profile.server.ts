@@ -20,11 +20,15 @@ import {
   type ProfileRow,
   type ProfileSkillRow,
   inExperienceOrder,
-  replaceProfileExperiences,
-  replaceProfileQualifications,
-  replaceProfileSkills,
+  takeProfileExperiences,
+  takeProfileQualifications,
+  takeProfileSkills,
+  insertProfileExperiences,
+  insertProfileQualifications,
+  insertProfileSkills,
   resolveQualifications,
   updateProfileLocked,
+  updateProfileLockedWithBefore,
   upsertProfile,
 } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
@@ -406,26 +410,39 @@ async function audit(
 /** 基本情報: the first save creates the profile. */
 export async function saveBasics(context: AppLoadContext, user: SessionUser, input: BasicsInput): Promise<SaveResult> {
   const { db } = context.services.database
+  const changes = {
+    family_name: input.familyName,
+    given_name: input.givenName,
+    family_name_kana: input.familyNameKana,
+    given_name_kana: input.givenNameKana,
+    contact_email: input.contactEmail,
+    phone: input.phone,
+    residence_prefecture_code: input.residencePrefectureCode,
+    birth_year: input.birthYear,
+    introduction: input.introduction,
+    years_private_it: input.yearsPrivateIt,
+    years_public_sector: input.yearsPublicSector,
+    languages: input.languages,
+  } satisfies ProfileChanges
+  const create = async (trx: DbExecutor) => {
+    const after = await upsertProfile(trx, user.id, null, { ...changes, id: crypto.randomUUID(), user_id: user.id })
+    return after && { before: null, after }
+  }
   return db.transaction().execute(async (trx): Promise<SaveResult> => {
-    const before = await findProfileByUserId(trx, user.id)
-    if (before && input.lockVersion === null) return { status: 'conflict', lockVersion: before.lock_version }
-    const after = await upsertProfile(trx, user.id, before ? input.lockVersion : null, {
-      id: before?.id ?? crypto.randomUUID(),
-      user_id: user.id,
-      family_name: input.familyName,
-      given_name: input.givenName,
-      family_name_kana: input.familyNameKana,
-      given_name_kana: input.givenNameKana,
-      contact_email: input.contactEmail,
-      phone: input.phone,
-      residence_prefecture_code: input.residencePrefectureCode,
-      birth_year: input.birthYear,
-      introduction: input.introduction,
-      years_private_it: input.yearsPrivateIt,
-      years_public_sector: input.yearsPublicSector,
-      languages: input.languages,
-    })
-    if (!after) return { status: 'conflict', lockVersion: before?.lock_version ?? null }
+    // A form loaded before any profile existed creates one: if one was created in between (another tab), the
+    // unique user id refuses the insert and the save is a conflict. A form with a lock version updates under
+    // it, and creates the profile only if there is none any more.
+    let saved =
+      input.lockVersion === null
+        ? await create(trx)
+        : await updateProfileLockedWithBefore(trx, user.id, input.lockVersion, changes)
+    if (!saved) {
+      const current = await findProfileByUserId(trx, user.id)
+      if (current) return { status: 'conflict', lockVersion: current.lock_version }
+      saved = await create(trx)
+      if (!saved) return { status: 'conflict', lockVersion: null }
+    }
+    const { before, after } = saved
     await audit(trx, context, user, after.id, {
       action: before ? 'update_basics' : 'create',
       section: 'basics',
@@ -435,6 +452,15 @@ export async function saveBasics(context: AppLoadContext, user: SessionUser, inp
     await enqueueSearchSync(trx, 'profile', [after.id])
     return { status: 'ok', profileId: after.id }
   })
+}
+
+/**
+ * Why a locked save changed nothing: someone saved in between (the current lock version, for the form to
+ * reload), or there is no profile yet. Read only when the save failed.
+ */
+async function conflictOrNoProfile(trx: DbExecutor, user: SessionUser): Promise<SaveResult> {
+  const profile = await findProfileByUserId(trx, user.id)
+  return profile ? { status: 'conflict', lockVersion: profile.lock_version } : { status: 'no-profile' }
 }
 
 /** A section stored on the main row: locked update, audit, outbox. */
@@ -448,10 +474,10 @@ async function saveMainRowSection(
 ): Promise<SaveResult> {
   const { db } = context.services.database
   return db.transaction().execute(async (trx): Promise<SaveResult> => {
-    const before = await findProfileByUserId(trx, user.id)
-    if (!before) return { status: 'no-profile' }
-    const after = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, changes)
-    if (!after) return { status: 'conflict', lockVersion: before.lock_version }
+    const saved =
+      lockVersion === null ? undefined : await updateProfileLockedWithBefore(trx, user.id, lockVersion, changes)
+    if (!saved) return conflictOrNoProfile(trx, user)
+    const { before, after } = saved
     await audit(trx, context, user, after.id, {
       action: `update_${section}` as const,
       section,
@@ -518,8 +544,10 @@ class RefusedInput extends Error {
 
 /**
  * A section in its own table: the main row's lock is checked and bumped first (so two tabs cannot both
- * replace the list), then `write` replaces the rows and answers what is stored now, in the order `read` would
- * give it (so the audit's after-image needs no second read). `write` may refuse the input with field errors.
+ * replace the list), then `take` removes the stored rows and answers them (the before-image, in one
+ * statement), and `write` stores the new ones and answers them in the order `take` gives (so the audit's
+ * after-image needs no second read). `write` may refuse the input with field errors: the transaction then
+ * rolls back, the removed rows and the lock bump included.
  */
 async function saveChildSection<T>(
   context: AppLoadContext,
@@ -527,7 +555,7 @@ async function saveChildSection<T>(
   lockVersion: number | null,
   section: 'skills' | 'qualifications' | 'experiences',
   action: AuditActionOf<'profile'>,
-  read: (trx: DbExecutor, profileId: string) => Promise<T>,
+  take: (trx: DbExecutor, profileId: string) => Promise<T>,
   write: (
     trx: DbExecutor,
     profileId: string,
@@ -539,12 +567,8 @@ async function saveChildSection<T>(
   try {
     return await db.transaction().execute(async (trx): Promise<SaveResult> => {
       const locked = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, {})
-      if (!locked) {
-        // Only now tell "someone saved in between" from "there is no profile yet".
-        const profile = await findProfileByUserId(trx, user.id)
-        return profile ? { status: 'conflict', lockVersion: profile.lock_version } : { status: 'no-profile' }
-      }
-      const before = await read(trx, locked.id)
+      if (!locked) return conflictOrNoProfile(trx, user)
+      const before = await take(trx, locked.id)
       const written = await write(trx, locked.id, before)
       // Roll back the lock bump too: nothing was saved.
       if ('fieldErrors' in written) throw new RefusedInput(written.fieldErrors)
@@ -571,8 +595,8 @@ async function offeredIds(context: AppLoadContext, kind: 'skills' | 'qualificati
 
 /** How a section holding one row per catalogue item (a skill's level, a qualification's year) is stored. */
 interface CatalogueChoices<Row> {
-  list: (trx: DbExecutor, profileId: string) => Promise<Row[]>
-  replace: (trx: DbExecutor, profileId: string, rows: Row[]) => Promise<void>
+  take: (trx: DbExecutor, profileId: string) => Promise<Row[]>
+  insert: (trx: DbExecutor, profileId: string, rows: Row[]) => Promise<void>
   idOf: (row: Row) => string
   snapshot: (rows: Row[]) => Record<string, unknown>
   /** The field error of an item the catalogue does not offer. */
@@ -580,16 +604,16 @@ interface CatalogueChoices<Row> {
 }
 
 const SKILL_CHOICES: CatalogueChoices<ProfileSkillRow> = {
-  list: listProfileSkills,
-  replace: replaceProfileSkills,
+  take: takeProfileSkills,
+  insert: insertProfileSkills,
   idOf: (row) => row.skill_id,
   snapshot: (rows) => ({ skills: Object.fromEntries(rows.map((s) => [s.skill_id, s.level])) }),
   unoffered: 'このスキルはスキル標準にありません。ページを再読み込みしてください',
 }
 
 const QUALIFICATION_CHOICES: CatalogueChoices<ProfileQualificationRow> = {
-  list: listProfileQualifications,
-  replace: replaceProfileQualifications,
+  take: takeProfileQualifications,
+  insert: insertProfileQualifications,
   idOf: (row) => row.qualification_id,
   snapshot: (rows) => ({ qualifications: Object.fromEntries(rows.map((q) => [q.qualification_id, q.acquired_year])) }),
   unoffered: 'この資格はスキル標準にありません。ページを再読み込みしてください',
@@ -615,7 +639,7 @@ async function saveCatalogueChoices<Row>(
     lockVersion,
     section,
     `update_${section}`,
-    store.list,
+    store.take,
     async (trx, profileId, current) => {
       const allowed = new Set([...offered, ...current.map(store.idOf)])
       const refused = choices.filter((c) => c.checked && !allowed.has(c.id))
@@ -624,7 +648,7 @@ async function saveCatalogueChoices<Row>(
       const rows = new Map(choices.flatMap((c) => (c.row ? [[c.id, c.row] as const] : [])))
       // In any order: the snapshot is keyed by item.
       const after = [...rows.values()]
-      await store.replace(trx, profileId, after)
+      await store.insert(trx, profileId, after)
       return { after }
     },
     store.snapshot,
@@ -684,7 +708,7 @@ export async function saveExperience(
     input.lockVersion,
     'experiences',
     input.id ? 'update_experience' : 'add_experience',
-    listProfileExperiences,
+    takeProfileExperiences,
     async (trx, profileId, current) => {
       const existing = input.id ? current.find((e) => e.id === input.id) : undefined
       if (input.id && !existing) return EXPERIENCE_NOT_FOUND
@@ -702,8 +726,9 @@ export async function saveExperience(
         skill_ids: input.skillIds,
       }
       const next = existing ? current.map((e) => (e.id === existing.id ? entry : e)) : [entry, ...current]
-      await replaceProfileExperiences(trx, profileId, next)
-      return { after: inExperienceOrder(next) }
+      const after = inExperienceOrder(next)
+      await insertProfileExperiences(trx, profileId, after)
+      return { after }
     },
     experiencesSnapshot,
   )
@@ -720,11 +745,11 @@ export async function deleteExperience(
     input.lockVersion,
     'experiences',
     'delete_experience',
-    listProfileExperiences,
+    takeProfileExperiences,
     async (trx, profileId, current) => {
       if (!current.some((e) => e.id === input.id)) return EXPERIENCE_NOT_FOUND
       const after = current.filter((e) => e.id !== input.id)
-      await replaceProfileExperiences(trx, profileId, after)
+      await insertProfileExperiences(trx, profileId, after)
       return { after }
     },
     experiencesSnapshot,

@@ -154,6 +154,39 @@ export async function updateProfileLocked(
 }
 
 /**
+ * updateProfileLocked that also answers the row as it was before (the audit's before-image) in the same
+ * statement: the row is locked and read at the lock version the form was loaded with, then changed.
+ */
+export async function updateProfileLockedWithBefore(
+  db: DbExecutor,
+  userId: string,
+  lockVersion: number,
+  changes: ProfileChanges,
+): Promise<{ before: ProfileRow; after: ProfileRow } | undefined> {
+  const raw = await db
+    .updateTable('profile')
+    .from(
+      db
+        .selectFrom('profile')
+        .select(plainColumns)
+        .select(availableFromText)
+        .where('user_id', '=', userId)
+        .where('lock_version', '=', lockVersion)
+        .forUpdate()
+        .as('old'),
+    )
+    .set({ ...changes, lock_version: sql`profile.lock_version + 1`, updated_at: sql`now()` })
+    .whereRef('profile.id', '=', 'old.id')
+    .returning(plainColumns.map((column) => `profile.${column}` as const))
+    .returning(sql<string | null>`to_char(profile.available_from, 'YYYY-MM-DD')`.as('available_from_text'))
+    .returning(sql<RawProfile>`to_jsonb(old)`.as('before'))
+    .executeTakeFirst()
+  if (!raw) return undefined
+  const { before, ...after } = raw as unknown as RawProfile & { before: RawProfile }
+  return { before: toProfileRow(before), after: toProfileRow(after) }
+}
+
+/**
  * Creates the profile or updates it under optimistic locking: `lockVersion` null means the form was
  * loaded before any profile existed (a profile created in between is a conflict: the unique user_id
  * refuses the insert and we answer undefined).
@@ -182,6 +215,9 @@ export async function deleteProfileOfUser(db: DbExecutor, userId: string): Promi
   await db.deleteFrom('profile').where('user_id', '=', userId).execute()
 }
 
+/** Code-unit order: the same on every database collation. */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 // ---- skills (自己評価レベル) ------------------------------------------------------------------------------
 
 export interface ProfileSkillRow {
@@ -198,12 +234,22 @@ export async function listProfileSkills(db: DbExecutor, profileId: string): Prom
     .execute()
 }
 
-export async function replaceProfileSkills(
+/** Removes the profile's skills and answers them by skill id (a section's before-image, without a read of its own). */
+export async function takeProfileSkills(db: DbExecutor, profileId: string): Promise<ProfileSkillRow[]> {
+  const rows = await db
+    .deleteFrom('profile_skill')
+    .where('profile_id', '=', profileId)
+    .returning(['skill_id', 'level'])
+    .execute()
+  return rows.sort((a, b) => byText(a.skill_id, b.skill_id))
+}
+
+/** Stores skills of a profile that holds none (after takeProfileSkills). */
+export async function insertProfileSkills(
   db: DbExecutor,
   profileId: string,
   skills: readonly ProfileSkillRow[],
 ): Promise<void> {
-  await db.deleteFrom('profile_skill').where('profile_id', '=', profileId).execute()
   if (skills.length === 0) return
   await db
     .insertInto('profile_skill')
@@ -227,12 +273,22 @@ export async function listProfileQualifications(db: DbExecutor, profileId: strin
     .execute()
 }
 
-export async function replaceProfileQualifications(
+/** Removes the profile's qualifications and answers them by qualification id (a section's before-image). */
+export async function takeProfileQualifications(db: DbExecutor, profileId: string): Promise<ProfileQualificationRow[]> {
+  const rows = await db
+    .deleteFrom('profile_qualification')
+    .where('profile_id', '=', profileId)
+    .returning(['qualification_id', 'acquired_year'])
+    .execute()
+  return rows.sort((a, b) => byText(a.qualification_id, b.qualification_id))
+}
+
+/** Stores qualifications of a profile that holds none (after takeProfileQualifications). */
+export async function insertProfileQualifications(
   db: DbExecutor,
   profileId: string,
   qualifications: readonly ProfileQualificationRow[],
 ): Promise<void> {
-  await db.deleteFrom('profile_qualification').where('profile_id', '=', profileId).execute()
   if (qualifications.length === 0) return
   await db
     .insertInto('profile_qualification')
@@ -259,19 +315,21 @@ export interface ProfileExperienceRow {
   skill_ids: string[]
 }
 
+const experienceColumns = [
+  'id',
+  'organization',
+  'title',
+  sql<string>`to_char(started_on, 'YYYY-MM')`.as('started_month'),
+  sql<string | null>`to_char(ended_on, 'YYYY-MM')`.as('ended_month'),
+  'description',
+  'skill_ids',
+] as const
+
 export async function listProfileExperiences(db: DbExecutor, profileId: string): Promise<ProfileExperienceRow[]> {
   return (
     db
       .selectFrom('profile_experience')
-      .select([
-        'id',
-        'organization',
-        'title',
-        sql<string>`to_char(started_on, 'YYYY-MM')`.as('started_month'),
-        sql<string | null>`to_char(ended_on, 'YYYY-MM')`.as('ended_month'),
-        'description',
-        'skill_ids',
-      ])
+      .select(experienceColumns)
       .where('profile_id', '=', profileId)
       // Newest first, as a CV reads; sort_order keeps the order stable for entries with the same start.
       .orderBy('started_on', 'desc')
@@ -284,19 +342,36 @@ export async function listProfileExperiences(db: DbExecutor, profileId: string):
  * Entries about to be stored by replaceProfileExperiences, in the order listProfileExperiences will read them
  * back (newest start first; entries with the same start keep their order, which becomes their sort_order).
  */
-export function inExperienceOrder(experiences: readonly ProfileExperienceRow[]): ProfileExperienceRow[] {
+export function inExperienceOrder<T extends Pick<ProfileExperienceRow, 'started_month'>>(
+  experiences: readonly T[],
+): T[] {
   // Array.prototype.sort is stable: equal starts keep their order.
   return [...experiences].sort((a, b) =>
     a.started_month === b.started_month ? 0 : a.started_month < b.started_month ? 1 : -1,
   )
 }
 
-export async function replaceProfileExperiences(
+/**
+ * Removes the profile's experiences and answers them in the order listProfileExperiences reads them (a
+ * section's before-image, without a read of its own).
+ */
+export async function takeProfileExperiences(db: DbExecutor, profileId: string): Promise<ProfileExperienceRow[]> {
+  const rows = await db
+    .deleteFrom('profile_experience')
+    .where('profile_id', '=', profileId)
+    .returning([...experienceColumns, 'sort_order'])
+    .execute()
+  return inExperienceOrder(rows.sort((a, b) => a.sort_order - b.sort_order)).map(
+    ({ sort_order: _sortOrder, ...row }) => row,
+  )
+}
+
+/** Stores the experiences of a profile that holds none (after takeProfileExperiences), in this order. */
+export async function insertProfileExperiences(
   db: DbExecutor,
   profileId: string,
   experiences: readonly ProfileExperienceRow[],
 ): Promise<void> {
-  await db.deleteFrom('profile_experience').where('profile_id', '=', profileId).execute()
   if (experiences.length === 0) return
   await db
     .insertInto('profile_experience')

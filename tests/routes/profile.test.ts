@@ -650,6 +650,72 @@ describe('experiences (職歴)', () => {
   })
 })
 
+describe('the main row sections (basics, availability, consent)', () => {
+  it("each save's audit before-image is the previous save's after-image, read in the same statement as the change", async () => {
+    const { cookie, profile } = await professionalWithProfile()
+    await saved(availabilityRoute, '/profile/availability', cookie, {
+      lockVersion: '0',
+      employmentForms: ['part_time', 'side_job'],
+      daysPerWeek: '2.5',
+      availableFrom: '2027-04-01',
+      workArea: 'selected',
+      workPrefectureCodes: ['34', '13'],
+      onsiteDaysPerMonth: '4',
+      payMinYen: '30000',
+      payMaxYen: '50000',
+      payUnit: 'day',
+    })
+    await saved(consentRoute, '/profile/consent', cookie, {
+      lockVersion: '1',
+      visibility: 'selected',
+      visiblePrefectureCodes: ['34', '01'],
+      nationalListConsent: 'on',
+    })
+    await saved(availabilityRoute, '/profile/availability', cookie, {
+      lockVersion: '2',
+      employmentForms: ['contract'],
+      daysPerWeek: '3',
+      availableFrom: '2027-10-01',
+      workArea: 'all',
+      remoteOk: 'on',
+    })
+    await saved(consentRoute, '/profile/consent', cookie, { lockVersion: '3', visibility: 'all' })
+    await saved(basicsRoute, '/profile/basics', cookie, { ...BASICS, lockVersion: '4', familyName: '佐藤' })
+    const rows = await auditRows(profile.id)
+    for (const section of ['availability', 'consent'] as const) {
+      const chain = rows.filter((r) => r.action === `update_${section}`)
+      expect(chain).toHaveLength(2)
+      expect(chain[1]!.before).toEqual(chain[0]!.after)
+    }
+    const availability = rows.filter((r) => r.action === 'update_availability')
+    expect(availability[0]!.after).toMatchObject({
+      employment_forms: ['part_time', 'side_job'],
+      days_per_week: 2.5,
+      available_from: '2027-04-01',
+    })
+    // The consent's time stamp survives the trip through the before-image (a Date, not a string or null).
+    const consent = rows.filter((r) => r.action === 'update_consent')
+    expect(consent[1]!.before).toMatchObject({ visibility: 'selected', visible_prefecture_codes: ['01', '34'] })
+    const [created, updated] = rows.filter((r) => r.action === 'create' || r.action === 'update_basics')
+    expect(updated!.before).toEqual(created!.after)
+    expect(updated!.after).toMatchObject({ name: '佐藤 花子' })
+    expect(await profileOf(profile.user_id)).toMatchObject({ lock_version: 5, family_name: '佐藤' })
+  })
+
+  it('a stale form is a conflict with the current lock version, and changes nothing', async () => {
+    const { user, cookie } = await professionalWithProfile()
+    await saved(consentRoute, '/profile/consent', cookie, { lockVersion: '0', visibility: 'all' })
+    const stale = await reply(availabilityRoute, '/profile/availability', cookie, {
+      lockVersion: '0',
+      employmentForms: ['contract'],
+      daysPerWeek: '3',
+      workArea: 'all',
+    })
+    expect(stale.status).toBe(409)
+    expect(await profileOf(user.id)).toMatchObject({ lock_version: 1, employment_forms: [] })
+  })
+})
+
 describe('my data: export', () => {
   it('JSON and CSV contain the profile, skills, qualifications and experiences — never the password hash or a session id', async () => {
     const { user, cookie } = await professionalWithProfile()
