@@ -19,7 +19,7 @@ import {
   mergePoolMemberInto,
   resolveRoleNames,
   type RoleFilter,
-  setPoolStatus,
+  setPoolStatusWithEvent,
   setTargetRoles,
   updateInterviewLocked,
 } from '../../db/queries/pools'
@@ -604,15 +604,13 @@ export async function changePoolStatus(
         message: `「${POOL_STATUS_LABELS[member.status]}」から「${POOL_STATUS_LABELS[to]}」には変更できません`,
       }
     }
-    if (!(await setPoolStatus(trx, member.id, { from: member.status, to, lockVersion }))) return { status: 'conflict' }
-    await insertPoolEvent(trx, {
-      poolMemberId: member.id,
-      from: member.status,
-      to,
-      actorUserId: user.id,
-      actorLabel: user.display_name,
-      note,
-    })
+    const moved = await setPoolStatusWithEvent(
+      trx,
+      member.id,
+      { from: member.status, to, lockVersion },
+      { actorUserId: user.id, actorLabel: user.display_name, note },
+    )
+    if (!moved) return { status: 'conflict' }
     if (member.profile_id) await enqueueSearchSync(trx, 'profile', [member.profile_id])
     await recordAudit(trx, actorFrom(context, user), {
       action: 'change_status',

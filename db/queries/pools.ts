@@ -350,6 +350,44 @@ export async function setPoolStatus(
 }
 
 /**
+ * setPoolStatus and its history row in one statement: the event is written only if the guarded update
+ * changed the member. False = someone changed the member in between (nothing written).
+ */
+export async function setPoolStatusWithEvent(
+  db: DbExecutor,
+  id: string,
+  { from, to, lockVersion }: { from: PoolStatus; to: PoolStatus; lockVersion: number },
+  event: { actorUserId: string | null; actorLabel: string; note?: string },
+): Promise<boolean> {
+  const written = await db
+    .with('moved', (q) =>
+      q
+        .updateTable('pool_member')
+        .set({ status: to, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .where('lock_version', '=', lockVersion)
+        .returning('id'),
+    )
+    .insertInto('pool_member_event')
+    .columns(['pool_member_id', 'from_status', 'to_status', 'actor_user_id', 'actor_label', 'note'])
+    .expression((eb) =>
+      eb.selectFrom('moved').select([
+        'moved.id',
+        // Typed parameters: in a select list Postgres would take them for text, and actor_user_id is a uuid.
+        sql<string>`cast(${from} as text)`.as('from_status'),
+        sql<string>`cast(${to} as text)`.as('to_status'),
+        sql<string | null>`cast(${event.actorUserId} as uuid)`.as('actor_user_id'),
+        sql<string>`cast(${event.actorLabel} as text)`.as('actor_label'),
+        sql<string>`cast(${event.note ?? ''} as text)`.as('note'),
+      ]),
+    )
+    .returning('pool_member_id')
+    .executeTakeFirst()
+  return written !== undefined
+}
+
+/**
  * Members of a prefecture's pool who may be the same person: same e-mail (case-insensitive), or same name
  * (spaces ignored) and birth year. A profile's e-mail and birth year are compared only while its owner shares
  * the profile with the viewer: the check must not reveal them otherwise.
