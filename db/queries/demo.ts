@@ -176,3 +176,16 @@ export async function findPlacementIdOfEntry(db: DbExecutor, shortlistEntryId: s
     .executeTakeFirst()
   return row?.id
 }
+
+/** The ids of the experiences of a pool member's profile (a nomination's evidence). */
+export async function listExperienceIdsOfMember(db: DbExecutor, memberId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('pool_member as m')
+    .innerJoin('profile_experience as e', 'e.profile_id', 'm.profile_id')
+    .select('e.id')
+    .where('m.id', '=', memberId)
+    .orderBy('e.started_on', 'desc')
+    .orderBy('e.sort_order')
+    .execute()
+  return rows.map((r) => r.id)
+}

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import type { AppLoadContext } from '@remix-run/node'
 import type { DbExecutor } from '../../../db/client'
-import { currentLockVersion, findNewestInvitationMailBody } from '../../../db/queries/demo'
+import { currentLockVersion, findNewestInvitationMailBody, listExperienceIdsOfMember } from '../../../db/queries/demo'
 import { insertUser } from '../../../db/queries/users'
 import type {
   AppUser,
@@ -39,14 +39,7 @@ import {
   SkillsSchema,
 } from '../../utils/profile-validation'
 import { userAttributesOf } from '../../utils/session.server'
-import {
-  appoint,
-  closeAppointment,
-  getNominationPage,
-  nominate,
-  replyToNomination,
-  withdrawNomination,
-} from '../appointment.server'
+import { appoint, closeAppointment, nominate, replyToNomination, withdrawNomination } from '../appointment.server'
 import { recordAudit, userSnapshot } from '../audit.server'
 import { changeIssueStatus, createIssue } from '../issue.server'
 import { changeNeedStatus, createNeed, getNeedEditPage, saveNeed } from '../need.server'
@@ -727,7 +720,8 @@ export async function nominateMember(
   memberId: string,
   spec: NominationSpec,
 ): Promise<string> {
-  const page = await getNominationPage(context, staff, memberId)
+  // The experiences the nomination page offers as evidence (the profile's own), read without the rest of the page.
+  const experienceIds = await listExperienceIdsOfMember(context.services.database.db, memberId)
   const result = expectOk(
     'nominate',
     await nominate(
@@ -737,7 +731,7 @@ export async function nominateMember(
       NominationSchema.parse({
         roleId: spec.roleId,
         statement: spec.statement,
-        experienceIds: page.experiences.map((e) => e.id),
+        experienceIds,
         placementId: orUndefined(spec.placementId),
         plannedEmployment: spec.placementId ? undefined : (spec.plannedEmployment ?? 'full_time'),
         plannedMainDuty: spec.placementId ? undefined : 'yes',
