@@ -1,8 +1,8 @@
 // Outgoing mail: Japanese templates queued in mail_outbox inside the caller's transaction; the mail worker
 // (jobs/mail-worker.ts) sends them by SMTP when configured, or prints them to the console in development.
 import type { DbExecutor } from '../../db/client'
-import { enqueueMail } from '../../db/queries/mail-outbox'
-import { listPoolStaffEmails } from '../../db/queries/users'
+import { enqueueMail, enqueueMailToEach, type NewMail } from '../../db/queries/mail-outbox'
+import { poolStaffQuery } from '../../db/queries/users'
 
 const SIGNATURE = `\n\n--\n自治体DXアクセラレータ500 プラットフォーム\n（このメールは送信専用です。心当たりがない場合は破棄してください。）`
 
@@ -214,16 +214,20 @@ export async function queueMail(
   mail: Template,
   { prefectureCode = null }: { prefectureCode?: string | null } = {},
 ): Promise<void> {
+  await enqueueMail(db, { to, ...outboxMail(mail, prefectureCode) })
+}
+
+/** A template as the outbox stores it: the signature added, and the copy staff see with its tokens blanked. */
+function outboxMail(mail: Template, prefectureCode: string | null): Omit<NewMail, 'to'> {
   const { subject, body } = render(mail)
   const bodyText = body + SIGNATURE
-  await enqueueMail(db, {
-    to,
+  return {
     subject,
     bodyText,
     shownBodyText: redactTokens(bodyText, secretsOf(mail)),
     template: mail.template,
     prefectureCode,
-  })
+  }
 }
 
 /**
@@ -234,13 +238,9 @@ export async function notifyPoolStaff(
   db: DbExecutor,
   { poolCode, poolLabel, via, url }: { poolCode: string; poolLabel: string; via: '応募' | '関心表明'; url: string },
 ): Promise<void> {
-  for (const email of await listPoolStaffEmails(db, poolCode))
-    await queueMail(
-      db,
-      email,
-      { template: 'pool_new_application', poolLabel, via, url },
-      {
-        prefectureCode: poolCode === '00' ? null : poolCode,
-      },
-    )
+  await enqueueMailToEach(
+    db,
+    poolStaffQuery(db, poolCode),
+    outboxMail({ template: 'pool_new_application', poolLabel, via, url }, poolCode === '00' ? null : poolCode),
+  )
 }

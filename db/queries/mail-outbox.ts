@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
+import { type SelectQueryBuilder, sql } from 'kysely'
 import type { DbExecutor } from '../client'
-import type { AccountMailKind, MailOutboxRow } from '../schema'
+import type { AccountMailKind, DB, MailOutboxRow } from '../schema'
 
 export interface NewMail {
   to: string
@@ -37,6 +37,38 @@ export async function enqueueMail(db: DbExecutor, mail: NewMail): Promise<number
     .select(['queued.id', sql`pg_notify(${MAIL_OUTBOX_CHANNEL}, '')`.as('notified')])
     .executeTakeFirstOrThrow()
   return Number(row.id)
+}
+
+/**
+ * Queues one mail to each address `recipients` selects, in one statement (the same wake-up as enqueueMail).
+ * Returns how many were queued.
+ */
+export async function enqueueMailToEach(
+  db: DbExecutor,
+  recipients: SelectQueryBuilder<DB, 'app_user', { email: string }>,
+  mail: Omit<NewMail, 'to'>,
+): Promise<number> {
+  const rows = await db
+    .with('queued', (qb) =>
+      qb
+        .insertInto('mail_outbox')
+        .columns(['to_address', 'subject', 'body_text', 'shown_body_text', 'template', 'prefecture_code'])
+        .expression(
+          // Typed parameters: in a select list Postgres would otherwise leave their type to guess.
+          recipients.select([
+            sql<string>`cast(${mail.subject} as text)`.as('subject'),
+            sql<string>`cast(${mail.bodyText} as text)`.as('body_text'),
+            sql<string>`cast(${mail.shownBodyText} as text)`.as('shown_body_text'),
+            sql<string>`cast(${mail.template} as text)`.as('template'),
+            sql<string | null>`cast(${mail.prefectureCode ?? null} as text)`.as('prefecture_code'),
+          ]),
+        )
+        .returning('id'),
+    )
+    .selectFrom('queued')
+    .select(['queued.id', sql`pg_notify(${MAIL_OUTBOX_CHANNEL}, '')`.as('notified')])
+    .execute()
+  return rows.length
 }
 
 const mailColumns = [

@@ -119,11 +119,11 @@ export async function userHasProfile(db: DbExecutor, userId: string): Promise<bo
 }
 
 /**
- * Addresses of the staff who look after a pool: the prefecture's staff and admins, or the ministry's for the
- * national list ('00'); active, verified accounts only.
+ * The staff who look after a pool: the prefecture's staff and admins, or the ministry's for the national list
+ * ('00'); active, verified accounts only. A query, so that a mail to each of them is queued in one statement.
  */
-export async function listPoolStaffEmails(db: DbExecutor, poolCode: string): Promise<string[]> {
-  const rows = await db
+export function poolStaffQuery(db: DbExecutor, poolCode: string) {
+  return db
     .selectFrom('app_user')
     .select('email')
     .$if(poolCode === '00', (q) => q.where('role', 'in', ['ministry_staff', 'ministry_admin']))
@@ -132,7 +132,10 @@ export async function listPoolStaffEmails(db: DbExecutor, poolCode: string): Pro
     )
     .where('deactivated_at', 'is', null)
     .where('email_verified_at', 'is not', null)
-    .orderBy('email')
-    .execute()
+}
+
+/** Addresses of the staff who look after a pool (poolStaffQuery), in address order. */
+export async function listPoolStaffEmails(db: DbExecutor, poolCode: string): Promise<string[]> {
+  const rows = await poolStaffQuery(db, poolCode).orderBy('email').execute()
   return rows.map((r) => r.email)
 }
