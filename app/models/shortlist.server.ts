@@ -31,7 +31,7 @@ import {
   listStaffToNotify,
   lockNeedForShortlist,
   setShortlistInterview,
-  setShortlistStatus,
+  setShortlistStatusWithEvent,
   touchShortlistEntry,
 } from '../../db/queries/shortlist'
 import type { EmploymentForm, NeedStatus, ShortlistStatus } from '../../db/schema'
@@ -261,10 +261,14 @@ async function moveEntry(
   if (problem) return { status: 'refused', message: problem }
   if (to === 'offered' && (await findOfferedEntry(trx, need.id)))
     return { status: 'refused', message: SECOND_OFFER_MESSAGE }
-  if (!(await setShortlistStatus(trx, entry.id, { from, to, lockVersion: entry.lock_version, note })))
-    return { status: 'conflict' }
   const actorLabel = actorLabelOf(mover)
-  await insertShortlistEvent(trx, { entryId: entry.id, from, to, actorUserId: mover.user.id, actorLabel, note })
+  const moved = await setShortlistStatusWithEvent(
+    trx,
+    entry.id,
+    { from, to, lockVersion: entry.lock_version, note },
+    { actorUserId: mover.user.id, actorLabel },
+  )
+  if (!moved) return { status: 'conflict' }
   const audit = actorFrom(context, mover.user)
 
   // The need follows its 内定: filled by it (through 選考中 when it was still 公開), open again without it.

@@ -6,6 +6,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
 import { type DB, NATIONAL_LIST_CODE, type PoolSource, type PoolStatus } from '../schema'
 import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
+import { HISTORY_COLUMNS, historyValues } from './history'
 import { moveTrainingRecords } from './training-records'
 
 type NewPoolMember = Insertable<DB['pool_member']>
@@ -350,8 +351,8 @@ export async function setPoolStatus(
 }
 
 /**
- * setPoolStatus and its history row in one statement: the event is written only if the guarded update
- * changed the member. False = someone changed the member in between (nothing written).
+ * setPoolStatus and its history row in one statement (./history.ts): the event is written only if the guarded
+ * update changed the member. False = someone changed the member in between (nothing written).
  */
 export async function setPoolStatusWithEvent(
   db: DbExecutor,
@@ -370,18 +371,8 @@ export async function setPoolStatusWithEvent(
         .returning('id'),
     )
     .insertInto('pool_member_event')
-    .columns(['pool_member_id', 'from_status', 'to_status', 'actor_user_id', 'actor_label', 'note'])
-    .expression((eb) =>
-      eb.selectFrom('moved').select([
-        'moved.id',
-        // Typed parameters: in a select list Postgres would take them for text, and actor_user_id is a uuid.
-        sql<string>`cast(${from} as text)`.as('from_status'),
-        sql<string>`cast(${to} as text)`.as('to_status'),
-        sql<string | null>`cast(${event.actorUserId} as uuid)`.as('actor_user_id'),
-        sql<string>`cast(${event.actorLabel} as text)`.as('actor_label'),
-        sql<string>`cast(${event.note ?? ''} as text)`.as('note'),
-      ]),
-    )
+    .columns(['pool_member_id', ...HISTORY_COLUMNS])
+    .expression((eb) => eb.selectFrom('moved').select(['moved.id', ...historyValues({ from, to, ...event })]))
     .returning('pool_member_id')
     .executeTakeFirst()
   return written !== undefined

@@ -5,6 +5,7 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import type { DbExecutor } from '../client'
 import type { DB, ShortlistStatus } from '../schema'
+import { HISTORY_COLUMNS, historyValues } from './history'
 import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
 
 const entryColumns = [
@@ -166,20 +167,32 @@ export async function insertShortlistEvent(
     .execute()
 }
 
-/** Status change guarded by the status the caller saw and the lock version (no lost updates). */
-export async function setShortlistStatus(
+/**
+ * Status change guarded by the status the caller saw and the lock version (no lost updates), with its history
+ * row in the same statement (./history.ts). False = someone changed the entry in between (nothing written).
+ */
+export async function setShortlistStatusWithEvent(
   db: DbExecutor,
   id: string,
   { from, to, lockVersion, note }: { from: ShortlistStatus; to: ShortlistStatus; lockVersion: number; note: string },
+  event: { actorUserId: string | null; actorLabel: string },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('need_shortlist_entry')
-    .set({ status: to, note, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('status', '=', from)
-    .where('lock_version', '=', lockVersion)
+  const written = await db
+    .with('moved', (q) =>
+      q
+        .updateTable('need_shortlist_entry')
+        .set({ status: to, note, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .where('lock_version', '=', lockVersion)
+        .returning('id'),
+    )
+    .insertInto('need_shortlist_event')
+    .columns(['entry_id', ...HISTORY_COLUMNS])
+    .expression((eb) => eb.selectFrom('moved').select(['moved.id', ...historyValues({ from, to, note, ...event })]))
+    .returning('entry_id')
     .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+  return written !== undefined
 }
 
 /** Marks the entry changed without a status change (the person's answer): open forms on it become stale. */

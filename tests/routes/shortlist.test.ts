@@ -326,6 +326,17 @@ describe('moving an entry', () => {
     )
     expect(conflict.status).toBe(409)
     expect(conflict.messages[0]).toContain('ほかの人が先にこの候補者を更新しました')
+    // The refused move left no history row behind; the accepted one left its note.
+    const events = await db()
+      .selectFrom('need_shortlist_event')
+      .select(['from_status', 'to_status', 'note'])
+      .where('entry_id', '=', entryId)
+      .orderBy('id')
+      .execute()
+    expect(events.map((e) => [e.from_status, e.to_status, e.note])).toEqual([
+      [null, 'shortlisted', expect.any(String)],
+      ['shortlisted', 'contacted', '電話で概要を伝えた'],
+    ])
     // 面談 waits for the person's answer.
     const early = refusal(await move(partTimeNeed, entryId, 'interview'))
     expect(early.messages).toEqual(['本人が「話を聞く（応募する）」と回答してから、面談に進めます。'])
