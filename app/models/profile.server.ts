@@ -27,9 +27,9 @@ import {
   insertProfileQualifications,
   insertProfileSkills,
   resolveQualifications,
-  updateProfileLocked,
+  bumpProfileLock,
   updateProfileLockedWithBefore,
-  upsertProfile,
+  createProfile,
 } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { resolveSkills } from '../../db/queries/skill-standard'
@@ -425,7 +425,7 @@ export async function saveBasics(context: AppLoadContext, user: SessionUser, inp
     languages: input.languages,
   } satisfies ProfileChanges
   const create = async (trx: DbExecutor) => {
-    const after = await upsertProfile(trx, user.id, null, { ...changes, id: crypto.randomUUID(), user_id: user.id })
+    const after = await createProfile(trx, { ...changes, id: crypto.randomUUID(), user_id: user.id })
     return after && { before: null, after }
   }
   return db.transaction().execute(async (trx): Promise<SaveResult> => {
@@ -566,20 +566,20 @@ async function saveChildSection<T>(
   const { db } = context.services.database
   try {
     return await db.transaction().execute(async (trx): Promise<SaveResult> => {
-      const locked = lockVersion === null ? undefined : await updateProfileLocked(trx, user.id, lockVersion, {})
-      if (!locked) return conflictOrNoProfile(trx, user)
-      const before = await take(trx, locked.id)
-      const written = await write(trx, locked.id, before)
+      const profileId = lockVersion === null ? undefined : await bumpProfileLock(trx, user.id, lockVersion)
+      if (!profileId) return conflictOrNoProfile(trx, user)
+      const before = await take(trx, profileId)
+      const written = await write(trx, profileId, before)
       // Roll back the lock bump too: nothing was saved.
       if ('fieldErrors' in written) throw new RefusedInput(written.fieldErrors)
-      await audit(trx, context, user, locked.id, {
+      await audit(trx, context, user, profileId, {
         action,
         section,
         before: snapshot(before),
         after: snapshot(written.after),
       })
-      await enqueueSearchSync(trx, 'profile', [locked.id])
-      return { status: 'ok', profileId: locked.id }
+      await enqueueSearchSync(trx, 'profile', [profileId])
+      return { status: 'ok', profileId: profileId }
     })
   } catch (error) {
     if (error instanceof RefusedInput) return { status: 'invalid', fieldErrors: error.fieldErrors }

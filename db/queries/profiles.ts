@@ -133,29 +133,29 @@ export type NewProfile = { id: string; user_id: string } & Pick<
   ProfileChanges
 
 /**
- * Optimistic locking: changes the owner's profile only while it still has the lock version the form was
- * loaded with, and bumps it. Undefined = someone saved in between (or there is no profile).
+ * Optimistic locking for a section stored in its own table: bumps the owner's profile's lock version only while
+ * it is still the one the form was loaded with. The profile's id, or undefined = someone saved in between (or
+ * there is no profile).
  */
-export async function updateProfileLocked(
+export async function bumpProfileLock(
   db: DbExecutor,
   userId: string,
   lockVersion: number,
-  changes: ProfileChanges,
-): Promise<ProfileRow | undefined> {
-  const raw = await db
+): Promise<string | undefined> {
+  const row = await db
     .updateTable('profile')
-    .set({ ...changes, lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+    .set({ lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
     .where('user_id', '=', userId)
     .where('lock_version', '=', lockVersion)
-    .returning(plainColumns)
-    .returning(availableFromText)
+    .returning('id')
     .executeTakeFirst()
-  return raw ? toProfileRow(raw as RawProfile) : undefined
+  return row?.id
 }
 
 /**
- * updateProfileLocked that also answers the row as it was before (the audit's before-image) in the same
- * statement: the row is locked and read at the lock version the form was loaded with, then changed.
+ * Optimistic locking: changes the owner's profile only while it still has the lock version the form was loaded
+ * with, and bumps it. Answers the row before and after the change, in one statement (the before-image is the
+ * row locked at that version). Undefined = someone saved in between (or there is no profile).
  */
 export async function updateProfileLockedWithBefore(
   db: DbExecutor,
@@ -187,20 +187,10 @@ export async function updateProfileLockedWithBefore(
 }
 
 /**
- * Creates the profile or updates it under optimistic locking: `lockVersion` null means the form was
- * loaded before any profile existed (a profile created in between is a conflict: the unique user_id
- * refuses the insert and we answer undefined).
+ * Creates the profile unless the user has one: a profile created in between (another tab) makes the unique
+ * user_id refuse the insert, and the answer is undefined.
  */
-export async function upsertProfile(
-  db: DbExecutor,
-  userId: string,
-  lockVersion: number | null,
-  values: NewProfile,
-): Promise<ProfileRow | undefined> {
-  if (lockVersion !== null) {
-    const { id: _id, user_id: _userId, ...changes } = values
-    return updateProfileLocked(db, userId, lockVersion, changes)
-  }
+export async function createProfile(db: DbExecutor, values: NewProfile): Promise<ProfileRow | undefined> {
   const created = await db
     .insertInto('profile')
     .values(values)
