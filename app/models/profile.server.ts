@@ -23,11 +23,11 @@ import {
   takeProfileExperiences,
   takeProfileQualifications,
   takeProfileSkills,
+  type Taken,
   insertProfileExperiences,
   insertProfileQualifications,
   insertProfileSkills,
   resolveQualifications,
-  bumpProfileLock,
   updateProfileLockedWithBefore,
   createProfile,
 } from '../../db/queries/profiles'
@@ -543,32 +543,32 @@ class RefusedInput extends Error {
 }
 
 /**
- * A section in its own table: the main row's lock is checked and bumped first (so two tabs cannot both
- * replace the list), then `take` removes the stored rows and answers them (the before-image, in one
- * statement), and `write` stores the new ones and answers them in the order `take` gives (so the audit's
- * after-image needs no second read). `write` may refuse the input with field errors: the transaction then
- * rolls back, the removed rows and the lock bump included.
+ * A section in its own table. `take` checks and bumps the main row's lock (so two tabs cannot both replace the
+ * list) and removes the stored rows, answering them as the before-image, all in one statement; `write` stores
+ * the new rows and answers them in the order `take` gives (so the audit's after-image needs no second read).
+ * `write` may refuse the input with field errors: the transaction then rolls back, the removed rows and the lock
+ * bump included.
  */
-async function saveChildSection<T>(
+async function saveChildSection<Row>(
   context: AppLoadContext,
   user: SessionUser,
   lockVersion: number | null,
   section: 'skills' | 'qualifications' | 'experiences',
   action: AuditActionOf<'profile'>,
-  take: (trx: DbExecutor, profileId: string) => Promise<T>,
+  take: (trx: DbExecutor, userId: string, lockVersion: number) => Promise<Taken<Row>>,
   write: (
     trx: DbExecutor,
     profileId: string,
-    current: T,
-  ) => Promise<{ fieldErrors: Record<string, string[]> } | { after: T }>,
-  snapshot: (value: T) => Record<string, unknown>,
+    current: Row[],
+  ) => Promise<{ fieldErrors: Record<string, string[]> } | { after: Row[] }>,
+  snapshot: (rows: Row[]) => Record<string, unknown>,
 ): Promise<SaveResult> {
   const { db } = context.services.database
   try {
     return await db.transaction().execute(async (trx): Promise<SaveResult> => {
-      const profileId = lockVersion === null ? undefined : await bumpProfileLock(trx, user.id, lockVersion)
-      if (!profileId) return conflictOrNoProfile(trx, user)
-      const before = await take(trx, profileId)
+      const taken = lockVersion === null ? undefined : await take(trx, user.id, lockVersion)
+      if (!taken) return conflictOrNoProfile(trx, user)
+      const { profileId, rows: before } = taken
       const written = await write(trx, profileId, before)
       // Roll back the lock bump too: nothing was saved.
       if ('fieldErrors' in written) throw new RefusedInput(written.fieldErrors)
@@ -595,7 +595,7 @@ async function offeredIds(context: AppLoadContext, kind: 'skills' | 'qualificati
 
 /** How a section holding one row per catalogue item (a skill's level, a qualification's year) is stored. */
 interface CatalogueChoices<Row> {
-  take: (trx: DbExecutor, profileId: string) => Promise<Row[]>
+  take: (trx: DbExecutor, userId: string, lockVersion: number) => Promise<Taken<Row>>
   insert: (trx: DbExecutor, profileId: string, rows: Row[]) => Promise<void>
   idOf: (row: Row) => string
   snapshot: (rows: Row[]) => Record<string, unknown>

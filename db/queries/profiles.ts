@@ -2,9 +2,10 @@
 // skills, qualifications and experiences that are replaced as a whole when their section is saved.
 // Every function here takes the owner's user id or the profile id the model read for that user: no query
 // reads or writes a profile by anything the browser sent.
-import { sql } from 'kysely'
+import { type QueryCreator, sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
-import type { EmploymentForm, ProfileTable, ProfileVisibility } from '../schema'
+import type { DB, EmploymentForm, ProfileTable, ProfileVisibility } from '../schema'
 
 /** The main row as the app uses it: dates as 'YYYY-MM-DD' strings, days_per_week as a number. */
 export interface ProfileRow {
@@ -133,24 +134,22 @@ export type NewProfile = { id: string; user_id: string } & Pick<
   ProfileChanges
 
 /**
- * Optimistic locking for a section stored in its own table: bumps the owner's profile's lock version only while
- * it is still the one the form was loaded with. The profile's id, or undefined = someone saved in between (or
- * there is no profile).
+ * Optimistic locking for a section stored in its own table, as the `locked` step of the statement that takes the
+ * section's rows: bumps the owner's profile's lock version only while it is still the one the form was loaded
+ * with, and answers the profile's id (no row = someone saved in between, or there is no profile).
  */
-export async function bumpProfileLock(
-  db: DbExecutor,
-  userId: string,
-  lockVersion: number,
-): Promise<string | undefined> {
-  const row = await db
-    .updateTable('profile')
-    .set({ lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
-    .where('user_id', '=', userId)
-    .where('lock_version', '=', lockVersion)
-    .returning('id')
-    .executeTakeFirst()
-  return row?.id
+function bumpProfileLock(userId: string, lockVersion: number) {
+  return (q: QueryCreator<DB>) =>
+    q
+      .updateTable('profile')
+      .set({ lock_version: sql`lock_version + 1`, updated_at: sql`now()` })
+      .where('user_id', '=', userId)
+      .where('lock_version', '=', lockVersion)
+      .returning('id')
 }
+
+/** What a locked take answers: the profile's id and the rows it removed; undefined = the lock did not hold. */
+export type Taken<Row> = { profileId: string; rows: Row[] } | undefined
 
 /**
  * Optimistic locking: changes the owner's profile only while it still has the lock version the form was loaded
@@ -224,14 +223,30 @@ export async function listProfileSkills(db: DbExecutor, profileId: string): Prom
     .execute()
 }
 
-/** Removes the profile's skills and answers them by skill id (a section's before-image, without a read of its own). */
-export async function takeProfileSkills(db: DbExecutor, profileId: string): Promise<ProfileSkillRow[]> {
-  const rows = await db
-    .deleteFrom('profile_skill')
-    .where('profile_id', '=', profileId)
-    .returning(['skill_id', 'level'])
-    .execute()
-  return rows.sort((a, b) => byText(a.skill_id, b.skill_id))
+/**
+ * Bumps the profile's lock (bumpProfileLock) and, in the same statement, removes its skills and answers them by
+ * skill id (the section's before-image).
+ */
+export async function takeProfileSkills(
+  db: DbExecutor,
+  userId: string,
+  lockVersion: number,
+): Promise<Taken<ProfileSkillRow>> {
+  const row = await db
+    .with('locked', bumpProfileLock(userId, lockVersion))
+    .with('gone', (q) =>
+      q
+        .deleteFrom('profile_skill')
+        .where('profile_id', 'in', q.selectFrom('locked').select('locked.id'))
+        .returning(['skill_id', 'level']),
+    )
+    .selectFrom('locked')
+    .select((eb) => [
+      'locked.id',
+      jsonArrayFrom(eb.selectFrom('gone').select(['gone.skill_id', 'gone.level'])).as('rows'),
+    ])
+    .executeTakeFirst()
+  return row && { profileId: row.id, rows: row.rows.sort((a, b) => byText(a.skill_id, b.skill_id)) }
 }
 
 /** Stores skills of a profile that holds none (after takeProfileSkills). */
@@ -263,14 +278,27 @@ export async function listProfileQualifications(db: DbExecutor, profileId: strin
     .execute()
 }
 
-/** Removes the profile's qualifications and answers them by qualification id (a section's before-image). */
-export async function takeProfileQualifications(db: DbExecutor, profileId: string): Promise<ProfileQualificationRow[]> {
-  const rows = await db
-    .deleteFrom('profile_qualification')
-    .where('profile_id', '=', profileId)
-    .returning(['qualification_id', 'acquired_year'])
-    .execute()
-  return rows.sort((a, b) => byText(a.qualification_id, b.qualification_id))
+/** takeProfileSkills for qualifications: the lock bumped, the rows removed and answered by qualification id. */
+export async function takeProfileQualifications(
+  db: DbExecutor,
+  userId: string,
+  lockVersion: number,
+): Promise<Taken<ProfileQualificationRow>> {
+  const row = await db
+    .with('locked', bumpProfileLock(userId, lockVersion))
+    .with('gone', (q) =>
+      q
+        .deleteFrom('profile_qualification')
+        .where('profile_id', 'in', q.selectFrom('locked').select('locked.id'))
+        .returning(['qualification_id', 'acquired_year']),
+    )
+    .selectFrom('locked')
+    .select((eb) => [
+      'locked.id',
+      jsonArrayFrom(eb.selectFrom('gone').select(['gone.qualification_id', 'gone.acquired_year'])).as('rows'),
+    ])
+    .executeTakeFirst()
+  return row && { profileId: row.id, rows: row.rows.sort((a, b) => byText(a.qualification_id, b.qualification_id)) }
 }
 
 /** Stores qualifications of a profile that holds none (after takeProfileQualifications). */
@@ -342,18 +370,28 @@ export function inExperienceOrder<T extends Pick<ProfileExperienceRow, 'started_
 }
 
 /**
- * Removes the profile's experiences and answers them in the order listProfileExperiences reads them (a
- * section's before-image, without a read of its own).
+ * takeProfileSkills for experiences: the lock bumped, the rows removed and answered in the order
+ * listProfileExperiences reads them.
  */
-export async function takeProfileExperiences(db: DbExecutor, profileId: string): Promise<ProfileExperienceRow[]> {
-  const rows = await db
-    .deleteFrom('profile_experience')
-    .where('profile_id', '=', profileId)
-    .returning([...experienceColumns, 'sort_order'])
-    .execute()
-  return inExperienceOrder(rows.sort((a, b) => a.sort_order - b.sort_order)).map(
-    ({ sort_order: _sortOrder, ...row }) => row,
-  )
+export async function takeProfileExperiences(
+  db: DbExecutor,
+  userId: string,
+  lockVersion: number,
+): Promise<Taken<ProfileExperienceRow>> {
+  const row = await db
+    .with('locked', bumpProfileLock(userId, lockVersion))
+    .with('gone', (q) =>
+      q
+        .deleteFrom('profile_experience')
+        .where('profile_id', 'in', q.selectFrom('locked').select('locked.id'))
+        .returning([...experienceColumns, 'sort_order']),
+    )
+    .selectFrom('locked')
+    .select((eb) => ['locked.id', jsonArrayFrom(eb.selectFrom('gone').selectAll('gone')).as('rows')])
+    .executeTakeFirst()
+  if (!row) return undefined
+  const rows = inExperienceOrder(row.rows.sort((a, b) => a.sort_order - b.sort_order))
+  return { profileId: row.id, rows: rows.map(({ sort_order: _sortOrder, ...experience }) => experience) }
 }
 
 /** Stores the experiences of a profile that holds none (after takeProfileExperiences), in this order. */
