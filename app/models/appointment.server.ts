@@ -58,8 +58,7 @@ import { isUuid } from '../utils/params'
 import { NATIONAL_TARGET } from '../utils/programme-targets'
 import { userHasPermission } from '../utils/permissions'
 import { actorFrom, type AuditActor, recordAudit } from './audit.server'
-import { queueMail } from './mail.server'
-import { listPoolStaffEmails } from '../../db/queries/users'
+import { queueMail, queueMailToPoolStaff } from './mail.server'
 import { requirePoolMember } from './pool.server'
 import { isUniqueViolation } from './pool-scope.server'
 
@@ -568,19 +567,13 @@ async function tellPrefecture(
   decision: string,
   comment: string,
 ) {
-  for (const email of await listPoolStaffEmails(trx, row.prefecture_code))
-    await queueMail(
-      trx,
-      email,
-      {
-        template: 'appointment_review',
-        personName: row.person_name,
-        decision,
-        comment,
-        url: `${appUrl}/appointments/${row.id}`,
-      },
-      { prefectureCode: row.prefecture_code },
-    )
+  await queueMailToPoolStaff(trx, row.prefecture_code, {
+    template: 'appointment_review',
+    personName: row.person_name,
+    decision,
+    comment,
+    url: `${appUrl}/appointments/${row.id}`,
+  })
 }
 
 /** Return for more information (差戻し) or decline (見送り). */

@@ -231,16 +231,17 @@ function outboxMail(mail: Template, prefectureCode: string | null): Omit<NewMail
 }
 
 /**
- * Tells the staff who look after a pool that someone applied or expressed interest (one mail per address,
- * queued in the caller's transaction).
+ * Queues one mail to each of the staff who look after a pool (its prefecture's, or the ministry's for the national
+ * list '00'), in the caller's transaction and in one statement.
  */
+export async function queueMailToPoolStaff(db: DbExecutor, poolCode: string, mail: Template): Promise<void> {
+  await enqueueMailToEach(db, poolStaffQuery(db, poolCode), outboxMail(mail, poolCode === '00' ? null : poolCode))
+}
+
+/** Tells the staff who look after a pool that someone applied or expressed interest. */
 export async function notifyPoolStaff(
   db: DbExecutor,
   { poolCode, poolLabel, via, url }: { poolCode: string; poolLabel: string; via: '応募' | '関心表明'; url: string },
 ): Promise<void> {
-  await enqueueMailToEach(
-    db,
-    poolStaffQuery(db, poolCode),
-    outboxMail({ template: 'pool_new_application', poolLabel, via, url }, poolCode === '00' ? null : poolCode),
-  )
+  await queueMailToPoolStaff(db, poolCode, { template: 'pool_new_application', poolLabel, via, url })
 }

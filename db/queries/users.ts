@@ -133,9 +133,3 @@ export function poolStaffQuery(db: DbExecutor, poolCode: string) {
     .where('deactivated_at', 'is', null)
     .where('email_verified_at', 'is not', null)
 }
-
-/** Addresses of the staff who look after a pool (poolStaffQuery), in address order. */
-export async function listPoolStaffEmails(db: DbExecutor, poolCode: string): Promise<string[]> {
-  const rows = await poolStaffQuery(db, poolCode).orderBy('email').execute()
-  return rows.map((r) => r.email)
-}
