@@ -179,7 +179,8 @@ export async function startServices(
     if (seeded.localGovernmentsChanged > 0)
       log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
     if (database.kind === 'pglite') {
-      // The embedded database has no autovacuum: statistics now, then VACUUM (ANALYZE) every hour.
+      // The embedded database has no autovacuum: statistics now for the tables that hold rows, statistics for
+      // each table that doubles (a fresh demo grows them from empty), and VACUUM (ANALYZE) every hour.
       await analyzeDatabase(database.db)
       const maintenance = startEmbeddedMaintenance({ db: database.db, intervalMs: 60 * 60_000, log })
       cleanups.push(() => maintenance.stop())

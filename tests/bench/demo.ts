@@ -1,6 +1,6 @@
 // The national demo's build without a server: a fresh embedded database in its own process (as `npm start`
-// runs it), migrated and seeded, then buildNationalDemo through the models, with the statements each phase sends
-// and the seconds it takes. No search worker runs: this measures the build's own cost (docs/BENCHMARKS.md).
+// runs it), migrated, seeded and analyzed, then buildNationalDemo through the models, with the statements each
+// phase sends and the seconds it takes. No search worker runs: this measures the build's own cost (docs/BENCHMARKS.md).
 // Run: npm run bench:demo -- [--professionals N] [--json]. The last line with --json is
 // {"seconds","statements","databaseSeconds","phases":[{"phase","seconds","statements"}]}.
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -13,6 +13,7 @@ import type { Services } from '../../app/services.server'
 import { parseEnv } from '../../app/utils/env.server'
 import { createLucia } from '../../app/utils/session.server'
 import { createDatabase } from '../../db/client'
+import { analyzeDatabase } from '../../db/maintenance'
 import { migrateToLatest } from '../../db/migrate'
 import { countQueries, currentQueryStats } from '../../db/query-stats'
 import { createSearchClient } from '../../search/client'
@@ -30,6 +31,8 @@ const database = await createDatabase({ kind: 'pglite', dataDir: path.join(dataD
 try {
   await migrateToLatest(database.db)
   await seedMasterData(database.db)
+  // As the server does before it builds the demo (app/services.server.ts).
+  await analyzeDatabase(database.db)
   const services: Services = {
     env: parseEnv({ NODE_ENV: 'production', DATA_DIR: dataDir }),
     database,
