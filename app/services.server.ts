@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createDatabase, databaseConfigFrom, type Database } from '../db/client'
-import { analyzeDatabase, startEmbeddedMaintenance } from '../db/maintenance'
+import { analyzeDatabase, type EmbeddedMaintenance, startEmbeddedMaintenance } from '../db/maintenance'
 import { migrateToLatest } from '../db/migrate'
 import { isAlive } from '../db/process-alive'
 import { enqueueSearchSync, hasPendingSearchSync, retryFailedSearchSync } from '../db/queries/search-outbox'
@@ -34,6 +34,8 @@ export interface Services {
   worker: SearchWorker | undefined
   /** Sends queued mail; call wake() after a commit that queued some (it polls every second anyway). */
   mailWorker: MailWorker | undefined
+  /** The embedded database's housekeeping (db/maintenance.ts); none on a PostgreSQL server. */
+  maintenance?: EmbeddedMaintenance
   maxOutboxAttempts: number
   auth: Auth
   /** Signing secrets for cookies (first signs, all verify). */
@@ -178,12 +180,14 @@ export async function startServices(
     const seeded = await seedMasterData(database.db)
     if (seeded.localGovernmentsChanged > 0)
       log(`マスターデータを登録しました: 地方公共団体 ${seeded.localGovernmentsChanged} 件`)
+    let maintenance: EmbeddedMaintenance | undefined
     if (database.kind === 'pglite') {
       // The embedded database has no autovacuum: statistics now for the tables that hold rows, statistics for
       // each table that doubles (a fresh demo grows them from empty), and VACUUM (ANALYZE) every hour.
       await analyzeDatabase(database.db)
-      const maintenance = startEmbeddedMaintenance({ db: database.db, intervalMs: 60 * 60_000, log })
-      cleanups.push(() => maintenance.stop())
+      const started = startEmbeddedMaintenance({ db: database.db, intervalMs: 60 * 60_000, log })
+      cleanups.push(() => started.stop())
+      maintenance = started
     }
 
     const search = createSearchClient({ url: meiliUrl, apiKey: meiliKey ?? '', indexPrefix: env.MEILI_INDEX_PREFIX })
@@ -276,6 +280,7 @@ export async function startServices(
       search,
       worker,
       mailWorker,
+      maintenance,
       maxOutboxAttempts: DEFAULT_MAX_ATTEMPTS,
       auth: createLucia(database.db, { secureCookies }),
       sessionSecrets: await resolveSessionSecrets(env),

@@ -78,6 +78,37 @@ describe('embedded database maintenance', () => {
     await sql`drop table maintenance_probe`.execute(database.db)
   })
 
+  it('holds its analyses while a bulk load runs, and analyzes what grew once it settles', async () => {
+    await sql`create table maintenance_held (id int primary key, body text not null)
+              with (autovacuum_enabled = false)`.execute(database.db)
+    const reltuples = async () =>
+      (
+        await sql<{ reltuples: number }>`
+          select reltuples::float8 as reltuples from pg_class where relname = 'maintenance_held'`.execute(database.db)
+      ).rows[0]!.reltuples
+    const maintenance = startEmbeddedMaintenance({
+      db: database.db,
+      intervalMs: 60_000,
+      growthCheckMs: 20,
+      log: () => {},
+    })
+    try {
+      let finishLoad!: () => void
+      maintenance.holdDuring(new Promise<void>((resolve) => (finishLoad = resolve)))
+      await sql`insert into maintenance_held select g, repeat('x', 200) from generate_series(1, 2000) g`.execute(
+        database.db,
+      )
+      // Many growth checks' worth of time: none ran while the load holds them.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(await reltuples()).toBe(-1)
+      finishLoad()
+      await expect.poll(reltuples, { timeout: 10_000, interval: 50 }).toBe(2000)
+    } finally {
+      await maintenance.stop()
+      await sql`drop table maintenance_held`.execute(database.db)
+    }
+  })
+
   it('vacuums and analyzes on its interval, and stop() waits for the run in flight', async () => {
     const maintenance = startEmbeddedMaintenance({ db: database.db, intervalMs: 50, log: () => {} })
     try {

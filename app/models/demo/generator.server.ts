@@ -726,6 +726,8 @@ export function startNationalDemoBuild(
       console.error(error)
     }
   })()
+  // The embedded database's statistics wait for the end of the build: it runs faster on the plans of its start.
+  services.maintenance?.holdDuring(done)
   return {
     done,
     async stop() {
