@@ -3,18 +3,21 @@
 // estimates (every table "893 rows"), picks hash joins that scan all 1,794 local governments to name two
 // municipalities, and dead rows from updates (outbox leases, sessions) are never reclaimed. Measured on the
 // needs list: 33–74 ms per query before ANALYZE, 5–8 ms after (docs/BENCHMARKS.md).
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { DbExecutor } from './client'
 
-/** The tables of the app's schema that hold at least one page. */
-async function filledTables(db: DbExecutor): Promise<string[]> {
+/** The names of the app's tables (in `c`, their pg_class row) that meet `condition`. */
+async function tablesWhere(db: DbExecutor, condition: RawBuilder<boolean>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
     select c.relname as name
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = current_schema() and c.relkind = 'r' and pg_relation_size(c.oid) > 0
+     where n.nspname = current_schema() and c.relkind = 'r' and ${condition}
      order by c.relname`.execute(db)
   return rows.map((row) => row.name)
 }
+
+/** The tables that hold at least one page. */
+const filledTables = (db: DbExecutor) => tablesWhere(db, sql<boolean>`pg_relation_size(c.oid) > 0`)
 
 /**
  * Collects planner statistics for every table that holds rows (about a second on the demo data). An empty
@@ -48,14 +51,11 @@ const GROWTH_MIN_PAGES = 8
  * any size. One cheap statement when nothing has grown.
  */
 export async function analyzeGrownTables(db: DbExecutor): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select c.relname as name
-      from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = current_schema() and c.relkind = 'r'
-       and pg_relation_size(c.oid) / current_setting('block_size')::int
-           >= greatest(${GROWTH_MIN_PAGES}, ${GROWTH_FACTOR} * c.relpages)
-     order by c.relname`.execute(db)
-  const names = rows.map((row) => row.name)
+  const names = await tablesWhere(
+    db,
+    sql<boolean>`pg_relation_size(c.oid) / current_setting('block_size')::int
+                 >= greatest(${GROWTH_MIN_PAGES}, ${GROWTH_FACTOR} * c.relpages)`,
+  )
   if (names.length > 0) await sql`analyze ${tableList(names)}`.execute(db)
   return names
 }
