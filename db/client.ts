@@ -13,7 +13,7 @@ import {
   type Transaction,
 } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
-import { startPGliteProcess } from './pglite-process'
+import { type PGliteProcess, startPGliteProcess } from './pglite-process'
 import { PostgresPoolDialect } from './postgres-driver'
 import { recordQuery } from './query-stats'
 import type { DB } from './schema'
@@ -68,6 +68,8 @@ export interface Database {
    * jobs/search-worker.ts). Calls onNotify after each commit that sent a NOTIFY on the channel.
    */
   listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>
+  /** Builds the national demo beside the database, in the embedded database's own process (db/pglite-host.ts). */
+  buildDemo?: PGliteProcess['buildDemo']
 }
 
 // int8 (count(*), bigint ids) as JS numbers on both backends: our counts and ids stay far below 2^53.
@@ -123,6 +125,7 @@ export async function createDatabase(config: DatabaseConfig, options: DatabaseOp
       kind: 'pglite',
       singleConnection: true,
       listen: host.listen,
+      buildDemo: host.buildDemo,
       async close() {
         await db.destroy()
         await host.close()

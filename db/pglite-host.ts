@@ -6,13 +6,18 @@
 // hundred MB) is counted in the app's RSS. Here the queries run on the second core, as they would on a
 // PostgreSQL server, and the app process stays small (docs/BENCHMARKS.md).
 //
-// It imports nothing of ours but its statement cache and frames: it is bundled on its own into
+// It imports nothing of ours but its statement cache, session lock and frames: it is bundled on its own into
 // build/pglite-host.js. Requests and their answers travel on the query lane (db/pglite-frames.ts); the IPC
 // channel says when the database is ready, carries notifications, and tells of the app's end.
+//
+// Work that is all statements and no pages, the national demo's build, runs here on request, beside the app's
+// statements on the same session (db/session-lock.ts): its module is loaded only when asked for
+// (app/models/demo/in-database.server.ts, bundled into build/demo-in-database.js).
 import net from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
 import { QUERY_LANE_FD, readFrames, writeFrame } from './pglite-frames'
 import { PreparedStatements } from './pglite-prepared'
+import { SessionLock, transactionControl } from './session-lock'
 
 export type HostRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[] }
@@ -21,12 +26,44 @@ export type HostRequest =
   | { id: number; op: 'unlisten'; channel: string }
   | { id: number; op: 'close' }
 
+/** Asked on the IPC channel: build the national demo here (one build at a time), or stop it after its batch. */
+export type HostControl = { op: 'build-demo'; module: string; input: DemoBuildInput } | { op: 'stop-demo' }
+
+/** What the demo's build is given from the app (the rest it reads from the database). */
+export interface DemoBuildInput {
+  professionals?: number
+  appUrl: string
+  dataDir: string
+  /** The day it is built for (YYYY-MM-DD); today in Tokyo by default (tests fix it). */
+  today?: string
+}
+
+/** The demo build's progress as the generator reports it. */
+export interface DemoBuildProgress {
+  phase: string
+  label: string
+  done: number
+  total: number
+}
+
 export type HostReply =
   | { op: 'ready'; pid: number }
   | { op: 'start-failed'; message: string }
   | { id: number; op: 'result'; rows: unknown[]; affectedRows?: number }
   | { id: number; op: 'error'; error: SerializedDatabaseError }
   | { op: 'notify'; channel: string; payload: string }
+  | { op: 'demo-progress'; progress: DemoBuildProgress; statements: number }
+  | { op: 'demo-done'; status: 'built' | 'already-built' | 'stopped'; statements: number }
+  | { op: 'demo-failed'; error: SerializedDatabaseError; stack?: string }
+
+/** The module that builds the demo in this process (app/models/demo/in-database.server.ts). */
+export interface DemoBuildModule {
+  buildNationalDemoInDatabase(
+    session: { statements: PreparedStatements; lock: SessionLock },
+    input: DemoBuildInput,
+    events: { onProgress(progress: DemoBuildProgress, statements: number): void; shouldStop(): boolean },
+  ): Promise<{ status: 'built' | 'already-built' | 'stopped'; statements: number }>
+}
 
 /** A PostgreSQL error as plain data: the fields our error mapping reads (code, constraint…) survive IPC. */
 export interface SerializedDatabaseError {
@@ -90,13 +127,90 @@ async function main() {
   }
 
   const statements = new PreparedStatements(pglite)
+  const lock = new SessionLock()
   const unlisteners = new Map<string, () => Promise<void>>()
+  // The national demo's build running here, if any: stopped after its batch before the database closes.
+  let demo: { stopping: boolean; done: Promise<void> } | null = null
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
-      for (const unlisten of unlisteners.values()) await unlisten().catch(() => {})
-      if (!pglite.closed) await pglite.close()
+      if (demo) {
+        demo.stopping = true
+        await demo.done
+      }
+      // An app that went away in the middle of a transaction never ends it: closing rolls it back.
+      laneTransaction?.()
+      laneTransaction = null
+      await lock.run(async () => {
+        for (const unlisten of unlisteners.values()) await unlisten().catch(() => {})
+        if (!pglite.closed) await pglite.close()
+      })
     })())
+
+  // The app's transaction in progress on the lane: it holds the session from its BEGIN to its COMMIT or
+  // ROLLBACK. The app's driver sends nothing else meanwhile (db/pglite-process.ts), so what arrives on the
+  // lane while it is held belongs to it.
+  let laneTransaction: (() => void) | null = null
+  async function laneQuery(sql: string, params: unknown[]) {
+    const control = transactionControl(sql)
+    if (laneTransaction) {
+      const release = laneTransaction
+      try {
+        const result = await statements.query(sql, params)
+        if (control === 'commit') {
+          laneTransaction = null
+          release()
+        }
+        return result
+      } finally {
+        if (control === 'rollback') {
+          laneTransaction = null
+          release()
+        }
+      }
+    }
+    if (control !== 'begin') return lock.run(() => statements.query(sql, params))
+    const release = await lock.acquire()
+    try {
+      const result = await statements.query(sql, params)
+      laneTransaction = release
+      return result
+    } catch (error) {
+      release()
+      throw error
+    }
+  }
+
+  /** Work that is not a statement of the app's transaction: inside it, if one is open; else holding the session. */
+  const onSession = <T>(work: () => Promise<T>): Promise<T> => (laneTransaction ? work() : lock.run(work))
+
+  function buildDemo(module: string, input: DemoBuildInput) {
+    if (demo || closing) return
+    const running = { stopping: false, done: Promise.resolve() }
+    demo = running
+    running.done = (async () => {
+      try {
+        const { buildNationalDemoInDatabase } = (await import(module)) as DemoBuildModule
+        const result = await buildNationalDemoInDatabase({ statements, lock }, input, {
+          onProgress: (progress, count) => send({ op: 'demo-progress', progress, statements: count }),
+          shouldStop: () => running.stopping,
+        })
+        send({ op: 'demo-done', ...result })
+      } catch (error) {
+        send({
+          op: 'demo-failed',
+          error: serializeError(error),
+          ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+        })
+      } finally {
+        demo = null
+      }
+    })()
+  }
+  process.on('message', (message: HostControl) => {
+    if (message.op === 'build-demo') buildDemo(message.module, message.input)
+    else if (message.op === 'stop-demo' && demo) demo.stopping = true
+  })
 
   const lane = new net.Socket({ fd: QUERY_LANE_FD, readable: true, writable: true })
   // A lane that fails (the app gone) ends nothing by itself: the IPC channel's end closes the database.
@@ -108,19 +222,19 @@ async function main() {
     try {
       switch (request.op) {
         case 'query': {
-          const result = await statements.query(request.sql, request.params)
+          const result = await laneQuery(request.sql, request.params)
           answer({ id: request.id, op: 'result', rows: result.rows, affectedRows: result.affectedRows })
           break
         }
         case 'exec': {
-          await pglite.exec(request.sql)
+          await onSession(() => pglite.exec(request.sql))
           answer({ id: request.id, op: 'result', rows: [] })
           break
         }
         case 'listen': {
           if (!unlisteners.has(request.channel)) {
-            const unlisten = await pglite.listen(request.channel, (payload) =>
-              send({ op: 'notify', channel: request.channel, payload }),
+            const unlisten = await onSession(() =>
+              pglite.listen(request.channel, (payload) => send({ op: 'notify', channel: request.channel, payload })),
             )
             unlisteners.set(request.channel, unlisten)
           }
@@ -128,7 +242,8 @@ async function main() {
           break
         }
         case 'unlisten': {
-          await unlisteners.get(request.channel)?.()
+          const unlisten = unlisteners.get(request.channel)
+          if (unlisten) await onSession(unlisten)
           unlisteners.delete(request.channel)
           answer({ id: request.id, op: 'result', rows: [] })
           break

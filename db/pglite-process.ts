@@ -22,7 +22,14 @@ import {
   type TransactionSettings,
 } from 'kysely'
 import { QUERY_LANE_FD, readFrames, writeFrame } from './pglite-frames'
-import type { HostReply, HostRequest, SerializedDatabaseError } from './pglite-host'
+import type {
+  DemoBuildInput,
+  DemoBuildProgress,
+  HostControl,
+  HostReply,
+  HostRequest,
+  SerializedDatabaseError,
+} from './pglite-host'
 import { isAlive } from './process-alive'
 
 type Log = (message: string) => void
@@ -40,15 +47,22 @@ export class PGliteHostError extends Error {
   }
 }
 
-/** The host script beside this module: `.ts` under tsx/vitest, `.js` in the bundled build/ (build:server). */
-function hostScript(): { file: string; execArgv: string[] } {
+/**
+ * The host script beside this module: `.ts` under tsx/vitest, `.js` in the bundled build/ (build:server); and the
+ * module it loads to build the national demo (app/models/demo/in-database.server.ts, bundled beside it).
+ */
+function hostScript(): { file: string; execArgv: string[]; demoModule: string } {
   const here = fileURLToPath(import.meta.url)
   const ext = path.extname(here)
   const file = path.join(path.dirname(here), `pglite-host${ext}`)
   if (!existsSync(file))
     throw new Error(`組み込みデータベースのプロセス ${file} が見つかりません（npm run build を実行してください）`)
+  const demoModule =
+    ext === '.ts'
+      ? path.join(path.dirname(here), '..', 'app', 'models', 'demo', 'in-database.server.ts')
+      : path.join(path.dirname(here), 'demo-in-database.js')
   // TypeScript runs through the tsx loader (the parent may be vitest, whose loader is not passed on).
-  return { file, execArgv: ext === '.ts' ? ['--import', 'tsx'] : ['--enable-source-maps'] }
+  return { file, execArgv: ext === '.ts' ? ['--import', 'tsx'] : ['--enable-source-maps'], demoModule }
 }
 
 const PID_FILE = 'pglite-host.pid'
@@ -60,8 +74,24 @@ interface Pending {
   reject: (error: Error) => void
 }
 
+/** The national demo being built in the database's process. */
+export interface DemoBuildInDatabase {
+  /** Settles when the build has ended: built, already built, or stopped after a batch (resumable). */
+  done: Promise<{ status: 'built' | 'already-built' | 'stopped'; statements: number }>
+  /** Asks the build to stop after its batch in progress; `done` says when it has. */
+  stop(): void
+}
+
 export interface PGliteProcess {
   dialect: Dialect
+  /**
+   * Builds the national demo inside the database's process, beside the database (twice as fast as through
+   * the lane), while the app's statements keep running. One build at a time.
+   */
+  buildDemo(
+    input: DemoBuildInput,
+    onProgress: (progress: DemoBuildProgress, statements: number) => void,
+  ): Promise<DemoBuildInDatabase>
   listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>
   /** Closes the database (a checkpoint) and waits for the process to exit. */
   close(): Promise<void>
@@ -108,9 +138,18 @@ export async function startPGliteProcess(
   // Resolves when a started process has opened the database; replaced on each restart.
   let ready: Promise<void>
 
+  // The demo build in the database's process, if one runs: its progress and its end arrive on the IPC channel.
+  let demoBuild: {
+    onProgress: (progress: DemoBuildProgress, statements: number) => void
+    resolve: (result: { status: 'built' | 'already-built' | 'stopped'; statements: number }) => void
+    reject: (error: Error) => void
+  } | null = null
+
   const failPending = (error: Error) => {
     for (const { reject } of pending.values()) reject(error)
     pending.clear()
+    demoBuild?.reject(error)
+    demoBuild = null
   }
 
   const spawnHost = (): Promise<void> =>
@@ -151,6 +190,18 @@ export async function startPGliteProcess(
         }
         if (reply.op === 'notify') {
           for (const onNotify of listeners.get(reply.channel) ?? []) onNotify(reply.payload)
+          return
+        }
+        if (reply.op === 'demo-progress') demoBuild?.onProgress(reply.progress, reply.statements)
+        else if (reply.op === 'demo-done' || reply.op === 'demo-failed') {
+          const build = demoBuild
+          demoBuild = null
+          if (reply.op === 'demo-done') build?.resolve({ status: reply.status, statements: reply.statements })
+          else {
+            const error = new PGliteHostError(reply.error)
+            if (reply.stack) error.stack = reply.stack
+            build?.reject(error)
+          }
         }
       })
       started.on('exit', (code, signal) => {
@@ -297,8 +348,27 @@ export async function startPGliteProcess(
     createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
   }
 
+  const control = (message: HostControl) => {
+    if (!child?.connected) throw new Error('組み込みデータベースのプロセスに接続できません')
+    child.send(message)
+  }
+
   return {
     dialect,
+    async buildDemo(input, onProgress) {
+      if (demoBuild) throw new Error('デモデータの作成はすでに実行中です')
+      await ready
+      const done = new Promise<{ status: 'built' | 'already-built' | 'stopped'; statements: number }>(
+        (resolve, reject) => (demoBuild = { onProgress, resolve, reject }),
+      )
+      control({ op: 'build-demo', module: script.demoModule, input })
+      return {
+        done,
+        stop() {
+          if (child?.connected) control({ op: 'stop-demo' })
+        },
+      }
+    },
     get pid() {
       return child?.pid
     },

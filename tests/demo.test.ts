@@ -1,6 +1,9 @@
 // The national demo (app/models/demo/): the plan at full size, and the generator at a reduced size on fresh test
 // databases — deterministic (a build interrupted and resumed equals one built straight through), every status
 // present, the published baselines reproduced, example.jp addresses only, and a second run adds nothing.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildNationalDemo, isNationalDemoBuilt } from '../app/models/demo/generator.server'
@@ -15,7 +18,8 @@ import {
 import { createRng } from '../app/models/demo/random'
 import type { Services } from '../app/services.server'
 import { fiscalYearOfIsoDate, tokyoIsoDate } from '../app/utils/dates'
-import type { DbExecutor } from '../db/client'
+import { createDatabase, type DbExecutor } from '../db/client'
+import { migrateToLatest } from '../db/migrate'
 import { findPlacementRefOf } from '../db/queries/demo'
 import {
   createPlacement,
@@ -25,6 +29,7 @@ import {
   poolMemberAt,
   sessionUserOf,
 } from './factories'
+import { seedMasterData } from '../seeds/index'
 import { createTestServices } from './services'
 
 const SIZE = 300
@@ -164,6 +169,54 @@ describe(`the demo generator (${SIZE} professionals)`, { timeout: 600_000 }, () 
     const second = await digest(straight.database.db)
     expect(second.people).toHaveLength(SIZE)
     expect(second).toEqual(firstDigest)
+  })
+
+  it("is built the same inside the embedded database's own process, while the app's statements and transactions keep theirs", async () => {
+    // As the server has it built: beside the database, sharing its one session with the app's lane.
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dxp-demo-host-'))
+    const database = await createDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite'), ownProcess: true })
+    try {
+      const db = database.db
+      await migrateToLatest(db)
+      await seedMasterData(db)
+      await sql`create table probe (n int)`.execute(db)
+      const phases: string[] = []
+      let underway!: () => void
+      const professionalsUnderway = new Promise<void>((resolve) => (underway = resolve))
+      const running = await database.buildDemo!(
+        { professionals: SIZE, appUrl: 'http://localhost:3000', dataDir, today },
+        (p) => {
+          if (p.phase === 'professionals' && p.done > 0) underway()
+          if (p.done === p.total) phases.push(p.phase)
+        },
+      )
+      let built = false
+      void running.done.then(() => (built = true))
+      await professionalsUnderway
+      // The app is answered while the build runs (it takes the session between its batches)…
+      await sql`select 1`.execute(db)
+      expect(built).toBe(false)
+      // …and its transaction has the session to itself: no statement of the build lands in it (its rollback would
+      // undo part of the build), and none of it in a batch of the build (the batch's commit would keep the row).
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`insert into probe values (1)`.execute(trx)
+          await new Promise((resolve) => setTimeout(resolve, 300))
+          throw new Error('roll back')
+        })
+        .catch(() => {})
+      expect(built).toBe(false)
+      const result = await running.done
+      expect(result.status).toBe('built')
+      expect(result.statements).toBeGreaterThan(1000)
+      expect(phases).toEqual(['staff', 'professionals', 'pools', 'needs', 'placements', 'appointments', 'structure'])
+      expect((await sql<{ n: number }>`select count(*)::int as n from probe`.execute(db)).rows[0]!.n).toBe(0)
+      expect(await digest(db)).toEqual(firstDigest)
+    } finally {
+      await database.close()
+      await rm(dataDir, { recursive: true, force: true })
+    }
   })
 
   it('writes every status of pools (in all 47 prefectures), needs, shortlists, placements and appointments', async () => {

@@ -694,30 +694,39 @@ export function startNationalDemoBuild(
   const started = Date.now()
   let lastPrinted = 0
   let announced = false
+  const onProgress = (progress: DemoProgress) => {
+    if (!announced) {
+      announced = true
+      log('全国のデモデータを作成しています。作成中もサイトは使えます（ページの内容は作成が進むにつれて増えます）。')
+    }
+    const now = Date.now()
+    if (progress.done < progress.total && now - lastPrinted < 5000) return
+    lastPrinted = now
+    log(`デモデータを作成しています… ${progress.label} ${progress.done}/${progress.total}`)
+  }
+  // The embedded database builds it in its own process, beside the data (twice as fast: no pipe per statement).
+  let stopInDatabase: (() => void) | null = null
+  const build = async (): Promise<NationalDemoResult['status']> => {
+    const { buildDemo } = services.database
+    if (!buildDemo)
+      return (await buildNationalDemo(services, { professionals, shouldStop: () => stopping, onProgress })).status
+    const running = await buildDemo(
+      { professionals, appUrl: services.appUrl, dataDir: services.env.DATA_DIR },
+      (progress) => onProgress(progress as DemoProgress),
+    )
+    stopInDatabase = running.stop
+    if (stopping) running.stop()
+    return (await running.done).status
+  }
   const done = (async () => {
     try {
       if (await isNationalDemoBuilt(services)) return
-      const result = await buildNationalDemo(services, {
-        professionals,
-        shouldStop: () => stopping,
-        onProgress(progress) {
-          if (!announced) {
-            announced = true
-            log(
-              '全国のデモデータを作成しています。作成中もサイトは使えます（ページの内容は作成が進むにつれて増えます）。',
-            )
-          }
-          const now = Date.now()
-          if (progress.done < progress.total && now - lastPrinted < 5000) return
-          lastPrinted = now
-          log(`デモデータを作成しています… ${progress.label} ${progress.done}/${progress.total}`)
-        },
-      })
-      if (result.status === 'built')
+      const status = await build()
+      if (status === 'built')
         log(
           `${DEMO_BUILT_LINE}（${Math.round((Date.now() - started) / 1000)}秒）。検索への反映はこのあと少し続きます。`,
         )
-      else if (result.status === 'stopped') log('デモデータの作成を中断しました。次回の起動で続きから作成します。')
+      else if (status === 'stopped') log('デモデータの作成を中断しました。次回の起動で続きから作成します。')
     } catch (error) {
       log(
         `デモデータの作成に失敗しました（次回の起動で続きから作成します）: ${error instanceof Error ? error.message : String(error)}`,
@@ -732,6 +741,7 @@ export function startNationalDemoBuild(
     done,
     async stop() {
       stopping = true
+      stopInDatabase?.()
       await done
     },
   }
