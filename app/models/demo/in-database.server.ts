@@ -6,7 +6,6 @@
 import { Kysely } from 'kysely'
 import type { DemoBuildInput, DemoBuildModule } from '../../../db/pglite-host'
 import { sessionDialect } from '../../../db/pglite-session'
-import { countQueries, currentQueryStats, recordQuery } from '../../../db/query-stats'
 import type { DB } from '../../../db/schema'
 import { createSearchClient } from '../../../search/client'
 import type { Services } from '../../services.server'
@@ -37,18 +36,17 @@ export const buildNationalDemoInDatabase: DemoBuildModule['buildNationalDemoInDa
   input,
   events,
 ) => {
+  // Counted here rather than with db/query-stats.ts: its async context would hook every promise of the build.
+  let statements = 0
   const db = new Kysely<DB>({
     dialect: sessionDialect(session.statements, session.lock),
-    log: (event) => recordQuery(event.queryDurationMillis),
+    log: () => void statements++,
   })
-  return countQueries(async () => {
-    const statements = () => currentQueryStats()?.statements ?? 0
-    const result = await buildNationalDemo(servicesOn(db, input), {
-      professionals: input.professionals,
-      today: input.today,
-      shouldStop: events.shouldStop,
-      onProgress: (progress) => events.onProgress(progress, statements()),
-    })
-    return { status: result.status, statements: statements() }
+  const result = await buildNationalDemo(servicesOn(db, input), {
+    professionals: input.professionals,
+    today: input.today,
+    shouldStop: events.shouldStop,
+    onProgress: (progress) => events.onProgress(progress, statements),
   })
+  return { status: result.status, statements }
 }
