@@ -9,19 +9,9 @@ import type { Duplex } from 'node:stream'
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type QueryResult,
-  type TransactionSettings,
-} from 'kysely'
+import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely'
 import { QUERY_LANE_FD, readFrames, writeFrame } from './pglite-frames'
+import { postgresDialect, transactionsHoldingSession } from './pglite-session'
 import type {
   DemoBuildInput,
   DemoBuildProgress,
@@ -311,42 +301,18 @@ export async function startPGliteProcess(
       // Normally released at commit or rollback; also here, if a transaction ended without either.
       release(conn)
     },
-    async beginTransaction(conn, settings: TransactionSettings) {
-      while (owner !== null) await untilReleased()
-      owner = conn
-      while (inFlight > 0) await new Promise<void>((resolve) => drained.push(resolve))
-      try {
-        await conn.executeQuery(
-          CompiledQuery.raw(
-            settings.isolationLevel ? `start transaction isolation level ${settings.isolationLevel}` : 'begin',
-          ),
-        )
-      } catch (error) {
-        release(conn)
-        throw error
-      }
-    },
-    async commitTransaction(conn) {
-      // A failed commit keeps the session: Kysely rolls back next (and releases the connection in any case).
-      await conn.executeQuery(CompiledQuery.raw('commit'))
-      release(conn)
-    },
-    async rollbackTransaction(conn) {
-      try {
-        await conn.executeQuery(CompiledQuery.raw('rollback'))
-      } finally {
-        release(conn)
-      }
-    },
+    ...transactionsHoldingSession({
+      async hold(conn) {
+        while (owner !== null) await untilReleased()
+        owner = conn
+        while (inFlight > 0) await new Promise<void>((resolve) => drained.push(resolve))
+      },
+      letGo: release,
+    }),
     async destroy() {},
   }
 
-  const dialect: Dialect = {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => driver,
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-    createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
-  }
+  const dialect = postgresDialect(driver)
 
   const control = (message: HostControl) => {
     if (!child?.connected) throw new Error('組み込みデータベースのプロセスに接続できません')

@@ -61,9 +61,34 @@ export function sessionDialect(statements: PreparedStatements, lock: SessionLock
     async releaseConnection(conn) {
       letGo(conn)
     },
+    ...transactionsHoldingSession({
+      async hold(conn) {
+        await yieldToEventLoop()
+        holding.set(conn, await lock.acquire())
+      },
+      letGo,
+    }),
+    async destroy() {},
+  }
+
+  return postgresDialect(driver)
+}
+
+/**
+ * BEGIN, COMMIT and ROLLBACK for a driver whose transaction holds the embedded database's one session: `hold`
+ * waits until the connection has it, `letGo` gives it up. A failed BEGIN gives it up; a failed COMMIT keeps it
+ * (Kysely rolls back next, and releases the connection in any case).
+ */
+export function transactionsHoldingSession({
+  hold,
+  letGo,
+}: {
+  hold: (conn: DatabaseConnection) => Promise<void>
+  letGo: (conn: DatabaseConnection) => void
+}): Pick<Driver, 'beginTransaction' | 'commitTransaction' | 'rollbackTransaction'> {
+  return {
     async beginTransaction(conn, settings: TransactionSettings) {
-      await yieldToEventLoop()
-      holding.set(conn, await lock.acquire())
+      await hold(conn)
       try {
         await conn.executeQuery(
           CompiledQuery.raw(
@@ -76,7 +101,6 @@ export function sessionDialect(statements: PreparedStatements, lock: SessionLock
       }
     },
     async commitTransaction(conn) {
-      // A failed commit keeps the session: Kysely rolls back next.
       await conn.executeQuery(CompiledQuery.raw('commit'))
       letGo(conn)
     },
@@ -87,9 +111,11 @@ export function sessionDialect(statements: PreparedStatements, lock: SessionLock
         letGo(conn)
       }
     },
-    async destroy() {},
   }
+}
 
+/** A PostgreSQL dialect on the given driver. */
+export function postgresDialect(driver: Driver): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => driver,
