@@ -111,7 +111,10 @@ function serializeError(error: unknown): SerializedDatabaseError {
 }
 
 async function main() {
-  const send = (reply: HostReply) => process.send?.(reply)
+  // Nothing is sent once the app has gone (a build that ends while the database closes must not throw here).
+  const send = (reply: HostReply) => {
+    if (process.connected) process.send?.(reply)
+  }
   const dataDir = process.argv[2]
   if (!dataDir || !process.send) {
     console.error('pglite-host: started without a data directory or an IPC channel')
