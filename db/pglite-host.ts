@@ -38,6 +38,12 @@ export interface DemoBuildInput {
   today?: string
 }
 
+/** How a demo build ended: built, found built already, or stopped after a batch (resumable); its statements. */
+export interface DemoBuildOutcome {
+  status: 'built' | 'already-built' | 'stopped'
+  statements: number
+}
+
 /** The demo build's progress as the generator reports it. */
 export interface DemoBuildProgress {
   phase: string
@@ -53,7 +59,7 @@ export type HostReply =
   | { id: number; op: 'error'; error: SerializedDatabaseError }
   | { op: 'notify'; channel: string; payload: string }
   | { op: 'demo-progress'; progress: DemoBuildProgress; statements: number }
-  | { op: 'demo-done'; status: 'built' | 'already-built' | 'stopped'; statements: number }
+  | ({ op: 'demo-done' } & DemoBuildOutcome)
   | { op: 'demo-failed'; error: SerializedDatabaseError; stack?: string }
 
 /** The module that builds the demo in this process (app/models/demo/in-database.server.ts). */
@@ -62,7 +68,7 @@ export interface DemoBuildModule {
     session: { statements: PreparedStatements; lock: SessionLock },
     input: DemoBuildInput,
     events: { onProgress(progress: DemoBuildProgress, statements: number): void; shouldStop(): boolean },
-  ): Promise<{ status: 'built' | 'already-built' | 'stopped'; statements: number }>
+  ): Promise<DemoBuildOutcome>
 }
 
 /** A PostgreSQL error as plain data: the fields our error mapping reads (code, constraint…) survive IPC. */

@@ -14,6 +14,7 @@ import { QUERY_LANE_FD, readFrames, writeFrame } from './pglite-frames'
 import { postgresDialect, transactionsHoldingSession } from './pglite-session'
 import type {
   DemoBuildInput,
+  DemoBuildOutcome,
   DemoBuildProgress,
   HostControl,
   HostReply,
@@ -67,7 +68,7 @@ interface Pending {
 /** The national demo being built in the database's process. */
 export interface DemoBuildInDatabase {
   /** Settles when the build has ended: built, already built, or stopped after a batch (resumable). */
-  done: Promise<{ status: 'built' | 'already-built' | 'stopped'; statements: number }>
+  done: Promise<DemoBuildOutcome>
   /** Asks the build to stop after its batch in progress; `done` says when it has. */
   stop(): void
 }
@@ -131,7 +132,7 @@ export async function startPGliteProcess(
   // The demo build in the database's process, if one runs: its progress and its end arrive on the IPC channel.
   let demoBuild: {
     onProgress: (progress: DemoBuildProgress, statements: number) => void
-    resolve: (result: { status: 'built' | 'already-built' | 'stopped'; statements: number }) => void
+    resolve: (outcome: DemoBuildOutcome) => void
     reject: (error: Error) => void
   } | null = null
 
@@ -323,10 +324,15 @@ export async function startPGliteProcess(
     dialect,
     async buildDemo(input, onProgress) {
       if (demoBuild) throw new Error('デモデータの作成はすでに実行中です')
-      await ready
-      const done = new Promise<{ status: 'built' | 'already-built' | 'stopped'; statements: number }>(
-        (resolve, reject) => (demoBuild = { onProgress, resolve, reject }),
-      )
+      const done = new Promise<DemoBuildOutcome>((resolve, reject) => (demoBuild = { onProgress, resolve, reject }))
+      // The caller reads the outcome once this returns; a crash before that must not count as unhandled.
+      done.catch(() => {})
+      try {
+        await ready
+      } catch (error) {
+        demoBuild = null
+        throw error
+      }
       control({ op: 'build-demo', module: script.demoModule, input })
       return {
         done,
