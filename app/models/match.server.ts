@@ -21,7 +21,7 @@ import {
 } from '../../db/queries/match'
 import { listShortlistMarks } from '../../db/queries/shortlist'
 import { epochDay } from '../../search/documents/profile'
-import { type MatchCriteria, poolCodeOf, searchMatchCandidates, TIER_LIMIT } from '../../search/queries/match'
+import { type MatchCriteria, poolCodeOf, searchMatchCandidates } from '../../search/queries/match'
 import type { SessionUser } from '../utils/auth.server'
 import { EMPLOYMENT_FORM_LABELS, POOL_STATUS_LABELS, SHORTLIST_STATUS_LABELS } from '../utils/labels'
 import { type MatchQuery, matchSearchParams, parseMatchQuery } from '../utils/match-query'
@@ -204,14 +204,20 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   let rankedCount: number
   let marks: Promise<Awaited<ReturnType<typeof listShortlistMarks>>> | null = null
   try {
-    const found = await searchMatchCandidates(context.services.search, viewer, matchCriteriaOf(need), {
-      ...narrowing,
-      q: query.q,
-    })
+    const found = await searchMatchCandidates(
+      context.services.search,
+      viewer,
+      matchCriteriaOf(need),
+      {
+        ...narrowing,
+        q: query.q,
+      },
+      offset + MATCH_PAGE_SIZE,
+    )
     const ranked = [...rankHits(need, found.tiers[0]), ...rankHits(need, found.tiers[1])].sort(compareMatches)
     total = found.total
-    truncated = found.tiers.some((tier) => tier.length >= TIER_LIMIT)
-    rankedCount = ranked.length
+    truncated = found.truncated
+    rankedCount = found.rankable
     counts = found.facets
     const pageIds = ranked.slice(offset, offset + MATCH_PAGE_SIZE).map((r) => r.id)
     // The shortlist marks of the page's people, read alongside their rows (an id whose row is gone is a mark

@@ -1,7 +1,9 @@
-// Candidates for a need, from the profile index. Three queries over the same filter, sent at once:
+// Candidates for a need, from the profile index. Three queries over the same filter:
 //   facets  the counts of every facet and the total (no hits);
 //   tier 0  candidates who hold every 必須 skill at its required level;
 //   tier 1  everyone else who passes the hard conditions.
+// The first two are sent at once; tier 1 only when the page reaches past tier 0 (every tier-1 candidate ranks
+// below every tier-0 one, so on most first pages it is not needed, and its size counts the pages).
 // Each tier returns up to TIER_LIMIT hits with the few fields that rank and explain a candidate
 // (app/utils/match-score.ts scores them in our code): Meilisearch cannot rank by a need-specific sum of skill
 // levels, but it filters 100,000 profiles to a tier in a few milliseconds, and a tier's hits are small. Within
@@ -45,7 +47,12 @@ export type MatchHit = Pick<
 
 export interface MatchSearchResult {
   total: number
+  /** Tier 1 is empty when the page did not reach it (searchMatchCandidates). */
   tiers: [MatchHit[], MatchHit[]]
+  /** How many candidates the ranking covers: up to TIER_LIMIT of each tier, fetched or not. */
+  rankable: number
+  /** Whether a tier held more than TIER_LIMIT people (only its best documented were ranked). */
+  truncated: boolean
   /** Facet value → count; pool statuses and roles only of the viewer's own pool, without its code. */
   facets: {
     employmentForms: Record<string, number>
@@ -145,20 +152,32 @@ export async function searchMatchCandidates(
   viewer: ProfileViewer,
   criteria: MatchCriteria,
   selection: MatchSelection,
+  /** How many ranked candidates the page reaches (its offset plus its size). */
+  needed: number,
 ): Promise<MatchSearchResult> {
-  // One request per query, at once: Meilisearch answers a multi-search's queries one after another on one
-  // thread, and concurrent requests on as many threads as it has (measured at 100,000 profiles, 2 cores:
-  // p50 23 → 16 ms for the same three queries).
-  const [facetResult, tier0, tier1] = await Promise.all(
-    matchQueries(client.indexUid('profile'), viewer, criteria, selection).map(
-      async (query) => (await client.meili.multiSearch({ queries: [query] })).results[0],
-    ),
-  )
+  // One request per query: Meilisearch answers a multi-search's queries one after another on one thread, and
+  // concurrent requests on as many threads as it has (measured at 100,000 profiles, 2 cores: p50 23 → 16 ms
+  // for the same three queries).
+  const send = async (query: ReturnType<typeof matchQueries>[number]) =>
+    (await client.meili.multiSearch({ queries: [query] })).results[0]
+  const [facetQuery, tier0Query, tier1Query] = matchQueries(client.indexUid('profile'), viewer, criteria, selection)
+  const [facetResult, tier0] = await Promise.all([send(facetQuery!), send(tier0Query!)])
+  const total = facetResult?.estimatedTotalHits ?? 0
+  const tier0Hits = (tier0?.hits ?? []) as MatchHit[]
+  // Every tier-1 candidate ranks below every tier-0 one, so tier 1 is asked for only when the page reaches
+  // past tier 0's hits; otherwise its size is enough to count the pages.
+  const tier1Total = Math.max(0, total - (tier0?.estimatedTotalHits ?? 0))
+  const tier1 =
+    tier1Query && tier0Hits.length < needed && tier1Total > 0
+      ? (((await send(tier1Query))?.hits ?? []) as MatchHit[])
+      : null
   const distribution = (facetResult?.facetDistribution ?? {}) as Record<string, Record<string, number>>
   const pool = poolCodeOf(viewer)
   return {
-    total: facetResult?.estimatedTotalHits ?? 0,
-    tiers: [(tier0?.hits ?? []) as MatchHit[], (tier1?.hits ?? []) as MatchHit[]],
+    total,
+    tiers: [tier0Hits, tier1 ?? []],
+    rankable: tier0Hits.length + (tier1 ? tier1.length : tier1Query ? Math.min(tier1Total, TIER_LIMIT) : 0),
+    truncated: tier0Hits.length >= TIER_LIMIT || (tier1 ? tier1.length : tier1Total) >= TIER_LIMIT,
     facets: {
       employmentForms: distribution.employment_forms ?? {},
       residence: distribution.residence_prefecture_code ?? {},

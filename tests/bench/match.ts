@@ -17,7 +17,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
-import { getNeedMatches, loadNeedFacts, matchCriteriaOf } from '../../app/models/match.server'
+import { getNeedMatches, loadNeedFacts, MATCH_PAGE_SIZE, matchCriteriaOf } from '../../app/models/match.server'
 import { startServices, type Services } from '../../app/services.server'
 import type { SessionUser } from '../../app/utils/auth.server'
 import { parseEnv } from '../../app/utils/env.server'
@@ -172,13 +172,13 @@ try {
       `${(statements / QUERIES).toFixed(1)} statements and ${(dbMs / QUERIES).toFixed(1)} ms in Postgres per query`,
   )
 
-  // The same queries, straight to Meilisearch over keep-alive connections, sent at once as the route sends them
+  // The same queries, straight to Meilisearch over keep-alive connections, as the route sends them
   // (search/queries/match.ts searchMatchCandidates: one request per query).
   const agent = new http.Agent({ keepAlive: true, maxSockets: 3 })
   const { host, apiKey } = services.search.meili.config
   const meiliUrl = new URL('/multi-search', host)
   const post = (body: string) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<{ results: Array<{ hits: unknown[] }> }>((resolve, reject) => {
       const request = http.request(
         meiliUrl,
         {
@@ -187,9 +187,12 @@ try {
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey ?? ''}` },
         },
         (response) => {
-          response.resume()
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
           response.on('end', () =>
-            response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`)),
+            response.statusCode === 200
+              ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')))
+              : reject(new Error(`HTTP ${response.statusCode}`)),
           )
         },
       )
@@ -206,8 +209,10 @@ try {
       matchCriteriaOf(facts),
       {},
     ).map((query) => JSON.stringify({ queries: [query] }))
+    // As the route asks: the facets and tier 0 at once, tier 1 only when the first page reaches past tier 0.
     const t = performance.now()
-    await Promise.all(bodies.map(post))
+    const [, tier0] = await Promise.all([post(bodies[0]!), post(bodies[1]!)])
+    if (bodies[2] && (tier0.results[0]?.hits.length ?? 0) < MATCH_PAGE_SIZE) await post(bodies[2])
     raw.push(performance.now() - t)
   }
   agent.destroy()

@@ -92,6 +92,16 @@ describe('profile search respects consent', () => {
     ).not.toContain(nobody)
   })
 
+  it('returns no name or text in a search hit, whatever a query asks for', async () => {
+    const index = services.search.meili.index(services.search.indexUid('profile'))
+    const { hits } = await index.search('全公開', { attributesToRetrieve: ['*'], filter: 'audience = "all-prefectures"' })
+    expect(hits.map((hit) => hit.id)).toContain(everyone)
+    for (const hit of hits)
+      expect(Object.keys(hit).sort()).toEqual(
+        ['evidence_skill_ids', 'id', 'qualification_count', 'skills_compact', 'years_public_sector'].sort(),
+      )
+  })
+
   it('filters by skill level within what the viewer may see', async () => {
     const found = await searchProfiles(services.search, hiroshima, { skillId: 'bpr', minLevel: 3 })
     expect(found.ids).toEqual([everyone])
