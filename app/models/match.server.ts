@@ -221,10 +221,12 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
     counts = found.facets
     const pageIds = ranked.slice(offset, offset + MATCH_PAGE_SIZE).map((r) => r.id)
     // The shortlist marks of the page's people, read alongside their rows (an id whose row is gone is a mark
-    // nobody looks up).
+    // nobody looks up). The rows are asked for first: the page waits for them, and the embedded database
+    // answers one statement at a time.
+    const pageRows = listCandidateRows(db, viewer, poolCode, pageIds)
     marks = listShortlistMarks(db, needId, pageIds)
     marks.catch(() => {})
-    const byId = new Map((await listCandidateRows(db, viewer, poolCode, pageIds)).map((r) => [r.id, r]))
+    const byId = new Map((await pageRows).map((r) => [r.id, r]))
     rows = pageIds.flatMap((id) => byId.get(id) ?? [])
   } catch (error) {
     if (error instanceof Response) throw error
