@@ -94,7 +94,10 @@ describe('profile search respects consent', () => {
 
   it('returns no name or text in a search hit, whatever a query asks for', async () => {
     const index = services.search.meili.index(services.search.indexUid('profile'))
-    const { hits } = await index.search('全公開', { attributesToRetrieve: ['*'], filter: 'audience = "all-prefectures"' })
+    const { hits } = await index.search('全公開', {
+      attributesToRetrieve: ['*'],
+      filter: 'audience = "all-prefectures"',
+    })
     expect(hits.map((hit) => hit.id)).toContain(everyone)
     for (const hit of hits)
       expect(Object.keys(hit).sort()).toEqual(
