@@ -60,6 +60,19 @@ export const PROFILE_READING_FIELDS = [
   'introduction',
 ] as const satisfies ReadonlyArray<TextField<ProfileDocument>>
 
+/**
+ * The only fields a search hit of the profile index carries (search/indexes.ts displayedAttributes): the id,
+ * since every search reads the person's row from Postgres through the consent predicate, and what matching
+ * ranks a candidate by (search/queries/match.ts). No name or text ever leaves the index in a hit.
+ */
+export const PROFILE_HIT_FIELDS = [
+  'id',
+  'skills_compact',
+  'evidence_skill_ids',
+  'qualification_count',
+  'years_public_sector',
+] as const satisfies ReadonlyArray<keyof ProfileDocument>
+
 export interface ProfileForIndex {
   id: string
   family_name: string

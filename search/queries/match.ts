@@ -12,7 +12,7 @@
 // (search/queries/profiles.ts): no query here can reach a profile that was not shared with the viewer.
 import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
-import type { ProfileDocument } from '../documents/profile'
+import { PROFILE_HIT_FIELDS, type ProfileDocument } from '../documents/profile'
 import { normalizeSearchQuery } from '../normalize'
 import { audienceFilter, poolField } from './profiles'
 
@@ -40,10 +40,7 @@ export interface MatchSelection {
   roleId?: string
 }
 
-export type MatchHit = Pick<
-  ProfileDocument,
-  'id' | 'skills_compact' | 'evidence_skill_ids' | 'qualification_count' | 'years_public_sector'
->
+export type MatchHit = Pick<ProfileDocument, (typeof PROFILE_HIT_FIELDS)[number]>
 
 export interface MatchSearchResult {
   total: number
@@ -63,13 +60,6 @@ export interface MatchSearchResult {
   }
 }
 
-const HIT_FIELDS: Array<keyof MatchHit> = [
-  'id',
-  'skills_compact',
-  'evidence_skill_ids',
-  'qualification_count',
-  'years_public_sector',
-]
 /** The facets of a match: the viewer's own pool's statuses and roles, never another pool's. */
 function facetsFor(pool: string): string[] {
   return [
@@ -138,7 +128,13 @@ export function matchQueries(
   // the catalogue's synonyms: ../synonyms.ts) are not sent: they would need one federated search per tier
   // and merged facet counts.
   const q = normalizeSearchQuery(selection.q ?? '').text
-  const common = { indexUid, q, locales: ['jpn'] as ['jpn'], attributesToRetrieve: HIT_FIELDS, sort: TIER_SORT }
+  const common = {
+    indexUid,
+    q,
+    locales: ['jpn'] as ['jpn'],
+    attributesToRetrieve: [...PROFILE_HIT_FIELDS],
+    sort: TIER_SORT,
+  }
   return [
     { indexUid, q, locales: ['jpn'] as ['jpn'], filter: base, limit: 0, facets: facetsFor(poolCodeOf(viewer)) },
     { ...common, filter: essentials ? [...base, essentials] : base, limit: TIER_LIMIT },
