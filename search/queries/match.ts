@@ -162,18 +162,20 @@ export async function searchMatchCandidates(
   const tier0Hits = (tier0?.hits ?? []) as MatchHit[]
   // Every tier-1 candidate ranks below every tier-0 one, so tier 1 is asked for only when the page reaches
   // past tier 0's hits; otherwise its size is enough to count the pages.
-  const tier1Total = Math.max(0, total - (tier0?.estimatedTotalHits ?? 0))
+  const tier1Total = tier1Query ? Math.max(0, total - (tier0?.estimatedTotalHits ?? 0)) : 0
   const tier1 =
     tier1Query && tier0Hits.length < needed && tier1Total > 0
       ? (((await send(tier1Query))?.hits ?? []) as MatchHit[])
       : null
+  // How many of tier 1 the ranking covers: those fetched, or as many as a fetch would bring.
+  const tier1Ranked = tier1 ? tier1.length : Math.min(tier1Total, TIER_LIMIT)
   const distribution = (facetResult?.facetDistribution ?? {}) as Record<string, Record<string, number>>
   const pool = poolCodeOf(viewer)
   return {
     total,
     tiers: [tier0Hits, tier1 ?? []],
-    rankable: tier0Hits.length + (tier1 ? tier1.length : tier1Query ? Math.min(tier1Total, TIER_LIMIT) : 0),
-    truncated: tier0Hits.length >= TIER_LIMIT || (tier1 ? tier1.length : tier1Total) >= TIER_LIMIT,
+    rankable: tier0Hits.length + tier1Ranked,
+    truncated: tier0Hits.length >= TIER_LIMIT || tier1Ranked >= TIER_LIMIT,
     facets: {
       employmentForms: distribution.employment_forms ?? {},
       residence: distribution.residence_prefecture_code ?? {},
