@@ -12,9 +12,13 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import kuromoji from 'kuromoji'
-import { readingOfTokens } from './reading-text'
+import { readingOfTokens, wordsOfTokens } from './reading-text'
 
-export type ReadingRequest = { id: number; op: 'read'; texts: string[] }
+/**
+ * 'read': each text's reading (reading-text.ts readingOfTokens). 'words': each text's words with their
+ * readings (wordsOfTokens), one `surface<TAB>reading` line per word.
+ */
+export type ReadingRequest = { id: number; op: 'read' | 'words'; texts: string[] }
 
 export type ReadingReply =
   | { op: 'ready'; pid: number }
@@ -70,13 +74,20 @@ async function main() {
 
   process.on('message', (request: ReadingRequest) => {
     armIdleTimer()
-    if (request.op !== 'read') return
+    if (request.op !== 'read' && request.op !== 'words') return
     try {
+      // Width first, as for document text (normalize.ts foldForSearch): ｾｷｽﾍﾟ is read as セキスペ.
+      const tokensOf = (text: string) => tokenizer.tokenize(text.normalize('NFKC'))
       send({
         id: request.id,
         op: 'readings',
-        // Width first, as for document text (normalize.ts foldForSearch): ｾｷｽﾍﾟ is read as セキスペ.
-        readings: request.texts.map((text) => readingOfTokens(tokenizer.tokenize(text.normalize('NFKC')))),
+        readings: request.texts.map((text) =>
+          request.op === 'read'
+            ? readingOfTokens(tokensOf(text))
+            : wordsOfTokens(tokensOf(text))
+                .map((word) => `${word.surface}\t${word.reading}`)
+                .join('\n'),
+        ),
       })
     } catch (error) {
       send({ id: request.id, op: 'error', message: error instanceof Error ? error.message : String(error) })

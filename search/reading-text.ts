@@ -37,28 +37,56 @@ function readingOf(token: ReadingToken): string {
   return foldVoicedKana(toKatakana(reading))
 }
 
-/**
- * The reading of a text: its words in katakana, compounds joined, then (if any compound has several parts)
- * every part on a second line. '' for a text with nothing to read.
- */
-export function readingOfTokens(tokens: readonly ReadingToken[]): string {
-  const words: string[][] = []
-  let compound: string[] | null = null
+/** The text's words: each compound (nouns and prefixes in a row) as one group of tokens, separators dropped. */
+function wordGroups(tokens: readonly ReadingToken[]): ReadingToken[][] {
+  const words: ReadingToken[][] = []
+  let compound: ReadingToken[] | null = null
   for (const token of tokens) {
     if (isSeparator(token)) {
       compound = null
       continue
     }
-    const reading = readingOf(token)
     if (joinsCompound(token)) {
       if (compound === null) words.push((compound = []))
-      compound.push(reading)
+      compound.push(token)
     } else {
       compound = null
-      words.push([reading])
+      words.push([token])
     }
   }
+  return words
+}
+
+/**
+ * The reading of a text: its words in katakana, compounds joined, then (if any compound has several parts)
+ * every part on a second line. '' for a text with nothing to read.
+ */
+export function readingOfTokens(tokens: readonly ReadingToken[]): string {
+  const words = wordGroups(tokens).map((parts) => parts.map(readingOf))
   const compounds = words.map((parts) => parts.join('')).join(' ')
   if (words.every((parts) => parts.length === 1)) return compounds
   return `${compounds}\n${words.flat().join(' ')}`
+}
+
+/** A word of a text as written, with its reading (katakana, written as readingOfTokens writes it). */
+export interface ReadingWord {
+  surface: string
+  reading: string
+}
+
+/**
+ * The words of a text with their readings: every compound whole (標準化 ヒョウジュンカ), then, for a compound
+ * of several parts, each part (標準 ヒョウジュン, 化 カ): the same words readingOfTokens writes, with what
+ * each stands for as written.
+ */
+export function wordsOfTokens(tokens: readonly ReadingToken[]): ReadingWord[] {
+  const words: ReadingWord[] = []
+  const word = (parts: readonly ReadingToken[]): ReadingWord => ({
+    surface: parts.map((t) => t.surface_form).join(''),
+    reading: parts.map(readingOf).join(''),
+  })
+  const groups = wordGroups(tokens)
+  for (const parts of groups) words.push(word(parts))
+  for (const parts of groups) if (parts.length > 1) for (const part of parts) words.push(word([part]))
+  return words
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { addReadings, readingTwin } from './documents/reading-fields'
 import { INDEXES } from './indexes'
-import { readingOfTokens } from './reading-text'
+import { readingOfTokens, wordsOfTokens } from './reading-text'
 import { createReadingAnalyzer, type ReadingAnalyzer } from './readings'
 
 function isAlive(pid: number): boolean {
@@ -60,7 +60,40 @@ describe('readingOfTokens', () => {
   })
 })
 
+describe('wordsOfTokens', () => {
+  it('pairs each word the reading writes with the word as written: compounds whole, then their parts', () => {
+    const tokens = [
+      { surface_form: '標準', reading: 'ヒョウジュン', pos: '名詞' },
+      { surface_form: '化', reading: 'カ', pos: '名詞' },
+      { surface_form: '・', reading: '・', pos: '記号' },
+      { surface_form: 'がばくら', reading: '*', pos: '名詞' },
+      { surface_form: 'の', reading: 'ノ', pos: '助詞' },
+    ]
+    expect(wordsOfTokens(tokens)).toEqual([
+      { surface: '標準化', reading: 'ヒョウジュンカ' },
+      { surface: 'がばくら', reading: 'ガバクラ' },
+      { surface: 'の', reading: 'ノ' },
+      { surface: '標準', reading: 'ヒョウジュン' },
+      { surface: '化', reading: 'カ' },
+    ])
+    expect(wordsOfTokens([])).toEqual([])
+  })
+})
+
 describe('the analyser process', () => {
+  it("lists a text's words with their readings", async () => {
+    expect(await analyzer().words(['標準化の支援', ''])).toEqual([
+      [
+        { surface: '標準化', reading: 'ヒョウジュンカ' },
+        { surface: 'の', reading: 'ノ' },
+        { surface: '支援', reading: 'シエン' },
+        { surface: '標準', reading: 'ヒョウジュン' },
+        { surface: '化', reading: 'カ' },
+      ],
+      [],
+    ])
+  })
+
   it('reads kanji words in katakana: the whole compound first, then its parts', async () => {
     const readings = await analyzer().read(['標準化の支援', '安芸太田町', 'ｾｷｽﾍﾟ研修'])
     expect(readings).toEqual([
@@ -180,6 +213,7 @@ describe('addReadings', () => {
   it('leaves the twins empty when the analyser cannot answer: the documents are still built', async () => {
     const unavailable: ReadingAnalyzer = {
       read: async (texts) => texts.map(() => null),
+      words: async () => null,
       close: async () => {},
       pid: undefined,
     }

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ReadingReply, ReadingRequest } from './reading-host'
+import type { ReadingWord } from './reading-text'
 
 type Log = (message: string) => void
 
@@ -23,6 +24,11 @@ export interface ReadingAnalyzer {
    * when the analyser is not available. Never rejects.
    */
   read(texts: readonly string[]): Promise<Array<string | null>>
+  /**
+   * Each text's words with their readings (search/reading-text.ts wordsOfTokens); null when the analyser is not
+   * available. Not remembered: it is asked once per published catalogue. Never rejects.
+   */
+  words(texts: readonly string[]): Promise<ReadingWord[][] | null>
   /** Stops the analyser process (if running) and waits for it; read() may start it again afterwards. */
   close(): Promise<void>
   /** The analyser process's id while it runs (for tests and diagnostics). */
@@ -159,7 +165,7 @@ export function createReadingAnalyzer(options: ReadingAnalyzerOptions = {}): Rea
   }
 
   /** Sends one batch to the process running now (starting it if needed). */
-  const ask = async (texts: string[]): Promise<string[]> => {
+  const ask = async (texts: string[], op: ReadingRequest['op']): Promise<string[]> => {
     if (running === null) {
       if (Date.now() - startFailedAt < RETRY_START_AFTER_MS) throw new Error('読み仮名の解析プロセスは利用できません')
       try {
@@ -199,7 +205,7 @@ export function createReadingAnalyzer(options: ReadingAnalyzerOptions = {}): Rea
       })
     })
     holdWhileBusy(current)
-    current.child.send({ id, op: 'read', texts } satisfies ReadingRequest, (error) => {
+    current.child.send({ id, op, texts } satisfies ReadingRequest, (error) => {
       if (!error) return
       current.pending.get(id)?.reject(new AnalyzerGoneError(error.message))
       current.pending.delete(id)
@@ -208,13 +214,21 @@ export function createReadingAnalyzer(options: ReadingAnalyzerOptions = {}): Rea
   }
 
   /** One batch, tried again once on a new process if the process went away meanwhile (killed, or idle exit). */
-  const askWithRetry = async (texts: string[]): Promise<string[]> => {
+  const askWithRetry = async (texts: string[], op: ReadingRequest['op'] = 'read'): Promise<string[]> => {
     try {
-      return await ask(texts)
+      return await ask(texts, op)
     } catch (error) {
       if (!(error instanceof AnalyzerGoneError)) throw error
-      return ask(texts)
+      return ask(texts, op)
     }
+  }
+
+  const logFailure = (error: unknown) => {
+    if (failureLogged) return
+    failureLogged = true
+    log(
+      `読み仮名を付けられませんでした（検索文書は読み仮名なしで登録します）: ${error instanceof Error ? error.message : String(error)}`,
+    )
   }
 
   return {
@@ -245,14 +259,32 @@ export function createReadingAnalyzer(options: ReadingAnalyzerOptions = {}): Rea
         }
         failureLogged = false
       } catch (error) {
-        if (!failureLogged) {
-          failureLogged = true
-          log(
-            `読み仮名を付けられませんでした（検索文書は読み仮名なしで登録します）: ${error instanceof Error ? error.message : String(error)}`,
-          )
-        }
+        logFailure(error)
       }
       return readings
+    },
+    async words(texts) {
+      try {
+        const words: ReadingWord[][] = []
+        for (let i = 0; i < texts.length; i += BATCH_SIZE) {
+          const answers = await askWithRetry(texts.slice(i, i + BATCH_SIZE), 'words')
+          for (const answer of answers) {
+            words.push(
+              answer === ''
+                ? []
+                : answer.split('\n').map((line) => {
+                    const [surface = '', reading = ''] = line.split('\t')
+                    return { surface, reading }
+                  }),
+            )
+          }
+        }
+        failureLogged = false
+        return words
+      } catch (error) {
+        logFailure(error)
+        return null
+      }
     },
     async close() {
       const current = running

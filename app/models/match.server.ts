@@ -38,6 +38,7 @@ import { daysPerWeekTotal } from '../utils/need-validation'
 import { mayManageShortlist } from '../utils/shortlist-workflow'
 import { listPrefectures } from '../../db/queries/local-government'
 import { loadNeedCatalogue } from './need-catalogue.server'
+import { loadPublishedSkillReadings } from './search-synonyms.server'
 import { queueMail } from './mail.server'
 import { requireNeedRow } from './need.server'
 import { isUniqueViolation, profileViewerOf } from './pool-scope.server'
@@ -171,7 +172,12 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
   const viewer = profileViewerOf(user)
   if (!viewer) notFound()
   const { db } = context.services.database
-  const [row, catalogue] = await Promise.all([requireNeedRow(db, user, needId), loadNeedCatalogue(db)])
+  const [row, catalogue, skillReadings] = await Promise.all([
+    requireNeedRow(db, user, needId),
+    loadNeedCatalogue(db),
+    // Free text may name a skill by its reading (search/skill-readings.ts); read once per published catalogue.
+    query.q ? loadPublishedSkillReadings(db) : null,
+  ])
   // Read while the search runs; a failure surfaces where it is awaited.
   const lists = Promise.all([listPrefectures(db), listSavedSearches(db, needId)])
   lists.catch(() => {})
@@ -213,6 +219,7 @@ export async function getNeedMatches(context: AppLoadContext, user: SessionUser,
         q: query.q,
       },
       offset + MATCH_PAGE_SIZE,
+      skillReadings,
     )
     const ranked = [...rankHits(need, found.tiers[0]), ...rankHits(need, found.tiers[1])].sort(compareMatches)
     total = found.total

@@ -44,8 +44,8 @@ export const ProfileDocumentSchema = z.object({
    */
   pools: z.record(z.string(), z.object({ status: z.string(), roles: z.array(z.string()) })),
   // Reading twins (./reading-fields.ts), filled when the profile is loaded for the index. The name has none:
-  // name_kana is the person's own reading, which no analyser would guess.
-  skill_names_reading: z.array(z.string()),
+  // name_kana is the person's own reading, which no analyser would guess. Skill names have none either: they
+  // are the catalogue's words, read once per catalogue and resolved in the query (../skill-readings.ts).
   qualification_names_reading: z.array(z.string()),
   introduction_reading: z.string(),
   /** Holds a 内定 on a 常勤 need (the need's shortlist): not a candidate for other needs. */
@@ -55,7 +55,6 @@ export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>
 
 /** The fields with a reading twin (search/indexes.ts searches the twins after the text). */
 export const PROFILE_READING_FIELDS = [
-  'skill_names',
   'qualification_names',
   'introduction',
 ] as const satisfies ReadonlyArray<TextField<ProfileDocument>>
@@ -151,7 +150,6 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
     pools: Object.fromEntries(
       profile.pool_memberships.map((m) => [m.prefecture_code, { status: m.status, roles: m.target_role_ids }]),
     ),
-    skill_names_reading: [],
     qualification_names_reading: [],
     introduction_reading: '',
     placed_full_time: profile.placed_full_time ?? false,

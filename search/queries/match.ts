@@ -14,6 +14,7 @@ import type { ProfileViewer } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
 import { PROFILE_HIT_FIELDS, type ProfileDocument } from '../documents/profile'
 import { normalizeSearchQuery } from '../normalize'
+import { type SkillReadings, writeSkillReadings } from '../skill-readings'
 import { audienceFilter, poolField } from './profiles'
 
 export const TIER_LIMIT = 300
@@ -121,13 +122,16 @@ export function matchQueries(
   viewer: ProfileViewer,
   criteria: MatchCriteria,
   selection: MatchSelection,
+  /** The published catalogue's skill-name readings (../skill-readings.ts); null: kana goes as typed. */
+  skillReadings: SkillReadings | null = null,
 ) {
   const base = matchFilter(viewer, criteria, selection)
   const essentials = essentialsFilter(criteria)
-  // The shared normalisation, so kana and half-width words meet the reading twins. Its variants (romaji,
-  // the catalogue's synonyms: ../synonyms.ts) are not sent: they would need one federated search per tier
-  // and merged facet counts.
-  const q = normalizeSearchQuery(selection.q ?? '').text
+  // The shared normalisation, so kana and half-width words meet the reading twins, and a skill name's word
+  // typed as its reading written as the word (the index holds skill names only as written). Its variants
+  // (romaji, the catalogue's synonyms: ../synonyms.ts) are not sent: they would need one federated search per
+  // tier and merged facet counts.
+  const q = writeSkillReadings(normalizeSearchQuery(selection.q ?? '').text, skillReadings)
   const common = {
     indexUid,
     q,
@@ -150,13 +154,20 @@ export async function searchMatchCandidates(
   selection: MatchSelection,
   /** How many ranked candidates the page reaches (its offset plus its size). */
   needed: number,
+  skillReadings: SkillReadings | null = null,
 ): Promise<MatchSearchResult> {
   // One request per query: Meilisearch answers a multi-search's queries one after another on one thread, and
   // concurrent requests on as many threads as it has (measured at 100,000 profiles, 2 cores: p50 23 → 16 ms
   // for the same three queries).
   const send = async (query: ReturnType<typeof matchQueries>[number]) =>
     (await client.meili.multiSearch({ queries: [query] })).results[0]
-  const [facetQuery, tier0Query, tier1Query] = matchQueries(client.indexUid('profile'), viewer, criteria, selection)
+  const [facetQuery, tier0Query, tier1Query] = matchQueries(
+    client.indexUid('profile'),
+    viewer,
+    criteria,
+    selection,
+    skillReadings,
+  )
   const [facetResult, tier0] = await Promise.all([send(facetQuery!), send(tier0Query!)])
   const total = facetResult?.estimatedTotalHits ?? 0
   const tier0Hits = (tier0?.hits ?? []) as MatchHit[]

@@ -2,11 +2,13 @@
 // so no code path can search profiles outside what their owners consented to. The index may lag a consent
 // change by a moment: callers load the rows for the returned ids through the SQL consent predicate.
 //
-// The words go through the shared normalisation and the catalogue's synonyms (../synonyms.ts expandQuery);
-// every variant carries the audience filter (./variants.ts).
+// The words go through the shared normalisation and the catalogue's synonyms (../synonyms.ts expandQuery),
+// and a skill name's word typed as its reading is written as the word (../skill-readings.ts); every variant
+// carries the audience filter (./variants.ts).
 import { type ProfileViewer, viewerAudiences } from '../../db/queries/profile-visibility'
 import type { SearchClient } from '../client'
-import { expandQuery, type SynonymMap } from '../synonyms'
+import { type SkillReadings, writeSkillReadings } from '../skill-readings'
+import { expandQuery, MAX_QUERY_VARIANTS, type SynonymMap } from '../synonyms'
 import { searchVariants } from './variants'
 
 export type { ProfileViewer }
@@ -39,6 +41,8 @@ export async function searchProfiles(
     q?: string
     /** The published catalogue's synonym map (buildSynonymMap); without it the words are searched alone. */
     synonyms?: SynonymMap | null
+    /** The published catalogue's skill-name readings (buildSkillReadings); without them kana is searched as typed. */
+    skillReadings?: SkillReadings | null
     skillId?: string
     minLevel?: number
     employmentForm?: string
@@ -60,7 +64,7 @@ export async function searchProfiles(
   const limit = Math.min(Math.max(params.limit ?? 20, 1), 100)
   const { hits, total } = await searchVariants<{ id: string }>(client, {
     index: 'profile',
-    variants: expandQuery(params.q ?? '', params.synonyms ?? null),
+    variants: withSkillWords(expandQuery(params.q ?? '', params.synonyms ?? null), params.skillReadings ?? null),
     filter,
     hitsPerPage: limit,
     page: Math.floor((params.offset ?? 0) / limit) + 1,
@@ -70,4 +74,22 @@ export async function searchProfiles(
     matchingStrategy: 'all',
   })
   return { ids: hits.map((hit) => String(hit.id)), total }
+}
+
+/**
+ * Each variant, followed by the same words with skill-name readings written as the words (ヒョウジュンカ →
+ * 標準化) when that differs: the index holds skill names only as written. Still at most MAX_QUERY_VARIANTS.
+ */
+export function withSkillWords(variants: readonly string[], readings: SkillReadings | null): string[] {
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const variant of variants) {
+    for (const candidate of [variant, writeSkillReadings(variant, readings)]) {
+      const key = candidate.toLowerCase()
+      if (seen.has(key) || out.length >= MAX_QUERY_VARIANTS) continue
+      seen.add(key)
+      out.push(candidate)
+    }
+  }
+  return out
 }

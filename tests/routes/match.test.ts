@@ -180,8 +180,9 @@ describe('need → candidates', () => {
     expect(namesOf(cloud)).toEqual(['全部', '一つ不足'])
     const byName = await getNeedMatches(context(), hiroshimaStaff, needId, query({ q: '必須のみ' }))
     expect(namesOf(byName)).toEqual(['必須のみ'])
-    // Free text goes through the shared normalisation: a kanji word typed as its reading, in any kana.
-    for (const q of ['ひょうじゅんか', 'ﾋｮｳｼﾞｭﾝｶ'])
+    // Free text goes through the shared normalisation: a word of a skill's name (標準化・共通化（20業務）と
+    // ガバメントクラウド) typed as its reading, in any kana, or still being typed.
+    for (const q of ['ひょうじゅんか', 'ﾋｮｳｼﾞｭﾝｶ', 'きょうつうか', 'ひょうじゅ'])
       expect(namesOf(await getNeedMatches(context(), hiroshimaStaff, needId, query({ q }))), q).toEqual(namesOf(cloud))
   })
 

@@ -8,6 +8,8 @@ import type { ProfileVisibility } from '../../db/schema'
 import { drainSearchOutboxOnce } from '../../jobs/search-worker'
 import { buildProfileDocument, profileAudience } from '../../search/documents/profile'
 import { audienceOf, searchProfiles } from '../../search/queries/profiles'
+import { sharedReadingAnalyzer } from '../../search/readings'
+import { buildSkillReadings } from '../../search/skill-readings'
 import { buildSynonymMap } from '../../search/synonyms'
 import { SEED_SKILL_STANDARD } from '../../seeds/skill-standard'
 import { createUser } from '../factories'
@@ -195,7 +197,7 @@ describe('profile search respects consent', () => {
     ])
     await services.database.db
       .updateTable('profile')
-      .set({ introduction: '基幹業務システムの標準化と仕様調整を支援しました。' })
+      .set({ introduction: '基幹業務システムの仕様調整を支援しました。' })
       .where('id', '=', id)
       .execute()
     await services.database.db
@@ -205,14 +207,21 @@ describe('profile search respects consent', () => {
     await enqueueSearchSync(services.database.db, 'profile', [id])
     await drain()
     const synonyms = buildSynonymMap(SEED_SKILL_STANDARD)
+    const skillReadings = await buildSkillReadings(
+      SEED_SKILL_STANDARD.skills.map((skill) => skill.name),
+      sharedReadingAnalyzer(),
+    )
+    expect(skillReadings).not.toBeNull()
     const find = (viewer: Parameters<typeof searchProfiles>[1], q: string) =>
-      searchProfiles(services.search, viewer, { q, synonyms }).then((r) => r.ids)
+      searchProfiles(services.search, viewer, { q, synonyms, skillReadings }).then((r) => r.ids)
     const queries = [
-      'ひょうじゅんか', // 標準化, in the skill name and the introduction
+      'ひょうじゅんか', // 標準化, in the skill's name only (標準化・共通化（20業務）とガバメントクラウド)
       'ヒョウジュンカ',
       'ﾋｮｳｼﾞｭﾝｶ',
       'hyoujunka',
-      'しようちょうせい', // 仕様調整
+      'きょうつうか ぎょうむ', // 共通化 業務, two words of the name
+      'ひょうじゅ', // still typing 標準化
+      'しようちょうせい', // 仕様調整, in the introduction (its reading twin)
       'ガバクラ', // a synonym of the skill
       'gabakura',
       'ガバメントクラウト', // one character wrong
