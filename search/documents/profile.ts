@@ -54,10 +54,9 @@ export const ProfileDocumentSchema = z.object({
 export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>
 
 /** The fields with a reading twin (search/indexes.ts searches the twins after the text). */
-export const PROFILE_READING_FIELDS = [
-  'qualification_names',
-  'introduction',
-] as const satisfies ReadonlyArray<TextField<ProfileDocument>>
+export const PROFILE_READING_FIELDS = ['qualification_names', 'introduction'] as const satisfies ReadonlyArray<
+  TextField<ProfileDocument>
+>
 
 /**
  * The only fields a search hit of the profile index carries (search/indexes.ts displayedAttributes): the id,
