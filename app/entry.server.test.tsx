@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { Suspense } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { renderDocument, wholeDocument } from './entry.server'
+import { PooledTextEncoder } from './utils/react-renderer.server'
 
 /** Renders short texts as list items: many small chunks, as real pages are made of. */
 async function renderList(texts: string[]): Promise<string> {
@@ -145,5 +146,49 @@ describe('renderDocument deadline', () => {
     vi.advanceTimersByTime(6_000)
     await expect(stream.allReady).resolves.toBeUndefined()
     expect(onError).toHaveBeenCalled()
+  })
+})
+
+describe('the renderer encoding', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it("never calls the platform's TextEncoder for the short strings a page is made of (it allocates a buffer per string)", async () => {
+    const nativeEncode = vi.spyOn(TextEncoder.prototype, 'encode')
+    const rows = Array.from({ length: 200 }, (_, i) => `監査ログ ${i}: 標準化と共通化`)
+    const html = new TextDecoder('utf-8', { fatal: true }).decode(
+      await wholeDocument(
+        await renderDocument(
+          <ul className="audit">
+            {rows.map((row, i) => (
+              <li key={i} data-label="内容">
+                {row}
+              </li>
+            ))}
+          </ul>,
+          {},
+        ),
+      ),
+    )
+    expect(html).toBe(`<ul class="audit">${rows.map((row) => `<li data-label="内容">${row}</li>`).join('')}</ul>`)
+    expect(nativeEncode).not.toHaveBeenCalled()
+  })
+
+  it("renders long texts exactly and leaves Node's buffer pool usable (the byte stream detaches what it is given whole)", async () => {
+    // Lengths around the renderer's 512-byte view and Node's 4 KB pooled-allocation limit, ASCII and Japanese.
+    const texts = [100, 170, 171, 300, 700, 1500, 3000, 5000].flatMap((n) => ['a'.repeat(n), '監'.repeat(n)])
+    for (let round = 0; round < 2; round++) {
+      expect(await renderList(texts)).toBe(expected(texts))
+      const after = Buffer.from('プールは使える', 'utf8')
+      expect(after.toString('utf8')).toBe('プールは使える')
+      expect(after.buffer.byteLength).toBeGreaterThan(0)
+    }
+  })
+
+  it('leaves the global TextEncoder as it was for everything else', () => {
+    expect(TextEncoder).not.toBe(PooledTextEncoder)
+    expect(new TextEncoder().encode('監査')).not.toBeInstanceOf(Buffer)
+    expect(Array.from(new PooledTextEncoder().encode('監査a'))).toEqual(Array.from(Buffer.from('監査a')))
   })
 })

@@ -7,12 +7,13 @@
 // 2 KB buffers and, when a multi-byte character (all Japanese text) does not fit at the end of a buffer,
 // sends the whole buffer with its unwritten tail, i.e. NUL bytes inside the page (react#24985, fixed
 // upstream only in React 19 by react#26228). The web-streams build encodes each chunk whole before copying
-// bytes, so it cannot split a character; `app/entry.server.test.tsx` keeps it that way.
+// bytes, so it cannot split a character; `app/entry.server.test.tsx` keeps it that way. It is loaded with a
+// pooled encoder (app/utils/react-renderer.server.ts): its own allocates a buffer for every string it writes.
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { renderToReadableStream } from 'react-dom/server.browser'
 import type { ReactElement } from 'react'
 import { NonceProvider } from './utils/nonce'
+import { renderToReadableStream } from './utils/react-renderer.server'
 import { addServerTiming } from './utils/server-timing.server'
 import type { QueryStats } from '../db/query-stats'
 
