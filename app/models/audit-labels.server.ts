@@ -291,6 +291,17 @@ export const FIELD_LABELS: Record<string, string> = {
   end_reason: '終了の理由',
   fiscal_year: '年度',
   ...Object.fromEntries(COST_LINES.map((line) => [`${line.key}_yen`, line.label])),
+  // アクセラレータの推薦・任命
+  role_name: '推薦する人材像',
+  placement_id: '記録済みの配置',
+  planned_employment: '予定する任用・契約の形態',
+  trainings: '研修',
+  review_comment: '審査のコメント',
+  serial: '任命番号（年度内の通し番号）',
+  appointed_on: '任命日',
+  term_end_on: '任期の終了日',
+  ended_on: '終了日',
+  end_note: '終了の補足',
   // 推進体制
   requirement: '要件',
   met: '要件を満たしている',
@@ -381,6 +392,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   source: POOL_SOURCE_LABELS,
   kind: PLACEMENT_KIND_LABELS,
   employment: PLACEMENT_EMPLOYMENT_LABELS,
+  planned_employment: PLACEMENT_EMPLOYMENT_LABELS,
   end_reason: PLACEMENT_END_REASON_LABELS,
   directory_visibility: DIRECTORY_VISIBILITY_LABELS,
 }

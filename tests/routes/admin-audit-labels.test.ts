@@ -81,6 +81,14 @@ beforeAll(async () => {
       after: { skills: { bpr: 3 } },
     },
   )
+  await recordAudit(db, staff, {
+    entity: 'accelerator_appointment',
+    action: 'nominate',
+    entityId: 'appointment-1',
+    summary: '「人材 花子」をアクセラレータに推薦しました（CIO補佐官等）',
+    prefectureCode: '34',
+    after: { status: 'nominated', role_name: 'CIO補佐官等', placement_id: null, planned_employment: 'full_time' },
+  })
   cookie = (await loginAs(services, { role: 'ministry_admin' })).cookie
 })
 afterAll(async () => {
@@ -155,6 +163,16 @@ describe('/admin/audit labels', () => {
     expect(skills).toMatchObject({ entity: 'プロフィール', action: 'スキルの更新', actorRole: 'デジタル人材' })
     expect(skills!.changes).toEqual([
       { key: 'skills', label: 'スキル', before: '（なし）', after: 'BPR（業務改革）: レベル3' },
+    ])
+  })
+
+  it("names an appointment's fields and its planned form of employment", async () => {
+    const [nominated] = await rows('?entity=accelerator_appointment')
+    expect(nominated!.changes).toEqual([
+      { key: 'status', label: '状態', before: null, after: '審査中' },
+      { key: 'role_name', label: '推薦する人材像', before: null, after: 'CIO補佐官等' },
+      { key: 'placement_id', label: '記録済みの配置', before: null, after: '（なし）' },
+      { key: 'planned_employment', label: '予定する任用・契約の形態', before: null, after: '常勤' },
     ])
   })
 
