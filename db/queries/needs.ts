@@ -6,6 +6,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { DbExecutor } from '../client'
 import type { DB, NeedStatus } from '../schema'
 import type { ViewerScope } from './issues'
+import { listLocalGovernmentsByCodes, listPrefectures } from './local-government'
 import { type ProfileViewer, profileVisibleTo } from './profile-visibility'
 
 type NewNeed = Insertable<DB['need']>
@@ -71,7 +72,12 @@ function filterNeeds<QB extends { where: (...args: any[]) => QB }>(query: QB, fi
   return filtered
 }
 
-/** The needs list, the latest change first: one page of it, or (without a range, for the CSV) all of it. */
+/**
+ * The needs list, the latest change first: one page of it, or (without a range, for the CSV) all of it.
+ * Each row carries its municipalities' codes and days; their names and the prefecture's come from the master
+ * list of bodies (cached, db/queries/local-government.ts), not from a join per row: on the embedded database
+ * the join and sort inside each row's subquery were most of the page's statement time.
+ */
 export async function listNeeds(
   db: DbExecutor,
   scope: ViewerScope,
@@ -80,17 +86,24 @@ export async function listNeeds(
 ) {
   const query = db
     .selectFrom('need')
-    .innerJoin('local_government as p', (join) =>
-      join.onRef('p.prefecture_code', '=', 'need.prefecture_code').on('p.kind', '=', 'prefecture'),
-    )
-    .select([...needSummaryColumns, 'p.name as prefecture_name'])
+    .select(needSummaryColumns)
     .select([
       dateText('need.start_on').as('start_on'),
       dateText('need.end_on').as('end_on'),
       dateText('need.application_deadline').as('application_deadline'),
     ])
     .select((eb) => [
-      municipalitiesOf(eb),
+      eb
+        .selectFrom('need_municipality as nm')
+        .select(
+          sql<
+            Array<[string, number]>
+          >`coalesce(json_agg(json_build_array(nm.municipality_code, nm.days_per_week) order by nm.sort_order), '[]')`.as(
+            'days',
+          ),
+        )
+        .whereRef('nm.need_id', '=', 'need.id')
+        .as('municipality_days'),
       eb
         .selectFrom('need_interest')
         .select((e) => e.fn.countAll<string>().as('n'))
@@ -100,7 +113,20 @@ export async function listNeeds(
   const ordered = filterNeeds(scopeNeeds(query, scope), filter)
     .orderBy('need.updated_at', 'desc')
     .orderBy('need.id', 'desc')
-  return (range ? ordered.limit(range.limit).offset(range.offset) : ordered).execute()
+  const rows = await (range ? ordered.limit(range.limit).offset(range.offset) : ordered).execute()
+  const codes = new Set<string>()
+  for (const row of rows) for (const [code] of row.municipality_days ?? []) codes.add(code)
+  const bodies = new Map((await listLocalGovernmentsByCodes(db, [...codes])).map((body) => [body.code, body]))
+  const prefectures = new Map((await listPrefectures(db)).map((p) => [p.prefecture_code, p.name]))
+  return rows.map(({ municipality_days, ...row }) => ({
+    ...row,
+    prefecture_name: prefectures.get(row.prefecture_code) ?? row.prefecture_code,
+    municipalities: (municipality_days ?? []).map(([code, days]) => ({
+      code,
+      name: bodies.get(code)?.name ?? code,
+      days_per_week: String(days),
+    })),
+  }))
 }
 
 /** How many needs listNeeds pages through. */

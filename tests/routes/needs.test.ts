@@ -608,6 +608,13 @@ describe('issues, needs and open calls', () => {
     const text = new TextDecoder().decode(bytes)
     expect(text).toContain('安芸太田町（週1日）、北広島町（週1日）')
     expect(text).toContain('選考中')
+    // The list names the same bodies in the same order, with the days and the prefecture.
+    const listed = (await needsLoader(routeArgs(services, '/needs', { cookie: hiroshimaStaff }))).needs
+    expect(listed.find((n) => n.id === needId)).toMatchObject({
+      prefectureName: '広島県',
+      municipalities: '安芸太田町 週1日・北広島町 週1日',
+      daysTotal: 2,
+    })
     const okayamaCsv = await (
       (await needsCsvLoader(routeArgs(services, '/needs/export.csv', { cookie: okayamaStaff }))) as Response
     ).text()
