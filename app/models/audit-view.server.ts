@@ -203,6 +203,8 @@ export interface AuditRowView {
 // way maskValue masks the email field.
 const EMAIL_IN_TEXT = /([^\s<>@"'(),;:]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g
 function maskEmailsInText(text: string): string {
+  // Most values hold no address: skip the pattern (it ran on every value of every row of the page).
+  if (!text.includes('@')) return text
   return text.replace(
     EMAIL_IN_TEXT,
     (_m, local: string, domain: string) => `${Array.from(local)[0] ?? ''}***@${domain}`,
