@@ -340,7 +340,7 @@ export const FIELD_LABELS: Record<string, string> = {
   mailed: 'メールを送った人数',
 }
 
-const FIELD_ORDER = Object.keys(FIELD_LABELS)
+const FIELD_RANK = new Map(Object.keys(FIELD_LABELS).map((key, index) => [key, index]))
 
 export function fieldLabel(key: string): string {
   return Object.hasOwn(FIELD_LABELS, key) ? FIELD_LABELS[key]! : key
@@ -348,7 +348,7 @@ export function fieldLabel(key: string): string {
 
 /** Known keys in FIELD_LABELS order, then the rest alphabetically (jsonb does not keep key order). */
 export function compareFields(a: string, b: string): number {
-  const rank = (key: string) => (Object.hasOwn(FIELD_LABELS, key) ? FIELD_ORDER.indexOf(key) : FIELD_ORDER.length)
+  const rank = (key: string) => FIELD_RANK.get(key) ?? FIELD_RANK.size
   return rank(a) - rank(b) || a.localeCompare(b)
 }
 
