@@ -1,6 +1,8 @@
 import { sql } from 'kysely'
 import type { DbExecutor } from '../client'
+import { resolveQualifications } from './profiles'
 import { placedFullTime } from './shortlist'
+import { resolveSkills } from './skill-standard'
 
 /** Profiles with their current skill names and qualifications, for the search index (no contact data). */
 export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[]) {
@@ -32,53 +34,45 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     .execute()
   if (profiles.length === 0) return []
   const profileIds = profiles.map((p) => p.id)
-  // Skill names as the newest non-draft version has them (a retired skill keeps its last name): the
-  // catalogue's few dozen names once, and each profile's skills as one `id:level id:level` text. One row per
-  // profile instead of one per skill: at 2,000 profiles a batch, 12,000 rows cost the embedded database four
-  // times as much to hand over as the 2,000 aggregated ones (a full rebuild reads 100,000 profiles).
-  const names = await db
-    .selectFrom('skill_revision')
-    .innerJoin('skill_standard_version', 'skill_standard_version.id', 'skill_revision.version_id')
-    .distinctOn('skill_revision.skill_id')
-    .select(['skill_revision.skill_id', 'skill_revision.name'])
-    .where('skill_standard_version.status', '!=', 'draft')
-    .orderBy('skill_revision.skill_id')
-    .orderBy('skill_standard_version.version_no', 'desc')
-    .execute()
+  // Skill and qualification names as the newest non-draft version has them (a retired one keeps its last
+  // name: resolveSkills, resolveQualifications), looked up once per batch for the ids it holds. Each profile's
+  // skills come as one `id:level id:level` text: one row per profile instead of one per skill (at 2,000
+  // profiles a batch, 12,000 rows cost the embedded database four times as much to hand over as the 2,000
+  // aggregated ones; a full rebuild reads 100,000 profiles).
   const held = await db
     .selectFrom('profile_skill')
     .select(['profile_id', sql<string>`string_agg(skill_id || ':' || level, ' ')`.as('held')])
     .where('profile_id', 'in', profileIds)
     .groupBy('profile_id')
     .execute()
-  const skillName = new Map(names.map((row) => [row.skill_id, row.name]))
   // Skill ids are slugs (db/skill-standard-content.ts): no spaces or colons inside one.
-  const skills = held.flatMap(({ profile_id, held }) =>
-    held.split(' ').flatMap((pair) => {
+  const heldSkills = held.flatMap(({ profile_id, held }) =>
+    held.split(' ').map((pair) => {
       const at = pair.lastIndexOf(':')
-      const skill_id = pair.slice(0, at)
-      const name = skillName.get(skill_id)
-      return name === undefined ? [] : [{ profile_id, skill_id, level: Number(pair.slice(at + 1)), name }]
+      return { profile_id, skill_id: pair.slice(0, at), level: Number(pair.slice(at + 1)) }
     }),
   )
-  const qualifications = await db
+  const skillName = namesOf(
+    await resolveSkills(db, [...new Set(heldSkills.map((s) => s.skill_id))]),
+    (row) => row.skill_id,
+  )
+  const skills = heldSkills.flatMap((skill) => {
+    const name = skillName.get(skill.skill_id)
+    return name === undefined ? [] : [{ ...skill, name }]
+  })
+  const heldQualifications = await db
     .selectFrom('profile_qualification')
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom('qualification_revision')
-          .innerJoin('skill_standard_version', 'skill_standard_version.id', 'qualification_revision.version_id')
-          .distinctOn('qualification_revision.qualification_id')
-          .select(['qualification_revision.qualification_id', 'qualification_revision.name'])
-          .where('skill_standard_version.status', '!=', 'draft')
-          .orderBy('qualification_revision.qualification_id')
-          .orderBy('skill_standard_version.version_no', 'desc')
-          .as('latest'),
-      (join) => join.onRef('latest.qualification_id', '=', 'profile_qualification.qualification_id'),
-    )
-    .select(['profile_qualification.profile_id', 'latest.name'])
-    .where('profile_qualification.profile_id', 'in', profileIds)
+    .select(['profile_id', 'qualification_id'])
+    .where('profile_id', 'in', profileIds)
     .execute()
+  const qualificationName = namesOf(
+    await resolveQualifications(db, [...new Set(heldQualifications.map((q) => q.qualification_id))]),
+    (row) => row.qualification_id,
+  )
+  const qualifications = heldQualifications.flatMap(({ profile_id, qualification_id }) => {
+    const name = qualificationName.get(qualification_id)
+    return name === undefined ? [] : [{ profile_id, name }]
+  })
   const memberships = await db
     .selectFrom('pool_member')
     .select(['profile_id', 'prefecture_code', 'status', 'target_role_ids', 'copied_from_national_list'])
@@ -128,4 +122,8 @@ export async function listAllProfileIds(db: DbExecutor): Promise<string[]> {
     .orderBy(sql`id`)
     .execute()
   return rows.map((r) => r.id)
+}
+
+function namesOf<T extends { name: string }>(rows: readonly T[], idOf: (row: T) => string): Map<string, string> {
+  return new Map(rows.map((row) => [idOf(row), row.name]))
 }
