@@ -3,8 +3,8 @@
 //
 // The renderer turns each piece of markup into bytes with one TextEncoder it creates when its module loads.
 // In Node, `TextEncoder.encode` allocates a fresh ArrayBuffer per call: a page is made of thousands of short
-// strings (tags, attributes, texts), and those calls and the garbage they leave were a third of the app's
-// CPU on a large page (the audit log's CPU profile; docs/BENCHMARKS.md). `Buffer.from(text, 'utf8')`
+// strings (tags, attributes, texts), and those calls were a fifth of the app's CPU on a large page, with much
+// of its garbage collection besides (the audit log's CPU profile; docs/BENCHMARKS.md). `Buffer.from(text, 'utf8')`
 // encodes the same bytes into slices of Node's shared buffer pool, about eight times faster for such strings.
 // A pooled slice is only given for a string short enough to be copied: the renderer copies a chunk of up to
 // 512 bytes into its own view, but hands a longer one to the byte stream whole, and a byte stream takes over

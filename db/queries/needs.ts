@@ -76,7 +76,7 @@ function filterNeeds<QB extends { where: (...args: any[]) => QB }>(query: QB, fi
  * The needs list, the latest change first: one page of it, or (without a range, for the CSV) all of it.
  * Each row carries its municipalities' codes and days; their names and the prefecture's come from the master
  * list of bodies (cached, db/queries/local-government.ts), not from a join per row: on the embedded database
- * the join and sort inside each row's subquery were most of the page's statement time.
+ * the join and sort inside each row's subquery took over half of the national list's statement time.
  */
 export async function listNeeds(
   db: DbExecutor,
