@@ -136,6 +136,8 @@ describe('startMeilisearch', () => {
       const cmdline = await readFile(`/proc/${server.pid}/cmdline`, 'utf8')
       expect(cmdline).toContain('meilisearch')
       expect(cmdline).not.toContain(masterKey)
+      // It may index on every core (its own default is half of them).
+      expect(cmdline.split('\0')).toContain(`--max-indexing-threads=${os.availableParallelism()}`)
       // …and the key is still enforced.
       expect((await fetch(`${server.url}/indexes`)).status).toBe(401)
       const authorised = await fetch(`${server.url}/indexes`, { headers: { Authorization: `Bearer ${masterKey}` } })
