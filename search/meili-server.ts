@@ -272,7 +272,7 @@ export async function startMeilisearch(opts: StartMeilisearchOptions): Promise<M
     // Meilisearch indexes on at most half the cores unless told otherwise, keeping the rest for searches. Beside
     // the app the other half is not idle but shared with the app and its database, and a rebuild left a core
     // unused whenever they waited: with every core, rebuilding 100,000 profiles on 2 cores took a median of
-    // 28.9 s instead of 33.4 s (docs/BENCHMARKS.md). Searches during a rebuild share the cores with it.
+    // 29.9 s instead of 34.9 s (docs/BENCHMARKS.md). Searches during a rebuild share the cores with it.
     `--max-indexing-threads=${availableParallelism()}`,
   ]
 

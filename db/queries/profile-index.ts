@@ -85,7 +85,8 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     .where('profile_id', 'in', profileIds)
     .execute()
   // Grouped with one array per profile, and each profile's object written out field by field: the rebuild
-  // builds 100,000 of them, and copying rows with spreads was a tenth of its own CPU time (docs/BENCHMARKS.md).
+  // builds 100,000 of them, and copying rows with spreads took a third of the app's CPU time for reading them
+  // (docs/BENCHMARKS.md).
   const skillsOf = groupByProfile(skills, (s) => ({ skill_id: s.skill_id, name: s.name, level: s.level }))
   const qualificationsOf = groupByProfile(qualifications, (q) => q.name)
   const membershipsOf = groupByProfile(memberships, (m) => m)
