@@ -47,6 +47,51 @@ describe('dates in Asia/Tokyo', () => {
   })
 })
 
+describe('timestamps to the second', () => {
+  // What the platform's time zone data says, field by field: the reference the formatting is held to.
+  const intl = new Intl.DateTimeFormat('ja-JP', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Tokyo',
+  })
+  const expected = (time: number) => {
+    const p = Object.fromEntries(intl.formatToParts(new Date(time)).map((part) => [part.type, part.value]))
+    return `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}:${p.second}`
+  }
+
+  it('agrees with the time zone data from 1952 to 2100, across day, month and year ends', () => {
+    const times = [
+      Date.UTC(1951, 11, 31, 15, 0, 0), // 1952-01-01 00:00 in Tokyo
+      Date.UTC(1999, 11, 31, 14, 59, 59),
+      Date.UTC(1999, 11, 31, 15, 0, 0),
+      Date.UTC(2024, 1, 28, 15, 0, 0), // 29 February in Tokyo
+      Date.UTC(2026, 2, 31, 15, 0, 0), // 1 April: a new fiscal year
+      Date.UTC(2099, 11, 31, 23, 59, 59),
+    ]
+    // A fixed pseudo-random spread (a linear congruential sequence), so a failure can be replayed.
+    let seed = 12345
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      times.push(Date.UTC(1952, 0, 1) + Math.floor((seed / 2 ** 31) * (Date.UTC(2100, 0, 1) - Date.UTC(1952, 0, 1))))
+    }
+    for (const time of times) expect(formatTimestamp(time), new Date(time).toISOString()).toBe(expected(time))
+  })
+
+  it('follows the time zone data before 1952, when Japan kept summer time', () => {
+    const summer1950 = Date.UTC(1950, 6, 1, 0, 0, 0)
+    expect(formatTimestamp(summer1950)).toBe(expected(summer1950))
+  })
+
+  it('refuses an invalid date as before', () => {
+    expect(() => formatTimestamp('not a date')).toThrow(RangeError)
+  })
+})
+
 describe('tokyoDateStamp (export file names)', () => {
   it('names a download made in the Tokyo morning with the Tokyo day, not the UTC one', () => {
     expect(tokyoDateStamp(new Date('2026-11-30T20:00:00Z'))).toBe('20261201')
