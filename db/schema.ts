@@ -308,6 +308,13 @@ export interface ProfileExperienceTable {
   sort_order: ColumnType<number, number | undefined, number>
 }
 
+/** The search index's reading of a profile's introduction, with a key of the text it was made from. */
+export interface ProfileSearchReadingTable {
+  profile_id: string
+  source_key: string
+  reading: string
+}
+
 export interface ProfileQualificationTable {
   profile_id: string
   qualification_id: string
@@ -850,6 +857,7 @@ export interface DB {
   profile: ProfileTable
   profile_skill: ProfileSkillTable
   profile_experience: ProfileExperienceTable
+  profile_search_reading: ProfileSearchReadingTable
   profile_qualification: ProfileQualificationTable
   pool_member: PoolMemberTable
   pool_member_event: PoolMemberEventTable

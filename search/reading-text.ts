@@ -9,6 +9,12 @@
 // Why both, and why katakana, with the measurements: ./indexes.ts (Readings).
 import { foldVoicedKana, toKatakana } from './normalize'
 
+/**
+ * How readings are written: change it whenever this module (or the analyser's dictionary) would write a text's
+ * reading differently, and the readings kept for rebuilds (./reading-key.ts) are made again instead of reused.
+ */
+export const READING_FORMAT = 'kuromoji-0.1.2/ipadic/1'
+
 /** The fields of a kuromoji (IPADIC) token that the reading needs. */
 export interface ReadingToken {
   surface_form: string

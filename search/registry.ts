@@ -13,7 +13,7 @@ import {
   listPrefectures,
 } from '../db/queries/local-government'
 import { listAllNeedIds, listNeedsForIndex } from '../db/queries/needs'
-import { listAllProfileIds, listProfilesForIndex } from '../db/queries/profile-index'
+import { listAllProfileIds, listProfilesForIndex, storeIntroductionReadings } from '../db/queries/profile-index'
 import { findVersionByStatus, readVersionContent } from '../db/queries/skill-standard'
 import { SEARCH_ENTITIES, type SearchEntity } from '../db/schema'
 import { catalogueSearchIds } from '../db/skill-standard-content'
@@ -38,6 +38,7 @@ import {
   SkillCatalogueDocumentSchema,
 } from './documents/skill-catalogue'
 import type { INDEXES } from './indexes'
+import { readingSourceKey } from './reading-key'
 import { sharedReadingAnalyzer } from './readings'
 
 export { SEARCH_ENTITIES, type SearchEntity }
@@ -104,10 +105,20 @@ export const SEARCH_REGISTRY = {
       const profiles = await listProfilesForIndex(db, ids)
       const documents = profiles.map(buildProfileDocument).filter((doc) => doc !== null)
       const indexed = new Set(documents.map((doc) => doc.id))
-      return {
-        documents: await addReadings(documents, PROFILE_READING_FIELDS, sharedReadingAnalyzer()),
-        deleteIds: ids.filter((id) => !indexed.has(id)),
-      }
+      const read = await addReadings(documents, PROFILE_READING_FIELDS, sharedReadingAnalyzer())
+      // Introductions read just now (none kept for this text) are kept for the next rebuild. Keeping them is
+      // an extra like the readings themselves: if it fails, the documents are indexed all the same.
+      const made = read.flatMap((doc, n) =>
+        documents[n]!.introduction_reading === '' && doc.introduction_reading !== ''
+          ? [{ profile_id: doc.id, source_key: readingSourceKey(doc.introduction), reading: doc.introduction_reading }]
+          : [],
+      )
+      await storeIntroductionReadings(db, made).catch((error: unknown) =>
+        console.error(
+          `[search] 紹介文の読みを保存できませんでした: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
+      return { documents: read, deleteIds: ids.filter((id) => !indexed.has(id)) }
     },
   },
   // Only 公開 needs are documents; any other status (or a deleted need) leaves the index.

@@ -22,6 +22,7 @@ import * as m20261202T080000000Z from './20261202T080000000Z-audit-actions-snake
 import * as m20261202T090000000Z from './20261202T090000000Z-create-accelerator-appointments'
 import * as m20261202T100000000Z from './20261202T100000000Z-mail-outbox-prefecture-index'
 import * as m20261202T110000000Z from './20261202T110000000Z-list-order-indexes'
+import * as m20261203T120000000Z from './20261203T120000000Z-profile-search-reading'
 
 export const migrations: Record<string, Migration> = {
   '20261123T183000000Z-create-local-government': m20261123T183000000Z,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T090000000Z-create-accelerator-appointments': m20261202T090000000Z,
   '20261202T100000000Z-mail-outbox-prefecture-index': m20261202T100000000Z,
   '20261202T110000000Z-list-order-indexes': m20261202T110000000Z,
+  '20261203T120000000Z-profile-search-reading': m20261203T120000000Z,
 }

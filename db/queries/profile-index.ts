@@ -84,6 +84,12 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
     .select(['profile_id', 'skill_ids'])
     .where('profile_id', 'in', profileIds)
     .execute()
+  const storedReadings = await db
+    .selectFrom('profile_search_reading')
+    .select(['profile_id', 'source_key', 'reading'])
+    .where('profile_id', 'in', profileIds)
+    .execute()
+  const storedReadingOf = new Map(storedReadings.map((r) => [r.profile_id, r]))
   // Grouped with one array per profile, and each profile's object written out field by field: the rebuild
   // builds 100,000 of them, and copying rows with spreads took a third of the app's CPU time for reading them
   // (docs/BENCHMARKS.md).
@@ -124,6 +130,7 @@ export async function listProfilesForIndex(db: DbExecutor, ids: readonly string[
       experience_skill_ids: experiencesOf(p.id),
       skills: skillsOf(p.id),
       qualifications: qualificationsOf(p.id),
+      stored_introduction_reading: storedReadingOf.get(p.id) ?? null,
     }
   })
 }
@@ -141,6 +148,24 @@ function groupByProfile<T extends { profile_id: string | null }, U>(
     else grouped.set(row.profile_id, [map(row)])
   }
   return (id) => grouped.get(id) ?? []
+}
+
+/**
+ * Keeps the readings of introductions just made by the analyser, one per profile (replacing an older one), so
+ * that the next rebuild of the index reuses them while the text is the same. A profile deleted meanwhile is
+ * skipped.
+ */
+export async function storeIntroductionReadings(
+  db: DbExecutor,
+  readings: ReadonlyArray<{ profile_id: string; source_key: string; reading: string }>,
+): Promise<void> {
+  if (readings.length === 0) return
+  // One statement for a batch; the join drops a profile deleted since it was read.
+  await sql`insert into profile_search_reading (profile_id, source_key, reading)
+    select r.profile_id, r.source_key, r.reading
+    from jsonb_to_recordset(${JSON.stringify(readings)}::jsonb) as r(profile_id uuid, source_key text, reading text)
+    join profile on profile.id = r.profile_id
+    on conflict (profile_id) do update set source_key = excluded.source_key, reading = excluded.reading`.execute(db)
 }
 
 export async function listAllProfileIds(db: DbExecutor): Promise<string[]> {

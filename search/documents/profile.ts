@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { type ConsentFacts, profileAudiences } from '../../db/queries/profile-visibility'
 import { foldForSearch, toKatakana } from '../normalize'
+import { readingSourceKey } from '../reading-key'
 import type { TextField } from './reading-fields'
 
 export const ProfileDocumentSchema = z.object({
@@ -100,6 +101,8 @@ export interface ProfileForIndex {
   pool_memberships: Array<{ prefecture_code: string; status: string; target_role_ids: string[] }>
   /** A 内定 on a 常勤 need (db/queries/shortlist.ts placedFullTime). */
   placed_full_time?: boolean
+  /** The introduction's reading as last made, with the key of the text it was made from (../reading-key.ts). */
+  stored_introduction_reading?: { source_key: string; reading: string } | null
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -119,6 +122,11 @@ export function profileAudience(profile: ConsentFacts): string[] {
 export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument | null {
   const audience = profileAudience(profile)
   if (audience.length === 0) return null
+  const introduction = foldForSearch(profile.introduction)
+  // The kept reading when it was made from this very text; otherwise empty, and the analyser reads it
+  // (./reading-fields.ts addReadings).
+  const stored = profile.stored_introduction_reading
+  const introductionReading = stored && stored.source_key === readingSourceKey(introduction) ? stored.reading : ''
   return ProfileDocumentSchema.parse({
     id: profile.id,
     // Text is folded in width like queries (normalize.ts); the reading in katakana, the script kana queries
@@ -127,7 +135,7 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
     name_kana: toKatakana(foldForSearch(`${profile.family_name_kana} ${profile.given_name_kana}`))
       .replace(/\s+/g, ' ')
       .trim(),
-    introduction: foldForSearch(profile.introduction),
+    introduction,
     skill_ids: profile.skills.map((s) => s.skill_id),
     skill_names: profile.skills.map((s) => foldForSearch(s.name)),
     skill_levels: profile.skills.flatMap((s) => Array.from({ length: s.level }, (_, i) => `${s.skill_id}:${i + 1}`)),
@@ -150,7 +158,7 @@ export function buildProfileDocument(profile: ProfileForIndex): ProfileDocument 
       profile.pool_memberships.map((m) => [m.prefecture_code, { status: m.status, roles: m.target_role_ids }]),
     ),
     qualification_names_reading: [],
-    introduction_reading: '',
+    introduction_reading: introductionReading,
     placed_full_time: profile.placed_full_time ?? false,
   })
 }

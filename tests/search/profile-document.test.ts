@@ -3,6 +3,8 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../db/client'
+import { storeIntroductionReadings } from '../../db/queries/profile-index'
+import { readingSourceKey } from '../../search/reading-key'
 import { SEARCH_REGISTRY } from '../../search/registry'
 import { createTestDatabase } from '../db'
 import { createUser } from '../factories'
@@ -128,5 +130,54 @@ describe('profile search documents from Postgres', () => {
     expect(other.evidence_skill_ids).toEqual([])
     expect(other.evidence_count).toBe(0)
     expect(other.pools).toEqual({})
+  })
+
+  it('keeps the reading it made and reuses it while the introduction is the same, never after a change', async () => {
+    const { db } = database
+    const id = await insertProfile('読み')
+    const kept = () =>
+      db
+        .selectFrom('profile_search_reading')
+        .select(['source_key', 'reading'])
+        .where('profile_id', '=', id)
+        .executeTakeFirst()
+    const load = async () => (await SEARCH_REGISTRY.profile.load(db, [id])).documents[0]!
+
+    const first = await load()
+    expect(first.introduction_reading).toContain('マドグチ')
+    expect(await kept()).toEqual({
+      source_key: readingSourceKey('窓口のDXを進めました。'),
+      reading: first.introduction_reading,
+    })
+
+    // What is kept is what the next load uses: the analyser is not asked again for the same text.
+    await db.updateTable('profile_search_reading').set({ reading: 'ホゾンズミ' }).where('profile_id', '=', id).execute()
+    expect((await load()).introduction_reading).toBe('ホゾンズミ')
+
+    // A changed introduction is read again, and its reading replaces the kept one.
+    await db.updateTable('profile').set({ introduction: '標準化を担当しました。' }).where('id', '=', id).execute()
+    const changed = await load()
+    expect(changed.introduction_reading).toContain('ヒョウジュンカ')
+    expect(await kept()).toEqual({
+      source_key: readingSourceKey('標準化を担当しました。'),
+      reading: changed.introduction_reading,
+    })
+
+    // The reading goes with the profile.
+    await db.deleteFrom('profile').where('id', '=', id).execute()
+    expect(await kept()).toBeUndefined()
+  })
+
+  it('keeps a reading only for a profile that still exists', async () => {
+    await storeIntroductionReadings(database.db, [
+      { profile_id: crypto.randomUUID(), source_key: readingSourceKey('消えた紹介文'), reading: 'キエタ' },
+    ])
+    expect(
+      await database.db
+        .selectFrom('profile_search_reading')
+        .select('profile_id')
+        .where('reading', '=', 'キエタ')
+        .execute(),
+    ).toEqual([])
   })
 })
