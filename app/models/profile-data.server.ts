@@ -8,6 +8,7 @@ import { deleteLoginAttemptsOf } from '../../db/queries/login-attempts'
 import { deleteMailsTo } from '../../db/queries/mail-outbox'
 import { listInterestsOfProfile } from '../../db/queries/needs'
 import { listMemberships } from '../../db/queries/pools'
+import { findIntroductionReading } from '../../db/queries/profile-index'
 import { deleteProfileOfUser, findProfileByUserId } from '../../db/queries/profiles'
 import { enqueueSearchSync } from '../../db/queries/search-outbox'
 import { findUserById, updateUser } from '../../db/queries/users'
@@ -26,9 +27,14 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
   const sessions = await context.services.auth.getUserSessions(user.id)
   const row = await findProfileByUserId(db, user.id)
   // What I sent: applications to pools and interest in open calls (the prefectures' screening notes are theirs).
-  const [memberships, interests] = row
-    ? await Promise.all([listMemberships(db, row.id), listInterestsOfProfile(db, row.id)])
-    : [[], []]
+  const [memberships, interests, introductionReading] = row
+    ? await Promise.all([
+        listMemberships(db, row.id),
+        listInterestsOfProfile(db, row.id),
+        // Derived from the introduction for search (how its words are read), and kept: so it is theirs too.
+        findIntroductionReading(db, row.id),
+      ])
+    : [[], [], null]
   const json = {
     exportedAt: new Date().toISOString(),
     account: {
@@ -49,6 +55,7 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
           residencePrefectureCode: row.residence_prefecture_code,
           birthYear: row.birth_year,
           introduction: row.introduction,
+          introductionReading,
           yearsPrivateIt: row.years_private_it,
           yearsPublicSector: row.years_public_sector,
           languages: row.languages,
@@ -131,6 +138,7 @@ export async function exportMyData(context: AppLoadContext, user: SessionUser) {
       ['基本情報', '居住都道府県', pref(p.residencePrefectureCode)],
       ['基本情報', '生年', p.birthYear],
       ['基本情報', '自己紹介', p.introduction],
+      ['基本情報', '自己紹介の読み（検索用）', p.introductionReading],
       ['基本情報', '民間企業でのIT関連の経験年数', p.yearsPrivateIt],
       ['基本情報', '公共部門での経験年数', p.yearsPublicSector],
       ['基本情報', '言語', p.languages.join('、')],

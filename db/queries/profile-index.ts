@@ -168,6 +168,16 @@ export async function storeIntroductionReadings(
     on conflict (profile_id) do update set source_key = excluded.source_key, reading = excluded.reading`.execute(db)
 }
 
+/** The kept reading of a profile's introduction (the person's own data export shows it). */
+export async function findIntroductionReading(db: DbExecutor, profileId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('profile_search_reading')
+    .select('reading')
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst()
+  return row?.reading ?? null
+}
+
 export async function listAllProfileIds(db: DbExecutor): Promise<string[]> {
   const rows = await db
     .selectFrom('profile')

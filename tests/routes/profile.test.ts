@@ -14,6 +14,7 @@ import * as qualificationsRoute from '../../app/routes/profile.qualifications/ro
 import * as skillsRoute from '../../app/routes/profile.skills/route'
 import type { Services } from '../../app/services.server'
 import { getUser } from '../../app/utils/auth.server'
+import { storeIntroductionReadings } from '../../db/queries/profile-index'
 import type { Role } from '../../db/schema'
 import { loginAs, TEST_PASSWORD } from '../factories'
 import { createTestServices, routeArgs, thrownResponse, unwrap } from '../services'
@@ -722,6 +723,12 @@ describe('my data: export', () => {
       skillIds: ['bpr'],
     })
 
+    // The reading the search index keeps of the introduction is theirs as well.
+    const profileId = (
+      await db().selectFrom('profile').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow()
+    ).id
+    await storeIntroductionReadings(db(), [{ profile_id: profileId, source_key: 'k', reading: 'ジチタイ ノ BPR' }])
+
     const jsonResponse = (await jsonRoute.loader(routeArgs(services, '/profile/export.json', { cookie }))) as Response
     expect(jsonResponse.headers.get('Content-Type')).toContain('application/json')
     expect(jsonResponse.headers.get('Content-Disposition')).toMatch(/^attachment; filename="my-data-\d{8}\.json"/)
@@ -734,6 +741,7 @@ describe('my data: export', () => {
       givenNameKana: 'はなこ',
       birthYear: 1985,
       contactEmail: 'hanako@example.jp',
+      introductionReading: 'ジチタイ ノ BPR',
     })
     expect(json.skills).toEqual([expect.objectContaining({ skillId: 'bpr', level: 2, levelLabel: '実務' })])
     expect(json.experiences).toEqual([
@@ -760,6 +768,7 @@ describe('my data: export', () => {
     expect(csv.startsWith('区分,項目,値\r\n')).toBe(true)
     expect(csv).toContain('基本情報,氏名,山田 花子\r\n')
     expect(csv).toContain('基本情報,居住都道府県,広島県\r\n')
+    expect(csv).toContain('基本情報,自己紹介の読み（検索用）,ジチタイ ノ BPR\r\n')
     expect(csv).toContain('レベル2 実務')
     expect(csv).toContain('職歴1,所属先,株式会社エクスポート\r\n')
     expect(csv).not.toMatch(/argon2/)
