@@ -160,10 +160,11 @@ export async function storeIntroductionReadings(
   readings: ReadonlyArray<{ profile_id: string; source_key: string; reading: string }>,
 ): Promise<void> {
   if (readings.length === 0) return
-  // One statement for a batch; the join drops a profile deleted since it was read.
+  // One statement for a batch; the join drops a profile deleted since it was read. The JSON goes as text: a
+  // driver that sees a jsonb parameter encodes a string as a JSON string, not as the array it spells.
   await sql`insert into profile_search_reading (profile_id, source_key, reading)
     select r.profile_id, r.source_key, r.reading
-    from jsonb_to_recordset(${JSON.stringify(readings)}::jsonb) as r(profile_id uuid, source_key text, reading text)
+    from jsonb_to_recordset(${JSON.stringify(readings)}::text::jsonb) as r(profile_id uuid, source_key text, reading text)
     join profile on profile.id = r.profile_id
     on conflict (profile_id) do update set source_key = excluded.source_key, reading = excluded.reading`.execute(db)
 }
